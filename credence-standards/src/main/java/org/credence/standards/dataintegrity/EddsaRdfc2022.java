@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import org.credence.standards.jsonld.JakartaJson;
 import org.credence.standards.jsonld.JsonLdException;
 import org.credence.standards.jsonld.RdfCanonicalizer;
 import org.credence.standards.keys.Ed25519KeyPair;
@@ -106,7 +105,7 @@ public final class EddsaRdfc2022 {
     /** The RDFC-1.0 canonical N-Quads of a JSON-LD object (§3.3.3 Transformation). */
     public String canonicalize(ObjectNode document) {
         try {
-            return canonicalizer.canonicalize(JakartaJson.object(document));
+            return canonicalizer.canonicalize(document);
         } catch (JsonLdException e) {
             throw new ProofException(ProofException.Code.DOCUMENT_NOT_CANONICALIZABLE, e.getMessage(), e);
         }

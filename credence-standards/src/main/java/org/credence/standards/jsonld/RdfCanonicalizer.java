@@ -8,10 +8,10 @@ package org.credence.standards.jsonld;
  */
 public interface RdfCanonicalizer {
     /**
-     * The canonical N-Quads of {@code document} (a JSON object in Jakarta JSON-P form).
+     * The canonical N-Quads of {@code document}. The document is not modified.
      *
      * @throws JsonLdException when the document is not valid JSON-LD, uses an unknown context,
      *     or uses a term its contexts do not define
      */
-    String canonicalize(jakarta.json.JsonObject document);
+    String canonicalize(com.fasterxml.jackson.databind.node.ObjectNode document);
 }

@@ -17,19 +17,26 @@ import java.io.StringWriter;
 public final class TitaniumCanonicalizer implements RdfCanonicalizer {
 
     @Override
-    public String canonicalize(jakarta.json.JsonObject document) {
-        JsonLdOptions options = new JsonLdOptions(BundledContexts.loader());
-        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+    public String canonicalize(com.fasterxml.jackson.databind.node.ObjectNode document) {
         RdfCanon canon = RdfCanon.create("SHA-256");
+        toRdf(document, canon);
         try {
-            JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(canon);
             StringWriter out = new StringWriter();
             canon.provide(new NQuadsWriter(out));
             return out.toString();
-        } catch (JsonLdError e) {
-            throw translate(e);
         } catch (RdfConsumerException e) {
             throw new JsonLdException(JsonLdException.Reason.INVALID_JSON_LD, "the document cannot be canonicalized: " + e.getMessage(), e);
+        }
+    }
+
+    /** Feeds the RDF quads of {@code document} to {@code consumer} (JSON-LD 1.1 Deserialize to RDF). */
+    void toRdf(com.fasterxml.jackson.databind.node.ObjectNode document, com.apicatalog.rdf.api.RdfQuadConsumer consumer) {
+        JsonLdOptions options = new JsonLdOptions(BundledContexts.loader());
+        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+        try {
+            JsonLd.toRdf(JsonDocument.of(JakartaJson.object(document))).options(options).provide(consumer);
+        } catch (JsonLdError e) {
+            throw translate(e);
         }
     }
 
