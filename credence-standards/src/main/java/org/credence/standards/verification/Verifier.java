@@ -13,6 +13,8 @@ import org.credence.standards.baking.BakedPayload;
 import org.credence.standards.baking.BakingException;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.RdfCanonicalizer;
+import org.credence.standards.model.CredentialFormatException;
+import org.credence.standards.model.CredentialJson;
 
 /**
  * The one entry point for verifying a credential in any form Credence accepts: JSON-LD with a
@@ -69,13 +71,13 @@ public final class Verifier {
     }
 
     private VerificationReport verifyJsonText(String text, InputFormat format) {
-        Optional<JsonNode> parsed;
+        JsonNode parsed;
         try {
-            parsed = Optional.of(StrictJsonReader.read(text));
-        } catch (StrictJsonReader.UnreadableJson e) {
+            parsed = CredentialJson.readTree(text);
+        } catch (CredentialFormatException e) {
             return unusable(format, VerificationError.MALFORMED_JSON, e.getMessage());
         }
-        return checks.verify(parsed.get(), format);
+        return checks.verify(parsed, format);
     }
 
     private VerificationReport verifyImage(byte[] input) {
