@@ -117,9 +117,42 @@ record DocumentShape(String key, List<String> values) {
         }
     }
 
-    // @context selects term definitions and type values select type-scoped contexts: never templated
+    // @context selects term definitions and type values select type-scoped contexts; @language,
+    // @direction and @index are not RDF terms of their own: all are matched verbatim, never templated
     private static boolean isVerbatim(String property) {
-        return property.equals("@context") || property.equals("type") || property.equals("@type");
+        return switch (property) {
+            case "@context", "type", "@type", "@language", "@direction", "@index" -> true;
+            default -> false;
+        };
+    }
+
+    /** The JSON path of the string value at {@code index}, for error messages. */
+    static String pathOf(ObjectNode document, int index) {
+        String[] found = new String[1];
+        int[] counter = {0};
+        findPath(document, "", index, counter, found);
+        return found[0] == null ? "(value " + index + ")" : found[0];
+    }
+
+    private static void findPath(JsonNode node, String path, int index, int[] counter, String[] found) {
+        if (found[0] != null) {
+            return;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext() && found[0] == null) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!isVerbatim(field.getKey())) {
+                    findPath(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), index, counter, found);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size() && found[0] == null; i++) {
+                findPath(node.get(i), path + "[" + i + "]", index, counter, found);
+            }
+        } else if (node.isTextual() && counter[0]++ == index) {
+            found[0] = path;
+        }
     }
 
     /**

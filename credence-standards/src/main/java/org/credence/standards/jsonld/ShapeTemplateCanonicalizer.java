@@ -30,10 +30,10 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
     private static final int MAX_ENTRIES = 1024;
 
     private final TitaniumCanonicalizer reference = new TitaniumCanonicalizer();
-    // shape key -> positions that must be matched verbatim (null entry: never templated)
-    private final Map<String, BitSet> verbatimPositions = new ConcurrentHashMap<>();
-    private final Map<String, QuadTemplate> templates = new ConcurrentHashMap<>();
     private static final BitSet UNTEMPLATABLE = new BitSet();
+    // shape key -> positions whose values are matched verbatim (UNTEMPLATABLE: never templated)
+    private final Map<String, BitSet> descriptors = new ConcurrentHashMap<>();
+    private final Map<String, QuadTemplate> templates = new ConcurrentHashMap<>();
 
     @Override
     public String canonicalize(ObjectNode document) {
@@ -41,9 +41,9 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
         if (shape.values().stream().anyMatch(v -> v.contains(DocumentShape.SENTINEL_MARK))) {
             return reference.canonicalize(document);
         }
-        BitSet verbatim = verbatimPositions.get(shape.key());
+        BitSet verbatim = descriptors.get(shape.key());
         if (verbatim == null) {
-            verbatim = learnVerbatimPositions(document, shape);
+            verbatim = learn(document, shape);
         }
         if (verbatim == UNTEMPLATABLE) {
             return reference.canonicalize(document);
@@ -53,10 +53,13 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
         if (template == null) {
             template = buildTemplate(document, shape, verbatim);
             if (template == null) {
-                remember(verbatimPositions, shape.key(), UNTEMPLATABLE);
+                remember(descriptors, shape.key(), UNTEMPLATABLE);
                 return reference.canonicalize(document);
             }
             remember(templates, templateKey, template);
+        }
+        if (template.droppedValue() >= 0) {
+            throw dropped(document, shape, template.droppedValue());
         }
         return template.canonicalize(shape.values());
     }
@@ -66,14 +69,19 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
         return templates.size();
     }
 
-    private BitSet learnVerbatimPositions(ObjectNode document, DocumentShape shape) {
+    private static JsonLdException dropped(ObjectNode document, DocumentShape shape, int index) {
+        return new JsonLdException(JsonLdException.Reason.DROPPED_VALUE, DocumentShape.pathOf(document, index) + " ('"
+                + shape.values().get(index) + "') is not an absolute IRI or a known term, so JSON-LD drops it and a signature would not cover it", null);
+    }
+
+    private BitSet learn(ObjectNode document, DocumentShape shape) {
         List<String[]> quads;
         try {
             quads = record(DocumentShape.replaceValues(document, (index, value) ->
                     DocumentShape.OPAQUE.equals(DocumentShape.valueClass(value)) ? value : DocumentShape.sentinel(index, value)));
         } catch (JsonLdException probeFailed) {
             reference.canonicalize(document); // throws the document's own error, if it has one
-            remember(verbatimPositions, shape.key(), UNTEMPLATABLE);
+            remember(descriptors, shape.key(), UNTEMPLATABLE);
             return UNTEMPLATABLE;
         }
         BitSet verbatim = new BitSet();
@@ -92,13 +100,13 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
                 }
             }
         }
-        // a value whose probe never appears may still matter (a dropped relative IRI): match it verbatim
+        // a value whose probe comes out nowhere may be a term or a dropped relative IRI: titanium decides, verbatim
         for (int i = 0; i < shape.values().size(); i++) {
             if (!clean.get(i) || DocumentShape.OPAQUE.equals(DocumentShape.valueClass(shape.values().get(i)))) {
                 verbatim.set(i);
             }
         }
-        remember(verbatimPositions, shape.key(), verbatim);
+        remember(descriptors, shape.key(), verbatim);
         return verbatim;
     }
 
@@ -111,6 +119,7 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
         } catch (JsonLdException e) {
             return null;
         }
+        int droppedValue = firstDroppedValue(shape, verbatim, quads);
         List<QuadTemplate.Quad> template = new ArrayList<>(quads.size());
         for (String[] quad : quads) {
             int subjectSlot = slotOf(quad[0], 0, shape, verbatim);
@@ -125,7 +134,52 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
             }
             template.add(new QuadTemplate.Quad(quad[0], subjectSlot, quad[1], quad[2], objectSlot, quad[3], quad[4], quad[5], quad[6]));
         }
-        return new QuadTemplate(List.copyOf(template));
+        return new QuadTemplate(List.copyOf(template), droppedValue);
+    }
+
+    /**
+     * Verbatim values are probed as themselves. One that no subject or object equals, or ends
+     * with after a boundary (a term or compact IRI expands to an IRI ending in its name), was
+     * dropped by JSON-LD.
+     * Blank node ids are relabelled, so they are not looked for.
+     */
+    private static int firstDroppedValue(DocumentShape shape, BitSet verbatim, List<String[]> quads) {
+        for (int i = verbatim.nextSetBit(0); i >= 0; i = verbatim.nextSetBit(i + 1)) {
+            String value = shape.values().get(i);
+            if (value.startsWith("_:")) {
+                continue;
+            }
+            int colon = value.indexOf(':');
+            boolean prefixed = colon > 0 && value.substring(0, colon).matches("[A-Za-z][A-Za-z0-9._-]*");
+            String local = colon < 0 ? value : prefixed ? value.substring(colon + 1) : "";
+            boolean kept = false;
+            for (String[] quad : quads) {
+                boolean objectIsIri = quad[3] == null && quad[4] == null;
+                if (endsWithEither(quad[0], value, local) || (objectIsIri ? endsWithEither(quad[2], value, local) : value.equals(quad[2]))) {
+                    kept = true;
+                    break;
+                }
+            }
+            if (!kept) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // equal, or an IRI ending in the name after a '#', '/' or ':' boundary (vocabulary terms, compact IRIs)
+    private static boolean endsWithEither(String term, String value, String local) {
+        if (term == null) {
+            return false;
+        }
+        if (term.equals(value)) {
+            return true;
+        }
+        if (local.isEmpty() || !term.endsWith(local) || term.length() == local.length()) {
+            return false;
+        }
+        char boundary = term.charAt(term.length() - local.length() - 1);
+        return boundary == '#' || boundary == '/' || boundary == ':';
     }
 
     /** -1: a constant term; -2: a probe value that is not cleanly a whole term; else the slot. */
@@ -210,7 +264,7 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
      * are one node) must count once, as in titanium's node map; the pairs where that can happen
      * are found once per template.
      */
-    record QuadTemplate(List<Quad> quads, int[][] mayCollide) {
+    record QuadTemplate(List<Quad> quads, int[][] mayCollide, int droppedValue) {
         record Quad(String subject, int subjectSlot, String predicate, String object, int objectSlot,
                     String datatype, String language, String direction, String graph) {
             String subject(List<String> values) {
@@ -230,8 +284,8 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
             }
         }
 
-        QuadTemplate(List<Quad> quads) {
-            this(quads, collisions(quads));
+        QuadTemplate(List<Quad> quads, int droppedValue) {
+            this(quads, collisions(quads), droppedValue);
         }
 
         private static int[][] collisions(List<Quad> quads) {

@@ -159,6 +159,7 @@ final class CredentialChecks {
             VerificationError error = switch (jsonLd.reason()) {
                 case UNKNOWN_CONTEXT -> VerificationError.UNKNOWN_CONTEXT;
                 case UNDEFINED_TERM -> VerificationError.UNDEFINED_TERM;
+                case DROPPED_VALUE -> VerificationError.DROPPED_VALUE;
                 case INVALID_JSON_LD -> VerificationError.INVALID_JSON_LD;
             };
             return Check.failed(CheckName.CONTEXT, error, jsonLd.getMessage());
