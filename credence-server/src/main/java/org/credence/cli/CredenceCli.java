@@ -25,11 +25,19 @@ public final class CredenceCli implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+    /** Runs the CLI on the process's streams and returns its exit code. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI writing to {@code out} and {@code err}, and returns its exit code (tests use this). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine line = new CommandLine(new CredenceCli());
+        line.setOut(out);
+        line.setErr(err);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("credence: " + (e instanceof UsageProblem ? e.getMessage() : "unexpected error: " + e));
+            cmd.getErr().flush();
             return EXIT_UNUSABLE;
         });
         return line.execute(args);

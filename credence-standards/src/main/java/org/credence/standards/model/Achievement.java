@@ -25,6 +25,10 @@ public record Achievement(String id, String achievementType, String name, String
         if (name == null || name.isBlank()) {
             throw new CredentialFormatException("credentialSubject.achievement.name is required");
         }
+        if (description == null || description.isBlank()) {
+            // optional in the OB 3.0 data model, but 1EdTech's schema requires it
+            throw new CredentialFormatException("credentialSubject.achievement.description is required");
+        }
         if (criteria == null) {
             throw new CredentialFormatException("credentialSubject.achievement.criteria is required");
         }
@@ -61,7 +65,7 @@ public record Achievement(String id, String achievementType, String name, String
     static Achievement fromJson(JsonNode node, String path) {
         JsonFields.object(node, path);
         return new Achievement(JsonFields.requiredText(node, "id", path), JsonFields.text(node, "achievementType", path),
-                JsonFields.requiredText(node, "name", path), JsonFields.text(node, "description", path),
+                JsonFields.requiredText(node, "name", path), JsonFields.requiredText(node, "description", path),
                 Criteria.fromJson(node.get("criteria"), path + ".criteria"),
                 node.hasNonNull("image") ? Image.fromJson(node.get("image"), path + ".image") : null,
                 JsonFields.objects(node, "alignment", path, Alignment::fromJson), JsonFields.texts(node, "tag", path),

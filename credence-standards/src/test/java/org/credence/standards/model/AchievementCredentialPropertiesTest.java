@@ -14,7 +14,7 @@ class AchievementCredentialPropertiesTest {
     @Property(tries = 200)
     void any_built_credential_round_trips_through_json_text(@ForAll @NotBlank String name, @ForAll String description,
                                                             @ForAll @NotBlank String narrative, @ForAll String email) throws Exception {
-        Achievement achievement = new Achievement("https://credence.example/achievements/1", "Badge", name, description.isEmpty() ? null : description,
+        Achievement achievement = new Achievement("https://credence.example/achievements/1", "Badge", name, description.isBlank() ? "d" : description,
                 new Criteria(null, narrative), null, List.of(Alignment.of(name, "https://skills.example/1")), List.of(name), null, null, List.of(), Map.of());
         AchievementCredential credential = AchievementCredential.builder()
                 .id("urn:uuid:00000000-0000-4000-8000-000000000001")
