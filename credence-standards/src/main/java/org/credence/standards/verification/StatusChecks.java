@@ -71,21 +71,11 @@ final class StatusChecks {
             }
             if (result.isSet()) {
                 boolean revoked = result.purpose() == StatusPurpose.REVOCATION;
-                return Check.failed(CheckName.STATUS, revoked ? VerificationError.REVOKED : VerificationError.SUSPENDED,
-                        (revoked ? "revoked" : "suspended") + " by the issuer (status list " + entry.statusListCredential() + ", entry " + entry.index() + ")");
+                return Check.failed(CheckName.STATUS, revoked ? VerificationError.REVOKED : VerificationError.SUSPENDED, result.reason());
             }
-            checked.add(result.purpose().jsonName());
+            checked.add(result.reason());
         }
-        return Check.passed(CheckName.STATUS, "not " + String.join(" or ", checked.stream().map(StatusChecks::participle).toList())
-                + " (checked the issuer's signed status list)");
-    }
-
-    private static String participle(String purpose) {
-        return switch (purpose) {
-            case "revocation" -> "revoked";
-            case "suspension" -> "suspended";
-            default -> "flagged for " + purpose;
-        };
+        return Check.passed(CheckName.STATUS, String.join("; ", checked) + ", in the issuer's signed status list");
     }
 
     // A status list anyone could write would let anyone un-revoke: it must carry the issuer's proof
