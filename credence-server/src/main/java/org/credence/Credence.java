@@ -1,0 +1,87 @@
+package org.credence;
+
+import io.javalin.config.JavalinConfig;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.credence.audit.AuditTrail;
+import org.credence.db.Database;
+import org.credence.http.Auth;
+import org.credence.http.HttpServer;
+import org.credence.tenant.ApiKeys;
+import org.credence.tenant.MasterKey;
+import org.credence.tenant.TenantKeys;
+import org.credence.tenant.TenantRoutes;
+import org.credence.tenant.Tenants;
+
+/** The composition root: builds every module with its constructor, in dependency order. */
+public final class Credence implements AutoCloseable {
+    private final Database database;
+    private final HttpServer http;
+    private final Optional<String> firstAdministratorKey;
+
+    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey) {
+        this.database = database;
+        this.http = http;
+        this.firstAdministratorKey = firstAdministratorKey;
+    }
+
+    public static Credence start(Settings settings, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        Database database = Database.open(settings.databaseUrl(), settings.dataDirectory(), settings.durable());
+        try {
+            var jdbi = database.jdbi();
+            ApiKeys apiKeys = new ApiKeys(jdbi, random);
+            Optional<String> firstKey = Optional.empty();
+            if (settings.bootstrapApiKey().isPresent()) {
+                apiKeys.ensureAdministratorKey(settings.bootstrapApiKey().get());
+            } else if (!apiKeys.anyAdministratorKey()) {
+                firstKey = Optional.of(jdbi.inTransaction(h -> apiKeys.create(h, null, java.util.Set.of("admin"), "first start")));
+            }
+            // the public URL names did:web identities, so it must be known before routes exist
+            int port = settings.port() == 0 ? freePort() : settings.port();
+            var publicUrl = settings.publicUrl(port);
+            AuditTrail audit = new AuditTrail(jdbi);
+            TenantKeys keys = new TenantKeys(jdbi, MasterKey.load(settings.masterKey(), settings.dataDirectory(), random), random);
+            Tenants tenants = new Tenants(jdbi, keys, apiKeys, audit, publicUrl);
+            Auth auth = new Auth(apiKeys);
+            List<Consumer<JavalinConfig>> routes = List.of(
+                    config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
+                    config -> TenantRoutes.register(config, tenants, apiKeys, auth));
+            HttpServer http = new HttpServer(routes).start(port);
+            return new Credence(database, http, firstKey);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The administrator key made on the very first start, to print once. */
+    public Optional<String> firstAdministratorKey() {
+        return firstAdministratorKey;
+    }
+
+    /** Stops HTTP first (in-flight requests finish), then the database. */
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } finally {
+            database.close();
+        }
+    }
+}

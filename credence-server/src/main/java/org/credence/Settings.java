@@ -1,0 +1,29 @@
+package org.credence;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How this installation runs: from the command line and the {@code CREDENCE_*} environment.
+ *
+ * @param durable fsync the embedded database (the product); tests turn it off for speed
+ */
+public record Settings(int port, Path dataDirectory, Optional<String> databaseUrl, Optional<String> bootstrapApiKey,
+                       Optional<String> masterKey, Optional<URI> publicUrl, boolean durable) {
+
+    public static Settings fromEnvironment(int port, Path dataDirectory, Map<String, String> env) {
+        return new Settings(port, dataDirectory, nonBlank(env.get("CREDENCE_DATABASE_URL")), nonBlank(env.get("CREDENCE_BOOTSTRAP_API_KEY")),
+                nonBlank(env.get("CREDENCE_MASTER_KEY")), nonBlank(env.get("CREDENCE_PUBLIC_URL")).map(u -> URI.create(u.replaceAll("/+$", ""))), true);
+    }
+
+    /** The public base URL: {@code CREDENCE_PUBLIC_URL}, or this machine at the port actually bound. */
+    public URI publicUrl(int boundPort) {
+        return publicUrl.orElse(URI.create("http://localhost:" + boundPort));
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,46 @@
+package org.credence.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.credence.Credence;
+import org.credence.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code credence serve}: the server, on an embedded PostgreSQL unless CREDENCE_DATABASE_URL is set. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Credence server.")
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", defaultValue = "credence-data", description = "Data directory for the embedded database and keys (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings = Settings.fromEnvironment(port, data, System.getenv());
+        Credence credence = Credence.start(settings, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C / SIGTERM: finish in-flight requests, stop the embedded PostgreSQL, then exit
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            credence.close();
+            stopped.countDown();
+        }, "credence-shutdown"));
+        var out = spec.commandLine().getOut();
+        credence.firstAdministratorKey().ifPresent(key -> {
+            out.println("Administrator API key (shown once, keep it safe):");
+            out.println("  " + key);
+        });
+        out.println("Credence is running on " + settings.publicUrl(credence.port()) + " (data in " + data.toAbsolutePath() + ")");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package org.credence.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The one PostgreSQL: embedded (data in a directory, kept across restarts) unless an external
+ * {@code jdbc:postgresql://} URL is given. Migrations run on open.
+ */
+public final class Database implements AutoCloseable {
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    }
+
+    /**
+     * Opens the database.
+     *
+     * @param externalUrl a {@code jdbc:postgresql://host/db?user=…&password=…} URL, or empty for the embedded one
+     * @param dataDirectory where the embedded database keeps its files
+     * @param durable whether the embedded database fsyncs (on for the product, off in tests for speed)
+     */
+    public static Database open(Optional<String> externalUrl, Path dataDirectory, boolean durable) {
+        if (externalUrl.isPresent()) {
+            return new Database(null, pool(externalUrl.get(), null, null));
+        }
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory.resolve("pg"))
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
+                    .setServerConfig("max_connections", "50")
+                    .start();
+            return new Database(postgres, pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("CREDENCE_DATABASE_URL must be a jdbc:postgresql:// URL");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(16);
+        config.setPoolName("credence");
+        return new HikariDataSource(config);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.credence.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Javalin with Credence's error handling: every error is an RFC 9457 problem. */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    public static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+    private final Javalin app;
+
+    public HttpServer(List<Consumer<JavalinConfig>> routes) {
+        this.app = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.field()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                problem(ctx, 500, "Internal error", "something went wrong on our side; the request was not completed", null);
+            });
+            config.routes.error(404, "*", ctx -> {
+                String result = ctx.result();
+                if (result == null || result.isEmpty() || result.startsWith("Endpoint ")) {
+                    problem(ctx, 404, "Not found", "no such resource: " + ctx.path(), null);
+                }
+            });
+            config.routes.error(413, "*", ctx -> problem(ctx, 413, "Payload too large", "request bodies are limited to 2 MB", null));
+            routes.forEach(r -> r.accept(config));
+        });
+    }
+
+    static void problem(io.javalin.http.Context ctx, int status, String title, String detail, String field) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (field != null) {
+            body.put("field", field);
+        }
+        ctx.status(status).contentType("application/problem+json").result(body.toString());
+    }
+
+    public HttpServer start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

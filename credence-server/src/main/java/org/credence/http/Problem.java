@@ -1,0 +1,63 @@
+package org.credence.http;
+
+/**
+ * An HTTP error as RFC 9457 problem details: status, a short title, and a detail a person can
+ * act on, optionally naming the offending request field.
+ */
+public final class Problem extends RuntimeException {
+    private final int status;
+    private final String title;
+    private final String field;
+
+    private Problem(int status, String title, String detail, String field) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.field = field;
+    }
+
+    public static Problem badRequest(String detail) {
+        return new Problem(400, "Bad request", detail, null);
+    }
+
+    public static Problem invalidField(String field, String detail) {
+        return new Problem(422, "Invalid field", detail, field);
+    }
+
+    public static Problem unauthorized(String detail) {
+        return new Problem(401, "Unauthorized", detail, null);
+    }
+
+    public static Problem forbidden(String detail) {
+        return new Problem(403, "Forbidden", detail, null);
+    }
+
+    public static Problem notFound(String detail) {
+        return new Problem(404, "Not found", detail, null);
+    }
+
+    public static Problem conflict(String detail) {
+        return new Problem(409, "Conflict", detail, null);
+    }
+
+    public static Problem unsupportedMediaType(String detail) {
+        return new Problem(415, "Unsupported media type", detail, null);
+    }
+
+    public static Problem tooLarge(String detail) {
+        return new Problem(413, "Payload too large", detail, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The request field at fault, or {@code null}. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,108 @@
+package org.credence.tenant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+import org.credence.audit.AuditTrail;
+import org.credence.http.Json;
+import org.credence.http.Problem;
+import org.credence.standards.keys.DidDocuments;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Creating and finding tenants; each gets a signing key, a did:web identity and a first API key. */
+public final class Tenants {
+    /** A new tenant and its first API key, shown once. */
+    public record Created(Tenant tenant, String apiKey) {}
+
+    private final Jdbi jdbi;
+    private final TenantKeys keys;
+    private final ApiKeys apiKeys;
+    private final AuditTrail audit;
+    private final URI publicUrl;
+
+    public Tenants(Jdbi jdbi, TenantKeys keys, ApiKeys apiKeys, AuditTrail audit, URI publicUrl) {
+        this.jdbi = jdbi;
+        this.keys = keys;
+        this.apiKeys = apiKeys;
+        this.audit = audit;
+        this.publicUrl = publicUrl;
+    }
+
+    public Created create(Caller caller, String slug, String name, String url, String locale) {
+        if (!slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+            throw Problem.invalidField("slug", "slug must be 2-63 lower-case letters, digits or hyphens, starting with a letter or digit");
+        }
+        if (!locale.equals("en") && !locale.equals("nb")) {
+            throw Problem.invalidField("locale", "locale must be 'en' or 'nb'");
+        }
+        if (url != null && !url.matches("https?://\\S+")) {
+            throw Problem.invalidField("url", "url must be an http(s) URL");
+        }
+        return jdbi.inTransaction(h -> {
+            if (find(h, slug).isPresent()) {
+                throw Problem.conflict("a tenant with slug '" + slug + "' already exists");
+            }
+            long id = h.createUpdate("INSERT INTO tenant (slug, name, url, locale) VALUES (:slug, :name, :url, :locale)")
+                    .bind("slug", slug).bind("name", name).bind("url", url).bind("locale", locale)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            keys.rotate(h, id);
+            String apiKey = apiKeys.create(h, id, Set.of("issue", "read", "analytics", "admin"), "first key");
+            Tenant tenant = new Tenant(id, slug, name, url, locale, didOf(slug));
+            audit.record(h, id, caller.actor(), "tenant.create", "tenant:" + slug, null, json(tenant));
+            return new Created(tenant, apiKey);
+        });
+    }
+
+    public Optional<Tenant> bySlug(String slug) {
+        return jdbi.withHandle(h -> find(h, slug));
+    }
+
+    public Tenant byId(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, name, url, locale FROM tenant WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Tenant(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("url"),
+                        rs.getString("locale"), didOf(rs.getString("slug"))))
+                .one());
+    }
+
+    /** Rotates the tenant's signing key; returns the new key's fragment. */
+    public String rotateKey(Caller caller) {
+        return jdbi.inTransaction(h -> {
+            String fragment = keys.rotate(h, caller.tenantId());
+            audit.record(h, caller.tenantId(), caller.actor(), "signing-key.rotate", "signing-key:" + fragment, null, null);
+            return fragment;
+        });
+    }
+
+    public ObjectNode didDocument(Tenant tenant) {
+        return DidDocuments.didWeb(tenant.did(), keys.published(tenant.id()));
+    }
+
+    public URI publicUrl() {
+        return publicUrl;
+    }
+
+    /** did:web of the tenant's URL under this installation: {@code <public url>/tenants/<slug>}. */
+    String didOf(String slug) {
+        return DidDocuments.didWebFor(publicUrl.resolve("/tenants/" + slug));
+    }
+
+    private Optional<Tenant> find(Handle h, String slug) {
+        return h.createQuery("SELECT id, slug, name, url, locale FROM tenant WHERE slug = :slug").bind("slug", slug)
+                .map((rs, ctx) -> new Tenant(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("url"),
+                        rs.getString("locale"), didOf(rs.getString("slug"))))
+                .findOne();
+    }
+
+    public static ObjectNode json(Tenant tenant) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("id", tenant.id());
+        node.put("slug", tenant.slug());
+        node.put("name", tenant.name());
+        node.put("url", tenant.url());
+        node.put("locale", tenant.locale());
+        node.put("did", tenant.did());
+        return node;
+    }
+}
