@@ -40,12 +40,27 @@ record DocumentShape(String key, List<String> values) {
         if (scheme != null) {
             return scheme;
         }
+        if (DATE_TIME.matcher(value).matches()) {
+            return DATE;
+        }
         return value.indexOf(':') >= 0 || value.startsWith("@") ? OPAQUE : "";
     }
+
+    /**
+     * The class of ISO-8601 date-times ({@code validFrom}, a proof's {@code created}): their
+     * colon follows a prefix that cannot be an IRI scheme or a term, so JSON-LD reads every one
+     * the same way, as the probe {@code 0:credence.slot.N.} is read.
+     */
+    static final String DATE = "0";
+    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?");
 
     /** The probe value for position {@code index}: same class as the real value, unmistakable in output. */
     static String sentinel(int index, String realValue) {
         String scheme = iriScheme(realValue);
+        if (scheme == null && DATE_TIME.matcher(realValue).matches()) {
+            scheme = DATE;
+        }
         return (scheme == null ? "" : scheme + ":") + SENTINEL_MARK + index + ".";
     }
 

@@ -72,6 +72,7 @@ class ShapeTemplateCanonicalizerTest {
     void documents_of_one_shape_share_one_template() {
         for (int i = 0; i < 20; i++) {
             ObjectNode credential = credential("https://example.org/c/" + i, "did:web:example.org", "Name " + i, "https://example.org/a/" + i);
+            credential.put("validFrom", java.time.Instant.parse("2025-01-01T00:00:00Z").plusSeconds(977L * i).toString());
             assertThat(fast.canonicalize(credential)).isEqualTo(reference.canonicalize(credential));
         }
         assertThat(fast.cachedTemplates()).isEqualTo(1);
@@ -106,9 +107,15 @@ class ShapeTemplateCanonicalizerTest {
         Arbitrary<String> text = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(12),
                 Arbitraries.of("", " ", "a\"b", "line\nbreak", "Åse Ødegård", "credence", "assertionMethod", "Profile", "https://example.org/x", "x:y", "@id", "_:b0", "🎓"));
-        return Combinators.combine(iri, iri, text, iri, text, Arbitraries.integers().between(0, 3), Arbitraries.of(true, false), text)
-                .as((id, issuer, name, achievementId, narrative, alignments, withStatus, salt) -> {
+        Arbitrary<String> dateTime = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 2_000_000_000).map(s -> java.time.Instant.ofEpochSecond(s).toString()),
+                Arbitraries.of("2025-01-01T00:00:00.123Z", "2025-01-01T01:00:00+01:00", "2025-01-01T00:00Z", "2025-13-45T99:99:99Z", "not a date"));
+        return Combinators.combine(iri, iri, text, iri, text, Arbitraries.integers().between(0, 3), Arbitraries.of(true, false),
+                        Combinators.combine(text, dateTime).as((salt, validFrom) -> new String[] {salt, validFrom}))
+                .as((id, issuer, name, achievementId, narrative, alignments, withStatus, saltAndDate) -> {
+                    String salt = saltAndDate[0];
                     ObjectNode credential = credential(id, issuer, name, achievementId);
+                    credential.put("validFrom", saltAndDate[1]);
                     ObjectNode achievement = (ObjectNode) credential.get("credentialSubject").get("achievement");
                     achievement.with("criteria").put("narrative", narrative);
                     ArrayNode alignment = achievement.putArray("alignment");

@@ -1,0 +1,26 @@
+package org.credence.achievement;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A credential template of a tenant.
+ *
+ * @param details skills/alignments, tags, validityDays, programUrl, image — kept as JSON
+ */
+public record Achievement(long id, long tenantId, String kind, String name, String description, String criteria, ObjectNode details) {
+    /** OB 3.0 achievementType for each kind. */
+    public String achievementType() {
+        return switch (kind) {
+            case "certificate" -> "Certificate";
+            case "certification" -> "Certification";
+            case "badge" -> "Badge";
+            case "diploma" -> "Diploma";
+            default -> throw new IllegalStateException("unknown kind " + kind);
+        };
+    }
+
+    /** Days a credential stays valid after issue; empty for no expiry. */
+    public java.util.OptionalInt validityDays() {
+        return details.hasNonNull("validityDays") ? java.util.OptionalInt.of(details.get("validityDays").asInt()) : java.util.OptionalInt.empty();
+    }
+}
