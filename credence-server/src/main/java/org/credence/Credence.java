@@ -6,7 +6,18 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.credence.achievement.AchievementRoutes;
+import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
+import org.credence.issuance.Issuance;
+import org.credence.issuance.IssuanceRoutes;
+import org.credence.lifecycle.Lifecycle;
+import org.credence.lifecycle.StatusListRoutes;
+import org.credence.lifecycle.StatusLists;
+import org.credence.standards.dataintegrity.EddsaRdfc2022;
+import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.verification.ServerVerification;
+import org.credence.verification.VerificationRoutes;
 import org.credence.db.Database;
 import org.credence.http.Auth;
 import org.credence.http.HttpServer;
@@ -47,9 +58,20 @@ public final class Credence implements AutoCloseable {
             TenantKeys keys = new TenantKeys(jdbi, MasterKey.load(settings.masterKey(), settings.dataDirectory(), random), random);
             Tenants tenants = new Tenants(jdbi, keys, apiKeys, audit, publicUrl);
             Auth auth = new Auth(apiKeys);
+            ShapeTemplateCanonicalizer canonicalizer = new ShapeTemplateCanonicalizer();
+            EddsaRdfc2022 suite = new EddsaRdfc2022(canonicalizer);
+            Achievements achievements = new Achievements(jdbi, audit);
+            StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
+            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, clock, random);
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit);
+            ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, canonicalizer, clock);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
-                    config -> TenantRoutes.register(config, tenants, apiKeys, auth));
+                    config -> TenantRoutes.register(config, tenants, apiKeys, auth),
+                    config -> AchievementRoutes.register(config, achievements, auth),
+                    config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
+                    config -> StatusListRoutes.register(config, statusLists, tenants),
+                    config -> VerificationRoutes.register(config, verification, tenants));
             HttpServer http = new HttpServer(routes).start(port);
             return new Credence(database, http, firstKey);
         } catch (RuntimeException e) {

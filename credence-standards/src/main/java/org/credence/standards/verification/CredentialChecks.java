@@ -225,40 +225,7 @@ final class CredentialChecks {
         for (CheckName name : CheckName.values()) {
             ordered.add(results.getOrDefault(name, Check.skipped(name, "not checked")));
         }
-        return new VerificationReport(format, verdict(ordered), ordered, credential);
-    }
-
-    static Verdict verdict(List<Check> checks) {
-        Verdict verdict = Verdict.VALID;
-        for (Check check : checks) {
-            if (!check.hasFailed()) {
-                continue;
-            }
-            Verdict candidate = switch (check.error()) {
-                case REVOKED -> Verdict.REVOKED;
-                case SUSPENDED -> Verdict.SUSPENDED;
-                case EXPIRED -> Verdict.EXPIRED;
-                case NOT_YET_VALID -> Verdict.NOT_YET_VALID;
-                default -> Verdict.INVALID;
-            };
-            if (severity(candidate) > severity(verdict)) {
-                verdict = candidate;
-            }
-        }
-        return verdict;
-    }
-
-    // what a verifier most needs to hear wins: tampered over revoked over suspended over expired
-    private static int severity(Verdict verdict) {
-        return switch (verdict) {
-            case VALID -> 0;
-            case NOT_YET_VALID -> 1;
-            case EXPIRED -> 2;
-            case SUSPENDED -> 3;
-            case REVOKED -> 4;
-            case INVALID -> 5;
-            case UNUSABLE -> 6;
-        };
+        return VerificationReport.of(format, ordered, credential);
     }
 
     private static boolean containsText(JsonNode array, String text) {

@@ -19,6 +19,45 @@ public record VerificationReport(InputFormat format, Verdict verdict, List<Check
         checks = List.copyOf(checks);
     }
 
+    /** A report whose verdict follows from its checks. */
+    public static VerificationReport of(InputFormat format, List<Check> checks, JsonNode credential) {
+        return new VerificationReport(format, verdict(checks), checks, credential);
+    }
+
+    /** The verdict the checks add up to: tampered over revoked over suspended over expired. */
+    public static Verdict verdict(List<Check> checks) {
+        Verdict verdict = Verdict.VALID;
+        for (Check check : checks) {
+            if (!check.hasFailed()) {
+                continue;
+            }
+            Verdict candidate = switch (check.error()) {
+                case REVOKED -> Verdict.REVOKED;
+                case SUSPENDED -> Verdict.SUSPENDED;
+                case EXPIRED -> Verdict.EXPIRED;
+                case NOT_YET_VALID -> Verdict.NOT_YET_VALID;
+                default -> Verdict.INVALID;
+            };
+            if (severity(candidate) > severity(verdict)) {
+                verdict = candidate;
+            }
+        }
+        return verdict;
+    }
+
+    // what a verifier most needs to hear wins: tampered over revoked over suspended over expired
+    private static int severity(Verdict verdict) {
+        return switch (verdict) {
+            case VALID -> 0;
+            case NOT_YET_VALID -> 1;
+            case EXPIRED -> 2;
+            case SUSPENDED -> 3;
+            case REVOKED -> 4;
+            case INVALID -> 5;
+            case UNUSABLE -> 6;
+        };
+    }
+
     /** The first failed check, which names what is wrong. */
     public Optional<Check> firstFailure() {
         return checks.stream().filter(Check::hasFailed).findFirst();

@@ -1,0 +1,69 @@
+package org.credence.issuance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for credentials. Every lookup but the public one by number is scoped to a tenant. */
+public final class CredentialStore {
+    private static final String COLUMNS = """
+            id, tenant_id, achievement_id, number, recipient_name, recipient_email, document_text,
+            status_list_id, status_index, issued_at, expires_at, state, state_reason""";
+
+    private CredentialStore() {}
+
+    /** Inserts unless the same achievement was already issued to the recipient (or the key was used); true when inserted. */
+    static boolean insert(Handle h, IssuedCredential c, String emailHash, String idempotencyKey) {
+        return h.createUpdate("""
+                        INSERT INTO credential (id, tenant_id, achievement_id, number, recipient_name, recipient_email_hash, recipient_email,
+                                                document, document_text, status_list_id, status_index, issued_at, expires_at, idempotency_key)
+                        VALUES (:id, :tenant, :achievement, :number, :name, :emailHash, :email,
+                                CAST(:document AS JSONB), :document, :list, :index, :issuedAt, :expiresAt, :idempotencyKey)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .bind("id", c.id()).bind("tenant", c.tenantId()).bind("achievement", c.achievementId()).bind("number", c.number())
+                .bind("name", c.recipientName()).bind("emailHash", emailHash).bind("email", c.recipientEmail())
+                .bind("document", c.documentText()).bind("list", c.statusListId()).bind("index", c.statusIndex())
+                .bind("issuedAt", Timestamp.from(c.issuedAt())).bind("expiresAt", c.expiresAt() == null ? null : Timestamp.from(c.expiresAt()))
+                .bind("idempotencyKey", idempotencyKey)
+                .execute() == 1;
+    }
+
+    static Optional<IssuedCredential> byRecipient(Handle h, long tenantId, long achievementId, String emailHash) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE tenant_id = :tenant AND achievement_id = :achievement AND recipient_email_hash = :hash")
+                .bind("tenant", tenantId).bind("achievement", achievementId).bind("hash", emailHash)
+                .map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    static Optional<IssuedCredential> byIdempotencyKey(Handle h, long tenantId, String key) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE tenant_id = :tenant AND idempotency_key = :key")
+                .bind("tenant", tenantId).bind("key", key).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    public static Optional<IssuedCredential> byId(Handle h, long tenantId, UUID id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenantId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    /** The public lookup: a certificate number is meant to be shown to anyone. */
+    public static Optional<IssuedCredential> byNumber(Handle h, String number) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE number = :number")
+                .bind("number", number).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    public static void setState(Handle h, long tenantId, UUID id, String state, String reason) {
+        h.createUpdate("UPDATE credential SET state = :state, state_reason = :reason WHERE tenant_id = :tenant AND id = :id")
+                .bind("state", state).bind("reason", reason).bind("tenant", tenantId).bind("id", id).execute();
+    }
+
+    private static IssuedCredential row(ResultSet rs) throws SQLException {
+        Timestamp expires = rs.getTimestamp("expires_at");
+        return new IssuedCredential(rs.getObject("id", UUID.class), rs.getLong("tenant_id"), rs.getLong("achievement_id"), rs.getString("number"),
+                rs.getString("recipient_name"), rs.getString("recipient_email"), rs.getString("document_text"), rs.getLong("status_list_id"),
+                rs.getInt("status_index"), rs.getTimestamp("issued_at").toInstant(), expires == null ? null : expires.toInstant(),
+                rs.getString("state"), rs.getString("state_reason"));
+    }
+}

@@ -1,0 +1,18 @@
+package org.credence.issuance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A credential as stored: its signed document kept as the exact text that was issued. */
+public record IssuedCredential(UUID id, long tenantId, long achievementId, String number, String recipientName, String recipientEmail,
+                               String documentText, long statusListId, int statusIndex, Instant issuedAt, Instant expiresAt,
+                               String state, String stateReason) {
+    public ObjectNode document() {
+        try {
+            return (ObjectNode) org.credence.http.Json.MAPPER.readTree(documentText);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

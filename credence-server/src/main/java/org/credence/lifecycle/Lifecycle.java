@@ -1,0 +1,53 @@
+package org.credence.lifecycle;
+
+import java.util.Set;
+import java.util.UUID;
+import org.credence.audit.AuditTrail;
+import org.credence.http.Json;
+import org.credence.http.Problem;
+import org.credence.issuance.CredentialStore;
+import org.credence.issuance.IssuedCredential;
+import org.credence.tenant.Caller;
+import org.jdbi.v3.core.Jdbi;
+
+/** Revoke, suspend, reinstate: the state changes, its status list is re-signed, the audit trail records it. */
+public final class Lifecycle {
+    private static final Set<String> ACTIONS = Set.of("revoke", "suspend", "reinstate");
+
+    private final Jdbi jdbi;
+    private final StatusLists statusLists;
+    private final AuditTrail audit;
+
+    public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit) {
+        this.jdbi = jdbi;
+        this.statusLists = statusLists;
+        this.audit = audit;
+    }
+
+    public IssuedCredential change(Caller caller, UUID id, String action, String reason) {
+        if (!ACTIONS.contains(action)) {
+            throw Problem.notFound("no action " + action);
+        }
+        return jdbi.inTransaction(h -> {
+            IssuedCredential before = CredentialStore.byId(h, caller.tenantId(), id)
+                    .orElseThrow(() -> Problem.notFound("no credential " + id + " in this tenant"));
+            String target = switch (action) {
+                case "revoke" -> "revoked";
+                case "suspend" -> "suspended";
+                default -> "active";
+            };
+            if (before.state().equals("revoked")) {
+                throw Problem.conflict("credential " + before.number() + " is revoked; revocation is final");
+            }
+            if (before.state().equals(target)) {
+                return before;
+            }
+            CredentialStore.setState(h, caller.tenantId(), id, target, reason);
+            statusLists.touch(h, before.statusListId());
+            audit.record(h, caller.tenantId(), caller.actor(), "credential." + action, "credential:" + id,
+                    Json.MAPPER.createObjectNode().put("state", before.state()).put("reason", before.stateReason()),
+                    Json.MAPPER.createObjectNode().put("state", target).put("reason", reason));
+            return CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package org.credence.lifecycle;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.credence.standards.dataintegrity.EddsaRdfc2022;
+import org.credence.standards.status.BitstringStatusList;
+import org.credence.standards.status.StatusListCredentials;
+import org.credence.standards.status.StatusPurpose;
+import org.credence.tenant.Tenant;
+import org.credence.tenant.TenantKeys;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Each tenant's W3C Bitstring Status Lists. A credential gets one index in a list; the list is
+ * published twice, as a revocation list and as a suspension list, both signed by the tenant.
+ * The bits are derived from the credentials' states, so they cannot drift from them.
+ */
+public final class StatusLists {
+    public static final int SIZE = BitstringStatusList.MINIMUM_SIZE;
+
+    /** Where a credential's bit lives. */
+    public record Slot(long listId, int index) {}
+
+    private record Signed(long version, ObjectNode credential) {}
+
+    private final Jdbi jdbi;
+    private final TenantKeys keys;
+    private final EddsaRdfc2022 suite;
+    private final Clock clock;
+    private final Map<String, Signed> signed = new ConcurrentHashMap<>();
+
+    public StatusLists(Jdbi jdbi, TenantKeys keys, EddsaRdfc2022 suite, Clock clock) {
+        this.jdbi = jdbi;
+        this.keys = keys;
+        this.suite = suite;
+        this.clock = clock;
+    }
+
+    /** The next free index of the tenant's current list, opening a new list when it is full. */
+    public Slot allocate(Handle h, long tenantId) {
+        Optional<Slot> slot = h.createQuery("""
+                        UPDATE status_list
+                           SET next_index = next_index + 1
+                         WHERE id = (SELECT id
+                                       FROM status_list
+                                      WHERE tenant_id = :tenant
+                                        AND next_index < size
+                                      ORDER BY id
+                                      LIMIT 1
+                                        FOR UPDATE)
+                        RETURNING id, next_index - 1 AS index
+                        """).bind("tenant", tenantId)
+                .map((rs, ctx) -> new Slot(rs.getLong("id"), rs.getInt("index"))).findOne();
+        if (slot.isPresent()) {
+            return slot.get();
+        }
+        h.createUpdate("INSERT INTO status_list (tenant_id, purpose, size, bits) VALUES (:tenant, 'revocation', :size, ''::bytea)")
+                .bind("tenant", tenantId).bind("size", SIZE).execute();
+        return allocate(h, tenantId);
+    }
+
+    /** Marks a list changed, so its next fetch is re-signed and gets a new ETag. */
+    public void touch(Handle h, long listId) {
+        h.createUpdate("UPDATE status_list SET version = version + 1 WHERE id = :id").bind("id", listId).execute();
+    }
+
+    public String url(Tenant tenant, long listId, StatusPurpose purpose, java.net.URI publicUrl) {
+        return publicUrl + "/status/" + tenant.slug() + "/" + listId + (purpose == StatusPurpose.SUSPENSION ? "/suspension" : "");
+    }
+
+    /** The signed status list credential, and its version for the ETag; empty when the list is not the tenant's. */
+    public Optional<Map.Entry<Long, ObjectNode>> published(Tenant tenant, long listId, StatusPurpose purpose, java.net.URI publicUrl) {
+        Optional<Long> version = jdbi.withHandle(h -> h.createQuery("SELECT version FROM status_list WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenant.id()).bind("id", listId).mapTo(Long.class).findOne());
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        String cacheKey = listId + "/" + purpose;
+        Signed cached = signed.get(cacheKey);
+        if (cached == null || cached.version() != version.get()) {
+            cached = new Signed(version.get(), sign(tenant, listId, purpose, publicUrl));
+            signed.put(cacheKey, cached);
+        }
+        return Optional.of(Map.entry(cached.version(), cached.credential()));
+    }
+
+    private ObjectNode sign(Tenant tenant, long listId, StatusPurpose purpose, java.net.URI publicUrl) {
+        String state = purpose == StatusPurpose.REVOCATION ? "revoked" : "suspended";
+        List<Integer> set = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT status_index
+                          FROM credential
+                         WHERE tenant_id = :tenant
+                           AND status_list_id = :list
+                           AND state = :state
+                        """).bind("tenant", tenant.id()).bind("list", listId).bind("state", state).mapTo(Integer.class).list());
+        BitstringStatusList bits = BitstringStatusList.create(SIZE);
+        set.forEach(bits::set);
+        ObjectNode unsigned = StatusListCredentials.unsigned(url(tenant, listId, purpose, publicUrl), tenant.did(), purpose, bits,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        TenantKeys.SigningKey key = keys.signingKey(tenant);
+        return suite.sign(unsigned, key.keys(), key.verificationMethod(), clock.instant());
+    }
+}

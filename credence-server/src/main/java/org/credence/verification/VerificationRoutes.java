@@ -1,0 +1,55 @@
+package org.credence.verification;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import org.credence.http.Problem;
+import org.credence.tenant.Tenants;
+
+/** Public verification: the page and the JSON API, by number or by upload. */
+public final class VerificationRoutes {
+    private VerificationRoutes() {}
+
+    public static void register(JavalinConfig config, ServerVerification verification, Tenants tenants) {
+        config.routes.get("/verify/{number}", ctx -> {
+            String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            var verified = verification.byNumber(ctx.pathParam("number"));
+            ctx.contentType("text/html; charset=utf-8");
+            if (verified.isEmpty()) {
+                ctx.status(404).result(VerificationPage.unknown(ctx.pathParam("number"), lang));
+                return;
+            }
+            String issuer = tenants.byId(verified.get().credential().tenantId()).name();
+            ctx.result(VerificationPage.render(verified.get(), issuer, lang));
+        });
+        config.routes.get("/api/v1/verify/{number}", ctx -> {
+            var verified = verification.byNumber(ctx.pathParam("number"))
+                    .orElseThrow(() -> Problem.notFound("no credential with number '" + ctx.pathParam("number") + "' — check it (letters and digits, like CRD-7K3M-Q9XP-2F)"));
+            var body = verified.report().toJson();
+            body.put("number", verified.credential().number());
+            ctx.json(body);
+        });
+        config.routes.post("/api/v1/verify", ctx -> {
+            byte[] input;
+            String type = ctx.contentType() == null ? "" : ctx.contentType();
+            if (type.startsWith("multipart/form-data")) {
+                UploadedFile file = ctx.uploadedFile("file");
+                if (file == null) {
+                    throw Problem.invalidField("file", "upload the credential as a form field named 'file'");
+                }
+                try (InputStream in = file.content()) {
+                    input = in.readAllBytes();
+                } catch (IOException e) {
+                    throw Problem.badRequest("the upload could not be read");
+                }
+            } else {
+                input = ctx.bodyAsBytes();
+            }
+            if (input.length == 0) {
+                throw Problem.badRequest("send a credential: JSON, a VC-JWT, or a baked PNG/SVG badge");
+            }
+            ctx.json(verification.verify(input).toJson());
+        });
+    }
+}

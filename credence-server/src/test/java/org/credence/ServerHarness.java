@@ -1,0 +1,98 @@
+package org.credence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/** A real Credence on an embedded PostgreSQL and a loopback port, and an HTTP client for it. */
+final class ServerHarness implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ADMIN_KEY = "crd_000000000001_test-administrator-key-not-secret";
+    final HttpClient http = HttpClient.newHttpClient();
+    final Path data;
+    Credence credence;
+    int port;
+
+    ServerHarness(Path data) {
+        this.data = data;
+        start();
+    }
+
+    void start() {
+        // a restart keeps the port: it is part of the public URL, and so of every tenant's did:web
+        Settings settings = new Settings(port, data, Optional.empty(), Optional.of(ADMIN_KEY), Optional.empty(), Optional.empty(), false);
+        credence = Credence.start(settings, Clock.systemUTC());
+        port = credence.port();
+    }
+
+    void restart() {
+        credence.close();
+        start();
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    record Response(int status, JsonNode json, String body, java.net.http.HttpHeaders headers) {}
+
+    Response send(String method, String path, String key, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (type.contains("json") && !response.body().isEmpty()) {
+                json = JSON.readTree(response.body());
+            }
+            return new Response(response.statusCode(), json, response.body(), response.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new tenant; returns its API key. */
+    String tenant(String slug) {
+        Response created = send("POST", "/api/v1/tenants", ADMIN_KEY, "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + " Academy\",\"url\":\"https://" + slug + ".example\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        return created.json().get("apiKey").asText();
+    }
+
+    long achievement(String key) {
+        Response created = send("POST", "/api/v1/achievements", key, """
+                {"name": "Certified Data Steward", "kind": "certification", "description": "Passed the data stewardship exam.",
+                 "criteria": "Pass the proctored exam with at least 70%.", "alignments": [{"targetName": "Data governance", "targetUrl": "https://esco.example/1"}],
+                 "tags": ["level:advanced"], "validityDays": 730}""");
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        return created.json().get("id").asLong();
+    }
+
+    @Override
+    public void close() {
+        credence.close();
+    }
+}

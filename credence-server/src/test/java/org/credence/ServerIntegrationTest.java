@@ -1,0 +1,157 @@
+package org.credence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server over real HTTP, on a real (embedded) PostgreSQL. */
+@Tag("integration")
+class ServerIntegrationTest {
+    @TempDir
+    static Path data;
+    static ServerHarness server;
+    static String acme;
+    static String globex;
+    static long achievement;
+
+    @BeforeAll
+    static void start() {
+        server = new ServerHarness(data);
+        acme = server.tenant("acme");
+        globex = server.tenant("globex");
+        achievement = server.achievement(acme);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String issueBody(String email) {
+        return "{\"achievementId\": " + achievement + ", \"recipient\": {\"name\": \"Åse Ødegård <b>\", \"email\": \"" + email + "\"}, \"grade\": \"A\"}";
+    }
+
+    @Test
+    void an_issued_credential_verifies_by_number_with_every_check_passed() {
+        var issued = server.send("POST", "/api/v1/credentials", acme, issueBody("ase@example.org"));
+        assertThat(issued.status()).as(issued.body()).isIn(200, 201);
+        String number = issued.json().get("number").asText();
+        assertThat(number).matches("CRD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}");
+        assertThat(issued.json().get("credential").get("proof").isArray()).isTrue();
+        var report = server.send("GET", "/api/v1/verify/" + number, null, null);
+        assertThat(report.json().get("status").asText()).as(report.body()).isEqualTo("valid");
+        assertThat(report.json().get("checks")).hasSize(8);
+        var page = server.send("GET", "/verify/" + number.toLowerCase(), null, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Åse Ødegård &lt;b&gt;").doesNotContain("<b>").contains("Valid");
+        assertThat(server.send("GET", "/verify/" + number + "?lang=nb", null, null).body()).contains("Gyldig");
+    }
+
+    @Test
+    void the_same_recipient_and_achievement_returns_the_existing_credential_even_under_50_concurrent_requests() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<ServerHarness.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            calls.add(pool.submit(() -> server.send("POST", "/api/v1/credentials", acme, issueBody("race@example.org"))));
+        }
+        Set<String> numbers = new java.util.HashSet<>();
+        int created = 0;
+        for (Future<ServerHarness.Response> call : calls) {
+            var response = call.get();
+            assertThat(response.status()).as(response.body()).isIn(200, 201);
+            created += response.status() == 201 ? 1 : 0;
+            numbers.add(response.json().get("number").asText());
+        }
+        pool.shutdown();
+        assertThat(numbers).hasSize(1);
+        assertThat(created).isEqualTo(1);
+    }
+
+    @Test
+    void revocation_and_suspension_show_at_once_in_verification_and_the_status_list() {
+        var issued = server.send("POST", "/api/v1/credentials", acme, issueBody("life@example.org")).json();
+        String id = issued.get("id").asText();
+        String number = issued.get("number").asText();
+        String listUrl = issued.get("credential").get("credentialStatus").get("statusListCredential").asText();
+        String listPath = listUrl.substring(listUrl.indexOf("/status/"));
+        var list = server.send("GET", listPath, null, null);
+        String etag = list.headers().firstValue("ETag").orElseThrow();
+        assertThat(server.send("GET", listPath, null, null, "If-None-Match", etag).status()).isEqualTo(304);
+
+        assertThat(server.send("POST", "/api/v1/credentials/" + id + "/suspend", acme, "{\"reason\": \"under review\"}").status()).isEqualTo(200);
+        assertThat(server.send("GET", "/api/v1/verify/" + number, null, null).json().get("status").asText()).isEqualTo("suspended");
+        assertThat(server.send("POST", "/api/v1/credentials/" + id + "/reinstate", acme, "{}").status()).isEqualTo(200);
+        assertThat(server.send("GET", "/api/v1/verify/" + number, null, null).json().get("status").asText()).isEqualTo("valid");
+        assertThat(server.send("POST", "/api/v1/credentials/" + id + "/revoke", acme, "{\"reason\": \"issued in error\"}").status()).isEqualTo(200);
+        assertThat(server.send("GET", "/api/v1/verify/" + number, null, null).json().get("status").asText()).isEqualTo("revoked");
+        assertThat(server.send("GET", listPath, null, null, "If-None-Match", etag).status()).isEqualTo(200);
+
+        JsonNode audit = server.send("GET", "/api/v1/audit", acme, null).json().get("items");
+        assertThat(audit.findValuesAsText("action")).contains("credential.revoke", "credential.suspend", "credential.reinstate", "credential.issue");
+    }
+
+    @Test
+    void a_tampered_credential_posted_for_verification_is_invalid() {
+        ObjectNode credential = (ObjectNode) server.send("POST", "/api/v1/credentials", acme, issueBody("tamper@example.org")).json().get("credential");
+        assertThat(server.send("POST", "/api/v1/verify", null, credential.toString()).json().get("status").asText()).isEqualTo("valid");
+        credential.put("name", "Something else");
+        var report = server.send("POST", "/api/v1/verify", null, credential.toString()).json();
+        assertThat(report.get("status").asText()).isEqualTo("invalid");
+    }
+
+    @Test
+    void another_tenants_key_cannot_see_or_change_a_credential() {
+        var issued = server.send("POST", "/api/v1/credentials", acme, issueBody("private@example.org")).json();
+        String id = issued.get("id").asText();
+        assertThat(server.send("POST", "/api/v1/credentials/" + id + "/revoke", globex, "{\"reason\": \"x\"}").status()).isEqualTo(404);
+        assertThat(server.send("GET", "/api/v1/achievements/" + achievement, globex, null).status()).isEqualTo(404);
+        assertThat(server.send("POST", "/api/v1/credentials", globex, issueBody("private@example.org")).status()).isEqualTo(404);
+        assertThat(server.send("GET", "/api/v1/audit", globex, null).json().get("items").findValuesAsText("subject")).doesNotContain("credential:" + id);
+        assertThat(server.send("GET", "/api/v1/achievements", globex, null).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void bad_input_gets_a_problem_naming_the_field() {
+        var missing = server.send("POST", "/api/v1/credentials", acme, "{\"achievementId\": " + achievement + "}");
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(missing.json().get("field").asText()).isEqualTo("recipient");
+        assertThat(server.send("POST", "/api/v1/credentials", acme, "{\"achievementId\": \"seven\", \"recipient\": {}}").json().get("field").asText()).isEqualTo("achievementId");
+        assertThat(server.send("POST", "/api/v1/credentials", acme, "{\"achievementId\": 1, \"colour\": 1}").json().get("field").asText()).isEqualTo("colour");
+        assertThat(server.send("POST", "/api/v1/credentials", acme, "{nope").status()).isEqualTo(400);
+        assertThat(server.send("POST", "/api/v1/achievements", acme, "{\"name\": \"x\", \"kind\": \"trophy\", \"description\": \"d\", \"criteria\": \"c\"}").json().get("field").asText()).isEqualTo("kind");
+        assertThat(server.send("POST", "/api/v1/credentials", null, issueBody("x@example.org")).status()).isEqualTo(401);
+        assertThat(server.send("GET", "/api/v1/verify/CRD-0000-0000-00", null, null).status()).isEqualTo(404);
+        assertThat(server.send("GET", "/verify/CRD-NOPE", null, null).body()).contains("no credential with this number");
+    }
+
+    @Test
+    void a_credential_issued_before_a_key_rotation_still_verifies() {
+        String number = server.send("POST", "/api/v1/credentials", acme, issueBody("rotate@example.org")).json().get("number").asText();
+        assertThat(server.send("POST", "/api/v1/signing-keys/rotate", acme, null).status()).isEqualTo(201);
+        assertThat(server.send("GET", "/api/v1/verify/" + number, null, null).json().get("status").asText()).isEqualTo("valid");
+        String after = server.send("POST", "/api/v1/credentials", acme, issueBody("rotated@example.org")).json().get("number").asText();
+        assertThat(server.send("GET", "/api/v1/verify/" + after, null, null).json().get("status").asText()).isEqualTo("valid");
+        assertThat(server.send("GET", "/tenants/acme/did.json", null, null).body()).contains("#key-1").contains("#key-2");
+    }
+
+    @Test
+    void credentials_survive_a_restart() {
+        String number = server.send("POST", "/api/v1/credentials", acme, issueBody("restart@example.org")).json().get("number").asText();
+        server.restart();
+        assertThat(server.send("GET", "/api/v1/verify/" + number, null, null).json().get("status").asText()).isEqualTo("valid");
+    }
+}
