@@ -61,9 +61,7 @@ public final class Tenants {
 
     public Tenant byId(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, name, url, locale FROM tenant WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Tenant(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("url"),
-                        rs.getString("locale"), didOf(rs.getString("slug"))))
-                .one());
+                .map((rs, ctx) -> row(rs)).one());
     }
 
     /** Rotates the tenant's signing key; returns the new key's fragment. */
@@ -90,9 +88,12 @@ public final class Tenants {
 
     private Optional<Tenant> find(Handle h, String slug) {
         return h.createQuery("SELECT id, slug, name, url, locale FROM tenant WHERE slug = :slug").bind("slug", slug)
-                .map((rs, ctx) -> new Tenant(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("url"),
-                        rs.getString("locale"), didOf(rs.getString("slug"))))
-                .findOne();
+                .map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    private Tenant row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Tenant(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("url"),
+                rs.getString("locale"), didOf(rs.getString("slug")));
     }
 
     public static ObjectNode json(Tenant tenant) {
