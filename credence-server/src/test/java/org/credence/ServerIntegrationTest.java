@@ -149,6 +149,37 @@ class ServerIntegrationTest {
     }
 
     @Test
+    void the_command_line_creates_a_tenant_issues_verifies_and_revokes_on_a_running_server() throws Exception {
+        String url = server.base();
+        var tenant = cli("tenant", "create", "--slug", "initech", "--name", "Initech", "--server", url, "--api-key", ServerHarness.ADMIN_KEY);
+        assertThat(tenant.exit()).as(tenant.err()).isZero();
+        String key = ServerHarness.JSON.readTree(tenant.out()).get("apiKey").asText();
+        long template = server.achievement(key);
+        var issued = cli("issue", "--achievement", String.valueOf(template), "--name", "Peter Gibbons", "--email", "peter@initech.example",
+                "--server", url, "--api-key", key);
+        assertThat(issued.exit()).as(issued.err()).isZero();
+        String number = ServerHarness.JSON.readTree(issued.out()).get("number").asText();
+        var verified = cli("verify", number, "--server", url);
+        assertThat(verified.exit()).as(verified.out()).isZero();
+        assertThat(verified.out()).startsWith("VALID");
+        var revoked = cli("revoke", number, "--reason", "left the company", "--server", url, "--api-key", key);
+        assertThat(revoked.out()).contains("revoked");
+        assertThat(cli("verify", number, "--server", url).exit()).isEqualTo(1);
+        var foreign = cli("revoke", number, "--reason", "x", "--server", url, "--api-key", acme);
+        assertThat(foreign.exit()).isEqualTo(2);
+        assertThat(foreign.err()).contains("no credential");
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = org.credence.cli.CredenceCli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
     void credentials_survive_a_restart() {
         String number = server.send("POST", "/api/v1/credentials", acme, issueBody("restart@example.org")).json().get("number").asText();
         server.restart();

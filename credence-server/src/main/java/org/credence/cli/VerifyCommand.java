@@ -32,8 +32,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The credential file, or - for standard input.")
+    @Parameters(paramLabel = "FILE|NUMBER", description = "The credential file (- for standard input), or a certificate number looked up on --server.")
     Path file;
+
+    @Option(names = "--server", paramLabel = "URL", description = "Look a certificate number up on this Credence server (default: http://localhost:8080).")
+    String server;
 
     @Option(names = "--key", paramLabel = "PUBLIC_KEY_MULTIBASE",
             description = "Trust this Ed25519 public key (z6Mk…) for the proof, whatever its verificationMethod.")
@@ -51,6 +54,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!java.nio.file.Files.exists(file) && org.credence.issuance.CredentialNumber.parse(file.toString()).isPresent()) {
+            return verifyOnServer(org.credence.issuance.CredentialNumber.parse(file.toString()).get().value());
+        }
         byte[] input = CliFiles.read(file);
         VerificationReport report = verifier().verify(input);
         if (json) {
@@ -63,6 +69,24 @@ final class VerifyCommand implements Callable<Integer> {
             return 0;
         }
         return report.verdict() == Verdict.UNUSABLE ? CredenceCli.EXIT_UNUSABLE : CredenceCli.EXIT_INVALID;
+    }
+
+    private int verifyOnServer(String number) {
+        ServerClient client = new ServerClient(server == null ? "http://localhost:8080" : server, null);
+        JsonNode report = client.expect(client.send("GET", "/api/v1/verify/" + number, null));
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(report.toPrettyString());
+        } else {
+            out.println(report.path("status").asText().toUpperCase(java.util.Locale.ROOT) + " " + number
+                    + (report.has("reason") ? ": " + report.get("reason").asText() : ""));
+            for (JsonNode check : report.path("checks")) {
+                out.println("  " + String.format("%-6s", check.path("outcome").asText().equals("passed") ? "ok" : check.path("outcome").asText().equals("failed") ? "FAIL" : "skip")
+                        + check.path("title").asText() + " — " + check.path("reason").asText());
+            }
+        }
+        out.flush();
+        return report.path("status").asText().equals("valid") ? 0 : CredenceCli.EXIT_INVALID;
     }
 
     private Verifier verifier() {

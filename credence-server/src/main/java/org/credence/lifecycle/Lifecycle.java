@@ -24,13 +24,15 @@ public final class Lifecycle {
         this.audit = audit;
     }
 
-    public IssuedCredential change(Caller caller, UUID id, String action, String reason) {
+    /** Changes the state of the credential with this id or certificate number, within the caller's tenant. */
+    public IssuedCredential change(Caller caller, String idOrNumber, String action, String reason) {
         if (!ACTIONS.contains(action)) {
             throw Problem.notFound("no action " + action);
         }
         return jdbi.inTransaction(h -> {
-            IssuedCredential before = CredentialStore.byId(h, caller.tenantId(), id)
-                    .orElseThrow(() -> Problem.notFound("no credential " + id + " in this tenant"));
+            IssuedCredential before = find(h, caller.tenantId(), idOrNumber)
+                    .orElseThrow(() -> Problem.notFound("no credential " + idOrNumber + " in this tenant"));
+            UUID id = before.id();
             String target = switch (action) {
                 case "revoke" -> "revoked";
                 case "suspend" -> "suspended";
@@ -49,5 +51,15 @@ public final class Lifecycle {
                     Json.MAPPER.createObjectNode().put("state", target).put("reason", reason));
             return CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
         });
+    }
+
+    private static java.util.Optional<IssuedCredential> find(org.jdbi.v3.core.Handle h, long tenantId, String idOrNumber) {
+        try {
+            return CredentialStore.byId(h, tenantId, UUID.fromString(idOrNumber));
+        } catch (IllegalArgumentException notUuid) {
+            return org.credence.issuance.CredentialNumber.parse(idOrNumber)
+                    .flatMap(number -> CredentialStore.byNumber(h, number.value()))
+                    .filter(c -> c.tenantId() == tenantId);
+        }
     }
 }
