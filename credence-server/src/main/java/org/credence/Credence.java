@@ -16,6 +16,8 @@ import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.transparency.TransparencyLog;
+import org.credence.transparency.TransparencyRoutes;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
 import org.credence.db.Database;
@@ -62,8 +64,9 @@ public final class Credence implements AutoCloseable {
             EddsaRdfc2022 suite = new EddsaRdfc2022(canonicalizer);
             Achievements achievements = new Achievements(jdbi, audit);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
-            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, clock, random);
-            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit);
+            TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
+            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random);
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, canonicalizer, clock);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
@@ -71,7 +74,8 @@ public final class Credence implements AutoCloseable {
                     config -> AchievementRoutes.register(config, achievements, auth),
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
-                    config -> VerificationRoutes.register(config, verification, tenants));
+                    config -> VerificationRoutes.register(config, verification, tenants, log),
+                    config -> TransparencyRoutes.register(config, log, tenants, jdbi));
             HttpServer http = new HttpServer(routes).start(port);
             return new Credence(database, http, firstKey);
         } catch (RuntimeException e) {

@@ -180,6 +180,34 @@ class ServerIntegrationTest {
     }
 
     @Test
+    void every_issuance_and_status_change_is_in_the_transparency_log_with_checkable_proofs() {
+        var issued = server.send("POST", "/api/v1/credentials", acme, issueBody("log@example.org")).json();
+        String number = issued.get("number").asText();
+        JsonNode first = server.send("GET", "/transparency/acme/checkpoint", null, null).json();
+        assertThat(first.get("signedNote").asText()).contains(first.get("origin").asText()).contains("\n\n");
+        JsonNode report = server.send("GET", "/api/v1/verify/" + number, null, null).json();
+        assertThat(report.get("transparency").get("verified").asBoolean()).isTrue();
+        JsonNode inclusion = server.send("GET", "/transparency/acme/inclusion/" + number, null, null).json();
+        java.util.List<byte[]> proof = new ArrayList<>();
+        inclusion.get("proof").forEach(p -> proof.add(java.util.Base64.getDecoder().decode(p.asText())));
+        assertThat(org.credence.standards.transparency.MerkleTree.verifyInclusion(java.util.Base64.getDecoder().decode(inclusion.get("leafHash").asText()),
+                inclusion.get("leafIndex").asLong(), inclusion.get("treeSize").asLong(), proof,
+                java.util.Base64.getDecoder().decode(inclusion.get("rootHash").asText()))).isTrue();
+
+        server.send("POST", "/api/v1/credentials/" + number + "/revoke", acme, "{\"reason\": \"audit test\"}");
+        JsonNode second = server.send("GET", "/transparency/acme/checkpoint", null, null).json();
+        long from = first.get("treeSize").asLong();
+        long to = second.get("treeSize").asLong();
+        assertThat(to).isGreaterThan(from);
+        JsonNode consistency = server.send("GET", "/transparency/acme/consistency?from=" + from + "&to=" + to, null, null).json();
+        java.util.List<byte[]> hashes = new ArrayList<>();
+        consistency.get("proof").forEach(p -> hashes.add(java.util.Base64.getDecoder().decode(p.asText())));
+        assertThat(org.credence.standards.transparency.MerkleTree.verifyConsistency(from, to, hashes,
+                java.util.Base64.getDecoder().decode(first.get("rootHash").asText()),
+                java.util.Base64.getDecoder().decode(second.get("rootHash").asText()))).isTrue();
+    }
+
+    @Test
     void credentials_survive_a_restart() {
         String number = server.send("POST", "/api/v1/credentials", acme, issueBody("restart@example.org")).json().get("number").asText();
         server.restart();

@@ -41,6 +41,7 @@ import org.credence.tenant.Caller;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.TenantKeys;
 import org.credence.tenant.Tenants;
+import org.credence.transparency.TransparencyLog;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -63,9 +64,11 @@ public final class Issuance {
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random;
+    private final TransparencyLog log;
 
     public Issuance(Jdbi jdbi, Tenants tenants, TenantKeys keys, Achievements achievements, StatusLists statusLists,
-                    EddsaRdfc2022 suite, AuditTrail audit, Clock clock, SecureRandom random) {
+                    EddsaRdfc2022 suite, AuditTrail audit, TransparencyLog log, Clock clock, SecureRandom random) {
+        this.log = log;
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.keys = keys;
@@ -113,6 +116,8 @@ public final class Issuance {
                         .orElseThrow(() -> Problem.conflict("this recipient already holds this achievement under another Idempotency-Key"));
                 return new Issued(winner, false);
             }
+            log.append(h, tenantId, id, Json.MAPPER.createObjectNode().put("type", "issue").put("credential", id.toString())
+                    .put("number", number).put("documentSha256", sha256(signed)).put("at", clock.instant().toString()));
             audit.record(h, tenantId, caller.actor(), "credential.issue", "credential:" + id, null,
                     Json.MAPPER.createObjectNode().put("number", number).put("achievementId", achievement.id()).put("state", "active"));
             return new Issued(credential, true);

@@ -17,8 +17,10 @@ public final class Lifecycle {
     private final Jdbi jdbi;
     private final StatusLists statusLists;
     private final AuditTrail audit;
+    private final org.credence.transparency.TransparencyLog log;
 
-    public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit) {
+    public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit, org.credence.transparency.TransparencyLog log) {
+        this.log = log;
         this.jdbi = jdbi;
         this.statusLists = statusLists;
         this.audit = audit;
@@ -46,6 +48,8 @@ public final class Lifecycle {
             }
             CredentialStore.setState(h, caller.tenantId(), id, target, reason);
             statusLists.touch(h, before.statusListId());
+            log.append(h, caller.tenantId(), id, Json.MAPPER.createObjectNode().put("type", action).put("credential", id.toString())
+                    .put("number", before.number()).put("state", target));
             audit.record(h, caller.tenantId(), caller.actor(), "credential." + action, "credential:" + id,
                     Json.MAPPER.createObjectNode().put("state", before.state()).put("reason", before.stateReason()),
                     Json.MAPPER.createObjectNode().put("state", target).put("reason", reason));

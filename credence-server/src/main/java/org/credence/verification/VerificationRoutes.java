@@ -11,7 +11,8 @@ import org.credence.tenant.Tenants;
 public final class VerificationRoutes {
     private VerificationRoutes() {}
 
-    public static void register(JavalinConfig config, ServerVerification verification, Tenants tenants) {
+    public static void register(JavalinConfig config, ServerVerification verification, Tenants tenants,
+                                org.credence.transparency.TransparencyLog log) {
         config.routes.get("/verify/{number}", ctx -> {
             String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
             var verified = verification.byNumber(ctx.pathParam("number"));
@@ -28,6 +29,8 @@ public final class VerificationRoutes {
                     .orElseThrow(() -> Problem.notFound("no credential with number '" + ctx.pathParam("number") + "' — check it (letters and digits, like CRD-7K3M-Q9XP-2F)"));
             var body = verified.report().toJson();
             body.put("number", verified.credential().number());
+            // the issuer's log holds this credential: the inclusion proof, checked against the current tree head
+            log.inclusion(verified.credential().tenantId(), verified.credential().id()).ifPresent(proof -> body.set("transparency", proof));
             ctx.json(body);
         });
         config.routes.post("/api/v1/verify", ctx -> {
