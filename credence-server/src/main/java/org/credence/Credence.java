@@ -18,6 +18,7 @@ import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
 import org.credence.transparency.TransparencyLog;
 import org.credence.transparency.TransparencyRoutes;
+import org.credence.vcapi.VcApiRoutes;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
 import org.credence.db.Database;
@@ -75,7 +76,8 @@ public final class Credence implements AutoCloseable {
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, log),
-                    config -> TransparencyRoutes.register(config, log, tenants, jdbi));
+                    config -> TransparencyRoutes.register(config, log, tenants, jdbi),
+                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock));
             HttpServer http = new HttpServer(routes).start(port);
             return new Credence(database, http, firstKey);
         } catch (RuntimeException e) {

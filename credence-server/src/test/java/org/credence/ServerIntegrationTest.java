@@ -208,6 +208,26 @@ class ServerIntegrationTest {
     }
 
     @Test
+    void the_w3c_vc_api_issues_and_verifies() throws Exception {
+        String did = server.send("GET", "/tenants/acme/did.json", null, null).json().get("id").asText();
+        String unsigned = """
+                {"credential": {"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"],
+                  "issuer": "DID", "credentialSubject": {"id": "did:example:alice"}}, "options": {}}""".replace("DID", did);
+        var issued = server.send("POST", "/credentials/issue", acme, unsigned);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        JsonNode vc = issued.json().get("verifiableCredential");
+        assertThat(vc.get("proof").get(0).get("cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
+        var verified = server.send("POST", "/credentials/verify", null, "{\"verifiableCredential\": " + vc + "}");
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.json().get("checks").toString()).contains("proof");
+        ((ObjectNode) vc.get("credentialSubject")).put("id", "did:example:mallory");
+        var tampered = server.send("POST", "/credentials/verify", null, "{\"verifiableCredential\": " + vc + "}");
+        assertThat(tampered.status()).isEqualTo(400);
+        assertThat(tampered.json().get("errors").get(0).get("code").asText()).isEqualTo("INVALID_SIGNATURE");
+        assertThat(server.send("POST", "/credentials/issue", acme, unsigned.replace(did, "did:web:someone.else")).status()).isEqualTo(422);
+    }
+
+    @Test
     void credentials_survive_a_restart() {
         String number = server.send("POST", "/api/v1/credentials", acme, issueBody("restart@example.org")).json().get("number").asText();
         server.restart();
