@@ -116,7 +116,19 @@ class ServerIntegrationTest {
     void another_tenants_key_cannot_see_or_change_a_credential() {
         var issued = server.send("POST", "/api/v1/credentials", acme, issueBody("private@example.org")).json();
         String id = issued.get("id").asText();
-        assertThat(server.send("POST", "/api/v1/credentials/" + id + "/revoke", globex, "{\"reason\": \"x\"}").status()).isEqualTo(404);
+        String number = issued.get("number").asText();
+        for (String action : List.of("revoke", "suspend", "reinstate")) {
+            assertThat(server.send("POST", "/api/v1/credentials/" + id + "/" + action, globex, "{\"reason\": \"x\"}").status()).isEqualTo(404);
+            assertThat(server.send("POST", "/api/v1/credentials/" + number + "/" + action, globex, "{\"reason\": \"x\"}").status()).isEqualTo(404);
+        }
+        assertThat(server.send("PUT", "/api/v1/achievements/" + achievement, globex,
+                "{\"name\": \"x\", \"kind\": \"badge\", \"description\": \"d\", \"criteria\": \"c\"}").status()).isEqualTo(404);
+        String acmePrefix = acme.substring(4, 16);
+        assertThat(server.send("POST", "/api/v1/api-keys/" + acmePrefix + "/revoke", globex, null).status()).isEqualTo(404);
+        String acmeDid = server.send("GET", "/tenants/acme/did.json", null, null).json().get("id").asText();
+        assertThat(server.send("POST", "/credentials/issue", globex, "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\"], "
+                + "\"type\": [\"VerifiableCredential\"], \"issuer\": \"" + acmeDid + "\", \"credentialSubject\": {\"id\": \"did:example:x\"}}}").status()).isEqualTo(422);
+        assertThat(server.send("GET", "/api/v1/verify/" + number, null, null).json().get("status").asText()).isEqualTo("valid");
         assertThat(server.send("GET", "/api/v1/achievements/" + achievement, globex, null).status()).isEqualTo(404);
         assertThat(server.send("POST", "/api/v1/credentials", globex, issueBody("private@example.org")).status()).isEqualTo(404);
         assertThat(server.send("GET", "/api/v1/audit", globex, null).json().get("items").findValuesAsText("subject")).doesNotContain("credential:" + id);
