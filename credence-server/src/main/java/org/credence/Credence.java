@@ -71,6 +71,7 @@ public final class Credence implements AutoCloseable {
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, canonicalizer, clock);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
+                    config -> org.credence.http.ApiDocsRoutes.register(config),
                     config -> TenantRoutes.register(config, tenants, apiKeys, auth),
                     config -> AchievementRoutes.register(config, achievements, auth),
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
@@ -96,6 +97,11 @@ public final class Credence implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Every registered route as {@code METHOD path}. */
+    public List<String> routes() {
+        return http.routes();
     }
 
     /** The administrator key made on the very first start, to print once. */

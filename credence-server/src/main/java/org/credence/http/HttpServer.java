@@ -52,6 +52,12 @@ public final class HttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Every registered route as {@code METHOD path}, for the contract test. */
+    public java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).sorted().toList();
+    }
+
     public int port() {
         return app.port();
     }
