@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
+import org.credence.standards.verification.StatusResolver;
 import org.credence.issuance.CredentialNumber;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
@@ -24,36 +29,65 @@ public final class ServerVerification {
     /** A stored credential and its report. */
     public record Verified(IssuedCredential credential, VerificationReport report) {}
 
+    private static final int MAX_CACHED = 200_000;
     private final Jdbi jdbi;
     private final Verifier verifier;
+    private final Verifier storedVerifier;
+    private final Clock clock;
+    // a stored credential's bytes never change and its keys stay published: its proof is checked once
+    private final Map<UUID, VerificationReport> proofs = new ConcurrentHashMap<>();
 
     public ServerVerification(Jdbi jdbi, Tenants tenants, TenantKeys keys, StatusLists statusLists, RdfCanonicalizer canonicalizer, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
         LocalResolvers local = new LocalResolvers(tenants, keys, statusLists);
         this.verifier = new Verifier(canonicalizer, local.keys(), local.statuses(), clock);
+        this.storedVerifier = new Verifier(canonicalizer, local.keys(), StatusResolver.none(), clock);
     }
 
-    /** The credential with this number (as typed: case, spaces, O/0 forgiven), verified; empty when there is none. */
+    /**
+     * The credential with this number (as typed: case, spaces, O/0 forgiven), verified; empty
+     * when there is none. The proof checks are cached per credential; dates and status are
+     * judged fresh from the issuer's own records on every call.
+     */
     public Optional<Verified> byNumber(String typed) {
         return CredentialNumber.parse(typed)
                 .flatMap(number -> jdbi.withHandle(h -> CredentialStore.byNumber(h, number.value())))
-                .map(c -> new Verified(c, withIssuerState(c, verifier.verify(c.documentText().getBytes(StandardCharsets.UTF_8)))));
+                .map(c -> new Verified(c, fresh(c, proofs.computeIfAbsent(c.id(), id -> {
+                    if (proofs.size() >= MAX_CACHED) {
+                        proofs.clear();
+                    }
+                    return storedVerifier.verify(c.documentText().getBytes(StandardCharsets.UTF_8));
+                }))));
+    }
+
+    private VerificationReport fresh(IssuedCredential c, VerificationReport cached) {
+        Instant now = clock.instant();
+        List<Check> checks = new ArrayList<>();
+        for (Check check : cached.checks()) {
+            checks.add(switch (check.name()) {
+                case VALIDITY_DATES -> now.isBefore(c.issuedAt())
+                        ? Check.failed(CheckName.VALIDITY_DATES, VerificationError.NOT_YET_VALID, "not valid until " + c.issuedAt())
+                        : c.expiresAt() != null && !now.isBefore(c.expiresAt())
+                        ? Check.failed(CheckName.VALIDITY_DATES, VerificationError.EXPIRED, "expired on " + c.expiresAt())
+                        : Check.passed(CheckName.VALIDITY_DATES, c.expiresAt() == null ? "valid since " + c.issuedAt() + ", with no expiry" : "valid until " + c.expiresAt());
+                case STATUS -> switch (c.state()) {
+                    case "revoked" -> Check.failed(CheckName.STATUS, VerificationError.REVOKED, "revoked by the issuer" + reason(c));
+                    case "suspended" -> Check.failed(CheckName.STATUS, VerificationError.SUSPENDED, "suspended by the issuer" + reason(c));
+                    default -> Check.passed(CheckName.STATUS, "neither revoked nor suspended, per the issuer's records as of now");
+                };
+                default -> check;
+            });
+        }
+        return VerificationReport.of(cached.format(), checks, cached.credential());
+    }
+
+    private static String reason(IssuedCredential c) {
+        return c.stateReason() == null ? "" : ": " + c.stateReason();
     }
 
     public VerificationReport verify(byte[] input) {
         return verifier.verify(input);
     }
 
-    // Suspension is the issuer's own record; the published list says the same, but the row is fresher
-    private static VerificationReport withIssuerState(IssuedCredential credential, VerificationReport report) {
-        if (!credential.state().equals("suspended")) {
-            return report;
-        }
-        List<Check> checks = new ArrayList<>();
-        for (Check check : report.checks()) {
-            checks.add(check.name() != CheckName.STATUS ? check : Check.failed(CheckName.STATUS, VerificationError.SUSPENDED,
-                    "suspended by the issuer" + (credential.stateReason() == null ? "" : ": " + credential.stateReason())));
-        }
-        return VerificationReport.of(report.format(), checks, report.credential());
-    }
 }
