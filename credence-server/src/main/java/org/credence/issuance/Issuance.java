@@ -100,7 +100,7 @@ public final class Issuance {
             if (existing.isPresent()) {
                 return new Issued(existing.get(), false);
             }
-            StatusLists.Slot slot = statusLists.allocate(h, tenantId);
+            StatusLists.Slot slot = statusLists.allocate(tenantId);
             UUID id = UUID.randomUUID();
             String number = CredentialNumber.next(random).value();
             ObjectNode unsigned = document(tenant, achievement, request, id, expires, slot);

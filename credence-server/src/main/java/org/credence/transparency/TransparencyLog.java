@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.credence.http.Json;
 import org.credence.http.Problem;
 import org.credence.standards.transparency.Checkpoint;
-import org.credence.standards.transparency.LeafHashes;
+import org.credence.standards.transparency.InMemoryMerkleLog;
 import org.credence.standards.transparency.MerkleTree;
 import org.credence.standards.transparency.SignedCheckpoint;
 import org.credence.tenant.Tenant;
@@ -30,6 +32,9 @@ public final class TransparencyLog {
     private final TenantKeys keys;
     private final Clock clock;
     private final String host;
+    private static final int MAX_REMEMBERED = 200_000;
+    private final Map<Long, InMemoryMerkleLog> mirrors = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> firstLeaves = new ConcurrentHashMap<>();
 
     public TransparencyLog(Jdbi jdbi, TenantKeys keys, Clock clock, java.net.URI publicUrl) {
         this.jdbi = jdbi;
@@ -56,8 +61,8 @@ public final class TransparencyLog {
 
     /** The latest signed checkpoint (tree head). */
     public ObjectNode checkpoint(Tenant tenant) {
-        List<byte[]> leaves = leaves(tenant.id());
-        Checkpoint checkpoint = new Checkpoint(origin(tenant), leaves.size(), tree(leaves).rootHash(leaves.size()),
+        Head head = head(tenant.id());
+        Checkpoint checkpoint = new Checkpoint(origin(tenant), head.size(), head.rootHash(),
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         TenantKeys.SigningKey key = keys.signingKey(tenant);
         SignedCheckpoint signed = SignedCheckpoint.sign(checkpoint, key.keys());
@@ -74,43 +79,37 @@ public final class TransparencyLog {
 
     /** The proof that a credential's issuance is in the current tree; empty when it was never logged. */
     public Optional<ObjectNode> inclusion(long tenantId, UUID credentialId) {
-        Optional<Long> index = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT min(idx)
-                          FROM transparency_leaf
-                         WHERE tenant_id = :tenant
-                           AND credential_id = :credential
-                        """).bind("tenant", tenantId).bind("credential", credentialId).mapTo(Long.class).findOne());
-        if (index.isEmpty() || index.get() == null) {
+        Optional<Long> index = firstLeaf(tenantId, credentialId);
+        if (index.isEmpty()) {
             return Optional.empty();
         }
-        List<byte[]> leaves = leaves(tenantId);
-        MerkleTree tree = tree(leaves);
-        long size = leaves.size();
-        List<byte[]> proof = tree.inclusionProof(index.get(), size);
+        Head head = head(tenantId);
+        long size = head.size();
+        List<byte[]> proof = head.tree().inclusionProof(index.get(), size);
+        byte[] leafHash = head.leaves().leafHash(index.get());
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("leafIndex", index.get());
         node.put("treeSize", size);
-        node.put("leafHash", B64.encodeToString(leaves.get(index.get().intValue())));
-        node.put("rootHash", B64.encodeToString(tree.rootHash(size)));
+        node.put("leafHash", B64.encodeToString(leafHash));
+        node.put("rootHash", B64.encodeToString(head.rootHash()));
         ArrayNode hashes = node.putArray("proof");
         proof.forEach(p -> hashes.add(B64.encodeToString(p)));
-        node.put("verified", MerkleTree.verifyInclusion(leaves.get(index.get().intValue()), index.get(), size, proof, tree.rootHash(size)));
+        node.put("verified", MerkleTree.verifyInclusion(leafHash, index.get(), size, proof, head.rootHash()));
         return Optional.of(node);
     }
 
     public ObjectNode consistency(Tenant tenant, long from, long to) {
-        List<byte[]> leaves = leaves(tenant.id());
-        if (from < 1 || to < from || to > leaves.size()) {
-            throw Problem.badRequest("need 1 <= from <= to <= " + leaves.size() + " (the current tree size)");
+        Head head = head(tenant.id());
+        if (from < 1 || to < from || to > head.size()) {
+            throw Problem.badRequest("need 1 <= from <= to <= " + head.size() + " (the current tree size)");
         }
-        MerkleTree tree = tree(leaves);
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("from", from);
         node.put("to", to);
-        node.put("fromRootHash", B64.encodeToString(tree.rootHash(from)));
-        node.put("toRootHash", B64.encodeToString(tree.rootHash(to)));
+        node.put("fromRootHash", B64.encodeToString(head.tree().rootHash(from)));
+        node.put("toRootHash", B64.encodeToString(head.tree().rootHash(to)));
         ArrayNode hashes = node.putArray("proof");
-        tree.consistencyProof(from, to).forEach(p -> hashes.add(B64.encodeToString(p)));
+        head.tree().consistencyProof(from, to).forEach(p -> hashes.add(B64.encodeToString(p)));
         return node;
     }
 
@@ -118,23 +117,62 @@ public final class TransparencyLog {
         return host + "/tenants/" + tenant.slug();
     }
 
-    // Read once per request; a tenant's log of a million leaves is 32 MB of hashes, fine for now
-    private List<byte[]> leaves(long tenantId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT leaf_hash FROM transparency_leaf WHERE tenant_id = :tenant ORDER BY idx")
-                .bind("tenant", tenantId).mapTo(byte[].class).list());
+    /** A tree size seen at one moment, its root, and the tree to prove against it. */
+    private record Head(long size, byte[] rootHash, InMemoryMerkleLog leaves) {
+        MerkleTree tree() {
+            return new MerkleTree(leaves);
+        }
     }
 
-    private static MerkleTree tree(List<byte[]> leaves) {
-        return new MerkleTree(new LeafHashes() {
-            @Override
-            public long size() {
-                return leaves.size();
+    /**
+     * The tenant's tree as committed now. The table is the truth; memory mirrors it and reads only
+     * the leaves added since the last call (by this or any other server on the same database), so
+     * a proof costs one indexed query and O(log n) hashing instead of reading the whole log.
+     */
+    private Head head(long tenantId) {
+        InMemoryMerkleLog mirror = mirrors.computeIfAbsent(tenantId, id -> new InMemoryMerkleLog());
+        long known = mirror.size();
+        List<IndexedHash> added = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT idx, leaf_hash
+                          FROM transparency_leaf
+                         WHERE tenant_id = :tenant AND idx >= :known
+                         ORDER BY idx
+                        """).bind("tenant", tenantId).bind("known", known)
+                .map((rs, ctx) -> new IndexedHash(rs.getLong(1), rs.getBytes(2))).list());
+        synchronized (mirror) {
+            // another request may have mirrored some of these already; appends stay in index order
+            for (IndexedHash leaf : added) {
+                if (leaf.index() == mirror.size()) {
+                    mirror.appendLeafHash(leaf.hash());
+                }
             }
+            long size = mirror.size();
+            return new Head(size, mirror.rootHash(), mirror);
+        }
+    }
 
-            @Override
-            public byte[] leafHash(long index) {
-                return leaves.get((int) index);
+    private record IndexedHash(long index, byte[] hash) {}
+
+    /** A credential's issuance leaf never moves, so once found it is remembered. */
+    private Optional<Long> firstLeaf(long tenantId, UUID credentialId) {
+        Long cached = firstLeaves.get(credentialId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Long> index = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT idx
+                          FROM transparency_leaf
+                         WHERE tenant_id = :tenant
+                           AND credential_id = :credential
+                         ORDER BY idx
+                         LIMIT 1
+                        """).bind("tenant", tenantId).bind("credential", credentialId).mapTo(Long.class).findFirst());
+        index.ifPresent(i -> {
+            if (firstLeaves.size() >= MAX_REMEMBERED) {
+                firstLeaves.clear();
             }
+            firstLeaves.put(credentialId, i);
         });
+        return index;
     }
 }

@@ -93,6 +93,18 @@ class MerkleLogTest {
     }
 
     @Test
+    void a_log_rebuilt_from_stored_leaf_hashes_equals_the_original() {
+        InMemoryMerkleLog original = logOf(leafData(1500));
+        InMemoryMerkleLog rebuilt = new InMemoryMerkleLog();
+        original.leafHashes(0, original.size()).forEach(rebuilt::appendLeafHash);
+        assertThat(rebuilt.rootHash()).isEqualTo(original.rootHash());
+        assertThat(hexes(new MerkleTree(rebuilt).consistencyProof(700, 1500)))
+                .isEqualTo(hexes(new MerkleTree(original).consistencyProof(700, 1500)));
+        assertThatThrownBy(() -> rebuilt.appendLeafHash(new byte[31]))
+                .hasMessage("a leaf hash is 32 bytes (SHA-256), not 31");
+    }
+
+    @Test
     void roots_and_proofs_of_a_large_log_read_logarithmically_many_subtrees() {
         CountingSource source = new CountingSource(logOf(leafData(100_000)));
         MerkleTree tree = new MerkleTree(source);

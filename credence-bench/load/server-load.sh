@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Load test of a real Credence server over loopback with wrk (Debian package `wrk`).
+# Usage: credence-bench/load/server-load.sh   (from the repository root; about 3 minutes; needs wrk, jq, curl)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$root/credence-bench/load"
+work="$(mktemp -d)"
+port=18480
+warm=${WARMUP_SECONDS:-10}
+run=${RUN_SECONDS:-30}
+admin="crd_00000000beef_load-test-administrator-key-0001"
+for tool in wrk jq curl; do command -v $tool >/dev/null || { echo "install $tool first: apt-get install $tool" >&2; exit 1; }; done
+CREDENCE_BOOTSTRAP_API_KEY=$admin "$root/credence" serve --port $port --data "$work/data" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$port/health" >/dev/null && break; sleep 0.5; done
+key=$(curl -s -X POST "localhost:$port/api/v1/tenants" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+      -d '{"slug":"load","name":"Load Test Academy","url":"https://load.example"}' | sed 's/.*"apiKey":"\([^"]*\)".*/\1/')
+achievement=$(curl -s -X POST "localhost:$port/api/v1/achievements" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+      -d '{"name":"Load Test Certificate","kind":"certificate","description":"For the load test.","criteria":"Exist.","alignments":[{"targetName":"Testing","targetUrl":"https://skills.example/testing"}],"validityDays":365}' \
+      | sed 's/.*"id":\([0-9]*\).*/\1/')
+echo "## POST /api/v1/credentials, 8 connections, ${run} s (after a ${warm} s warm-up)"
+KEY=$key ACHIEVEMENT=$achievement wrk -t2 -c8 -d${warm}s -s "$here/issue.lua" "http://localhost:$port" >/dev/null
+KEY=$key ACHIEVEMENT=$achievement wrk -t2 -c8 -d${run}s --latency -s "$here/issue.lua" "http://localhost:$port"
+for i in $(seq 1 300); do
+  curl -s -X POST "localhost:$port/api/v1/credentials" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+       -d "{\"achievementId\":$achievement,\"recipient\":{\"name\":\"V $i\",\"email\":\"verify-$i@example.org\"}}" > "$work/issued.json"
+  jq -r .number "$work/issued.json" >> "$work/numbers.txt"
+  jq -c .credential "$work/issued.json" >> "$work/credentials.jsonl"
+done
+echo "## GET /api/v1/verify/{number} over 300 credentials, 16 connections, ${run} s (after a ${warm} s warm-up)"
+NUMBERS="$work/numbers.txt" wrk -t2 -c16 -d${warm}s -s "$here/verify.lua" "http://localhost:$port" >/dev/null
+NUMBERS="$work/numbers.txt" wrk -t2 -c16 -d${run}s --latency -s "$here/verify.lua" "http://localhost:$port"
+echo "## Baseline: POST /api/v1/verify with the same 300 credentials (full verification each time), 16 connections, ${run} s"
+CREDENTIALS="$work/credentials.jsonl" wrk -t2 -c16 -d${warm}s -s "$here/verify-upload.lua" "http://localhost:$port" >/dev/null
+CREDENTIALS="$work/credentials.jsonl" wrk -t2 -c16 -d${run}s --latency -s "$here/verify-upload.lua" "http://localhost:$port"
