@@ -68,7 +68,7 @@ public final class Credence implements AutoCloseable {
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
-            ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, canonicalizer, clock);
+            ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -76,7 +76,7 @@ public final class Credence implements AutoCloseable {
                     config -> AchievementRoutes.register(config, achievements, auth),
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
-                    config -> VerificationRoutes.register(config, verification, tenants, log),
+                    config -> VerificationRoutes.register(config, verification, tenants),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock));
             HttpServer http = new HttpServer(routes).start(port);

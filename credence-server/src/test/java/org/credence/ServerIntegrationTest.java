@@ -53,7 +53,7 @@ class ServerIntegrationTest {
         assertThat(issued.json().get("credential").get("proof").isArray()).isTrue();
         var report = server.send("GET", "/api/v1/verify/" + number, null, null);
         assertThat(report.json().get("status").asText()).as(report.body()).isEqualTo("valid");
-        assertThat(report.json().get("checks")).hasSize(8);
+        assertThat(report.json().get("checks")).hasSize(9);
         var page = server.send("GET", "/verify/" + number.toLowerCase(), null, null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Åse Ødegård &lt;b&gt;").doesNotContain("<b>").contains("Valid");
@@ -199,6 +199,12 @@ class ServerIntegrationTest {
         assertThat(first.get("signedNote").asText()).contains(first.get("origin").asText()).contains("\n\n");
         JsonNode report = server.send("GET", "/api/v1/verify/" + number, null, null).json();
         assertThat(report.get("transparency").get("verified").asBoolean()).isTrue();
+        JsonNode logCheck = report.get("checks").get(8);
+        assertThat(logCheck.get("check").asText()).isEqualTo("transparency");
+        assertThat(logCheck.get("outcome").asText()).isEqualTo("passed");
+        assertThat(logCheck.get("reason").asText()).contains("inclusion proof matches the log's current root hash");
+        assertThat(server.send("GET", "/verify/" + number, null, null).body()).contains("Recorded in the issuer's public log");
+        assertThat(server.send("GET", "/verify/" + number + "?lang=nb", null, null).body()).contains("Registrert i utstederens offentlige logg");
         JsonNode inclusion = server.send("GET", "/transparency/acme/inclusion/" + number, null, null).json();
         java.util.List<byte[]> proof = new ArrayList<>();
         inclusion.get("proof").forEach(p -> proof.add(java.util.Base64.getDecoder().decode(p.asText())));

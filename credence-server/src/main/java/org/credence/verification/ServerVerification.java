@@ -1,5 +1,6 @@
 package org.credence.verification;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,24 +22,32 @@ import org.credence.standards.verification.VerificationError;
 import org.credence.standards.verification.VerificationReport;
 import org.credence.standards.verification.Verifier;
 import org.credence.tenant.TenantKeys;
+import org.credence.transparency.TransparencyLog;
 import org.credence.tenant.Tenants;
 import org.jdbi.v3.core.Jdbi;
 
 /** Verification as the server offers it: by certificate number, or of an uploaded credential. */
 public final class ServerVerification {
-    /** A stored credential and its report. */
-    public record Verified(IssuedCredential credential, VerificationReport report) {}
+    /**
+     * A stored credential and its report.
+     *
+     * @param transparency the inclusion proof of its issuance in the issuer's log, when it is there
+     */
+    public record Verified(IssuedCredential credential, VerificationReport report, Optional<ObjectNode> transparency) {}
 
     private static final int MAX_CACHED = 200_000;
     private final Jdbi jdbi;
     private final Verifier verifier;
     private final Verifier storedVerifier;
     private final Clock clock;
+    private final TransparencyLog log;
     // a stored credential's bytes never change and its keys stay published: its proof is checked once
     private final Map<UUID, VerificationReport> proofs = new ConcurrentHashMap<>();
 
-    public ServerVerification(Jdbi jdbi, Tenants tenants, TenantKeys keys, StatusLists statusLists, RdfCanonicalizer canonicalizer, Clock clock) {
+    public ServerVerification(Jdbi jdbi, Tenants tenants, TenantKeys keys, StatusLists statusLists, TransparencyLog log,
+                              RdfCanonicalizer canonicalizer, Clock clock) {
         this.jdbi = jdbi;
+        this.log = log;
         this.clock = clock;
         LocalResolvers local = new LocalResolvers(tenants, keys, statusLists);
         this.verifier = new Verifier(canonicalizer, local.keys(), local.statuses(), clock);
@@ -53,15 +62,33 @@ public final class ServerVerification {
     public Optional<Verified> byNumber(String typed) {
         return CredentialNumber.parse(typed)
                 .flatMap(number -> jdbi.withHandle(h -> CredentialStore.byNumber(h, number.value())))
-                .map(c -> new Verified(c, fresh(c, proofs.computeIfAbsent(c.id(), id -> {
-                    if (proofs.size() >= MAX_CACHED) {
-                        proofs.clear();
-                    }
-                    return storedVerifier.verify(c.documentText().getBytes(StandardCharsets.UTF_8));
-                }))));
+                .map(c -> {
+                    VerificationReport proofChecked = proofs.computeIfAbsent(c.id(), id -> {
+                        if (proofs.size() >= MAX_CACHED) {
+                            proofs.clear();
+                        }
+                        return storedVerifier.verify(c.documentText().getBytes(StandardCharsets.UTF_8));
+                    });
+                    Optional<ObjectNode> inclusion = log.inclusion(c.tenantId(), c.id());
+                    return new Verified(c, fresh(c, proofChecked, inclusionCheck(inclusion)), inclusion);
+                });
     }
 
-    private VerificationReport fresh(IssuedCredential c, VerificationReport cached) {
+    /** The issuer logs every issuance in the same transaction, so a missing or broken proof means tampering. */
+    private static Check inclusionCheck(Optional<ObjectNode> inclusion) {
+        if (inclusion.isEmpty()) {
+            return Check.failed(CheckName.TRANSPARENCY, VerificationError.NOT_IN_LOG,
+                    "the issuer's transparency log has no entry for this credential");
+        }
+        ObjectNode proof = inclusion.get();
+        String where = "entry " + (proof.get("leafIndex").asLong() + 1) + " of " + proof.get("treeSize").asLong();
+        return proof.get("verified").asBoolean()
+                ? Check.passed(CheckName.TRANSPARENCY, where + " in the issuer's log; the inclusion proof matches the log's current root hash")
+                : Check.failed(CheckName.TRANSPARENCY, VerificationError.LOG_PROOF_INVALID,
+                        where + " in the issuer's log, but the inclusion proof does not match the log's root hash");
+    }
+
+    private VerificationReport fresh(IssuedCredential c, VerificationReport cached, Check inclusion) {
         Instant now = clock.instant();
         List<Check> checks = new ArrayList<>();
         for (Check check : cached.checks()) {
@@ -79,6 +106,7 @@ public final class ServerVerification {
                 default -> check;
             });
         }
+        checks.add(inclusion);
         return VerificationReport.of(cached.format(), checks, cached.credential());
     }
 

@@ -32,5 +32,7 @@ public enum VerificationError {
     REVOKED,
     SUSPENDED,
     MALFORMED_JWT,
-    UNSUPPORTED_ALGORITHM
+    UNSUPPORTED_ALGORITHM,
+    NOT_IN_LOG,
+    LOG_PROOF_INVALID
 }

@@ -117,7 +117,7 @@ public final class Verifier {
     static VerificationReport unusable(InputFormat format, VerificationError error, String reason) {
         List<Check> list = new ArrayList<>();
         list.add(Check.failed(CheckName.PARSE, error, reason));
-        for (CheckName name : CheckName.values()) {
+        for (CheckName name : CheckName.STANDALONE) {
             if (name != CheckName.PARSE) {
                 list.add(Check.skipped(name, "not checked: the input is not a readable credential"));
             }
