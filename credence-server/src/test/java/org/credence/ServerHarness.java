@@ -44,24 +44,30 @@ final class ServerHarness implements AutoCloseable {
     record Response(int status, JsonNode json, String body, java.net.http.HttpHeaders headers) {}
 
     Response send(String method, String path, String key, String body, String... headers) {
+        // JSON by default; a Content-Type among the headers replaces it
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = body == null ? null : "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return sendBytes(method, path, key, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), all);
+    }
+
+    /** Sends raw bytes (or no body) with header name/value pairs; a later pair replaces an earlier one, a null value sets nothing. */
+    Response sendBytes(String method, String path, String key, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            if (headers[i + 1] != null) {
+                request.setHeader(headers[i], headers[i + 1]);
+            }
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = null;
             String type = response.headers().firstValue("Content-Type").orElse("");
-            if (type.contains("json") && !response.body().isEmpty()) {
-                json = JSON.readTree(response.body());
-            }
+            JsonNode json = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
             return new Response(response.statusCode(), json, response.body(), response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -26,7 +26,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = Settings.fromEnvironment(port, data, System.getenv());
-        Credence credence = Credence.start(settings, Clock.systemUTC());
+        Credence credence;
+        try {
+            credence = Credence.start(settings, Clock.systemUTC());
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // a data directory in use, a database that cannot start: the message says what to do
+            throw new CredenceCli.UsageProblem(e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C / SIGTERM: finish in-flight requests, stop the embedded PostgreSQL, then exit
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

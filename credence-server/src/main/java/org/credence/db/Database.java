@@ -19,9 +19,11 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final DataDirectoryLock lock;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool, DataDirectoryLock lock) {
         this.embedded = embedded;
+        this.lock = lock;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
@@ -36,10 +38,13 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Optional<String> externalUrl, Path dataDirectory, boolean durable) {
         if (externalUrl.isPresent()) {
-            return new Database(null, pool(externalUrl.get(), null, null));
+            return new Database(null, pool(externalUrl.get(), null, null), null);
         }
         try {
             Files.createDirectories(dataDirectory);
+            DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
+            // the lock proves no live Credence owns this directory, so a running postmaster is an orphan of a crash
+            OrphanedPostmaster.stopIfRunning(dataDirectory.resolve("pg"));
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.resolve("pg"))
                     .setCleanDataDirectory(false)
@@ -48,7 +53,7 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setServerConfig("max_connections", "50")
                     .start();
-            return new Database(postgres, pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
+            return new Database(postgres, pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"), lock);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
         }
@@ -81,6 +86,8 @@ public final class Database implements AutoCloseable {
                 embedded.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                lock.release();
             }
         }
     }

@@ -1,0 +1,117 @@
+package org.credence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code credence serve} as its own process: killed with SIGKILL after acknowledging a credential,
+ * it starts again on the same data directory and still has it; stopped with SIGTERM, it leaves no
+ * PostgreSQL behind.
+ */
+@Tag("integration")
+class CrashRecoveryTest {
+    private static final String ADMIN = "crd_0000000000c9_crash-test-administrator-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void an_acknowledged_credential_survives_kill_9_and_sigterm_leaves_no_postgres_behind() throws Exception {
+        int port = freePort();
+        Process first = serve(port);
+        String key = post(port, "/api/v1/tenants", ADMIN, "{\"slug\":\"crash\",\"name\":\"Crash Academy\",\"url\":\"https://crash.example\"}").get("apiKey").asText();
+        long achievement = post(port, "/api/v1/achievements", key,
+                "{\"name\":\"Survivor\",\"kind\":\"badge\",\"description\":\"Outlived a crash.\",\"criteria\":\"Be issued before kill -9.\"}").get("id").asLong();
+        String number = post(port, "/api/v1/credentials", key,
+                "{\"achievementId\":" + achievement + ",\"recipient\":{\"name\":\"Kari\",\"email\":\"kari@example.org\"}}").get("number").asText();
+
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
+        assertThat(postmasterAlive()).as("the embedded PostgreSQL outlives the killed JVM").isTrue();
+
+        long restart = System.nanoTime();
+        Process second = serve(port);
+        System.out.printf("first HTTP 200 %d ms after restarting on an existing data directory%n", (System.nanoTime() - restart) / 1_000_000);
+        JsonNode report = get(port, "/api/v1/verify/" + number);
+        assertThat(report.get("status").asText()).isEqualTo("valid");
+        assertThat(get(port, "/transparency/crash/checkpoint").get("treeSize").asLong()).isEqualTo(1);
+
+        second.destroy(); // SIGTERM: the shutdown hook stops HTTP, then PostgreSQL
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(postmasterAlive()).as("no PostgreSQL left after SIGTERM").isFalse();
+    }
+
+    private boolean postmasterAlive() throws IOException {
+        Path pidFile = data.resolve("pg/postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private Process serve(int port) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.credence.cli.CredenceCli", "serve", "--port", String.valueOf(port), "--data", data.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "crash-recovery-server.log").toFile()));
+        builder.environment().put("CREDENCE_BOOTSTRAP_API_KEY", ADMIN);
+        Process process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the server process exited early").isTrue();
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return process;
+                }
+            } catch (ConnectException notYet) {
+                // still starting
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the server did not answer within 90 s");
+    }
+
+    private JsonNode post(int port, String path, String key, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
