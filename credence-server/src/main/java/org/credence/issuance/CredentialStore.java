@@ -54,6 +54,12 @@ public final class CredentialStore {
                 .bind("number", number).map((rs, ctx) -> row(rs)).findOne();
     }
 
+    /** The credential behind a public link, unless its recipient made it private. */
+    public static Optional<IssuedCredential> publicByNumber(Handle h, String number) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE number = :number AND visibility = 'public'")
+                .bind("number", number).map((rs, ctx) -> row(rs)).findOne();
+    }
+
     public static void setState(Handle h, long tenantId, UUID id, String state, String reason) {
         h.createUpdate("UPDATE credential SET state = :state, state_reason = :reason WHERE tenant_id = :tenant AND id = :id")
                 .bind("state", state).bind("reason", reason).bind("tenant", tenantId).bind("id", id).execute();

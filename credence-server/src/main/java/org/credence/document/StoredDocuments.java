@@ -1,0 +1,90 @@
+package org.credence.document;
+
+import io.javalin.http.Context;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Renders a credential's documents once and keeps them: every later request gets the stored
+ * bytes, so a certificate never changes under its ETag and is not re-rendered per download.
+ */
+public final class StoredDocuments {
+    private final Jdbi jdbi;
+
+    public StoredDocuments(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** What a renderer produces. */
+    public record Rendered(String contentType, byte[] bytes) {}
+
+    /** The stored document, if it was rendered before. */
+    public Optional<StoredDocument> find(long tenantId, UUID credentialId, String kind) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT kind, content_type, bytes, sha256 FROM credential_document
+                        WHERE tenant_id = :tenant AND credential_id = :credential AND kind = :kind""")
+                .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind)
+                .map((rs, ctx) -> new StoredDocument(rs.getString("kind"), rs.getString("content_type"), rs.getBytes("bytes"),
+                        quoted(rs.getString("sha256"))))
+                .findOne());
+    }
+
+    /**
+     * The stored document, rendering and storing it on first use. Two concurrent first requests may
+     * both render; the first insert wins and both answer with the stored bytes.
+     */
+    public StoredDocument findOrRender(long tenantId, UUID credentialId, String kind, Supplier<Rendered> renderer) {
+        Optional<StoredDocument> stored = find(tenantId, credentialId, kind);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        Rendered rendered = renderer.get();
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO credential_document (tenant_id, credential_id, kind, content_type, bytes, sha256)
+                        VALUES (:tenant, :credential, :kind, :type, :bytes, :sha)
+                        ON CONFLICT (credential_id, kind) DO NOTHING""")
+                .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind)
+                .bind("type", rendered.contentType()).bind("bytes", rendered.bytes()).bind("sha", sha256(rendered.bytes()))
+                .execute());
+        return find(tenantId, credentialId, kind).orElseThrow();
+    }
+
+    /** Forgets a credential's documents, so they are rendered afresh (after a status change or a new design). */
+    public void forget(long tenantId, UUID credentialId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM credential_document WHERE tenant_id = :tenant AND credential_id = :credential")
+                .bind("tenant", tenantId).bind("credential", credentialId).execute());
+    }
+
+    /**
+     * Answers with the document: 304 when the client's {@code If-None-Match} already names it,
+     * otherwise the bytes with their ETag. {@code downloadName} makes it an attachment.
+     */
+    public static void serve(Context ctx, StoredDocument document, Optional<String> downloadName) {
+        ctx.header("ETag", document.etag());
+        ctx.header("Cache-Control", "public, max-age=300, must-revalidate");
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && (ifNoneMatch.equals(document.etag()) || ifNoneMatch.equals("W/" + document.etag()))) {
+            ctx.status(304);
+            return;
+        }
+        downloadName.ifPresent(name -> ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\""));
+        ctx.contentType(document.contentType()).result(document.bytes());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String quoted(String hash) {
+        return "\"" + hash + "\"";
+    }
+}
