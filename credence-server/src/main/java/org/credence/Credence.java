@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.credence.achievement.AchievementRoutes;
+import org.credence.analytics.AnalyticsRoutes;
+import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.issuance.Issuance;
@@ -78,7 +80,8 @@ public final class Credence implements AutoCloseable {
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
-                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock));
+                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
+                    config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth));
             HttpServer http = new HttpServer(routes).start(port);
             return new Credence(database, http, firstKey);
         } catch (RuntimeException e) {

@@ -45,6 +45,15 @@ public final class Json {
         return value;
     }
 
+    /** A whole-number field, required. */
+    public static long requiredLong(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw Problem.invalidField(field, field + " is required and must be a whole number");
+        }
+        return value.asLong();
+    }
+
     public static String optionalText(JsonNode node, String field, int maxLength) {
         JsonNode value = node.get(field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field);
         if (value == null || value.isNull()) {

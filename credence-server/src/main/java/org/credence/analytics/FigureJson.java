@@ -1,0 +1,87 @@
+package org.credence.analytics;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.credence.http.Json;
+import org.credence.insights.Figure;
+import org.credence.insights.Input;
+import org.credence.insights.Metric;
+import org.credence.insights.Provenance;
+import org.credence.insights.Warning;
+import org.credence.insights.stats.Interval;
+
+/**
+ * Writes insights figures as the API's JSON, field by field, so the wire format is ours to keep
+ * stable whatever the records grow: the value, its unit, how it is computed, every input (measured
+ * or assumed, with who set an assumption), the interval and the warnings.
+ */
+public final class FigureJson {
+    private FigureJson() {}
+
+    public static ObjectNode figure(Figure figure) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        Metric metric = figure.metric();
+        node.put("id", metric.id());
+        node.put("label", metric.label());
+        if (figure.value() == null) {
+            node.putNull("value");
+        } else {
+            node.put("value", figure.value());
+        }
+        node.put("unit", figure.unit());
+        node.put("evidence", metric.evidence().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("definition", metric.definition());
+        node.put("formula", metric.formula().expression());
+        if (metric.denominator() != null) {
+            node.put("denominator", metric.denominator());
+        }
+        if (metric.caveat() != null) {
+            node.put("caveat", metric.caveat());
+        }
+        ObjectNode inputs = node.putObject("inputs");
+        figure.inputs().forEach((name, input) -> inputs.set(name, input(input)));
+        if (figure.interval() != null) {
+            node.set("interval", interval(figure.interval()));
+        }
+        ArrayNode warnings = node.putArray("warnings");
+        for (Warning warning : figure.warnings()) {
+            warnings.addObject().put("code", warning.code().name().toLowerCase(java.util.Locale.ROOT)).put("message", warning.message());
+        }
+        node.put("suppressed", figure.suppressed());
+        return node;
+    }
+
+    static ObjectNode input(Input input) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("value", input.value());
+        node.put("unit", input.unit());
+        node.put("source", input.source().name().toLowerCase(java.util.Locale.ROOT));
+        if (input.provenance() != null) {
+            node.set("provenance", provenance(input.provenance()));
+        }
+        return node;
+    }
+
+    static ObjectNode provenance(Provenance provenance) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("setBy", provenance.setBy());
+        if (provenance.setAt() != null) {
+            node.put("setAt", provenance.setAt().toString());
+        }
+        node.put("reason", provenance.reason());
+        node.put("scope", provenance.scope().level().name().toLowerCase(java.util.Locale.ROOT));
+        if (provenance.scope().id() != null) {
+            node.put("scopeId", provenance.scope().id());
+        }
+        return node;
+    }
+
+    static ObjectNode interval(Interval interval) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("low", interval.low());
+        node.put("high", interval.high());
+        node.put("level", interval.level());
+        node.put("method", interval.method().name().toLowerCase(java.util.Locale.ROOT));
+        return node;
+    }
+}
