@@ -11,6 +11,7 @@ import org.credence.analytics.AnalyticsRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
+import org.credence.demo.DemoLoader;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssuanceRoutes;
 import org.credence.lifecycle.Lifecycle;
@@ -37,11 +38,13 @@ public final class Credence implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final Optional<String> firstAdministratorKey;
+    private final DemoLoader demo;
 
-    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey) {
+    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo) {
         this.database = database;
         this.http = http;
         this.firstAdministratorKey = firstAdministratorKey;
+        this.demo = demo;
     }
 
     public static Credence start(Settings settings, Clock clock) {
@@ -83,7 +86,8 @@ public final class Credence implements AutoCloseable {
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
                     config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth));
             HttpServer http = new HttpServer(routes).start(port);
-            return new Credence(database, http, firstKey);
+            DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);
+            return new Credence(database, http, firstKey, demo);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -110,6 +114,11 @@ public final class Credence implements AutoCloseable {
     /** The administrator key made on the very first start, to print once. */
     public Optional<String> firstAdministratorKey() {
         return firstAdministratorKey;
+    }
+
+    /** Fills the simulated demo tenant (once per data directory). */
+    public DemoLoader demo() {
+        return demo;
     }
 
     /** Stops HTTP first (in-flight requests finish), then the database. */

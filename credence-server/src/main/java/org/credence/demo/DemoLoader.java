@@ -1,0 +1,177 @@
+package org.credence.demo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.credence.achievement.Achievement;
+import org.credence.achievement.Achievements;
+import org.credence.http.Json;
+import org.credence.issuance.Issuance;
+import org.credence.issuance.IssuedCredential;
+import org.credence.tenant.Caller;
+import org.credence.tenant.Tenant;
+import org.credence.tenant.Tenants;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Fills the clearly labelled demo tenant from the {@link Simulation}: its achievements, real signed
+ * credentials issued through the normal issuance path (so each one verifies), the recipients'
+ * choices, and the simulated events, handed to the tracker's bulk path. Runs once per data
+ * directory; a second start finds the tenant and leaves it alone.
+ */
+public final class DemoLoader {
+    private static final Caller SIMULATOR = new Caller(null, Set.of("admin"), "demo-simulator");
+    private final Jdbi jdbi;
+    private final Tenants tenants;
+    private final Achievements achievements;
+    private final Issuance issuance;
+
+    public DemoLoader(Jdbi jdbi, Tenants tenants, Achievements achievements, Issuance issuance) {
+        this.jdbi = jdbi;
+        this.tenants = tenants;
+        this.achievements = achievements;
+        this.issuance = issuance;
+    }
+
+    /** An issued demo credential, in simulation order, so events can name it. */
+    public record LoadedCredential(UUID id, long achievementId, String number) {}
+
+    /**
+     * What a load did.
+     *
+     * @param apiKey the demo tenant's first API key, present only when this call created the tenant
+     */
+    public record Loaded(Tenant tenant, boolean created, int credentials, long events, Optional<String> apiKey) {}
+
+    /**
+     * Loads the demo unless it is there already. {@code events} receives the simulated events in
+     * batches together with the credentials they belong to.
+     */
+    public Loaded load(SimulationSettings settings, EventLoader events) {
+        Optional<Tenant> existing = tenants.bySlug(DemoCatalog.TENANT_SLUG);
+        if (existing.isPresent()) {
+            return jdbi.withHandle(h -> h.createQuery("SELECT credentials, events FROM simulated_tenant WHERE tenant_id = :tenant")
+                    .bind("tenant", existing.get().id())
+                    .map((rs, ctx) -> new Loaded(existing.get(), false, rs.getInt("credentials"), rs.getLong("events"), Optional.empty()))
+                    .findOne()
+                    .orElseThrow(() -> new IllegalStateException("a tenant with the slug '" + DemoCatalog.TENANT_SLUG
+                            + "' exists but was not made by the simulator; --demo will not touch it")));
+        }
+        Tenants.Created created = tenants.create(SIMULATOR, DemoCatalog.TENANT_SLUG, DemoCatalog.TENANT_NAME, "https://demo.example", "en");
+        Tenant tenant = created.tenant();
+        Caller owner = new Caller(tenant.id(), Set.of("admin"), "demo-simulator");
+        List<Achievement> made = new ArrayList<>();
+        for (DemoAchievement a : DemoCatalog.ACHIEVEMENTS) {
+            made.add(achievements.create(owner, achievementBody(a)));
+        }
+        Recorder recorder = new Recorder(owner, made, events);
+        Simulation.run(settings, recorder);
+        recorder.flush();
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO simulated_tenant (tenant_id, seed, recipients, months, period_end, credentials, events)
+                        VALUES (:tenant, :seed, :recipients, :months, :end, :credentials, :events)""")
+                .bind("tenant", tenant.id()).bind("seed", settings.seed()).bind("recipients", settings.recipients())
+                .bind("months", settings.months()).bind("end", settings.end()).bind("credentials", recorder.credentials.size())
+                .bind("events", recorder.eventCount).execute());
+        return new Loaded(tenant, true, recorder.credentials.size(), recorder.eventCount, Optional.of(created.apiKey()));
+    }
+
+    /** Receives simulated events with the credentials they are about; the tracker's bulk path implements it. */
+    public interface EventLoader {
+        void load(long tenantId, List<SimulatedEvent> events, List<LoadedCredential> credentials);
+    }
+
+    private static ObjectNode achievementBody(DemoAchievement a) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("name", a.name()).put("kind", a.kind()).put("description", a.description()).put("criteria", a.criteria());
+        var alignments = body.putArray("alignments");
+        a.skills().forEach(skill -> alignments.addObject().put("targetName", skill).put("targetUrl", a.programUrl() + "#" + skill.toLowerCase().replace(' ', '-')));
+        body.putArray("tags").add("simulated");
+        if (a.validityDays() > 0) {
+            body.put("validityDays", a.validityDays());
+        }
+        body.put("programUrl", a.programUrl());
+        return body;
+    }
+
+    /** Issues each simulated credential as it arrives and batches the recipients' choices and the events. */
+    private final class Recorder implements SimulationSink {
+        private static final int BATCH = 5_000;
+        private final Caller owner;
+        private final List<Achievement> achievements;
+        private final EventLoader events;
+        final List<LoadedCredential> credentials = new ArrayList<>();
+        private final List<SimulatedCredential> choices = new ArrayList<>();
+        private final List<SimulatedEvent> pending = new ArrayList<>();
+        long eventCount;
+
+        Recorder(Caller owner, List<Achievement> achievements, EventLoader events) {
+            this.owner = owner;
+            this.achievements = achievements;
+            this.events = events;
+        }
+
+        @Override
+        public void credential(SimulatedCredential c) {
+            Achievement achievement = achievements.get(c.achievement());
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("achievementId", achievement.id());
+            body.putObject("recipient").put("name", c.recipientName()).put("email", c.email());
+            body.put("issuedAt", c.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            c.expiresAt().ifPresent(at -> body.put("expiresAt", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+            IssuedCredential issued = issuance.issue(owner, body, null).credential();
+            credentials.add(new LoadedCredential(issued.id(), achievement.id(), issued.number()));
+            choices.add(c);
+            if (choices.size() >= BATCH) {
+                flushChoices();
+            }
+        }
+
+        @Override
+        public void event(SimulatedEvent event) {
+            pending.add(event);
+            eventCount++;
+            if (pending.size() >= BATCH) {
+                flushEvents();
+            }
+        }
+
+        void flush() {
+            flushChoices();
+            flushEvents();
+        }
+
+        private void flushChoices() {
+            if (choices.isEmpty()) {
+                return;
+            }
+            jdbi.useTransaction(h -> {
+                PreparedBatch batch = h.prepareBatch("""
+                        UPDATE credential SET claimed_at = :claimed, visibility = :visibility, tracking_allowed = :tracking
+                        WHERE tenant_id = :tenant AND id = :id""");
+                for (SimulatedCredential c : choices) {
+                    LoadedCredential loaded = credentials.get((int) c.index());
+                    batch.bind("claimed", c.claimedAt().map(Timestamp::from).orElse(null)).bind("visibility", c.isPublic() ? "public" : "private")
+                            .bind("tracking", c.trackingAllowed()).bind("tenant", owner.tenantId()).bind("id", loaded.id()).add();
+                }
+                batch.execute();
+            });
+            choices.clear();
+        }
+
+        private void flushEvents() {
+            // events may name any credential issued so far, never a later one: the simulation emits a credential first
+            flushChoices();
+            if (!pending.isEmpty()) {
+                events.load(owner.tenantId(), List.copyOf(pending), credentials);
+                pending.clear();
+            }
+        }
+    }
+}
