@@ -52,7 +52,7 @@ public final class Logins {
         }
         long tenantId = tenant.get().id();
         String key = typedEmail.toLowerCase(Locale.ROOT);
-        Instant now = clock.instant();
+        Instant now = now();
         // counted as a failure before the (slow) check, so parallel guesses cannot slip past the limit
         Optional<Instant> lockedUntil = jdbi.inTransaction(h -> LoginThrottle.count(h, tenantId, key, now));
         if (lockedUntil.isPresent()) {
@@ -79,6 +79,11 @@ public final class Logins {
             audit.record(h, tenantId, "user:" + user.id(), "user.login", "user:" + user.id(), null, after);
         });
         return new Outcome.SignedIn(new User(user.id(), tenantId, user.email(), user.name(), user.role(), false, user.createdAt(), now));
+    }
+
+    // PostgreSQL keeps microseconds; comparing a nanosecond instant with a stored one would be off by the rounding
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private void record(long tenantId, String actor, String action, String subject, String reason) {

@@ -93,7 +93,7 @@ public final class Sessions {
     /** Starts a new session for {@code user} (a new token every time: no fixation) and sets the cookie. */
     void start(Context ctx, User user) {
         String token = randomToken();
-        Instant now = clock.instant();
+        Instant now = now();
         jdbi.useTransaction(h -> {
             SessionStore.endExpired(h, user.tenantId(), user.id(), now);
             SessionStore.insert(h, hash(token), user, randomToken(), now, now.plus(IDLE_TIMEOUT), now.plus(ABSOLUTE_TIMEOUT));
@@ -137,7 +137,7 @@ public final class Sessions {
             return Optional.empty();
         }
         byte[] hash = hash(token);
-        Instant now = clock.instant();
+        Instant now = now();
         return jdbi.inTransaction(h -> SessionStore.find(h, hash).flatMap(row -> {
             if (!now.isBefore(row.idleExpiresAt()) || !now.isBefore(row.absoluteExpiresAt()) || row.user().disabled()) {
                 SessionStore.end(h, hash);
@@ -178,6 +178,11 @@ public final class Sessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    // PostgreSQL keeps microseconds; comparing a nanosecond instant with a stored one would be off by the rounding
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     static byte[] hash(String token) {
