@@ -286,4 +286,27 @@ class UserIntegrationTest {
         assertThat(server.send("GET", "/api/v1/users", null, null).status()).isEqualTo(401);
         assertThat(server.send("GET", "/api/v1/users", ServerHarness.ADMIN_KEY, null).status()).isEqualTo(403);
     }
+
+    @Test
+    void the_command_line_adds_a_tenants_first_owner_with_the_administrator_key_and_the_password_from_stdin() {
+        server.tenant("clitenant");
+        var stdin = System.in;
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
+            exit = org.credence.cli.CredenceCli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "user", "create",
+                    "--tenant", "clitenant", "--email", "first@cli.example", "--role", "owner", "--password-stdin",
+                    "--server", server.base(), "--api-key", ServerHarness.ADMIN_KEY);
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"role\" : \"owner\"").doesNotContain(PASSWORD);
+        assertThat(login("clitenant", "first@cli.example", PASSWORD, "/app").status()).isEqualTo(303);
+        // a tenant's key cannot reach another tenant's users by naming it
+        assertThat(server.send("GET", "/api/v1/users?tenant=clitenant", acme, null).status()).isEqualTo(403);
+        assertThat(server.send("GET", "/api/v1/users?tenant=nosuch", ServerHarness.ADMIN_KEY, null).status()).isEqualTo(404);
+    }
 }
