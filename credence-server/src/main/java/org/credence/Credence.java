@@ -13,6 +13,8 @@ import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.demo.DemoLoader;
 import org.credence.issuance.Issuance;
+import org.credence.issuance.CredentialListing;
+import org.credence.issuance.CredentialReadRoutes;
 import org.credence.issuance.IssuanceRoutes;
 import org.credence.lifecycle.Lifecycle;
 import org.credence.lifecycle.StatusListRoutes;
@@ -32,6 +34,7 @@ import org.credence.tenant.MasterKey;
 import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
+import org.credence.user.UserModule;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
 public final class Credence implements AutoCloseable {
@@ -74,6 +77,7 @@ public final class Credence implements AutoCloseable {
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
+            UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -84,7 +88,9 @@ public final class Credence implements AutoCloseable {
                     config -> VerificationRoutes.register(config, verification, tenants),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
-                    config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth));
+                    config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth),
+                    config -> users.register(config, auth),
+                    config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);
             return new Credence(database, http, firstKey, demo);

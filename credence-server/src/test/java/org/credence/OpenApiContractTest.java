@@ -108,6 +108,41 @@ class OpenApiContractTest {
         assertThat(server.send("GET", "/webjars/swagger-ui/5.30.2/swagger-ui-bundle.js", null, null).status()).isEqualTo(200);
     }
 
+    @Test
+    void user_sign_in_and_credential_listing_responses_match_the_spec() {
+        String key = server.tenant("contract-users");
+        String user = "{\"email\": \"o@example.org\", \"name\": \"O\", \"role\": \"owner\", \"password\": \"a long enough passphrase\"}";
+        var created = server.send("POST", "/api/v1/users", key, user);
+        check("/api/v1/users", "post", created);
+        check("/api/v1/users", "post", server.send("POST", "/api/v1/users", key, user));
+        check("/api/v1/users", "post", server.send("POST", "/api/v1/users", key, "{\"email\": \"x\"}"));
+        check("/api/v1/users", "get", server.send("GET", "/api/v1/users", key, null));
+        String id = created.json().get("id").asText();
+        check("/api/v1/users/{id}", "get", server.send("GET", "/api/v1/users/" + id, key, null));
+        check("/api/v1/users/{id}", "get", server.send("GET", "/api/v1/users/999999", key, null));
+        check("/api/v1/users/{id}", "patch", server.send("PATCH", "/api/v1/users/" + id, key, "{\"name\": \"Owner\"}"));
+        check("/api/v1/users/{id}", "patch", server.send("PATCH", "/api/v1/users/" + id, key, "{\"role\": \"viewer\"}"));
+        long achievement = server.achievement(key);
+        var issued = server.send("POST", "/api/v1/credentials", key, "{\"achievementId\": " + achievement + ", \"recipient\": {\"name\": \"A\", \"email\": \"a@example.org\"}}");
+        check("/api/v1/credentials", "get", server.send("GET", "/api/v1/credentials?limit=1", key, null));
+        check("/api/v1/credentials", "get", server.send("GET", "/api/v1/credentials?limit=999", key, null));
+        check("/api/v1/credentials/{id}", "get", server.send("GET", "/api/v1/credentials/" + issued.json().get("id").asText(), key, null));
+        check("/api/v1/credentials/{id}", "get", server.send("GET", "/api/v1/credentials/CRD-0000-0000-00", key, null));
+
+        check("/login", "get", server.send("GET", "/login?next=/app", null, null));
+        String form = "tenant=contract-users&email=o%40example.org&password=";
+        String[] formType = {"Content-Type", "application/x-www-form-urlencoded"};
+        check("/login", "post", server.sendBytes("POST", "/login", null, (form + "wrong").getBytes(java.nio.charset.StandardCharsets.UTF_8), formType));
+        var signedIn = server.sendBytes("POST", "/login", null, (form + "a+long+enough+passphrase").getBytes(java.nio.charset.StandardCharsets.UTF_8), formType);
+        check("/login", "post", signedIn);
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        check("/app", "get", server.sendBytes("GET", "/app", null, null, "Cookie", cookie));
+        check("/app", "get", server.sendBytes("GET", "/app", null, null));
+        check("/app/users", "get", server.sendBytes("GET", "/app/users", null, null, "Cookie", cookie));
+        check("/logout", "post", server.sendBytes("POST", "/logout", null, null, "Cookie", cookie));
+        check("/logout", "post", server.sendBytes("POST", "/logout", null, null));
+    }
+
     /** The status is documented for the operation, and a JSON body validates against the documented schema. */
     static void check(String path, String method, ServerHarness.Response response) {
         JsonNode operation = spec.get("paths").get(path).get(method);

@@ -17,18 +17,25 @@ final class ServerHarness implements AutoCloseable {
     static final String ADMIN_KEY = "crd_000000000001_test-administrator-key-not-secret";
     final HttpClient http = HttpClient.newHttpClient();
     final Path data;
+    final Clock clock;
     Credence credence;
     int port;
 
     ServerHarness(Path data) {
+        this(data, Clock.systemUTC());
+    }
+
+    /** A server whose business code reads {@code clock} (a {@link SettableClock} lets a test move time). */
+    ServerHarness(Path data, Clock clock) {
         this.data = data;
+        this.clock = clock;
         start();
     }
 
     void start() {
         // a restart keeps the port: it is part of the public URL, and so of every tenant's did:web
         Settings settings = new Settings(port, data, Optional.empty(), Optional.of(ADMIN_KEY), Optional.empty(), Optional.empty(), false);
-        credence = Credence.start(settings, Clock.systemUTC());
+        credence = Credence.start(settings, clock);
         port = credence.port();
     }
 

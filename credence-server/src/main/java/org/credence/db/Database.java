@@ -26,7 +26,9 @@ public final class Database implements AutoCloseable {
         this.lock = lock;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        // outOfOrder: migration numbers were handed out per capability, so a data directory made
+        // before V3 (users) existed already has V4 and must still get V3
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").outOfOrder(true).load().migrate();
     }
 
     /**

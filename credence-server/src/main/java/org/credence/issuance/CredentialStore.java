@@ -60,6 +60,53 @@ public final class CredentialStore {
                 .bind("number", number).map((rs, ctx) -> row(rs)).findOne();
     }
 
+    /** A credential of the tenant by its id or its certificate number. */
+    public static Optional<IssuedCredential> byIdOrNumber(Handle h, long tenantId, String idOrNumber) {
+        try {
+            return byId(h, tenantId, UUID.fromString(idOrNumber));
+        } catch (IllegalArgumentException notUuid) {
+            return CredentialNumber.parse(idOrNumber)
+                    .flatMap(number -> byNumber(h, number.value()))
+                    .filter(c -> c.tenantId() == tenantId);
+        }
+    }
+
+    /** One page of the tenant's credentials, newest first, as {@code query} selects them. */
+    static java.util.List<IssuedCredential> list(Handle h, long tenantId, CredentialQuery query, java.time.Instant now) {
+        return h.createQuery("SELECT " + COLUMNS + """
+                          FROM credential
+                         WHERE tenant_id = :tenant
+                           AND (CAST(:achievement AS BIGINT) IS NULL OR achievement_id = :achievement)
+                           AND (CAST(:state AS TEXT) IS NULL OR state = :state)
+                           AND (CAST(:expired AS BOOLEAN) IS NULL
+                                OR (expires_at IS NOT NULL AND expires_at <= :now) = :expired)
+                           AND (CAST(:issuedAfter AS TIMESTAMPTZ) IS NULL OR issued_at >= :issuedAfter)
+                           AND (CAST(:issuedBefore AS TIMESTAMPTZ) IS NULL OR issued_at < :issuedBefore)
+                           AND (CAST(:emailHash AS TEXT) IS NULL OR recipient_email_hash = :emailHash)
+                           AND (CAST(:cursorAt AS TIMESTAMPTZ) IS NULL OR (issued_at, id) < (CAST(:cursorAt AS TIMESTAMPTZ), CAST(:cursorId AS UUID)))
+                         ORDER BY issued_at DESC, id DESC
+                         LIMIT :limit
+                        """)
+                .bind("tenant", tenantId)
+                .bind("achievement", query.achievementId())
+                // active and expired are both stored as 'active'; expiry tells them apart
+                .bind("state", query.status() == null ? null : query.status().equals("expired") ? "active" : query.status())
+                .bind("expired", query.status() == null || !(query.status().equals("active") || query.status().equals("expired")) ? null
+                        : Boolean.valueOf(query.status().equals("expired")))
+                .bind("now", Timestamp.from(now))
+                .bind("issuedAfter", timestamp(query.issuedAfter()))
+                .bind("issuedBefore", timestamp(query.issuedBefore()))
+                .bind("emailHash", query.emailHash())
+                .bind("cursorAt", timestamp(query.afterIssuedAt()))
+                .bind("cursorId", query.afterId())
+                .bind("limit", query.limit())
+                .map((rs, ctx) -> row(rs)).list();
+    }
+
+    private static Timestamp timestamp(java.time.Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
     public static void setState(Handle h, long tenantId, UUID id, String state, String reason) {
         h.createUpdate("UPDATE credential SET state = :state, state_reason = :reason WHERE tenant_id = :tenant AND id = :id")
                 .bind("state", state).bind("reason", reason).bind("tenant", tenantId).bind("id", id).execute();

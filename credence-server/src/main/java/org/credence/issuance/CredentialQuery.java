@@ -1,0 +1,90 @@
+package org.credence.issuance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+import org.credence.http.Problem;
+
+/**
+ * Which of a tenant's credentials to list and where the page starts. Pages run newest first by
+ * (issued_at, id); the cursor is the last item of the previous page, so paging is stable while
+ * credentials are being issued.
+ *
+ * @param status active, expired, revoked or suspended (null: all)
+ * @param issuedAfter issued at or after (inclusive)
+ * @param issuedBefore issued strictly before
+ * @param emailHash the recipient's e-mail as issuance hashes it
+ */
+public record CredentialQuery(Long achievementId, String status, Instant issuedAfter, Instant issuedBefore, String emailHash,
+                              Instant afterIssuedAt, UUID afterId, int limit) {
+    public static final int MAX_LIMIT = 200;
+    public static final int DEFAULT_LIMIT = 50;
+
+    /** Reads the query string's parameters; a bad one is a 422 problem naming it. */
+    public static CredentialQuery from(Function<String, String> parameter) {
+        Long achievementId = null;
+        if (parameter.apply("achievementId") != null) {
+            achievementId = number(parameter.apply("achievementId"), "achievementId");
+        }
+        String status = parameter.apply("status");
+        if (status != null && !status.matches("active|expired|revoked|suspended")) {
+            throw Problem.invalidField("status", "status '" + status + "' is not one of active, expired, revoked, suspended");
+        }
+        Instant after = instant(parameter.apply("issuedAfter"), "issuedAfter");
+        Instant before = instant(parameter.apply("issuedBefore"), "issuedBefore");
+        if (after != null && before != null && !after.isBefore(before)) {
+            throw Problem.invalidField("issuedBefore", "issuedBefore (" + before + ") is not after issuedAfter (" + after + ")");
+        }
+        String email = parameter.apply("recipientEmail");
+        String emailHash = email == null ? null : Issuance.sha256(email.toLowerCase(Locale.ROOT));
+        long limit = parameter.apply("limit") == null ? DEFAULT_LIMIT : number(parameter.apply("limit"), "limit");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problem.invalidField("limit", "limit (" + limit + ") must be 1-" + MAX_LIMIT);
+        }
+        String cursor = parameter.apply("cursor");
+        Instant afterIssuedAt = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+                afterIssuedAt = Instant.parse(parts[0]);
+                afterId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw Problem.invalidField("cursor", "cursor is not one this server gave out as 'next'");
+            }
+        }
+        return new CredentialQuery(achievementId, status, after, before, emailHash, afterIssuedAt, afterId, (int) limit);
+    }
+
+    /** The cursor naming {@code last} as the end of a page. */
+    static String cursorAfter(IssuedCredential last) {
+        String text = last.issuedAt() + "|" + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long number(String text, String field) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw Problem.invalidField(field, field + " '" + text + "' is not a whole number");
+        }
+    }
+
+    private static Instant instant(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Problem.invalidField(field, field + " '" + text + "' is not a date (2025-01-31) or date-time (2025-01-31T12:00:00Z)");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.credence.user;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.credence.audit.AuditTrail;
+import org.credence.http.Json;
+import org.credence.tenant.Tenant;
+import org.credence.tenant.Tenants;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Checks an e-mail and password at a tenant. Every answer but success looks the same to the
+ * person trying, whatever was wrong; the audit trail records which it was (never the password).
+ * Five failures for one e-mail at one tenant within 15 minutes lock that e-mail out for 15 minutes.
+ */
+public final class Logins {
+    public static final int MAX_FAILURES = 5;
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    /** How a login attempt ended. */
+    public sealed interface Outcome {
+        record SignedIn(User user) implements Outcome {}
+        record Refused() implements Outcome {}
+        record Throttled(Duration retryAfter) implements Outcome {}
+    }
+
+    private final Jdbi jdbi;
+    private final Tenants tenants;
+    private final Passwords passwords;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public Logins(Jdbi jdbi, Tenants tenants, Passwords passwords, AuditTrail audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.tenants = tenants;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Outcome attempt(String tenantSlug, String email, Password password) {
+        Optional<Tenant> tenant = tenantSlug == null ? Optional.empty() : tenants.bySlug(tenantSlug.strip().toLowerCase(Locale.ROOT));
+        String typedEmail = email == null ? "" : email.strip();
+        if (tenant.isEmpty() || typedEmail.isEmpty() || typedEmail.length() > 320) {
+            passwords.matchesNobody(password);
+            return new Outcome.Refused();
+        }
+        long tenantId = tenant.get().id();
+        String key = typedEmail.toLowerCase(Locale.ROOT);
+        Instant now = now();
+        // counted as a failure before the (slow) check, so parallel guesses cannot slip past the limit
+        Optional<Instant> lockedUntil = jdbi.inTransaction(h -> LoginThrottle.count(h, tenantId, key, now));
+        if (lockedUntil.isPresent()) {
+            record(tenantId, "anonymous", "user.login.failed", "email:" + key, "throttled");
+            return new Outcome.Throttled(Duration.between(now, lockedUntil.get()));
+        }
+        Optional<UserStore.WithHash> found = jdbi.withHandle(h -> UserStore.byEmail(h, tenantId, key));
+        if (found.isEmpty() || !password.couldHaveBeenChosen()) {
+            passwords.matchesNobody(password);
+            record(tenantId, "anonymous", "user.login.failed", "email:" + key, found.isEmpty() ? "unknown e-mail" : "wrong password");
+            return new Outcome.Refused();
+        }
+        User user = found.get().user();
+        PasswordHash stored = PasswordHash.of(found.get().passwordHash());
+        if (!passwords.matches(password, stored) || user.disabled()) {
+            record(tenantId, "anonymous", "user.login.failed", "user:" + user.id(), user.disabled() ? "disabled" : "wrong password");
+            return new Outcome.Refused();
+        }
+        String rehashed = passwords.needsRehash(stored) ? passwords.hash(password).encode() : null;
+        jdbi.useTransaction(h -> {
+            LoginThrottle.clear(h, tenantId, key);
+            UserStore.loggedIn(h, tenantId, user.id(), now, rehashed);
+            ObjectNode after = Json.MAPPER.createObjectNode().put("rehashed", rehashed != null);
+            audit.record(h, tenantId, "user:" + user.id(), "user.login", "user:" + user.id(), null, after);
+        });
+        return new Outcome.SignedIn(new User(user.id(), tenantId, user.email(), user.name(), user.role(), false, user.createdAt(), now));
+    }
+
+    // PostgreSQL keeps microseconds; comparing a nanosecond instant with a stored one would be off by the rounding
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private void record(long tenantId, String actor, String action, String subject, String reason) {
+        jdbi.useHandle(h -> audit.record(h, tenantId, actor, action, subject, null, Json.MAPPER.createObjectNode().put("reason", reason)));
+    }
+}

@@ -1,0 +1,15 @@
+package org.credence.user;
+
+/** What a signed-in user may do; a {@link Role} grants a set of these. */
+public enum Permission {
+    /** See credentials, achievements and their status. */
+    READ,
+    /** Issue credentials. */
+    ISSUE,
+    /** Revoke, suspend and reinstate credentials. */
+    REVOKE,
+    /** See dashboards and analytics. */
+    VIEW_ANALYTICS,
+    /** Add users, change their roles, disable them. */
+    MANAGE_USERS
+}
