@@ -80,7 +80,6 @@ final class Canvas {
             return;
         }
         TextLayout.Laid laid = TextLayout.fit(text, m, t.size(), t.minSize(), t.maxLines(), t.maxWidth() * width);
-        PDType0Font font = fonts.of(t.font());
         // a wrapped block stays centred on the place of the single line it replaces
         double baseline = y(t.y()) + (laid.lines().size() - 1) * laid.leading() / 2;
         out.setNonStrokingColor(colour(t.colour()));
@@ -92,9 +91,11 @@ final class Canvas {
                 case RIGHT -> x(t.x()) - lineWidth;
             };
             out.beginText();
-            out.setFont(font, (float) laid.size());
             out.newLineAtOffset((float) left, (float) (baseline - i * laid.leading()));
-            out.showText(laid.lines().get(i));
+            for (TextLayout.Run run : m.runs(laid.lines().get(i))) {
+                out.setFont(fonts.of(run.font()), (float) laid.size());
+                out.showText(run.text());
+            }
             out.endText();
         }
     }

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -143,7 +144,17 @@ public final class CertificateRenderer {
     }
 
     private synchronized TextLayout.Metrics metrics(BundledFonts font) {
-        return metrics.computeIfAbsent(font, f -> new TextLayout.Metrics(parsed(f)));
+        return metrics.computeIfAbsent(font, f -> {
+            List<BundledFonts> chain = new java.util.ArrayList<>(List.of(f));
+            // DejaVu Sans covers scripts DejaVu Serif lacks (Hebrew, Arabic …): it stands in, at the same weight
+            BundledFonts sans = f.name().contains("BOLD") ? BundledFonts.SANS_BOLD : BundledFonts.SANS;
+            for (BundledFonts next : List.of(sans, BundledFonts.SANS)) {
+                if (!chain.contains(next)) {
+                    chain.add(next);
+                }
+            }
+            return new TextLayout.Metrics(chain, chain.stream().map(this::parsed).toList());
+        });
     }
 
     /** A QR code's modules (true = dark), with a medium error correction and no quiet zone. */

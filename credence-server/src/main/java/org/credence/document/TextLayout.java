@@ -18,36 +18,83 @@ final class TextLayout {
     private static final int REPLACEMENT = 0xFFFD;
     private static final double LEADING = 1.2;
 
-    /** One font's metrics: glyph lookup and advance widths in 1/1000 of the size. */
+    /**
+     * A font and the fonts that stand in for it where it lacks a glyph (DejaVu Serif has no
+     * Hebrew or Arabic, DejaVu Sans has): glyph lookup and advance widths in 1/1000 of the size.
+     */
     static final class Metrics {
-        private final CmapLookup cmap;
-        private final TrueTypeFont ttf;
-        private final float scale;
+        private final List<BundledFonts> fonts;
+        private final List<CmapLookup> cmaps = new ArrayList<>();
+        private final List<TrueTypeFont> ttfs;
+        private final float[] scales;
         private final int fallback;
 
-        Metrics(TrueTypeFont ttf) {
+        Metrics(List<BundledFonts> fonts, List<TrueTypeFont> ttfs) {
             try {
-                this.ttf = ttf;
-                this.cmap = ttf.getUnicodeCmapLookup();
-                this.scale = 1000f / ttf.getUnitsPerEm();
-                this.fallback = cmap.getGlyphId(REPLACEMENT) != 0 ? REPLACEMENT : '?';
+                this.fonts = List.copyOf(fonts);
+                this.ttfs = List.copyOf(ttfs);
+                this.scales = new float[ttfs.size()];
+                for (int i = 0; i < ttfs.size(); i++) {
+                    cmaps.add(ttfs.get(i).getUnicodeCmapLookup());
+                    scales[i] = 1000f / ttfs.get(i).getUnitsPerEm();
+                }
+                this.fallback = cmaps.get(0).getGlyphId(REPLACEMENT) != 0 ? REPLACEMENT : '?';
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Which of the fonts draws the character: the first that has it, or -1. */
+        int fontFor(int codePoint) {
+            for (int i = 0; i < cmaps.size(); i++) {
+                if (cmaps.get(i).getGlyphId(codePoint) != 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        BundledFonts font(int index) {
+            return fonts.get(index);
         }
 
         boolean hasGlyph(int codePoint) {
-            return cmap.getGlyphId(codePoint) != 0;
+            return fontFor(codePoint) >= 0;
         }
 
         float width(int codePoint) {
+            int font = Math.max(0, fontFor(codePoint));
             try {
-                return ttf.getAdvanceWidth(cmap.getGlyphId(codePoint)) * scale;
+                return ttfs.get(font).getAdvanceWidth(cmaps.get(font).getGlyphId(codePoint)) * scales[font];
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+
+        /** The line cut into runs that each one font draws, in order. */
+        List<Run> runs(String line) {
+            List<Run> runs = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            int currentFont = -1;
+            for (int cp : line.codePoints().toArray()) {
+                // spaces and marks stay with the run they sit in
+                int font = cp == ' ' && currentFont >= 0 ? currentFont : Math.max(0, fontFor(cp));
+                if (font != currentFont && current.length() > 0) {
+                    runs.add(new Run(fonts.get(currentFont), current.toString()));
+                    current.setLength(0);
+                }
+                currentFont = font;
+                current.appendCodePoint(cp);
+            }
+            if (current.length() > 0) {
+                runs.add(new Run(fonts.get(currentFont), current.toString()));
+            }
+            return runs;
+        }
     }
+
+    /** Part of a line drawn in one font. */
+    record Run(BundledFonts font, String text) {}
 
     /** Lines laid out at one size; each line already in visual order. */
     record Laid(double size, List<String> lines, List<Double> widths) {
