@@ -1,0 +1,58 @@
+package org.credence.document;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Fills a design's text templates from one certificate, with dates and kinds in its language. */
+final class CertificateFields {
+    private static final Pattern FIELD = Pattern.compile("\\{([^{}]*)}");
+    private static final Map<String, DateTimeFormatter> DATES = Map.of(
+            "en", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC),
+            "nb", DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("nb-NO")).withZone(ZoneOffset.UTC));
+    private static final Map<String, Map<String, String>> KINDS = Map.of(
+            "en", Map.of("certificate", "Certificate", "certification", "Certification", "badge", "Badge", "diploma", "Diploma"),
+            "nb", Map.of("certificate", "Kursbevis", "certification", "Sertifisering", "badge", "Merke", "diploma", "Diplom"));
+    private final CertificateRenderer.Certificate certificate;
+
+    CertificateFields(CertificateRenderer.Certificate certificate) {
+        this.certificate = certificate;
+    }
+
+    /** The template filled in; empty when it names a field this certificate lacks (such as no expiry). */
+    String fill(String template, String language) {
+        Matcher m = FIELD.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = value(m.group(1), language);
+            if (value.isEmpty()) {
+                return "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String value(String field, String language) {
+        return switch (field) {
+            case "recipient.name" -> certificate.recipientName();
+            case "achievement.name" -> certificate.achievementName();
+            case "achievement.kind" -> KINDS.get(language).getOrDefault(certificate.achievementKind(), certificate.achievementKind());
+            case "issuer.name" -> certificate.issuerName();
+            case "issuedOn" -> date(certificate.issuedAt(), language);
+            case "expiresOn" -> certificate.expiresAt().map(at -> date(at, language)).orElse("");
+            case "number" -> certificate.number();
+            case "verifyUrl" -> certificate.verifyUrl();
+            default -> throw new IllegalArgumentException("unknown field {" + field + "}");
+        };
+    }
+
+    static String date(Instant at, String language) {
+        return DATES.get(language).format(at);
+    }
+}

@@ -1,0 +1,178 @@
+package org.credence.document;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+
+/**
+ * Draws certificates from a {@link Design}. Built for throughput: each bundled font is parsed
+ * once per renderer and shared by every document (PDFBox only subsets it per document),
+ * branding images are decoded and compressed once ({@link PreparedImages}), text is measured
+ * once from the font's advance widths, and the parts of a design that are the same on every
+ * certificate are drawn into one form XObject placed under the per-certificate content.
+ *
+ * <p>The output is deterministic: the document ID derives from the credential, the dates are
+ * the issuance time, and PDFBox's subset tags derive from the glyphs used.
+ */
+public final class CertificateRenderer {
+    private static final float POINTS_PER_MM = 72 / 25.4f;
+    private static final PDRectangle LETTER = new PDRectangle(215.9f * POINTS_PER_MM, 279.4f * POINTS_PER_MM);
+    private final Map<BundledFonts, TrueTypeFont> fonts = new EnumMap<>(BundledFonts.class);
+    private final Map<BundledFonts, TextLayout.Metrics> metrics = new EnumMap<>(BundledFonts.class);
+    private final PreparedImages images = new PreparedImages();
+
+    /** What one certificate shows, already in the language it is drawn in ({@code en} or {@code nb}). */
+    public record Certificate(String recipientName, String achievementName, String achievementKind, String issuerName,
+                              Instant issuedAt, Optional<Instant> expiresAt, String number, String verifyUrl,
+                              String credentialJson, String language) {}
+
+    /** The PDF of a certificate. */
+    public byte[] render(Design design, Branding branding, Certificate certificate) {
+        CertificateFields fields = new CertificateFields(certificate);
+        try (PDDocument doc = new PDDocument()) {
+            PDRectangle size = pageSize(branding.pageSize(), design.landscape());
+            PDPage page = new PDPage(size);
+            doc.addPage(page);
+            Map<BundledFonts, PDType0Font> docFonts = new EnumMap<>(BundledFonts.class);
+            Canvas.Fonts fontsOf = font -> docFonts.computeIfAbsent(font, f -> load(doc, f));
+            // an appearance stream is a form XObject that PDFBox lets us write with a compressed page content stream
+            PDAppearanceStream fixed = new PDAppearanceStream(doc);
+            fixed.setBBox(new PDRectangle(size.getWidth(), size.getHeight()));
+            fixed.setResources(new PDResources());
+            try (PDPageContentStream form = new PDPageContentStream(doc, fixed,
+                    fixed.getContentStream().createOutputStream(org.apache.pdfbox.cos.COSName.FLATE_DECODE))) {
+                Canvas canvas = new Canvas(doc, form, size, branding, fontsOf, this::metrics, images);
+                canvas.background(design.background());
+                for (Design.Element element : design.elements()) {
+                    if (isFixed(element)) {
+                        canvas.draw(element, fields, certificate.language());
+                    }
+                }
+            }
+            try (PDPageContentStream content = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.OVERWRITE, true)) {
+                content.drawForm(fixed);
+                Canvas canvas = new Canvas(doc, content, size, branding, fontsOf, this::metrics, images);
+                for (Design.Element element : design.elements()) {
+                    if (!isFixed(element)) {
+                        canvas.draw(element, fields, certificate.language());
+                    }
+                }
+            }
+            describe(doc, certificate);
+            CertificatePdf.attach(doc, certificate.credentialJson(), certificate.issuedAt());
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Elements that are the same on every certificate of a design and tenant. */
+    private static boolean isFixed(Design.Element element) {
+        return element instanceof Design.Text text ? text.isStatic() : !(element instanceof Design.Qr);
+    }
+
+    /** Title, author and fixed dates; a document ID from the credential, so the bytes repeat. */
+    private static void describe(PDDocument doc, Certificate certificate) {
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(certificate.achievementName() + " — " + certificate.recipientName());
+        info.setAuthor(certificate.issuerName());
+        info.setSubject(certificate.number());
+        Calendar issued = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        issued.setTimeInMillis(certificate.issuedAt().toEpochMilli());
+        info.setCreationDate(issued);
+        info.setModificationDate(issued);
+        byte[] id = sha256(certificate.credentialJson());
+        COSArray ids = new COSArray();
+        ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));
+        ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));
+        doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+    }
+
+    static PDRectangle pageSize(String name, boolean landscape) {
+        PDRectangle portrait = "Letter".equalsIgnoreCase(name) ? LETTER : PDRectangle.A4;
+        return landscape ? new PDRectangle(portrait.getHeight(), portrait.getWidth()) : portrait;
+    }
+
+    private PDType0Font load(PDDocument doc, BundledFonts font) {
+        try {
+            return PDType0Font.load(doc, parsed(font), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The parsed font, shared by all documents (fontbox guards its lazy table reads itself). */
+    private synchronized TrueTypeFont parsed(BundledFonts font) {
+        return fonts.computeIfAbsent(font, f -> {
+            try {
+                return new TTFParser().parse(new RandomAccessReadBuffer(f.bytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private synchronized TextLayout.Metrics metrics(BundledFonts font) {
+        return metrics.computeIfAbsent(font, f -> {
+            List<BundledFonts> chain = new java.util.ArrayList<>(List.of(f));
+            // DejaVu Sans covers scripts DejaVu Serif lacks (Hebrew, Arabic …): it stands in, at the same weight
+            BundledFonts sans = f.name().contains("BOLD") ? BundledFonts.SANS_BOLD : BundledFonts.SANS;
+            for (BundledFonts next : List.of(sans, BundledFonts.SANS)) {
+                if (!chain.contains(next)) {
+                    chain.add(next);
+                }
+            }
+            return new TextLayout.Metrics(chain, chain.stream().map(this::parsed).toList());
+        });
+    }
+
+    /** A QR code's modules (true = dark), with a medium error correction and no quiet zone. */
+    static BitMatrix qr(String url) {
+        try {
+            return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("the verification URL does not fit in a QR code", e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

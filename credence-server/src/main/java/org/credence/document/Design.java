@@ -1,0 +1,67 @@
+package org.credence.document;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A certificate design, read from a JSON template file (format in {@code docs/designs.md}).
+ * Positions are fractions of the page measured from its top-left corner, so one design fits
+ * A4 and Letter alike; sizes of text and lines are in points.
+ *
+ * @param landscape the orientation; the page size comes from the tenant's branding
+ * @param background a colour reference ({@code #rrggbb}, {@code primary} or {@code accent}), or empty for white
+ */
+public record Design(String name, String description, boolean landscape, Optional<String> background, List<Element> elements) {
+    public Design {
+        elements = List.copyOf(elements);
+    }
+
+    /** Something drawn on the page. */
+    public sealed interface Element permits Text, Image, Qr, Line, Rect, Circle {}
+
+    /**
+     * Text: a template with fields such as {@code {recipient.name}}, per language.
+     *
+     * @param text template per language ({@code en}, {@code nb}); a single template serves both
+     * @param y the baseline of the first line (fraction of the page height)
+     * @param maxWidth fraction of the page width the text may take before it shrinks and then wraps
+     * @param minSize the smallest size shrinking may reach before lines wrap
+     */
+    public record Text(Map<String, String> text, BundledFonts font, double size, double minSize, int maxLines, String colour,
+                       double x, double y, Align align, double maxWidth) implements Element {
+        /** True when the template names no field: the same on every certificate of the design. */
+        public boolean isStatic() {
+            return text.values().stream().noneMatch(t -> t.contains("{"));
+        }
+    }
+
+    /** Horizontal alignment of text on its x position. */
+    public enum Align { LEFT, CENTER, RIGHT }
+
+    /** An image of the tenant's branding, fitted into its box keeping its proportions. */
+    public record Image(Source source, double x, double y, double width, double height) implements Element {}
+
+    /** Which branding image. */
+    public enum Source { LOGO, SIGNATURE }
+
+    /** The QR code to the credential's verification URL, as large as fits the box. */
+    public record Qr(double x, double y, double width, double height, String colour) implements Element {}
+
+    /** A straight line. */
+    public record Line(double x1, double y1, double x2, double y2, double lineWidth, String colour) implements Element {}
+
+    /** A rectangle, filled and/or stroked. */
+    public record Rect(double x, double y, double width, double height, Optional<String> fill, Optional<String> stroke,
+                       double lineWidth) implements Element {}
+
+    /**
+     * A circle (for seals and rosettes), filled and/or stroked.
+     *
+     * @param x the centre, as a fraction of the page width
+     * @param y the centre, as a fraction of the page height
+     * @param radius a fraction of the page height
+     */
+    public record Circle(double x, double y, double radius, Optional<String> fill, Optional<String> stroke, double lineWidth)
+            implements Element {}
+}

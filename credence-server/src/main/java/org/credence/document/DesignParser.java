@@ -1,0 +1,245 @@
+package org.credence.document;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a design file with Jackson and checks every field on the way in, so a broken design
+ * fails when it is uploaded, with the path of what is wrong, never half-way through a render.
+ */
+final class DesignParser {
+    /** Fields a text template may name. */
+    static final Set<String> FIELDS = Set.of("recipient.name", "achievement.name", "achievement.kind", "issuer.name",
+            "issuedOn", "expiresOn", "number", "verifyUrl");
+    static final Set<String> LANGUAGES = Set.of("en", "nb");
+    private static final Pattern FIELD = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}|primary|accent");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_ELEMENTS = 200;
+
+    private DesignParser() {}
+
+    static Design parse(String name, String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidDesign("the design is not JSON: " + e.getOriginalMessage());
+        }
+        return parse(name, root);
+    }
+
+    static Design parse(String name, JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new InvalidDesign("the design must be a JSON object");
+        }
+        Node design = new Node(root, "");
+        design.allow("description", "page", "elements");
+        Node page = design.object("page");
+        page.allow("orientation", "background");
+        String orientation = page.text("orientation");
+        if (!orientation.equals("landscape") && !orientation.equals("portrait")) {
+            throw new InvalidDesign("page.orientation must be 'landscape' or 'portrait', not '" + orientation + "'");
+        }
+        Optional<String> background = page.has("background") ? Optional.of(page.colour("background")) : Optional.empty();
+        JsonNode elements = design.required("elements");
+        if (!elements.isArray() || elements.isEmpty()) {
+            throw new InvalidDesign("elements must be a non-empty list");
+        }
+        if (elements.size() > MAX_ELEMENTS) {
+            throw new InvalidDesign("elements has " + elements.size() + " entries; at most " + MAX_ELEMENTS);
+        }
+        List<Design.Element> parsed = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            parsed.add(element(new Node(elements.get(i), "elements[" + i + "]")));
+        }
+        String description = design.has("description") ? design.text("description") : "";
+        return new Design(name, description, orientation.equals("landscape"), background, parsed);
+    }
+
+    private static Design.Element element(Node e) {
+        if (!e.node.isObject()) {
+            throw new InvalidDesign(e.path + " must be an object");
+        }
+        String type = e.text("type");
+        return switch (type) {
+            case "text" -> {
+                e.allow("type", "text", "font", "size", "minSize", "maxLines", "colour", "x", "y", "align", "maxWidth");
+                double size = e.number("size", 4, 200);
+                String fontName = e.text("font");
+                BundledFonts font = BundledFonts.byDesignName(fontName).orElseThrow(() -> new InvalidDesign(e.path + ".font '" + fontName
+                        + "' is not a bundled font; use one of " + fontNames()));
+                String align = e.has("align") ? e.text("align") : "left";
+                Design.Align alignment = switch (align) {
+                    case "left" -> Design.Align.LEFT;
+                    case "center" -> Design.Align.CENTER;
+                    case "right" -> Design.Align.RIGHT;
+                    default -> throw new InvalidDesign(e.path + ".align must be left, center or right, not '" + align + "'");
+                };
+                double minSize = e.has("minSize") ? e.number("minSize", 4, size) : size;
+                int maxLines = e.has("maxLines") ? (int) e.number("maxLines", 1, 10) : 1;
+                yield new Design.Text(templates(e), font, size, minSize, maxLines, e.colour("colour"), e.fraction("x"), e.fraction("y"),
+                        alignment, e.has("maxWidth") ? e.fraction("maxWidth") : 1.0);
+            }
+            case "image" -> {
+                e.allow("type", "source", "x", "y", "width", "height");
+                String source = e.text("source");
+                Design.Source which = switch (source) {
+                    case "logo" -> Design.Source.LOGO;
+                    case "signature" -> Design.Source.SIGNATURE;
+                    default -> throw new InvalidDesign(e.path + ".source must be logo or signature, not '" + source + "'");
+                };
+                yield new Design.Image(which, e.fraction("x"), e.fraction("y"), e.fraction("width"), e.fraction("height"));
+            }
+            case "qr" -> {
+                e.allow("type", "x", "y", "width", "height", "colour");
+                yield new Design.Qr(e.fraction("x"), e.fraction("y"), e.fraction("width"), e.fraction("height"),
+                        e.has("colour") ? e.colour("colour") : "#000000");
+            }
+            case "line" -> {
+                e.allow("type", "x1", "y1", "x2", "y2", "lineWidth", "colour");
+                yield new Design.Line(e.fraction("x1"), e.fraction("y1"), e.fraction("x2"), e.fraction("y2"),
+                        e.has("lineWidth") ? e.number("lineWidth", 0.1, 50) : 1, e.colour("colour"));
+            }
+            case "rect" -> {
+                e.allow("type", "x", "y", "width", "height", "fill", "stroke", "lineWidth");
+                Optional<String> fill = e.has("fill") ? Optional.of(e.colour("fill")) : Optional.empty();
+                Optional<String> stroke = e.has("stroke") ? Optional.of(e.colour("stroke")) : Optional.empty();
+                if (fill.isEmpty() && stroke.isEmpty()) {
+                    throw new InvalidDesign(e.path + " needs fill or stroke (or both)");
+                }
+                yield new Design.Rect(e.fraction("x"), e.fraction("y"), e.fraction("width"), e.fraction("height"), fill, stroke,
+                        e.has("lineWidth") ? e.number("lineWidth", 0.1, 50) : 1);
+            }
+            case "circle" -> {
+                e.allow("type", "x", "y", "radius", "fill", "stroke", "lineWidth");
+                Optional<String> fill = e.has("fill") ? Optional.of(e.colour("fill")) : Optional.empty();
+                Optional<String> stroke = e.has("stroke") ? Optional.of(e.colour("stroke")) : Optional.empty();
+                if (fill.isEmpty() && stroke.isEmpty()) {
+                    throw new InvalidDesign(e.path + " needs fill or stroke (or both)");
+                }
+                yield new Design.Circle(e.fraction("x"), e.fraction("y"), e.fraction("radius"), fill, stroke,
+                        e.has("lineWidth") ? e.number("lineWidth", 0.1, 50) : 1);
+            }
+            default -> throw new InvalidDesign(e.path + ".type must be text, image, qr, line, rect or circle, not '" + type + "'");
+        };
+    }
+
+    /** A text's templates per language: one string for both, or {"en": …, "nb": …} with both present. */
+    private static Map<String, String> templates(Node e) {
+        JsonNode text = e.required("text");
+        Map<String, String> byLanguage = new LinkedHashMap<>();
+        if (text.isTextual()) {
+            LANGUAGES.forEach(language -> byLanguage.put(language, text.asText()));
+        } else if (text.isObject()) {
+            Node labels = new Node(text, e.path + ".text");
+            labels.allow(LANGUAGES.toArray(String[]::new));
+            for (String language : List.of("en", "nb")) {
+                byLanguage.put(language, labels.text(language));
+            }
+        } else {
+            throw new InvalidDesign(e.path + ".text must be a string or {\"en\": …, \"nb\": …}");
+        }
+        byLanguage.forEach((language, template) -> {
+            Matcher m = FIELD.matcher(template);
+            while (m.find()) {
+                if (!FIELDS.contains(m.group(1))) {
+                    throw new InvalidDesign(e.path + ".text names the unknown field {" + m.group(1) + "}; fields are "
+                            + String.join(", ", FIELDS.stream().sorted().map(f -> "{" + f + "}").toList()));
+                }
+            }
+        });
+        return byLanguage;
+    }
+
+    private static String fontNames() {
+        List<String> names = new ArrayList<>();
+        for (BundledFonts font : BundledFonts.values()) {
+            names.add(font.designName());
+        }
+        return String.join(", ", names);
+    }
+
+    /** A JSON object and its path in the design, for messages that say where. */
+    private record Node(JsonNode node, String path) {
+        String at(String field) {
+            return path.isEmpty() ? field : path + "." + field;
+        }
+
+        boolean has(String field) {
+            return node.has(field) && !node.get(field).isNull();
+        }
+
+        JsonNode required(String field) {
+            if (!has(field)) {
+                throw new InvalidDesign(at(field) + " is missing");
+            }
+            return node.get(field);
+        }
+
+        void allow(String... fields) {
+            Set<String> allowed = Set.of(fields);
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw new InvalidDesign(at(name) + " is not a known field; allowed here: " + String.join(", ", fields));
+                }
+            }
+        }
+
+        Node object(String field) {
+            JsonNode value = required(field);
+            if (!value.isObject()) {
+                throw new InvalidDesign(at(field) + " must be an object");
+            }
+            return new Node(value, at(field));
+        }
+
+        String text(String field) {
+            JsonNode value = required(field);
+            if (!value.isTextual()) {
+                throw new InvalidDesign(at(field) + " must be a string");
+            }
+            if (value.asText().length() > 2000) {
+                throw new InvalidDesign(at(field) + " is longer than 2000 characters");
+            }
+            return value.asText();
+        }
+
+        double number(String field, double min, double max) {
+            JsonNode value = required(field);
+            if (!value.isNumber()) {
+                throw new InvalidDesign(at(field) + " must be a number");
+            }
+            double d = value.asDouble();
+            if (d < min || d > max) {
+                throw new InvalidDesign(at(field) + " is " + d + "; it must be from " + min + " to " + max);
+            }
+            return d;
+        }
+
+        /** A position or extent as a fraction of the page. */
+        double fraction(String field) {
+            return number(field, 0, 1);
+        }
+
+        String colour(String field) {
+            String value = text(field).toLowerCase(Locale.ROOT);
+            if (!COLOUR.matcher(value).matches()) {
+                throw new InvalidDesign(at(field) + " '" + value + "' is not a colour; use #rrggbb, primary or accent");
+            }
+            return value;
+        }
+    }
+}
