@@ -9,6 +9,13 @@ import java.util.function.Consumer;
 import org.credence.achievement.AchievementRoutes;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
+import org.credence.badge.AchievementImages;
+import org.credence.badge.BadgeRoutes;
+import org.credence.badge.Badges;
+import org.credence.document.BrandingRoutes;
+import org.credence.document.BrandingUpdates;
+import org.credence.document.Brandings;
+import org.credence.document.StoredDocuments;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssuanceRoutes;
 import org.credence.lifecycle.Lifecycle;
@@ -69,6 +76,10 @@ public final class Credence implements AutoCloseable {
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
+            Brandings brandings = new Brandings(jdbi);
+            BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
+            AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
+            Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, new StoredDocuments(jdbi));
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -78,7 +89,9 @@ public final class Credence implements AutoCloseable {
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
-                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock));
+                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
+                    config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
+                    config -> BadgeRoutes.register(config, badges, achievementImages, auth));
             HttpServer http = new HttpServer(routes).start(port);
             return new Credence(database, http, firstKey);
         } catch (RuntimeException e) {
@@ -97,6 +110,11 @@ public final class Credence implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The database, for tests that arrange what no route does yet (e.g. a recipient making a credential private). */
+    org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi();
     }
 
     /** Every registered route as {@code METHOD path}. */
