@@ -12,6 +12,13 @@ import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.demo.DemoLoader;
+import org.credence.badge.AchievementImages;
+import org.credence.badge.BadgeRoutes;
+import org.credence.badge.Badges;
+import org.credence.document.BrandingRoutes;
+import org.credence.document.BrandingUpdates;
+import org.credence.document.Brandings;
+import org.credence.document.StoredDocuments;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.CredentialListing;
 import org.credence.issuance.CredentialReadRoutes;
@@ -78,6 +85,10 @@ public final class Credence implements AutoCloseable {
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
+            Brandings brandings = new Brandings(jdbi);
+            BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
+            AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
+            Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, new StoredDocuments(jdbi));
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -90,7 +101,9 @@ public final class Credence implements AutoCloseable {
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
                     config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth),
                     config -> users.register(config, auth),
-                    config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl));
+                    config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
+                    config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
+                    config -> BadgeRoutes.register(config, badges, achievementImages, auth));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);
             return new Credence(database, http, firstKey, demo);
@@ -110,6 +123,11 @@ public final class Credence implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The database, for tests that arrange what no route does yet (e.g. a recipient making a credential private). */
+    org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi();
     }
 
     /** Every registered route as {@code METHOD path}. */

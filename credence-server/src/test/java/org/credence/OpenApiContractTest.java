@@ -103,6 +103,7 @@ class OpenApiContractTest {
         check("/api/v1/signing-keys/rotate", "post", server.send("POST", "/api/v1/signing-keys/rotate", key, null));
         check("/api/v1/api-keys/{prefix}/revoke", "post", server.send("POST", "/api/v1/api-keys/ffffffffffff/revoke", key, null));
         check("/credentials/verify", "post", server.send("POST", "/credentials/verify", null, "{\"verifiableCredential\": " + issued.json().get("credential") + "}"));
+        checkBadgesAndBranding(key, achievement, number);
         check("/api/openapi.yaml", "get", server.send("GET", "/api/openapi.yaml", null, null));
         check("/api/docs", "get", server.send("GET", "/api/docs", null, null));
         assertThat(server.send("GET", "/webjars/swagger-ui/5.30.2/swagger-ui-bundle.js", null, null).status()).isEqualTo(200);
@@ -141,6 +142,37 @@ class OpenApiContractTest {
         check("/app/users", "get", server.sendBytes("GET", "/app/users", null, null, "Cookie", cookie));
         check("/logout", "post", server.sendBytes("POST", "/logout", null, null, "Cookie", cookie));
         check("/logout", "post", server.sendBytes("POST", "/logout", null, null));
+    }
+
+    /** Branding, badge images and share images (issue 4). */
+    private static void checkBadgesAndBranding(String key, long achievement, String number) {
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        check("/api/v1/branding", "get", server.send("GET", "/api/v1/branding", key, null));
+        check("/api/v1/branding", "put", server.send("PUT", "/api/v1/branding", key, "{\"primaryColour\": \"#112233\", \"linkedinOrganizationId\": \"42\"}"));
+        check("/api/v1/branding", "put", server.send("PUT", "/api/v1/branding", key, "{\"pageSize\": \"A5\"}"));
+        for (String slot : List.of("logo", "signature")) {
+            String path = "/api/v1/branding/" + slot;
+            check(path, "get", server.send("GET", path, key, null));
+            check(path, "put", server.sendBytes("PUT", path, key, png, "Content-Type", "image/png"));
+            check(path, "put", server.sendBytes("PUT", path, key, png, "Content-Type", "image/gif"));
+            check(path, "put", server.sendBytes("PUT", path, key, new byte[] {1, 2, 3}, "Content-Type", "image/png"));
+            check(path, "get", server.send("GET", path, key, null));
+            check(path, "delete", server.send("DELETE", path, key, null));
+        }
+        String image = "/api/v1/achievements/" + achievement + "/image";
+        check("/api/v1/achievements/{id}/image", "get", server.send("GET", image, key, null));
+        check("/api/v1/achievements/{id}/image", "get", server.send("GET", image + "?format=svg", key, null));
+        check("/api/v1/achievements/{id}/image", "put", server.sendBytes("PUT", image, key, png, "Content-Type", "image/png"));
+        check("/api/v1/achievements/{id}/image", "put", server.sendBytes("PUT", image, key,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x</script></svg>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Content-Type", "image/svg+xml"));
+        check("/api/v1/achievements/{id}/image", "put", server.sendBytes("PUT", image, key, new byte[2 * 1024 * 1024 - 100], "Content-Type", "image/png"));
+        check("/api/v1/achievements/{id}/image", "delete", server.send("DELETE", image, key, null));
+        check("/api/v1/achievements/{id}/image", "get", server.send("GET", "/api/v1/achievements/999999/image", key, null));
+        for (String file : List.of("badge.png", "badge.svg", "share.png")) {
+            check("/c/{number}/" + file, "get", server.send("GET", "/c/" + number + "/" + file + "?download=1", null, null));
+            check("/c/{number}/" + file, "get", server.send("GET", "/c/CRD-0000-0000-00/" + file, null, null));
+        }
     }
 
     /** The status is documented for the operation, and a JSON body validates against the documented schema. */

@@ -32,7 +32,8 @@ public final class AchievementRoutes {
         });
     }
 
-    static long id(Context ctx) {
+    /** The achievement id in the path; a malformed one is simply not found. */
+    public static long id(Context ctx) {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {

@@ -12,7 +12,12 @@ public final class Brandings {
     }
 
     public Branding find(long tenantId) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h -> find(h, tenantId));
+    }
+
+    /** The branding as seen inside the caller's transaction. */
+    public Branding find(org.jdbi.v3.core.Handle h, long tenantId) {
+        return h.createQuery("""
                         SELECT page_size, primary_colour, accent_colour, logo, logo_type, signature, signature_type, linkedin_organization_id
                         FROM tenant_branding WHERE tenant_id = :tenant""")
                 .bind("tenant", tenantId)
@@ -23,7 +28,7 @@ public final class Brandings {
                         image(rs.getString("signature_type"), rs.getBytes("signature")),
                         Optional.ofNullable(rs.getString("linkedin_organization_id"))))
                 .findOne()
-                .orElseGet(Branding::defaults));
+                .orElseGet(Branding::defaults);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -76,7 +76,8 @@ public final class StoredDocuments {
         ctx.contentType(document.contentType()).result(document.bytes());
     }
 
-    static String sha256(byte[] bytes) {
+    /** The lower-case hex SHA-256 of the bytes. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

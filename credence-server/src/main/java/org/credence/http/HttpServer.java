@@ -44,7 +44,8 @@ public final class HttpServer implements AutoCloseable {
         if (field != null) {
             body.put("field", field);
         }
-        ctx.status(status).contentType("application/problem+json").result(body.toString());
+        // bytes, not a String: Javalin would encode a String for this type as ISO-8859-1 and break "×" or "…" in details
+        ctx.status(status).contentType("application/problem+json").result(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public HttpServer start(int port) {

@@ -1,0 +1,102 @@
+package org.credence.badge;
+
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import org.credence.document.BundledFonts;
+
+/**
+ * Fits a name into a box: wraps at spaces (inside a word when it must), shrinks from the largest
+ * size to the smallest, and at the smallest size ends the last line with an ellipsis.
+ * Measures with the bundled font, so the SVG and PNG badges break lines in the same places.
+ */
+final class TextFit {
+    /** Anti-aliased, fractional metrics: the context the PNG is drawn in. */
+    static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
+    private static final String ELLIPSIS = "…";
+
+    private TextFit() {}
+
+    /** Lines at a font size. */
+    record Fitted(List<String> lines, float size) {}
+
+    static Fitted fit(String text, BundledFonts font, double maxWidth, int maxLines, float largest, float smallest) {
+        String drawable = drawable(text, font.awtFont());
+        for (float size = largest; size >= smallest; size -= 2) {
+            List<String> lines = wrap(drawable, font.awtFont().deriveFont(size), maxWidth);
+            if (lines.size() <= maxLines) {
+                return new Fitted(lines, size);
+            }
+        }
+        Font small = font.awtFont().deriveFont(smallest);
+        List<String> lines = new ArrayList<>(wrap(drawable, small, maxWidth).subList(0, maxLines));
+        String last = lines.get(maxLines - 1);
+        BreakIterator graphemes = BreakIterator.getCharacterInstance();
+        while (!last.isEmpty() && width(small, last + ELLIPSIS) > maxWidth) {
+            graphemes.setText(last);
+            last = last.substring(0, graphemes.preceding(last.length()));
+        }
+        lines.set(maxLines - 1, last.stripTrailing() + ELLIPSIS);
+        return new Fitted(lines, smallest);
+    }
+
+    /**
+     * The text without what the bundled font cannot draw (emoji, scripts DejaVu lacks, control
+     * characters): a tofu box on a certificate looks broken, a missing emoji does not. Never empty.
+     */
+    static String drawable(String text, Font font) {
+        StringBuilder kept = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (Character.isWhitespace(cp)) {
+                kept.append(' ');
+            } else if (!Character.isISOControl(cp) && font.canDisplay(cp)) {
+                kept.appendCodePoint(cp);
+            }
+        });
+        String result = kept.toString().replaceAll(" {2,}", " ").strip();
+        return result.isEmpty() ? "—" : result;
+    }
+
+    static double width(Font font, String text) {
+        return font.getStringBounds(text, CONTEXT).getWidth();
+    }
+
+    private static List<String> wrap(String text, Font font, double maxWidth) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (width(font, candidate) <= maxWidth) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            // a word wider than the box is broken between graphemes (never inside a letter with its accents)
+            String rest = word;
+            BreakIterator graphemes = BreakIterator.getCharacterInstance();
+            while (width(font, rest) > maxWidth) {
+                graphemes.setText(rest);
+                int fits = graphemes.next();
+                for (int end = graphemes.next(); end != BreakIterator.DONE && width(font, rest.substring(0, end)) <= maxWidth; end = graphemes.next()) {
+                    fits = end;
+                }
+                if (fits >= rest.length()) {
+                    break;
+                }
+                lines.add(rest.substring(0, fits));
+                rest = rest.substring(fits);
+            }
+            line.append(rest);
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

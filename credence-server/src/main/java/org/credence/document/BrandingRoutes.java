@@ -1,0 +1,53 @@
+package org.credence.document;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.credence.http.Auth;
+import org.credence.http.Json;
+import org.credence.http.Problem;
+import org.credence.tenant.Caller;
+
+/** {@code /api/v1/branding}: the tenant's colours, page size, LinkedIn organisation, logo and signature (admin scope). */
+public final class BrandingRoutes {
+    private BrandingRoutes() {}
+
+    public static void register(JavalinConfig config, Brandings brandings, BrandingUpdates updates, Auth auth) {
+        config.routes.get("/api/v1/branding", ctx -> {
+            Caller caller = auth.requireTenant(ctx, "admin");
+            ctx.json(BrandingUpdates.json(brandings.find(caller.tenantId())));
+        });
+        config.routes.put("/api/v1/branding", ctx -> {
+            Caller caller = auth.requireTenant(ctx, "admin");
+            ctx.json(BrandingUpdates.json(updates.replaceSettings(caller, Json.body(ctx, BrandingUpdates.FIELDS))));
+        });
+        for (BrandingUpdates.Slot slot : BrandingUpdates.Slot.values()) {
+            String path = "/api/v1/branding/" + slot.column();
+            config.routes.get(path, ctx -> {
+                Caller caller = auth.requireTenant(ctx, "admin");
+                Branding branding = brandings.find(caller.tenantId());
+                Branding.Image image = (slot == BrandingUpdates.Slot.LOGO ? branding.logo() : branding.signature())
+                        .orElseThrow(() -> Problem.notFound("this tenant has no " + slot.column() + "; upload one with PUT " + path));
+                ctx.contentType(image.contentType()).result(image.bytes());
+            });
+            config.routes.put(path, ctx -> {
+                Caller caller = auth.requireTenant(ctx, "admin");
+                ctx.json(BrandingUpdates.json(updates.putImage(caller, slot, ctx.contentType(), body(ctx))));
+            });
+            config.routes.delete(path, ctx -> {
+                Caller caller = auth.requireTenant(ctx, "admin");
+                ctx.json(BrandingUpdates.json(updates.deleteImage(caller, slot)));
+            });
+        }
+    }
+
+    /** The raw upload; the 1 MB limit is checked on the declared length first, so a large body is not read twice. */
+    public static byte[] body(Context ctx) {
+        UploadedImages.requireWithinLimit(ctx.contentLength());
+        byte[] body = ctx.bodyAsBytes();
+        UploadedImages.requireWithinLimit(body.length);
+        if (body.length == 0) {
+            throw Problem.badRequest("send the image as the request body");
+        }
+        return body;
+    }
+}
