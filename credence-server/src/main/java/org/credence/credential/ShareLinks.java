@@ -14,12 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.credence.insights.Channel;
 import org.credence.issuance.IssuedCredential;
 
 /**
  * The outgoing share links of one credential: LinkedIn add-to-profile and post, X, Facebook,
  * e-mail and a plain link to copy. Each shares the credential page tagged with
- * {@code utm_source}, {@code utm_medium} (the {@link Channel}) and {@code utm_campaign} (the
+ * {@code utm_source}, {@code utm_medium} (the {@link Channel} id, which tracking counts share clicks by) and {@code utm_campaign} (the
  * achievement). Nothing personal goes into a link: it is built from a {@link Shareable}, which
  * holds no recipient name or e-mail, so a link posted publicly names only the certificate.
  */
@@ -98,9 +99,23 @@ public final class ShareLinks {
     /** The credential page tagged for one channel: the URL a visitor arrives by. */
     public URI tagged(Channel channel) {
         return URI.create(shareable.page() + "?" + query(parameters(
-                "utm_source", channel.source(),
-                "utm_medium", channel.wireName(),
+                "utm_source", source(channel),
+                "utm_medium", channel.id(),
                 "utm_campaign", campaign(shareable.achievement(), shareable.achievementId()))));
+    }
+
+    /**
+     * The {@code utm_source} of a channel: the site a visitor arrives from (both LinkedIn
+     * channels are {@code linkedin}); {@code utm_medium} is the channel's own id.
+     */
+    public static String source(Channel channel) {
+        return switch (channel) {
+            case LINKEDIN_PROFILE, LINKEDIN_POST -> "linkedin";
+            case X -> "x";
+            case FACEBOOK -> "facebook";
+            case EMAIL -> "email";
+            case COPY_LINK -> "copy_link";
+        };
     }
 
     /** The outgoing link for one channel (for {@link Channel#COPY_LINK}, the tagged page itself). */
