@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.credence.achievement.AchievementRoutes;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
+import org.credence.credential.CredentialPageRoutes;
+import org.credence.credential.CredentialPages;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssuanceRoutes;
 import org.credence.lifecycle.Lifecycle;
@@ -69,6 +71,7 @@ public final class Credence implements AutoCloseable {
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
+            CredentialPages credentialPages = new CredentialPages(jdbi, tenants, verification);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -77,6 +80,7 @@ public final class Credence implements AutoCloseable {
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants),
+                    config -> CredentialPageRoutes.register(config, credentialPages),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock));
             HttpServer http = new HttpServer(routes).start(port);
@@ -97,6 +101,11 @@ public final class Credence implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The database, for tests that set up rows no API writes yet. */
+    org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi();
     }
 
     /** Every registered route as {@code METHOD path}. */
