@@ -35,6 +35,11 @@ class CredentialPageTest {
     }
 
     static JsonNode issue(String key, long achievement, String name, String email) {
+        return issue(server, key, achievement, name, email);
+    }
+
+    /** Issues through the API and returns the 200/201 body: id, number, verifyUrl, credential. */
+    static JsonNode issue(ServerHarness server, String key, long achievement, String name, String email) {
         String body = ServerHarness.JSON.createObjectNode().put("achievementId", achievement)
                 .set("recipient", ServerHarness.JSON.createObjectNode().put("name", name).put("email", email)).toString();
         var issued = server.send("POST", "/api/v1/credentials", key, body);
