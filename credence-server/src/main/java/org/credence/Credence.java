@@ -19,6 +19,8 @@ import org.credence.document.BrandingRoutes;
 import org.credence.document.BrandingUpdates;
 import org.credence.document.Brandings;
 import org.credence.document.StoredDocuments;
+import org.credence.credential.CredentialPageRoutes;
+import org.credence.credential.CredentialPages;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.CredentialListing;
 import org.credence.issuance.CredentialReadRoutes;
@@ -89,6 +91,7 @@ public final class Credence implements AutoCloseable {
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, new StoredDocuments(jdbi));
+            CredentialPages credentialPages = new CredentialPages(jdbi, tenants, verification);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -97,6 +100,7 @@ public final class Credence implements AutoCloseable {
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants),
+                    config -> CredentialPageRoutes.register(config, credentialPages),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
                     config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth),

@@ -91,6 +91,10 @@ class OpenApiContractTest {
         check("/api/v1/verify/{number}", "get", server.send("GET", "/api/v1/verify/" + number, null, null));
         check("/api/v1/verify/{number}", "get", server.send("GET", "/api/v1/verify/CRD-0000-0000-00", null, null));
         check("/api/v1/verify", "post", server.send("POST", "/api/v1/verify", null, issued.json().get("credential").toString()));
+        check("/c/{number}", "get", server.send("GET", "/c/" + number, null, null));
+        check("/c/{number}", "get", server.send("GET", "/c/CRD-0000-0000-00", null, null));
+        check("/c/{number}/credential.json", "get", server.send("GET", "/c/" + number + "/credential.json", null, null));
+        check("/c/{number}/credential.json", "get", server.send("GET", "/c/CRD-0000-0000-00/credential.json", null, null));
         check("/transparency/{slug}/checkpoint", "get", server.send("GET", "/transparency/contract/checkpoint", null, null));
         check("/transparency/{slug}/inclusion/{number}", "get", server.send("GET", "/transparency/contract/inclusion/" + number, null, null));
         check("/transparency/{slug}/consistency", "get", server.send("GET", "/transparency/contract/consistency?from=1&to=1", null, null));

@@ -104,6 +104,17 @@ final class ServerHarness implements AutoCloseable {
         return created.json().get("id").asLong();
     }
 
+    /** Runs one SQL statement with positional binds: for state no API sets yet (privacy, branding). */
+    int sql(String statement, Object... binds) {
+        return credence.jdbi().withHandle(h -> {
+            var update = h.createUpdate(statement);
+            for (int i = 0; i < binds.length; i++) {
+                update.bind(i, binds[i]);
+            }
+            return update.execute();
+        });
+    }
+
     @Override
     public void close() {
         credence.close();

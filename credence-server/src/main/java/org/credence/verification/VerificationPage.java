@@ -12,9 +12,10 @@ import org.credence.standards.verification.VerificationReport;
 
 /**
  * The public verification page in English or Norwegian (bokmål). Every value from a credential
- * is HTML-escaped; the page needs no JavaScript.
+ * is HTML-escaped; the page needs no JavaScript. The credential page reuses its verdicts, checks
+ * and unknown-number page, so both pages say the same thing in the same words.
  */
-final class VerificationPage {
+public final class VerificationPage {
     private static final Map<String, Map<String, String>> TEXT = Map.of(
             "en", Map.ofEntries(
                     Map.entry("title", "Credential verification"), Map.entry("issuer", "Issued by"), Map.entry("recipient", "Awarded to"),
@@ -52,18 +53,36 @@ final class VerificationPage {
         Map<String, String> t = TEXT.get(lang);
         VerificationReport report = verified.report();
         var c = verified.credential();
-        List<VerificationView.Line> lines = new ArrayList<>();
-        for (Check check : report.checks()) {
-            lines.add(new VerificationView.Line(check.outcome().name().toLowerCase(Locale.ROOT),
-                    t.getOrDefault("check." + check.name().name(), check.name().title()), check.reason()));
-        }
+        List<VerificationView.Line> lines = checks(report, lang);
         VerificationView view = new VerificationView(lang, report.verdict().json(), c.recipientName(),
                 report.credential() == null ? "" : report.credential().path("name").asText(), issuerName,
                 DATE.format(c.issuedAt()), c.expiresAt() == null ? null : DATE.format(c.expiresAt()), c.number(), lines);
         return Pages.render("verification/page.jte", Map.of("view", view, "t", t));
     }
 
-    static String unknown(String typed, String lang) {
-        return Pages.render("verification/unknown.jte", Map.of("lang", lang, "typed", typed, "t", TEXT.get(lang)));
+    /** Each check of a report as a line in {@code lang}: outcome, title, reason. */
+    public static List<VerificationView.Line> checks(VerificationReport report, String lang) {
+        Map<String, String> t = TEXT.get(lang);
+        List<VerificationView.Line> lines = new ArrayList<>();
+        for (Check check : report.checks()) {
+            lines.add(new VerificationView.Line(check.outcome().name().toLowerCase(Locale.ROOT),
+                    t.getOrDefault("check." + check.name().name(), check.name().title()), check.reason()));
+        }
+        return lines;
+    }
+
+    /** A verdict (its JSON name: valid, revoked …) as a sentence in {@code lang}. */
+    public static String verdict(String verdict, String lang) {
+        return TEXT.get(lang).get(verdict);
+    }
+
+    /** The helpful page for a number that names no credential (served with 404). */
+    public static String unknown(String typed, String lang) {
+        return Pages.render("verification/unknown.jte", Map.of("lang", lang, "typed", shortened(typed), "t", TEXT.get(lang)));
+    }
+
+    /** A typed number as it may be echoed back: at most 40 characters. */
+    public static String shortened(String typed) {
+        return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
     }
 }

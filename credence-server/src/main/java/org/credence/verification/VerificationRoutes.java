@@ -11,17 +11,13 @@ import org.credence.tenant.Tenants;
 public final class VerificationRoutes {
     private VerificationRoutes() {}
 
-    private static String shortened(String typed) {
-        return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
-    }
-
     public static void register(JavalinConfig config, ServerVerification verification, Tenants tenants) {
         config.routes.get("/verify/{number}", ctx -> {
             String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
             var verified = verification.byNumber(ctx.pathParam("number"));
             ctx.contentType("text/html; charset=utf-8");
             if (verified.isEmpty()) {
-                ctx.status(404).result(VerificationPage.unknown(shortened(ctx.pathParam("number")), lang));
+                ctx.status(404).result(VerificationPage.unknown(ctx.pathParam("number"), lang));
                 return;
             }
             String issuer = tenants.byId(verified.get().credential().tenantId()).name();
@@ -29,7 +25,7 @@ public final class VerificationRoutes {
         });
         config.routes.get("/api/v1/verify/{number}", ctx -> {
             var verified = verification.byNumber(ctx.pathParam("number"))
-                    .orElseThrow(() -> Problem.notFound("no credential with number '" + shortened(ctx.pathParam("number"))
+                    .orElseThrow(() -> Problem.notFound("no credential with number '" + VerificationPage.shortened(ctx.pathParam("number"))
                             + "' — check it (letters and digits, like CRD-7K3M-Q9XP-2F)"));
             var body = verified.report().toJson();
             body.put("number", verified.credential().number());

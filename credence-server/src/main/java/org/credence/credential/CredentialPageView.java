@@ -1,0 +1,51 @@
+package org.credence.credential;
+
+import java.util.List;
+import org.credence.verification.VerificationView;
+
+/**
+ * What the public credential page shows, already in words and URLs: the template only lays it out
+ * (and escapes every value).
+ *
+ * @param verdict the verdict's JSON name (valid, revoked …), also the CSS class
+ * @param expires the expiry date, or null when the credential does not expire
+ * @param shares the share actions; empty when the credential is revoked or suspended
+ * @param copyLink the tagged link for the copy field, or null when sharing is off
+ * @param canonical the page's own URL without tags, for Open Graph
+ * @param shareImage the absolute URL of the 1200×627 share image
+ */
+public record CredentialPageView(String lang, String number, String recipient, String achievement, String description,
+                                 String criteria, String criteriaUrl, List<Skill> skills, List<String> tags,
+                                 String issuer, String issuerUrl, String issued, String expires,
+                                 String verdict, String verdictText, List<VerificationView.Line> checks,
+                                 List<Share> shares, String copyLink, String canonical, String shareImage, String otherLanguage) {
+    /** A skill or other alignment of the achievement; {@code url} and {@code framework} may be null. */
+    public record Skill(String name, String url, String framework) {}
+
+    /** One share action: its channel id (for tracking and tests), its label, and where it goes. */
+    public record Share(String channel, String label, String href) {}
+
+    public String pdf() {
+        return "/c/" + number + "/certificate.pdf";
+    }
+
+    public String badgePng() {
+        return "/c/" + number + "/badge.png";
+    }
+
+    public String badgeSvg() {
+        return "/c/" + number + "/badge.svg";
+    }
+
+    public String json() {
+        return "/c/" + number + "/credential.json";
+    }
+
+    public String preview() {
+        return "/c/" + number + "/share.png";
+    }
+
+    public String verify() {
+        return "/verify/" + number;
+    }
+}

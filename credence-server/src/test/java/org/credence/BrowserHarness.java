@@ -1,0 +1,94 @@
+package org.credence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver: real pages in a real browser.
+ * Tests that use it are tagged {@code @Tag("browser")}; on a machine without the two packages
+ * they are skipped (an assumption, with the fix in its message), so a plain {@code mvn verify}
+ * still passes there. {@code .ci/run} installs both. Nothing is downloaded at test time.
+ */
+final class BrowserHarness implements AutoCloseable {
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("credence.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("credence.chromium", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 1024;
+
+    private final ChromeDriver driver;
+
+    private BrowserHarness(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** A headless Chromium with JavaScript on; skips the calling test when Chromium is not installed. */
+    static BrowserHarness start() {
+        return start(true);
+    }
+
+    /** The same browser with JavaScript off, to prove a page works without it. */
+    static BrowserHarness withoutJavaScript() {
+        return start(false);
+    }
+
+    private static BrowserHarness start(boolean javascript) {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "browser test skipped: no " + CHROMEDRIVER + " or " + CHROMIUM
+                        + " — run .ci/run (it installs Debian's chromium and chromium-driver), or apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start;
+        // --disable-dev-shm-usage: containers give /dev/shm 64 MB, too little for a renderer;
+        // a fixed window and scale factor make screenshots comparable from run to run
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + WIDTH + "," + HEIGHT, "--force-device-scale-factor=1", "--hide-scrollbars",
+                "--no-first-run", "--disable-extensions", "--disable-background-networking", "--lang=en-GB");
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        // the driver is given, so Selenium Manager never looks for (or downloads) one
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new BrowserHarness(driver);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a URL and waits for the page to load. */
+    BrowserHarness open(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    /** Saves what the browser shows now as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name) {
+        Path target = SCREENSHOTS.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
