@@ -22,6 +22,9 @@ import org.credence.vcapi.VcApiRoutes;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
 import org.credence.db.Database;
+import org.credence.delivery.Delivery;
+import org.credence.delivery.MailAttachments;
+import org.credence.delivery.MailWorker;
 import org.credence.http.Auth;
 import org.credence.http.HttpServer;
 import org.credence.tenant.ApiKeys;
@@ -35,9 +38,11 @@ public final class Credence implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final Optional<String> firstAdministratorKey;
+    private final Delivery delivery;
 
-    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey) {
+    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, Delivery delivery) {
         this.database = database;
+        this.delivery = delivery;
         this.http = http;
         this.firstAdministratorKey = firstAdministratorKey;
     }
@@ -66,7 +71,9 @@ public final class Credence implements AutoCloseable {
             Achievements achievements = new Achievements(jdbi, audit);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
-            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random);
+            Delivery delivery = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
+                    MailAttachments.NONE, clock, random);
+            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, delivery);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
             List<Consumer<JavalinConfig>> routes = List.of(
@@ -78,9 +85,10 @@ public final class Credence implements AutoCloseable {
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
-                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock));
+                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
+                    config -> delivery.register(config, auth));
             HttpServer http = new HttpServer(routes).start(port);
-            return new Credence(database, http, firstKey);
+            return new Credence(database, http, firstKey, delivery);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -109,11 +117,17 @@ public final class Credence implements AutoCloseable {
         return firstAdministratorKey;
     }
 
-    /** Stops HTTP first (in-flight requests finish), then the database. */
+    /** Sends the mail queue now: for tests and commands that cannot wait for the next poll. */
+    public MailWorker mailWorker() {
+        return delivery.worker();
+    }
+
+    /** Stops HTTP first (in-flight requests finish), then the mail worker, then the database. */
     @Override
     public void close() {
         try {
             http.close();
+            delivery.close();
         } finally {
             database.close();
         }

@@ -32,7 +32,7 @@ public final class Lifecycle {
             throw Problem.notFound("no action " + action);
         }
         return jdbi.inTransaction(h -> {
-            IssuedCredential before = find(h, caller.tenantId(), idOrNumber)
+            IssuedCredential before = CredentialStore.byIdOrNumber(h, caller.tenantId(), idOrNumber)
                     .orElseThrow(() -> Problem.notFound("no credential " + idOrNumber + " in this tenant"));
             UUID id = before.id();
             String target = switch (action) {
@@ -55,15 +55,5 @@ public final class Lifecycle {
                     Json.MAPPER.createObjectNode().put("state", target).put("reason", reason));
             return CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
         });
-    }
-
-    private static java.util.Optional<IssuedCredential> find(org.jdbi.v3.core.Handle h, long tenantId, String idOrNumber) {
-        try {
-            return CredentialStore.byId(h, tenantId, UUID.fromString(idOrNumber));
-        } catch (IllegalArgumentException notUuid) {
-            return org.credence.issuance.CredentialNumber.parse(idOrNumber)
-                    .flatMap(number -> CredentialStore.byNumber(h, number.value()))
-                    .filter(c -> c.tenantId() == tenantId);
-        }
     }
 }
