@@ -22,7 +22,7 @@ final class MailQueue {
     static long enqueue(Handle h, long tenantId, UUID credentialId, MailKind kind, String recipient, String language, Instant now) {
         long id = h.createUpdate("""
                         INSERT INTO mail (tenant_id, credential_id, kind, recipient, language, next_attempt_at, created_at)
-                        VALUES (:tenant, :credential, :kind, :recipient, :language, :now, :now)
+                        VALUES (:tenant, CAST(:credential AS UUID), :kind, :recipient, :language, :now, :now)
                         """)
                 .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind.column())
                 .bind("recipient", recipient).bind("language", language).bind("now", Timestamp.from(now))
