@@ -50,6 +50,7 @@ public final class Credence implements AutoCloseable {
     public static Credence start(Settings settings, Clock clock) {
         SecureRandom random = new SecureRandom();
         Database database = Database.open(settings.databaseUrl(), settings.dataDirectory(), settings.durable());
+        Delivery delivery = null;
         try {
             var jdbi = database.jdbi();
             ApiKeys apiKeys = new ApiKeys(jdbi, random);
@@ -71,9 +72,10 @@ public final class Credence implements AutoCloseable {
             Achievements achievements = new Achievements(jdbi, audit);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
-            Delivery delivery = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
+            Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
                     MailAttachments.NONE, clock, random);
-            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, delivery);
+            delivery = mail; // its worker thread is stopped if a later step fails
+            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
             List<Consumer<JavalinConfig>> routes = List.of(
@@ -86,10 +88,13 @@ public final class Credence implements AutoCloseable {
                     config -> VerificationRoutes.register(config, verification, tenants),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
-                    config -> delivery.register(config, auth));
+                    config -> mail.register(config, auth));
             HttpServer http = new HttpServer(routes).start(port);
-            return new Credence(database, http, firstKey, delivery);
+            return new Credence(database, http, firstKey, mail);
         } catch (RuntimeException e) {
+            if (delivery != null) {
+                delivery.close();
+            }
             database.close();
             throw e;
         }

@@ -30,7 +30,13 @@ public record MailSettings(Optional<Smtp> smtp, String from, Duration pollEvery)
 
     /** From {@code CREDENCE_SMTP_HOST}, {@code _PORT}, {@code _USERNAME}, {@code _PASSWORD}, {@code _FROM}, {@code _TLS} (none|starttls|tls). */
     public static MailSettings fromEnvironment(Map<String, String> env) {
-        String from = nonBlank(env.get("CREDENCE_SMTP_FROM")).orElse(OUTBOX.from());
+        String from = nonBlank(env.get("CREDENCE_SMTP_FROM")).orElse(OUTBOX.from()).strip();
+        try {
+            new jakarta.mail.internet.InternetAddress(from, true);
+        } catch (jakarta.mail.internet.AddressException e) {
+            // caught at start: otherwise every mail would be refused as if its recipient were wrong
+            throw new IllegalArgumentException("CREDENCE_SMTP_FROM is not an address such as 'Acme <certs@acme.example>': " + e.getMessage());
+        }
         Optional<String> host = nonBlank(env.get("CREDENCE_SMTP_HOST"));
         if (host.isEmpty()) {
             return new MailSettings(Optional.empty(), from, OUTBOX.pollEvery());

@@ -31,6 +31,8 @@ class MailSettingsTest {
                 .hasMessageContaining("CREDENCE_SMTP_TLS").hasMessageContaining("ssl");
         assertThatThrownBy(() -> MailSettings.fromEnvironment(Map.of("CREDENCE_SMTP_HOST", "h", "CREDENCE_SMTP_PORT", "70000")))
                 .hasMessageContaining("CREDENCE_SMTP_PORT");
+        assertThatThrownBy(() -> MailSettings.fromEnvironment(Map.of("CREDENCE_SMTP_FROM", "Credence")))
+                .hasMessageContaining("CREDENCE_SMTP_FROM");
     }
 
     @Test
