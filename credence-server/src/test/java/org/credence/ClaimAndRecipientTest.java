@@ -64,6 +64,9 @@ class ClaimAndRecipientTest {
     }
 
     static long outboxCount() {
+        if (!Files.isDirectory(data.resolve("outbox"))) {
+            return 0;
+        }
         try (var files = Files.list(data.resolve("outbox"))) {
             return files.count();
         } catch (IOException e) {
@@ -208,6 +211,27 @@ class ClaimAndRecipientTest {
 
         assertThat(form("/me/logout", cookie, "csrf", csrf).status()).isEqualTo(303);
         assertThat(server.send("GET", "/me", null, null, "Cookie", cookie).body()).contains("name=\"email\"").doesNotContain(number);
+    }
+
+    @Test
+    void a_credential_revoked_before_its_mail_went_out_is_not_announced() {
+        String number = issue(acme, achievement, "revoked@example.org").get("number").asText();
+        server.send("POST", "/api/v1/credentials/" + number + "/revoke", acme, "{\"reason\": \"issued in error\"}");
+        long before = outboxCount();
+        server.credence.mailWorker().runDue();
+        assertThat(outboxCount()).isEqualTo(before);
+        JsonNode mail = server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("mails").get(0);
+        assertThat(mail.get("status").asText()).isEqualTo("failed");
+        assertThat(mail.get("lastError").asText()).contains("revoked");
+        assertThat(server.send("POST", "/api/v1/credentials/" + number + "/resend", acme, null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_form_posted_from_another_site_is_refused() {
+        var forged = server.send("POST", "/me/sign-in/" + "A".repeat(43), null, "", "Content-Type", FORM, "Sec-Fetch-Site", "cross-site");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(server.send("POST", "/claim", null, "number=x", "Content-Type", FORM, "Sec-Fetch-Site", "cross-site").status()).isEqualTo(403);
+        assertThat(server.send("POST", "/claim", null, "number=x", "Content-Type", FORM, "Sec-Fetch-Site", "same-origin").status()).isEqualTo(200);
     }
 
     @Test

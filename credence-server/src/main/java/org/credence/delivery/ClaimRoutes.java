@@ -13,6 +13,7 @@ final class ClaimRoutes {
     static void register(JavalinConfig config, Claims claims) {
         config.routes.get("/claim/{token}", ctx -> show(ctx, claims.open(ctx.pathParam("token")), ctx.pathParam("token")));
         config.routes.post("/claim/{token}", ctx -> {
+            refuseCrossSite(ctx);
             String visibility = ctx.formParam("visibility");
             if (!"public".equals(visibility) && !"private".equals(visibility)) {
                 throw Problem.invalidField("visibility", "visibility must be 'public' or 'private'");
@@ -25,6 +26,7 @@ final class ClaimRoutes {
             }
         });
         config.routes.post("/claim", ctx -> {
+            refuseCrossSite(ctx);
             claims.requestLink(ctx.formParam("number"));
             String lang = language(ctx);
             Map<String, String> t = PageText.of(lang);
@@ -43,6 +45,17 @@ final class ClaimRoutes {
         } else {
             String reason = ((Claims.Unusable) opened).reason();
             html(ctx, reason.equals("unknown") ? 404 : 410, Pages.render("claim/unusable.jte", Map.of("lang", lang, "t", t, "reason", reason)));
+        }
+    }
+
+    /**
+     * These forms are only ever posted from our own pages. A browser says where a request comes
+     * from; one from another site (a forged form that signs someone into a stranger's session,
+     * say) is refused.
+     */
+    static void refuseCrossSite(Context ctx) {
+        if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) {
+            throw Problem.forbidden("this form can only be sent from this site's own pages");
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +84,12 @@ public final class MailWorker implements AutoCloseable {
     private void attempt(MailQueue.Due mail) {
         Instant now = clock.instant();
         try {
-            MailContent content = jdbi.inTransaction(h -> composer.compose(h, mail, now));
+            Optional<MailContent> composed = jdbi.inTransaction(h -> composer.compose(h, mail, now));
+            if (composed.isEmpty()) {
+                jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", "not sent: the credential was revoked before the mail went out", now));
+                return;
+            }
+            MailContent content = composed.get();
             MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content,
                     attachments.attachments(mail.tenantId(), mail.credentialId(), mail.kind().column()), now);
             String messageId = transport.send(mail.id(), message);

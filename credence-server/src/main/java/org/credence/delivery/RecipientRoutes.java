@@ -28,6 +28,7 @@ final class RecipientRoutes {
                     "email", dashboard.email(), "csrf", session.get().csrf(), "credentials", dashboard.credentials())));
         });
         config.routes.post("/me/sign-in", ctx -> {
+            ClaimRoutes.refuseCrossSite(ctx);
             recipients.requestSignIn(ctx.formParam("tenant"), ctx.formParam("email"));
             notice(ctx, 200, "me.title", "me.sent");
         });
@@ -37,6 +38,7 @@ final class RecipientRoutes {
             ClaimRoutes.html(ctx, 200, Pages.render("me/confirm.jte", Map.of("lang", lang, "t", PageText.of(lang), "token", ctx.pathParam("token"))));
         });
         config.routes.post("/me/sign-in/{token}", ctx -> {
+            ClaimRoutes.refuseCrossSite(ctx);
             Optional<String> cookie = recipients.signIn(ctx.pathParam("token"));
             if (cookie.isEmpty()) {
                 notice(ctx, 410, "me.title", "me.expired");
@@ -47,6 +49,7 @@ final class RecipientRoutes {
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
         config.routes.post("/me/credentials/{number}/privacy", ctx -> {
+            ClaimRoutes.refuseCrossSite(ctx);
             Optional<RecipientAccess.Session> session = checked(ctx, recipients);
             if (session.isEmpty()) {
                 return;
@@ -56,6 +59,7 @@ final class RecipientRoutes {
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
         config.routes.post("/me/logout", ctx -> {
+            ClaimRoutes.refuseCrossSite(ctx);
             if (checked(ctx, recipients).isEmpty()) {
                 return;
             }
