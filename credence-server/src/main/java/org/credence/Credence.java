@@ -36,6 +36,9 @@ import org.credence.vcapi.VcApiRoutes;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
 import org.credence.db.Database;
+import org.credence.delivery.Delivery;
+import org.credence.delivery.MailAttachments;
+import org.credence.delivery.MailWorker;
 import org.credence.http.Auth;
 import org.credence.http.HttpServer;
 import org.credence.tenant.ApiKeys;
@@ -51,9 +54,11 @@ public final class Credence implements AutoCloseable {
     private final HttpServer http;
     private final Optional<String> firstAdministratorKey;
     private final DemoLoader demo;
+    private final Delivery delivery;
 
-    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo) {
+    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery) {
         this.database = database;
+        this.delivery = delivery;
         this.http = http;
         this.firstAdministratorKey = firstAdministratorKey;
         this.demo = demo;
@@ -62,6 +67,7 @@ public final class Credence implements AutoCloseable {
     public static Credence start(Settings settings, Clock clock) {
         SecureRandom random = new SecureRandom();
         Database database = Database.open(settings.databaseUrl(), settings.dataDirectory(), settings.durable());
+        Delivery delivery = null;
         try {
             var jdbi = database.jdbi();
             ApiKeys apiKeys = new ApiKeys(jdbi, random);
@@ -83,7 +89,10 @@ public final class Credence implements AutoCloseable {
             Achievements achievements = new Achievements(jdbi, audit);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
-            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random);
+            Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
+                    MailAttachments.NONE, clock, random);
+            delivery = mail; // its worker thread is stopped if a later step fails
+            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
@@ -107,11 +116,15 @@ public final class Credence implements AutoCloseable {
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
-                    config -> BadgeRoutes.register(config, badges, achievementImages, auth));
+                    config -> BadgeRoutes.register(config, badges, achievementImages, auth),
+                    config -> mail.register(config, auth));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);
-            return new Credence(database, http, firstKey, demo);
+            return new Credence(database, http, firstKey, demo, mail);
         } catch (RuntimeException e) {
+            if (delivery != null) {
+                delivery.close();
+            }
             database.close();
             throw e;
         }
@@ -149,11 +162,17 @@ public final class Credence implements AutoCloseable {
         return demo;
     }
 
-    /** Stops HTTP first (in-flight requests finish), then the database. */
+    /** Sends the mail queue now: for tests and commands that cannot wait for the next poll. */
+    public MailWorker mailWorker() {
+        return delivery.worker();
+    }
+
+    /** Stops HTTP first (in-flight requests finish), then the mail worker, then the database. */
     @Override
     public void close() {
         try {
             http.close();
+            delivery.close();
         } finally {
             database.close();
         }

@@ -179,6 +179,37 @@ class OpenApiContractTest {
         }
     }
 
+    @Test
+    void delivery_claim_and_recipient_responses_match_the_spec() {
+        String key = server.tenant("contract-mail");
+        long achievement = server.achievement(key);
+        var issued = server.send("POST", "/api/v1/credentials", key, "{\"achievementId\": " + achievement
+                + ", \"recipient\": {\"name\": \"M\", \"email\": \"m@example.org\"}}").json();
+        String number = issued.get("number").asText();
+        server.credence.mailWorker().runDue();
+        check("/api/v1/credentials/{id}/delivery", "get", server.send("GET", "/api/v1/credentials/" + number + "/delivery", key, null));
+        check("/api/v1/credentials/{id}/delivery", "get", server.send("GET", "/api/v1/credentials/CRD-0000-0000-00/delivery", key, null));
+        check("/api/v1/credentials/{id}/resend", "post", server.send("POST", "/api/v1/credentials/" + number + "/resend", key, null));
+        server.credence.mailWorker().runDue();
+        check("/api/v1/credentials/{id}/delivery", "get", server.send("GET", "/api/v1/credentials/" + issued.get("id").asText() + "/delivery", key, null));
+        check("/api/v1/credentials/{id}/resend", "post", server.send("POST", "/api/v1/credentials/" + number + "/resend", null, null));
+        String form = "application/x-www-form-urlencoded";
+        String unknown = "A".repeat(43);
+        check("/claim/{token}", "get", server.send("GET", "/claim/" + unknown, null, null));
+        check("/claim/{token}", "post", server.send("POST", "/claim/" + unknown, null, "visibility=public", "Content-Type", form));
+        check("/claim/{token}", "post", server.send("POST", "/claim/" + unknown, null, "visibility=everyone", "Content-Type", form));
+        check("/claim", "post", server.send("POST", "/claim", null, "number=" + number, "Content-Type", form));
+        check("/me", "get", server.send("GET", "/me", null, null));
+        check("/me/sign-in", "post", server.send("POST", "/me/sign-in", null, "tenant=contract-mail&email=m%40example.org", "Content-Type", form));
+        check("/me/sign-in/{token}", "get", server.send("GET", "/me/sign-in/" + unknown, null, null));
+        check("/me/sign-in/{token}", "post", server.send("POST", "/me/sign-in/" + unknown, null, null));
+        check("/me/credentials/{number}/privacy", "post", server.send("POST", "/me/credentials/" + number + "/privacy", null, "csrf=x", "Content-Type", form));
+        check("/me/logout", "post", server.send("POST", "/me/logout", null, "csrf=x", "Content-Type", form));
+        check("/outbox", "get", server.send("GET", "/outbox", null, null));
+        check("/outbox/{name}", "get", server.send("GET", "/outbox/mail-1.eml", null, null));
+        check("/outbox/{name}", "get", server.send("GET", "/outbox/mail-999999.eml", null, null));
+    }
+
     /** The status is documented for the operation, and a JSON body validates against the documented schema. */
     static void check(String path, String method, ServerHarness.Response response) {
         JsonNode operation = spec.get("paths").get(path).get(method);

@@ -17,24 +17,31 @@ final class ServerHarness implements AutoCloseable {
     static final String ADMIN_KEY = "crd_000000000001_test-administrator-key-not-secret";
     final HttpClient http = HttpClient.newHttpClient();
     final Path data;
+    final org.credence.delivery.MailSettings mail;
     final Clock clock;
     Credence credence;
     int port;
 
     ServerHarness(Path data) {
-        this(data, Clock.systemUTC());
+        this(data, org.credence.delivery.MailSettings.OUTBOX, Clock.systemUTC());
     }
 
     /** A server whose business code reads {@code clock} (a {@link SettableClock} lets a test move time). */
     ServerHarness(Path data, Clock clock) {
+        this(data, org.credence.delivery.MailSettings.OUTBOX, clock);
+    }
+
+    /** A server with its own mail settings and clock (tests of mail move the clock to make retries due). */
+    ServerHarness(Path data, org.credence.delivery.MailSettings mail, Clock clock) {
         this.data = data;
+        this.mail = mail;
         this.clock = clock;
         start();
     }
 
     void start() {
         // a restart keeps the port: it is part of the public URL, and so of every tenant's did:web
-        Settings settings = new Settings(port, data, Optional.empty(), Optional.of(ADMIN_KEY), Optional.empty(), Optional.empty(), false);
+        Settings settings = new Settings(port, data, Optional.empty(), Optional.of(ADMIN_KEY), Optional.empty(), Optional.empty(), false, mail);
         credence = Credence.start(settings, clock);
         port = credence.port();
     }

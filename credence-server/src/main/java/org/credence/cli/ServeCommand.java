@@ -25,7 +25,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = Settings.fromEnvironment(port, data, System.getenv());
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(port, data, System.getenv());
+        } catch (IllegalArgumentException e) {
+            // a CREDENCE_* variable that cannot be read: the message names it
+            throw new CredenceCli.UsageProblem(e.getMessage());
+        }
         Credence credence;
         try {
             credence = Credence.start(settings, Clock.systemUTC());
@@ -45,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  " + key);
         });
         out.println("Credence is running on " + settings.publicUrl(credence.port()) + " (data in " + data.toAbsolutePath() + ")");
+        out.println(settings.mail().smtp().map(smtp -> "Mail goes to " + smtp.host() + ":" + smtp.port())
+                .orElse("No SMTP server (CREDENCE_SMTP_HOST): mail is written to " + data.resolve("outbox").toAbsolutePath()
+                        + " and listed at http://localhost:" + credence.port() + "/outbox"));
         out.flush();
         stopped.await();
         return 0;

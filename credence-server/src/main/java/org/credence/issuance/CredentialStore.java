@@ -48,6 +48,17 @@ public final class CredentialStore {
                 .bind("tenant", tenantId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
     }
 
+    /** A tenant's credential by its id or its certificate number. */
+    public static Optional<IssuedCredential> byIdOrNumber(Handle h, long tenantId, String idOrNumber) {
+        try {
+            return byId(h, tenantId, UUID.fromString(idOrNumber));
+        } catch (IllegalArgumentException notUuid) {
+            return CredentialNumber.parse(idOrNumber)
+                    .flatMap(number -> byNumber(h, number.value()))
+                    .filter(c -> c.tenantId() == tenantId);
+        }
+    }
+
     /** The public lookup: a certificate number is meant to be shown to anyone. */
     public static Optional<IssuedCredential> byNumber(Handle h, String number) {
         return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE number = :number")
@@ -58,17 +69,6 @@ public final class CredentialStore {
     public static Optional<IssuedCredential> publicByNumber(Handle h, String number) {
         return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE number = :number AND visibility = 'public'")
                 .bind("number", number).map((rs, ctx) -> row(rs)).findOne();
-    }
-
-    /** A credential of the tenant by its id or its certificate number. */
-    public static Optional<IssuedCredential> byIdOrNumber(Handle h, long tenantId, String idOrNumber) {
-        try {
-            return byId(h, tenantId, UUID.fromString(idOrNumber));
-        } catch (IllegalArgumentException notUuid) {
-            return CredentialNumber.parse(idOrNumber)
-                    .flatMap(number -> byNumber(h, number.value()))
-                    .filter(c -> c.tenantId() == tenantId);
-        }
     }
 
     /** One page of the tenant's credentials, newest first, as {@code query} selects them. */

@@ -50,7 +50,7 @@ import org.jdbi.v3.core.Jdbi;
  * unique constraints decide, so concurrent identical requests make exactly one.
  */
 public final class Issuance {
-    public static final Set<String> FIELDS = Set.of("achievementId", "recipient", "issuedAt", "expiresAt", "grade", "evidence");
+    public static final Set<String> FIELDS = Set.of("achievementId", "recipient", "issuedAt", "expiresAt", "grade", "evidence", "notify");
 
     /** The outcome: the credential, and whether this request created it. */
     public record Issued(IssuedCredential credential, boolean created) {}
@@ -65,10 +65,12 @@ public final class Issuance {
     private final Clock clock;
     private final SecureRandom random;
     private final TransparencyLog log;
+    private final IssuanceListener listener;
 
     public Issuance(Jdbi jdbi, Tenants tenants, TenantKeys keys, Achievements achievements, StatusLists statusLists,
-                    EddsaRdfc2022 suite, AuditTrail audit, TransparencyLog log, Clock clock, SecureRandom random) {
+                    EddsaRdfc2022 suite, AuditTrail audit, TransparencyLog log, Clock clock, SecureRandom random, IssuanceListener listener) {
         this.log = log;
+        this.listener = listener;
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.keys = keys;
@@ -88,7 +90,7 @@ public final class Issuance {
         long tenantId = caller.tenantId();
         Achievement achievement = achievements.get(tenantId, request.achievementId());
         Tenant tenant = tenants.byId(tenantId);
-        String emailHash = sha256(request.email().toLowerCase(Locale.ROOT));
+        String emailHash = emailHash(request.email());
         Instant expires = request.expiresAt() != null ? request.expiresAt()
                 : achievement.validityDays().isPresent() ? request.issuedAt().plus(achievement.validityDays().getAsInt(), ChronoUnit.DAYS) : null;
         if (expires != null && !expires.isAfter(request.issuedAt())) {
@@ -120,6 +122,7 @@ public final class Issuance {
                     .put("number", number).put("documentSha256", sha256(signed)).put("at", clock.instant().toString()));
             audit.record(h, tenantId, caller.actor(), "credential.issue", "credential:" + id, null,
                     Json.MAPPER.createObjectNode().put("number", number).put("achievementId", achievement.id()).put("state", "active"));
+            listener.issued(h, tenant, credential, request.sendMail());
             return new Issued(credential, true);
         });
     }
@@ -153,6 +156,11 @@ public final class Issuance {
         return builder.build().toJson();
     }
 
+    /** How a recipient's address is matched: SHA-256 of the trimmed, lower-cased address. */
+    public static String emailHash(String email) {
+        return sha256(email.toLowerCase(Locale.ROOT));
+    }
+
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.strip().getBytes(StandardCharsets.UTF_8)));
@@ -162,7 +170,8 @@ public final class Issuance {
     }
 
     /** A validated issuance request. */
-    record Request(long achievementId, String name, String email, Instant issuedAt, Instant expiresAt, String grade, List<Evidence> evidence) {
+    record Request(long achievementId, String name, String email, Instant issuedAt, Instant expiresAt, String grade, List<Evidence> evidence,
+                   boolean sendMail) {
         static Request of(ObjectNode body, Clock clock) {
             JsonNode id = body.get("achievementId");
             if (id == null || !id.canConvertToLong() || !id.isIntegralNumber()) {
@@ -199,8 +208,12 @@ public final class Issuance {
                     throw Problem.invalidField("evidence", invalid.getMessage());
                 }
             }
+            JsonNode notify = body.path("notify");
+            if (!notify.isMissingNode() && !notify.isBoolean()) {
+                throw Problem.invalidField("notify", "notify must be true or false (false: the recipient gets no mail)");
+            }
             return new Request(id.asLong(), name, email, issuedAt == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : issuedAt,
-                    instant(body, "expiresAt"), Json.optionalText(body, "grade", 100), evidence);
+                    instant(body, "expiresAt"), Json.optionalText(body, "grade", 100), evidence, notify.asBoolean(true));
         }
 
         private static Instant instant(JsonNode body, String field) {

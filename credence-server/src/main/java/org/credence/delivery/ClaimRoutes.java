@@ -1,0 +1,71 @@
+package org.credence.delivery;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import org.credence.http.Pages;
+import org.credence.http.Problem;
+
+/** The claim link's pages: the credential and the recipient's choices; a clear page when a link no longer works. */
+final class ClaimRoutes {
+    private ClaimRoutes() {}
+
+    static void register(JavalinConfig config, Claims claims) {
+        config.routes.get("/claim/{token}", ctx -> show(ctx, claims.open(ctx.pathParam("token")), ctx.pathParam("token")));
+        config.routes.post("/claim/{token}", ctx -> {
+            refuseCrossSite(ctx);
+            String visibility = ctx.formParam("visibility");
+            if (!"public".equals(visibility) && !"private".equals(visibility)) {
+                throw Problem.invalidField("visibility", "visibility must be 'public' or 'private'");
+            }
+            Claims.Opened claimed = claims.claim(ctx.pathParam("token"), visibility, "on".equals(ctx.formParam("tracking")));
+            if (claimed instanceof Claims.Claimable c) {
+                ctx.redirect("/c/" + c.card().number(), io.javalin.http.HttpStatus.SEE_OTHER);
+            } else {
+                show(ctx, claimed, null);
+            }
+        });
+        config.routes.post("/claim", ctx -> {
+            refuseCrossSite(ctx);
+            claims.requestLink(ctx.formParam("number"));
+            String lang = language(ctx);
+            Map<String, String> t = PageText.of(lang);
+            html(ctx, 200, Pages.render("claim/notice.jte", Map.of("lang", lang, "title", t.get("newlink.title"), "message", t.get("newlink.sent"))));
+        });
+    }
+
+    private static void show(Context ctx, Claims.Opened opened, String token) {
+        String lang = language(ctx);
+        Map<String, String> t = PageText.of(lang);
+        if (opened instanceof Claims.Claimable c) {
+            CredentialCard card = c.card();
+            html(ctx, 200, Pages.render("claim/form.jte", Map.of("lang", lang, "t", t, "token", token, "number", card.number(),
+                    "name", card.recipientName(), "achievement", card.achievement(), "issuer", card.issuer(),
+                    "isPrivate", card.visibility().equals("private"), "tracking", card.trackingAllowed())));
+        } else {
+            String reason = ((Claims.Unusable) opened).reason();
+            html(ctx, reason.equals("unknown") ? 404 : 410, Pages.render("claim/unusable.jte", Map.of("lang", lang, "t", t, "reason", reason)));
+        }
+    }
+
+    /**
+     * These forms are only ever posted from our own pages. A browser says where a request comes
+     * from; one from another site (a forged form that signs someone into a stranger's session,
+     * say) is refused.
+     */
+    static void refuseCrossSite(Context ctx) {
+        if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) {
+            throw Problem.forbidden("this form can only be sent from this site's own pages");
+        }
+    }
+
+    static String language(Context ctx) {
+        return Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+    }
+
+    static void html(Context ctx, int status, String page) {
+        // these pages carry single-use links: keep them out of caches and referrers
+        ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .result(page);
+    }
+}

@@ -1,0 +1,115 @@
+package org.credence.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.credence.audit.AuditTrail;
+import org.credence.http.Json;
+import org.credence.issuance.CredentialNumber;
+import org.credence.issuance.CredentialStore;
+import org.credence.issuance.IssuedCredential;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Claiming a credential through its link, and asking for a new link when the old one no longer works. */
+final class Claims {
+    /** One new claim link per credential per this long, whoever asks. */
+    static final Duration NEW_LINK_EVERY = Duration.ofMinutes(10);
+
+    /** Why a link does not work, or the credential it claims. */
+    sealed interface Opened permits Claimable, Unusable {}
+
+    /** What the claim page shows and the choices already made. */
+    record Claimable(long tenantId, UUID credentialId, CredentialCard card) implements Opened {}
+
+    /** @param reason unknown, used or expired (a superseded link counts as used: a newer one was sent) */
+    record Unusable(String reason) implements Opened {}
+
+    private final Jdbi jdbi;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Delivery delivery;
+
+    Claims(Jdbi jdbi, AuditTrail audit, Clock clock, Delivery delivery) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.clock = clock;
+        this.delivery = delivery;
+    }
+
+    Opened open(String token) {
+        return jdbi.inTransaction(h -> open(h, token));
+    }
+
+    /** Claims: the first claim time is kept, the choices stored, the link used up. Returns the number, or why it did not work. */
+    Opened claim(String token, String visibility, boolean trackingAllowed) {
+        return jdbi.inTransaction(h -> {
+            Opened opened = open(h, token);
+            if (opened instanceof Claimable c) {
+                Instant now = clock.instant();
+                ClaimTokens.use(h, token, now);
+                h.createUpdate("""
+                                UPDATE credential
+                                   SET claimed_at = COALESCE(claimed_at, :now)
+                                     , visibility = :visibility
+                                     , tracking_allowed = :tracking
+                                 WHERE tenant_id = :tenant
+                                   AND id = :id
+                                """)
+                        .bind("now", java.sql.Timestamp.from(now)).bind("visibility", visibility).bind("tracking", trackingAllowed)
+                        .bind("tenant", c.tenantId()).bind("id", c.credentialId()).execute();
+                audit.record(h, c.tenantId(), "recipient", "credential.claim", "credential:" + c.credentialId(),
+                        Json.MAPPER.createObjectNode().put("visibility", c.card().visibility()).put("trackingAllowed", c.card().trackingAllowed()),
+                        Json.MAPPER.createObjectNode().put("visibility", visibility).put("trackingAllowed", trackingAllowed));
+            }
+            return opened;
+        });
+    }
+
+    /**
+     * Sends a new claim link to the address on record for {@code number}, at most once per
+     * {@link #NEW_LINK_EVERY}. Says nothing either way: the answer must not reveal which numbers exist or where mail goes.
+     */
+    void requestLink(String typedNumber) {
+        Optional<CredentialNumber> number = CredentialNumber.parse(typedNumber == null ? "" : typedNumber.strip());
+        if (number.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            Optional<IssuedCredential> credential = CredentialStore.byNumber(h, number.get().value());
+            if (credential.isEmpty() || credential.get().state().equals("revoked")) {
+                return;
+            }
+            IssuedCredential c = credential.get();
+            // serialise requests for one credential so the rate limit holds under a burst
+            h.createQuery("SELECT id FROM credential WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+                    .bind("tenant", c.tenantId()).bind("id", c.id()).mapTo(UUID.class).one();
+            Instant since = clock.instant().minus(NEW_LINK_EVERY);
+            if (MailQueue.recent(h, c.tenantId(), MailKind.CLAIM_LINK, c.recipientEmail(), since) > 0) {
+                return;
+            }
+            String language = h.createQuery("SELECT locale FROM tenant WHERE id = :tenant").bind("tenant", c.tenantId()).mapTo(String.class).one();
+            delivery.queue(h, c, MailKind.CLAIM_LINK, language);
+        });
+    }
+
+    private Opened open(Handle h, String token) {
+        if (!Tokens.wellFormed(token)) {
+            return new Unusable("unknown");
+        }
+        Optional<ClaimTokens.Found> found = ClaimTokens.find(h, token);
+        if (found.isEmpty()) {
+            return new Unusable("unknown");
+        }
+        ClaimTokens.Found t = found.get();
+        if (t.usedAt() != null || t.supersededAt() != null) {
+            return new Unusable("used");
+        }
+        if (!t.usable(clock.instant())) {
+            return new Unusable("expired");
+        }
+        return new Claimable(t.tenantId(), t.credentialId(), CredentialCard.of(h, t.tenantId(), t.credentialId()));
+    }
+}

@@ -1,0 +1,166 @@
+package org.credence.delivery;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import org.credence.audit.AuditTrail;
+import org.credence.http.Auth;
+import org.credence.http.Json;
+import org.credence.http.Problem;
+import org.credence.issuance.CredentialStore;
+import org.credence.issuance.IssuanceListener;
+import org.credence.issuance.IssuedCredential;
+import org.credence.tenant.Caller;
+import org.credence.tenant.Tenant;
+import org.credence.tenant.Tenants;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Mail, claim links and the recipient's page. Queues the "your credential" mail in the issuing
+ * transaction, sends it in the background (SMTP, or the outbox folder), and answers the issuer's
+ * delivery questions: what happened to the mail, and send a new link.
+ */
+public final class Delivery implements IssuanceListener, AutoCloseable {
+    private final Jdbi jdbi;
+    private final Tenants tenants;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final MailWorker worker;
+    private final MailSettings settings;
+    private final Path outbox;
+    private final Claims claims;
+    private final Recipients recipients;
+    private final boolean secureCookies;
+
+    private Delivery(Jdbi jdbi, Tenants tenants, AuditTrail audit, Clock clock, MailWorker worker, MailSettings settings, Path outbox,
+                     Tokens tokens, boolean secureCookies) {
+        this.secureCookies = secureCookies;
+        this.jdbi = jdbi;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.clock = clock;
+        this.worker = worker;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.claims = new Claims(jdbi, audit, clock, this);
+        this.recipients = new Recipients(jdbi, tenants, tokens, clock, this, audit);
+    }
+
+    /**
+     * Builds delivery and starts its worker.
+     *
+     * @param attachments files attached when a mail is sent (the certificate PDF, once wired)
+     */
+    public static Delivery create(Jdbi jdbi, Tenants tenants, AuditTrail audit, MailSettings settings, Path dataDirectory, URI publicUrl,
+                                  MailAttachments attachments, Clock clock, SecureRandom random) {
+        Tokens tokens = new Tokens(random);
+        Path outbox = dataDirectory.resolve("outbox");
+        MailTransport transport = settings.smtp().<MailTransport>map(SmtpTransport::new).orElseGet(() -> new OutboxTransport(outbox));
+        MailWorker worker = new MailWorker(jdbi, transport, new MailComposer(publicUrl, tokens), attachments, settings.from(), clock,
+                random, settings.pollEvery());
+        return new Delivery(jdbi, tenants, audit, clock, worker, settings, outbox, tokens, "https".equals(publicUrl.getScheme()));
+    }
+
+    /** Registers the delivery API, the claim pages, the recipient's pages and the outbox. */
+    public void register(JavalinConfig config, Auth auth) {
+        DeliveryRoutes.register(config, this, auth, new Outbox(outbox, settings.smtp().isEmpty()));
+        ClaimRoutes.register(config, claims);
+        RecipientRoutes.register(config, recipients, secureCookies);
+    }
+
+    /** The worker, for a command or a test that wants the queue sent now. */
+    public MailWorker worker() {
+        return worker;
+    }
+
+    @Override
+    public void issued(Handle h, Tenant tenant, IssuedCredential credential, boolean notify) {
+        if (notify) {
+            queue(h, credential, MailKind.CREDENTIAL_ISSUED, tenant.locale());
+        }
+    }
+
+    /** Queues a mail about a credential to its recipient; the worker is woken once the transaction commits. */
+    long queue(Handle h, IssuedCredential credential, MailKind kind, String language) {
+        long id = MailQueue.enqueue(h, credential.tenantId(), credential.id(), kind, credential.recipientEmail(), language, clock.instant());
+        h.afterCommit(worker::wake);
+        return id;
+    }
+
+    long queueSignIn(Handle h, long tenantId, String email, String language) {
+        long id = MailQueue.enqueue(h, tenantId, null, MailKind.RECIPIENT_SIGN_IN, email, language, clock.instant());
+        h.afterCommit(worker::wake);
+        return id;
+    }
+
+    /** Every mail about the credential and each step it went through. */
+    ObjectNode history(Caller caller, String idOrNumber) {
+        return jdbi.inTransaction(h -> {
+            IssuedCredential credential = find(h, caller, idOrNumber);
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("credentialId", credential.id().toString());
+            body.put("number", credential.number());
+            // what the recipient chose when claiming: the issuer needs to know whether detailed tracking is consented to
+            body.set("claim", h.createQuery("""
+                            SELECT claimed_at
+                                 , visibility
+                                 , tracking_allowed
+                              FROM credential
+                             WHERE tenant_id = :tenant
+                               AND id = :id
+                            """)
+                    .bind("tenant", credential.tenantId()).bind("id", credential.id())
+                    .map((rs, ctx) -> Json.MAPPER.createObjectNode()
+                            .put("claimedAt", rs.getTimestamp("claimed_at") == null ? null : rs.getTimestamp("claimed_at").toInstant().toString())
+                            .put("visibility", rs.getString("visibility")).put("trackingAllowed", rs.getBoolean("tracking_allowed")))
+                    .one());
+            ArrayNode mails = body.putArray("mails");
+            for (MailQueue.Delivered d : MailQueue.ofCredential(h, credential.tenantId(), credential.id())) {
+                ObjectNode mail = mails.addObject();
+                mail.put("id", d.id()).put("kind", d.kind().column()).put("to", d.recipient()).put("status", d.status())
+                        .put("attempts", d.attempts()).put("createdAt", d.createdAt().toString());
+                putIfPresent(mail, "lastError", d.lastError());
+                putIfPresent(mail, "sentAt", d.sentAt() == null ? null : d.sentAt().toString());
+                putIfPresent(mail, "messageId", d.messageId());
+                ArrayNode steps = mail.putArray("history");
+                d.steps().forEach(s -> putIfPresent(steps.addObject().put("status", s.status()).put("at", s.at().toString()), "detail", s.detail()));
+            }
+            return body;
+        });
+    }
+
+    /** A new claim mail: every older claim link of the credential stops working now. Returns the queued mail's id. */
+    long resend(Caller caller, String idOrNumber) {
+        return jdbi.inTransaction(h -> {
+            IssuedCredential credential = find(h, caller, idOrNumber);
+            if (credential.state().equals("revoked")) {
+                throw Problem.conflict("credential " + credential.number() + " is revoked; there is nothing to claim");
+            }
+            ClaimTokens.supersede(h, credential.tenantId(), credential.id(), clock.instant());
+            long mail = queue(h, credential, MailKind.CLAIM_LINK, tenants.byId(credential.tenantId()).locale());
+            audit.record(h, credential.tenantId(), caller.actor(), "credential.resend", "credential:" + credential.id(), null,
+                    Json.MAPPER.createObjectNode().put("mail", mail));
+            return mail;
+        });
+    }
+
+    private static IssuedCredential find(Handle h, Caller caller, String idOrNumber) {
+        return CredentialStore.byIdOrNumber(h, caller.tenantId(), idOrNumber)
+                .orElseThrow(() -> Problem.notFound("no credential " + idOrNumber + " in this tenant"));
+    }
+
+    private static ObjectNode putIfPresent(ObjectNode node, String field, String value) {
+        return value == null ? node : node.put(field, value);
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}

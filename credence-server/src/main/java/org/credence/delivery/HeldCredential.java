@@ -1,0 +1,13 @@
+package org.credence.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One credential on a recipient's dashboard.
+ *
+ * @param status valid, revoked, suspended or expired
+ * @param views null until engagement tracking is wired in (likewise {@code shares}, {@code verifications})
+ */
+public record HeldCredential(UUID id, String number, String achievement, String status, Instant expiresAt, String visibility,
+                             boolean trackingAllowed, Instant claimedAt, Long views, Long shares, Long verifications) {}

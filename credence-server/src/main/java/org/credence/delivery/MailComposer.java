@@ -1,0 +1,57 @@
+package org.credence.delivery;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Renders a due mail at the moment it is sent. A mail with a link gets a fresh single-use token
+ * here, so no live link is ever stored in the database.
+ */
+final class MailComposer {
+    private final URI publicUrl;
+    private final Tokens tokens;
+
+    MailComposer(URI publicUrl, Tokens tokens) {
+        this.publicUrl = publicUrl;
+        this.tokens = tokens;
+    }
+
+    /** The mail, or empty when it must not go out: its credential was revoked while it waited. */
+    Optional<MailContent> compose(Handle h, MailQueue.Due mail, Instant now) {
+        String lang = mail.language();
+        String kind = mail.kind().column();
+        if (mail.kind() == MailKind.RECIPIENT_SIGN_IN) {
+            Map<String, String> values = Map.of("issuer", h.createQuery("SELECT name FROM tenant WHERE id = :tenant")
+                    .bind("tenant", mail.tenantId()).mapTo(String.class).one());
+            String token = RecipientAccess.mintLink(h, tokens, mail.tenantId(), mail.recipient(), now);
+            return Optional.of(content(lang, kind, values, MailText.of(lang, "hello.anonymous", values),
+                    publicUrl + "/me/sign-in/" + token + query(lang), List.of()));
+        }
+        CredentialCard card = CredentialCard.of(h, mail.tenantId(), mail.credentialId());
+        if (card.state().equals("revoked")) {
+            return Optional.empty();
+        }
+        Map<String, String> values = Map.of("name", card.recipientName(), "number", card.number(), "achievement", card.achievement(),
+                "issuer", card.issuer());
+        String token = ClaimTokens.mint(h, tokens, mail.tenantId(), mail.credentialId(), now);
+        String page = publicUrl + "/c/" + values.get("number");
+        List<MailContent.Link> links = List.of(new MailContent.Link(MailText.of(lang, "page", values), page),
+                new MailContent.Link(MailText.of(lang, "pdf", values), page + "/certificate.pdf"));
+        return Optional.of(content(lang, kind, values, MailText.of(lang, "hello", values), publicUrl + "/claim/" + token + query(lang), links));
+    }
+
+    private static MailContent content(String lang, String kind, Map<String, String> values, String greeting, String action, List<MailContent.Link> links) {
+        return new MailContent(lang, MailText.of(lang, kind + ".subject", values), greeting, MailText.of(lang, kind + ".body", values),
+                MailText.of(lang, kind + ".action", values), action, MailText.of(lang, kind + ".after", values), links,
+                MailText.of(lang, "footer", values));
+    }
+
+    /** Links open the page in the mail's language. */
+    private static String query(String lang) {
+        return lang.equals("en") ? "" : "?lang=" + lang;
+    }
+}

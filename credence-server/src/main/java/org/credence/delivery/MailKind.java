@@ -1,0 +1,21 @@
+package org.credence.delivery;
+
+import java.util.Locale;
+
+/** What a mail is for; each kind is rendered from its own texts when it is sent. */
+enum MailKind {
+    /** "Your credential": the claim link and links to the credential page and PDF. */
+    CREDENTIAL_ISSUED,
+    /** A fresh claim link, asked for by the issuer (resend) or by the recipient. */
+    CLAIM_LINK,
+    /** A recipient's magic link to their dashboard. */
+    RECIPIENT_SIGN_IN;
+
+    String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static MailKind of(String column) {
+        return valueOf(column.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,153 @@
+package org.credence.delivery;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for the mail queue and each mail's history. Every statement names its tenant but the worker's pick of due mail. */
+final class MailQueue {
+    /** A mail the worker has taken: a lease on it, its attempt counted. */
+    record Due(long id, long tenantId, UUID credentialId, MailKind kind, String recipient, String language, int attempts) {}
+
+    /** A mail and the steps it went through, for the delivery history. */
+    record Delivered(long id, MailKind kind, String recipient, String status, int attempts, String lastError, Instant createdAt,
+                     Instant sentAt, String messageId, List<Step> steps) {}
+
+    record Step(String status, String detail, Instant at) {}
+
+    private MailQueue() {}
+
+    static long enqueue(Handle h, long tenantId, UUID credentialId, MailKind kind, String recipient, String language, Instant now) {
+        long id = h.createUpdate("""
+                        INSERT INTO mail (tenant_id, credential_id, kind, recipient, language, next_attempt_at, created_at)
+                        VALUES (:tenant, CAST(:credential AS UUID), :kind, :recipient, :language, :now, :now)
+                        """)
+                .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind.column())
+                .bind("recipient", recipient).bind("language", language).bind("now", Timestamp.from(now))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        step(h, tenantId, id, "queued", null, now);
+        return id;
+    }
+
+    /**
+     * Takes up to {@code limit} due mails: queued ones whose time has come, and 'sending' ones whose
+     * sender's lease ran out (it crashed). SKIP LOCKED lets several workers share the queue.
+     */
+    static List<Due> take(Handle h, Instant now, Instant leaseUntil, int limit) {
+        return h.createQuery("""
+                        UPDATE mail
+                           SET status = 'sending'
+                             , attempts = attempts + 1
+                             , next_attempt_at = :lease
+                         WHERE id IN (SELECT id
+                                        FROM mail
+                                       WHERE status IN ('queued', 'sending')
+                                         AND next_attempt_at <= :now
+                                       ORDER BY next_attempt_at
+                                       LIMIT :limit
+                                         FOR UPDATE SKIP LOCKED)
+                        RETURNING id, tenant_id, credential_id, kind, recipient, language, attempts
+                        """)
+                .bind("now", Timestamp.from(now)).bind("lease", Timestamp.from(leaseUntil)).bind("limit", limit)
+                .map((rs, ctx) -> new Due(rs.getLong("id"), rs.getLong("tenant_id"), rs.getObject("credential_id", UUID.class),
+                        MailKind.of(rs.getString("kind")), rs.getString("recipient"), rs.getString("language"), rs.getInt("attempts")))
+                .list();
+    }
+
+    static void sent(Handle h, Due mail, String subject, String messageId, Instant now) {
+        h.createUpdate("""
+                        UPDATE mail
+                           SET status = 'sent', sent_at = :now, message_id = :messageId, subject = :subject, last_error = NULL
+                         WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .bind("now", Timestamp.from(now)).bind("messageId", messageId).bind("subject", subject)
+                .bind("tenant", mail.tenantId()).bind("id", mail.id()).execute();
+        step(h, mail.tenantId(), mail.id(), "sent", messageId, now);
+    }
+
+    /** Back in the queue until {@code next}, with the reason this attempt failed. */
+    static void retry(Handle h, Due mail, String error, Instant next, Instant now) {
+        finish(h, mail, "queued", error, next);
+        step(h, mail.tenantId(), mail.id(), "retry", error, now);
+    }
+
+    /** Given up: {@code status} is 'bounced' (the server refused it for good) or 'failed' (too many attempts). */
+    static void end(Handle h, Due mail, String status, String error, Instant now) {
+        finish(h, mail, status, error, now);
+        step(h, mail.tenantId(), mail.id(), status, error, now);
+    }
+
+    private static void finish(Handle h, Due mail, String status, String error, Instant next) {
+        h.createUpdate("""
+                        UPDATE mail
+                           SET status = :status, last_error = :error, next_attempt_at = :next
+                         WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .bind("status", status).bind("error", error).bind("next", Timestamp.from(next))
+                .bind("tenant", mail.tenantId()).bind("id", mail.id()).execute();
+    }
+
+    /** How many mails of this kind went to this address since {@code since}: the rate limit of links a stranger can ask for. */
+    static int recent(Handle h, long tenantId, MailKind kind, String recipient, Instant since) {
+        return h.createQuery("""
+                        SELECT count(*)
+                          FROM mail
+                         WHERE tenant_id = :tenant
+                           AND kind = :kind
+                           AND recipient = :recipient
+                           AND created_at > :since
+                        """)
+                .bind("tenant", tenantId).bind("kind", kind.column()).bind("recipient", recipient).bind("since", Timestamp.from(since))
+                .mapTo(Integer.class).one();
+    }
+
+    static List<Delivered> ofCredential(Handle h, long tenantId, UUID credentialId) {
+        return h.createQuery("""
+                        SELECT id
+                             , kind
+                             , recipient
+                             , status
+                             , attempts
+                             , last_error
+                             , created_at
+                             , sent_at
+                             , message_id
+                          FROM mail
+                         WHERE tenant_id = :tenant
+                           AND credential_id = :credential
+                         ORDER BY id
+                        """)
+                .bind("tenant", tenantId).bind("credential", credentialId)
+                .map((rs, ctx) -> new Delivered(rs.getLong("id"), MailKind.of(rs.getString("kind")), rs.getString("recipient"),
+                        rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("message_id"),
+                        steps(h, tenantId, rs.getLong("id"))))
+                .list();
+    }
+
+    private static List<Step> steps(Handle h, long tenantId, long mailId) {
+        return h.createQuery("""
+                        SELECT status
+                             , detail
+                             , at
+                          FROM mail_event
+                         WHERE tenant_id = :tenant
+                           AND mail_id = :mail
+                         ORDER BY id
+                        """)
+                .bind("tenant", tenantId).bind("mail", mailId)
+                .map((rs, ctx) -> new Step(rs.getString("status"), rs.getString("detail"), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    private static void step(Handle h, long tenantId, long mailId, String status, String detail, Instant at) {
+        h.createUpdate("""
+                        INSERT INTO mail_event (tenant_id, mail_id, status, detail, at)
+                        VALUES (:tenant, :mail, :status, :detail, :at)
+                        """)
+                .bind("tenant", tenantId).bind("mail", mailId).bind("status", status).bind("detail", detail).bind("at", Timestamp.from(at))
+                .execute();
+    }
+}

@@ -1,0 +1,147 @@
+package org.credence.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due mail: renders it, hands it to the transport, and records the outcome. A failure worth
+ * retrying goes back to the queue with exponential backoff and jitter; a 5xx refusal is a bounce;
+ * after {@link #MAX_ATTEMPTS} the mail is failed with its last reason. Nothing is held in memory:
+ * the queue is the table, so a restart loses nothing.
+ */
+public final class MailWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MailWorker.class);
+    static final int MAX_ATTEMPTS = 12;
+    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    static final Duration LONGEST_RETRY = Duration.ofHours(2);
+    /** A sender that crashed mid-send gives its mail back after this long. */
+    static final Duration LEASE = Duration.ofMinutes(5);
+    private static final int BATCH = 10;
+
+    private final Jdbi jdbi;
+    private final MailTransport transport;
+    private final MailComposer composer;
+    private final MailAttachments attachments;
+    private final String from;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final ScheduledExecutorService executor;
+
+    MailWorker(Jdbi jdbi, MailTransport transport, MailComposer composer, MailAttachments attachments, String from, Clock clock,
+               SecureRandom random, Duration pollEvery) {
+        this.jdbi = jdbi;
+        this.transport = transport;
+        this.composer = composer;
+        this.attachments = attachments;
+        this.from = from;
+        this.clock = clock;
+        this.random = random;
+        if (pollEvery.isZero()) {
+            this.executor = null;
+        } else {
+            this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "credence-mail");
+                t.setDaemon(true);
+                return t;
+            });
+            executor.scheduleWithFixedDelay(this::runQuietly, pollEvery.toMillis(), pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Looks for due mail now rather than at the next poll (after an issuance, say). */
+    void wake() {
+        if (executor != null) {
+            executor.execute(this::runQuietly);
+        }
+    }
+
+    /** Sends every mail that is due at the clock's now; returns how many were attempted. Safe to call from several threads or nodes. */
+    public int runDue() {
+        int attempted = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<MailQueue.Due> due = jdbi.inTransaction(h -> MailQueue.take(h, now, now.plus(LEASE), BATCH));
+            if (due.isEmpty()) {
+                return attempted;
+            }
+            due.forEach(this::attempt);
+            attempted += due.size();
+        }
+    }
+
+    private void attempt(MailQueue.Due mail) {
+        Instant now = clock.instant();
+        try {
+            Optional<MailContent> composed = jdbi.inTransaction(h -> composer.compose(h, mail, now));
+            if (composed.isEmpty()) {
+                jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", "not sent: the credential was revoked before the mail went out", now));
+                return;
+            }
+            MailContent content = composed.get();
+            MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content,
+                    attachments.attachments(mail.tenantId(), mail.credentialId(), mail.kind().column()), now);
+            String messageId = transport.send(mail.id(), message);
+            jdbi.useTransaction(h -> MailQueue.sent(h, mail, content.subject(), messageId, clock.instant()));
+        } catch (MailFailure e) {
+            failed(mail, e.permanent(), e.getMessage());
+        } catch (MessagingException e) {
+            failed(mail, SmtpTransport.permanent(e), "the message could not be built: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // a rendering or attachment problem of ours: retried, and given up with the reason after MAX_ATTEMPTS
+            failed(mail, false, e.toString());
+        }
+    }
+
+    private void failed(MailQueue.Due mail, boolean permanent, String reason) {
+        Instant now = clock.instant();
+        LOG.info("mail {} ({}) attempt {} failed{}: {}", mail.id(), mail.kind().column(), mail.attempts(), permanent ? " for good" : "", reason);
+        jdbi.useTransaction(h -> {
+            if (permanent) {
+                MailQueue.end(h, mail, "bounced", reason, now);
+            } else if (mail.attempts() >= MAX_ATTEMPTS) {
+                MailQueue.end(h, mail, "failed", "gave up after " + mail.attempts() + " attempts: " + reason, now);
+            } else {
+                MailQueue.retry(h, mail, reason, now.plus(backoff(mail.attempts())), now);
+            }
+        });
+    }
+
+    /** Exponential, capped, with "equal jitter": half the delay fixed, half random, so retries of many mails spread out. */
+    Duration backoff(int attempts) {
+        long full = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempts - 1, 20));
+        return Duration.ofMillis(full / 2 + (long) (random.nextDouble() * (full / 2)));
+    }
+
+    private void runQuietly() {
+        try {
+            runDue();
+        } catch (RuntimeException e) {
+            // the database may be briefly away; the next poll tries again
+            LOG.warn("mail worker: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

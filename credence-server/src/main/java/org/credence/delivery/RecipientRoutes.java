@@ -1,0 +1,96 @@
+package org.credence.delivery;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.Optional;
+import org.credence.http.Pages;
+
+/** The recipient's pages: sign in by magic link, see their credentials, switch privacy, sign out. */
+final class RecipientRoutes {
+    static final String COOKIE = "credence_recipient";
+
+    private RecipientRoutes() {}
+
+    static void register(JavalinConfig config, Recipients recipients, boolean secureCookie) {
+        config.routes.get("/me", ctx -> {
+            String lang = ClaimRoutes.language(ctx);
+            Map<String, String> t = PageText.of(lang);
+            Optional<RecipientAccess.Session> session = recipients.session(ctx.cookie(COOKIE));
+            if (session.isEmpty()) {
+                String tenant = Optional.ofNullable(ctx.queryParam("tenant")).orElse("");
+                ClaimRoutes.html(ctx, 200, Pages.render("me/sign_in.jte", Map.of("lang", lang, "t", t, "tenant", tenant.length() > 63 ? "" : tenant)));
+                return;
+            }
+            Recipients.Dashboard dashboard = recipients.dashboard(session.get());
+            ClaimRoutes.html(ctx, 200, Pages.render("me/dashboard.jte", Map.of("lang", lang, "t", t, "issuer", dashboard.tenant().name(),
+                    "email", dashboard.email(), "csrf", session.get().csrf(), "credentials", dashboard.credentials())));
+        });
+        config.routes.post("/me/sign-in", ctx -> {
+            ClaimRoutes.refuseCrossSite(ctx);
+            recipients.requestSignIn(ctx.formParam("tenant"), ctx.formParam("email"));
+            notice(ctx, 200, "me.title", "me.sent");
+        });
+        config.routes.get("/me/sign-in/{token}", ctx -> {
+            // a page with a button, not a sign-in: mail scanners open links, and must not use them up
+            String lang = ClaimRoutes.language(ctx);
+            ClaimRoutes.html(ctx, 200, Pages.render("me/confirm.jte", Map.of("lang", lang, "t", PageText.of(lang), "token", ctx.pathParam("token"))));
+        });
+        config.routes.post("/me/sign-in/{token}", ctx -> {
+            ClaimRoutes.refuseCrossSite(ctx);
+            Optional<String> cookie = recipients.signIn(ctx.pathParam("token"));
+            if (cookie.isEmpty()) {
+                notice(ctx, 410, "me.title", "me.expired");
+                return;
+            }
+            ctx.header("Set-Cookie", COOKIE + "=" + cookie.get() + "; Path=/me; Max-Age=" + RecipientAccess.SESSION_LIFETIME.toSeconds()
+                    + "; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : ""));
+            ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
+        });
+        config.routes.post("/me/credentials/{number}/privacy", ctx -> {
+            ClaimRoutes.refuseCrossSite(ctx);
+            Optional<RecipientAccess.Session> session = checked(ctx, recipients);
+            if (session.isEmpty()) {
+                return;
+            }
+            String visibility = "private".equals(ctx.formParam("visibility")) ? "private" : "public";
+            recipients.setPrivacy(session.get(), ctx.pathParam("number"), visibility, "on".equals(ctx.formParam("tracking")));
+            ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
+        });
+        config.routes.post("/me/logout", ctx -> {
+            ClaimRoutes.refuseCrossSite(ctx);
+            if (checked(ctx, recipients).isEmpty()) {
+                return;
+            }
+            recipients.signOut(ctx.cookie(COOKIE));
+            ctx.header("Set-Cookie", COOKIE + "=; Path=/me; Max-Age=0; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : ""));
+            ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
+        });
+    }
+
+    /** The session, if the cookie opens one and the form carries its CSRF token; otherwise the answer is already sent. */
+    private static Optional<RecipientAccess.Session> checked(Context ctx, Recipients recipients) {
+        Optional<RecipientAccess.Session> session = recipients.session(ctx.cookie(COOKIE));
+        if (session.isEmpty()) {
+            ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
+            return Optional.empty();
+        }
+        if (!Tokens.same(session.get().csrf(), ctx.formParam("csrf"))) {
+            notice(ctx, 403, "me.title", "me.csrf");
+            return Optional.empty();
+        }
+        return session;
+    }
+
+    private static void notice(Context ctx, int status, String title, String message) {
+        String lang = ClaimRoutes.language(ctx);
+        Map<String, String> t = PageText.of(lang);
+        ClaimRoutes.html(ctx, status, Pages.render("claim/notice.jte", Map.of("lang", lang, "title", t.get(title), "message", t.get(message),
+                "backUrl", "/me" + (lang.equals("en") ? "" : "?lang=" + lang), "backLabel", t.get("back"))));
+    }
+
+    private static String query(Context ctx) {
+        return "nb".equals(ClaimRoutes.language(ctx)) ? "?lang=nb" : "";
+    }
+}

@@ -1,0 +1,95 @@
+package org.credence.delivery;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+/** Sends through an SMTP server with Angus Mail, and tells a bounce (5xx for the message) from a failure worth retrying. */
+final class SmtpTransport implements MailTransport {
+    private final MailSettings.Smtp smtp;
+    private final Session session;
+
+    SmtpTransport(MailSettings.Smtp smtp) {
+        this.smtp = smtp;
+        Properties p = new Properties();
+        p.put("mail.smtp.host", smtp.host());
+        p.put("mail.smtp.port", String.valueOf(smtp.port()));
+        // a hung server must not hold the worker: 10 s to connect, 30 s per read/write
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "30000");
+        p.put("mail.smtp.writetimeout", "30000");
+        p.put("mail.smtp.auth", String.valueOf(smtp.username().isPresent()));
+        switch (smtp.tls()) {
+            case STARTTLS -> {
+                p.put("mail.smtp.starttls.enable", "true");
+                p.put("mail.smtp.starttls.required", "true");
+            }
+            case TLS -> p.put("mail.smtp.ssl.enable", "true");
+            case NONE -> { }
+        }
+        this.session = Session.getInstance(p);
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public String send(long mailId, MimeMessage message) throws MailFailure {
+        try {
+            if (smtp.username().isPresent()) {
+                Transport.send(message, smtp.username().get(), smtp.password().orElse(""));
+            } else {
+                Transport.send(message);
+            }
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new MailFailure(permanent(e), describe(e), e);
+        }
+    }
+
+    /**
+     * Permanent when the server answered 5xx for this message or its recipient, or the address
+     * cannot be written at all. Refused credentials and unreachable servers are our side: retried.
+     */
+    static boolean permanent(MessagingException e) {
+        if (e instanceof AuthenticationFailedException) {
+            return false;
+        }
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof AddressException) {
+                return true;
+            }
+            if (x instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
+                return true;
+            }
+            if (x instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(MessagingException e) {
+        StringBuilder reason = new StringBuilder(String.valueOf(e.getMessage()).strip());
+        Exception next = e.getNextException();
+        if (next == null && e.getCause() != null && e.getCause() != e) {
+            reason.append(": ").append(e.getCause().getMessage());
+        }
+        for (; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+            reason.append(": ").append(String.valueOf(next.getMessage()).strip());
+        }
+        if (e instanceof SendFailedException s && s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0) {
+            reason.append(" (refused recipient)");
+        }
+        return reason.toString().replaceAll("\\s+", " ");
+    }
+}

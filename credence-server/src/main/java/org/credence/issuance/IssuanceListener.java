@@ -1,0 +1,14 @@
+package org.credence.issuance;
+
+import org.credence.tenant.Tenant;
+import org.jdbi.v3.core.Handle;
+
+/** Told of each new credential inside the transaction that issues it, so what it writes commits (or not) with the credential. */
+public interface IssuanceListener {
+    IssuanceListener NONE = (h, tenant, credential, notify) -> { };
+
+    /**
+     * @param notify false when the request said {@code "notify": false}: the recipient gets no mail
+     */
+    void issued(Handle h, Tenant tenant, IssuedCredential credential, boolean notify);
+}

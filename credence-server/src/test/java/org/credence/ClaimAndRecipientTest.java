@@ -1,0 +1,248 @@
+package org.credence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.credence.delivery.MailSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The recipient's side over HTTP, with mail going to the outbox folder (no SMTP): claiming, new links, the dashboard. */
+@Tag("integration")
+class ClaimAndRecipientTest {
+    static final String FORM = "application/x-www-form-urlencoded";
+    @TempDir
+    static Path data;
+    static MovableClock clock = new MovableClock();
+    static ServerHarness server;
+    static String acme;
+    static String globex;
+    static long achievement;
+
+    @BeforeAll
+    static void start() {
+        server = new ServerHarness(data, new MailSettings(java.util.Optional.empty(), MailSettings.OUTBOX.from(), Duration.ZERO), clock);
+        acme = server.tenant("acme");
+        globex = server.tenant("globex");
+        achievement = server.achievement(acme);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode issue(String key, long achievement, String email) {
+        var issued = server.send("POST", "/api/v1/credentials", key, "{\"achievementId\": " + achievement
+                + ", \"recipient\": {\"name\": \"Ola <b>Nordmann</b>\", \"email\": \"" + email + "\"}}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return issued.json();
+    }
+
+    /** The newest outbox mail to {@code email}, after sending the queue. */
+    static String outboxMailTo(String email) {
+        server.credence.mailWorker().runDue();
+        try (var files = Files.list(data.resolve("outbox"))) {
+            return files.filter(p -> p.toString().endsWith(".eml"))
+                    .sorted(java.util.Comparator.comparingLong((Path p) -> Long.parseLong(p.getFileName().toString().replaceAll("\\D", ""))).reversed())
+                    .map(ClaimAndRecipientTest::read).filter(mail -> mail.contains("To: " + email)).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long outboxCount() {
+        if (!Files.isDirectory(data.resolve("outbox"))) {
+            return 0;
+        }
+        try (var files = Files.list(data.resolve("outbox"))) {
+            return files.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path p) {
+        try {
+            // quoted-printable soft line breaks would split a link
+            return Files.readString(p).replace("=\r\n", "").replace("=3D", "=");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String link(String mail, String path) {
+        Matcher m = Pattern.compile(Pattern.quote(path) + "([A-Za-z0-9_-]{43})").matcher(mail);
+        assertThat(m.find()).as(mail).isTrue();
+        return m.group(1);
+    }
+
+    static ServerHarness.Response form(String path, String cookie, String... pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return server.send("POST", path, null, body.toString(), "Content-Type", FORM, "Cookie", cookie);
+    }
+
+    @Test
+    void without_smtp_mail_is_an_eml_file_listed_on_the_outbox_page_for_this_machine_only() {
+        JsonNode issued = issue(acme, achievement, "outbox@example.org");
+        String mail = outboxMailTo("outbox@example.org");
+        assertThat(mail).contains("Subject: acme Academy awarded you: Certified Data Steward").contains("/claim/");
+        var list = server.send("GET", "/outbox", null, null);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("outbox@example.org").contains("awarded you: Certified Data Steward");
+        Matcher file = Pattern.compile("/outbox/(mail-[0-9]+\\.eml)").matcher(list.body());
+        assertThat(file.find()).isTrue();
+        var one = server.send("GET", "/outbox/" + file.group(1), null, null);
+        assertThat(one.body()).contains("href=\"" + server.base() + "/claim/").contains("/c/" + issued.get("number").asText());
+        assertThat(one.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+        assertThat(server.send("GET", "/outbox", null, null, "X-Forwarded-For", "203.0.113.9").status()).isEqualTo(404);
+        assertThat(server.send("GET", "/outbox/..%2Fpg%2Fpostgresql.conf", null, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void claim_stores_the_choices_once_and_a_used_or_expired_link_gets_a_page_that_offers_a_new_one() {
+        String number = issue(acme, achievement, "claim@example.org").get("number").asText();
+        String token = link(outboxMailTo("claim@example.org"), "/claim/");
+
+        var page = server.send("GET", "/claim/" + token, null, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Ola &lt;b&gt;Nordmann&lt;/b&gt;").contains("Certified Data Steward").contains("acme Academy")
+                .contains("name=\"visibility\"").contains("name=\"tracking\"");
+        assertThat(server.send("GET", "/claim/" + token + "?lang=nb", null, null).body()).contains("Hent kompetansebeviset ditt");
+
+        var claimed = form("/claim/" + token, null, "visibility", "private", "tracking", "on");
+        assertThat(claimed.status()).isEqualTo(303);
+        assertThat(claimed.headers().firstValue("Location")).hasValue("/c/" + number);
+        JsonNode claim = server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("claim");
+        assertThat(claim.get("visibility").asText()).isEqualTo("private");
+        assertThat(claim.get("trackingAllowed").asBoolean()).isTrue();
+        String firstClaim = claim.get("claimedAt").asText();
+
+        var reused = form("/claim/" + token, null, "visibility", "public");
+        assertThat(reused.status()).isEqualTo(410);
+        assertThat(reused.body()).contains("This link no longer works").contains("action=\"/claim?lang=en\"").doesNotContain("Exception");
+        assertThat(server.send("GET", "/claim/not-a-token", null, null).status()).isEqualTo(404);
+
+        // a new link by number, to the address on record, once per 10 minutes; the answer reveals nothing
+        long before = outboxCount();
+        var asked = form("/claim", null, "number", number);
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.body()).contains("If the number is right").doesNotContain("claim@example.org");
+        String fresh = link(outboxMailTo("claim@example.org"), "/claim/");
+        assertThat(fresh).isNotEqualTo(token);
+        assertThat(form("/claim", null, "number", number).body()).isEqualTo(asked.body());
+        assertThat(form("/claim", null, "number", "CRD-0000-0000-00").body()).isEqualTo(asked.body());
+        server.credence.mailWorker().runDue();
+        assertThat(outboxCount()).isEqualTo(before + 1);
+
+        // claiming again keeps the first claim time
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(form("/claim/" + fresh, null, "visibility", "public").status()).isEqualTo(303);
+        JsonNode again = server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("claim");
+        assertThat(again.get("claimedAt").asText()).isEqualTo(firstClaim);
+        assertThat(again.get("visibility").asText()).isEqualTo("public");
+        assertThat(again.get("trackingAllowed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void an_expired_claim_link_gets_the_page_that_offers_a_new_one() {
+        issue(acme, achievement, "late@example.org");
+        String token = link(outboxMailTo("late@example.org"), "/claim/");
+        clock.advance(Duration.ofDays(31));
+        var expired = server.send("GET", "/claim/" + token, null, null);
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.body()).contains("This link has expired");
+        assertThat(server.send("GET", "/claim/" + token + "?lang=nb", null, null).body()).contains("Denne lenken er utløpt");
+    }
+
+    @Test
+    void a_recipient_signs_in_by_magic_link_sees_their_credentials_and_switches_privacy() {
+        String number = issue(acme, achievement, "me@example.org").get("number").asText();
+        String foreign = issue(globex, server.achievement(globex), "me@example.org").get("number").asText();
+        outboxMailTo("me@example.org");
+
+        var known = form("/me/sign-in", null, "tenant", "acme", "email", "Me@Example.org");
+        var unknown = form("/me/sign-in", null, "tenant", "acme", "email", "stranger@example.org");
+        var noTenant = form("/me/sign-in", null, "tenant", "nope", "email", "me@example.org");
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(known.body()).contains("If we know this address, a link is on its way").isEqualTo(unknown.body()).isEqualTo(noTenant.body());
+        String mail = outboxMailTo("me@example.org");
+        assertThat(mail).contains("Subject: Sign in to your credentials from acme Academy");
+        String token = link(mail, "/me/sign-in/");
+
+        // opening the link (as a mail scanner does) does not use it
+        assertThat(server.send("GET", "/me/sign-in/" + token, null, null).body()).contains("method=\"post\"");
+        var signedIn = form("/me/sign-in/" + token, null);
+        assertThat(signedIn.status()).isEqualTo(303);
+        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/me");
+        String cookie = setCookie.split(";")[0];
+        assertThat(form("/me/sign-in/" + token, null).status()).isEqualTo(410);
+
+        var dashboard = server.send("GET", "/me", null, null, "Cookie", cookie);
+        assertThat(dashboard.body()).contains(number).contains("Certified Data Steward").contains("Valid")
+                .contains("/c/" + number + "/certificate.pdf").doesNotContain(foreign);
+        String csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(dashboard.body()).results().findFirst().orElseThrow().group(1);
+
+        assertThat(form("/me/credentials/" + number + "/privacy", cookie, "visibility", "private", "csrf", "wrong").status()).isEqualTo(403);
+        assertThat(form("/me/credentials/" + number + "/privacy", cookie, "visibility", "private", "tracking", "on", "csrf", csrf).status()).isEqualTo(303);
+        JsonNode claim = server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("claim");
+        assertThat(claim.get("visibility").asText()).isEqualTo("private");
+        assertThat(claim.get("trackingAllowed").asBoolean()).isTrue();
+        // a session at acme cannot touch the same person's credential at globex
+        form("/me/credentials/" + foreign + "/privacy", cookie, "visibility", "private", "csrf", csrf);
+        assertThat(server.send("GET", "/api/v1/credentials/" + foreign + "/delivery", globex, null).json().get("claim").get("visibility").asText())
+                .isEqualTo("public");
+
+        assertThat(form("/me/logout", cookie, "csrf", csrf).status()).isEqualTo(303);
+        assertThat(server.send("GET", "/me", null, null, "Cookie", cookie).body()).contains("name=\"email\"").doesNotContain(number);
+    }
+
+    @Test
+    void a_credential_revoked_before_its_mail_went_out_is_not_announced() {
+        String number = issue(acme, achievement, "revoked@example.org").get("number").asText();
+        server.send("POST", "/api/v1/credentials/" + number + "/revoke", acme, "{\"reason\": \"issued in error\"}");
+        long before = outboxCount();
+        server.credence.mailWorker().runDue();
+        assertThat(outboxCount()).isEqualTo(before);
+        JsonNode mail = server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("mails").get(0);
+        assertThat(mail.get("status").asText()).isEqualTo("failed");
+        assertThat(mail.get("lastError").asText()).contains("revoked");
+        assertThat(server.send("POST", "/api/v1/credentials/" + number + "/resend", acme, null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_form_posted_from_another_site_is_refused() {
+        var forged = server.send("POST", "/me/sign-in/" + "A".repeat(43), null, "", "Content-Type", FORM, "Sec-Fetch-Site", "cross-site");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(server.send("POST", "/claim", null, "number=x", "Content-Type", FORM, "Sec-Fetch-Site", "cross-site").status()).isEqualTo(403);
+        assertThat(server.send("POST", "/claim", null, "number=x", "Content-Type", FORM, "Sec-Fetch-Site", "same-origin").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_sign_in_link_works_for_fifteen_minutes() {
+        issue(acme, achievement, "slow@example.org");
+        outboxMailTo("slow@example.org");
+        form("/me/sign-in", null, "tenant", "acme", "email", "slow@example.org");
+        String token = link(outboxMailTo("slow@example.org"), "/me/sign-in/");
+        clock.advance(Duration.ofMinutes(16));
+        var late = form("/me/sign-in/" + token, null);
+        assertThat(late.status()).isEqualTo(410);
+        assertThat(late.body()).contains("expired");
+    }
+}

@@ -1,0 +1,249 @@
+package org.credence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.credence.delivery.MailSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mail through a real SMTP server (GreenMail): what is sent, in which language, and what happens when the server is away or refuses. */
+@Tag("integration")
+class MailDeliveryTest {
+    static final Pattern CLAIM_LINK = Pattern.compile("/claim/([A-Za-z0-9_-]{43})");
+    @TempDir
+    static Path data;
+    static int smtpPort;
+    static GreenMail smtp;
+    static MovableClock clock = new MovableClock();
+    static ServerHarness server;
+    static String acme;
+    static String fjord;
+    static long acmeAchievement;
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            smtpPort = free.getLocalPort();
+        }
+        smtp = startSmtp();
+        // no background worker: each test sends the queue itself, so nothing races the assertions
+        MailSettings mail = new MailSettings(Optional.of(new MailSettings.Smtp("127.0.0.1", smtpPort, Optional.empty(), Optional.empty(),
+                MailSettings.Tls.NONE)), "Credence <no-reply@credence.example>", Duration.ZERO);
+        server = new ServerHarness(data, mail, clock);
+        acme = server.tenant("acme");
+        acmeAchievement = server.achievement(acme);
+        var created = server.send("POST", "/api/v1/tenants", ServerHarness.ADMIN_KEY,
+                "{\"slug\":\"fjord\",\"name\":\"Fjord Fagskole\",\"url\":\"https://fjord.example\",\"locale\":\"nb\"}");
+        fjord = created.json().get("apiKey").asText();
+    }
+
+    static GreenMail startSmtp() {
+        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        smtp.stop();
+    }
+
+    static JsonNode issue(String key, long achievement, String name, String email, String extra) {
+        var response = server.send("POST", "/api/v1/credentials", key, "{\"achievementId\": " + achievement
+                + ", \"recipient\": {\"name\": " + ServerHarness.JSON.valueToTree(name) + ", \"email\": \"" + email + "\"}" + extra + "}");
+        assertThat(response.status()).as(response.body()).isIn(200, 201);
+        return response.json();
+    }
+
+    static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    static String claimToken(String body) {
+        Matcher m = CLAIM_LINK.matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return m.group(1);
+    }
+
+    static JsonNode delivery(String key, String number) {
+        return server.send("GET", "/api/v1/credentials/" + number + "/delivery", key, null).json();
+    }
+
+    @Test
+    void issuance_sends_one_mail_with_name_achievement_and_claim_link_and_a_reissue_sends_none() throws Exception {
+        JsonNode issued = issue(acme, acmeAchievement, "Åse Ødegård", "ase@example.org", "");
+        server.credence.mailWorker().runDue();
+        issue(acme, acmeAchievement, "Åse Ødegård", "ase@example.org", "");
+        server.credence.mailWorker().runDue();
+
+        List<MimeMessage> mails = mailTo("ase@example.org");
+        assertThat(mails).hasSize(1);
+        MimeMessage mail = mails.get(0);
+        assertThat(mail.getSubject()).isEqualTo("acme Academy awarded you: Certified Data Steward");
+        String body = GreenMailUtil.getBody(mail);
+        String text = textPart(mail);
+        assertThat(text).contains("Hello Åse Ødegård,").contains("Certified Data Steward").contains(issued.get("number").asText())
+                .contains(server.base() + "/claim/").contains(server.base() + "/c/" + issued.get("number").asText() + "/certificate.pdf");
+        assertThat(body).contains("text/html");
+        String token = claimToken(text);
+        assertThat(server.send("GET", "/claim/" + token, null, null).body()).contains("Åse Ødegård").contains("Certified Data Steward");
+        JsonNode history = delivery(acme, issued.get("number").asText());
+        assertThat(history.get("mails")).hasSize(1);
+        assertThat(history.get("mails").get(0).get("status").asText()).isEqualTo("sent");
+        assertThat(history.get("mails").get(0).get("history").findValuesAsText("status")).containsExactly("queued", "sent");
+    }
+
+    @Test
+    void a_norwegian_tenant_mails_in_norwegian() throws Exception {
+        long achievement = server.achievement(fjord);
+        issue(fjord, achievement, "Kari Nordmann", "kari@example.no", "");
+        server.credence.mailWorker().runDue();
+        MimeMessage mail = mailTo("kari@example.no").get(0);
+        assertThat(mail.getSubject()).isEqualTo("fjord Academy har tildelt deg: Certified Data Steward".replace("fjord Academy", "Fjord Fagskole"));
+        assertThat(textPart(mail)).contains("Hei Kari Nordmann,").contains("Hent kompetansebeviset ditt").contains("?lang=nb");
+    }
+
+    @Test
+    void notify_false_sends_nothing() {
+        JsonNode issued = issue(acme, acmeAchievement, "Quiet Person", "quiet@example.org", ", \"notify\": false");
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("quiet@example.org")).isEmpty();
+        assertThat(delivery(acme, issued.get("number").asText()).get("mails")).isEmpty();
+        var wrong = server.send("POST", "/api/v1/credentials", acme, "{\"achievementId\": " + acmeAchievement
+                + ", \"recipient\": {\"name\": \"N\", \"email\": \"n@example.org\"}, \"notify\": \"no\"}");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.json().get("field").asText()).isEqualTo("notify");
+    }
+
+    @Test
+    void mail_waits_while_smtp_is_down_survives_a_restart_and_is_sent_when_it_is_back() throws Exception {
+        smtp.stop();
+        try {
+            JsonNode issued = issue(acme, acmeAchievement, "Patient Person", "patient@example.org", "");
+            String number = issued.get("number").asText();
+            server.credence.mailWorker().runDue();
+            JsonNode waiting = delivery(acme, number).get("mails").get(0);
+            assertThat(waiting.get("status").asText()).isEqualTo("queued");
+            assertThat(waiting.get("attempts").asInt()).isEqualTo(1);
+            assertThat(waiting.get("lastError").asText()).containsIgnoringCase("connect");
+            server.restart();
+        } finally {
+            smtp = startSmtp();
+        }
+        // the retry is not due yet: backoff
+        assertThat(server.credence.mailWorker().runDue()).isZero();
+        clock.advance(Duration.ofHours(3));
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("patient@example.org")).hasSize(1);
+        JsonNode sent = delivery(acme, claimNumberOf("patient@example.org")).get("mails").get(0);
+        assertThat(sent.get("status").asText()).isEqualTo("sent");
+        assertThat(sent.get("history").findValuesAsText("status")).containsExactly("queued", "retry", "sent");
+    }
+
+    @Test
+    void a_permanent_refusal_is_a_bounce_with_the_servers_reason() throws Exception {
+        smtp.stop();
+        String number;
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(smtpPort)) {
+            number = issue(acme, acmeAchievement, "Nobody", "nobody@example.org", "").get("number").asText();
+            server.credence.mailWorker().runDue();
+        } finally {
+            smtp = startSmtp();
+        }
+        JsonNode bounced = delivery(acme, number).get("mails").get(0);
+        assertThat(bounced.get("status").asText()).isEqualTo("bounced");
+        assertThat(bounced.get("lastError").asText()).contains("550").contains("no such user");
+        clock.advance(Duration.ofHours(3));
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("nobody@example.org")).isEmpty();
+    }
+
+    @Test
+    void resend_mails_a_new_claim_link_and_the_old_one_stops_working() throws Exception {
+        String number = issue(acme, acmeAchievement, "Twice Mailed", "twice@example.org", "").get("number").asText();
+        server.credence.mailWorker().runDue();
+        String first = claimToken(textPart(mailTo("twice@example.org").get(0)));
+        var resent = server.send("POST", "/api/v1/credentials/" + number + "/resend", acme, null);
+        assertThat(resent.status()).isEqualTo(202);
+        assertThat(server.send("GET", "/claim/" + first, null, null).status()).isEqualTo(410);
+        server.credence.mailWorker().runDue();
+        List<MimeMessage> mails = mailTo("twice@example.org");
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(1).getSubject()).isEqualTo("Your new link for Certified Data Steward");
+        String second = claimToken(textPart(mails.get(1)));
+        assertThat(server.send("GET", "/claim/" + second, null, null).status()).isEqualTo(200);
+        assertThat(delivery(acme, number).get("mails").findValuesAsText("kind")).containsExactly("credential_issued", "claim_link");
+    }
+
+    @Test
+    void another_tenants_key_can_neither_read_the_delivery_nor_resend() {
+        JsonNode issued = issue(acme, acmeAchievement, "Private Person", "private@example.org", "");
+        for (String id : List.of(issued.get("number").asText(), issued.get("id").asText())) {
+            assertThat(server.send("GET", "/api/v1/credentials/" + id + "/delivery", fjord, null).status()).isEqualTo(404);
+            assertThat(server.send("POST", "/api/v1/credentials/" + id + "/resend", fjord, null).status()).isEqualTo(404);
+        }
+        assertThat(server.send("GET", "/api/v1/credentials/" + issued.get("id").asText() + "/delivery", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void names_with_html_emoji_right_to_left_text_and_great_length_are_escaped_in_html_and_plain_in_text() throws Exception {
+        String name = "<script>alert('x')</script> Zoë 👩🏽‍🎓 مريم العربية " + "L".repeat(240);
+        issue(acme, acmeAchievement, name, "unusual@example.org", "");
+        server.credence.mailWorker().runDue();
+        MimeMessage mail = mailTo("unusual@example.org").get(0);
+        assertThat(textPart(mail)).contains("Hello " + name + ",");
+        String html = part(mail, "text/html");
+        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;").contains("👩🏽‍🎓").contains("مريم العربية");
+        String page = server.send("GET", "/claim/" + claimToken(textPart(mail)), null, null).body();
+        assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;").contains("مريم العربية");
+    }
+
+    private static String claimNumberOf(String email) throws Exception {
+        Matcher m = Pattern.compile("CRD-[0-9A-Z-]+").matcher(textPart(mailTo(email).get(0)));
+        assertThat(m.find()).isTrue();
+        return m.group();
+    }
+
+    static String textPart(MimeMessage mail) throws Exception {
+        return part(mail, "text/plain");
+    }
+
+    static String part(jakarta.mail.Part p, String type) throws Exception {
+        if (p.isMimeType(type)) {
+            return (String) p.getContent();
+        }
+        if (p.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) p.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
