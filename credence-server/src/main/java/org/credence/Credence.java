@@ -29,17 +29,22 @@ import org.credence.tenant.MasterKey;
 import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
+import org.credence.tracking.RecipientCheck;
+import org.credence.tracking.ShareTargets;
+import org.credence.tracking.TrackingModule;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
 public final class Credence implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final Optional<String> firstAdministratorKey;
+    private final TrackingModule tracking;
 
-    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey) {
+    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, TrackingModule tracking) {
         this.database = database;
         this.http = http;
         this.firstAdministratorKey = firstAdministratorKey;
+        this.tracking = tracking;
     }
 
     public static Credence start(Settings settings, Clock clock) {
@@ -69,6 +74,7 @@ public final class Credence implements AutoCloseable {
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
+            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -78,9 +84,10 @@ public final class Credence implements AutoCloseable {
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
-                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock));
+                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
+                    config -> tracking.register(config, publicUrl, ShareTargets.simple(), RecipientCheck.NOBODY));
             HttpServer http = new HttpServer(routes).start(port);
-            return new Credence(database, http, firstKey);
+            return new Credence(database, http, firstKey, tracking);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -109,11 +116,17 @@ public final class Credence implements AutoCloseable {
         return firstAdministratorKey;
     }
 
-    /** Stops HTTP first (in-flight requests finish), then the database. */
+    /** The engagement tracker pages and services record events with. */
+    public org.credence.tracking.Tracker tracker() {
+        return tracking.tracker();
+    }
+
+    /** Stops HTTP first (in-flight requests finish), then tracking's writer (queued events are written), then the database. */
     @Override
     public void close() {
         try {
             http.close();
+            tracking.close();
         } finally {
             database.close();
         }
