@@ -153,6 +153,11 @@ public final class Tracker {
         return reason == null ? Recorded.COUNTED : Recorded.notCounted(reason);
     }
 
+    /** One credential's engagement (firsts and counts), scoped to its tenant. */
+    public Optional<CredentialEngagement> engagement(long tenantId, java.util.UUID credentialId) {
+        return CredentialEngagement.of(jdbi, tenantId, credentialId);
+    }
+
     /** Forget cached credential facts (after a consent change, so it applies at once). */
     public void forget(String number) {
         byNumber.invalidate(number);
