@@ -5,17 +5,15 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Appends events durably: {@link #append} returns only once the event's transaction has committed. */
+/** Appends events durably: the future of {@link #submit} completes only once the event's transaction has committed. */
 interface EventWriter extends AutoCloseable {
 
-    void append(Event event);
+    CompletableFuture<Void> submit(Event event);
 
     @Override
     void close();
@@ -24,8 +22,9 @@ interface EventWriter extends AutoCloseable {
     static EventWriter direct(Jdbi jdbi) {
         return new EventWriter() {
             @Override
-            public void append(Event event) {
+            public CompletableFuture<Void> submit(Event event) {
                 jdbi.useTransaction(h -> EventStore.append(h, List.of(event)));
+                return CompletableFuture.completedFuture(null);
             }
 
             @Override
@@ -51,6 +50,12 @@ interface EventWriter extends AutoCloseable {
 
         private final Jdbi jdbi;
         private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(50_000);
+        // answering the waiting requests (writing their responses) is not the writer's job: it goes on to the next batch
+        private final java.util.concurrent.ExecutorService acknowledgements = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "tracking-ack");
+            t.setDaemon(true);
+            return t;
+        });
         private final Thread thread;
         private volatile boolean closed;
 
@@ -62,24 +67,21 @@ interface EventWriter extends AutoCloseable {
         }
 
         @Override
-        public void append(Event event) {
+        public CompletableFuture<Void> submit(Event event) {
             if (closed) {
                 throw new IllegalStateException("the event writer is closed");
             }
             Pending pending = new Pending(event, new CompletableFuture<>());
             try {
+                // a full queue makes callers wait here: back-pressure rather than an unbounded heap
                 if (!queue.offer(pending, 10, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the event writer is overloaded: 50,000 events waiting");
                 }
-                pending.done().get(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the event was written", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the event was not stored: " + e.getCause().getMessage(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("the event was not confirmed within 60 s", e);
+                throw new IllegalStateException("interrupted while the event was queued", e);
             }
+            return pending.done().orTimeout(60, TimeUnit.SECONDS);
         }
 
         private void run() {
@@ -109,7 +111,8 @@ interface EventWriter extends AutoCloseable {
             try {
                 List<Event> events = batch.stream().map(Pending::event).toList();
                 jdbi.useTransaction(h -> EventStore.append(h, events));
-                batch.forEach(p -> p.done().complete(null));
+                List<Pending> committed = List.copyOf(batch);
+                acknowledgements.execute(() -> committed.forEach(p -> p.done().complete(null)));
             } catch (RuntimeException e) {
                 LOG.error("a batch of {} events could not be stored", batch.size(), e);
                 batch.forEach(p -> p.done().completeExceptionally(e));
@@ -122,6 +125,8 @@ interface EventWriter extends AutoCloseable {
             closed = true;
             try {
                 thread.join(30_000);
+                acknowledgements.shutdown();
+                acknowledgements.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

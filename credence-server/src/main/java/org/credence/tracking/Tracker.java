@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -114,26 +115,34 @@ public final class Tracker {
      * @throws IllegalArgumentException when the channel does not belong to the type
      */
     public Recorded record(RequestFacts facts, EventType type, CredentialRef credential, String channel) {
+        return recordAsync(facts, type, credential, channel).join();
+    }
+
+    /**
+     * Like {@link #record}, without holding the caller's thread while the event is written: the
+     * future completes when the event is durable. Dropped and refused events complete at once.
+     */
+    public CompletableFuture<Recorded> recordAsync(RequestFacts facts, EventType type, CredentialRef credential, String channel) {
         String checked = type.requireChannel(channel);
         RateLimits.Verdict rate = rateLimits.take(facts.address());
         if (rate == RateLimits.Verdict.DROP) {
-            return Recorded.DROPPED;
+            return CompletableFuture.completedFuture(Recorded.DROPPED);
         }
         Optional<TrackedCredential> found = credential(credential);
         if (found.isEmpty()) {
-            return Recorded.UNKNOWN;
+            return CompletableFuture.completedFuture(Recorded.UNKNOWN);
         }
         return store(facts, type, found.get(), checked, rate);
     }
 
     /** Records an event for a credential already looked up (the redirect routes need it for their target). */
-    Recorded record(RequestFacts facts, EventType type, TrackedCredential credential, String channel) {
+    CompletableFuture<Recorded> recordAsync(RequestFacts facts, EventType type, TrackedCredential credential, String channel) {
         String checked = type.requireChannel(channel);
         RateLimits.Verdict rate = rateLimits.take(facts.address());
-        return rate == RateLimits.Verdict.DROP ? Recorded.DROPPED : store(facts, type, credential, checked, rate);
+        return rate == RateLimits.Verdict.DROP ? CompletableFuture.completedFuture(Recorded.DROPPED) : store(facts, type, credential, checked, rate);
     }
 
-    private Recorded store(RequestFacts facts, EventType type, TrackedCredential credential, String channel, RateLimits.Verdict rate) {
+    private CompletableFuture<Recorded> store(RequestFacts facts, EventType type, TrackedCredential credential, String channel, RateLimits.Verdict rate) {
         UserAgentClass agent = userAgents.classify(facts.userAgent());
         byte[] visitor = visitorKeys.of(facts.address(), facts.userAgent());
         NotCounted reason = null;
@@ -147,10 +156,10 @@ public final class Tracker {
             reason = NotCounted.DOUBLE_CLICK;
         }
         boolean detail = credential.trackingAllowed();
-        writer.append(new Event(credential.tenantId(), credential.id(), credential.achievementId(), credential.issuedAt(), type, channel,
+        Recorded recorded = reason == null ? Recorded.COUNTED : Recorded.notCounted(reason);
+        return writer.submit(new Event(credential.tenantId(), credential.id(), credential.achievementId(), credential.issuedAt(), type, channel,
                 clock.instant(), facts.country(), detail ? facts.referrerHost() : null, agent, facts.isRecipient(),
-                detail ? visitor : null, reason));
-        return reason == null ? Recorded.COUNTED : Recorded.notCounted(reason);
+                detail ? visitor : null, reason)).thenApply(done -> recorded);
     }
 
     /** One credential's engagement (firsts and counts), scoped to its tenant. */

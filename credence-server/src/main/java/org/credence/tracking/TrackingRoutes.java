@@ -29,16 +29,18 @@ public final class TrackingRoutes {
             URI destination = (target.equals("program") ? Links.web(credential.programUrl()).or(() -> Links.web(credential.tenantUrl()))
                     : Links.web(credential.tenantUrl()))
                     .orElseThrow(() -> Problem.notFound("the issuer has not set a web address for '" + target + "'"));
-            tracker.record(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), EventType.REFERRAL_CLICK, credential, target);
-            redirect(ctx, Links.withUtm(destination, "credence", "credential", credential.achievementName()));
+            URI location = Links.withUtm(destination, "credence", "credential", credential.achievementName());
+            ctx.future(() -> tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), EventType.REFERRAL_CLICK,
+                    credential, target).thenAccept(recorded -> redirect(ctx, location)));
         });
         config.routes.get("/s/{number}/{channel}", ctx -> {
             Channel channel = Channel.parse(ctx.pathParam("channel"))
                     .orElseThrow(() -> Problem.notFound("no share channel '" + shortened(ctx.pathParam("channel")) + "'"));
             TrackedCredential credential = known(tracker, ctx);
-            tracker.record(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), EventType.SHARE_CLICK, credential, channel.id());
             URI page = Links.withUtm(publicUrl.resolve("/c/" + credential.number()), channel.id(), channel.id(), credential.achievementName());
-            redirect(ctx, shares.target(credential, channel, page));
+            URI location = shares.target(credential, channel, page);
+            ctx.future(() -> tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), EventType.SHARE_CLICK,
+                    credential, channel.id()).thenAccept(recorded -> redirect(ctx, location)));
         });
         config.routes.post("/t/{number}", ctx -> {
             ObjectNode body = Json.body(ctx, Set.of("type", "channel"));
@@ -61,11 +63,12 @@ public final class TrackingRoutes {
                     + "; use one of " + new java.util.TreeSet<>(type.channels()));
         }
         TrackedCredential credential = known(tracker, ctx);
-        Recorded recorded = tracker.record(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), type, credential, channel);
-        if (recorded.outcome() == Recorded.Outcome.DROPPED) {
+        var recorded = tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), type, credential, channel);
+        // a dropped event is known at once; a stored one is answered when its transaction has committed, without holding a thread
+        if (recorded.isDone() && recorded.join().outcome() == Recorded.Outcome.DROPPED) {
             throw Problem.tooManyRequests("too many tracking requests from your network; try again in a minute");
         }
-        ctx.header("Cache-Control", "no-store").status(204);
+        ctx.future(() -> recorded.thenAccept(done -> ctx.header("Cache-Control", "no-store").status(204)));
     }
 
     private static TrackedCredential known(Tracker tracker, Context ctx) {

@@ -24,7 +24,8 @@ final class VisitorKeys {
     private final SecureRandom random;
     private volatile DaySecret current;
 
-    private record DaySecret(LocalDate day, SecretKeySpec key) {}
+    // a Mac per thread: getInstance and init cost more than the hash of a short input
+    private record DaySecret(LocalDate day, ThreadLocal<Mac> macs) {}
 
     VisitorKeys(Jdbi jdbi, Clock clock, SecureRandom random) {
         this.jdbi = jdbi;
@@ -37,13 +38,18 @@ final class VisitorKeys {
         if (address == null) {
             return null;
         }
+        Mac mac = secretOfToday().macs().get();
+        mac.update(address.toString().getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        mac.update((userAgent == null ? "" : userAgent).getBytes(StandardCharsets.UTF_8));
+        return Arrays.copyOf(mac.doFinal(), KEY_BYTES); // doFinal also resets the Mac for the next key
+    }
+
+    private static Mac mac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secretOfToday().key());
-            mac.update(address.toString().getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) 0);
-            mac.update((userAgent == null ? "" : userAgent).getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(mac.doFinal(), KEY_BYTES);
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
@@ -57,7 +63,8 @@ final class VisitorKeys {
         }
         synchronized (this) {
             if (current == null || !current.day().equals(today)) {
-                current = new DaySecret(today, new SecretKeySpec(load(today), "HmacSHA256"));
+                SecretKeySpec key = new SecretKeySpec(load(today), "HmacSHA256");
+                current = new DaySecret(today, ThreadLocal.withInitial(() -> mac(key)));
             }
             return current;
         }
