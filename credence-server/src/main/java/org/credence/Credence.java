@@ -47,6 +47,9 @@ import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
 import org.credence.user.UserModule;
+import org.credence.tracking.RecipientCheck;
+import org.credence.tracking.ShareTargets;
+import org.credence.tracking.TrackingModule;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
 public final class Credence implements AutoCloseable {
@@ -55,13 +58,16 @@ public final class Credence implements AutoCloseable {
     private final Optional<String> firstAdministratorKey;
     private final DemoLoader demo;
     private final Delivery delivery;
+    private final TrackingModule tracking;
 
-    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery) {
+    private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
+                     TrackingModule tracking) {
         this.database = database;
         this.delivery = delivery;
         this.http = http;
         this.firstAdministratorKey = firstAdministratorKey;
         this.demo = demo;
+        this.tracking = tracking;
     }
 
     public static Credence start(Settings settings, Clock clock) {
@@ -101,6 +107,7 @@ public final class Credence implements AutoCloseable {
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, new StoredDocuments(jdbi));
             CredentialPages credentialPages = new CredentialPages(jdbi, tenants, verification);
+            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -117,10 +124,11 @@ public final class Credence implements AutoCloseable {
                     config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth),
-                    config -> mail.register(config, auth));
+                    config -> mail.register(config, auth),
+                    config -> tracking.register(config, publicUrl, ShareTargets.simple(), RecipientCheck.NOBODY));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);
-            return new Credence(database, http, firstKey, demo, mail);
+            return new Credence(database, http, firstKey, demo, mail, tracking);
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -167,12 +175,18 @@ public final class Credence implements AutoCloseable {
         return delivery.worker();
     }
 
-    /** Stops HTTP first (in-flight requests finish), then the mail worker, then the database. */
+    /** The engagement tracker pages and services record events with. */
+    public org.credence.tracking.Tracker tracker() {
+        return tracking.tracker();
+    }
+
+    /** Stops HTTP first (in-flight requests finish), then the mail worker, then tracking's writer (queued events are written), then the database. */
     @Override
     public void close() {
         try {
             http.close();
             delivery.close();
+            tracking.close();
         } finally {
             database.close();
         }

@@ -5,26 +5,34 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.credence.delivery.MailSettings;
+import org.credence.tracking.TrackingSettings;
 
 /**
  * How this installation runs: from the command line and the {@code CREDENCE_*} environment.
  *
  * @param durable fsync the embedded database (the product); tests turn it off for speed
  * @param mail the SMTP server ({@code CREDENCE_SMTP_*}), or the outbox folder when there is none
+ * @param tracking retention, country source, proxy trust and rate limits of engagement tracking
  */
 public record Settings(int port, Path dataDirectory, Optional<String> databaseUrl, Optional<String> bootstrapApiKey,
-                       Optional<String> masterKey, Optional<URI> publicUrl, boolean durable, MailSettings mail) {
+                       Optional<String> masterKey, Optional<URI> publicUrl, boolean durable, MailSettings mail, TrackingSettings tracking) {
 
-    /** Settings that write mail to the outbox. */
+    /** Settings that write mail to the outbox, with tracking's defaults. */
     public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, Optional<String> bootstrapApiKey,
                     Optional<String> masterKey, Optional<URI> publicUrl, boolean durable) {
         this(port, dataDirectory, databaseUrl, bootstrapApiKey, masterKey, publicUrl, durable, MailSettings.OUTBOX);
     }
 
+    /** Settings with tracking's defaults. */
+    public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, Optional<String> bootstrapApiKey,
+                    Optional<String> masterKey, Optional<URI> publicUrl, boolean durable, MailSettings mail) {
+        this(port, dataDirectory, databaseUrl, bootstrapApiKey, masterKey, publicUrl, durable, mail, TrackingSettings.DEFAULTS);
+    }
+
     public static Settings fromEnvironment(int port, Path dataDirectory, Map<String, String> env) {
         return new Settings(port, dataDirectory, nonBlank(env.get("CREDENCE_DATABASE_URL")), nonBlank(env.get("CREDENCE_BOOTSTRAP_API_KEY")),
                 nonBlank(env.get("CREDENCE_MASTER_KEY")), nonBlank(env.get("CREDENCE_PUBLIC_URL")).map(u -> URI.create(u.replaceAll("/+$", ""))), true,
-                MailSettings.fromEnvironment(env));
+                MailSettings.fromEnvironment(env), TrackingSettings.fromEnvironment(env));
     }
 
     /** The public base URL: {@code CREDENCE_PUBLIC_URL}, or this machine at the port actually bound. */

@@ -59,6 +59,38 @@ class CrashRecoveryTest {
         assertThat(postmasterAlive()).as("no PostgreSQL left after SIGTERM").isFalse();
     }
 
+    @Test
+    void acknowledged_tracking_events_survive_kill_9() throws Exception {
+        int port = freePort();
+        Process first = serve(port);
+        String key = post(port, "/api/v1/tenants", ADMIN, "{\"slug\":\"crash-tracking\",\"name\":\"Crash Academy\"}").get("apiKey").asText();
+        long achievement = post(port, "/api/v1/achievements", key,
+                "{\"name\":\"Survivor\",\"kind\":\"badge\",\"description\":\"d\",\"criteria\":\"c\"}").get("id").asLong();
+        String number = post(port, "/api/v1/credentials", key,
+                "{\"achievementId\":" + achievement + ",\"recipient\":{\"name\":\"Kari\",\"email\":\"kari@example.org\"}}").get("number").asText();
+        // 400 beacons at once, so the writer commits them in groups; under the per-address storage limit (600 a minute)
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> beacons = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            beacons.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/t/" + number))
+                    .header("Content-Type", "application/json").header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"download\",\"channel\":\"pdf\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        long acknowledged = beacons.stream().map(java.util.concurrent.CompletableFuture::join).filter(r -> r.statusCode() == 204).count();
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL straight after the last acknowledgement
+
+        Process second = serve(port); // finds and stops the orphaned PostgreSQL, recovers from its WAL
+        second.destroy();
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try (var database = org.credence.db.Database.open(java.util.Optional.empty(), data, true)) {
+            long stored = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM tracking_event").mapTo(Long.class).one());
+            long rolledUp = database.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(sum(events), 0) FROM tracking_daily").mapTo(Long.class).one());
+            assertThat(acknowledged).isEqualTo(400);
+            assertThat(stored).as("every acknowledged event is stored").isGreaterThanOrEqualTo(acknowledged);
+            assertThat(rolledUp).as("and folded into the rollup in the same transaction").isEqualTo(stored);
+        }
+    }
+
     private boolean postmasterAlive() throws IOException {
         Path pidFile = data.resolve("pg/postmaster.pid");
         if (!Files.exists(pidFile)) {

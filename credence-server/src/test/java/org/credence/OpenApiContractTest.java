@@ -108,6 +108,14 @@ class OpenApiContractTest {
         check("/api/v1/api-keys/{prefix}/revoke", "post", server.send("POST", "/api/v1/api-keys/ffffffffffff/revoke", key, null));
         check("/credentials/verify", "post", server.send("POST", "/credentials/verify", null, "{\"verifiableCredential\": " + issued.json().get("credential") + "}"));
         checkBadgesAndBranding(key, achievement, number);
+        check("/r/{number}/{target}", "get", server.send("GET", "/r/" + number + "/issuer", null, null));
+        check("/r/{number}/{target}", "get", server.send("GET", "/r/" + number + "/nowhere", null, null));
+        check("/s/{number}/{channel}", "get", server.send("GET", "/s/" + number + "/x", null, null));
+        check("/s/{number}/{channel}", "get", server.send("GET", "/s/CRD-0000-0000-00/x", null, null));
+        check("/t/{number}", "post", server.send("POST", "/t/" + number, null, "{\"type\": \"share_click\", \"channel\": \"copy_link\"}"));
+        check("/t/{number}", "post", server.send("POST", "/t/" + number, null, "{\"type\": \"claim\"}"));
+        check("/t/{number}", "post", server.send("POST", "/t/CRD-0000-0000-00", null, "{\"type\": \"view\"}"));
+        check("/t/{number}", "get", server.send("GET", "/t/" + number + "?type=download&channel=pdf", null, null));
         check("/api/openapi.yaml", "get", server.send("GET", "/api/openapi.yaml", null, null));
         check("/api/docs", "get", server.send("GET", "/api/docs", null, null));
         assertThat(server.send("GET", "/webjars/swagger-ui/5.30.2/swagger-ui-bundle.js", null, null).status()).isEqualTo(200);

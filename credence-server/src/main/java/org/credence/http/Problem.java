@@ -48,6 +48,10 @@ public final class Problem extends RuntimeException {
         return new Problem(413, "Payload too large", detail, null);
     }
 
+    public static Problem tooManyRequests(String detail) {
+        return new Problem(429, "Too many requests", detail, null);
+    }
+
     public int status() {
         return status;
     }

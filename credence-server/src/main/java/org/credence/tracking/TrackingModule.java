@@ -1,0 +1,44 @@
+package org.credence.tracking;
+
+import io.javalin.config.JavalinConfig;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** Tracking wired together: the tracker pages call, its writer, the retention job and the routes. */
+public final class TrackingModule implements AutoCloseable {
+    private final Tracker tracker;
+    private final EventWriter writer;
+    private final EventRetention retention;
+
+    private TrackingModule(Tracker tracker, EventWriter writer, EventRetention retention) {
+        this.tracker = tracker;
+        this.writer = writer;
+        this.retention = retention;
+    }
+
+    public static TrackingModule create(Jdbi jdbi, TrackingSettings settings, Clock clock, SecureRandom random) {
+        Countries countries = settings.geoipFiles().isEmpty() ? Countries.none() : Countries.load(settings.geoipFiles());
+        EventWriter writer = settings.groupCommit() ? EventWriter.groupCommit(jdbi) : EventWriter.direct(jdbi);
+        Tracker tracker = new Tracker(jdbi, clock, settings, UserAgents.counterList(), countries, new VisitorKeys(jdbi, clock, random), writer);
+        return new TrackingModule(tracker, writer, new EventRetention(jdbi, clock, settings.retentionMonths()).start());
+    }
+
+    /** The API pages and services record events with. */
+    public Tracker tracker() {
+        return tracker;
+    }
+
+    /** Registers {@code /r}, {@code /s} and {@code /t}; the share targets and the recipient check are the pages' to give. */
+    public void register(JavalinConfig config, URI publicUrl, ShareTargets shares, RecipientCheck recipients) {
+        TrackingRoutes.register(config, tracker, shares, recipients, publicUrl);
+    }
+
+    /** Stops the retention job, then writes the events already queued. */
+    @Override
+    public void close() {
+        retention.close();
+        writer.close();
+    }
+}
