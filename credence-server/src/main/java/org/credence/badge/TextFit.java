@@ -8,8 +8,9 @@ import java.util.List;
 import org.credence.document.BundledFonts;
 
 /**
- * Fits a name into a box: wraps at spaces (inside a word when it must), shrinks from the largest
- * size to the smallest, and at the smallest size ends the last line with an ellipsis.
+ * Fits a name into a box: wraps at spaces, shrinks from the largest size to the smallest, breaks
+ * inside a word only when no size fits whole words, and at the smallest size ends the last line
+ * with an ellipsis.
  * Measures with the bundled font, so the SVG and PNG badges break lines in the same places.
  */
 final class TextFit {
@@ -24,14 +25,17 @@ final class TextFit {
 
     static Fitted fit(String text, BundledFonts font, double maxWidth, int maxLines, float largest, float smallest) {
         String drawable = drawable(text, font.awtFont());
-        for (float size = largest; size >= smallest; size -= 2) {
-            List<String> lines = wrap(drawable, font.awtFont().deriveFont(size), maxWidth);
-            if (lines.size() <= maxLines) {
-                return new Fitted(lines, size);
+        // a smaller font reads better than a word cut in two ("arbeidsplass / en")
+        for (boolean breakWords : new boolean[] {false, true}) {
+            for (float size = largest; size >= smallest; size -= 2) {
+                List<String> lines = wrap(drawable, font.awtFont().deriveFont(size), maxWidth, breakWords);
+                if (lines != null && lines.size() <= maxLines) {
+                    return new Fitted(lines, size);
+                }
             }
         }
         Font small = font.awtFont().deriveFont(smallest);
-        List<String> lines = new ArrayList<>(wrap(drawable, small, maxWidth).subList(0, maxLines));
+        List<String> lines = new ArrayList<>(wrap(drawable, small, maxWidth, true).subList(0, maxLines));
         String last = lines.get(maxLines - 1);
         BreakIterator graphemes = BreakIterator.getCharacterInstance();
         while (!last.isEmpty() && width(small, last + ELLIPSIS) > maxWidth) {
@@ -63,7 +67,8 @@ final class TextFit {
         return font.getStringBounds(text, CONTEXT).getWidth();
     }
 
-    private static List<String> wrap(String text, Font font, double maxWidth) {
+    /** The lines, or null when a word is wider than the box and {@code breakWords} is off. */
+    private static List<String> wrap(String text, Font font, double maxWidth, boolean breakWords) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -79,6 +84,9 @@ final class TextFit {
             }
             // a word wider than the box is broken between graphemes (never inside a letter with its accents)
             String rest = word;
+            if (!breakWords && width(font, rest) > maxWidth) {
+                return null;
+            }
             BreakIterator graphemes = BreakIterator.getCharacterInstance();
             while (width(font, rest) > maxWidth) {
                 graphemes.setText(rest);

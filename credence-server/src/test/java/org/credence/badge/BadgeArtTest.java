@@ -62,4 +62,12 @@ class BadgeArtTest {
         assertThat(huge.lines().get(2)).endsWith("…");
         assertThat(TextFit.fit("🚀🚀", org.credence.document.BundledFonts.SANS_BOLD, 340, 3, 50, 24).lines()).containsExactly("—");
     }
+
+    @Test
+    void a_smaller_font_is_chosen_before_a_word_is_cut_in_two() {
+        TextFit.Fitted fitted = TextFit.fit("Sikkerhet på arbeidsplassen", org.credence.document.BundledFonts.SANS_BOLD, 250, 3, 34, 18);
+        assertThat(fitted.lines()).allSatisfy(line -> assertThat("Sikkerhet på arbeidsplassen".split(" ")).contains(line.split(" ")));
+        TextFit.Fitted unbreakable = TextFit.fit("Donaudampfschifffahrtsgesellschaftskapitänsmütze", org.credence.document.BundledFonts.SANS_BOLD, 250, 3, 34, 18);
+        assertThat(unbreakable.lines()).hasSizeGreaterThan(1);
+    }
 }
