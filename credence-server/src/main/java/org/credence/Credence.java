@@ -18,6 +18,9 @@ import org.credence.badge.Badges;
 import org.credence.document.BrandingRoutes;
 import org.credence.document.BrandingUpdates;
 import org.credence.document.Brandings;
+import org.credence.document.CertificateRoutes;
+import org.credence.document.Certificates;
+import org.credence.document.Designs;
 import org.credence.document.StoredDocuments;
 import org.credence.credential.CredentialPageRoutes;
 import org.credence.credential.CredentialPages;
@@ -92,7 +95,12 @@ public final class Credence implements AutoCloseable {
             Auth auth = new Auth(apiKeys);
             ShapeTemplateCanonicalizer canonicalizer = new ShapeTemplateCanonicalizer();
             EddsaRdfc2022 suite = new EddsaRdfc2022(canonicalizer);
-            Achievements achievements = new Achievements(jdbi, audit);
+            Designs designs = new Designs(jdbi);
+            Achievements achievements = new Achievements(jdbi, audit, (tenant, name) -> designs.find(tenant, name).isPresent());
+            Brandings brandings = new Brandings(jdbi);
+            StoredDocuments documents = new StoredDocuments(jdbi);
+            Certificates certificates = new Certificates(jdbi, designs, brandings, tenants, documents);
+            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
@@ -102,12 +110,10 @@ public final class Credence implements AutoCloseable {
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
-            Brandings brandings = new Brandings(jdbi);
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
-            Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, new StoredDocuments(jdbi));
+            Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, documents);
             CredentialPages credentialPages = new CredentialPages(jdbi, tenants, verification);
-            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -124,6 +130,7 @@ public final class Credence implements AutoCloseable {
                     config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth),
+                    config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, tracking.events(RecipientCheck.NOBODY)),
                     config -> mail.register(config, auth),
                     config -> tracking.register(config, publicUrl, ShareTargets.simple(), RecipientCheck.NOBODY));
             HttpServer http = new HttpServer(routes).start(port);
