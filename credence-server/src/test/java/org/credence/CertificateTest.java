@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.credence.document.CertificatePdf;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -96,6 +98,47 @@ class CertificateTest {
         OpenApiContractTest.check("/api/v1/designs/{name}", "put", server.send("PUT", "/api/v1/designs/contract", key, builtInDesign("modern")));
         OpenApiContractTest.check("/api/v1/designs/{name}", "put", server.send("PUT", "/api/v1/designs/contract", key, "{\"page\": {}}"));
         OpenApiContractTest.check("/api/v1/designs/{name}", "put", server.send("PUT", "/api/v1/designs/contract", key, "x", "Content-Type", "text/plain"));
+    }
+
+    @Test
+    void the_served_pdf_verifies_and_a_tampered_attachment_does_not() throws Exception {
+        String number = issue(key, achievement, "Verified Person", "verified.pdf@example.org");
+        byte[] pdf = get("/c/" + number + "/certificate.pdf").body();
+        var report = server.sendBytes("POST", "/api/v1/verify", null, pdf, "Content-Type", "application/pdf");
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.json().get("status").asText()).isEqualTo("valid");
+        OpenApiContractTest.check("/api/v1/verify", "post", report);
+
+        String signed = new String(CertificatePdf.extractCredential(pdf), StandardCharsets.UTF_8);
+        assertThat(signed).contains("Certified Data Steward");
+        byte[] tampered = withAttachment(pdf, signed.replace("Certified Data Steward", "Certified Data Overlord"));
+        assertThat(new String(CertificatePdf.extractCredential(tampered), StandardCharsets.UTF_8)).contains("Overlord");
+        var forged = server.sendBytes("POST", "/api/v1/verify", null, tampered, "Content-Type", "application/pdf");
+        assertThat(forged.status()).isEqualTo(200);
+        assertThat(forged.json().get("status").asText()).isEqualTo("invalid");
+
+        byte[] plain;
+        try (PDDocument doc = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(out);
+            plain = out.toByteArray();
+        }
+        var refused = server.sendBytes("POST", "/api/v1/verify", null, plain, "Content-Type", "application/pdf");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asText()).contains("carries no attached credential.json");
+        OpenApiContractTest.check("/api/v1/verify", "post", refused);
+    }
+
+    /** The PDF with its credential.json attachment replaced, as a forger would edit it. */
+    static byte[] withAttachment(byte[] pdf, String json) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf); var out = new java.io.ByteArrayOutputStream()) {
+            var spec = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get(CertificatePdf.ATTACHMENT);
+            var file = new PDEmbeddedFile(doc, new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+            spec.setEmbeddedFile(file);
+            spec.setEmbeddedFileUnicode(file);
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import org.credence.document.CertificatePdf;
 import org.credence.http.Problem;
 import org.credence.tenant.Tenants;
 
@@ -50,9 +51,22 @@ public final class VerificationRoutes {
                 input = ctx.bodyAsBytes();
             }
             if (input.length == 0) {
-                throw Problem.badRequest("send a credential: JSON, a VC-JWT, or a baked PNG/SVG badge");
+                throw Problem.badRequest("send a credential: JSON, a VC-JWT, a baked PNG/SVG badge, or a certificate PDF");
+            }
+            if (CertificatePdf.looksLikePdf(input)) {
+                input = attachedCredential(input);
             }
             ctx.json(verification.verify(input).toJson());
         });
+    }
+
+    /** The credential a certificate PDF carries; a PDF without one is a 422 saying so. */
+    private static byte[] attachedCredential(byte[] pdf) {
+        try {
+            return CertificatePdf.extractCredential(pdf);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalidField("file", e.getMessage() + "; only certificate PDFs from Credence (or others that attach "
+                    + CertificatePdf.ATTACHMENT + ") can be verified");
+        }
     }
 }
