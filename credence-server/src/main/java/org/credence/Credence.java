@@ -18,6 +18,7 @@ import org.credence.badge.Badges;
 import org.credence.document.BrandingRoutes;
 import org.credence.document.BrandingUpdates;
 import org.credence.document.Brandings;
+import org.credence.document.CertificateAttachments;
 import org.credence.document.CertificateRoutes;
 import org.credence.document.Certificates;
 import org.credence.document.Designs;
@@ -40,7 +41,6 @@ import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
 import org.credence.db.Database;
 import org.credence.delivery.Delivery;
-import org.credence.delivery.MailAttachments;
 import org.credence.delivery.MailWorker;
 import org.credence.http.Auth;
 import org.credence.http.HttpServer;
@@ -104,7 +104,7 @@ public final class Credence implements AutoCloseable {
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
-                    MailAttachments.NONE, clock, random);
+                    new CertificateAttachments(certificates), clock, random);
             delivery = mail; // its worker thread is stopped if a later step fails
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
