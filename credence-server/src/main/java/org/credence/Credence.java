@@ -51,7 +51,6 @@ import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
 import org.credence.user.UserModule;
 import org.credence.tracking.RecipientCheck;
-import org.credence.tracking.ShareTargets;
 import org.credence.tracking.TrackingModule;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
@@ -113,7 +112,7 @@ public final class Credence implements AutoCloseable {
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, documents);
-            CredentialPages credentialPages = new CredentialPages(jdbi, tenants, verification);
+            CredentialPages credentialPages = new CredentialPages(jdbi, tenants, brandings, verification);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -132,7 +131,7 @@ public final class Credence implements AutoCloseable {
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth),
                     config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, tracking.events(RecipientCheck.NOBODY)),
                     config -> mail.register(config, auth),
-                    config -> tracking.register(config, publicUrl, ShareTargets.simple(), RecipientCheck.NOBODY));
+                    config -> tracking.register(config, publicUrl, credentialPages.shareTargets(), RecipientCheck.NOBODY));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);
             return new Credence(database, http, firstKey, demo, mail, tracking);
