@@ -51,6 +51,7 @@ import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
 import org.credence.user.UserModule;
 import org.credence.tracking.RecipientCheck;
+import org.credence.tracking.ServerEvents;
 import org.credence.tracking.TrackingModule;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
@@ -113,6 +114,9 @@ public final class Credence implements AutoCloseable {
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, documents);
             CredentialPages credentialPages = new CredentialPages(jdbi, tenants, brandings, verification);
+            // the recipient signed in on /me is not counted as a viewer of their own credential
+            RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
+            ServerEvents events = tracking.events(recipients);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -120,18 +124,18 @@ public final class Credence implements AutoCloseable {
                     config -> AchievementRoutes.register(config, achievements, auth),
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
-                    config -> VerificationRoutes.register(config, verification, tenants),
-                    config -> CredentialPageRoutes.register(config, credentialPages),
+                    config -> VerificationRoutes.register(config, verification, tenants, events),
+                    config -> CredentialPageRoutes.register(config, credentialPages, events),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
                     config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
-                    config -> BadgeRoutes.register(config, badges, achievementImages, auth),
-                    config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, tracking.events(RecipientCheck.NOBODY)),
+                    config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
+                    config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),
                     config -> mail.register(config, auth),
-                    config -> tracking.register(config, publicUrl, credentialPages.shareTargets(), RecipientCheck.NOBODY));
+                    config -> tracking.register(config, publicUrl, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);
             return new Credence(database, http, firstKey, demo, mail, tracking);
