@@ -18,6 +18,10 @@ import org.credence.badge.Badges;
 import org.credence.document.BrandingRoutes;
 import org.credence.document.BrandingUpdates;
 import org.credence.document.Brandings;
+import org.credence.document.CertificateAttachments;
+import org.credence.document.CertificateRoutes;
+import org.credence.document.Certificates;
+import org.credence.document.Designs;
 import org.credence.document.StoredDocuments;
 import org.credence.credential.CredentialPageRoutes;
 import org.credence.credential.CredentialPages;
@@ -37,7 +41,6 @@ import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
 import org.credence.db.Database;
 import org.credence.delivery.Delivery;
-import org.credence.delivery.MailAttachments;
 import org.credence.delivery.MailWorker;
 import org.credence.http.Auth;
 import org.credence.http.HttpServer;
@@ -48,7 +51,7 @@ import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
 import org.credence.user.UserModule;
 import org.credence.tracking.RecipientCheck;
-import org.credence.tracking.ShareTargets;
+import org.credence.tracking.ServerEvents;
 import org.credence.tracking.TrackingModule;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
@@ -92,22 +95,28 @@ public final class Credence implements AutoCloseable {
             Auth auth = new Auth(apiKeys);
             ShapeTemplateCanonicalizer canonicalizer = new ShapeTemplateCanonicalizer();
             EddsaRdfc2022 suite = new EddsaRdfc2022(canonicalizer);
-            Achievements achievements = new Achievements(jdbi, audit);
+            Designs designs = new Designs(jdbi);
+            Achievements achievements = new Achievements(jdbi, audit, (tenant, name) -> designs.find(tenant, name).isPresent());
+            Brandings brandings = new Brandings(jdbi);
+            StoredDocuments documents = new StoredDocuments(jdbi);
+            Certificates certificates = new Certificates(jdbi, designs, brandings, tenants, documents);
+            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
-                    MailAttachments.NONE, clock, random);
+                    new CertificateAttachments(certificates), clock, random);
             delivery = mail; // its worker thread is stopped if a later step fails
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
-            Brandings brandings = new Brandings(jdbi);
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
-            Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, new StoredDocuments(jdbi));
-            CredentialPages credentialPages = new CredentialPages(jdbi, tenants, verification);
-            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
+            Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, documents);
+            CredentialPages credentialPages = new CredentialPages(jdbi, tenants, brandings, verification);
+            // the recipient signed in on /me is not counted as a viewer of their own credential
+            RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
+            ServerEvents events = tracking.events(recipients);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -115,17 +124,18 @@ public final class Credence implements AutoCloseable {
                     config -> AchievementRoutes.register(config, achievements, auth),
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
-                    config -> VerificationRoutes.register(config, verification, tenants),
-                    config -> CredentialPageRoutes.register(config, credentialPages),
+                    config -> VerificationRoutes.register(config, verification, tenants, events),
+                    config -> CredentialPageRoutes.register(config, credentialPages, events),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
                     config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
-                    config -> BadgeRoutes.register(config, badges, achievementImages, auth),
+                    config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
+                    config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),
                     config -> mail.register(config, auth),
-                    config -> tracking.register(config, publicUrl, ShareTargets.simple(), RecipientCheck.NOBODY));
+                    config -> tracking.register(config, publicUrl, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);
             return new Credence(database, http, firstKey, demo, mail, tracking);

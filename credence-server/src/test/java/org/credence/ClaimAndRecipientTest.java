@@ -190,7 +190,7 @@ class ClaimAndRecipientTest {
         var signedIn = form("/me/sign-in/" + token, null);
         assertThat(signedIn.status()).isEqualTo(303);
         String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/me");
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/;");
         String cookie = setCookie.split(";")[0];
         assertThat(form("/me/sign-in/" + token, null).status()).isEqualTo(410);
 
@@ -211,6 +211,51 @@ class ClaimAndRecipientTest {
 
         assertThat(form("/me/logout", cookie, "csrf", csrf).status()).isEqualTo(303);
         assertThat(server.send("GET", "/me", null, null, "Cookie", cookie).body()).contains("name=\"email\"").doesNotContain(number);
+    }
+
+    static long tenantId(String slug) {
+        return server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = :slug").bind("slug", slug).mapTo(Long.class).one());
+    }
+
+    /** Signs in on /me by magic link and returns the session cookie ({@code name=value}). */
+    static String signIn(String tenant, String email) {
+        outboxMailTo(email);
+        form("/me/sign-in", null, "tenant", tenant, "email", email);
+        String token = link(outboxMailTo(email), "/me/sign-in/");
+        return form("/me/sign-in/" + token, null).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    @Test
+    void views_verifications_and_shares_are_counted_on_the_server_without_the_recipients_own_and_shown_on_the_dashboard() {
+        JsonNode issued = issue(acme, achievement, "counted@example.org");
+        String number = issued.get("number").asText();
+        String cookie = signIn("acme", "counted@example.org");
+        // each visitor a browser of its own (the same browser within 30 s counts once)
+        java.util.function.IntFunction<String> browser = i -> "Mozilla/5.0 (X11; Linux x86_64; visitor " + i + ") Firefox/128.0";
+        assertThat(server.send("GET", "/c/" + number, null, null, "User-Agent", browser.apply(1), "Cookie", cookie).status()).isEqualTo(200);
+        assertThat(server.send("GET", "/verify/" + number, null, null, "User-Agent", browser.apply(1), "Cookie", cookie).status()).isEqualTo(200);
+        assertThat(server.send("GET", "/c/" + number, null, null, "User-Agent", browser.apply(2)).status()).isEqualTo(200);
+        assertThat(server.send("GET", "/c/" + number + "/certificate.pdf", null, null, "User-Agent", browser.apply(3)).status()).isEqualTo(200);
+        assertThat(server.send("GET", "/c/" + number + "/badge.png?download=1", null, null, "User-Agent", browser.apply(4)).status()).isEqualTo(200);
+        assertThat(server.send("GET", "/verify/" + number, null, null, "User-Agent", browser.apply(5)).status()).isEqualTo(200);
+        assertThat(server.send("GET", "/api/v1/verify/" + number, null, null, "User-Agent", browser.apply(6)).status()).isEqualTo(200);
+        assertThat(server.send("GET", "/s/" + number + "/x", null, null, "User-Agent", browser.apply(1), "Cookie", cookie).status()).isEqualTo(302);
+        // a link preview is a machine, not a view
+        server.send("GET", "/c/" + number, null, null, "User-Agent", "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)");
+
+        var engagement = server.credence.tracker().engagement(tenantId("acme"), java.util.UUID.fromString(issued.get("id").asText())).orElseThrow();
+        assertThat(engagement.views()).as("page and PDF by others; not the recipient's own, not the bot").isEqualTo(2);
+        assertThat(engagement.verifications()).as("page and API by others").isEqualTo(2);
+        assertThat(engagement.shares()).isEqualTo(1);
+        assertThat(engagement.downloads()).isEqualTo(1);
+        String dashboard = server.send("GET", "/me", null, null, "Cookie", cookie).body();
+        assertThat(dashboard).contains("<td>2</td>\n<td>1</td>\n<td>2</td>");
+        // the same person signed in at another organisation is not this credential's recipient there: the view counts
+        issue(globex, server.achievement(globex), "counted@example.org");
+        String elsewhere = signIn("globex", "counted@example.org");
+        server.send("GET", "/c/" + number, null, null, "User-Agent", browser.apply(7), "Cookie", elsewhere);
+        assertThat(server.credence.tracker().engagement(tenantId("acme"), engagement.credentialId())
+                .orElseThrow().views()).isEqualTo(3);
     }
 
     @Test

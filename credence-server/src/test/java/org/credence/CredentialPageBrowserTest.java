@@ -59,6 +59,14 @@ class CredentialPageBrowserTest {
         return server.base() + "/c/" + number;
     }
 
+    /** Where a link on the page redirects to (the share redirect answers 302). */
+    static String redirected(String href) {
+        URI uri = URI.create(href);
+        var response = server.send("GET", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), null, null);
+        assertThat(response.status()).as(href).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
     static String text(String id) {
         return browser.driver().findElement(By.id(id)).getText();
     }
@@ -81,12 +89,28 @@ class CredentialPageBrowserTest {
     }
 
     @Test
+    void the_page_previews_the_certificate_drawn_from_its_pdf(TestInfo test) {
+        browser.open(page(ase.get("number").asText()));
+        WebElement preview = browser.driver().findElement(By.cssSelector(".credential-preview img"));
+        assertThat(preview.getAttribute("src")).isEqualTo(page(ase.get("number").asText()) + "/certificate.png");
+        assertThat(preview.findElement(By.xpath("..")).getAttribute("href")).endsWith("/certificate.pdf");
+        // the page load waits for its images: a preview that failed to load has no natural width
+        Object width = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "var i = document.querySelector('.credential-preview img'); return i.complete ? i.naturalWidth : 0;");
+        assertThat(((Number) width).intValue()).isEqualTo(1200);
+        screenshot(test);
+    }
+
+    @Test
     void share_buttons_open_the_right_links(TestInfo test) throws Exception {
         String number = ase.get("number").asText();
         browser.open(page(number));
         Map<String, String> hrefs = new LinkedHashMap<>();
         for (WebElement link : browser.driver().findElements(By.cssSelector("a[data-channel]"))) {
-            hrefs.put(link.getAttribute("data-channel"), link.getAttribute("href"));
+            String href = link.getAttribute("href");
+            // each button goes through the counting redirect; where it lands is what a visitor gets
+            assertThat(href).isEqualTo(server.base() + "/s/" + number + "/" + link.getAttribute("data-channel"));
+            hrefs.put(link.getAttribute("data-channel"), redirected(href));
         }
         assertThat(hrefs).containsOnlyKeys("linkedin_profile", "linkedin_post", "x", "facebook", "email");
         String tagged = page(number) + "?utm_source=linkedin&utm_medium=linkedin_profile&utm_campaign=certified-data-steward";
@@ -142,7 +166,7 @@ class CredentialPageBrowserTest {
         assertThat(text("status")).isEqualTo("Gyldig: beviset er ekte og gjelder.");
         assertThat(browser.driver().findElement(By.tagName("body")).getText())
                 .contains("Tildelt", "Utstedt av", "Legg til i LinkedIn-profilen", "Last ned", "Sertifikat (PDF)", "Lenke til kompetansebeviset");
-        assertThat(query(URI.create(browser.driver().findElement(By.cssSelector("a[data-channel=email]")).getAttribute("href"))))
+        assertThat(query(URI.create(redirected(browser.driver().findElement(By.cssSelector("a[data-channel=email]")).getAttribute("href")))))
                 .containsEntry("subject", "Mitt kompetansebevis: Certified Data Steward");
         screenshot(test);
     }

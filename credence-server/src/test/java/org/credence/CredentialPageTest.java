@@ -47,6 +47,11 @@ class CredentialPageTest {
         return issued.json();
     }
 
+    /** Where the page's add-to-profile button lands, through the counting redirect. */
+    static String profileLink(String number) {
+        return server.send("GET", "/s/" + number + "/linkedin_profile", null, null).headers().firstValue("Location").orElseThrow();
+    }
+
     static String meta(String html, String property) {
         Matcher m = Pattern.compile("<meta (?:property|name)=\"" + Pattern.quote(property) + "\" content=\"([^\"]*)\">").matcher(html);
         return m.find() ? m.group(1) : null;
@@ -71,8 +76,8 @@ class CredentialPageTest {
         assertThat(meta(page.body(), "twitter:card")).isEqualTo("summary_large_image");
         assertThat(page.body()).contains("<link rel=\"canonical\" href=\"" + canonical + "\">");
         // share links and downloads; no personal data in any link
-        assertThat(page.body()).contains("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME", "utm_medium%3Dlinkedin_post",
-                "https://twitter.com/intent/tweet?", "https://www.facebook.com/sharer/sharer.php?u=", "mailto:?subject=",
+        assertThat(page.body()).contains("/s/" + number + "/linkedin_profile", "/s/" + number + "/linkedin_post", "/s/" + number + "/x",
+                "/s/" + number + "/facebook", "/s/" + number + "/email", "/c/" + number + "/certificate.png",
                 "/c/" + number + "/certificate.pdf", "/c/" + number + "/badge.png", "/c/" + number + "/badge.svg", "/c/" + number + "/credential.json");
         Matcher hrefs = Pattern.compile("(?:href|value)=\"([^\"]*)\"").matcher(page.body());
         while (hrefs.find()) {
@@ -80,6 +85,23 @@ class CredentialPageTest {
         }
         // no third-party scripts anywhere: the one script is inline
         assertThat(page.body()).doesNotContain("<script src");
+    }
+
+    @Test
+    void share_buttons_are_counted_on_the_server_and_land_on_the_pages_own_share_links() throws Exception {
+        JsonNode issued = issue(key, achievement, "Sindre Deler", "sindre@example.org");
+        String number = issued.get("number").asText();
+        var profile = server.send("GET", "/s/" + number + "/linkedin_profile", null, null, "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+        assertThat(profile.status()).isEqualTo(302);
+        String location = profile.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=Certified%20Data%20Steward&organization")
+                .contains("&issueYear=", "&issueMonth=", "&expirationYear=", "&expirationMonth=", "&certId=" + number)
+                .contains("utm_source%3Dlinkedin%26utm_medium%3Dlinkedin_profile%26utm_campaign%3Dcertified-data-steward");
+        var mail = server.send("GET", "/s/" + number + "/email?lang=nb", null, null, "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+        assertThat(mail.headers().firstValue("Location").orElseThrow()).startsWith("mailto:?subject=Mitt%20kompetansebevis");
+        long shares = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT shares FROM tracking_credential WHERE credential_id = CAST(:id AS UUID)")
+                .bind("id", issued.get("id").asText()).mapTo(Long.class).one());
+        assertThat(shares).isEqualTo(2);
     }
 
     @Test
@@ -154,8 +176,10 @@ class CredentialPageTest {
         String theirs = issue(other, otherAchievement, "Tore Theirs", "tore@example.org").get("number").asText();
         String ourPage = server.send("GET", "/c/" + ours, null, null).body();
         String theirPage = server.send("GET", "/c/" + theirs, null, null).body();
-        assertThat(ourPage).contains("organizationId=4242").doesNotContain("organizationName=", "other-pages Academy", "Tore");
-        assertThat(theirPage).contains("organizationName=other-pages%20Academy").doesNotContain("4242", "Olga", ">pages Academy<");
+        assertThat(ourPage).doesNotContain("other-pages Academy", "Tore");
+        assertThat(theirPage).doesNotContain("4242", "Olga", ">pages Academy<");
+        assertThat(profileLink(ours)).contains("organizationId=4242").doesNotContain("organizationName=", "other-pages");
+        assertThat(profileLink(theirs)).contains("organizationName=other-pages%20Academy").doesNotContain("4242");
         // one tenant's private credential does not hide another's
         server.sql("UPDATE credential SET visibility = 'private' WHERE number = ?", ours);
         assertThat(server.send("GET", "/c/" + theirs, null, null).status()).isEqualTo(200);

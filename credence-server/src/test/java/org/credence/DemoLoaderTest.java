@@ -34,6 +34,12 @@ class DemoLoaderTest {
             assertThat(loaded.credentials()).isGreaterThanOrEqualTo(60);
             assertThat(loaded.events()).isEqualTo(events.size()).isPositive();
             assertThat(loaded.apiKey()).isPresent();
+            // simulated recipients are never mailed: nothing queued, nothing in the outbox
+            long queued = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM mail WHERE tenant_id = :tenant")
+                    .bind("tenant", loaded.tenant().id()).mapTo(Long.class).one());
+            assertThat(queued).isZero();
+            server.credence.mailWorker().runDue();
+            assertThat(data.resolve("outbox")).satisfiesAnyOf(outbox -> assertThat(outbox).doesNotExist(), outbox -> assertThat(outbox).isEmptyDirectory());
 
             String number = named.get(0).number();
             var report = server.send("GET", "/api/v1/verify/" + number, null, null);

@@ -117,6 +117,25 @@ class MailDeliveryTest {
     }
 
     @Test
+    void the_issuance_mail_carries_the_certificate_pdf_with_the_recipients_name() throws Exception {
+        String number = issue(acme, acmeAchievement, "Pål Ærlig", "pdf.attached@example.org", "").get("number").asText();
+        server.credence.mailWorker().runDue();
+
+        jakarta.mail.Part attached = find(mailTo("pdf.attached@example.org").get(0), "application/pdf");
+        assertThat(attached).isNotNull();
+        assertThat(attached.getFileName()).isEqualTo(number + ".pdf");
+        byte[] pdf;
+        try (java.io.InputStream in = attached.getInputStream()) {
+            pdf = in.readAllBytes();
+        }
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Pål Ærlig", number);
+        }
+        // the attachment is the very file the public link serves
+        assertThat(server.binary("GET", "/c/" + number + "/certificate.pdf", null, null).body()).isEqualTo(pdf);
+    }
+
+    @Test
     void a_norwegian_tenant_mails_in_norwegian() throws Exception {
         long achievement = server.achievement(fjord);
         issue(fjord, achievement, "Kari Nordmann", "kari@example.no", "");
@@ -232,13 +251,19 @@ class MailDeliveryTest {
     }
 
     static String part(jakarta.mail.Part p, String type) throws Exception {
+        jakarta.mail.Part found = find(p, type);
+        return found == null ? null : (String) found.getContent();
+    }
+
+    /** The first part of the type, depth first. */
+    static jakarta.mail.Part find(jakarta.mail.Part p, String type) throws Exception {
         if (p.isMimeType(type)) {
-            return (String) p.getContent();
+            return p;
         }
         if (p.isMimeType("multipart/*")) {
             jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) p.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                String found = part(multipart.getBodyPart(i), type);
+                jakarta.mail.Part found = find(multipart.getBodyPart(i), type);
                 if (found != null) {
                     return found;
                 }

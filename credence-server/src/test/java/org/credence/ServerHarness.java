@@ -68,6 +68,32 @@ final class ServerHarness implements AutoCloseable {
 
     /** Sends raw bytes (or no body) with header name/value pairs; a later pair replaces an earlier one, a null value sets nothing. */
     Response sendBytes(String method, String path, String key, byte[] body, String... headers) {
+        try {
+            HttpResponse<String> response = http.send(request(method, path, key, body, headers), HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
+            return new Response(response.statusCode(), json, response.body(), response.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends like {@link #sendBytes} and keeps the answer's bytes as they came (PDFs, images). */
+    HttpResponse<byte[]> binary(String method, String path, String key, byte[] body, String... headers) {
+        try {
+            return http.send(request(method, path, key, body, headers), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest request(String method, String path, String key, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) {
@@ -78,17 +104,7 @@ final class ServerHarness implements AutoCloseable {
                 request.setHeader(headers[i], headers[i + 1]);
             }
         }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-            return new Response(response.statusCode(), json, response.body(), response.headers());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return request.build();
     }
 
     /** A new tenant; returns its API key. */

@@ -67,7 +67,7 @@ class TrackingRoutesTest {
         var shared = server.send("GET", "/s/" + credential.number() + "/linkedin_post", null, null, "User-Agent", BROWSER);
         assertThat(shared.status()).isEqualTo(302);
         assertThat(shared.headers().firstValue("Location").orElseThrow()).startsWith("https://www.linkedin.com/sharing/share-offsite/?url=")
-                .contains("%2Fc%2F" + credential.number()).contains("utm_source%3Dlinkedin_post");
+                .contains("%2Fc%2F" + credential.number()).contains("utm_source%3Dlinkedin%26utm_medium%3Dlinkedin_post");
         assertThat(server.send("GET", "/s/" + credential.number() + "/myspace", null, null).status()).isEqualTo(404);
         assertThat(server.credence.tracker().engagement(credential.tenantId(), credential.id()).orElseThrow().sharedChannels())
                 .containsExactly("linkedin_post");

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A credential template of a tenant.
  *
  * @param details skills/alignments, tags, validityDays, programUrl, image — kept as JSON
+ * @param design the certificate design its PDFs are drawn with: a built-in name or one of the tenant's own
  */
-public record Achievement(long id, long tenantId, String kind, String name, String description, String criteria, ObjectNode details) {
+public record Achievement(long id, long tenantId, String kind, String name, String description, String criteria, ObjectNode details,
+                          String design) {
     /** OB 3.0 achievementType for each kind. */
     public String achievementType() {
         return switch (kind) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.credence.audit.AuditTrail;
 import org.credence.http.Json;
 import org.credence.http.Problem;
@@ -16,25 +17,32 @@ import org.jdbi.v3.core.Jdbi;
 /** Credential templates: validated on the way in, always read within the caller's tenant. */
 public final class Achievements {
     public static final Set<String> FIELDS = Set.of("name", "kind", "description", "criteria", "alignments", "tags",
-            "validityDays", "programUrl", "image");
+            "validityDays", "programUrl", "image", "design");
+    /** The design of an achievement that names none (the column's default). */
+    static final String DEFAULT_DESIGN = "classic";
     private static final Set<String> KINDS = Set.of("certificate", "certification", "badge", "diploma");
 
     private final Jdbi jdbi;
     private final AuditTrail audit;
+    private final BiPredicate<Long, String> designExists;
 
-    public Achievements(Jdbi jdbi, AuditTrail audit) {
+    /**
+     * @param designExists whether a tenant may use a certificate design of that name (a built-in or its own)
+     */
+    public Achievements(Jdbi jdbi, AuditTrail audit, BiPredicate<Long, String> designExists) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.designExists = designExists;
     }
 
     public Achievement create(Caller caller, ObjectNode body) {
-        Draft draft = Draft.of(body);
+        Draft draft = draft(caller, body);
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
-                            INSERT INTO achievement (tenant_id, kind, name, description, criteria, details)
-                            VALUES (:tenant, :kind, :name, :description, :criteria, CAST(:details AS JSONB))
+                            INSERT INTO achievement (tenant_id, kind, name, description, criteria, details, design)
+                            VALUES (:tenant, :kind, :name, :description, :criteria, CAST(:details AS JSONB), :design)
                             """)
-                    .bind("tenant", caller.tenantId()).bind("kind", draft.kind).bind("name", draft.name)
+                    .bind("tenant", caller.tenantId()).bind("kind", draft.kind).bind("name", draft.name).bind("design", draft.design)
                     .bind("description", draft.description).bind("criteria", draft.criteria).bind("details", draft.details.toString())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             Achievement created = find(h, caller.tenantId(), id).orElseThrow();
@@ -44,7 +52,7 @@ public final class Achievements {
     }
 
     public Achievement update(Caller caller, long id, ObjectNode body) {
-        Draft draft = Draft.of(body);
+        Draft draft = draft(caller, body);
         return jdbi.inTransaction(h -> {
             Achievement before = find(h, caller.tenantId(), id).orElseThrow(() -> notFound(id));
             h.createUpdate("""
@@ -54,14 +62,24 @@ public final class Achievements {
                                  , description = :description
                                  , criteria = :criteria
                                  , details = CAST(:details AS JSONB)
+                                 , design = :design
                                  , updated_at = now()
                              WHERE tenant_id = :tenant
                                AND id = :id
                             """)
-                    .bind("tenant", caller.tenantId()).bind("id", id).bind("kind", draft.kind).bind("name", draft.name)
+                    .bind("tenant", caller.tenantId()).bind("id", id).bind("kind", draft.kind).bind("name", draft.name).bind("design", draft.design)
                     .bind("description", draft.description).bind("criteria", draft.criteria).bind("details", draft.details.toString())
                     .execute();
             Achievement after = find(h, caller.tenantId(), id).orElseThrow();
+            if (!after.design().equals(before.design())) {
+                // stored certificates were drawn with the old design: they are drawn again on next request
+                h.createUpdate("""
+                                DELETE FROM credential_document
+                                 WHERE tenant_id = :tenant
+                                   AND kind LIKE 'certificate.%'
+                                   AND credential_id IN (SELECT id FROM credential WHERE tenant_id = :tenant AND achievement_id = :id)
+                                """).bind("tenant", caller.tenantId()).bind("id", id).execute();
+            }
             audit.record(h, caller.tenantId(), caller.actor(), "achievement.update", "achievement:" + id, json(before), json(after));
             return after;
         });
@@ -73,7 +91,7 @@ public final class Achievements {
 
     public List<Achievement> list(long tenantId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, tenant_id, kind, name, description, criteria, CAST(details AS TEXT) AS details
+                        SELECT id, tenant_id, kind, name, description, criteria, CAST(details AS TEXT) AS details, design
                           FROM achievement
                          WHERE tenant_id = :tenant
                          ORDER BY id
@@ -82,7 +100,7 @@ public final class Achievements {
 
     static Optional<Achievement> find(Handle h, long tenantId, long id) {
         return h.createQuery("""
-                        SELECT id, tenant_id, kind, name, description, criteria, CAST(details AS TEXT) AS details
+                        SELECT id, tenant_id, kind, name, description, criteria, CAST(details AS TEXT) AS details, design
                           FROM achievement
                          WHERE tenant_id = :tenant
                            AND id = :id
@@ -92,7 +110,8 @@ public final class Achievements {
     private static Achievement row(java.sql.ResultSet rs) throws java.sql.SQLException {
         try {
             return new Achievement(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("kind"), rs.getString("name"),
-                    rs.getString("description"), rs.getString("criteria"), (ObjectNode) Json.MAPPER.readTree(rs.getString("details")));
+                    rs.getString("description"), rs.getString("criteria"), (ObjectNode) Json.MAPPER.readTree(rs.getString("details")),
+                    rs.getString("design"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -110,11 +129,22 @@ public final class Achievements {
         node.put("description", a.description());
         node.put("criteria", a.criteria());
         a.details().fields().forEachRemaining(f -> node.set(f.getKey(), f.getValue()));
+        node.put("design", a.design());
         return node;
     }
 
+    /** The validated body, with a design the caller's tenant may use. */
+    private Draft draft(Caller caller, ObjectNode body) {
+        Draft draft = Draft.of(body);
+        if (!designExists.test(caller.tenantId(), draft.design)) {
+            throw Problem.invalidField("design", "design '" + draft.design + "' is neither built in (classic, modern, minimal) nor one of "
+                    + "this tenant's own; upload it first with PUT /api/v1/designs/{name}");
+        }
+        return draft;
+    }
+
     /** A validated achievement body. */
-    private record Draft(String kind, String name, String description, String criteria, ObjectNode details) {
+    private record Draft(String kind, String name, String description, String criteria, ObjectNode details, String design) {
         static Draft of(ObjectNode body) {
             String kind = Json.requiredText(body, "kind", 20);
             if (!KINDS.contains(kind)) {
@@ -162,8 +192,9 @@ public final class Achievements {
                     details.put(field, url);
                 }
             }
+            String design = Json.optionalText(body, "design", 40);
             return new Draft(kind, Json.requiredText(body, "name", 200), Json.requiredText(body, "description", 5000),
-                    Json.requiredText(body, "criteria", 10000), details);
+                    Json.requiredText(body, "criteria", 10000), details, design == null ? DEFAULT_DESIGN : design);
         }
 
         private static void requireHttpUrl(String field, String url) {

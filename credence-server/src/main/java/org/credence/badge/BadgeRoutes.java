@@ -14,6 +14,8 @@ import org.credence.http.Json;
 import org.credence.http.Problem;
 import org.credence.issuance.IssuedCredential;
 import org.credence.tenant.Caller;
+import org.credence.tracking.EventType;
+import org.credence.tracking.ServerEvents;
 
 /**
  * Public badge and share images of a credential ({@code /c/{number}/badge.png}, {@code .svg},
@@ -25,10 +27,11 @@ public final class BadgeRoutes {
 
     private BadgeRoutes() {}
 
-    public static void register(JavalinConfig config, Badges badges, AchievementImages images, Auth auth) {
-        publicDocument(config, "/c/{number}/badge.png", badges, badges::bakedPng, "badge.png");
-        publicDocument(config, "/c/{number}/badge.svg", badges, badges::bakedSvg, "badge.svg");
-        publicDocument(config, "/c/{number}/share.png", badges, badges::shareImage, "share.png");
+    public static void register(JavalinConfig config, Badges badges, AchievementImages images, Auth auth, ServerEvents events) {
+        publicDocument(config, "/c/{number}/badge.png", badges, badges::bakedPng, "badge.png", events);
+        publicDocument(config, "/c/{number}/badge.svg", badges, badges::bakedSvg, "badge.svg", events);
+        // the share image is fetched by link previews and with the page: not a view of its own
+        publicDocument(config, "/c/{number}/share.png", badges, badges::shareImage, "share.png", ServerEvents.NONE);
 
         config.routes.get("/api/v1/achievements/{id}/image", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");
@@ -60,7 +63,7 @@ public final class BadgeRoutes {
     }
 
     private static void publicDocument(JavalinConfig config, String path, Badges badges, Function<IssuedCredential, StoredDocument> render,
-                                       String fileSuffix) {
+                                       String fileSuffix, ServerEvents events) {
         config.routes.get(path, ctx -> {
             String number = ctx.pathParam("number");
             IssuedCredential credential = badges.publicCredential(number)
@@ -70,7 +73,8 @@ public final class BadgeRoutes {
                 svgHeaders(ctx);
             }
             boolean download = "1".equals(ctx.queryParam("download"));
-            StoredDocuments.serve(ctx, document, download ? Optional.of(credential.number() + "-" + fileSuffix) : Optional.empty());
+            events.recordThen(ctx, credential.number(), download ? EventType.DOWNLOAD : EventType.VIEW, "badge",
+                    () -> StoredDocuments.serve(ctx, document, download ? Optional.of(credential.number() + "-" + fileSuffix) : Optional.empty()));
         });
     }
 

@@ -62,14 +62,15 @@ final class CredentialPage {
         Achievement achievement = document.credentialSubject().achievement();
         VerificationReport report = verified.report();
         String verdict = report.verdict().json();
-        // a credential that is revoked or suspended is shown as such, but no longer promoted
-        boolean shareable = !c.state().equals("revoked") && !c.state().equals("suspended");
-        ShareLinks links = ShareLinks.of(ShareLinks.Shareable.of(c, publicUrl, shown.linkedInOrganizationId()), lang);
+        boolean shareable = shareable(c);
+        ShareLinks links = ShareLinks.of(CredentialPages.shareable(shown, publicUrl), lang);
         List<CredentialPageView.Share> shares = new ArrayList<>();
         if (shareable) {
             for (Channel channel : Channel.values()) {
                 if (channel != Channel.COPY_LINK) {
-                    shares.add(new CredentialPageView.Share(channel.id(), t.get(channel.id()), links.link(channel).toString()));
+                    // through the counting redirect, which sends the click on to links.link(channel): no script needed to count it
+                    shares.add(new CredentialPageView.Share(channel.id(), t.get(channel.id()),
+                            "/s/" + c.number() + "/" + channel.id() + (lang.equals("en") ? "" : "?lang=" + lang)));
                 }
             }
         }
@@ -83,6 +84,11 @@ final class CredentialPage {
                 shares, shareable ? links.link(Channel.COPY_LINK).toString() : null, links.page().toString(),
                 links.page() + "/share.png", lang.equals("nb") ? "en" : "nb");
         return Pages.render("credential/page.jte", Map.of("view", view, "t", t));
+    }
+
+    /** A credential that is revoked or suspended is shown as such, but no longer promoted. */
+    static boolean shareable(IssuedCredential c) {
+        return !c.state().equals("revoked") && !c.state().equals("suspended");
     }
 
     static String hidden(String lang) {

@@ -4,19 +4,22 @@ import io.javalin.config.JavalinConfig;
 import java.nio.charset.StandardCharsets;
 import org.credence.http.Pages;
 import org.credence.http.Problem;
+import org.credence.tracking.EventType;
+import org.credence.tracking.ServerEvents;
 import org.credence.verification.VerificationPage;
 
 /** The public credential page {@code /c/{number}} and its wallet download. */
 public final class CredentialPageRoutes {
     private CredentialPageRoutes() {}
 
-    public static void register(JavalinConfig config, CredentialPages pages) {
+    public static void register(JavalinConfig config, CredentialPages pages, ServerEvents events) {
         config.routes.get("/c/{number}", ctx -> {
             String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
             ctx.contentType("text/html; charset=utf-8");
             CredentialPages.Lookup found = pages.find(ctx.pathParam("number"));
             if (found instanceof CredentialPages.Shown shown) {
-                ctx.result(CredentialPage.render(shown, pages.verify(shown), pages.publicUrl(), lang));
+                String html = CredentialPage.render(shown, pages.verify(shown), pages.publicUrl(), lang);
+                events.recordThen(ctx, shown.credential().number(), EventType.VIEW, "credential_page", () -> ctx.result(html));
             } else if (found instanceof CredentialPages.Private) {
                 ctx.status(404).result(CredentialPage.hidden(lang));
             } else {
@@ -32,7 +35,8 @@ public final class CredentialPageRoutes {
             }
             ctx.header("Content-Disposition", "attachment; filename=\"" + shown.credential().number() + ".json\"");
             // the exact bytes that were signed: a wallet verifies them as issued
-            ctx.contentType("application/ld+json; charset=utf-8").result(shown.credential().documentText().getBytes(StandardCharsets.UTF_8));
+            events.recordThen(ctx, shown.credential().number(), EventType.DOWNLOAD, "json", () -> ctx.contentType("application/ld+json; charset=utf-8")
+                    .result(shown.credential().documentText().getBytes(StandardCharsets.UTF_8)));
         });
     }
 }

@@ -9,7 +9,7 @@ import org.credence.verification.VerificationView;
  *
  * @param verdict the verdict's JSON name (valid, revoked …), also the CSS class
  * @param expires the expiry date, or null when the credential does not expire
- * @param shares the share actions; empty when the credential is revoked or suspended
+ * @param shares the share actions (through the counting redirect {@code /s/{number}/{channel}}); empty when the credential is revoked or suspended
  * @param copyLink the tagged link for the copy field, or null when sharing is off
  * @param canonical the page's own URL without tags, for Open Graph
  * @param shareImage the absolute URL of the 1200×627 share image
@@ -41,8 +41,9 @@ public record CredentialPageView(String lang, String number, String recipient, S
         return "/c/" + number + "/credential.json";
     }
 
+    /** The certificate's first page as an image (the PDF drawn once, stored). */
     public String preview() {
-        return "/c/" + number + "/share.png";
+        return "/c/" + number + "/certificate.png";
     }
 
     public String verify() {

@@ -2,13 +2,16 @@ package org.credence.credential;
 
 import java.net.URI;
 import java.util.Optional;
+import org.credence.document.Brandings;
+import org.credence.insights.Channel;
 import org.credence.issuance.CredentialNumber;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
+import org.credence.tracking.ShareTargets;
+import org.credence.tracking.TrackedCredential;
 import org.credence.verification.ServerVerification;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -33,29 +36,33 @@ public final class CredentialPages {
      */
     public record Shown(IssuedCredential credential, Tenant issuer, String linkedInOrganizationId) implements Lookup {}
 
-    private record Settings(String visibility, String linkedInOrganizationId) {}
-
     private final Jdbi jdbi;
     private final Tenants tenants;
+    private final Brandings brandings;
     private final ServerVerification verification;
 
-    public CredentialPages(Jdbi jdbi, Tenants tenants, ServerVerification verification) {
+    public CredentialPages(Jdbi jdbi, Tenants tenants, Brandings brandings, ServerVerification verification) {
         this.jdbi = jdbi;
         this.tenants = tenants;
+        this.brandings = brandings;
         this.verification = verification;
     }
 
     /** The credential a typed number names (case, spaces and O/0 forgiven), and whether it may be shown. */
     public Lookup find(String typed) {
-        Optional<IssuedCredential> stored = CredentialNumber.parse(typed)
-                .flatMap(number -> jdbi.withHandle(h -> CredentialStore.byNumber(h, number.value())));
-        if (stored.isEmpty()) {
+        Optional<CredentialNumber> number = CredentialNumber.parse(typed);
+        if (number.isEmpty()) {
             return new Unknown();
         }
-        IssuedCredential credential = stored.get();
-        Settings settings = jdbi.withHandle(h -> settings(h, credential));
-        return "private".equals(settings.visibility()) ? new Private(credential.number())
-                : new Shown(credential, tenants.byId(credential.tenantId()), settings.linkedInOrganizationId());
+        Optional<IssuedCredential> shown = jdbi.withHandle(h -> CredentialStore.publicByNumber(h, number.get().value()));
+        if (shown.isPresent()) {
+            IssuedCredential credential = shown.get();
+            // the credential's own tenant: one tenant's branding never reaches another's page
+            return new Shown(credential, tenants.byId(credential.tenantId()),
+                    brandings.find(credential.tenantId()).linkedinOrganizationId().orElse(null));
+        }
+        boolean exists = jdbi.withHandle(h -> CredentialStore.byNumber(h, number.get().value())).isPresent();
+        return exists ? new Private(number.get().value()) : new Unknown();
     }
 
     /** A shown credential verified now: its status and dates as of this moment, its proof checked once and cached. */
@@ -69,19 +76,32 @@ public final class CredentialPages {
         return tenants.publicUrl();
     }
 
-    /** Both come from the credential's own tenant: one tenant's branding never reaches another's page. */
-    private static Settings settings(Handle h, IssuedCredential credential) {
-        return h.createQuery("""
-                        SELECT c.visibility
-                             , b.linkedin_organization_id
-                          FROM credential c
-                          LEFT JOIN tenant_branding b
-                            ON b.tenant_id = c.tenant_id
-                         WHERE c.tenant_id = :tenant
-                           AND c.id = :id
-                        """)
-                .bind("tenant", credential.tenantId()).bind("id", credential.id())
-                .map((rs, ctx) -> new Settings(rs.getString("visibility"), rs.getString("linkedin_organization_id")))
-                .one();
+    /** What share links may say about a shown credential. */
+    static ShareLinks.Shareable shareable(Shown shown, URI publicUrl) {
+        return ShareLinks.Shareable.of(shown.credential(), publicUrl, shown.linkedInOrganizationId());
+    }
+
+    /**
+     * Where the counted share redirect {@code /s/{number}/{channel}} sends a click: the same
+     * share dialog the page would link to (LinkedIn add-to-profile with the issuer's organisation,
+     * dates, URL and number; UTM tags; texts in the page's language, else the issuer's). A credential
+     * that is private now, or no longer shareable, goes to its page instead.
+     */
+    public ShareTargets shareTargets() {
+        return new ShareTargets() {
+            @Override
+            public URI target(TrackedCredential credential, Channel channel, URI credentialPage) {
+                return target(credential, channel, credentialPage, null);
+            }
+
+            @Override
+            public URI target(TrackedCredential credential, Channel channel, URI credentialPage, String lang) {
+                if (find(credential.number()) instanceof Shown shown && CredentialPage.shareable(shown.credential())) {
+                    String language = lang != null ? lang : "nb".equals(shown.issuer().locale()) ? "nb" : "en";
+                    return ShareLinks.of(shareable(shown, publicUrl()), language).link(channel);
+                }
+                return ShareLinks.pageOf(publicUrl(), credential.number());
+            }
+        };
     }
 }

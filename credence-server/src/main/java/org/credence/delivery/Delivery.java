@@ -74,6 +74,14 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         RecipientRoutes.register(config, recipients, secureCookies);
     }
 
+    /**
+     * Whether the request comes from the credential's recipient, signed in on {@code /me}: their own
+     * views and verifications are not counted as anyone else's.
+     */
+    public boolean isRecipient(io.javalin.http.Context ctx, long tenantId, java.util.UUID credentialId) {
+        return recipients.isRecipient(ctx.cookie(RecipientRoutes.COOKIE), tenantId, credentialId);
+    }
+
     /** The worker, for a command or a test that wants the queue sent now. */
     public MailWorker worker() {
         return worker;

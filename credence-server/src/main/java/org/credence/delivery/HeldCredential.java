@@ -7,7 +7,7 @@ import java.util.UUID;
  * One credential on a recipient's dashboard.
  *
  * @param status valid, revoked, suspended or expired
- * @param views null until engagement tracking is wired in (likewise {@code shares}, {@code verifications})
+ * @param views counted views by others (likewise {@code shares}, {@code verifications}), from tracking's rollup; null when unknown
  */
 public record HeldCredential(UUID id, String number, String achievement, String status, Instant expiresAt, String visibility,
                              boolean trackingAllowed, Instant claimedAt, Long views, Long shares, Long verifications) {}

@@ -44,7 +44,8 @@ final class RecipientRoutes {
                 notice(ctx, 410, "me.title", "me.expired");
                 return;
             }
-            ctx.header("Set-Cookie", COOKIE + "=" + cookie.get() + "; Path=/me; Max-Age=" + RecipientAccess.SESSION_LIFETIME.toSeconds()
+            // the whole site: the credential pages tell the recipient's own views from others' by it
+            ctx.header("Set-Cookie", COOKIE + "=" + cookie.get() + "; Path=/; Max-Age=" + RecipientAccess.SESSION_LIFETIME.toSeconds()
                     + "; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : ""));
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
@@ -64,7 +65,7 @@ final class RecipientRoutes {
                 return;
             }
             recipients.signOut(ctx.cookie(COOKIE));
-            ctx.header("Set-Cookie", COOKIE + "=; Path=/me; Max-Age=0; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : ""));
+            ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : ""));
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
     }

@@ -84,6 +84,22 @@ final class Recipients {
         return jdbi.withHandle(h -> RecipientAccess.session(h, cookie, clock.instant()));
     }
 
+    /** Whether the cookie's session is the recipient of this credential of this tenant. */
+    boolean isRecipient(String cookie, long tenantId, UUID credentialId) {
+        Optional<RecipientAccess.Session> session = session(cookie);
+        if (session.isEmpty() || session.get().tenantId() != tenantId) {
+            return false;
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT EXISTS (SELECT 1
+                                         FROM credential
+                                        WHERE tenant_id = :tenant
+                                          AND id = :id
+                                          AND recipient_email_hash = :hash)
+                        """).bind("tenant", tenantId).bind("id", credentialId).bind("hash", Issuance.emailHash(session.get().email()))
+                .mapTo(Boolean.class).one());
+    }
+
     void signOut(String cookie) {
         if (Tokens.wellFormed(cookie)) {
             jdbi.useHandle(h -> RecipientAccess.close(h, cookie));
@@ -101,8 +117,13 @@ final class Recipients {
                              , c.visibility
                              , c.tracking_allowed
                              , c.claimed_at
+                             , COALESCE(e.views, 0) AS views
+                             , COALESCE(e.shares, 0) AS shares
+                             , COALESCE(e.verifications, 0) AS verifications
                           FROM credential c
                           JOIN achievement a ON a.id = c.achievement_id AND a.tenant_id = c.tenant_id
+                          -- tracking's per-credential rollup: counted events only (no bots, repeats or the recipient's own views)
+                          LEFT JOIN tracking_credential e ON e.tenant_id = c.tenant_id AND e.credential_id = c.id
                          WHERE c.tenant_id = :tenant
                            AND c.recipient_email_hash = :hash
                          ORDER BY c.issued_at DESC, c.number
@@ -114,7 +135,7 @@ final class Recipients {
                     String status = !state.equals("active") ? state : expires != null && !now.isBefore(expires) ? "expired" : "valid";
                     Instant claimed = rs.getTimestamp("claimed_at") == null ? null : rs.getTimestamp("claimed_at").toInstant();
                     return new HeldCredential(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("achievement"), status, expires,
-                            rs.getString("visibility"), rs.getBoolean("tracking_allowed"), claimed, null, null, null);
+                            rs.getString("visibility"), rs.getBoolean("tracking_allowed"), claimed, rs.getLong("views"), rs.getLong("shares"), rs.getLong("verifications"));
                 })
                 .list());
         return new Dashboard(tenants.byId(session.tenantId()), session.email(), held);

@@ -125,6 +125,8 @@ public final class DemoLoader {
             body.putObject("recipient").put("name", c.recipientName()).put("email", c.email());
             body.put("issuedAt", c.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             c.expiresAt().ifPresent(at -> body.put("expiresAt", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+            // simulated recipients at example addresses: nothing is mailed (or queued) for them
+            body.put("notify", false);
             IssuedCredential issued = issuance.issue(owner, body, null).credential();
             credentials.add(new LoadedCredential(issued.id(), achievement.id(), issued.number()));
             choices.add(c);

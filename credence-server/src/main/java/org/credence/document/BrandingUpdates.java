@@ -19,8 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BrandingUpdates {
     public static final Set<String> FIELDS = Set.of("pageSize", "primaryColour", "accentColour", "linkedinOrganizationId");
-    /** Documents drawn from the branding; the certificate PDF decides for itself. */
-    static final String DRAWN_FROM_BRANDING = "kind IN ('badge.png', 'badge.svg', 'share.png')";
+    /** Documents drawn from the branding: badges, share images and certificates (whose logo, colours and page size change). */
+    static final String DRAWN_FROM_BRANDING = "kind IN ('badge.png', 'badge.svg', 'share.png', 'certificate.pdf', 'certificate.png')";
 
     private final Jdbi jdbi;
     private final Brandings brandings;

@@ -17,6 +17,14 @@ public interface ShareTargets {
      */
     URI target(TrackedCredential credential, Channel channel, URI credentialPage);
 
+    /**
+     * The same, for a visitor reading the page in {@code lang} ({@code en}, {@code nb}, or null when
+     * the link did not say): share texts (a post, a mail) are written in it.
+     */
+    default URI target(TrackedCredential credential, Channel channel, URI credentialPage, String lang) {
+        return target(credential, channel, credentialPage);
+    }
+
     /** Share dialogs with the credential page as the link and nothing personal. */
     static ShareTargets simple() {
         return (credential, channel, page) -> {

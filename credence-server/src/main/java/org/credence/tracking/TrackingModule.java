@@ -30,6 +30,11 @@ public final class TrackingModule implements AutoCloseable {
         return tracker;
     }
 
+    /** Server-side counting for pages and files, with the recipient's own requests told apart by {@code recipients}. */
+    public ServerEvents events(RecipientCheck recipients) {
+        return new ServerEvents(tracker, recipients);
+    }
+
     /** Registers {@code /r}, {@code /s} and {@code /t}; the share targets and the recipient check are the pages' to give. */
     public void register(JavalinConfig config, URI publicUrl, ShareTargets shares, RecipientCheck recipients) {
         TrackingRoutes.register(config, tracker, shares, recipients, publicUrl);

@@ -38,7 +38,8 @@ public final class TrackingRoutes {
                     .orElseThrow(() -> Problem.notFound("no share channel '" + shortened(ctx.pathParam("channel")) + "'"));
             TrackedCredential credential = known(tracker, ctx);
             URI page = Links.withUtm(publicUrl.resolve("/c/" + credential.number()), channel.id(), channel.id(), credential.achievementName());
-            URI location = shares.target(credential, channel, page);
+            String lang = ctx.queryParam("lang");
+            URI location = shares.target(credential, channel, page, "nb".equals(lang) || "en".equals(lang) ? lang : null);
             ctx.future(() -> tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), EventType.SHARE_CLICK,
                     credential, channel.id()).thenAccept(recorded -> redirect(ctx, location)));
         });

@@ -4,14 +4,17 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import org.credence.document.CertificatePdf;
 import org.credence.http.Problem;
 import org.credence.tenant.Tenants;
+import org.credence.tracking.EventType;
+import org.credence.tracking.ServerEvents;
 
 /** Public verification: the page and the JSON API, by number or by upload. */
 public final class VerificationRoutes {
     private VerificationRoutes() {}
 
-    public static void register(JavalinConfig config, ServerVerification verification, Tenants tenants) {
+    public static void register(JavalinConfig config, ServerVerification verification, Tenants tenants, ServerEvents events) {
         config.routes.get("/verify/{number}", ctx -> {
             String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
             var verified = verification.byNumber(ctx.pathParam("number"));
@@ -21,7 +24,8 @@ public final class VerificationRoutes {
                 return;
             }
             String issuer = tenants.byId(verified.get().credential().tenantId()).name();
-            ctx.result(VerificationPage.render(verified.get(), issuer, lang));
+            String html = VerificationPage.render(verified.get(), issuer, lang);
+            events.recordThen(ctx, verified.get().credential().number(), EventType.VERIFICATION, "page", () -> ctx.result(html));
         });
         config.routes.get("/api/v1/verify/{number}", ctx -> {
             var verified = verification.byNumber(ctx.pathParam("number"))
@@ -31,7 +35,7 @@ public final class VerificationRoutes {
             body.put("number", verified.credential().number());
             // the proof behind the transparency check, so anyone can recheck it against a signed checkpoint
             verified.transparency().ifPresent(proof -> body.set("transparency", proof));
-            ctx.json(body);
+            events.recordThen(ctx, verified.credential().number(), EventType.VERIFICATION, "api", () -> ctx.json(body));
         });
         config.routes.post("/api/v1/verify", ctx -> {
             byte[] input;
@@ -50,9 +54,22 @@ public final class VerificationRoutes {
                 input = ctx.bodyAsBytes();
             }
             if (input.length == 0) {
-                throw Problem.badRequest("send a credential: JSON, a VC-JWT, or a baked PNG/SVG badge");
+                throw Problem.badRequest("send a credential: JSON, a VC-JWT, a baked PNG/SVG badge, or a certificate PDF");
+            }
+            if (CertificatePdf.looksLikePdf(input)) {
+                input = attachedCredential(input);
             }
             ctx.json(verification.verify(input).toJson());
         });
+    }
+
+    /** The credential a certificate PDF carries; a PDF without one is a 422 saying so. */
+    private static byte[] attachedCredential(byte[] pdf) {
+        try {
+            return CertificatePdf.extractCredential(pdf);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalidField("file", e.getMessage() + "; only certificate PDFs from Credence (or others that attach "
+                    + CertificatePdf.ATTACHMENT + ") can be verified");
+        }
     }
 }

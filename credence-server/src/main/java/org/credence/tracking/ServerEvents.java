@@ -1,0 +1,41 @@
+package org.credence.tracking;
+
+import io.javalin.http.Context;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Counting on the server, with no script in the page: the credential page, its PDF and badge
+ * images, and the verification page and API record their event here before they answer. The
+ * answer waits only for the durable append (group commit), holding no thread meanwhile.
+ */
+public final class ServerEvents {
+    /** Records nothing: for tools and tests that serve pages without tracking. */
+    public static final ServerEvents NONE = new ServerEvents(null, RecipientCheck.NOBODY);
+
+    private final Tracker tracker;
+    private final RecipientCheck recipients;
+
+    ServerEvents(Tracker tracker, RecipientCheck recipients) {
+        this.tracker = tracker;
+        this.recipients = recipients;
+    }
+
+    /**
+     * Records the event about credential {@code number}, then runs {@code respond}. An unknown
+     * number, a flood or a storage failure never keeps the answer from going out.
+     */
+    public void recordThen(Context ctx, String number, EventType type, String channel, Runnable respond) {
+        if (tracker == null) {
+            respond.run();
+            return;
+        }
+        CompletableFuture<?> recorded = tracker.credential(CredentialRef.number(number))
+                .<CompletableFuture<?>>map(credential -> tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)),
+                        type, credential, channel))
+                .orElseGet(() -> CompletableFuture.completedFuture(null));
+        ctx.future(() -> recorded.handle((done, failure) -> {
+            respond.run();
+            return null;
+        }));
+    }
+}
