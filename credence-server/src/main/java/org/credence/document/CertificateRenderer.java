@@ -18,6 +18,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.TimeZone;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -30,12 +32,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 
 /**
  * Draws certificates from a {@link Design}. Built for throughput: each bundled font is parsed
- * once per renderer and shared by every document (PDFBox only subsets it per document),
+ * once per renderer and shared by every document, each document embeds only the glyphs it
+ * draws, cut from the shared font before drawing ({@link EmbeddedFonts}),
  * branding images are decoded and compressed once ({@link PreparedImages}), text is measured
  * once from the font's advance widths, and the parts of a design that are the same on every
  * certificate are drawn into one form XObject placed under the per-certificate content.
@@ -58,12 +60,11 @@ public final class CertificateRenderer {
     /** The PDF of a certificate. */
     public byte[] render(Design design, Branding branding, Certificate certificate) {
         CertificateFields fields = new CertificateFields(certificate);
-        try (PDDocument doc = new PDDocument()) {
+        try (PDDocument doc = new PDDocument();
+             EmbeddedFonts fontsOf = new EmbeddedFonts(doc, charactersUsed(design, fields, certificate.language()), this::parsed)) {
             PDRectangle size = pageSize(branding.pageSize(), design.landscape());
             PDPage page = new PDPage(size);
             doc.addPage(page);
-            Map<BundledFonts, PDType0Font> docFonts = new EnumMap<>(BundledFonts.class);
-            Canvas.Fonts fontsOf = font -> docFonts.computeIfAbsent(font, f -> load(doc, f));
             // an appearance stream is a form XObject that PDFBox lets us write with a compressed page content stream
             PDAppearanceStream fixed = new PDAppearanceStream(doc);
             fixed.setBBox(new PDRectangle(size.getWidth(), size.getHeight()));
@@ -124,12 +125,25 @@ public final class CertificateRenderer {
         return landscape ? new PDRectangle(portrait.getHeight(), portrait.getWidth()) : portrait;
     }
 
-    private PDType0Font load(PDDocument doc, BundledFonts font) {
-        try {
-            return PDType0Font.load(doc, parsed(font), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Per font, the characters this certificate draws with it: each text as {@link Canvas} will
+     * draw it, plus the ellipsis a wrapped text may end with and the space, which a line draws in
+     * the font of the run it sits in.
+     */
+    private Map<BundledFonts, SortedSet<Integer>> charactersUsed(Design design, CertificateFields fields, String language) {
+        Map<BundledFonts, SortedSet<Integer>> used = new EnumMap<>(BundledFonts.class);
+        for (Design.Element element : design.elements()) {
+            if (element instanceof Design.Text t) {
+                TextLayout.Metrics m = metrics(t.font());
+                String text = TextLayout.drawable(fields.fill(t.text().get(language), language), m);
+                if (!text.isEmpty()) {
+                    (text + '…').codePoints().forEach(cp -> used.computeIfAbsent(m.font(Math.max(0, m.fontFor(cp))),
+                            f -> new TreeSet<>()).add(cp));
+                }
+            }
         }
+        used.values().forEach(characters -> characters.add((int) ' '));
+        return used;
     }
 
     /** The parsed font, shared by all documents (fontbox guards its lazy table reads itself). */

@@ -13,10 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +77,30 @@ class CertificateRendererTest {
     void the_credential_is_attached_byte_for_byte() throws Exception {
         byte[] pdf = RENDERER.render(Designs.builtIn("minimal"), branding(), certificate("Ada", "en"));
         assertThat(new String(CertificatePdf.extractCredential(pdf), StandardCharsets.UTF_8)).isEqualTo(JSON);
+    }
+
+    @Test
+    void each_font_is_embedded_as_a_tagged_subset_of_the_glyphs_drawn() throws Exception {
+        byte[] pdf = RENDERER.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        List<String> names = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDResources page = doc.getPage(0).getResources();
+            fontNames(page, names);
+            for (COSName form : page.getXObjectNames()) {
+                if (page.getXObject(form) instanceof PDFormXObject xobject) {
+                    fontNames(xobject.getResources(), names);
+                }
+            }
+        }
+        assertThat(names).hasSize(3).allMatch(name -> name.matches("[A-Z]{6}\\+DejaVuSerif.*"), "TAG+DejaVuSerif…");
+        // three whole DejaVu Serif fonts would be over 1 MB; the subsets of a few dozen glyphs each are a few KB
+        assertThat(pdf.length).isLessThan(60_000);
+    }
+
+    private static void fontNames(PDResources resources, List<String> names) throws IOException {
+        for (COSName font : resources.getFontNames()) {
+            names.add(resources.getFont(font).getName());
+        }
     }
 
     static String text(byte[] pdf) throws IOException {
