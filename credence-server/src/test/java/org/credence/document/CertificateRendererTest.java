@@ -68,9 +68,39 @@ class CertificateRendererTest {
 
     @Test
     void the_same_credential_gives_the_same_bytes() throws Exception {
-        byte[] first = RENDERER.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
-        byte[] second = new CertificateRenderer().render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        CertificateRenderer renderer = new CertificateRenderer();
+        byte[] first = renderer.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        // the second copies the fixed layer the first drew; a new renderer draws it afresh
+        byte[] second = renderer.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        byte[] third = new CertificateRenderer().render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
         assertThat(second).isEqualTo(first);
+        assertThat(third).isEqualTo(first);
+    }
+
+    @Test
+    void a_fixed_layer_drawn_for_one_look_is_not_used_for_another() throws Exception {
+        CertificateRenderer renderer = new CertificateRenderer();
+        renderer.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        byte[] plain = renderer.render(Designs.builtIn("classic"), Branding.defaults(), certificate("Ada Lovelace", "en"));
+        byte[] norwegian = renderer.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "nb"));
+        assertThat(images(plain)).as("a tenant without a logo gets no other tenant's logo").isZero();
+        assertThat(images(norwegian)).isOne();
+        assertThat(text(norwegian)).contains("Det bekreftes herved at").doesNotContain("This is to certify that");
+    }
+
+    private static int images(byte[] pdf) throws IOException {
+        int images = 0;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDResources page = doc.getPage(0).getResources();
+            for (COSName name : page.getXObjectNames()) {
+                if (page.getXObject(name) instanceof PDFormXObject form) {
+                    for (COSName inner : form.getResources().getXObjectNames()) {
+                        images += form.getResources().isImageXObject(inner) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return images;
     }
 
     @Test
