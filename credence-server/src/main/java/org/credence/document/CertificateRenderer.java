@@ -83,9 +83,7 @@ public final class CertificateRenderer {
             describe(doc, certificate);
             CertificatePdf.attach(doc, certificate.credentialJson(), certificate.issuedAt());
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            // classic cross-reference table: packing the few small dictionaries into a compressed object stream costs
-            // more time than the bytes it saves (content, fonts and the attachment are compressed either way)
-            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
