@@ -78,6 +78,32 @@ class CertificateRendererTest {
     }
 
     @Test
+    void certificates_rendered_at_once_on_many_threads_match_those_rendered_one_by_one() throws Exception {
+        // one renderer serves every request: its shared fonts and fixed layers must hold up under concurrency
+        CertificateRenderer shared = new CertificateRenderer();
+        Branding branding = branding();
+        List<CertificateRenderer.Certificate> certificates = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            certificates.add(certificate("Åse Ødegård " + i, i % 2 == 0 ? "en" : "nb"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<byte[]>> concurrent = new ArrayList<>();
+            for (CertificateRenderer.Certificate c : certificates) {
+                concurrent.add(pool.submit(() -> shared.render(Designs.builtIn(c.language().equals("en") ? "classic" : "modern"), branding, c)));
+            }
+            CertificateRenderer alone = new CertificateRenderer();
+            for (int i = 0; i < certificates.size(); i++) {
+                CertificateRenderer.Certificate c = certificates.get(i);
+                byte[] expected = alone.render(Designs.builtIn(c.language().equals("en") ? "classic" : "modern"), branding, c);
+                assertThat(concurrent.get(i).get()).as(c.recipientName()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void a_fixed_layer_drawn_for_one_look_is_not_used_for_another() throws Exception {
         CertificateRenderer renderer = new CertificateRenderer();
         renderer.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
