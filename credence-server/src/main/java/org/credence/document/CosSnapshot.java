@@ -28,6 +28,9 @@ sealed interface CosSnapshot {
     /** A new copy of the object in {@code doc}. */
     COSBase copyInto(PDDocument doc);
 
+    /** About how many bytes it holds, for bounding caches by memory. */
+    long weight();
+
     /** Takes the object and all it refers to. */
     static CosSnapshot of(COSBase object) {
         COSBase resolved = object instanceof COSObject indirect ? indirect.getObject() : object;
@@ -83,6 +86,11 @@ sealed interface CosSnapshot {
             }
             return stream;
         }
+
+        @Override
+        public long weight() {
+            return encoded.length + Dictionary.weight(entries);
+        }
     }
 
     record Dictionary(Map<COSName, CosSnapshot> entries) implements CosSnapshot {
@@ -91,6 +99,15 @@ sealed interface CosSnapshot {
             COSDictionary dictionary = new COSDictionary();
             fill(dictionary, entries, doc);
             return dictionary;
+        }
+
+        @Override
+        public long weight() {
+            return weight(entries);
+        }
+
+        static long weight(Map<COSName, CosSnapshot> entries) {
+            return entries.values().stream().mapToLong(value -> 16 + value.weight()).sum();
         }
     }
 
@@ -101,6 +118,11 @@ sealed interface CosSnapshot {
             items.forEach(item -> array.add(item.copyInto(doc)));
             return array;
         }
+
+        @Override
+        public long weight() {
+            return items.stream().mapToLong(item -> 8 + item.weight()).sum();
+        }
     }
 
     /** A string, copied because PDFBox's strings can be changed in place. */
@@ -109,12 +131,22 @@ sealed interface CosSnapshot {
         public COSBase copyInto(PDDocument doc) {
             return new COSString(bytes);
         }
+
+        @Override
+        public long weight() {
+            return bytes.length;
+        }
     }
 
     record Value(COSBase value) implements CosSnapshot {
         @Override
         public COSBase copyInto(PDDocument doc) {
             return value;
+        }
+
+        @Override
+        public long weight() {
+            return 16;
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.credence.document;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.pdfbox.cos.COSStream;
@@ -15,13 +15,12 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
  * its images and content already compressed.
  */
 final class FixedLayers {
-    private static final int MAX_KEPT = 256;
-    private final Map<Key, CosSnapshot> layers = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, CosSnapshot> eldest) {
-            return size() > MAX_KEPT;
-        }
-    };
+    /** Layers are mostly their logo and font bytes; 64 MB keeps hundreds of tenants' looks. */
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+    private final Cache<Key, CosSnapshot> layers = Caffeine.newBuilder()
+            .maximumWeight(MAX_BYTES)
+            .weigher((Key key, CosSnapshot layer) -> (int) Math.min(Integer.MAX_VALUE, layer.weight()))
+            .build();
 
     /** Everything the fixed layer depends on; images by their SHA-256, as their bytes are new arrays on every request. */
     record Key(Design design, String language, String pageSize, String primaryColour, String accentColour, Optional<String> logo,
@@ -33,19 +32,8 @@ final class FixedLayers {
         }
     }
 
-    /** The layer as a form XObject of {@code doc}; {@code draw} makes it the first time. */
+    /** The layer as a form XObject of {@code doc}; {@code draw} makes it the first time (once, however many ask at once). */
     PDFormXObject in(PDDocument doc, Key key, Supplier<CosSnapshot> draw) {
-        CosSnapshot layer;
-        synchronized (layers) {
-            layer = layers.get(key);
-        }
-        if (layer == null) {
-            // drawn outside the lock; two threads drawing the same new layer both get the same bytes
-            layer = draw.get();
-            synchronized (layers) {
-                layers.putIfAbsent(key, layer);
-            }
-        }
-        return new PDFormXObject((COSStream) layer.copyInto(doc));
+        return new PDFormXObject((COSStream) layers.get(key, k -> draw.get()).copyInto(doc));
     }
 }
