@@ -18,6 +18,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.TimeZone;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -30,15 +32,17 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 
 /**
  * Draws certificates from a {@link Design}. Built for throughput: each bundled font is parsed
- * once per renderer and shared by every document (PDFBox only subsets it per document),
+ * once per renderer and shared by every document, each document embeds only the glyphs it
+ * draws, cut from the shared font before drawing ({@link EmbeddedFonts}),
  * branding images are decoded and compressed once ({@link PreparedImages}), text is measured
  * once from the font's advance widths, and the parts of a design that are the same on every
- * certificate are drawn into one form XObject placed under the per-certificate content.
+ * certificate are drawn once per design, look and language into a form XObject that each
+ * certificate copies as finished bytes ({@link FixedLayers}) and draws its own content over.
  *
  * <p>The output is deterministic: the document ID derives from the credential, the dates are
  * the issuance time, and PDFBox's subset tags derive from the glyphs used.
@@ -49,6 +53,7 @@ public final class CertificateRenderer {
     private final Map<BundledFonts, TrueTypeFont> fonts = new EnumMap<>(BundledFonts.class);
     private final Map<BundledFonts, TextLayout.Metrics> metrics = new EnumMap<>(BundledFonts.class);
     private final PreparedImages images = new PreparedImages();
+    private final FixedLayers fixedLayers = new FixedLayers();
 
     /** What one certificate shows, already in the language it is drawn in ({@code en} or {@code nb}). */
     public record Certificate(String recipientName, String achievementName, String achievementKind, String issuerName,
@@ -58,32 +63,20 @@ public final class CertificateRenderer {
     /** The PDF of a certificate. */
     public byte[] render(Design design, Branding branding, Certificate certificate) {
         CertificateFields fields = new CertificateFields(certificate);
-        try (PDDocument doc = new PDDocument()) {
+        String language = certificate.language();
+        try (PDDocument doc = new PDDocument();
+             EmbeddedFonts fontsOf = new EmbeddedFonts(doc, charactersUsed(design, fields, language, false), this::parsed)) {
             PDRectangle size = pageSize(branding.pageSize(), design.landscape());
             PDPage page = new PDPage(size);
             doc.addPage(page);
-            Map<BundledFonts, PDType0Font> docFonts = new EnumMap<>(BundledFonts.class);
-            Canvas.Fonts fontsOf = font -> docFonts.computeIfAbsent(font, f -> load(doc, f));
-            // an appearance stream is a form XObject that PDFBox lets us write with a compressed page content stream
-            PDAppearanceStream fixed = new PDAppearanceStream(doc);
-            fixed.setBBox(new PDRectangle(size.getWidth(), size.getHeight()));
-            fixed.setResources(new PDResources());
-            try (PDPageContentStream form = new PDPageContentStream(doc, fixed,
-                    fixed.getContentStream().createOutputStream(org.apache.pdfbox.cos.COSName.FLATE_DECODE))) {
-                Canvas canvas = new Canvas(doc, form, size, branding, fontsOf, this::metrics, images);
-                canvas.background(design.background());
-                for (Design.Element element : design.elements()) {
-                    if (isFixed(element)) {
-                        canvas.draw(element, fields, certificate.language());
-                    }
-                }
-            }
+            PDFormXObject fixed = fixedLayers.in(doc, FixedLayers.Key.of(design, branding, language),
+                    () -> fixedLayer(design, branding, fields, language, size));
             try (PDPageContentStream content = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.OVERWRITE, true)) {
                 content.drawForm(fixed);
                 Canvas canvas = new Canvas(doc, content, size, branding, fontsOf, this::metrics, images);
                 for (Design.Element element : design.elements()) {
                     if (!isFixed(element)) {
-                        canvas.draw(element, fields, certificate.language());
+                        canvas.draw(element, fields, language);
                     }
                 }
             }
@@ -92,6 +85,30 @@ public final class CertificateRenderer {
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             doc.save(out);
             return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fixed elements drawn into a form XObject of a scratch document, with fonts of their own glyphs. */
+    private CosSnapshot fixedLayer(Design design, Branding branding, CertificateFields fields, String language, PDRectangle size) {
+        try (PDDocument scratch = new PDDocument();
+             EmbeddedFonts fonts = new EmbeddedFonts(scratch, charactersUsed(design, fields, language, true), this::parsed)) {
+            // an appearance stream is a form XObject that PDFBox lets us write with a compressed page content stream
+            PDAppearanceStream form = new PDAppearanceStream(scratch);
+            form.setBBox(new PDRectangle(size.getWidth(), size.getHeight()));
+            form.setResources(new PDResources());
+            try (PDPageContentStream out = new PDPageContentStream(scratch, form,
+                    form.getContentStream().createOutputStream(org.apache.pdfbox.cos.COSName.FLATE_DECODE))) {
+                Canvas canvas = new Canvas(scratch, out, size, branding, fonts, this::metrics, images);
+                canvas.background(design.background());
+                for (Design.Element element : design.elements()) {
+                    if (isFixed(element)) {
+                        canvas.draw(element, fields, language);
+                    }
+                }
+            }
+            return CosSnapshot.of(form.getCOSObject());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,12 +141,25 @@ public final class CertificateRenderer {
         return landscape ? new PDRectangle(portrait.getHeight(), portrait.getWidth()) : portrait;
     }
 
-    private PDType0Font load(PDDocument doc, BundledFonts font) {
-        try {
-            return PDType0Font.load(doc, parsed(font), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Per font, the characters the fixed layer or the rest of the certificate draws with it: each text as {@link Canvas} will
+     * draw it, plus the ellipsis a wrapped text may end with and the space, which a line draws in
+     * the font of the run it sits in.
+     */
+    private Map<BundledFonts, SortedSet<Integer>> charactersUsed(Design design, CertificateFields fields, String language, boolean fixed) {
+        Map<BundledFonts, SortedSet<Integer>> used = new EnumMap<>(BundledFonts.class);
+        for (Design.Element element : design.elements()) {
+            if (element instanceof Design.Text t && isFixed(t) == fixed) {
+                TextLayout.Metrics m = metrics(t.font());
+                String text = TextLayout.drawable(fields.fill(t.text().get(language), language), m);
+                if (!text.isEmpty()) {
+                    (text + '…').codePoints().forEach(cp -> used.computeIfAbsent(m.font(Math.max(0, m.fontFor(cp))),
+                            f -> new TreeSet<>()).add(cp));
+                }
+            }
         }
+        used.values().forEach(characters -> characters.add((int) ' '));
+        return used;
     }
 
     /** The parsed font, shared by all documents (fontbox guards its lazy table reads itself). */

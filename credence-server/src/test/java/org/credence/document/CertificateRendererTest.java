@@ -13,10 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,15 +68,95 @@ class CertificateRendererTest {
 
     @Test
     void the_same_credential_gives_the_same_bytes() throws Exception {
-        byte[] first = RENDERER.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
-        byte[] second = new CertificateRenderer().render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        CertificateRenderer renderer = new CertificateRenderer();
+        byte[] first = renderer.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        // the second copies the fixed layer the first drew; a new renderer draws it afresh
+        byte[] second = renderer.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        byte[] third = new CertificateRenderer().render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
         assertThat(second).isEqualTo(first);
+        assertThat(third).isEqualTo(first);
+    }
+
+    @Test
+    void certificates_rendered_at_once_on_many_threads_match_those_rendered_one_by_one() throws Exception {
+        // one renderer serves every request: its shared fonts and fixed layers must hold up under concurrency
+        CertificateRenderer shared = new CertificateRenderer();
+        Branding branding = branding();
+        List<CertificateRenderer.Certificate> certificates = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            certificates.add(certificate("Åse Ødegård " + i, i % 2 == 0 ? "en" : "nb"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<byte[]>> concurrent = new ArrayList<>();
+            for (CertificateRenderer.Certificate c : certificates) {
+                concurrent.add(pool.submit(() -> shared.render(Designs.builtIn(c.language().equals("en") ? "classic" : "modern"), branding, c)));
+            }
+            CertificateRenderer alone = new CertificateRenderer();
+            for (int i = 0; i < certificates.size(); i++) {
+                CertificateRenderer.Certificate c = certificates.get(i);
+                byte[] expected = alone.render(Designs.builtIn(c.language().equals("en") ? "classic" : "modern"), branding, c);
+                assertThat(concurrent.get(i).get()).as(c.recipientName()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_fixed_layer_drawn_for_one_look_is_not_used_for_another() throws Exception {
+        CertificateRenderer renderer = new CertificateRenderer();
+        renderer.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        byte[] plain = renderer.render(Designs.builtIn("classic"), Branding.defaults(), certificate("Ada Lovelace", "en"));
+        byte[] norwegian = renderer.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "nb"));
+        assertThat(images(plain)).as("a tenant without a logo gets no other tenant's logo").isZero();
+        assertThat(images(norwegian)).isOne();
+        assertThat(text(norwegian)).contains("Det bekreftes herved at").doesNotContain("This is to certify that");
+    }
+
+    private static int images(byte[] pdf) throws IOException {
+        int images = 0;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDResources page = doc.getPage(0).getResources();
+            for (COSName name : page.getXObjectNames()) {
+                if (page.getXObject(name) instanceof PDFormXObject form) {
+                    for (COSName inner : form.getResources().getXObjectNames()) {
+                        images += form.getResources().isImageXObject(inner) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return images;
     }
 
     @Test
     void the_credential_is_attached_byte_for_byte() throws Exception {
         byte[] pdf = RENDERER.render(Designs.builtIn("minimal"), branding(), certificate("Ada", "en"));
         assertThat(new String(CertificatePdf.extractCredential(pdf), StandardCharsets.UTF_8)).isEqualTo(JSON);
+    }
+
+    @Test
+    void each_font_is_embedded_as_a_tagged_subset_of_the_glyphs_drawn() throws Exception {
+        byte[] pdf = RENDERER.render(Designs.builtIn("classic"), branding(), certificate("Ada Lovelace", "en"));
+        List<String> names = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDResources page = doc.getPage(0).getResources();
+            fontNames(page, names);
+            for (COSName form : page.getXObjectNames()) {
+                if (page.getXObject(form) instanceof PDFormXObject xobject) {
+                    fontNames(xobject.getResources(), names);
+                }
+            }
+        }
+        assertThat(names).hasSize(3).allMatch(name -> name.matches("[A-Z]{6}\\+DejaVuSerif.*"), "TAG+DejaVuSerif…");
+        // three whole DejaVu Serif fonts would be over 1 MB; the subsets of a few dozen glyphs each are a few KB
+        assertThat(pdf.length).isLessThan(60_000);
+    }
+
+    private static void fontNames(PDResources resources, List<String> names) throws IOException {
+        for (COSName font : resources.getFontNames()) {
+            names.add(resources.getFont(font).getName());
+        }
     }
 
     static String text(byte[] pdf) throws IOException {
