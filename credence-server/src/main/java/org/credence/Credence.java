@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.credence.achievement.AchievementRoutes;
+import org.credence.analytics.AnalyticsReports;
 import org.credence.analytics.AnalyticsRoutes;
+import org.credence.analytics.EngagementQueries;
+import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
@@ -108,6 +111,9 @@ public final class Credence implements AutoCloseable {
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, new StoredDocuments(jdbi));
             CredentialPages credentialPages = new CredentialPages(jdbi, tenants, verification);
             TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
+            MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
+            EngagementQueries engagement = new EngagementQueries(jdbi);
+            AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -119,7 +125,8 @@ public final class Credence implements AutoCloseable {
                     config -> CredentialPageRoutes.register(config, credentialPages),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
-                    config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth),
+                    config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
+                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, auth, clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
