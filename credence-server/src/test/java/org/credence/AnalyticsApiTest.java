@@ -201,5 +201,14 @@ class AnalyticsApiTest {
                        count(t.first_shared_at) AS shared, coalesce(sum(t.views), 0) AS views
                   FROM credential c LEFT JOIN tracking_credential t ON t.credential_id = c.id""").mapToMap().one());
         assertThat(rollup.toString()).isEqualTo(direct.toString());
+        Map<String, Object> people = server.credence.jdbi().withHandle(h -> h.createQuery("""
+                SELECT sum(recipients) AS recipients, sum(repeat_earners) AS repeat_earners FROM analytics_recipient_daily""").mapToMap().one());
+        Map<String, Object> distinct = server.credence.jdbi().withHandle(h -> h.createQuery("""
+                SELECT count(*) AS recipients, count(*) FILTER (WHERE n >= 2) AS repeat_earners
+                  FROM (SELECT count(*) AS n FROM credential GROUP BY tenant_id, recipient_email_hash) AS r""").mapToMap().one());
+        assertThat(people.toString()).isEqualTo(distinct.toString());
+        Map<String, Object> daily = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT (SELECT sum(counted) FROM analytics_daily) AS a, (SELECT sum(counted) FROM tracking_daily) AS b").mapToMap().one());
+        assertThat(daily.get("a")).isEqualTo(daily.get("b"));
     }
 }
