@@ -129,6 +129,9 @@ class AnalyticsApiTest {
         assertThat(verifications.at("/byCountry/cells/0/id").asText()).endsWith(".NO");
         JsonNode geography = get("/api/v1/analytics/geography");
         assertThat(geography.at("/views/cells/0/suppressed").asBoolean()).as("5 views of unknown origin are shown").isFalse();
+        JsonNode oneAchievement = get("/api/v1/analytics/geography?achievementId=" + achievement);
+        assertThat(oneAchievement.at("/verifications/cells/0/value").asLong()).isEqualTo(6);
+        assertThat(oneAchievement.at("/verifications/cells/0/id").asText()).endsWith(".NO");
         JsonNode influencers = get("/api/v1/analytics/influencers").get("influencers");
         assertThat(influencers).hasSize(2);
         assertThat(influencers.findValuesAsText("label")).contains("Earner 0").doesNotContain("Earner 1");

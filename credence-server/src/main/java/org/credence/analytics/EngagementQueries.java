@@ -141,14 +141,15 @@ public final class EngagementQueries {
         return series;
     }
 
-    /** Counted events of one type ({@code view}, {@code verification}) by country over the filter's days; '' is unknown. */
+    /** Counted events of one type ({@code view} or {@code verification}) by country over the filter's days; "unknown" without a country. */
     public Map<String, Long> byCountry(long tenantId, AnalyticsFilter filter, String type) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                        SELECT country, sum(counted) AS counted FROM tracking_daily
-                         WHERE tenant_id = :tenant AND type = :type AND day BETWEEN :from AND :to
-                           AND (CAST(:achievement AS bigint) IS NULL OR achievement_id = :achievement)
-                         GROUP BY country HAVING sum(counted) > 0 ORDER BY country""")
+        // every achievement: the per-country rollup; one achievement: tracking_daily through its (tenant, achievement, type, day) index
+        String source = filter.achievementId().isPresent()
+                ? "tracking_daily WHERE tenant_id = :tenant AND achievement_id = :achievement AND"
+                : "analytics_country_daily WHERE tenant_id = :tenant AND";
+        jdbi.useHandle(h -> h.createQuery("SELECT country, sum(counted) AS counted FROM " + source
+                        + " type = :type AND day BETWEEN :from AND :to GROUP BY country HAVING sum(counted) > 0 ORDER BY country")
                 .bind("tenant", tenantId).bind("type", type).bind("from", filter.from()).bind("to", filter.to())
                 .bind("achievement", filter.achievement())
                 .map((rs, ctx) -> Map.entry(rs.getString("country"), rs.getLong("counted")))
