@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.credence.achievement.AchievementRoutes;
+import org.credence.analytics.AnalyticsReports;
 import org.credence.analytics.AnalyticsRoutes;
+import org.credence.analytics.DashboardRoutes;
+import org.credence.analytics.EngagementQueries;
+import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
@@ -117,6 +121,9 @@ public final class Credence implements AutoCloseable {
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
+            MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
+            EngagementQueries engagement = new EngagementQueries(jdbi);
+            AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -128,7 +135,9 @@ public final class Credence implements AutoCloseable {
                     config -> CredentialPageRoutes.register(config, credentialPages, events),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
-                    config -> AnalyticsRoutes.register(config, jdbi, new MarketingAssumptionStore(jdbi, clock), achievements, audit, auth),
+                    config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
+                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, auth, clock),
+                    config -> DashboardRoutes.register(config, reports, achievements, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),

@@ -17,7 +17,9 @@ public record Warning(Code code, String message) {
         /** The value is withheld so no small group of people can be singled out. */
         SUPPRESSED,
         /** Too few periods to fit or compare a trend. */
-        TOO_FEW_PERIODS
+        TOO_FEW_PERIODS,
+        /** The platform does not collect what the figure needs: no value, and the message says what would. */
+        NOT_MEASURED
     }
 
     public Warning {

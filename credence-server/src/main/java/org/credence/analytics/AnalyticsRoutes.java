@@ -23,7 +23,7 @@ import org.credence.insights.marketing.WhatIf;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@code /api/v1/analytics/…}: the marketing-value calculator and the assumptions behind it. */
+/** {@code /api/v1/analytics/assumptions}: the marketing-value assumptions; the calculator itself answers in {@link EngagementRoutes}. */
 public final class AnalyticsRoutes {
     private static final Set<String> ASSUMPTION_FIELDS = Set.of("parameter", "channel", "achievementId", "value", "reason");
 
@@ -31,18 +31,6 @@ public final class AnalyticsRoutes {
 
     public static void register(JavalinConfig config, Jdbi jdbi, MarketingAssumptionStore assumptions, Achievements achievements,
                                 AuditTrail audit, Auth auth) {
-        config.routes.get("/api/v1/analytics/marketing-value", ctx -> {
-            auth.requireTenant(ctx, "analytics");
-            WhatIf whatIf = MarketingValue.whatIf(QueryParams.count(ctx, "recipients"), QueryParams.proportion(ctx, "shareRate"),
-                    QueryParams.nonNegative(ctx, "impressionsPerShare"), QueryParams.nonNegative(ctx, "cpm"));
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("kind", "what-if");
-            body.put("note", "advertising-equivalent value (not revenue); every input is typed in, none is measured");
-            body.set("shares", FigureJson.figure(whatIf.shares()));
-            body.set("impressions", FigureJson.figure(whatIf.impressions()));
-            body.set("equivalentMediaValue", FigureJson.figure(whatIf.equivalentMediaValue()));
-            ctx.json(body);
-        });
         config.routes.get("/api/v1/analytics/assumptions", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             OptionalLong achievement = QueryParams.optionalId(ctx, "achievementId");
@@ -68,6 +56,19 @@ public final class AnalyticsRoutes {
             });
             ctx.status(201).json(assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement)));
         });
+    }
+
+    /** The what-if calculator's answer: every input typed in, none measured. */
+    static ObjectNode whatIf(Context ctx) {
+        WhatIf whatIf = MarketingValue.whatIf(QueryParams.count(ctx, "recipients"), QueryParams.proportion(ctx, "shareRate"),
+                QueryParams.nonNegative(ctx, "impressionsPerShare"), QueryParams.nonNegative(ctx, "cpm"));
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("kind", "what-if");
+        body.put("note", "advertising-equivalent value (not revenue); every input is typed in, none is measured");
+        body.set("shares", FigureJson.figure(whatIf.shares()));
+        body.set("impressions", FigureJson.figure(whatIf.impressions()));
+        body.set("equivalentMediaValue", FigureJson.figure(whatIf.equivalentMediaValue()));
+        return body;
     }
 
     private static Parameter parameter(String text) {

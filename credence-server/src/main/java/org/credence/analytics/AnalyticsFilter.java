@@ -1,0 +1,50 @@
+package org.credence.analytics;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.OptionalLong;
+import org.credence.http.Problem;
+
+/**
+ * What a dashboard figure is about: credentials issued from {@code from} to {@code to} (UTC days,
+ * both included) and, optionally, one achievement. Event series (trends, verifications,
+ * geography) use the same days as event days.
+ */
+public record AnalyticsFilter(LocalDate from, LocalDate to, OptionalLong achievementId) {
+    /** The longest range a request may ask for: ten years of days is still a few thousand rollup rows. */
+    static final int MAX_DAYS = 3700;
+
+    public AnalyticsFilter {
+        if (from.isAfter(to)) {
+            throw Problem.invalidField("from", "from (" + from + ") must not be after to (" + to + ")");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw Problem.invalidField("from", "a range may cover at most " + MAX_DAYS + " days");
+        }
+    }
+
+    /** {@code ?from=&to=&achievementId=}; without dates, the twelve months up to {@code today}. */
+    public static AnalyticsFilter of(Context ctx, LocalDate today) {
+        LocalDate to = date(ctx, "to", today);
+        LocalDate from = date(ctx, "from", to.minusMonths(12).plusDays(1));
+        return new AnalyticsFilter(from, to, QueryParams.optionalId(ctx, "achievementId"));
+    }
+
+    private static LocalDate date(Context ctx, String name, LocalDate otherwise) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw Problem.invalidField(name, name + " must be a date like 2025-01-31, not '" + text + "'");
+        }
+    }
+
+    /** The achievement as a bind value: null for every achievement. */
+    Long achievement() {
+        return achievementId.isPresent() ? achievementId.getAsLong() : null;
+    }
+}

@@ -1,0 +1,225 @@
+package org.credence.analytics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.credence.achievement.Achievement;
+import org.credence.analytics.DashboardView.ChartView;
+import org.credence.analytics.DashboardView.FigureView;
+import org.credence.analytics.DashboardView.InputView;
+import org.credence.analytics.DashboardView.Option;
+import org.credence.analytics.DashboardView.Section;
+import org.credence.analytics.DashboardView.TableView;
+import org.credence.http.Json;
+import org.credence.http.Pages;
+import org.credence.user.SignedIn;
+
+/**
+ * The program manager's weekly dashboard: the same {@link Report}s the API serves, laid out with
+ * a chart beside each table and a "how is this computed" note under each figure, in English or
+ * Norwegian. Chart data rides in the page (no second request); the tables hold every number.
+ */
+final class DashboardPage {
+    private final Map<String, String> t;
+    private final Locale locale;
+    private final String query;
+
+    private DashboardPage(String lang, AnalyticsFilter filter) {
+        this.t = DashboardText.of(lang);
+        this.locale = lang.equals("nb") ? Locale.forLanguageTag("nb-NO") : Locale.UK;
+        this.query = "from=" + filter.from() + "&to=" + filter.to()
+                + (filter.achievementId().isPresent() ? "&achievementId=" + filter.achievementId().getAsLong() : "") + "&lang=" + lang;
+    }
+
+    /** The CSV tables the page links to, by name, and the report each comes from. */
+    static final Map<String, String> EXPORTS = Map.ofEntries(Map.entry("engagement", "engagement"), Map.entry("funnel", "funnel"),
+            Map.entry("trends", "trends"), Map.entry("achievements", "achievements"),
+            Map.entry("verifications-by-country", "verifications"), Map.entry("verifications-weekly", "verifications"),
+            Map.entry("geography", "geography"), Map.entry("influencers", "influencers"), Map.entry("marketing-value", "marketing"),
+            Map.entry("marketing-scenarios", "marketing"), Map.entry("marketing-sensitivity", "marketing"));
+
+    static String render(String lang, SignedIn signedIn, boolean simulated, AnalyticsFilter filter, List<Achievement> achievements,
+                         Map<String, Report> reports) {
+        DashboardPage page = new DashboardPage(lang, filter);
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", page.t.get("filter.all"), filter.achievementId().isEmpty()));
+        achievements.forEach(a -> options.add(new Option(Long.toString(a.id()), a.name(),
+                filter.achievementId().isPresent() && filter.achievementId().getAsLong() == a.id())));
+        Map<String, Object> model = new HashMap<>();
+        model.put("lang", lang);
+        model.put("t", page.t);
+        model.put("signedIn", signedIn);
+        model.put("simulated", simulated);
+        model.put("from", filter.from().toString());
+        model.put("to", filter.to().toString());
+        model.put("achievements", options);
+        model.put("sections", page.sections(reports));
+        return Pages.render("analytics/dashboard.jte", model);
+    }
+
+    private List<Section> sections(Map<String, Report> reports) {
+        List<Section> sections = new ArrayList<>();
+        JsonNode funnel = reports.get("funnel").json();
+        sections.add(new Section("funnel", t.get("funnel.title"), t.get("funnel.note"), figures(funnel.get("steps").findValues("figure")),
+                List.of(chart("chart-funnel", t.get("funnel.title"), "bar", labels(funnel.get("steps"), "step", "step."),
+                        List.of(dataset(t.get("credentials"), funnel.get("steps").findValues("credentials"))))),
+                tables(reports.get("funnel"))));
+        JsonNode engagement = reports.get("engagement").json();
+        JsonNode channels = engagement.get("shareRateByChannel");
+        List<JsonNode> channelRates = new ArrayList<>();
+        channels.forEach(c -> channelRates.add(percent(c.at("/figure/value"))));
+        sections.add(new Section("engagement", t.get("engagement.title"), String.join(" ", texts(engagement.get("notes"))),
+                figures(list(engagement.get("figures"))),
+                List.of(chart("chart-channels", t.get("channels.title"), "bar", labels(channels, "channel", "channel."),
+                        List.of(dataset(t.get("channels.rate"), channelRates)))),
+                tables(reports.get("engagement"))));
+        JsonNode trends = reports.get("trends").json();
+        List<ObjectNode> series = new ArrayList<>();
+        for (String field : List.of("issued", "claims", "views", "shares", "verifications", "referralClicks")) {
+            series.add(dataset(t.get("trend." + field), trends.get("series").findValues(field)));
+        }
+        sections.add(new Section("trends", t.get("trends.title"), String.join(" ", texts(trends.get("notes"))), List.of(),
+                List.of(chart("chart-trends", t.get("trends.title"), "line", labels(trends.get("series"), "period", null), series)),
+                tables(reports.get("trends"))));
+        sections.add(new Section("achievements", t.get("achievements.title"), "", List.of(), List.of(), tables(reports.get("achievements"))));
+        JsonNode verifications = reports.get("verifications").json();
+        sections.add(new Section("verifications", t.get("verifications.title"), t.get("verifications.note"),
+                figures(List.of(verifications.get("volume"), verifications.get("change"), verifications.get("trend"))),
+                List.of(chart("chart-verifications", t.get("verifications.title"), "line", labels(verifications.get("weekly"), "period", null),
+                        List.of(dataset(t.get("trend.verifications"), verifications.get("weekly").findValues("count"))))),
+                tables(reports.get("verifications"))));
+        sections.add(new Section("geography", t.get("geography.title"), String.join(" ", texts(reports.get("geography").json().get("notes"))),
+                List.of(), List.of(), tables(reports.get("geography"))));
+        sections.add(new Section("influencers", t.get("influencers.title"), String.join(" ", texts(reports.get("influencers").json().get("notes"))),
+                List.of(), List.of(), tables(reports.get("influencers"))));
+        JsonNode marketing = reports.get("marketing").json();
+        JsonNode points = marketing.at("/sensitivity/points");
+        List<TableView> marketingTables = new ArrayList<>(tables(reports.get("marketing")));
+        marketingTables.add(1, assumptions(marketing.get("assumptions")));
+        sections.add(new Section("marketing", t.get("marketing.title"), t.get("marketing.note"),
+                figures(List.of(marketing.get("impressions"), marketing.get("equivalentMediaValue"))),
+                List.of(chart("chart-sensitivity", marketing.at("/sensitivity/caption").asText(), "line", labels(points, "value", null),
+                        List.of(dataset(t.get("marketing.value") + " (" + marketing.get("currency").asText() + ")",
+                                points.findValues("equivalentMediaValue"))))),
+                marketingTables));
+        return sections;
+    }
+
+    /** The assumptions in force, each with who set it, when and why: shown next to the value they produce. */
+    private TableView assumptions(JsonNode rows) {
+        List<List<String>> cells = new ArrayList<>();
+        for (JsonNode row : rows) {
+            for (String parameter : List.of("impressionsPerShare", "cpm")) {
+                JsonNode input = row.get(parameter);
+                cells.add(List.of(t.getOrDefault("channel." + row.get("channel").asText(), row.get("channel").asText()), t.get("assumption." + parameter),
+                        number(input.get("value").decimalValue()) + " " + input.get("unit").asText(), provenance(input.get("provenance"))));
+            }
+        }
+        return new TableView(t.get("assumptions.title"), null, List.of(t.get("assumptions.channel"), t.get("assumptions.parameter"),
+                t.get("assumptions.value"), t.get("assumptions.source")), cells);
+    }
+
+    private List<TableView> tables(Report report) {
+        return report.tables().stream().map(table -> new TableView(t.getOrDefault("table." + table.name(), table.name()),
+                "/app/analytics/export/" + table.name() + "?" + query, table.header(), table.rows())).toList();
+    }
+
+    private List<FigureView> figures(List<JsonNode> figures) {
+        List<FigureView> views = new ArrayList<>();
+        for (JsonNode f : figures) {
+            List<InputView> inputs = new ArrayList<>();
+            f.get("inputs").fields().forEachRemaining(e -> inputs.add(new InputView(e.getKey(),
+                    number(e.getValue().get("value").decimalValue()) + " " + e.getValue().get("unit").asText(),
+                    e.getValue().get("source").asText().equals("assumed"), provenance(e.getValue().get("provenance")))));
+            JsonNode interval = f.get("interval");
+            String range = interval == null ? "" : t.get("interval") + " " + format(BigDecimal.valueOf(interval.get("low").asDouble()), f.get("unit").asText())
+                    + " – " + format(BigDecimal.valueOf(interval.get("high").asDouble()), f.get("unit").asText())
+                    + " (" + Math.round(interval.get("level").asDouble() * 100) + " %, " + interval.get("method").asText().replace('_', ' ') + ")";
+            views.add(new FigureView(t.getOrDefault("metric." + f.get("id").asText(), f.get("label").asText()),
+                    f.get("value").isNull() ? "—" : format(f.get("value").decimalValue(), f.get("unit").asText()), range,
+                    f.get("definition").asText(), f.get("formula").asText(), f.path("denominator").asText(""), f.path("caveat").asText(""),
+                    inputs, texts(f.get("warnings").findValues("message"))));
+        }
+        return views;
+    }
+
+    private String provenance(JsonNode provenance) {
+        if (provenance == null || provenance.isNull()) {
+            return t.get("measured");
+        }
+        return t.get("assumed") + ": " + provenance.get("setBy").asText() + (provenance.has("setAt") ? ", " + provenance.get("setAt").asText().substring(0, 10) : "")
+                + " — " + provenance.get("reason").asText();
+    }
+
+    private String format(BigDecimal value, String unit) {
+        if (unit.equals("proportion")) {
+            NumberFormat percent = NumberFormat.getPercentInstance(locale);
+            percent.setMaximumFractionDigits(1);
+            return percent.format(value);
+        }
+        if (unit.matches("[A-Z]{3}")) {
+            NumberFormat money = NumberFormat.getNumberInstance(locale);
+            money.setMinimumFractionDigits(2);
+            money.setMaximumFractionDigits(2);
+            return unit + " " + money.format(value);
+        }
+        return number(value) + " " + unit;
+    }
+
+    private String number(BigDecimal value) {
+        NumberFormat number = NumberFormat.getNumberInstance(locale);
+        number.setMaximumFractionDigits(3);
+        return number.format(value);
+    }
+
+    private static JsonNode percent(JsonNode proportion) {
+        return proportion.isNull() ? proportion : Json.MAPPER.getNodeFactory().numberNode(proportion.decimalValue().movePointRight(2));
+    }
+
+    private List<String> labels(JsonNode rows, String field, String textPrefix) {
+        List<String> labels = new ArrayList<>();
+        rows.forEach(r -> labels.add(textPrefix == null ? r.get(field).asText() : t.getOrDefault(textPrefix + r.get(field).asText(), r.get(field).asText())));
+        return labels;
+    }
+
+    private static ObjectNode dataset(String label, List<JsonNode> values) {
+        ObjectNode set = Json.MAPPER.createObjectNode();
+        set.put("label", label);
+        ArrayNode data = set.putArray("data");
+        values.forEach(data::add);
+        return set;
+    }
+
+    private static ChartView chart(String id, String label, String type, List<String> labels, List<ObjectNode> datasets) {
+        ObjectNode config = Json.MAPPER.createObjectNode();
+        config.put("type", type);
+        ObjectNode data = config.putObject("data");
+        labels.forEach(data.putArray("labels")::add);
+        datasets.forEach(data.putArray("datasets")::add);
+        config.putObject("options").put("animation", false).put("maintainAspectRatio", false);
+        return new ChartView(id, label, config.toString());
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> items = new ArrayList<>();
+        array.forEach(n -> items.add(n.asText()));
+        return items;
+    }
+
+    private static List<String> texts(List<JsonNode> nodes) {
+        return nodes.stream().map(JsonNode::asText).toList();
+    }
+}
