@@ -143,7 +143,7 @@ public final class Credence implements AutoCloseable {
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
                     config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),
-                    config -> mail.register(config, auth),
+                    config -> mail.register(config, auth, events),
                     config -> tracking.register(config, publicUrl, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);

@@ -132,6 +132,11 @@ class ClaimAndRecipientTest {
         assertThat(claim.get("visibility").asText()).isEqualTo("private");
         assertThat(claim.get("trackingAllowed").asBoolean()).isTrue();
         String firstClaim = claim.get("claimedAt").asText();
+        // the claim is also a tracking event, so the weekly claims trend sees it
+        long claimEvents = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM tracking_event e JOIN credential c ON c.id = e.credential_id WHERE c.number = :n AND e.type = 'claim' AND e.is_recipient")
+                .bind("n", number).mapTo(Long.class).one());
+        assertThat(claimEvents).isEqualTo(1);
 
         var reused = form("/claim/" + token, null, "visibility", "public");
         assertThat(reused.status()).isEqualTo(410);

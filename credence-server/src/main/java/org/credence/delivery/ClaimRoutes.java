@@ -5,12 +5,14 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.credence.http.Pages;
 import org.credence.http.Problem;
+import org.credence.tracking.EventType;
+import org.credence.tracking.ServerEvents;
 
 /** The claim link's pages: the credential and the recipient's choices; a clear page when a link no longer works. */
 final class ClaimRoutes {
     private ClaimRoutes() {}
 
-    static void register(JavalinConfig config, Claims claims) {
+    static void register(JavalinConfig config, Claims claims, ServerEvents events) {
         config.routes.get("/claim/{token}", ctx -> show(ctx, claims.open(ctx.pathParam("token")), ctx.pathParam("token")));
         config.routes.post("/claim/{token}", ctx -> {
             refuseCrossSite(ctx);
@@ -20,7 +22,9 @@ final class ClaimRoutes {
             }
             Claims.Opened claimed = claims.claim(ctx.pathParam("token"), visibility, "on".equals(ctx.formParam("tracking")));
             if (claimed instanceof Claims.Claimable c) {
-                ctx.redirect("/c/" + c.card().number(), io.javalin.http.HttpStatus.SEE_OTHER);
+                // counted as an event too, so the weekly claims trend sees it (the claim rate reads claimed_at)
+                events.recordByRecipientThen(ctx, c.card().number(), EventType.CLAIM, "",
+                        () -> ctx.redirect("/c/" + c.card().number(), io.javalin.http.HttpStatus.SEE_OTHER));
             } else {
                 show(ctx, claimed, null);
             }

@@ -67,10 +67,10 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         return new Delivery(jdbi, tenants, audit, clock, worker, settings, outbox, tokens, "https".equals(publicUrl.getScheme()));
     }
 
-    /** Registers the delivery API, the claim pages, the recipient's pages and the outbox. */
-    public void register(JavalinConfig config, Auth auth) {
+    /** Registers the delivery API, the claim pages (a claim is a tracked event), the recipient's pages and the outbox. */
+    public void register(JavalinConfig config, Auth auth, org.credence.tracking.ServerEvents events) {
         DeliveryRoutes.register(config, this, auth, new Outbox(outbox, settings.smtp().isEmpty()));
-        ClaimRoutes.register(config, claims);
+        ClaimRoutes.register(config, claims, events);
         RecipientRoutes.register(config, recipients, secureCookies);
     }
 

@@ -25,12 +25,24 @@ public final class ServerEvents {
      * number, a flood or a storage failure never keeps the answer from going out.
      */
     public void recordThen(Context ctx, String number, EventType type, String channel, Runnable respond) {
+        recordThen(ctx, number, type, channel, recipients, respond);
+    }
+
+    /**
+     * Records an event only the recipient can cause (following their own claim link), then runs
+     * {@code respond}: the link itself proves who they are, no session needed.
+     */
+    public void recordByRecipientThen(Context ctx, String number, EventType type, String channel, Runnable respond) {
+        recordThen(ctx, number, type, channel, (request, credential) -> true, respond);
+    }
+
+    private void recordThen(Context ctx, String number, EventType type, String channel, RecipientCheck who, Runnable respond) {
         if (tracker == null) {
             respond.run();
             return;
         }
         CompletableFuture<?> recorded = tracker.credential(CredentialRef.number(number))
-                .<CompletableFuture<?>>map(credential -> tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)),
+                .<CompletableFuture<?>>map(credential -> tracker.recordAsync(tracker.facts(ctx, who.isRecipient(ctx, credential)),
                         type, credential, channel))
                 .orElseGet(() -> CompletableFuture.completedFuture(null));
         ctx.future(() -> recorded.handle((done, failure) -> {
