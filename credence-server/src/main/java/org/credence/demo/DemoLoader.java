@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
@@ -132,6 +135,12 @@ public final class DemoLoader {
     /** Issues each simulated credential as it arrives and batches the recipients' choices and the events. */
     private final class Recorder implements SimulationSink {
         private static final int BATCH = 5_000;
+        private static final int ISSUERS = 6;
+        private final ExecutorService issuers = Executors.newFixedThreadPool(ISSUERS, r -> {
+            Thread t = new Thread(r, "demo-issuer");
+            t.setDaemon(true);
+            return t;
+        });
         private final Caller owner;
         private final List<Achievement> achievements;
         private final EventLoader events;
@@ -148,6 +157,20 @@ public final class DemoLoader {
 
         @Override
         public void credential(SimulatedCredential c) {
+            choices.add(c);
+            if (choices.size() >= BATCH) {
+                flushChoices();
+            }
+        }
+
+        /** Issues through the normal path, several at a time: each issuance waits for its own commit, so one at a time would take minutes. */
+        private List<LoadedCredential> issueAll(List<SimulatedCredential> batch) {
+            List<CompletableFuture<LoadedCredential>> issued = batch.stream()
+                    .map(c -> CompletableFuture.supplyAsync(() -> issue(c), issuers)).toList();
+            return issued.stream().map(CompletableFuture::join).toList();
+        }
+
+        private LoadedCredential issue(SimulatedCredential c) {
             Achievement achievement = achievements.get(c.achievement());
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("achievementId", achievement.id());
@@ -157,11 +180,7 @@ public final class DemoLoader {
             body.put("issuedAt", c.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             c.expiresAt().ifPresent(at -> body.put("expiresAt", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
             IssuedCredential issued = issuance.issue(owner, body, null).credential();
-            credentials.add(new LoadedCredential(issued.id(), achievement.id(), issued.number()));
-            choices.add(c);
-            if (choices.size() >= BATCH) {
-                flushChoices();
-            }
+            return new LoadedCredential(issued.id(), achievement.id(), issued.number());
         }
 
         @Override
@@ -174,14 +193,20 @@ public final class DemoLoader {
         }
 
         void flush() {
-            flushChoices();
-            flushEvents();
+            try {
+                flushChoices();
+                flushEvents();
+            } finally {
+                issuers.shutdown();
+            }
         }
 
         private void flushChoices() {
             if (choices.isEmpty()) {
                 return;
             }
+            // in simulation order, so credentials.get(index) is the credential of that index
+            credentials.addAll(issueAll(choices));
             jdbi.useTransaction(h -> {
                 PreparedBatch batch = h.prepareBatch("""
                         UPDATE credential SET claimed_at = :claimed, visibility = :visibility, tracking_allowed = :tracking
