@@ -5,7 +5,7 @@
 # `credence serve` runs it: fsync and synchronous_commit on).
 # Two servers in one run: group commit (the product) and the baseline, one transaction per event (CREDENCE_TRACKING_WRITER=direct).
 # Usage: credence-bench/load/tracking-load.sh   (from the repository root; about 4 minutes; needs wrk, jq, curl)
-#   WARMUP_SECONDS / RUN_SECONDS (10 / 30), CONNECTIONS (64), RECIPIENTS (2000: about 2,500 credentials)
+#   WARMUP_SECONDS / RUN_SECONDS (10 / 30), CONNECTIONS (64), RECIPIENTS (2000: about 2,500 credentials), MODES ("group direct")
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$root/credence-bench/load"
@@ -41,5 +41,5 @@ measure() { # $1 label, $2 writer mode
   kill $server; wait $server 2>/dev/null || true
   server=""
 }
-measure "Group commit (the product)" group
-measure "Baseline: one transaction per event" direct
+case " ${MODES:-group direct} " in *" group "*) measure "Group commit (the product)" group;; esac
+case " ${MODES:-group direct} " in *" direct "*) measure "Baseline: one transaction per event" direct;; esac
