@@ -89,6 +89,7 @@ final class DashboardData {
         final List<DemoLoader.LoadedCredential> credentials = new ArrayList<>();
         private final StringBuilder pendingCredentials = new StringBuilder();
         private int pendingCount;
+        private int printed;
         private final List<SimulatedEvent> pendingEvents = new ArrayList<>();
         long events;
 
@@ -161,7 +162,8 @@ final class DashboardData {
             });
             pendingCredentials.setLength(0);
             pendingCount = 0;
-            if (credentials.size() % 100_000 < CREDENTIAL_BATCH) {
+            if (credentials.size() / 100_000 > printed) {
+                printed = credentials.size() / 100_000;
                 progress.printf("  %,d credentials, %,d events%n", credentials.size(), events);
             }
         }
