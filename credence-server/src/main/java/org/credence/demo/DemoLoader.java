@@ -76,7 +76,8 @@ public final class DemoLoader {
                     .map((rs, ctx) -> new Loaded(existing.get(), false, rs.getInt("credentials"), rs.getLong("events"), Optional.empty(), Optional.empty()))
                     .findOne()
                     .orElseThrow(() -> new IllegalStateException("a tenant with the slug '" + DemoCatalog.TENANT_SLUG
-                            + "' exists but was not made by the simulator; --demo will not touch it")));
+                            + "' exists, but either the simulator did not make it or its load was interrupted; --demo will not touch it"
+                            + " (start with a new --data directory for a fresh demo)")));
         }
         Tenants.Created created = tenants.create(SIMULATOR, DemoCatalog.TENANT_SLUG, DemoCatalog.TENANT_NAME, "https://demo.example", "en");
         Tenant tenant = created.tenant();
