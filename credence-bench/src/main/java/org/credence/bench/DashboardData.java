@@ -109,7 +109,7 @@ final class DashboardData {
 
         @Override
         public void credential(SimulatedCredential c) {
-            UUID id = new UUID(random.nextLong(), random.nextLong());
+            UUID id = UUID.randomUUID(); // version 4, as the server makes them
             String number = CredentialNumber.next(random).value();
             long achievement = achievements.get(c.achievement());
             credentials.add(new DemoLoader.LoadedCredential(id, achievement, number));
