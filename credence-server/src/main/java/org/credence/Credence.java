@@ -146,7 +146,7 @@ public final class Credence implements AutoCloseable {
                     config -> mail.register(config, auth, events),
                     config -> tracking.register(config, publicUrl, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
-            DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance);
+            DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             return new Credence(database, http, firstKey, demo, mail, tracking);
         } catch (RuntimeException e) {
             if (delivery != null) {
@@ -187,6 +187,11 @@ public final class Credence implements AutoCloseable {
     /** Fills the simulated demo tenant (once per data directory). */
     public DemoLoader demo() {
         return demo;
+    }
+
+    /** Fills the simulated demo tenant (once per data directory), its events through tracking's bulk path. */
+    public DemoLoader.Loaded loadDemo(org.credence.demo.SimulationSettings settings) {
+        return demo.load(settings, new org.credence.tracking.SimulatedEvents(database.jdbi(), new SecureRandom()));
     }
 
     /** Sends the mail queue now: for tests and commands that cannot wait for the next poll. */

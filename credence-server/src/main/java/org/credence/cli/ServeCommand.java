@@ -2,10 +2,13 @@ package org.credence.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.credence.Credence;
 import org.credence.Settings;
+import org.credence.demo.SimulationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +26,28 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "credence-data", description = "Data directory for the embedded database and keys (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--demo", description = "Fill a clearly labelled simulated tenant 'demo' (once per data directory) and print how to sign in to it.")
+    boolean demo;
+
+    @Option(names = "--recipients", defaultValue = "3000", description = "With --demo: how many simulated recipients (default: ${DEFAULT-VALUE}).")
+    int recipients;
+
+    @Option(names = "--months", defaultValue = "12", description = "With --demo: months of simulated history, ending today (default: ${DEFAULT-VALUE}).")
+    int months;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "With --demo: the simulation's seed; the same seed gives the same data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() throws InterruptedException {
+        SimulationSettings simulation = null;
+        if (demo) {
+            try {
+                simulation = new SimulationSettings(seed, recipients, months, LocalDate.now(ZoneOffset.UTC).plusDays(1));
+            } catch (IllegalArgumentException e) {
+                throw new CredenceCli.UsageProblem("--recipients/--months: " + e.getMessage());
+            }
+        }
         Settings settings;
         try {
             settings = Settings.fromEnvironment(port, data, System.getenv());
@@ -55,6 +78,13 @@ final class ServeCommand implements Callable<Integer> {
                 .orElse("No SMTP server (CREDENCE_SMTP_HOST): mail is written to " + data.resolve("outbox").toAbsolutePath()
                         + " and listed at http://localhost:" + credence.port() + "/outbox"));
         out.flush();
+        if (simulation != null) {
+            out.println("Loading the simulated demo tenant (" + recipients + " recipients, " + months + " months, seed " + seed + ") …");
+            out.flush();
+            long started = System.nanoTime();
+            var loaded = credence.loadDemo(simulation);
+            DemoText.print(out, loaded, settings.publicUrl(credence.port()), java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
         stopped.await();
         return 0;
     }

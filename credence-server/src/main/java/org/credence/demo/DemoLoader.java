@@ -1,12 +1,16 @@
 package org.credence.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
@@ -16,6 +20,7 @@ import org.credence.issuance.IssuedCredential;
 import org.credence.tenant.Caller;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
+import org.credence.user.Users;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -26,17 +31,24 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * directory; a second start finds the tenant and leaves it alone.
  */
 public final class DemoLoader {
+    /** The demo tenant's owner, who signs in at {@code /login} with the password printed when the demo was loaded. */
+    public static final String OWNER_EMAIL = "owner@demo.example";
     private static final Caller SIMULATOR = new Caller(null, Set.of("admin"), "demo-simulator");
+    private static final String PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789";
     private final Jdbi jdbi;
     private final Tenants tenants;
     private final Achievements achievements;
     private final Issuance issuance;
+    private final Users users;
+    private final SecureRandom random;
 
-    public DemoLoader(Jdbi jdbi, Tenants tenants, Achievements achievements, Issuance issuance) {
+    public DemoLoader(Jdbi jdbi, Tenants tenants, Achievements achievements, Issuance issuance, Users users, SecureRandom random) {
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.achievements = achievements;
         this.issuance = issuance;
+        this.users = users;
+        this.random = random;
     }
 
     /** An issued demo credential, in simulation order, so events can name it. */
@@ -46,8 +58,11 @@ public final class DemoLoader {
      * What a load did.
      *
      * @param apiKey the demo tenant's first API key, present only when this call created the tenant
+     * @param ownerPassword the password of {@link #OWNER_EMAIL}, present only when this call created the tenant: it is
+     *                      generated, stored only as its hash, and shown once
      */
-    public record Loaded(Tenant tenant, boolean created, int credentials, long events, Optional<String> apiKey) {}
+    public record Loaded(Tenant tenant, boolean created, int credentials, long events, Optional<String> apiKey,
+                         Optional<String> ownerPassword) {}
 
     /**
      * Loads the demo unless it is there already. {@code events} receives the simulated events in
@@ -58,14 +73,20 @@ public final class DemoLoader {
         if (existing.isPresent()) {
             return jdbi.withHandle(h -> h.createQuery("SELECT credentials, events FROM simulated_tenant WHERE tenant_id = :tenant")
                     .bind("tenant", existing.get().id())
-                    .map((rs, ctx) -> new Loaded(existing.get(), false, rs.getInt("credentials"), rs.getLong("events"), Optional.empty()))
+                    .map((rs, ctx) -> new Loaded(existing.get(), false, rs.getInt("credentials"), rs.getLong("events"), Optional.empty(), Optional.empty()))
                     .findOne()
                     .orElseThrow(() -> new IllegalStateException("a tenant with the slug '" + DemoCatalog.TENANT_SLUG
-                            + "' exists but was not made by the simulator; --demo will not touch it")));
+                            + "' exists, but either the simulator did not make it or its load was interrupted; --demo will not touch it"
+                            + " (start with a new --data directory for a fresh demo)")));
         }
         Tenants.Created created = tenants.create(SIMULATOR, DemoCatalog.TENANT_SLUG, DemoCatalog.TENANT_NAME, "https://demo.example", "en");
         Tenant tenant = created.tenant();
         Caller owner = new Caller(tenant.id(), Set.of("admin"), "demo-simulator");
+        // generated rather than fixed: a well-known password would open the demo to anyone who can reach the port
+        String password = password();
+        ObjectNode user = Json.MAPPER.createObjectNode().put("email", OWNER_EMAIL).put("name", "Demo owner").put("role", "owner")
+                .put("password", password);
+        users.create(owner, user);
         List<Achievement> made = new ArrayList<>();
         for (DemoAchievement a : DemoCatalog.ACHIEVEMENTS) {
             made.add(achievements.create(owner, achievementBody(a)));
@@ -79,7 +100,19 @@ public final class DemoLoader {
                 .bind("tenant", tenant.id()).bind("seed", settings.seed()).bind("recipients", settings.recipients())
                 .bind("months", settings.months()).bind("end", settings.end()).bind("credentials", recorder.credentials.size())
                 .bind("events", recorder.eventCount).execute());
-        return new Loaded(tenant, true, recorder.credentials.size(), recorder.eventCount, Optional.of(created.apiKey()));
+        return new Loaded(tenant, true, recorder.credentials.size(), recorder.eventCount, Optional.of(created.apiKey()), Optional.of(password));
+    }
+
+    /** Four groups of four letters and digits that cannot be confused (no l, 1, o, 0): about 79 bits. */
+    private String password() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-');
+            }
+            password.append(PASSWORD_LETTERS.charAt(random.nextInt(PASSWORD_LETTERS.length())));
+        }
+        return password.toString();
     }
 
     /** Receives simulated events with the credentials they are about; the tracker's bulk path implements it. */
@@ -103,6 +136,12 @@ public final class DemoLoader {
     /** Issues each simulated credential as it arrives and batches the recipients' choices and the events. */
     private final class Recorder implements SimulationSink {
         private static final int BATCH = 5_000;
+        private static final int ISSUERS = 6;
+        private final ExecutorService issuers = Executors.newFixedThreadPool(ISSUERS, r -> {
+            Thread t = new Thread(r, "demo-issuer");
+            t.setDaemon(true);
+            return t;
+        });
         private final Caller owner;
         private final List<Achievement> achievements;
         private final EventLoader events;
@@ -119,20 +158,30 @@ public final class DemoLoader {
 
         @Override
         public void credential(SimulatedCredential c) {
-            Achievement achievement = achievements.get(c.achievement());
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("achievementId", achievement.id());
-            body.putObject("recipient").put("name", c.recipientName()).put("email", c.email());
-            body.put("issuedAt", c.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            c.expiresAt().ifPresent(at -> body.put("expiresAt", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
-            // simulated recipients at example addresses: nothing is mailed (or queued) for them
-            body.put("notify", false);
-            IssuedCredential issued = issuance.issue(owner, body, null).credential();
-            credentials.add(new LoadedCredential(issued.id(), achievement.id(), issued.number()));
             choices.add(c);
             if (choices.size() >= BATCH) {
                 flushChoices();
             }
+        }
+
+        /** Issues through the normal path, several at a time: each issuance waits for its own commit, so one at a time would take minutes. */
+        private List<LoadedCredential> issueAll(List<SimulatedCredential> batch) {
+            List<CompletableFuture<LoadedCredential>> issued = batch.stream()
+                    .map(c -> CompletableFuture.supplyAsync(() -> issue(c), issuers)).toList();
+            return issued.stream().map(CompletableFuture::join).toList();
+        }
+
+        private LoadedCredential issue(SimulatedCredential c) {
+            Achievement achievement = achievements.get(c.achievement());
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("achievementId", achievement.id());
+            body.putObject("recipient").put("name", c.recipientName()).put("email", c.email());
+            // simulated recipients get no mail (their addresses are example.org ones, but the outbox would fill up)
+            body.put("notify", false);
+            body.put("issuedAt", c.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            c.expiresAt().ifPresent(at -> body.put("expiresAt", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+            IssuedCredential issued = issuance.issue(owner, body, null).credential();
+            return new LoadedCredential(issued.id(), achievement.id(), issued.number());
         }
 
         @Override
@@ -145,14 +194,20 @@ public final class DemoLoader {
         }
 
         void flush() {
-            flushChoices();
-            flushEvents();
+            try {
+                flushChoices();
+                flushEvents();
+            } finally {
+                issuers.shutdown();
+            }
         }
 
         private void flushChoices() {
             if (choices.isEmpty()) {
                 return;
             }
+            // in simulation order, so credentials.get(index) is the credential of that index
+            credentials.addAll(issueAll(choices));
             jdbi.useTransaction(h -> {
                 PreparedBatch batch = h.prepareBatch("""
                         UPDATE credential SET claimed_at = :claimed, visibility = :visibility, tracking_allowed = :tracking

@@ -121,4 +121,12 @@ class CliTest {
         Run run = cli("verify", file.toString(), "--key", publicKey);
         assertThat(run.exit()).as(run.out()).isZero();
     }
+
+    @Test
+    void serveDemoRefusesAnImpossibleSimulationBeforeStartingAnything() {
+        Run run = cli("serve", "--demo", "--recipients", "0", "--data", dir.resolve("data").toString());
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("recipients must be between 1 and 10,000,000, not 0");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
 }
