@@ -28,6 +28,16 @@ for i in $(seq 1 300); do
   jq -r .number "$work/issued.json" >> "$work/numbers.txt"
   jq -c .credential "$work/issued.json" >> "$work/credentials.jsonl"
 done
+# every issued credential queued its recipient's mail (with the certificate PDF); let the mail worker finish them,
+# so the verify steps do not share the cores with the issue step's mail backlog
+drain_started=$(date +%s); previous=-1
+while :; do
+  now=$(find "$work/data/outbox" -type f 2>/dev/null | wc -l)
+  [ "$now" = "$previous" ] && break
+  previous=$now; sleep 2
+  [ $(( $(date +%s) - drain_started )) -gt 600 ] && break
+done
+echo "## mail outbox drained: $now files, $(( $(date +%s) - drain_started )) s after the issue step"
 echo "## GET /api/v1/verify/{number} over 300 credentials, 16 connections, ${run} s (after a ${warm} s warm-up)"
 NUMBERS="$work/numbers.txt" wrk -t2 -c16 -d${warm}s -s "$here/verify.lua" "http://localhost:$port" >/dev/null
 NUMBERS="$work/numbers.txt" wrk -t2 -c16 -d${run}s --latency -s "$here/verify.lua" "http://localhost:$port"

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  * same figures from the raw {@code tracking_event} table — and prints a Markdown table.
  *
  * <pre>java -Xmx3g -cp credence-bench/target/benchmarks.jar org.credence.bench.DashboardBench \
- *     [--data DIR | --database-url URL] [--recipients N] [--months M] [--seed S] [--runs R] [--raw-runs R]</pre>
+ *     [--data DIR | --database-url URL] [--recipients N] [--months M] [--seed S] [--runs R (0: generate only)] [--raw-runs R]</pre>
  */
 public final class DashboardBench {
     private DashboardBench() {}
@@ -111,6 +111,9 @@ public final class DashboardBench {
                         made.credentials(), made.events(), (System.nanoTime() - started) / 1e9, made.apiKey());
             }
             sizes(jdbi, tenant);
+            if (runs == 0) {
+                return; // generation only: DashboardApiBench times the dashboard API on this data
+            }
             LocalDate to = end;
             measure(jdbi, tenant, "the whole year", to.minusMonths(12), to, runs, rawRuns);
             measure(jdbi, tenant, "the last 90 days", to.minusDays(90), to, runs, rawRuns);
@@ -172,7 +175,7 @@ public final class DashboardBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static String option(String[] args, String name, String fallback) {
+    static String option(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
