@@ -144,7 +144,7 @@ public final class Credence implements AutoCloseable {
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
                     config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),
                     config -> mail.register(config, auth, events),
-                    config -> tracking.register(config, publicUrl, credentialPages.shareTargets(), recipients));
+                    config -> tracking.register(config, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             return new Credence(database, http, firstKey, demo, mail, tracking);

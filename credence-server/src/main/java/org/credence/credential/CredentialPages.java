@@ -3,14 +3,12 @@ package org.credence.credential;
 import java.net.URI;
 import java.util.Optional;
 import org.credence.document.Brandings;
-import org.credence.insights.Channel;
 import org.credence.issuance.CredentialNumber;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
 import org.credence.tracking.ShareTargets;
-import org.credence.tracking.TrackedCredential;
 import org.credence.verification.ServerVerification;
 import org.jdbi.v3.core.Jdbi;
 
@@ -88,20 +86,12 @@ public final class CredentialPages {
      * that is private now, or no longer shareable, goes to its page instead.
      */
     public ShareTargets shareTargets() {
-        return new ShareTargets() {
-            @Override
-            public URI target(TrackedCredential credential, Channel channel, URI credentialPage) {
-                return target(credential, channel, credentialPage, null);
+        return (credential, channel, lang) -> {
+            if (find(credential.number()) instanceof Shown shown && CredentialPage.shareable(shown.credential())) {
+                String language = lang != null ? lang : "nb".equals(shown.issuer().locale()) ? "nb" : "en";
+                return ShareLinks.of(shareable(shown, publicUrl()), language).link(channel);
             }
-
-            @Override
-            public URI target(TrackedCredential credential, Channel channel, URI credentialPage, String lang) {
-                if (find(credential.number()) instanceof Shown shown && CredentialPage.shareable(shown.credential())) {
-                    String language = lang != null ? lang : "nb".equals(shown.issuer().locale()) ? "nb" : "en";
-                    return ShareLinks.of(shareable(shown, publicUrl()), language).link(channel);
-                }
-                return ShareLinks.pageOf(publicUrl(), credential.number());
-            }
+            return ShareLinks.pageOf(publicUrl(), credential.number());
         };
     }
 }

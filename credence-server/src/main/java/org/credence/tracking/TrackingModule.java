@@ -1,7 +1,6 @@
 package org.credence.tracking;
 
 import io.javalin.config.JavalinConfig;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
@@ -36,8 +35,8 @@ public final class TrackingModule implements AutoCloseable {
     }
 
     /** Registers {@code /r}, {@code /s} and {@code /t}; the share targets and the recipient check are the pages' to give. */
-    public void register(JavalinConfig config, URI publicUrl, ShareTargets shares, RecipientCheck recipients) {
-        TrackingRoutes.register(config, tracker, shares, recipients, publicUrl);
+    public void register(JavalinConfig config, ShareTargets shares, RecipientCheck recipients) {
+        TrackingRoutes.register(config, tracker, shares, recipients);
     }
 
     /** Stops the retention job, then writes the events already queued. */

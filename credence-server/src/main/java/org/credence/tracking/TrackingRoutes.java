@@ -19,7 +19,7 @@ public final class TrackingRoutes {
 
     private TrackingRoutes() {}
 
-    public static void register(JavalinConfig config, Tracker tracker, ShareTargets shares, RecipientCheck recipients, URI publicUrl) {
+    public static void register(JavalinConfig config, Tracker tracker, ShareTargets shares, RecipientCheck recipients) {
         config.routes.get("/r/{number}/{target}", ctx -> {
             String target = ctx.pathParam("target");
             if (!target.equals("program") && !target.equals("issuer")) {
@@ -37,9 +37,8 @@ public final class TrackingRoutes {
             Channel channel = Channel.parse(ctx.pathParam("channel"))
                     .orElseThrow(() -> Problem.notFound("no share channel '" + shortened(ctx.pathParam("channel")) + "'"));
             TrackedCredential credential = known(tracker, ctx);
-            URI page = Links.withUtm(publicUrl.resolve("/c/" + credential.number()), channel.id(), channel.id(), credential.achievementName());
             String lang = ctx.queryParam("lang");
-            URI location = shares.target(credential, channel, page, "nb".equals(lang) || "en".equals(lang) ? lang : null);
+            URI location = shares.target(credential, channel, "nb".equals(lang) || "en".equals(lang) ? lang : null);
             ctx.future(() -> tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), EventType.SHARE_CLICK,
                     credential, channel.id()).thenAccept(recorded -> redirect(ctx, location)));
         });
