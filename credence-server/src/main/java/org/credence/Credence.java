@@ -10,6 +10,7 @@ import org.credence.achievement.AchievementRoutes;
 import org.credence.analytics.AnalyticsReports;
 import org.credence.analytics.AnalyticsRoutes;
 import org.credence.analytics.DashboardRoutes;
+import org.credence.analytics.AnalyticsFolder;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
@@ -66,21 +67,24 @@ public final class Credence implements AutoCloseable {
     private final DemoLoader demo;
     private final Delivery delivery;
     private final TrackingModule tracking;
+    private final AnalyticsFolder analytics;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
-                     TrackingModule tracking) {
+                     TrackingModule tracking, AnalyticsFolder analytics) {
         this.database = database;
         this.delivery = delivery;
         this.http = http;
         this.firstAdministratorKey = firstAdministratorKey;
         this.demo = demo;
         this.tracking = tracking;
+        this.analytics = analytics;
     }
 
     public static Credence start(Settings settings, Clock clock) {
         SecureRandom random = new SecureRandom();
         Database database = Database.open(settings.databaseUrl(), settings.dataDirectory(), settings.durable());
         Delivery delivery = null;
+        AnalyticsFolder analytics = null;
         try {
             var jdbi = database.jdbi();
             ApiKeys apiKeys = new ApiKeys(jdbi, random);
@@ -122,7 +126,9 @@ public final class Credence implements AutoCloseable {
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
             MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
-            EngagementQueries engagement = new EngagementQueries(jdbi);
+            AnalyticsFolder folder = new AnalyticsFolder(jdbi).start();
+            analytics = folder; // stopped if a later step fails
+            EngagementQueries engagement = new EngagementQueries(jdbi, folder);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
@@ -147,10 +153,13 @@ public final class Credence implements AutoCloseable {
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
-            return new Credence(database, http, firstKey, demo, mail, tracking);
+            return new Credence(database, http, firstKey, demo, mail, tracking, folder);
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
+            }
+            if (analytics != null) {
+                analytics.close();
             }
             database.close();
             throw e;
@@ -204,13 +213,22 @@ public final class Credence implements AutoCloseable {
         return tracking.tracker();
     }
 
-    /** Stops HTTP first (in-flight requests finish), then the mail worker, then tracking's writer (queued events are written), then the database. */
+    /** The analytics folder: tests and benchmarks that read the rollup tables themselves fold the pending deltas first. */
+    public AnalyticsFolder analyticsFolder() {
+        return analytics;
+    }
+
+    /**
+     * Stops HTTP first (in-flight requests finish), then the mail worker, then tracking's writer
+     * (queued events are written), then the analytics folder (what it has not folded stays pending), then the database.
+     */
     @Override
     public void close() {
         try {
             http.close();
             delivery.close();
             tracking.close();
+            analytics.close();
         } finally {
             database.close();
         }

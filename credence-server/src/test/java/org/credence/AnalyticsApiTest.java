@@ -196,6 +196,7 @@ class AnalyticsApiTest {
 
     @Test
     void the_rollups_agree_with_the_tables_they_summarise() {
+        server.credence.analyticsFolder().foldPending();
         Map<String, Object> rollup = server.credence.jdbi().withHandle(h -> h.createQuery("""
                 SELECT sum(issued) AS issued, sum(claimed) AS claimed, sum(viewed) AS viewed, sum(shared) AS shared, sum(views) AS views
                   FROM analytics_cohort""").mapToMap().one());

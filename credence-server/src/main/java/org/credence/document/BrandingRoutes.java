@@ -40,9 +40,12 @@ public final class BrandingRoutes {
         }
     }
 
-    /** The raw upload; the 1 MB limit is checked on the declared length first, so a large body is not read twice. */
+    /**
+     * The raw upload. The body is read before the 1 MB limit is checked: refusing on the declared length
+     * alone would answer while the client is still sending, and clients then see a reset, not the 413.
+     * The server's 2 MB request limit bounds what is read.
+     */
     public static byte[] body(Context ctx) {
-        UploadedImages.requireWithinLimit(ctx.contentLength());
         byte[] body = ctx.bodyAsBytes();
         UploadedImages.requireWithinLimit(body.length);
         if (body.length == 0) {

@@ -18,13 +18,19 @@ import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 
 /**
- * Appends a batch of events and folds it into the rollups, in the caller's transaction: the
- * batch is aggregated in memory first, so each rollup row is written once per batch however many
- * of its events the batch holds. Rows are upserted in key order, so concurrent batches cannot
- * deadlock.
+ * Appends a batch of events and folds it into the tracking rollups, in the caller's transaction:
+ * the batch is aggregated in memory first, so each rollup row is written once per batch however
+ * many of its events the batch holds. Rows are upserted in key order, so concurrent batches
+ * cannot deadlock. The batch's changes to the analytics rollups are appended to the
+ * {@code analytics_*_pending} tables in the same transaction, for AnalyticsFolder to fold later:
+ * the upserts they stand for would double the cost of this step, which is the group-commit
+ * writer's serial one.
  */
 final class EventStore {
     private static final Duration RETURN_AFTER = Duration.ofDays(30);
+    // appends touching the same credential take turns, so each reads the state the other left (see foldCredentials)
+    private static final long CREDENTIAL_LOCKS = 64;
+    private static final long CREDENTIAL_LOCK_BASE = 0x43524454524b0000L; // "CRDTRK"
 
     private EventStore() {}
 
@@ -138,6 +144,40 @@ final class EventStore {
             update.bindArray(DAILY[i], Long.class, counts.get(i));
         }
         update.execute();
+        appendDailyDeltas(h, cells);
+    }
+
+    /** The counted events of the batch, for analytics_daily and analytics_country_daily. */
+    private static void appendDailyDeltas(Handle h, Map<DailyKey, long[]> cells) {
+        List<Long> tenants = new ArrayList<>();
+        List<String> days = new ArrayList<>();
+        List<Long> achievements = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        List<String> countries = new ArrayList<>();
+        List<Long> counted = new ArrayList<>();
+        cells.forEach((k, c) -> {
+            if (c[1] > 0) {
+                tenants.add(k.tenant());
+                days.add(k.day().toString());
+                achievements.add(k.achievement());
+                types.add(k.type());
+                channels.add(k.channel());
+                countries.add(k.country());
+                counted.add(c[1]);
+            }
+        });
+        if (tenants.isEmpty()) {
+            return;
+        }
+        h.createUpdate("""
+                INSERT INTO analytics_daily_pending (tenant_id, day, achievement_id, type, channel, country, counted)
+                SELECT * FROM unnest(:tenants, CAST(:days AS date[]), :achievements, :types, :channels, :countries, :counted)
+                """)
+                .bindArray("tenants", Long.class, tenants).bindArray("days", String.class, days)
+                .bindArray("achievements", Long.class, achievements).bindArray("types", String.class, types)
+                .bindArray("channels", String.class, channels).bindArray("countries", String.class, countries)
+                .bindArray("counted", Long.class, counted).execute();
     }
 
     /** One credential's part of a batch. */
@@ -205,6 +245,17 @@ final class EventStore {
         }
     }
 
+    /** What a credential's tracking row held before the batch: all the analytics deltas depend on. */
+    private record Before(boolean viewed, boolean shared, boolean referral, boolean returned, List<String> channels, long views) {
+        static final Before NONE = new Before(false, false, false, false, List.of(), 0);
+    }
+
+    /**
+     * Upserts one tracking_credential row per credential of the batch and returns each row's
+     * state before it (the statement's SELECT sees its snapshot, not the upsert's effect). The
+     * credentials' lock shards, taken first in order, keep two appends from reading the same
+     * state, which would count a credential's first view twice.
+     */
     private static void foldCredentials(Handle h, List<Event> events) {
         Map<UUID, CredentialFold> folds = new TreeMap<>();
         for (Event e : events) {
@@ -212,7 +263,13 @@ final class EventStore {
         }
         List<UUID> ids = new ArrayList<>(folds.keySet());
         List<CredentialFold> rows = ids.stream().map(folds::get).toList();
-        h.createUpdate("""
+        List<Long> locks = ids.stream().map(id -> CREDENTIAL_LOCK_BASE + Math.floorMod(id.hashCode(), CREDENTIAL_LOCKS))
+                .distinct().sorted().toList();
+        h.createQuery("SELECT pg_advisory_xact_lock(k)::text FROM unnest(:locks) AS k").bindArray("locks", Long.class, locks)
+                .mapTo(String.class).list();
+        Map<UUID, Before> before = new java.util.HashMap<>();
+        h.createQuery("""
+                WITH folded AS (
                 INSERT INTO tracking_credential AS t (credential_id, tenant_id, achievement_id, issued_at, first_claimed_at, first_viewed_at,
                                                       first_shared_at, first_referral_at, first_verified_at, recipient_returned_at,
                                                       shared_channels, views, shares, verifications, referral_clicks, downloads, last_event_at)
@@ -238,7 +295,12 @@ final class EventStore {
                      , verifications = t.verifications + EXCLUDED.verifications
                      , referral_clicks = t.referral_clicks + EXCLUDED.referral_clicks
                      , downloads = t.downloads + EXCLUDED.downloads
-                     , last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at)
+                     , last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at))
+                SELECT credential_id, first_viewed_at IS NOT NULL AS viewed, first_shared_at IS NOT NULL AS shared,
+                       first_referral_at IS NOT NULL AS referral, recipient_returned_at IS NOT NULL AS returned,
+                       array_to_string(shared_channels, ',') AS channels, views
+                  FROM tracking_credential
+                 WHERE credential_id = ANY (CAST(:ids AS uuid[]))
                 """)
                 .bindArray("ids", String.class, ids.stream().map(UUID::toString).toList())
                 .bindArray("tenants", Long.class, rows.stream().map(r -> r.first.tenantId()).toList())
@@ -257,7 +319,87 @@ final class EventStore {
                 .bindArray("referrals", Long.class, rows.stream().map(r -> r.referrals).toList())
                 .bindArray("downloads", Long.class, rows.stream().map(r -> r.downloads).toList())
                 .bindArray("last", String.class, rows.stream().map(r -> text(r.last)).toList())
-                .execute();
+                .map((rs, ctx) -> Map.entry(rs.getObject("credential_id", UUID.class), new Before(rs.getBoolean("viewed"),
+                        rs.getBoolean("shared"), rs.getBoolean("referral"), rs.getBoolean("returned"),
+                        List.of(rs.getString("channels").isEmpty() ? new String[0] : rs.getString("channels").split(",")), rs.getLong("views"))))
+                .forEach(e -> before.put(e.getKey(), e.getValue()));
+        appendAnalyticsDeltas(h, folds, before);
+    }
+
+    private record CohortKey(long tenant, LocalDate day, long achievement) implements Comparable<CohortKey> {
+        @Override
+        public int compareTo(CohortKey o) {
+            int c = Long.compare(tenant, o.tenant);
+            c = c != 0 ? c : day.compareTo(o.day);
+            return c != 0 ? c : Long.compare(achievement, o.achievement);
+        }
+    }
+
+    // the tracking columns of analytics_cohort_pending, in this order
+    private static final String[] COHORT = {"viewed", "shared", "shared_linkedin_profile", "shared_linkedin_post", "shared_x",
+        "shared_facebook", "shared_email", "shared_copy_link", "shared_with_referral", "views_of_shared", "views", "shares",
+        "referral_clicks", "verifications", "downloads"};
+
+    /**
+     * What the batch changed in each issue-day cohort, as "after minus before" per credential (the
+     * same sums V11's trigger computed from its transition tables), and the recipients it showed
+     * returning after day 30 for the first time.
+     */
+    private static void appendAnalyticsDeltas(Handle h, Map<UUID, CredentialFold> folds, Map<UUID, Before> before) {
+        Map<CohortKey, long[]> cohorts = new TreeMap<>();
+        List<Long> returnTenants = new ArrayList<>();
+        List<String> returnIds = new ArrayList<>();
+        List<String> returnTimes = new ArrayList<>();
+        folds.forEach((id, f) -> {
+            Before was = before.getOrDefault(id, Before.NONE);
+            boolean shared = was.shared() || f.shared != null;
+            long[] d = cohorts.computeIfAbsent(new CohortKey(f.first.tenantId(), LocalDate.ofInstant(f.first.issuedAt(), ZoneOffset.UTC),
+                    f.first.achievementId()), k -> new long[COHORT.length]);
+            d[0] += became(was.viewed(), was.viewed() || f.viewed != null);
+            d[1] += became(was.shared(), shared);
+            for (String channel : f.channels) {
+                int column = java.util.Arrays.asList(COHORT).indexOf("shared_" + channel);
+                if (column >= 0 && !was.channels().contains(channel)) {
+                    d[column]++;
+                }
+            }
+            d[8] += became(was.shared() && was.referral(), shared && (was.referral() || f.referral != null));
+            d[9] += (shared ? was.views() + f.views : 0) - (was.shared() ? was.views() : 0);
+            d[10] += f.views;
+            d[11] += f.shares;
+            d[12] += f.referrals;
+            d[13] += f.verifications;
+            d[14] += f.downloads;
+            if (!was.returned() && f.returned != null) {
+                returnTenants.add(f.first.tenantId());
+                returnIds.add(id.toString());
+                returnTimes.add(text(f.returned));
+            }
+        });
+        cohorts.values().removeIf(d -> java.util.Arrays.stream(d).allMatch(v -> v == 0));
+        if (!cohorts.isEmpty()) {
+            var insert = h.createUpdate("INSERT INTO analytics_cohort_pending (tenant_id, issued_day, achievement_id, " + String.join(", ", COHORT)
+                    + ") SELECT * FROM unnest(:tenants, CAST(:days AS date[]), :achievements, :" + String.join(", :", COHORT) + ")");
+            insert.bindArray("tenants", Long.class, cohorts.keySet().stream().map(CohortKey::tenant).toList())
+                    .bindArray("days", String.class, cohorts.keySet().stream().map(k -> k.day().toString()).toList())
+                    .bindArray("achievements", Long.class, cohorts.keySet().stream().map(CohortKey::achievement).toList());
+            for (int i = 0; i < COHORT.length; i++) {
+                int column = i;
+                insert.bindArray(COHORT[i], Long.class, cohorts.values().stream().map(d -> d[column]).toList());
+            }
+            insert.execute();
+        }
+        if (!returnIds.isEmpty()) {
+            h.createUpdate("""
+                    INSERT INTO analytics_return_pending (tenant_id, credential_id, returned_at)
+                    SELECT * FROM unnest(:tenants, CAST(:ids AS uuid[]), CAST(:times AS timestamptz[]))""")
+                    .bindArray("tenants", Long.class, returnTenants).bindArray("ids", String.class, returnIds)
+                    .bindArray("times", String.class, returnTimes).execute();
+        }
+    }
+
+    private static int became(boolean before, boolean after) {
+        return (after ? 1 : 0) - (before ? 1 : 0);
     }
 
     private static String text(Instant instant) {

@@ -15,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.credence.analytics.AnalyticsFolder;
 
 /**
  * Whatever events arrive, in whatever batches, the rollups equal a recount from the raw events:
@@ -35,6 +36,16 @@ class RollupPropertiesTest {
         assertThat(rows(DAILY_ROLLUP)).isEqualTo(rows(DAILY_RECOUNT));
         assertThat(rows(CREDENTIAL_ROLLUP)).isEqualTo(rows(CREDENTIAL_RECOUNT));
         assertThat(rows("SELECT count(*) FROM tracking_event")).containsExactly(Map.of("count", String.valueOf(events.size())));
+
+        // each credential's first return after day 30 is handed on once, however the batches fell
+        assertThat(rows("SELECT count(*) FROM analytics_return_pending"))
+                .isEqualTo(rows("SELECT count(recipient_returned_at) AS count FROM tracking_credential"));
+        new AnalyticsFolder(db.jdbi).foldPending();
+        assertThat(rows(COHORT_ROLLUP)).isEqualTo(rows(COHORT_RECOUNT));
+        assertThat(rows(ANALYTICS_DAILY_ROLLUP)).isEqualTo(rows(ANALYTICS_DAILY_RECOUNT));
+        assertThat(rows(COUNTRY_ROLLUP)).isEqualTo(rows(COUNTRY_RECOUNT));
+        assertThat(rows("SELECT (SELECT count(*) FROM analytics_cohort_pending) + (SELECT count(*) FROM analytics_daily_pending) AS left"))
+                .containsExactly(Map.of("left", "0"));
     }
 
     private List<Map<String, String>> rows(String sql) {
@@ -97,6 +108,41 @@ class RollupPropertiesTest {
               JOIN tracking_credential t ON t.credential_id = e.credential_id
              GROUP BY e.credential_id, e.tenant_id, e.achievement_id, t.issued_at
              ORDER BY e.credential_id""";
+
+    static final String COHORT_ROLLUP = """
+            SELECT tenant_id, issued_day, achievement_id, sum(viewed) AS viewed, sum(shared) AS shared,
+                   sum(shared_linkedin_profile) AS p, sum(shared_linkedin_post) AS l, sum(shared_x) AS x, sum(shared_facebook) AS f,
+                   sum(shared_email) AS e, sum(shared_copy_link) AS c, sum(shared_with_referral) AS r, sum(views_of_shared) AS vs,
+                   sum(views) AS views, sum(shares) AS shares, sum(referral_clicks) AS rc, sum(verifications) AS ve, sum(downloads) AS d
+              FROM analytics_cohort
+             GROUP BY 1, 2, 3
+            HAVING sum(viewed) + sum(shared) + sum(views) + sum(shares) + sum(referral_clicks) + sum(verifications) + sum(downloads) > 0
+             ORDER BY 1, 2, 3""";
+    static final String COHORT_RECOUNT = """
+            SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date AS issued_day, achievement_id,
+                   count(first_viewed_at) AS viewed, count(first_shared_at) AS shared,
+                   count(*) FILTER (WHERE 'linkedin_profile' = ANY (shared_channels)) AS p,
+                   count(*) FILTER (WHERE 'linkedin_post' = ANY (shared_channels)) AS l,
+                   count(*) FILTER (WHERE 'x' = ANY (shared_channels)) AS x, count(*) FILTER (WHERE 'facebook' = ANY (shared_channels)) AS f,
+                   count(*) FILTER (WHERE 'email' = ANY (shared_channels)) AS e,
+                   count(*) FILTER (WHERE 'copy_link' = ANY (shared_channels)) AS c,
+                   count(*) FILTER (WHERE first_shared_at IS NOT NULL AND first_referral_at IS NOT NULL) AS r,
+                   coalesce(sum(views) FILTER (WHERE first_shared_at IS NOT NULL), 0) AS vs, sum(views) AS views, sum(shares) AS shares,
+                   sum(referral_clicks) AS rc, sum(verifications) AS ve, sum(downloads) AS d
+              FROM tracking_credential
+             GROUP BY 1, 2, 3
+            HAVING sum(views) + sum(shares) + sum(referral_clicks) + sum(verifications) + sum(downloads) > 0
+             ORDER BY 1, 2, 3""";
+    static final String ANALYTICS_DAILY_ROLLUP = """
+            SELECT tenant_id, day, achievement_id, type, channel, counted FROM analytics_daily WHERE counted > 0 ORDER BY 1, 2, 3, 4, 5""";
+    static final String ANALYTICS_DAILY_RECOUNT = """
+            SELECT tenant_id, day, achievement_id, type, channel, sum(counted) AS counted FROM tracking_daily
+             GROUP BY 1, 2, 3, 4, 5 HAVING sum(counted) > 0 ORDER BY 1, 2, 3, 4, 5""";
+    static final String COUNTRY_ROLLUP = """
+            SELECT tenant_id, type, day, country, counted FROM analytics_country_daily WHERE counted > 0 ORDER BY 1, 2, 3, 4""";
+    static final String COUNTRY_RECOUNT = """
+            SELECT tenant_id, type, day, country, sum(counted) AS counted FROM tracking_daily WHERE type IN ('view', 'verification')
+             GROUP BY 1, 2, 3, 4 HAVING sum(counted) > 0 ORDER BY 1, 2, 3, 4""";
 
     @Provide
     Arbitrary<List<Event>> events() {
