@@ -93,11 +93,12 @@ public final class AnalyticsFolder implements AutoCloseable {
                                 UNION ALL
                                 SELECT c.tenant_id, c.recipient_email_hash, NULL, 0, r.returned_at
                                   FROM returned AS r JOIN credential AS c ON c.id = r.credential_id AND c.tenant_id = r.tenant_id)
+                -- NOT NULL is checked before the conflict is: a group of returns only proposes 'infinity', which LEAST never keeps
                 INSERT INTO analytics_recipient AS r (tenant_id, recipient_email_hash, first_issued_at, credentials, returned_at)
-                SELECT tenant_id, recipient_email_hash, min(first_issued_at), sum(credentials), min(returned_at)
+                SELECT tenant_id, recipient_email_hash, coalesce(min(first_issued_at), 'infinity'), sum(credentials), min(returned_at)
                   FROM people AS p
                  GROUP BY 1, 2
-                -- a return whose recipient is unknown (its credential predates the rollups' rebuild) has nothing to update
+                -- returns only update a recipient who is there: one whose credential came before the rollups has nothing to update
                 HAVING min(first_issued_at) IS NOT NULL
                     OR EXISTS (SELECT 1 FROM analytics_recipient AS x
                                 WHERE x.tenant_id = p.tenant_id AND x.recipient_email_hash = p.recipient_email_hash)

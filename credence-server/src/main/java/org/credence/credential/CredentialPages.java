@@ -1,6 +1,9 @@
 package org.credence.credential;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.credence.document.Brandings;
 import org.credence.issuance.CredentialNumber;
@@ -38,6 +41,9 @@ public final class CredentialPages {
     private final Tenants tenants;
     private final Brandings brandings;
     private final ServerVerification verification;
+    // share redirects come in bursts per credential; three queries and a dozen encoded parameters each would cost more than
+    // the click's durable append. 10 s, like the tracker's cache of credentials: a credential made private stops being shared within it
+    private final Cache<String, URI> shareTargets = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(10)).build();
 
     public CredentialPages(Jdbi jdbi, Tenants tenants, Brandings brandings, ServerVerification verification) {
         this.jdbi = jdbi;
@@ -86,12 +92,12 @@ public final class CredentialPages {
      * that is private now, or no longer shareable, goes to its page instead.
      */
     public ShareTargets shareTargets() {
-        return (credential, channel, lang) -> {
+        return (credential, channel, lang) -> shareTargets.get(credential.number() + '/' + channel.id() + '/' + lang, key -> {
             if (find(credential.number()) instanceof Shown shown && CredentialPage.shareable(shown.credential())) {
                 String language = lang != null ? lang : "nb".equals(shown.issuer().locale()) ? "nb" : "en";
                 return ShareLinks.of(shareable(shown, publicUrl()), language).link(channel);
             }
             return ShareLinks.pageOf(publicUrl(), credential.number());
-        };
+        });
     }
 }

@@ -28,7 +28,7 @@ import org.postgresql.PGConnection;
  */
 final class EventStore {
     private static final Duration RETURN_AFTER = Duration.ofDays(30);
-    // appends touching the same credential take turns, so each reads the state the other left (see foldCredentials)
+    // appends touching the same credential take turns, so each reads the state the other left (see foldDaily)
     private static final long CREDENTIAL_LOCKS = 64;
     private static final long CREDENTIAL_LOCK_BASE = 0x43524454524b0000L; // "CRDTRK"
 
@@ -86,6 +86,12 @@ final class EventStore {
     private static final String[] DAILY = {"events", "counted", "counted_recipient", "counted_third_party", "bots", "double_clicks",
         "recipient_self", "rate_limited"};
 
+    /**
+     * Folds the batch into tracking_daily and appends its counted events to analytics_daily_pending.
+     * The same statement first takes the lock shards of the batch's credentials, in order, so that
+     * two appends touching one credential take turns (see {@link #foldCredentials}): one round
+     * trip fewer in the writer's serial step, where each costs a wake-up of the database backend.
+     */
     private static void foldDaily(Handle h, List<Event> events) {
         Map<DailyKey, long[]> cells = new TreeMap<>();
         for (Event e : events) {
@@ -121,12 +127,21 @@ final class EventStore {
                 counts.get(i).add(c[i]);
             }
         });
+        List<Long> locks = events.stream().map(e -> CREDENTIAL_LOCK_BASE + Math.floorMod(e.credentialId().hashCode(), CREDENTIAL_LOCKS))
+                .distinct().sorted().toList();
         var update = h.createUpdate("""
+                WITH locked AS (SELECT count(*) AS n FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(:locks) AS k) AS l),
+                     cells AS (SELECT *
+                                 FROM unnest(:tenants, CAST(:days AS date[]), :achievements, :types, :channels, :countries, :events, :counted,
+                                             :counted_recipient, :counted_third_party, :bots, :double_clicks, :recipient_self, :rate_limited)
+                                      AS c(tenant_id, day, achievement_id, type, channel, country, events, counted, counted_recipient,
+                                           counted_third_party, bots, double_clicks, recipient_self, rate_limited)
+                                WHERE (SELECT n FROM locked) >= 0),  -- the locks are taken before anything is written
+                     pending AS (INSERT INTO analytics_daily_pending (tenant_id, day, achievement_id, type, channel, country, counted)
+                                 SELECT tenant_id, day, achievement_id, type, channel, country, counted FROM cells WHERE counted > 0)
                 INSERT INTO tracking_daily AS d (tenant_id, day, achievement_id, type, channel, country, events, counted,
                                                  counted_recipient, counted_third_party, bots, double_clicks, recipient_self, rate_limited)
-                SELECT *
-                  FROM unnest(:tenants, CAST(:days AS date[]), :achievements, :types, :channels, :countries, :events, :counted,
-                              :counted_recipient, :counted_third_party, :bots, :double_clicks, :recipient_self, :rate_limited)
+                SELECT * FROM cells
                 ON CONFLICT (tenant_id, day, achievement_id, type, channel, country) DO UPDATE
                    SET events = d.events + EXCLUDED.events
                      , counted = d.counted + EXCLUDED.counted
@@ -137,6 +152,7 @@ final class EventStore {
                      , recipient_self = d.recipient_self + EXCLUDED.recipient_self
                      , rate_limited = d.rate_limited + EXCLUDED.rate_limited
                 """)
+                .bindArray("locks", Long.class, locks)
                 .bindArray("tenants", Long.class, tenants).bindArray("days", String.class, days)
                 .bindArray("achievements", Long.class, achievements).bindArray("types", String.class, types)
                 .bindArray("channels", String.class, channels).bindArray("countries", String.class, countries);
@@ -144,40 +160,6 @@ final class EventStore {
             update.bindArray(DAILY[i], Long.class, counts.get(i));
         }
         update.execute();
-        appendDailyDeltas(h, cells);
-    }
-
-    /** The counted events of the batch, for analytics_daily and analytics_country_daily. */
-    private static void appendDailyDeltas(Handle h, Map<DailyKey, long[]> cells) {
-        List<Long> tenants = new ArrayList<>();
-        List<String> days = new ArrayList<>();
-        List<Long> achievements = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        List<String> channels = new ArrayList<>();
-        List<String> countries = new ArrayList<>();
-        List<Long> counted = new ArrayList<>();
-        cells.forEach((k, c) -> {
-            if (c[1] > 0) {
-                tenants.add(k.tenant());
-                days.add(k.day().toString());
-                achievements.add(k.achievement());
-                types.add(k.type());
-                channels.add(k.channel());
-                countries.add(k.country());
-                counted.add(c[1]);
-            }
-        });
-        if (tenants.isEmpty()) {
-            return;
-        }
-        h.createUpdate("""
-                INSERT INTO analytics_daily_pending (tenant_id, day, achievement_id, type, channel, country, counted)
-                SELECT * FROM unnest(:tenants, CAST(:days AS date[]), :achievements, :types, :channels, :countries, :counted)
-                """)
-                .bindArray("tenants", Long.class, tenants).bindArray("days", String.class, days)
-                .bindArray("achievements", Long.class, achievements).bindArray("types", String.class, types)
-                .bindArray("channels", String.class, channels).bindArray("countries", String.class, countries)
-                .bindArray("counted", Long.class, counted).execute();
     }
 
     /** One credential's part of a batch. */
@@ -245,16 +227,13 @@ final class EventStore {
         }
     }
 
-    /** What a credential's tracking row held before the batch: all the analytics deltas depend on. */
-    private record Before(boolean viewed, boolean shared, boolean referral, boolean returned, List<String> channels, long views) {
-        static final Before NONE = new Before(false, false, false, false, List.of(), 0);
-    }
-
     /**
-     * Upserts one tracking_credential row per credential of the batch and returns each row's
-     * state before it (the statement's SELECT sees its snapshot, not the upsert's effect). The
-     * credentials' lock shards, taken first in order, keep two appends from reading the same
-     * state, which would count a credential's first view twice.
+     * Upserts one tracking_credential row per credential of the batch and, in the same statement,
+     * appends what that changed in each issue-day cohort to analytics_cohort_pending ("after minus
+     * before" per credential, the sums V11's trigger computed from its transition tables) and each
+     * credential's first return after day 30 to analytics_return_pending. {@code before} reads the
+     * rows as the statement's snapshot has them, not the upsert's effect; the lock shards taken by
+     * {@link #foldDaily} ensure no other append changed them since.
      */
     private static void foldCredentials(Handle h, List<Event> events) {
         Map<UUID, CredentialFold> folds = new TreeMap<>();
@@ -263,44 +242,71 @@ final class EventStore {
         }
         List<UUID> ids = new ArrayList<>(folds.keySet());
         List<CredentialFold> rows = ids.stream().map(folds::get).toList();
-        List<Long> locks = ids.stream().map(id -> CREDENTIAL_LOCK_BASE + Math.floorMod(id.hashCode(), CREDENTIAL_LOCKS))
-                .distinct().sorted().toList();
-        h.createQuery("SELECT pg_advisory_xact_lock(k)::text FROM unnest(:locks) AS k").bindArray("locks", Long.class, locks)
-                .mapTo(String.class).list();
-        Map<UUID, Before> before = new java.util.HashMap<>();
-        h.createQuery("""
-                WITH folded AS (
-                INSERT INTO tracking_credential AS t (credential_id, tenant_id, achievement_id, issued_at, first_claimed_at, first_viewed_at,
-                                                      first_shared_at, first_referral_at, first_verified_at, recipient_returned_at,
-                                                      shared_channels, views, shares, verifications, referral_clicks, downloads, last_event_at)
-                SELECT id, tenant, achievement, issued, claimed, viewed, shared, referral, verified, returned,
-                       CASE WHEN channels = '' THEN '{}'::text[] ELSE string_to_array(channels, ',') END,
-                       views, shares, verifications, referrals, downloads, last
-                  FROM unnest(CAST(:ids AS uuid[]), :tenants, :achievements, CAST(:issued AS timestamptz[]), CAST(:claimed AS timestamptz[]),
-                              CAST(:viewed AS timestamptz[]), CAST(:shared AS timestamptz[]), CAST(:referral AS timestamptz[]),
-                              CAST(:verified AS timestamptz[]), CAST(:returned AS timestamptz[]), :channels, :views, :shares,
-                              :verifications, :referrals, :downloads, CAST(:last AS timestamptz[]))
-                       AS u(id, tenant, achievement, issued, claimed, viewed, shared, referral, verified, returned, channels,
-                            views, shares, verifications, referrals, downloads, last)
-                ON CONFLICT (credential_id) DO UPDATE
-                   SET first_claimed_at = LEAST(t.first_claimed_at, EXCLUDED.first_claimed_at)
-                     , first_viewed_at = LEAST(t.first_viewed_at, EXCLUDED.first_viewed_at)
-                     , first_shared_at = LEAST(t.first_shared_at, EXCLUDED.first_shared_at)
-                     , first_referral_at = LEAST(t.first_referral_at, EXCLUDED.first_referral_at)
-                     , first_verified_at = LEAST(t.first_verified_at, EXCLUDED.first_verified_at)
-                     , recipient_returned_at = LEAST(t.recipient_returned_at, EXCLUDED.recipient_returned_at)
-                     , shared_channels = ARRAY(SELECT DISTINCT c FROM unnest(t.shared_channels || EXCLUDED.shared_channels) AS c ORDER BY c)
-                     , views = t.views + EXCLUDED.views
-                     , shares = t.shares + EXCLUDED.shares
-                     , verifications = t.verifications + EXCLUDED.verifications
-                     , referral_clicks = t.referral_clicks + EXCLUDED.referral_clicks
-                     , downloads = t.downloads + EXCLUDED.downloads
-                     , last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at))
-                SELECT credential_id, first_viewed_at IS NOT NULL AS viewed, first_shared_at IS NOT NULL AS shared,
-                       first_referral_at IS NOT NULL AS referral, recipient_returned_at IS NOT NULL AS returned,
-                       array_to_string(shared_channels, ',') AS channels, views
-                  FROM tracking_credential
-                 WHERE credential_id = ANY (CAST(:ids AS uuid[]))
+        h.createUpdate("""
+                WITH u AS (
+                    SELECT id, tenant, achievement, issued, claimed, viewed, shared, referral, verified, returned,
+                           CASE WHEN channels = '' THEN '{}'::text[] ELSE string_to_array(channels, ',') END AS channels,
+                           views, shares, verifications, referrals, downloads, last
+                      FROM unnest(CAST(:ids AS uuid[]), :tenants, :achievements, CAST(:issued AS timestamptz[]), CAST(:claimed AS timestamptz[]),
+                                  CAST(:viewed AS timestamptz[]), CAST(:shared AS timestamptz[]), CAST(:referral AS timestamptz[]),
+                                  CAST(:verified AS timestamptz[]), CAST(:returned AS timestamptz[]), :channels, :views, :shares,
+                                  :verifications, :referrals, :downloads, CAST(:last AS timestamptz[]))
+                           AS u(id, tenant, achievement, issued, claimed, viewed, shared, referral, verified, returned, channels,
+                                views, shares, verifications, referrals, downloads, last)),
+                folded AS (
+                    INSERT INTO tracking_credential AS t (credential_id, tenant_id, achievement_id, issued_at, first_claimed_at, first_viewed_at,
+                                                          first_shared_at, first_referral_at, first_verified_at, recipient_returned_at,
+                                                          shared_channels, views, shares, verifications, referral_clicks, downloads, last_event_at)
+                    SELECT * FROM u
+                    ON CONFLICT (credential_id) DO UPDATE
+                       SET first_claimed_at = LEAST(t.first_claimed_at, EXCLUDED.first_claimed_at)
+                         , first_viewed_at = LEAST(t.first_viewed_at, EXCLUDED.first_viewed_at)
+                         , first_shared_at = LEAST(t.first_shared_at, EXCLUDED.first_shared_at)
+                         , first_referral_at = LEAST(t.first_referral_at, EXCLUDED.first_referral_at)
+                         , first_verified_at = LEAST(t.first_verified_at, EXCLUDED.first_verified_at)
+                         , recipient_returned_at = LEAST(t.recipient_returned_at, EXCLUDED.recipient_returned_at)
+                         , shared_channels = ARRAY(SELECT DISTINCT c FROM unnest(t.shared_channels || EXCLUDED.shared_channels) AS c ORDER BY c)
+                         , views = t.views + EXCLUDED.views
+                         , shares = t.shares + EXCLUDED.shares
+                         , verifications = t.verifications + EXCLUDED.verifications
+                         , referral_clicks = t.referral_clicks + EXCLUDED.referral_clicks
+                         , downloads = t.downloads + EXCLUDED.downloads
+                         , last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at)),
+                change AS (
+                    SELECT u.id, u.tenant, (u.issued AT TIME ZONE 'UTC')::date AS issued_day, u.achievement, u.views, u.shares, u.referrals,
+                           u.verifications, u.downloads, u.channels, u.returned,
+                           coalesce(b.viewed, false) AS was_viewed, coalesce(b.shared, false) AS was_shared,
+                           coalesce(b.referral, false) AS was_referral, coalesce(b.returned, false) AS was_returned,
+                           coalesce(b.shared_channels, '{}') AS was_channels, coalesce(b.views, 0) AS was_views,
+                           coalesce(b.shared, false) OR u.shared IS NOT NULL AS now_shared,
+                           coalesce(b.referral, false) OR u.referral IS NOT NULL AS now_referral,
+                           coalesce(b.viewed, false) OR u.viewed IS NOT NULL AS now_viewed
+                      FROM u
+                      LEFT JOIN (SELECT credential_id, first_viewed_at IS NOT NULL AS viewed, first_shared_at IS NOT NULL AS shared,
+                                        first_referral_at IS NOT NULL AS referral, recipient_returned_at IS NOT NULL AS returned,
+                                        shared_channels, views
+                                   FROM tracking_credential WHERE credential_id IN (SELECT id FROM u)) AS b ON b.credential_id = u.id),
+                cohort AS (
+                    INSERT INTO analytics_cohort_pending (tenant_id, issued_day, achievement_id, viewed, shared, shared_linkedin_profile,
+                                                          shared_linkedin_post, shared_x, shared_facebook, shared_email, shared_copy_link,
+                                                          shared_with_referral, views_of_shared, views, shares, referral_clicks, verifications, downloads)
+                    SELECT tenant, issued_day, achievement,
+                           sum(now_viewed::int - was_viewed::int), sum(now_shared::int - was_shared::int),
+                           count(*) FILTER (WHERE 'linkedin_profile' = ANY (channels) AND NOT 'linkedin_profile' = ANY (was_channels)),
+                           count(*) FILTER (WHERE 'linkedin_post' = ANY (channels) AND NOT 'linkedin_post' = ANY (was_channels)),
+                           count(*) FILTER (WHERE 'x' = ANY (channels) AND NOT 'x' = ANY (was_channels)),
+                           count(*) FILTER (WHERE 'facebook' = ANY (channels) AND NOT 'facebook' = ANY (was_channels)),
+                           count(*) FILTER (WHERE 'email' = ANY (channels) AND NOT 'email' = ANY (was_channels)),
+                           count(*) FILTER (WHERE 'copy_link' = ANY (channels) AND NOT 'copy_link' = ANY (was_channels)),
+                           sum((now_shared AND now_referral)::int - (was_shared AND was_referral)::int),
+                           sum(CASE WHEN now_shared THEN was_views + views ELSE 0 END - CASE WHEN was_shared THEN was_views ELSE 0 END),
+                           sum(views), sum(shares), sum(referrals), sum(verifications), sum(downloads)
+                      FROM change
+                     GROUP BY 1, 2, 3
+                    HAVING bool_or(now_viewed <> was_viewed OR now_shared <> was_shared
+                                   OR views + shares + referrals + verifications + downloads > 0))
+                INSERT INTO analytics_return_pending (tenant_id, credential_id, returned_at)
+                SELECT tenant, id, returned FROM change WHERE returned IS NOT NULL AND NOT was_returned
                 """)
                 .bindArray("ids", String.class, ids.stream().map(UUID::toString).toList())
                 .bindArray("tenants", Long.class, rows.stream().map(r -> r.first.tenantId()).toList())
@@ -319,87 +325,7 @@ final class EventStore {
                 .bindArray("referrals", Long.class, rows.stream().map(r -> r.referrals).toList())
                 .bindArray("downloads", Long.class, rows.stream().map(r -> r.downloads).toList())
                 .bindArray("last", String.class, rows.stream().map(r -> text(r.last)).toList())
-                .map((rs, ctx) -> Map.entry(rs.getObject("credential_id", UUID.class), new Before(rs.getBoolean("viewed"),
-                        rs.getBoolean("shared"), rs.getBoolean("referral"), rs.getBoolean("returned"),
-                        List.of(rs.getString("channels").isEmpty() ? new String[0] : rs.getString("channels").split(",")), rs.getLong("views"))))
-                .forEach(e -> before.put(e.getKey(), e.getValue()));
-        appendAnalyticsDeltas(h, folds, before);
-    }
-
-    private record CohortKey(long tenant, LocalDate day, long achievement) implements Comparable<CohortKey> {
-        @Override
-        public int compareTo(CohortKey o) {
-            int c = Long.compare(tenant, o.tenant);
-            c = c != 0 ? c : day.compareTo(o.day);
-            return c != 0 ? c : Long.compare(achievement, o.achievement);
-        }
-    }
-
-    // the tracking columns of analytics_cohort_pending, in this order
-    private static final String[] COHORT = {"viewed", "shared", "shared_linkedin_profile", "shared_linkedin_post", "shared_x",
-        "shared_facebook", "shared_email", "shared_copy_link", "shared_with_referral", "views_of_shared", "views", "shares",
-        "referral_clicks", "verifications", "downloads"};
-
-    /**
-     * What the batch changed in each issue-day cohort, as "after minus before" per credential (the
-     * same sums V11's trigger computed from its transition tables), and the recipients it showed
-     * returning after day 30 for the first time.
-     */
-    private static void appendAnalyticsDeltas(Handle h, Map<UUID, CredentialFold> folds, Map<UUID, Before> before) {
-        Map<CohortKey, long[]> cohorts = new TreeMap<>();
-        List<Long> returnTenants = new ArrayList<>();
-        List<String> returnIds = new ArrayList<>();
-        List<String> returnTimes = new ArrayList<>();
-        folds.forEach((id, f) -> {
-            Before was = before.getOrDefault(id, Before.NONE);
-            boolean shared = was.shared() || f.shared != null;
-            long[] d = cohorts.computeIfAbsent(new CohortKey(f.first.tenantId(), LocalDate.ofInstant(f.first.issuedAt(), ZoneOffset.UTC),
-                    f.first.achievementId()), k -> new long[COHORT.length]);
-            d[0] += became(was.viewed(), was.viewed() || f.viewed != null);
-            d[1] += became(was.shared(), shared);
-            for (String channel : f.channels) {
-                int column = java.util.Arrays.asList(COHORT).indexOf("shared_" + channel);
-                if (column >= 0 && !was.channels().contains(channel)) {
-                    d[column]++;
-                }
-            }
-            d[8] += became(was.shared() && was.referral(), shared && (was.referral() || f.referral != null));
-            d[9] += (shared ? was.views() + f.views : 0) - (was.shared() ? was.views() : 0);
-            d[10] += f.views;
-            d[11] += f.shares;
-            d[12] += f.referrals;
-            d[13] += f.verifications;
-            d[14] += f.downloads;
-            if (!was.returned() && f.returned != null) {
-                returnTenants.add(f.first.tenantId());
-                returnIds.add(id.toString());
-                returnTimes.add(text(f.returned));
-            }
-        });
-        cohorts.values().removeIf(d -> java.util.Arrays.stream(d).allMatch(v -> v == 0));
-        if (!cohorts.isEmpty()) {
-            var insert = h.createUpdate("INSERT INTO analytics_cohort_pending (tenant_id, issued_day, achievement_id, " + String.join(", ", COHORT)
-                    + ") SELECT * FROM unnest(:tenants, CAST(:days AS date[]), :achievements, :" + String.join(", :", COHORT) + ")");
-            insert.bindArray("tenants", Long.class, cohorts.keySet().stream().map(CohortKey::tenant).toList())
-                    .bindArray("days", String.class, cohorts.keySet().stream().map(k -> k.day().toString()).toList())
-                    .bindArray("achievements", Long.class, cohorts.keySet().stream().map(CohortKey::achievement).toList());
-            for (int i = 0; i < COHORT.length; i++) {
-                int column = i;
-                insert.bindArray(COHORT[i], Long.class, cohorts.values().stream().map(d -> d[column]).toList());
-            }
-            insert.execute();
-        }
-        if (!returnIds.isEmpty()) {
-            h.createUpdate("""
-                    INSERT INTO analytics_return_pending (tenant_id, credential_id, returned_at)
-                    SELECT * FROM unnest(:tenants, CAST(:ids AS uuid[]), CAST(:times AS timestamptz[]))""")
-                    .bindArray("tenants", Long.class, returnTenants).bindArray("ids", String.class, returnIds)
-                    .bindArray("times", String.class, returnTimes).execute();
-        }
-    }
-
-    private static int became(boolean before, boolean after) {
-        return (after ? 1 : 0) - (before ? 1 : 0);
+                .execute();
     }
 
     private static String text(Instant instant) {

@@ -1,0 +1,64 @@
+package org.credence.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.credence.analytics.AnalyticsFolder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issuance and tracking hand their analytics deltas to pending tables; the folder moves them into
+ * the rollups once, with a credential's issuance and its recipient's return in either order.
+ */
+class AnalyticsFoldTest {
+    static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
+    final TrackingFixture db = TrackingFixture.shared();
+    final AnalyticsFolder folder = new AnalyticsFolder(db.jdbi);
+
+    @Test
+    void a_recipient_returning_after_day_30_is_counted_once_whether_or_not_the_issuance_was_folded_first() {
+        long tenant = db.tenant("fold");
+        long achievement = db.achievement(tenant);
+        TrackedCredential folded = db.credential(tenant, achievement, true, NOW.minus(Duration.ofDays(40)));
+        folder.foldPending();
+        // this one's issuance and its recipient's return are folded together
+        TrackedCredential unfolded = db.credential(tenant, achievement, true, NOW.minus(Duration.ofDays(45)));
+
+        db.jdbi.useTransaction(h -> EventStore.append(h, List.of(
+                event(folded, EventType.VIEW, "credential_page", true, NotCounted.RECIPIENT_SELF, NOW),
+                event(folded, EventType.VIEW, "credential_page", false, null, NOW.plusSeconds(1)),
+                event(folded, EventType.SHARE_CLICK, "linkedin_post", true, null, NOW.plusSeconds(2)),
+                event(unfolded, EventType.DOWNLOAD, "pdf", true, null, NOW.plusSeconds(3)))));
+        db.jdbi.useTransaction(h -> EventStore.append(h, List.of(
+                event(folded, EventType.VIEW, "pdf", true, NotCounted.RECIPIENT_SELF, NOW.plusSeconds(60)),
+                event(folded, EventType.SHARE_CLICK, "x", true, null, NOW.plusSeconds(61)))));
+        assertThat(db.count("SELECT count(*) FROM analytics_return_pending WHERE tenant_id = " + tenant)).isEqualTo(2);
+        folder.foldPending();
+
+        assertThat(row("""
+                SELECT sum(recipients) AS recipients, sum(returned) AS returned FROM analytics_recipient_daily WHERE tenant_id = :tenant""",
+                tenant)).isEqualTo(Map.of("recipients", 2L, "returned", 2L));
+        assertThat(db.count("SELECT count(*) FROM analytics_recipient WHERE tenant_id = " + tenant + " AND returned_at = '" + NOW + "'")).isEqualTo(1);
+        assertThat(row("""
+                SELECT sum(issued) AS issued, sum(viewed) AS viewed, sum(shared) AS shared, sum(shared_x) AS x, sum(shares) AS shares,
+                       sum(views_of_shared) AS views_of_shared, sum(downloads) AS downloads
+                  FROM analytics_cohort WHERE tenant_id = :tenant""", tenant))
+                .isEqualTo(Map.of("issued", 2L, "viewed", 1L, "shared", 1L, "x", 1L, "shares", 2L, "views_of_shared", 1L, "downloads", 1L));
+        assertThat(db.count("SELECT count(*) FROM analytics_return_pending") + db.count("SELECT count(*) FROM analytics_cohort_pending")
+                + db.count("SELECT count(*) FROM analytics_recipient_pending")).isZero();
+        assertThat(folder.foldPending()).as("nothing left to fold").isZero();
+    }
+
+    private Map<String, Long> row(String sql, long tenant) {
+        return db.jdbi.withHandle(h -> h.createQuery(sql).bind("tenant", tenant).mapToMap().one()).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
+    }
+
+    private static Event event(TrackedCredential c, EventType type, String channel, boolean recipient, NotCounted reason, Instant at) {
+        return new Event(c.tenantId(), c.id(), c.achievementId(), c.issuedAt(), type, channel, at, "NO", null, UserAgentClass.BROWSER,
+                recipient, null, reason);
+    }
+}
