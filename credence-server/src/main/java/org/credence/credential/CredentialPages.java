@@ -37,13 +37,17 @@ public final class CredentialPages {
      */
     public record Shown(IssuedCredential credential, Tenant issuer, String linkedInOrganizationId) implements Lookup {}
 
+    /** What the share redirect needs of a credential that may be shared: its links' facts and the issuer's language. */
+    private record ShareSource(ShareLinks.Shareable shareable, String issuerLanguage) {}
+
     private final Jdbi jdbi;
     private final Tenants tenants;
     private final Brandings brandings;
     private final ServerVerification verification;
-    // share redirects come in bursts per credential; three queries and a dozen encoded parameters each would cost more than
-    // the click's durable append. 10 s, like the tracker's cache of credentials: a credential made private stops being shared within it
-    private final Cache<String, URI> shareTargets = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+    // three queries and a parsed credential per share click would cost more than the click's durable append.
+    // 10 s, like the tracker's cache of credentials: a credential made private or revoked stops being shared within it
+    private final Cache<String, Optional<ShareSource>> shareSources = Caffeine.newBuilder()
+            .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(10)).build();
 
     public CredentialPages(Jdbi jdbi, Tenants tenants, Brandings brandings, ServerVerification verification) {
         this.jdbi = jdbi;
@@ -86,18 +90,38 @@ public final class CredentialPages {
     }
 
     /**
+     * A public credential that may be shared (not revoked or suspended), in one query: the names
+     * as signed are read from the stored document by the database, the same ones
+     * {@link ShareLinks.Shareable#of} reads, without parsing the whole credential for a click.
+     */
+    private Optional<ShareSource> shareSource(String number) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT c.number, c.achievement_id, c.issued_at, c.expires_at, t.locale, b.linkedin_organization_id,
+                               coalesce(c.document #>> '{credentialSubject,achievement,name}', c.document ->> 'name', '') AS achievement,
+                               CASE jsonb_typeof(c.document -> 'issuer') WHEN 'string' THEN c.document ->> 'issuer'
+                                    ELSE coalesce(c.document #>> '{issuer,name}', '') END AS issuer
+                          FROM credential c
+                          JOIN tenant t ON t.id = c.tenant_id
+                          LEFT JOIN tenant_branding b ON b.tenant_id = c.tenant_id
+                         WHERE c.number = :number AND c.visibility = 'public' AND c.state NOT IN ('revoked', 'suspended')""")
+                .bind("number", number)
+                .map((rs, ctx) -> new ShareSource(new ShareLinks.Shareable(ShareLinks.pageOf(publicUrl(), rs.getString("number")),
+                        rs.getString("number"), rs.getLong("achievement_id"), rs.getString("achievement"), rs.getString("issuer"),
+                        rs.getString("linkedin_organization_id"), rs.getTimestamp("issued_at").toInstant(),
+                        rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant()),
+                        "nb".equals(rs.getString("locale")) ? "nb" : "en"))
+                .findOne());
+    }
+
+    /**
      * Where the counted share redirect {@code /s/{number}/{channel}} sends a click: the same
      * share dialog the page would link to (LinkedIn add-to-profile with the issuer's organisation,
      * dates, URL and number; UTM tags; texts in the page's language, else the issuer's). A credential
      * that is private now, or no longer shareable, goes to its page instead.
      */
     public ShareTargets shareTargets() {
-        return (credential, channel, lang) -> shareTargets.get(credential.number() + '/' + channel.id() + '/' + lang, key -> {
-            if (find(credential.number()) instanceof Shown shown && CredentialPage.shareable(shown.credential())) {
-                String language = lang != null ? lang : "nb".equals(shown.issuer().locale()) ? "nb" : "en";
-                return ShareLinks.of(shareable(shown, publicUrl()), language).link(channel);
-            }
-            return ShareLinks.pageOf(publicUrl(), credential.number());
-        });
+        return (credential, channel, lang) -> shareSources.get(credential.number(), this::shareSource)
+                .map(source -> ShareLinks.of(source.shareable(), lang != null ? lang : source.issuerLanguage()).link(channel))
+                .orElseGet(() -> ShareLinks.pageOf(publicUrl(), credential.number()));
     }
 }
