@@ -1,5 +1,6 @@
 package org.credence.analytics;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,13 @@ public final class AnalyticsFolder implements AutoCloseable {
     // one fold at a time across every Credence process on the database ("CRDFOLD" in ASCII)
     private static final long FOLD_LOCK = 0x435244464f4c44L;
     private static final long PERIOD_MILLIS = 1000;
+
+    private static final List<String> COHORT_SUMS = List.of("issued", "claimed", "viewed", "shared", "shared_linkedin_profile",
+            "shared_linkedin_post", "shared_x", "shared_facebook", "shared_email", "shared_copy_link", "shared_with_referral",
+            "views_of_shared", "views", "shares", "referral_clicks", "verifications", "downloads");
+    // a column not inserted is 0 in EXCLUDED, so one clause serves every cohort fold
+    private static final String COHORT_ADDED = "ON CONFLICT (tenant_id, issued_day, achievement_id, shard) DO UPDATE SET "
+            + String.join(", ", COHORT_SUMS.stream().map(c -> c + " = a." + c + " + EXCLUDED." + c).toList());
 
     private final Jdbi jdbi;
     private ScheduledExecutorService scheduler;
@@ -52,31 +60,81 @@ public final class AnalyticsFolder implements AutoCloseable {
     public long foldPending() {
         return jdbi.inTransaction(h -> {
             h.execute("SELECT pg_advisory_xact_lock(?)", FOLD_LOCK);
-            return foldCohorts(h) + foldRecipients(h) + foldDaily(h);
+            // tracked credentials first: their first returns are for foldRecipients
+            return foldTrackedCredentials(h) + foldCohorts(h) + foldRecipients(h) + foldDaily(h);
         });
     }
 
+    /**
+     * The tracking writer's per-credential batch parts, summed per credential, against what the
+     * rollups already hold of each credential (analytics_credential_state, which only this fold
+     * writes, under the fold lock): what changed in each issue-day cohort ("after minus before", as
+     * V11's trigger computed it), and each credential's first return after day 30.
+     */
+    private static long foldTrackedCredentials(Handle h) {
+        return h.createUpdate("""
+                WITH moved AS (DELETE FROM analytics_credential_pending RETURNING *),
+                batch AS (
+                    SELECT credential_id, min(tenant_id) AS tenant_id, min(achievement_id) AS achievement_id, min(issued_day) AS issued_day,
+                           bool_or(viewed) AS viewed, bool_or(shared) AS shared, bool_or(referral) AS referral,
+                           min(returned_at) AS returned_at, sum(views) AS views, sum(shares) AS shares, sum(referrals) AS referrals,
+                           sum(verifications) AS verifications, sum(downloads) AS downloads
+                      FROM moved GROUP BY credential_id),
+                channels AS (
+                    SELECT credential_id, array_agg(DISTINCT c ORDER BY c) AS channels FROM moved, unnest(channels) AS c GROUP BY credential_id),
+                change AS (
+                    SELECT b.*, coalesce(c.channels, '{}') AS channels,
+                           coalesce(s.viewed, false) AS was_viewed, coalesce(s.shared, false) AS was_shared,
+                           coalesce(s.referral, false) AS was_referral, coalesce(s.returned, false) AS was_returned,
+                           coalesce(s.channels, '{}') AS was_channels, coalesce(s.views, 0) AS was_views,
+                           coalesce(s.viewed, false) OR b.viewed AS now_viewed, coalesce(s.shared, false) OR b.shared AS now_shared,
+                           coalesce(s.referral, false) OR b.referral AS now_referral
+                      FROM batch AS b
+                      LEFT JOIN channels AS c ON c.credential_id = b.credential_id
+                      LEFT JOIN analytics_credential_state AS s ON s.credential_id = b.credential_id),
+                state AS (
+                    INSERT INTO analytics_credential_state AS s (credential_id, viewed, shared, referral, returned, channels, views)
+                    SELECT credential_id, now_viewed, now_shared, now_referral, was_returned OR returned_at IS NOT NULL,
+                           ARRAY(SELECT DISTINCT x FROM unnest(was_channels || channels) AS x ORDER BY x), was_views + views
+                      FROM change ORDER BY credential_id
+                    ON CONFLICT (credential_id) DO UPDATE
+                       SET viewed = EXCLUDED.viewed, shared = EXCLUDED.shared, referral = EXCLUDED.referral,
+                           returned = EXCLUDED.returned, channels = EXCLUDED.channels, views = EXCLUDED.views),
+                returns AS (
+                    INSERT INTO analytics_return_pending (tenant_id, credential_id, returned_at)
+                    SELECT tenant_id, credential_id, returned_at FROM change WHERE returned_at IS NOT NULL AND NOT was_returned)
+                INSERT INTO analytics_cohort AS a (tenant_id, issued_day, achievement_id, shard, viewed, shared, shared_linkedin_profile,
+                                                   shared_linkedin_post, shared_x, shared_facebook, shared_email, shared_copy_link,
+                                                   shared_with_referral, views_of_shared, views, shares, referral_clicks, verifications, downloads)
+                SELECT tenant_id, issued_day, achievement_id, 0,
+                       sum(now_viewed::int - was_viewed::int), sum(now_shared::int - was_shared::int),
+                       count(*) FILTER (WHERE 'linkedin_profile' = ANY (channels) AND NOT 'linkedin_profile' = ANY (was_channels)),
+                       count(*) FILTER (WHERE 'linkedin_post' = ANY (channels) AND NOT 'linkedin_post' = ANY (was_channels)),
+                       count(*) FILTER (WHERE 'x' = ANY (channels) AND NOT 'x' = ANY (was_channels)),
+                       count(*) FILTER (WHERE 'facebook' = ANY (channels) AND NOT 'facebook' = ANY (was_channels)),
+                       count(*) FILTER (WHERE 'email' = ANY (channels) AND NOT 'email' = ANY (was_channels)),
+                       count(*) FILTER (WHERE 'copy_link' = ANY (channels) AND NOT 'copy_link' = ANY (was_channels)),
+                       sum((now_shared AND now_referral)::int - (was_shared AND was_referral)::int),
+                       sum(CASE WHEN now_shared THEN was_views + views ELSE 0 END - CASE WHEN was_shared THEN was_views ELSE 0 END),
+                       sum(views), sum(shares), sum(referrals), sum(verifications), sum(downloads)
+                  FROM change
+                 GROUP BY 1, 2, 3
+                 ORDER BY 1, 2, 3
+                """ + COHORT_ADDED).execute();
+    }
+
+    /** Issuance's cohort deltas (issued, claimed), appended by the credential table's trigger. */
     private static long foldCohorts(Handle h) {
-        String[] sums = {"issued", "claimed", "viewed", "shared", "shared_linkedin_profile", "shared_linkedin_post", "shared_x",
-            "shared_facebook", "shared_email", "shared_copy_link", "shared_with_referral", "views_of_shared", "views", "shares",
-            "referral_clicks", "verifications", "downloads"};
-        String columns = String.join(", ", sums);
-        StringBuilder summed = new StringBuilder();
-        StringBuilder added = new StringBuilder();
-        for (String c : sums) {
-            summed.append(", sum(").append(c).append(')');
-            added.append(added.isEmpty() ? "" : ", ").append(c).append(" = a.").append(c).append(" + EXCLUDED.").append(c);
-        }
         // the shard column only ever spread concurrent issuers (V11); one folder writes shard 0
         return h.createUpdate("""
                 WITH moved AS (DELETE FROM analytics_cohort_pending RETURNING *)
                 INSERT INTO analytics_cohort AS a (tenant_id, issued_day, achievement_id, shard, %1$s)
-                SELECT tenant_id, issued_day, achievement_id, 0%2$s
+                SELECT tenant_id, issued_day, achievement_id, 0, %2$s
                   FROM moved
                  GROUP BY 1, 2, 3
                  ORDER BY 1, 2, 3
-                ON CONFLICT (tenant_id, issued_day, achievement_id, shard) DO UPDATE SET %3$s
-                """.formatted(columns, summed, added)).execute();
+                """.formatted(String.join(", ", COHORT_SUMS), String.join(", ", COHORT_SUMS.stream().map(c -> "sum(" + c + ")").toList()))
+                + COHORT_ADDED).execute();
     }
 
     /**

@@ -24,13 +24,10 @@ import org.postgresql.PGConnection;
  * cannot deadlock. The batch's changes to the analytics rollups are appended to the
  * {@code analytics_*_pending} tables in the same transaction, for AnalyticsFolder to fold later:
  * the upserts they stand for would double the cost of this step, which is the group-commit
- * writer's serial one.
+ * writer's serial one. No append reads what another wrote, so appends need no locks of their own.
  */
 final class EventStore {
     private static final Duration RETURN_AFTER = Duration.ofDays(30);
-    // appends touching the same credential take turns, so each reads the state the other left (see foldDaily)
-    private static final long CREDENTIAL_LOCKS = 64;
-    private static final long CREDENTIAL_LOCK_BASE = 0x43524454524b0000L; // "CRDTRK"
 
     private EventStore() {}
 
@@ -87,10 +84,9 @@ final class EventStore {
         "recipient_self", "rate_limited"};
 
     /**
-     * Folds the batch into tracking_daily and appends its counted events to analytics_daily_pending.
-     * The same statement first takes the lock shards of the batch's credentials, in order, so that
-     * two appends touching one credential take turns (see {@link #foldCredentials}): one round
-     * trip fewer in the writer's serial step, where each costs a wake-up of the database backend.
+     * Folds the batch into tracking_daily and, in the same statement (each round trip in the
+     * writer's serial step costs a wake-up of the database backend), appends its counted events
+     * to analytics_daily_pending.
      */
     private static void foldDaily(Handle h, List<Event> events) {
         Map<DailyKey, long[]> cells = new TreeMap<>();
@@ -127,16 +123,12 @@ final class EventStore {
                 counts.get(i).add(c[i]);
             }
         });
-        List<Long> locks = events.stream().map(e -> CREDENTIAL_LOCK_BASE + Math.floorMod(e.credentialId().hashCode(), CREDENTIAL_LOCKS))
-                .distinct().sorted().toList();
         var update = h.createUpdate("""
-                WITH locked AS (SELECT count(*) AS n FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(:locks) AS k) AS l),
-                     cells AS (SELECT *
+                WITH cells AS (SELECT *
                                  FROM unnest(:tenants, CAST(:days AS date[]), :achievements, :types, :channels, :countries, :events, :counted,
                                              :counted_recipient, :counted_third_party, :bots, :double_clicks, :recipient_self, :rate_limited)
                                       AS c(tenant_id, day, achievement_id, type, channel, country, events, counted, counted_recipient,
-                                           counted_third_party, bots, double_clicks, recipient_self, rate_limited)
-                                WHERE (SELECT n FROM locked) >= 0),  -- the locks are taken before anything is written
+                                           counted_third_party, bots, double_clicks, recipient_self, rate_limited)),
                      pending AS (INSERT INTO analytics_daily_pending (tenant_id, day, achievement_id, type, channel, country, counted)
                                  SELECT tenant_id, day, achievement_id, type, channel, country, counted FROM cells WHERE counted > 0)
                 INSERT INTO tracking_daily AS d (tenant_id, day, achievement_id, type, channel, country, events, counted,
@@ -152,7 +144,6 @@ final class EventStore {
                      , recipient_self = d.recipient_self + EXCLUDED.recipient_self
                      , rate_limited = d.rate_limited + EXCLUDED.rate_limited
                 """)
-                .bindArray("locks", Long.class, locks)
                 .bindArray("tenants", Long.class, tenants).bindArray("days", String.class, days)
                 .bindArray("achievements", Long.class, achievements).bindArray("types", String.class, types)
                 .bindArray("channels", String.class, channels).bindArray("countries", String.class, countries);
@@ -229,11 +220,8 @@ final class EventStore {
 
     /**
      * Upserts one tracking_credential row per credential of the batch and, in the same statement,
-     * appends what that changed in each issue-day cohort to analytics_cohort_pending ("after minus
-     * before" per credential, the sums V11's trigger computed from its transition tables) and each
-     * credential's first return after day 30 to analytics_return_pending. {@code before} reads the
-     * rows as the statement's snapshot has them, not the upsert's effect; the lock shards taken by
-     * {@link #foldDaily} ensure no other append changed them since.
+     * appends each credential's part of the batch to analytics_credential_pending as it is:
+     * AnalyticsFolder works out what it changes in the cohorts later, off this serial step.
      */
     private static void foldCredentials(Handle h, List<Event> events) {
         Map<UUID, CredentialFold> folds = new TreeMap<>();
@@ -271,42 +259,14 @@ final class EventStore {
                          , verifications = t.verifications + EXCLUDED.verifications
                          , referral_clicks = t.referral_clicks + EXCLUDED.referral_clicks
                          , downloads = t.downloads + EXCLUDED.downloads
-                         , last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at)),
-                change AS (
-                    SELECT u.id, u.tenant, (u.issued AT TIME ZONE 'UTC')::date AS issued_day, u.achievement, u.views, u.shares, u.referrals,
-                           u.verifications, u.downloads, u.channels, u.returned,
-                           coalesce(b.viewed, false) AS was_viewed, coalesce(b.shared, false) AS was_shared,
-                           coalesce(b.referral, false) AS was_referral, coalesce(b.returned, false) AS was_returned,
-                           coalesce(b.shared_channels, '{}') AS was_channels, coalesce(b.views, 0) AS was_views,
-                           coalesce(b.shared, false) OR u.shared IS NOT NULL AS now_shared,
-                           coalesce(b.referral, false) OR u.referral IS NOT NULL AS now_referral,
-                           coalesce(b.viewed, false) OR u.viewed IS NOT NULL AS now_viewed
-                      FROM u
-                      LEFT JOIN (SELECT credential_id, first_viewed_at IS NOT NULL AS viewed, first_shared_at IS NOT NULL AS shared,
-                                        first_referral_at IS NOT NULL AS referral, recipient_returned_at IS NOT NULL AS returned,
-                                        shared_channels, views
-                                   FROM tracking_credential WHERE credential_id IN (SELECT id FROM u)) AS b ON b.credential_id = u.id),
-                cohort AS (
-                    INSERT INTO analytics_cohort_pending (tenant_id, issued_day, achievement_id, viewed, shared, shared_linkedin_profile,
-                                                          shared_linkedin_post, shared_x, shared_facebook, shared_email, shared_copy_link,
-                                                          shared_with_referral, views_of_shared, views, shares, referral_clicks, verifications, downloads)
-                    SELECT tenant, issued_day, achievement,
-                           sum(now_viewed::int - was_viewed::int), sum(now_shared::int - was_shared::int),
-                           count(*) FILTER (WHERE 'linkedin_profile' = ANY (channels) AND NOT 'linkedin_profile' = ANY (was_channels)),
-                           count(*) FILTER (WHERE 'linkedin_post' = ANY (channels) AND NOT 'linkedin_post' = ANY (was_channels)),
-                           count(*) FILTER (WHERE 'x' = ANY (channels) AND NOT 'x' = ANY (was_channels)),
-                           count(*) FILTER (WHERE 'facebook' = ANY (channels) AND NOT 'facebook' = ANY (was_channels)),
-                           count(*) FILTER (WHERE 'email' = ANY (channels) AND NOT 'email' = ANY (was_channels)),
-                           count(*) FILTER (WHERE 'copy_link' = ANY (channels) AND NOT 'copy_link' = ANY (was_channels)),
-                           sum((now_shared AND now_referral)::int - (was_shared AND was_referral)::int),
-                           sum(CASE WHEN now_shared THEN was_views + views ELSE 0 END - CASE WHEN was_shared THEN was_views ELSE 0 END),
-                           sum(views), sum(shares), sum(referrals), sum(verifications), sum(downloads)
-                      FROM change
-                     GROUP BY 1, 2, 3
-                    HAVING bool_or(now_viewed <> was_viewed OR now_shared <> was_shared
-                                   OR views + shares + referrals + verifications + downloads > 0))
-                INSERT INTO analytics_return_pending (tenant_id, credential_id, returned_at)
-                SELECT tenant, id, returned FROM change WHERE returned IS NOT NULL AND NOT was_returned
+                         , last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at))
+                INSERT INTO analytics_credential_pending (credential_id, tenant_id, achievement_id, issued_day, viewed, shared, referral,
+                                                          returned_at, channels, views, shares, referrals, verifications, downloads)
+                SELECT id, tenant, achievement, (issued AT TIME ZONE 'UTC')::date, viewed IS NOT NULL, shared IS NOT NULL,
+                       referral IS NOT NULL, returned, channels, views, shares, referrals, verifications, downloads
+                  FROM u
+                 WHERE viewed IS NOT NULL OR shared IS NOT NULL OR referral IS NOT NULL OR returned IS NOT NULL
+                    OR views + shares + referrals + verifications + downloads > 0
                 """)
                 .bindArray("ids", String.class, ids.stream().map(UUID::toString).toList())
                 .bindArray("tenants", Long.class, rows.stream().map(r -> r.first.tenantId()).toList())

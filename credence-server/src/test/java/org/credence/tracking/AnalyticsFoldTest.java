@@ -35,7 +35,7 @@ class AnalyticsFoldTest {
         db.jdbi.useTransaction(h -> EventStore.append(h, List.of(
                 event(folded, EventType.VIEW, "pdf", true, NotCounted.RECIPIENT_SELF, NOW.plusSeconds(60)),
                 event(folded, EventType.SHARE_CLICK, "x", true, null, NOW.plusSeconds(61)))));
-        assertThat(db.count("SELECT count(*) FROM analytics_return_pending WHERE tenant_id = " + tenant)).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM analytics_credential_pending WHERE tenant_id = " + tenant)).isEqualTo(3);
         folder.foldPending();
 
         assertThat(row("""
@@ -48,7 +48,8 @@ class AnalyticsFoldTest {
                   FROM analytics_cohort WHERE tenant_id = :tenant""", tenant))
                 .isEqualTo(Map.of("issued", 2L, "viewed", 1L, "shared", 1L, "x", 1L, "shares", 2L, "views_of_shared", 1L, "downloads", 1L));
         assertThat(db.count("SELECT count(*) FROM analytics_return_pending") + db.count("SELECT count(*) FROM analytics_cohort_pending")
-                + db.count("SELECT count(*) FROM analytics_recipient_pending")).isZero();
+                + db.count("SELECT count(*) FROM analytics_recipient_pending") + db.count("SELECT count(*) FROM analytics_credential_pending"))
+                .isZero();
         assertThat(folder.foldPending()).as("nothing left to fold").isZero();
     }
 

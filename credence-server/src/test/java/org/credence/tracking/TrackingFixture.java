@@ -45,7 +45,8 @@ final class TrackingFixture {
     void clearEvents() {
         jdbi.useHandle(h -> h.execute("""
                 TRUNCATE tracking_event, tracking_daily, tracking_credential, analytics_cohort, analytics_cohort_pending, analytics_daily,
-                         analytics_daily_pending, analytics_country_daily, analytics_return_pending"""));
+                         analytics_daily_pending, analytics_country_daily, analytics_return_pending, analytics_credential_pending,
+                         analytics_credential_state"""));
     }
 
     long tenant(String slug) {
