@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Dashboard benchmark: fills an embedded PostgreSQL with a simulated tenant (about 1.46 million credentials and
-# 10 million events by default; its rollups filled by the server's own triggers), then times the real dashboard API
+# 10 million events by default; its rollups filled by the server's own write path and analytics folder), then times the real dashboard API
 # over HTTP (/api/v1/analytics/...) against the same figures computed from raw events in the same run.
 # The data directory is kept: a second run skips the generation and only measures, and `./credence serve --data DIR`
 # serves the same data (the generator prints an API key with the read and analytics scopes for the analytics API).
