@@ -85,8 +85,10 @@ public final class DashboardApiBench {
                      WHERE tenant_id = :tenant LIMIT :n""").bind("tenant", tenant).bind("n", runs + 5).mapTo(UUID.class).list());
             // the simulator's deltas folded, then fresh statistics and visibility maps, as a live server would have them
             new org.credence.analytics.AnalyticsFolder(jdbi).foldPending();
+            // (the pending tables too: the fold just deleted millions of their rows, which a live server's autovacuum clears)
             jdbi.useHandle(h -> h.execute("VACUUM ANALYZE analytics_cohort, analytics_recipient, analytics_recipient_daily, analytics_daily, "
-                    + "analytics_country_daily, tracking_credential"));
+                    + "analytics_country_daily, tracking_credential, analytics_credential_state, analytics_cohort_pending, "
+                    + "analytics_credential_pending, analytics_recipient_pending, analytics_return_pending, analytics_daily_pending"));
             sizes(jdbi, tenant);
             Settings settings = new Settings(0, data, Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty(), false);
             Clock clock = Clock.fixed(end.atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1), ZoneOffset.UTC);

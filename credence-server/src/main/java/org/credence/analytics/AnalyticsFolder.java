@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves the deltas that issuance and tracking append to the {@code analytics_*_pending} tables
- * (migration V12) into the rollups the dashboards read. Each rollup is folded by one statement
+ * (migrations V12, V13) into the rollups the dashboards read. Each rollup is folded by one statement
  * that deletes the pending rows it sums, so a delta is counted exactly once: rows appended while
  * a fold runs wait for the next one, and a crash rolls a fold back whole. Runs every second in
  * the background, and before each dashboard read so figures include everything committed.
@@ -21,6 +21,9 @@ public final class AnalyticsFolder implements AutoCloseable {
     // one fold at a time across every Credence process on the database ("CRDFOLD" in ASCII)
     private static final long FOLD_LOCK = 0x435244464f4c44L;
     private static final long PERIOD_MILLIS = 1000;
+    private static final long VACUUM_AFTER_ROWS = 100_000;
+    private static final List<String> PENDING_TABLES = List.of("analytics_cohort_pending", "analytics_credential_pending",
+            "analytics_recipient_pending", "analytics_return_pending", "analytics_daily_pending");
 
     private static final List<String> COHORT_SUMS = List.of("issued", "claimed", "viewed", "shared", "shared_linkedin_profile",
             "shared_linkedin_post", "shared_x", "shared_facebook", "shared_email", "shared_copy_link", "shared_with_referral",
@@ -45,7 +48,11 @@ public final class AnalyticsFolder implements AutoCloseable {
         });
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                foldPending();
+                if (foldPending() > VACUUM_AFTER_ROWS) {
+                    // a large fold (the demo's months of events, a backlog) leaves the pending tables full of dead rows
+                    // that every later fold, and so every dashboard read, would scan until autovacuum came round
+                    jdbi.useHandle(h -> h.execute("VACUUM " + String.join(", ", PENDING_TABLES)));
+                }
             } catch (RuntimeException e) {
                 LOG.warn("folding analytics deltas failed; the deltas stay pending and are tried again", e);
             }
