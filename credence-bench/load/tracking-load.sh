@@ -4,14 +4,14 @@
 # GET /r/{number}/program, each acknowledged only after its transaction commits (the embedded PostgreSQL as
 # `credence serve` runs it: fsync and synchronous_commit on).
 # Two servers in one run: group commit (the product) and the baseline, one transaction per event (CREDENCE_TRACKING_WRITER=direct).
-# Usage: credence-bench/load/tracking-load.sh   (from the repository root; about 4 minutes; needs wrk, jq, curl)
-#   WARMUP_SECONDS / RUN_SECONDS (10 / 30), CONNECTIONS (64), RECIPIENTS (2000: about 2,500 credentials), MODES ("group direct")
+# Usage: credence-bench/load/tracking-load.sh   (from the repository root; about 5 minutes; needs wrk, jq, curl)
+#   WARMUP_SECONDS / RUN_SECONDS (30 / 30: the JIT takes up to half a core for the first minute), CONNECTIONS (64), RECIPIENTS (2000: about 2,500 credentials), MODES ("group direct")
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$root/credence-bench/load"
 work="$(mktemp -d)"
 port=18490
-warm=${WARMUP_SECONDS:-10}
+warm=${WARMUP_SECONDS:-30}
 run=${RUN_SECONDS:-30}
 connections=${CONNECTIONS:-64}
 recipients=${RECIPIENTS:-2000}
