@@ -88,6 +88,12 @@ class CrashRecoveryTest {
             assertThat(acknowledged).isEqualTo(400);
             assertThat(stored).as("every acknowledged event is stored").isGreaterThanOrEqualTo(acknowledged);
             assertThat(rolledUp).as("and folded into the rollup in the same transaction").isEqualTo(stored);
+            // the analytics deltas committed with them too: folded now (some perhaps before the kill), they add up
+            new org.credence.analytics.AnalyticsFolder(database.jdbi()).foldPending();
+            long counted = database.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(sum(counted), 0) FROM tracking_daily").mapTo(Long.class).one());
+            long analytics = database.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(sum(counted), 0) FROM analytics_daily").mapTo(Long.class).one());
+            assertThat(counted).isPositive();
+            assertThat(analytics).as("analytics rollups after the crash").isEqualTo(counted);
         }
     }
 
