@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Load test of a real Credence server over loopback with wrk (Debian package `wrk`).
-# Usage: credence-bench/load/server-load.sh   (from the repository root; about 3 minutes; needs wrk, jq, curl)
+# Usage: credence-bench/load/server-load.sh   (from the repository root; about 5 minutes; needs wrk, jq, curl)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$root/credence-bench/load"
 work="$(mktemp -d)"
 port=18480
-warm=${WARMUP_SECONDS:-10}
+warm=${WARMUP_SECONDS:-30}  # the JIT takes up to half a core for the first minute
 run=${RUN_SECONDS:-30}
 admin="crd_00000000beef_load-test-administrator-key-0001"
 for tool in wrk jq curl; do command -v $tool >/dev/null || { echo "install $tool first: apt-get install $tool" >&2; exit 1; }; done
