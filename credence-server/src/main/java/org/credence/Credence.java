@@ -149,7 +149,11 @@ public final class Credence implements AutoCloseable {
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
                     config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),
-                    config -> mail.register(config, auth, events),
+                    // a recipient's privacy choice reaches the caches of tracking and of the share redirect at once
+                    config -> mail.register(config, auth, events, number -> {
+                        tracking.tracker().forget(number);
+                        credentialPages.forget(number);
+                    }),
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);

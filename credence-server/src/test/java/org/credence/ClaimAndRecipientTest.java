@@ -204,8 +204,10 @@ class ClaimAndRecipientTest {
                 .contains("/c/" + number + "/certificate.pdf").doesNotContain(foreign);
         String csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(dashboard.body()).results().findFirst().orElseThrow().group(1);
 
+        assertThat(shareTarget(number)).startsWith("https://twitter.com/intent/tweet?"); // now cached by the share redirect
         assertThat(form("/me/credentials/" + number + "/privacy", cookie, "visibility", "private", "csrf", "wrong").status()).isEqualTo(403);
         assertThat(form("/me/credentials/" + number + "/privacy", cookie, "visibility", "private", "tracking", "on", "csrf", csrf).status()).isEqualTo(303);
+        assertThat(shareTarget(number)).as("private at once: no share dialog").endsWith("/c/" + number);
         JsonNode claim = server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("claim");
         assertThat(claim.get("visibility").asText()).isEqualTo("private");
         assertThat(claim.get("trackingAllowed").asBoolean()).isTrue();
@@ -228,6 +230,11 @@ class ClaimAndRecipientTest {
         form("/me/sign-in", null, "tenant", tenant, "email", email);
         String token = link(outboxMailTo(email), "/me/sign-in/");
         return form("/me/sign-in/" + token, null).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    private static String shareTarget(String number) {
+        return server.send("GET", "/s/" + number + "/x", null, null, "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0")
+                .headers().firstValue("Location").orElseThrow();
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class CredentialPages {
     private final Brandings brandings;
     private final ServerVerification verification;
     // three queries and a parsed credential per share click would cost more than the click's durable append.
-    // 10 s, like the tracker's cache of credentials: a credential made private or revoked stops being shared within it
+    // 10 s, like the tracker's cache of credentials: a credential revoked stops being shared within it (privacy changes: forget)
     private final Cache<String, Optional<ShareSource>> shareSources = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(10)).build();
 
@@ -87,6 +87,11 @@ public final class CredentialPages {
     /** What share links may say about a shown credential. */
     static ShareLinks.Shareable shareable(Shown shown, URI publicUrl) {
         return ShareLinks.Shareable.of(shown.credential(), publicUrl, shown.linkedInOrganizationId());
+    }
+
+    /** Forgets what is cached of a credential (its recipient just made it private or public), so the change applies at once. */
+    public void forget(String number) {
+        shareSources.invalidate(number);
     }
 
     /**

@@ -12,7 +12,7 @@ import org.credence.tracking.ServerEvents;
 final class ClaimRoutes {
     private ClaimRoutes() {}
 
-    static void register(JavalinConfig config, Claims claims, ServerEvents events) {
+    static void register(JavalinConfig config, Claims claims, ServerEvents events, java.util.function.Consumer<String> privacyChanged) {
         config.routes.get("/claim/{token}", ctx -> show(ctx, claims.open(ctx.pathParam("token")), ctx.pathParam("token")));
         config.routes.post("/claim/{token}", ctx -> {
             refuseCrossSite(ctx);
@@ -22,6 +22,7 @@ final class ClaimRoutes {
             }
             Claims.Opened claimed = claims.claim(ctx.pathParam("token"), visibility, "on".equals(ctx.formParam("tracking")));
             if (claimed instanceof Claims.Claimable c) {
+                privacyChanged.accept(c.card().number());
                 // counted as an event too, so the weekly claims trend sees it (the claim rate reads claimed_at)
                 events.recordByRecipientThen(ctx, c.card().number(), EventType.CLAIM, "",
                         () -> ctx.redirect("/c/" + c.card().number(), io.javalin.http.HttpStatus.SEE_OTHER));

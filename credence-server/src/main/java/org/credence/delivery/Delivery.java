@@ -67,11 +67,15 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         return new Delivery(jdbi, tenants, audit, clock, worker, settings, outbox, tokens, "https".equals(publicUrl.getScheme()));
     }
 
-    /** Registers the delivery API, the claim pages (a claim is a tracked event), the recipient's pages and the outbox. */
-    public void register(JavalinConfig config, Auth auth, org.credence.tracking.ServerEvents events) {
+    /**
+     * Registers the delivery API, the claim pages (a claim is a tracked event), the recipient's pages and the outbox.
+     * {@code privacyChanged} hears the number of each credential whose visibility or tracking consent a recipient just set.
+     */
+    public void register(JavalinConfig config, Auth auth, org.credence.tracking.ServerEvents events,
+                         java.util.function.Consumer<String> privacyChanged) {
         DeliveryRoutes.register(config, this, auth, new Outbox(outbox, settings.smtp().isEmpty()));
-        ClaimRoutes.register(config, claims, events);
-        RecipientRoutes.register(config, recipients, secureCookies);
+        ClaimRoutes.register(config, claims, events, privacyChanged);
+        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged);
     }
 
     /**

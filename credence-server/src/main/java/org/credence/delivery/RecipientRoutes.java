@@ -13,7 +13,7 @@ final class RecipientRoutes {
 
     private RecipientRoutes() {}
 
-    static void register(JavalinConfig config, Recipients recipients, boolean secureCookie) {
+    static void register(JavalinConfig config, Recipients recipients, boolean secureCookie, java.util.function.Consumer<String> privacyChanged) {
         config.routes.get("/me", ctx -> {
             String lang = ClaimRoutes.language(ctx);
             Map<String, String> t = PageText.of(lang);
@@ -56,7 +56,9 @@ final class RecipientRoutes {
                 return;
             }
             String visibility = "private".equals(ctx.formParam("visibility")) ? "private" : "public";
-            recipients.setPrivacy(session.get(), ctx.pathParam("number"), visibility, "on".equals(ctx.formParam("tracking")));
+            if (recipients.setPrivacy(session.get(), ctx.pathParam("number"), visibility, "on".equals(ctx.formParam("tracking")))) {
+                privacyChanged.accept(ctx.pathParam("number"));
+            }
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
         config.routes.post("/me/logout", ctx -> {
