@@ -18,6 +18,10 @@ interface MailTransport {
     /** Sends the message and returns its Message-ID. */
     String send(long mailId, MimeMessage message) throws MailFailure;
 
+    /** The queue is empty for now: release what is held open between messages. */
+    default void idle() {
+    }
+
     /** The Jakarta Mail session messages are built in. */
     Session session();
 

@@ -74,6 +74,7 @@ public final class MailWorker implements AutoCloseable {
             Instant now = clock.instant();
             List<MailQueue.Due> due = jdbi.inTransaction(h -> MailQueue.take(h, now, now.plus(LEASE), BATCH));
             if (due.isEmpty()) {
+                transport.idle();
                 return attempted;
             }
             due.forEach(this::attempt);

@@ -34,7 +34,8 @@ final class OutboxTransport implements MailTransport {
             message.saveChanges();
             // written beside, then moved: the outbox page never sees half a mail
             Path partial = folder.resolve(fileName(mailId) + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            // buffered: a message is written as thousands of 76-character base64 lines
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024)) {
                 message.writeTo(out);
             }
             Files.move(partial, folder.resolve(fileName(mailId)), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -15,6 +15,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 final class SmtpTransport implements MailTransport {
     private final MailSettings.Smtp smtp;
     private final Session session;
+    private Transport connection; // guarded by this
 
     SmtpTransport(MailSettings.Smtp smtp) {
         this.smtp = smtp;
@@ -42,17 +43,64 @@ final class SmtpTransport implements MailTransport {
         return session;
     }
 
+    /**
+     * Sends over a connection kept open across the messages of a run (connect, TLS and login once,
+     * not per message), checked before each use; {@link #idle()} closes it. A temporary failure on a
+     * connection that had already been used (the server dropped it, or allows only so many messages
+     * per connection) is retried once at once on a fresh one.
+     */
     @Override
-    public String send(long mailId, MimeMessage message) throws MailFailure {
+    public synchronized String send(long mailId, MimeMessage message) throws MailFailure {
         try {
-            if (smtp.username().isPresent()) {
-                Transport.send(message, smtp.username().get(), smtp.password().orElse(""));
-            } else {
-                Transport.send(message);
-            }
-            return message.getMessageID();
+            message.saveChanges();
         } catch (MessagingException e) {
             throw new MailFailure(permanent(e), describe(e), e);
+        }
+        boolean reused = connection != null && connection.isConnected();
+        try {
+            return sendOnce(message);
+        } catch (MessagingException first) {
+            close();
+            if (!reused || permanent(first)) {
+                throw new MailFailure(permanent(first), describe(first), first);
+            }
+            try {
+                return sendOnce(message);
+            } catch (MessagingException e) {
+                close();
+                throw new MailFailure(permanent(e), describe(e), e);
+            }
+        }
+    }
+
+    private String sendOnce(MimeMessage message) throws MessagingException {
+        if (connection == null || !connection.isConnected()) {
+            Transport opened = session.getTransport("smtp");
+            if (smtp.username().isPresent()) {
+                opened.connect(smtp.username().get(), smtp.password().orElse(""));
+            } else {
+                opened.connect();
+            }
+            connection = opened;
+        }
+        connection.sendMessage(message, message.getAllRecipients());
+        return message.getMessageID();
+    }
+
+    /** Nothing more to send for now: the connection is closed rather than left for the server to time out. */
+    @Override
+    public synchronized void idle() {
+        close();
+    }
+
+    private void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (MessagingException e) {
+                // already broken: nothing to close
+            }
+            connection = null;
         }
     }
 
