@@ -273,6 +273,40 @@ class UserIntegrationTest {
     }
 
     @Test
+    void changing_ones_password_needs_the_current_one_and_signs_out_every_other_session() {
+        user(acme, "changer@acme.example", "viewer");
+        String here = signIn("changer@acme.example");
+        String elsewhere = signIn("changer@acme.example");
+        String token = csrf(here);
+        assertThat(get("/app", here).body()).contains("href=\"/app/password\"");
+        assertThat(get("/app/password", here).body()).contains("name=\"current\"").contains("name=\"repeat\"");
+        assertThat(get("/app/password", null).status()).as("signed out: to the login page").isEqualTo(303);
+
+        String next = "a new one, long enough";
+        var noToken = post("/app/password", here, "current", PASSWORD, "password", next, "repeat", next);
+        assertThat(noToken.status()).isEqualTo(403);
+        var wrong = post("/app/password", here, "csrf", token, "current", "not the password", "password", next, "repeat", next);
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body()).contains("The current password is wrong.");
+        assertThat(post("/app/password", here, "csrf", token, "current", PASSWORD, "password", "short", "repeat", "short").body())
+                .contains("A password needs 12 to 1024 characters.");
+        assertThat(post("/app/password", here, "csrf", token, "current", PASSWORD, "password", next, "repeat", next + "!").body())
+                .contains("The two new passwords differ.");
+        assertThat(login("acme", "changer@acme.example", PASSWORD, "/app").status()).as("refusals changed nothing").isEqualTo(303);
+
+        var changed = post("/app/password?lang=nb", here, "csrf", token, "current", PASSWORD, "password", next, "repeat", next);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body()).contains("Passordet er byttet");
+        assertThat(get("/app", here).status()).as("this session stays").isEqualTo(200);
+        assertThat(get("/app", elsewhere).status()).as("the other is signed out").isEqualTo(303);
+        assertThat(login("acme", "changer@acme.example", PASSWORD, "/app").status()).isEqualTo(401);
+        assertThat(login("acme", "changer@acme.example", next, "/app").status()).isEqualTo(303);
+        var audit = server.send("GET", "/api/v1/audit", acme, null).json().get("items");
+        assertThat(audit.findValuesAsText("action")).contains("user.password.change");
+        assertThat(audit.toString()).doesNotContain(next);
+    }
+
+    @Test
     void a_tenant_never_sees_another_tenants_users() {
         long acmeUser = user(acme, "private@acme.example", "issuer").get("id").asLong();
         assertThat(server.send("GET", "/api/v1/users/" + acmeUser, globex, null).status()).isEqualTo(404);

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 
-/** The sign-in pages: {@code /login}, {@code /logout}, the signed-in home {@code /app} and its user list. */
+/** The sign-in pages: {@code /login}, {@code /logout}, the signed-in home {@code /app}, its user list and the password change. */
 public final class SessionRoutes {
     private static final String HOME = "/app";
 
@@ -57,6 +57,21 @@ public final class SessionRoutes {
         config.routes.get(HOME, ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.READ);
             html(ctx, 200, UserPages.app(UserPages.language(ctx), signedIn));
+        });
+        config.routes.get(HOME + "/password", ctx -> {
+            SignedIn signedIn = sessions.require(ctx, Permission.READ);
+            html(ctx, 200, UserPages.password(UserPages.language(ctx), signedIn, null));
+        });
+        config.routes.post(HOME + "/password", ctx -> {
+            SignedIn signedIn = sessions.require(ctx, Permission.READ); // checks the form's CSRF token
+            Users.PasswordChange checked = users.checkPasswordChange(signedIn.user(), Password.typed(ctx.formParam("current")),
+                    Objects.requireNonNullElse(ctx.formParam("password"), ""), Objects.requireNonNullElse(ctx.formParam("repeat"), ""));
+            if (checked.outcome() != Users.PasswordChange.Outcome.CHANGED) {
+                html(ctx, 422, UserPages.password(UserPages.language(ctx), signedIn, checked.outcome()));
+                return;
+            }
+            users.changePassword(signedIn.user(), checked, sessions.tokenHash(ctx));
+            html(ctx, 200, UserPages.message(UserPages.language(ctx), "changed"));
         });
         config.routes.get(HOME + "/users", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_USERS);

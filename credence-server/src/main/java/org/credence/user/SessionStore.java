@@ -71,6 +71,12 @@ final class SessionStore {
                 .bind("tenant", tenantId).bind("user", userId).execute();
     }
 
+    /** Ends every session of the user but one (the one that changed the password). */
+    static void endAllBut(Handle h, long tenantId, long userId, byte[] keptTokenHash) {
+        h.createUpdate("DELETE FROM user_session WHERE tenant_id = :tenant AND user_id = :user AND token_hash <> :kept")
+                .bind("tenant", tenantId).bind("user", userId).bind("kept", keptTokenHash).execute();
+    }
+
     /** Forgets a user's sessions that have expired, so the table holds only live ones (and a few stale). */
     static void endExpired(Handle h, long tenantId, long userId, Instant now) {
         h.createUpdate("""

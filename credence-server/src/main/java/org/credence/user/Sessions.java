@@ -101,6 +101,11 @@ public final class Sessions {
         ctx.cookie(cookie(token, -1));
     }
 
+    /** The stored hash of the request's session token, to keep that session when the others end. */
+    byte[] tokenHash(Context ctx) {
+        return hash(ctx.cookie(COOKIE));
+    }
+
     /** Ends the request's session (its row is deleted) and clears the cookie. */
     void end(Context ctx) {
         String token = ctx.cookie(COOKIE);

@@ -22,7 +22,15 @@ final class UserPages {
                     Map.entry("users.active", "active"), Map.entry("users.disabled", "disabled"),
                     Map.entry("forbidden.title", "Not allowed"), Map.entry("forbidden.text", "Your role does not allow this page. Ask an owner of your organisation."),
                     Map.entry("throttled.title", "Too many attempts"),
-                    Map.entry("throttled.text", "Too many failed sign-ins for this e-mail. Wait 15 minutes and try again.")),
+                    Map.entry("throttled.text", "Too many failed sign-ins for this e-mail. Wait 15 minutes and try again."),
+                    Map.entry("password.title", "Change your password"), Map.entry("password.current", "Current password"),
+                    Map.entry("password.new", "New password (at least " + Password.MIN_LENGTH + " characters)"),
+                    Map.entry("password.repeat", "New password again"), Map.entry("password.submit", "Change password"),
+                    Map.entry("password.WRONG_CURRENT", "The current password is wrong."),
+                    Map.entry("password.LENGTH", "A password needs " + Password.MIN_LENGTH + " to " + Password.MAX_LENGTH + " characters."),
+                    Map.entry("password.MISMATCH", "The two new passwords differ."),
+                    Map.entry("changed.title", "Password changed"),
+                    Map.entry("changed.text", "Your password is changed. Anywhere else you were signed in, you are signed out.")),
             "nb", Map.ofEntries(
                     Map.entry("login.title", "Logg inn"), Map.entry("login.tenant", "Organisasjon"), Map.entry("login.email", "E-post"),
                     Map.entry("login.password", "Passord"), Map.entry("login.submit", "Logg inn"),
@@ -37,7 +45,15 @@ final class UserPages {
                     Map.entry("users.active", "aktiv"), Map.entry("users.disabled", "deaktivert"),
                     Map.entry("forbidden.title", "Ikke tillatt"), Map.entry("forbidden.text", "Rollen din gir ikke tilgang til denne siden. Spør en eier i organisasjonen."),
                     Map.entry("throttled.title", "For mange forsøk"),
-                    Map.entry("throttled.text", "For mange mislykkede innlogginger for denne e-postadressen. Vent 15 minutter og prøv igjen.")));
+                    Map.entry("throttled.text", "For mange mislykkede innlogginger for denne e-postadressen. Vent 15 minutter og prøv igjen."),
+                    Map.entry("password.title", "Bytt passord"), Map.entry("password.current", "Nåværende passord"),
+                    Map.entry("password.new", "Nytt passord (minst " + Password.MIN_LENGTH + " tegn)"),
+                    Map.entry("password.repeat", "Nytt passord en gang til"), Map.entry("password.submit", "Bytt passord"),
+                    Map.entry("password.WRONG_CURRENT", "Det nåværende passordet er feil."),
+                    Map.entry("password.LENGTH", "Et passord må ha " + Password.MIN_LENGTH + " til " + Password.MAX_LENGTH + " tegn."),
+                    Map.entry("password.MISMATCH", "De to nye passordene er ulike."),
+                    Map.entry("changed.title", "Passordet er byttet"),
+                    Map.entry("changed.text", "Passordet ditt er byttet. Der du ellers var innlogget, er du nå logget ut.")));
 
     private UserPages() {}
 
@@ -61,7 +77,14 @@ final class UserPages {
         return Pages.render("user/users.jte", Map.of("lang", lang, "t", TEXT.get(lang), "signedIn", signedIn, "users", users));
     }
 
-    /** A page with a title and one sentence: {@code forbidden} or {@code throttled}. */
+    /** The password change form, with why the last try was refused (null: none). */
+    static String password(String lang, SignedIn signedIn, Users.PasswordChange.Outcome refused) {
+        Map<String, String> t = TEXT.get(lang);
+        return Pages.render("user/password.jte", Map.of("lang", lang, "t", t, "signedIn", signedIn,
+                "error", refused == null ? "" : t.get("password." + refused.name()), "min", Password.MIN_LENGTH));
+    }
+
+    /** A page with a title and one sentence: {@code forbidden}, {@code throttled} or {@code changed}. */
     static String message(String lang, String key) {
         return Pages.render("user/message.jte", Map.of("lang", lang, "t", TEXT.get(lang), "key", key));
     }

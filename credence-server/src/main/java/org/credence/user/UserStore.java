@@ -67,6 +67,11 @@ final class UserStore {
                 .bind("tenant", user.tenantId()).bind("id", user.id()).execute();
     }
 
+    static void setPassword(Handle h, long tenantId, long id, String hash) {
+        h.createUpdate("UPDATE app_user SET password_hash = :hash WHERE tenant_id = :tenant AND id = :id")
+                .bind("hash", hash).bind("tenant", tenantId).bind("id", id).execute();
+    }
+
     /** Records a login, and the password's new hash when it was re-hashed (null: unchanged). */
     static void loggedIn(Handle h, long tenantId, long id, Instant at, String newHash) {
         h.createUpdate("""

@@ -32,6 +32,48 @@ public final class Users {
         this.clock = clock;
     }
 
+    /** A checked password change: what became of it and, when allowed, the new password's hash to store. */
+    public record PasswordChange(Outcome outcome, String newHash) {
+        public enum Outcome { CHANGED, WRONG_CURRENT, LENGTH, MISMATCH }
+    }
+
+    /**
+     * Checks a signed-in user's password change: the current password must match (so a borrowed
+     * session cannot take the account over), the new one must have an allowed length and be typed
+     * twice the same.
+     */
+    PasswordChange checkPasswordChange(User user, Password current, String chosen, String repeated) {
+        String stored = jdbi.withHandle(h -> UserStore.byEmail(h, user.tenantId(), user.email())).orElseThrow().passwordHash();
+        if (!passwords.matches(current, PasswordHash.of(stored))) {
+            return new PasswordChange(PasswordChange.Outcome.WRONG_CURRENT, null);
+        }
+        Password next;
+        try {
+            next = Password.chosen(chosen);
+        } catch (IllegalArgumentException e) {
+            return new PasswordChange(PasswordChange.Outcome.LENGTH, null);
+        }
+        if (!chosen.equals(repeated)) {
+            return new PasswordChange(PasswordChange.Outcome.MISMATCH, null);
+        }
+        return new PasswordChange(PasswordChange.Outcome.CHANGED, passwords.hash(next).encode());
+    }
+
+    /**
+     * Stores a checked password change and ends the user's other sessions (anyone signed in with
+     * the old password is signed out), with its audit record, in one transaction.
+     */
+    void changePassword(User user, PasswordChange checked, byte[] keptSessionTokenHash) {
+        if (checked.outcome() != PasswordChange.Outcome.CHANGED) {
+            throw new IllegalArgumentException("the password change was refused: " + checked.outcome());
+        }
+        jdbi.useTransaction(h -> {
+            UserStore.setPassword(h, user.tenantId(), user.id(), checked.newHash());
+            SessionStore.endAllBut(h, user.tenantId(), user.id(), keptSessionTokenHash);
+            audit.record(h, user.tenantId(), "user:" + user.id(), "user.password.change", "user:" + user.id(), null, null);
+        });
+    }
+
     public User create(Caller caller, ObjectNode body) {
         String email = Json.requiredText(body, "email", 320);
         if (!email.matches(EMAIL)) {
