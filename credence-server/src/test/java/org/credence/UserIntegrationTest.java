@@ -193,7 +193,14 @@ class UserIntegrationTest {
         String cookie = signIn("csrf@acme.example");
         String token = csrf(cookie);
         assertThat(post("/logout", cookie).status()).isEqualTo(403);
-        assertThat(post("/logout", cookie, "csrf", "wrong-token").status()).isEqualTo(403);
+        var stale = post("/logout?lang=en", cookie, "csrf", "wrong-token");
+        assertThat(stale.status()).isEqualTo(403);
+        // a form sent by a browser gets a page it can act on; a script gets a problem
+        assertThat(stale.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(stale.body()).contains("This form was not accepted").contains("reload the page");
+        var scripted = server.sendBytes("POST", "/logout", null, null, "X-CSRF-Token", "wrong-token", "Cookie", "credence_session=" + cookie);
+        assertThat(scripted.status()).isEqualTo(403);
+        assertThat(scripted.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         var foreign = server.sendBytes("POST", "/logout", null, ("csrf=" + token).getBytes(StandardCharsets.UTF_8), "Content-Type",
                 "application/x-www-form-urlencoded", "Cookie", "credence_session=" + cookie, "Origin", "https://evil.example");
         assertThat(foreign.status()).isEqualTo(403);

@@ -78,7 +78,7 @@ public final class Sessions {
             checkSameOrigin(ctx);
             String sent = ctx.header(CSRF_HEADER) != null ? ctx.header(CSRF_HEADER) : formField(ctx);
             if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), found.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
-                throw Problem.forbidden("this form is missing its CSRF token or it does not match the session; reload the page and try again");
+                throw refused(ctx, "this form is missing its CSRF token or it does not match the session; reload the page and try again");
             }
         }
         found.ifPresent(s -> ctx.attribute(ATTRIBUTE, s));
@@ -99,6 +99,15 @@ public final class Sessions {
             SessionStore.insert(h, hash(token), user, randomToken(), now, now.plus(IDLE_TIMEOUT), now.plus(ABSOLUTE_TIMEOUT));
         });
         ctx.cookie(cookie(token, -1));
+    }
+
+    /** A refusal a person can read: a page for a form sent by a browser, a problem for a script. */
+    private static RuntimeException refused(Context ctx, String detail) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+            return PageResponse.page(403, "refused");
+        }
+        return Problem.forbidden(detail);
     }
 
     /** The stored hash of the request's session token, to keep that session when the others end. */
@@ -133,7 +142,7 @@ public final class Sessions {
         }
         String publicHost = publicUrl.getHost() + (publicUrl.getPort() == -1 ? "" : ":" + publicUrl.getPort());
         if (host == null || !(host.equalsIgnoreCase(ctx.host()) || host.equalsIgnoreCase(publicHost))) {
-            throw Problem.forbidden("this request came from another site (" + origin + "); it was refused");
+            throw refused(ctx, "this request came from another site (" + origin + "); it was refused");
         }
     }
 

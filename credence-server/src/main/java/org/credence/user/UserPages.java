@@ -29,6 +29,9 @@ final class UserPages {
                     Map.entry("password.WRONG_CURRENT", "The current password is wrong."),
                     Map.entry("password.LENGTH", "A password needs " + Password.MIN_LENGTH + " to " + Password.MAX_LENGTH + " characters."),
                     Map.entry("password.MISMATCH", "The two new passwords differ."),
+                    Map.entry("refused.title", "This form was not accepted"),
+                    Map.entry("refused.text", "It came from another site, or its page was open from before you last signed in or out. "
+                            + "Go back, reload the page and send the form again."),
                     Map.entry("changed.title", "Password changed"),
                     Map.entry("changed.text", "Your password is changed. Anywhere else you were signed in, you are signed out.")),
             "nb", Map.ofEntries(
@@ -52,6 +55,9 @@ final class UserPages {
                     Map.entry("password.WRONG_CURRENT", "Det nåværende passordet er feil."),
                     Map.entry("password.LENGTH", "Et passord må ha " + Password.MIN_LENGTH + " til " + Password.MAX_LENGTH + " tegn."),
                     Map.entry("password.MISMATCH", "De to nye passordene er ulike."),
+                    Map.entry("refused.title", "Skjemaet ble ikke godtatt"),
+                    Map.entry("refused.text", "Det kom fra et annet nettsted, eller siden var åpnet før du sist logget inn eller ut. "
+                            + "Gå tilbake, last inn siden på nytt og send skjemaet igjen."),
                     Map.entry("changed.title", "Passordet er byttet"),
                     Map.entry("changed.text", "Passordet ditt er byttet. Der du ellers var innlogget, er du nå logget ut.")));
 
@@ -84,7 +90,7 @@ final class UserPages {
                 "error", refused == null ? "" : t.get("password." + refused.name()), "min", Password.MIN_LENGTH));
     }
 
-    /** A page with a title and one sentence: {@code forbidden}, {@code throttled} or {@code changed}. */
+    /** A page with a title and one sentence: {@code forbidden}, {@code throttled}, {@code refused} or {@code changed}. */
     static String message(String lang, String key) {
         return Pages.render("user/message.jte", Map.of("lang", lang, "t", TEXT.get(lang), "key", key));
     }
