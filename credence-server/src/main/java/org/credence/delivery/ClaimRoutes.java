@@ -15,7 +15,9 @@ final class ClaimRoutes {
     static void register(JavalinConfig config, Claims claims, ServerEvents events, java.util.function.Consumer<String> privacyChanged) {
         config.routes.get("/claim/{token}", ctx -> show(ctx, claims.open(ctx.pathParam("token")), ctx.pathParam("token")));
         config.routes.post("/claim/{token}", ctx -> {
-            refuseCrossSite(ctx);
+            if (refusedCrossSite(ctx)) {
+                return;
+            }
             String visibility = ctx.formParam("visibility");
             if (!"public".equals(visibility) && !"private".equals(visibility)) {
                 throw Problem.invalidField("visibility", "visibility must be 'public' or 'private'");
@@ -31,7 +33,9 @@ final class ClaimRoutes {
             }
         });
         config.routes.post("/claim", ctx -> {
-            refuseCrossSite(ctx);
+            if (refusedCrossSite(ctx)) {
+                return;
+            }
             claims.requestLink(ctx.formParam("number"));
             String lang = language(ctx);
             Map<String, String> t = PageText.of(lang);
@@ -58,10 +62,18 @@ final class ClaimRoutes {
      * from; one from another site (a forged form that signs someone into a stranger's session,
      * say) is refused.
      */
-    static void refuseCrossSite(Context ctx) {
-        if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) {
-            throw Problem.forbidden("this form can only be sent from this site's own pages");
+    /**
+     * Answers a form another site's page sent (the browser says so in Sec-Fetch-Site) with a 403
+     * page that says so; true when it did, and the route must stop.
+     */
+    static boolean refusedCrossSite(Context ctx) {
+        if (!"cross-site".equals(ctx.header("Sec-Fetch-Site"))) {
+            return false;
         }
+        String lang = language(ctx);
+        Map<String, String> t = PageText.of(lang);
+        html(ctx, 403, Pages.render("claim/notice.jte", Map.of("lang", lang, "title", t.get("crosssite.title"), "message", t.get("crosssite.text"))));
+        return true;
     }
 
     static String language(Context ctx) {

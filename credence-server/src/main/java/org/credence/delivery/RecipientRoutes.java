@@ -28,7 +28,9 @@ final class RecipientRoutes {
                     "email", dashboard.email(), "csrf", session.get().csrf(), "credentials", dashboard.credentials())));
         });
         config.routes.post("/me/sign-in", ctx -> {
-            ClaimRoutes.refuseCrossSite(ctx);
+            if (ClaimRoutes.refusedCrossSite(ctx)) {
+                return;
+            }
             recipients.requestSignIn(ctx.formParam("tenant"), ctx.formParam("email"));
             notice(ctx, 200, "me.title", "me.sent");
         });
@@ -38,7 +40,9 @@ final class RecipientRoutes {
             ClaimRoutes.html(ctx, 200, Pages.render("me/confirm.jte", Map.of("lang", lang, "t", PageText.of(lang), "token", ctx.pathParam("token"))));
         });
         config.routes.post("/me/sign-in/{token}", ctx -> {
-            ClaimRoutes.refuseCrossSite(ctx);
+            if (ClaimRoutes.refusedCrossSite(ctx)) {
+                return;
+            }
             Optional<String> cookie = recipients.signIn(ctx.pathParam("token"));
             if (cookie.isEmpty()) {
                 notice(ctx, 410, "me.title", "me.expired");
@@ -50,7 +54,9 @@ final class RecipientRoutes {
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
         config.routes.post("/me/credentials/{number}/privacy", ctx -> {
-            ClaimRoutes.refuseCrossSite(ctx);
+            if (ClaimRoutes.refusedCrossSite(ctx)) {
+                return;
+            }
             Optional<RecipientAccess.Session> session = checked(ctx, recipients);
             if (session.isEmpty()) {
                 return;
@@ -62,7 +68,9 @@ final class RecipientRoutes {
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
         config.routes.post("/me/logout", ctx -> {
-            ClaimRoutes.refuseCrossSite(ctx);
+            if (ClaimRoutes.refusedCrossSite(ctx)) {
+                return;
+            }
             if (checked(ctx, recipients).isEmpty()) {
                 return;
             }
