@@ -68,13 +68,16 @@ class CrashRecoveryTest {
                 "{\"name\":\"Survivor\",\"kind\":\"badge\",\"description\":\"d\",\"criteria\":\"c\"}").get("id").asLong();
         String number = post(port, "/api/v1/credentials", key,
                 "{\"achievementId\":" + achievement + ",\"recipient\":{\"name\":\"Kari\",\"email\":\"kari@example.org\"}}").get("number").asText();
-        // 400 beacons at once, so the writer commits them in groups; under the per-address storage limit (600 a minute)
+        // 400 beacons, 64 in flight at a time (each its own connection; 400 connects at once can overflow the
+        // listen backlog and be reset), so the writer commits them in groups; under the per-address storage limit (600 a minute)
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(64);
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> beacons = new java.util.ArrayList<>();
         for (int i = 0; i < 400; i++) {
+            inFlight.acquire();
             beacons.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/t/" + number))
                     .header("Content-Type", "application/json").header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"download\",\"channel\":\"pdf\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> inFlight.release()));
         }
         long acknowledged = beacons.stream().map(java.util.concurrent.CompletableFuture::join).filter(r -> r.statusCode() == 204).count();
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL straight after the last acknowledgement
