@@ -44,7 +44,7 @@ public final class CredentialPages {
     private final Tenants tenants;
     private final Brandings brandings;
     private final ServerVerification verification;
-    // three queries and a parsed credential per share click would cost more than the click's durable append.
+    // the page's three queries and a parsed credential on every share click would cost more than the click's durable append.
     // 10 s, like the tracker's cache of credentials: a credential revoked stops being shared within it (privacy changes: forget)
     private final Cache<String, Optional<ShareSource>> shareSources = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(10)).build();
@@ -94,28 +94,12 @@ public final class CredentialPages {
         shareSources.invalidate(number);
     }
 
-    /**
-     * A public credential that may be shared (not revoked or suspended), in one query: the names
-     * as signed are read from the stored document by the database, the same ones
-     * {@link ShareLinks.Shareable#of} reads, without parsing the whole credential for a click.
-     */
+    /** What the share links of a credential that may be shared (public, not revoked or suspended) are made from. */
     private Optional<ShareSource> shareSource(String number) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT c.number, c.achievement_id, c.issued_at, c.expires_at, t.locale, b.linkedin_organization_id,
-                               coalesce(c.document #>> '{credentialSubject,achievement,name}', c.document ->> 'name', '') AS achievement,
-                               CASE jsonb_typeof(c.document -> 'issuer') WHEN 'string' THEN c.document ->> 'issuer'
-                                    ELSE coalesce(c.document #>> '{issuer,name}', '') END AS issuer
-                          FROM credential c
-                          JOIN tenant t ON t.id = c.tenant_id
-                          LEFT JOIN tenant_branding b ON b.tenant_id = c.tenant_id
-                         WHERE c.number = :number AND c.visibility = 'public' AND c.state NOT IN ('revoked', 'suspended')""")
-                .bind("number", number)
-                .map((rs, ctx) -> new ShareSource(new ShareLinks.Shareable(ShareLinks.pageOf(publicUrl(), rs.getString("number")),
-                        rs.getString("number"), rs.getLong("achievement_id"), rs.getString("achievement"), rs.getString("issuer"),
-                        rs.getString("linkedin_organization_id"), rs.getTimestamp("issued_at").toInstant(),
-                        rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant()),
-                        "nb".equals(rs.getString("locale")) ? "nb" : "en"))
-                .findOne());
+        if (find(number) instanceof Shown shown && CredentialPage.shareable(shown.credential())) {
+            return Optional.of(new ShareSource(shareable(shown, publicUrl()), "nb".equals(shown.issuer().locale()) ? "nb" : "en"));
+        }
+        return Optional.empty();
     }
 
     /**
