@@ -3,10 +3,8 @@ package org.credence.tracking;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +33,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SimulatedEvents implements DemoLoader.EventLoader {
     private final Jdbi jdbi;
-    private final EventClock clock = new EventClock();
+    // the double-click rule reads the time of the event being judged, not the wall clock
+    private final org.credence.SettableClock clock = new org.credence.SettableClock(Instant.EPOCH);
     private final DoubleClicks doubleClicks = new DoubleClicks(clock);
     private final Mac visitorMac;
     /** What the fold needs about a credential and the simulated event does not carry. */
@@ -95,7 +94,7 @@ public final class SimulatedEvents implements DemoLoader.EventLoader {
         String channel = type.requireChannel(type.channels().equals(Set.of("")) ? "" : e.detail());
         UserAgentClass agent = agentClass(e.userAgentClass());
         byte[] visitor = visitorKey(e.visitor(), e.at());
-        clock.at(e.at());
+        clock.set(e.at());
         NotCounted reason = null;
         if (agent.isMachine()) {
             reason = NotCounted.BOT;
@@ -117,29 +116,5 @@ public final class SimulatedEvents implements DemoLoader.EventLoader {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         byte[] input = ByteBuffer.allocate(16).putLong(visitor).putLong(day.toEpochDay()).array();
         return Arrays.copyOf(visitorMac.doFinal(input), 16);
-    }
-
-    /** The double-click rule reads the time of the event being judged, not the wall clock. */
-    private static final class EventClock extends Clock {
-        private Instant now = Instant.EPOCH;
-
-        void at(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the event clock is UTC only");
-        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DoubleClicksTest {
-    final TrackingFixture.MovableClock clock = new TrackingFixture.MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final org.credence.SettableClock clock = new org.credence.SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final DoubleClicks clicks = new DoubleClicks(clock);
     final byte[] visitor = {1, 2, 3};
     final UUID credential = UUID.randomUUID();

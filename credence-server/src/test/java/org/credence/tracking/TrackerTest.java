@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TrackerTest {
     static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
     final TrackingFixture db = TrackingFixture.shared();
-    final TrackingFixture.MovableClock clock = new TrackingFixture.MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    final org.credence.SettableClock clock = new org.credence.SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
     long tenant;
     long achievement;
 
