@@ -314,6 +314,25 @@ class UserIntegrationTest {
     }
 
     @Test
+    void guessing_the_current_password_through_a_borrowed_session_is_throttled_like_signing_in() {
+        user(acme, "borrowed@acme.example", "viewer");
+        String cookie = signIn("borrowed@acme.example");
+        String token = csrf(cookie);
+        String next = "a new one, long enough";
+        for (int i = 0; i < 5; i++) {
+            assertThat(post("/app/password", cookie, "csrf", token, "current", "guess number " + i, "password", next, "repeat", next).status())
+                    .isEqualTo(422);
+        }
+        var locked = post("/app/password", cookie, "csrf", token, "current", PASSWORD, "password", next, "repeat", next);
+        assertThat(locked.status()).as("even the right password waits out the lock").isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        clock.advance(java.time.Duration.ofMinutes(16));
+        assertThat(post("/app/password", cookie, "csrf", token, "current", PASSWORD, "password", next, "repeat", next).status()).isEqualTo(200);
+        var audit = server.send("GET", "/api/v1/audit", acme, null).json().get("items");
+        assertThat(audit.findValuesAsText("action")).contains("user.password.confirm.failed");
+    }
+
+    @Test
     void a_tenant_never_sees_another_tenants_users() {
         long acmeUser = user(acme, "private@acme.example", "issuer").get("id").asLong();
         assertThat(server.send("GET", "/api/v1/users/" + acmeUser, globex, null).status()).isEqualTo(404);

@@ -81,6 +81,27 @@ public final class Logins {
         return new Outcome.SignedIn(new User(user.id(), tenantId, user.email(), user.name(), user.role(), false, user.createdAt(), now));
     }
 
+    /**
+     * Asks a signed-in user for their password again (before a password change), counted by the
+     * same throttle as sign-ins, so a borrowed session cannot guess its way to the account.
+     */
+    public Outcome confirm(User user, Password password) {
+        String key = user.email().toLowerCase(Locale.ROOT);
+        Instant now = now();
+        Optional<Instant> lockedUntil = jdbi.inTransaction(h -> LoginThrottle.count(h, user.tenantId(), key, now));
+        if (lockedUntil.isPresent()) {
+            record(user.tenantId(), "user:" + user.id(), "user.password.confirm.failed", "user:" + user.id(), "throttled");
+            return new Outcome.Throttled(Duration.between(now, lockedUntil.get()));
+        }
+        String stored = jdbi.withHandle(h -> UserStore.byEmail(h, user.tenantId(), key)).orElseThrow().passwordHash();
+        if (!password.couldHaveBeenChosen() || !passwords.matches(password, PasswordHash.of(stored))) {
+            record(user.tenantId(), "user:" + user.id(), "user.password.confirm.failed", "user:" + user.id(), "wrong password");
+            return new Outcome.Refused();
+        }
+        jdbi.useTransaction(h -> LoginThrottle.clear(h, user.tenantId(), key));
+        return new Outcome.SignedIn(user);
+    }
+
     // PostgreSQL keeps microseconds; comparing a nanosecond instant with a stored one would be off by the rounding
     private Instant now() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);

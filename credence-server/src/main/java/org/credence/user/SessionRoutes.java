@@ -64,14 +64,25 @@ public final class SessionRoutes {
         });
         config.routes.post(HOME + "/password", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.READ); // checks the form's CSRF token
-            Users.PasswordChange checked = users.checkPasswordChange(signedIn.user(), Password.typed(ctx.formParam("current")),
-                    Objects.requireNonNullElse(ctx.formParam("password"), ""), Objects.requireNonNullElse(ctx.formParam("repeat"), ""));
+            String lang = UserPages.language(ctx);
+            Logins.Outcome confirmed = logins.confirm(signedIn.user(), Password.typed(ctx.formParam("current")));
+            if (confirmed instanceof Logins.Outcome.Throttled throttled) {
+                ctx.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+                html(ctx, 429, UserPages.message(lang, "throttled"));
+                return;
+            }
+            if (!(confirmed instanceof Logins.Outcome.SignedIn)) {
+                html(ctx, 422, UserPages.password(lang, signedIn, Users.PasswordChange.Outcome.WRONG_CURRENT));
+                return;
+            }
+            Users.PasswordChange checked = users.checkNewPassword(Objects.requireNonNullElse(ctx.formParam("password"), ""),
+                    Objects.requireNonNullElse(ctx.formParam("repeat"), ""));
             if (checked.outcome() != Users.PasswordChange.Outcome.CHANGED) {
-                html(ctx, 422, UserPages.password(UserPages.language(ctx), signedIn, checked.outcome()));
+                html(ctx, 422, UserPages.password(lang, signedIn, checked.outcome()));
                 return;
             }
             users.changePassword(signedIn.user(), checked, sessions.tokenHash(ctx));
-            html(ctx, 200, UserPages.message(UserPages.language(ctx), "changed"));
+            html(ctx, 200, UserPages.message(lang, "changed"));
         });
         config.routes.get(HOME + "/users", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_USERS);

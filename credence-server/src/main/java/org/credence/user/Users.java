@@ -38,15 +38,10 @@ public final class Users {
     }
 
     /**
-     * Checks a signed-in user's password change: the current password must match (so a borrowed
-     * session cannot take the account over), the new one must have an allowed length and be typed
-     * twice the same.
+     * Checks a new password (the current one is confirmed by {@link Logins#confirm} first): it must
+     * have an allowed length and be typed twice the same.
      */
-    PasswordChange checkPasswordChange(User user, Password current, String chosen, String repeated) {
-        String stored = jdbi.withHandle(h -> UserStore.byEmail(h, user.tenantId(), user.email())).orElseThrow().passwordHash();
-        if (!passwords.matches(current, PasswordHash.of(stored))) {
-            return new PasswordChange(PasswordChange.Outcome.WRONG_CURRENT, null);
-        }
+    PasswordChange checkNewPassword(String chosen, String repeated) {
         Password next;
         try {
             next = Password.chosen(chosen);
