@@ -135,12 +135,12 @@ public final class AnalyticsFolder implements AutoCloseable {
         // the shard column only ever spread concurrent issuers (V11); one folder writes shard 0
         return h.createUpdate("""
                 WITH moved AS (DELETE FROM analytics_cohort_pending RETURNING *)
-                INSERT INTO analytics_cohort AS a (tenant_id, issued_day, achievement_id, shard, %1$s)
-                SELECT tenant_id, issued_day, achievement_id, 0, %2$s
+                INSERT INTO analytics_cohort AS a (tenant_id, issued_day, achievement_id, shard, issued, claimed)
+                SELECT tenant_id, issued_day, achievement_id, 0, sum(issued), sum(claimed)
                   FROM moved
                  GROUP BY 1, 2, 3
                  ORDER BY 1, 2, 3
-                """.formatted(String.join(", ", COHORT_SUMS), String.join(", ", COHORT_SUMS.stream().map(c -> "sum(" + c + ")").toList()))
+                """
                 + COHORT_ADDED).execute();
     }
 
