@@ -128,7 +128,7 @@ public final class Credence implements AutoCloseable {
             MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
             AnalyticsFolder folder = new AnalyticsFolder(jdbi).start();
             analytics = folder; // stopped if a later step fails
-            EngagementQueries engagement = new EngagementQueries(jdbi, folder);
+            EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
@@ -142,8 +142,8 @@ public final class Credence implements AutoCloseable {
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
-                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, auth, clock),
-                    config -> DashboardRoutes.register(config, reports, achievements, users.sessions(), clock),
+                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
+                    config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),

@@ -18,11 +18,12 @@ import org.credence.user.SignedIn;
 public final class DashboardRoutes {
     private DashboardRoutes() {}
 
-    public static void register(JavalinConfig config, AnalyticsReports reports, Achievements achievements, Sessions sessions, Clock clock) {
+    public static void register(JavalinConfig config, AnalyticsReports reports, Achievements achievements, AnalyticsFolder folder,
+                                Sessions sessions, Clock clock) {
         config.routes.get("/app/analytics", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             long tenant = signedIn.user().tenantId();
-            AnalyticsFilter filter = filter(ctx, achievements, tenant, clock);
+            AnalyticsFilter filter = filter(ctx, achievements, folder, tenant, clock);
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
             Map<String, Report> all = new LinkedHashMap<>();
             for (String name : DashboardPage.EXPORTS.values()) {
@@ -39,7 +40,7 @@ public final class DashboardRoutes {
             if (report == null) {
                 throw Problem.notFound("no table '" + name + "'; tables: " + new java.util.TreeSet<>(DashboardPage.EXPORTS.keySet()));
             }
-            AnalyticsFilter filter = filter(ctx, achievements, tenant, clock);
+            AnalyticsFilter filter = filter(ctx, achievements, folder, tenant, clock);
             Report answer = report(reports, report, tenant, filter, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             Table table = answer.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
             ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-" + filter.from() + "-" + filter.to() + ".csv\"");
@@ -47,7 +48,9 @@ public final class DashboardRoutes {
         });
     }
 
-    private static AnalyticsFilter filter(Context ctx, Achievements achievements, long tenant, Clock clock) {
+    /** The request's filter, its achievement checked to be the tenant's, once the pending deltas are folded (once per request). */
+    private static AnalyticsFilter filter(Context ctx, Achievements achievements, AnalyticsFolder folder, long tenant, Clock clock) {
+        folder.foldPending();
         AnalyticsFilter filter = AnalyticsFilter.of(ctx, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         filter.achievementId().ifPresent(id -> achievements.get(tenant, id));
         return filter;

@@ -18,8 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  * The measured counts behind the dashboards, read from the V11 rollups (analytics_cohort,
  * analytics_recipient_daily, analytics_daily) and tracking_daily: every query is a SUM over a
  * tenant's rows for the chosen days, never a scan of credentials or raw events. Every query is
- * scoped by tenant. Queries of the analytics rollups fold the pending deltas first, so they
- * include everything committed before them.
+ * scoped by tenant. The routes fold the pending deltas ({@link AnalyticsFolder}) once before a
+ * request's queries, so its figures include everything committed before it.
  */
 public final class EngagementQueries {
     private static final String COHORT_SUMS = """
@@ -36,17 +36,9 @@ public final class EngagementQueries {
               AND (CAST(:achievement AS bigint) IS NULL OR a.achievement_id = :achievement)""";
 
     private final Jdbi jdbi;
-    private final AnalyticsFolder folder;
 
-    public EngagementQueries(Jdbi jdbi, AnalyticsFolder folder) {
+    public EngagementQueries(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.folder = folder;
-    }
-
-    /** The database, once every delta committed so far is in the analytics rollups. */
-    private Jdbi rollups() {
-        folder.foldPending();
-        return jdbi;
     }
 
     /**
@@ -69,14 +61,14 @@ public final class EngagementQueries {
                        long referralClicks) {}
 
     public Cohort cohort(long tenantId, AnalyticsFilter filter) {
-        return rollups().withHandle(h -> h.createQuery("SELECT " + COHORT_SUMS + " FROM analytics_cohort a " + COHORT_WHERE)
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COHORT_SUMS + " FROM analytics_cohort a " + COHORT_WHERE)
                 .bind("tenant", tenantId).bind("from", filter.from()).bind("to", filter.to()).bind("achievement", filter.achievement())
                 .map((rs, ctx) -> cohort(rs)).one());
     }
 
     /** The cohort of each achievement with any credential in the days, most issued first. */
     public List<AchievementCohort> byAchievement(long tenantId, AnalyticsFilter filter) {
-        return rollups().withHandle(h -> h.createQuery("SELECT a.achievement_id, m.name, " + COHORT_SUMS
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.achievement_id, m.name, " + COHORT_SUMS
                         + " FROM analytics_cohort a JOIN achievement m ON m.id = a.achievement_id AND m.tenant_id = a.tenant_id "
                         + COHORT_WHERE + " GROUP BY a.achievement_id, m.name HAVING sum(issued) > 0 ORDER BY issued DESC, a.achievement_id")
                 .bind("tenant", tenantId).bind("from", filter.from()).bind("to", filter.to()).bind("achievement", filter.achievement())
@@ -84,7 +76,7 @@ public final class EngagementQueries {
     }
 
     public Recipients recipients(long tenantId, AnalyticsFilter filter, LocalDate today) {
-        return rollups().withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h -> h.createQuery("""
                         SELECT coalesce(sum(recipients), 0) AS recipients, coalesce(sum(repeat_earners), 0) AS repeat_earners,
                                coalesce(sum(recipients) FILTER (WHERE first_day <= :eligible), 0) AS eligible,
                                coalesce(sum(returned) FILTER (WHERE first_day <= :eligible), 0) AS returned
@@ -122,7 +114,7 @@ public final class EngagementQueries {
         for (LocalDate d = monday(filter.from()); !d.isAfter(filter.to()); d = d.plusWeeks(1)) {
             weeks.put(d, new long[6]);
         }
-        rollups().useHandle(h -> {
+        jdbi.useHandle(h -> {
             h.createQuery("""
                             SELECT date_trunc('week', a.issued_day)::date AS week, sum(issued) AS issued FROM analytics_cohort a
                             """ + COHORT_WHERE + " GROUP BY 1")
@@ -157,7 +149,7 @@ public final class EngagementQueries {
         String source = filter.achievementId().isPresent()
                 ? "tracking_daily WHERE tenant_id = :tenant AND achievement_id = :achievement AND"
                 : "analytics_country_daily WHERE tenant_id = :tenant AND";
-        rollups().useHandle(h -> h.createQuery("SELECT country, sum(counted) AS counted FROM " + source
+        jdbi.useHandle(h -> h.createQuery("SELECT country, sum(counted) AS counted FROM " + source
                         + " type = :type AND day BETWEEN :from AND :to GROUP BY country HAVING sum(counted) > 0 ORDER BY country")
                 .bind("tenant", tenantId).bind("type", type).bind("from", filter.from()).bind("to", filter.to())
                 .bind("achievement", filter.achievement())

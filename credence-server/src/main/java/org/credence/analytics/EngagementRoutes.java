@@ -35,9 +35,10 @@ public final class EngagementRoutes {
     private record Request(Caller caller, AnalyticsFilter filter, LocalDate today) {}
 
     public static void register(JavalinConfig config, AnalyticsReports reports, Achievements achievements, Tracker tracker,
-                                EngagementQueries queries, Auth auth, Clock clock) {
+                                EngagementQueries queries, AnalyticsFolder folder, Auth auth, Clock clock) {
         Function<Context, Request> request = ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
+            folder.foldPending(); // once per request: the figures include everything committed before it
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
             AnalyticsFilter filter = AnalyticsFilter.of(ctx, today);
             filter.achievementId().ifPresent(id -> achievements.get(caller.tenantId(), id));
