@@ -6,6 +6,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import org.credence.document.BundledFonts;
+import org.credence.document.DrawableText;
 
 /**
  * Fits a name into a box: wraps at spaces, shrinks from the largest size to the smallest, breaks
@@ -46,21 +47,9 @@ final class TextFit {
         return new Fitted(lines, smallest);
     }
 
-    /**
-     * The text without what the bundled font cannot draw (emoji, scripts DejaVu lacks, control
-     * characters): a tofu box on a certificate looks broken, a missing emoji does not. Never empty.
-     */
+    /** What the bundled font can draw of the text ({@link DrawableText}); Java2D shapes Arabic itself. Never empty. */
     static String drawable(String text, Font font) {
-        StringBuilder kept = new StringBuilder();
-        text.codePoints().forEach(cp -> {
-            if (Character.isWhitespace(cp)) {
-                kept.append(' ');
-            } else if (!Character.isISOControl(cp) && font.canDisplay(cp)) {
-                kept.appendCodePoint(cp);
-            }
-        });
-        String result = kept.toString().replaceAll(" {2,}", " ").strip();
-        return result.isEmpty() ? "—" : result;
+        return DrawableText.orDash(DrawableText.of(text, font::canDisplay, false));
     }
 
     static double width(Font font, String text) {

@@ -6,6 +6,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.ibm.icu.lang.UCharacter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.TimeZone;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
@@ -153,8 +155,10 @@ public final class CertificateRenderer {
                 TextLayout.Metrics m = metrics(t.font());
                 String text = TextLayout.drawable(fields.fill(t.text().get(language), language), m);
                 if (!text.isEmpty()) {
-                    (text + '…').codePoints().forEach(cp -> used.computeIfAbsent(m.font(Math.max(0, m.fontFor(cp))),
-                            f -> new TreeSet<>()).add(cp));
+                    // a bracket in right-to-left text is drawn as its mirror image: both go into the subset
+                    (text + '…').codePoints().flatMap(cp -> IntStream.of(cp, UCharacter.getMirror(cp)))
+                            .filter(m::hasGlyph)
+                            .forEach(cp -> used.computeIfAbsent(m.font(m.fontFor(cp)), f -> new TreeSet<>()).add(cp));
                 }
             }
         }

@@ -2,8 +2,6 @@ package org.credence.document;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Bidi;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -15,7 +13,6 @@ import org.apache.fontbox.ttf.CmapLookup;
  * right-to-left scripts (PDF text is drawn left to right).
  */
 final class TextLayout {
-    private static final int REPLACEMENT = 0xFFFD;
     private static final double LEADING = 1.2;
 
     /**
@@ -27,7 +24,6 @@ final class TextLayout {
         private final List<CmapLookup> cmaps = new ArrayList<>();
         private final List<TrueTypeFont> ttfs;
         private final float[] scales;
-        private final int fallback;
 
         Metrics(List<BundledFonts> fonts, List<TrueTypeFont> ttfs) {
             try {
@@ -38,7 +34,6 @@ final class TextLayout {
                     cmaps.add(ttfs.get(i).getUnicodeCmapLookup());
                     scales[i] = 1000f / ttfs.get(i).getUnitsPerEm();
                 }
-                this.fallback = cmaps.get(0).getGlyphId(REPLACEMENT) != 0 ? REPLACEMENT : '?';
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -62,8 +57,12 @@ final class TextLayout {
             return fontFor(codePoint) >= 0;
         }
 
+        /** The advance width; none for a character no font has, such as a bidi control the line drops. */
         float width(int codePoint) {
-            int font = Math.max(0, fontFor(codePoint));
+            int font = fontFor(codePoint);
+            if (font < 0) {
+                return 0;
+            }
             try {
                 return ttfs.get(font).getAdvanceWidth(cmaps.get(font).getGlyphId(codePoint)) * scales[font];
             } catch (IOException e) {
@@ -106,27 +105,11 @@ final class TextLayout {
     private TextLayout() {}
 
     /**
-     * What may be drawn of a text a user supplied: NFC-normalised (so a combining accent joins
-     * its letter, as the font has the precomposed glyph), control characters dropped, and any
-     * character the font lacks (emoji, rare scripts) replaced with U+FFFD rather than failing.
-     * Nothing in it is interpreted: {@code <b>} is drawn as the four characters it is.
+     * What may be drawn of a text a user supplied, by the rule all drawings share
+     * ({@link DrawableText}), with Arabic letters shaped first, as PDFBox draws glyphs as given.
      */
     static String drawable(String text, Metrics metrics) {
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(normalised.length());
-        normalised.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || cp == 0xFE0F || cp == 0x200D) {
-                // line breaks and tabs become spaces; variation selectors and joiners of dropped emoji go
-                if (Character.isWhitespace(cp)) {
-                    out.append(' ');
-                }
-            } else if (Character.getType(cp) == Character.FORMAT && !metrics.hasGlyph(cp)) {
-                return;
-            } else {
-                out.appendCodePoint(metrics.hasGlyph(cp) ? cp : metrics.fallback);
-            }
-        });
-        return out.toString().strip();
+        return DrawableText.of(text, metrics::hasGlyph, true);
     }
 
     /**
@@ -210,19 +193,6 @@ final class TextLayout {
 
     /** The line in visual (left-to-right drawing) order, per the Unicode bidirectional algorithm. */
     static String visual(String logical) {
-        if (!Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) {
-            return logical;
-        }
-        Bidi bidi = new Bidi(logical, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
-        int runs = bidi.getRunCount();
-        byte[] levels = new byte[runs];
-        String[] texts = new String[runs];
-        for (int i = 0; i < runs; i++) {
-            levels[i] = (byte) bidi.getRunLevel(i);
-            String run = logical.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
-            texts[i] = (levels[i] & 1) == 1 ? new StringBuilder(run).reverse().toString() : run;
-        }
-        Bidi.reorderVisually(levels, 0, texts, 0, runs);
-        return String.join("", texts);
+        return DrawableText.visual(logical);
     }
 }

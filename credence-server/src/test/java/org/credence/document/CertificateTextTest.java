@@ -21,8 +21,18 @@ class CertificateTextTest {
     }
 
     @Test
-    void emoji_the_font_lacks_are_replaced_and_the_rest_renders() throws Exception {
-        assertThat(rendered("Zoë 🎓🚀 Smith")).contains("Zoë", "Smith").doesNotContain("🎓");
+    void emoji_the_fonts_lack_are_left_out_and_the_rest_renders() throws Exception {
+        assertThat(rendered("Zoë 🎓🚀 Smith 👩🏽‍💻")).contains("Zoë Smith").doesNotContain("🎓", "\uFFFD", "?");
+    }
+
+    @Test
+    void letters_of_a_script_the_fonts_lack_show_as_replacement_characters_not_as_a_shorter_name() throws Exception {
+        assertThat(rendered("Li 李明")).contains("Li \uFFFD\uFFFD");
+    }
+
+    @Test
+    void arabic_names_are_drawn_joined_and_read_back_in_reading_order() throws Exception {
+        assertThat(rendered("محمد عبد الله")).contains("محمد عبد الله");
     }
 
     @Test
