@@ -3,6 +3,7 @@ package org.credence.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -17,10 +18,19 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(List<Consumer<JavalinConfig>> routes) {
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            // uploads (logos, designs, files to verify) share the limit of every other body
+            config.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, SizeUnit.BYTES);
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.field()));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                java.util.Optional<Problem> unreadable = Problem.ofUnreadableBody(e);
+                if (unreadable.isPresent()) {
+                    Problem p = unreadable.get();
+                    problem(ctx, p.status(), p.title(), p.getMessage(), p.field());
+                    return;
+                }
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 problem(ctx, 500, "Internal error", "something went wrong on our side; the request was not completed", null);
             });

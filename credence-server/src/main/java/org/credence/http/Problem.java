@@ -52,6 +52,24 @@ public final class Problem extends RuntimeException {
         return new Problem(429, "Too many requests", detail, null);
     }
 
+    /**
+     * The problem with a request body the server could not read, from what Jetty threw while
+     * reading it (a multipart upload over the limit, a malformed form); empty for other errors.
+     */
+    public static java.util.Optional<Problem> ofUnreadableBody(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).startsWith("max length exceeded")) {
+                return java.util.Optional.of(tooLarge("request bodies are limited to 2 MB"));
+            }
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
+                return java.util.Optional.of(badRequest("the request body could not be read (" + bad.getReason() + ")"));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public int status() {
         return status;
     }

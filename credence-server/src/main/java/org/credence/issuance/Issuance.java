@@ -141,7 +141,8 @@ public final class Issuance {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         List<Result> results = request.grade() == null ? List.of() : List.of(new Result(null, request.grade(), null, null));
-        AchievementSubject subject = new AchievementSubject(null, List.of(IdentityObject.hashedEmail(request.email(), HexFormat.of().formatHex(salt))),
+        AchievementSubject subject = new AchievementSubject(null, List.of(IdentityObject.hashedEmail(request.email(), HexFormat.of().formatHex(salt)),
+                IdentityObject.name(request.name())),
                 ob, results, null, null, Map.of());
         AchievementCredential.Builder builder = AchievementCredential.builder()
                 .id("urn:uuid:" + id)

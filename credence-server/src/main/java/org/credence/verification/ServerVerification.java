@@ -41,6 +41,7 @@ public final class ServerVerification {
     private final Verifier storedVerifier;
     private final Clock clock;
     private final TransparencyLog log;
+    private final Tenants tenants;
     // a stored credential's bytes never change and its keys stay published: its proof is checked once
     private final Map<UUID, VerificationReport> proofs = new ConcurrentHashMap<>();
 
@@ -48,6 +49,7 @@ public final class ServerVerification {
                               RdfCanonicalizer canonicalizer, Clock clock) {
         this.jdbi = jdbi;
         this.log = log;
+        this.tenants = tenants;
         this.clock = clock;
         LocalResolvers local = new LocalResolvers(tenants, keys, statusLists);
         this.verifier = new Verifier(canonicalizer, local.keys(), local.statuses(), clock);
@@ -116,6 +118,32 @@ public final class ServerVerification {
 
     public VerificationReport verify(byte[] input) {
         return verifier.verify(input);
+    }
+
+    /**
+     * The certificate number of an uploaded credential when this installation issued it: its id
+     * is one of ours and so is its issuer, so its verification page can be linked.
+     */
+    public Optional<String> numberOf(VerificationReport report) {
+        if (report.credential() == null) {
+            return Optional.empty();
+        }
+        String id = report.credential().path("id").asText("");
+        if (!id.startsWith("urn:uuid:")) {
+            return Optional.empty();
+        }
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id.substring("urn:uuid:".length()));
+        } catch (IllegalArgumentException notUuid) {
+            return Optional.empty();
+        }
+        var issuer = report.credential().path("issuer");
+        String did = issuer.isTextual() ? issuer.asText() : issuer.path("id").asText("");
+        return jdbi.withHandle(h -> h.createQuery("SELECT tenant_id, number FROM credential WHERE id = :id")
+                        .bind("id", uuid).map((rs, ctx) -> Map.entry(rs.getLong("tenant_id"), rs.getString("number"))).findOne())
+                .filter(stored -> tenants.byId(stored.getKey()).did().equals(did))
+                .map(Map.Entry::getValue);
     }
 
 }

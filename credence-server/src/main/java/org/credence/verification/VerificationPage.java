@@ -3,11 +3,14 @@ package org.credence.verification;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.credence.http.Pages;
 import org.credence.standards.verification.Check;
+import org.credence.standards.verification.SignedFacts;
 import org.credence.standards.verification.VerificationReport;
 
 /**
@@ -18,6 +21,18 @@ import org.credence.standards.verification.VerificationReport;
 public final class VerificationPage {
     private static final Map<String, Map<String, String>> TEXT = Map.of(
             "en", Map.ofEntries(
+                    Map.entry("form.title", "Verify a credential"),
+                    Map.entry("form.number", "Certificate number, as printed on the certificate"), Map.entry("form.check", "Check the number"),
+                    Map.entry("form.file", "Or the file itself: a certificate PDF, a badge image (PNG or SVG) or the credential (JSON or JWT)"),
+                    Map.entry("form.upload", "Verify the file"), Map.entry("form.another", "Verify another credential"),
+                    Map.entry("form.no_file", "Choose a file to verify first."),
+                    Map.entry("form.no_attachment", "This PDF carries no credential to check. Only certificate PDFs with the signed credential attached (as Credence makes them) can be verified from the file: ask the holder for the certificate number or link."),
+                    Map.entry("form.too_large", "The file is larger than 2 MB; certificates, badges and credentials are much smaller. Check that you chose the right file."),
+                    Map.entry("file.title", "Verification of an uploaded credential"),
+                    Map.entry("file.signed", "What the credential says, under the issuer's signature"),
+                    Map.entry("file.no_name", "(not named in the credential: it identifies the recipient by a hashed e-mail address)"),
+                    Map.entry("file.pdf", "Only the credential attached to the PDF is signed, not the text printed on the page. Check that the name, achievement and dates printed on the PDF are the ones above."),
+                    Map.entry("file.page", "its verification page at the issuer"),
                     Map.entry("title", "Credential verification"), Map.entry("issuer", "Issued by"), Map.entry("recipient", "Awarded to"),
                     Map.entry("achievement", "Achievement"), Map.entry("issued", "Issued"), Map.entry("expires", "Expires"),
                     Map.entry("never", "Does not expire"), Map.entry("number", "Certificate number"), Map.entry("checks", "What was checked"),
@@ -28,6 +43,18 @@ public final class VerificationPage {
                     Map.entry("check.TRANSPARENCY", "Recorded in the issuer's public log"),
                     Map.entry("unknown", "There is no credential with this number. Check the number: letters and digits, like CRD-7K3M-Q9XP-2F.")),
             "nb", Map.ofEntries(
+                    Map.entry("form.title", "Verifiser et kompetansebevis"),
+                    Map.entry("form.number", "Sertifikatnummer, slik det står på beviset"), Map.entry("form.check", "Kontroller nummeret"),
+                    Map.entry("form.file", "Eller selve filen: en sertifikat-PDF, et merke (PNG eller SVG) eller beviset (JSON eller JWT)"),
+                    Map.entry("form.upload", "Verifiser filen"), Map.entry("form.another", "Verifiser et annet bevis"),
+                    Map.entry("form.no_file", "Velg først en fil som skal verifiseres."),
+                    Map.entry("form.no_attachment", "Denne PDF-en har ikke noe bevis å kontrollere. Bare sertifikat-PDF-er med det signerte beviset vedlagt (slik Credence lager dem) kan verifiseres fra filen: be innehaveren om sertifikatnummeret eller lenken."),
+                    Map.entry("form.too_large", "Filen er større enn 2 MB; sertifikater, merker og bevis er mye mindre. Kontroller at du valgte riktig fil."),
+                    Map.entry("file.title", "Verifisering av et opplastet bevis"),
+                    Map.entry("file.signed", "Hva beviset sier, under utstederens signatur"),
+                    Map.entry("file.no_name", "(ikke navngitt i beviset: mottakeren identifiseres med en hashet e-postadresse)"),
+                    Map.entry("file.pdf", "Bare beviset som er vedlagt PDF-en er signert, ikke teksten som står på siden. Kontroller at navnet, kompetansen og datoene på PDF-en er de samme som over."),
+                    Map.entry("file.page", "verifiseringssiden hos utstederen"),
                     Map.entry("title", "Verifisering av kompetansebevis"), Map.entry("issuer", "Utstedt av"), Map.entry("recipient", "Tildelt"),
                     Map.entry("achievement", "Kompetanse"), Map.entry("issued", "Utstedt"), Map.entry("expires", "Utløper"),
                     Map.entry("never", "Utløper ikke"), Map.entry("number", "Sertifikatnummer"), Map.entry("checks", "Hva som ble kontrollert"),
@@ -59,6 +86,39 @@ public final class VerificationPage {
                 DATE.format(c.issuedAt()), c.expiresAt() == null ? null : DATE.format(c.expiresAt()), c.number(), lines);
         return Pages.render("verification/page.jte", Map.of("view", view, "t", t));
     }
+
+    /**
+     * The form to verify by number or by file; {@code error} names a {@code form.*} text to show
+     * above it, or is null.
+     */
+    static String form(String lang, String error) {
+        Map<String, String> t = TEXT.get(lang);
+        return Pages.render("verification/form.jte", Map.of("lang", lang, "t", t, "error", error == null ? "" : t.get("form." + error)));
+    }
+
+    /**
+     * The report on an uploaded file: its verdict, what the credential says under its signature
+     * (only when the signature matched), a caution for a PDF, and every check.
+     *
+     * @param number the certificate number when this installation issued the credential
+     */
+    static String file(VerificationReport report, boolean pdf, Optional<String> number, String lang) {
+        Map<String, String> t = TEXT.get(lang);
+        Optional<SignedFacts> facts = SignedFacts.of(report);
+        Map<String, Object> model = new HashMap<>();
+        model.put("lang", lang);
+        model.put("t", t);
+        model.put("verdict", report.verdict().json());
+        model.put("pdf", pdf && facts.isPresent());
+        model.put("facts", facts.map(f -> new FileFacts(f.recipient() == null ? t.get("file.no_name") : f.recipient(), f.achievement(), f.issuer(),
+                f.validFrom() == null ? "" : DATE.format(f.validFrom()), f.validUntil() == null ? t.get("never") : DATE.format(f.validUntil()))).orElse(null));
+        model.put("number", number.orElse(""));
+        model.put("checks", checks(report, lang));
+        return Pages.render("verification/file.jte", model);
+    }
+
+    /** Signed facts in words for the page; a missing name or expiry already explained. */
+    public record FileFacts(String recipient, String achievement, String issuer, String issued, String expires) {}
 
     /** Each check of a report as a line in {@code lang}: outcome, title, reason. */
     public static List<VerificationView.Line> checks(VerificationReport report, String lang) {

@@ -1,11 +1,16 @@
 package org.credence.verification;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.credence.document.CertificatePdf;
 import org.credence.http.Problem;
+import org.credence.standards.verification.VerificationReport;
 import org.credence.tenant.Tenants;
 import org.credence.tracking.EventType;
 import org.credence.tracking.ServerEvents;
@@ -38,29 +43,80 @@ public final class VerificationRoutes {
             events.recordThen(ctx, verified.credential().number(), EventType.VERIFICATION, "api", () -> ctx.json(body));
         });
         config.routes.post("/api/v1/verify", ctx -> {
-            byte[] input;
-            String type = ctx.contentType() == null ? "" : ctx.contentType();
-            if (type.startsWith("multipart/form-data")) {
-                UploadedFile file = ctx.uploadedFile("file");
-                if (file == null) {
-                    throw Problem.invalidField("file", "upload the credential as a form field named 'file'");
-                }
-                try (InputStream in = file.content()) {
-                    input = in.readAllBytes();
-                } catch (IOException e) {
-                    throw Problem.badRequest("the upload could not be read");
-                }
-            } else {
-                input = ctx.bodyAsBytes();
-            }
+            byte[] input = upload(ctx);
             if (input.length == 0) {
                 throw Problem.badRequest("send a credential: JSON, a VC-JWT, a baked PNG/SVG badge, or a certificate PDF");
             }
-            if (CertificatePdf.looksLikePdf(input)) {
-                input = attachedCredential(input);
-            }
-            ctx.json(verification.verify(input).toJson());
+            VerificationReport report = verification.verify(CertificatePdf.looksLikePdf(input) ? attachedCredential(input) : input);
+            var body = report.toJson();
+            verification.numberOf(report).ifPresent(number -> body.put("number", number));
+            ctx.json(body);
         });
+        // the same for people: a form for a number or a file, and the report as a page
+        config.routes.get("/verify", ctx -> {
+            String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String number = ctx.queryParam("number");
+            if (number != null && !number.isBlank()) {
+                ctx.redirect("/verify/" + URLEncoder.encode(number.strip(), StandardCharsets.UTF_8).replace("+", "%20")
+                        + (ctx.queryParam("lang") == null ? "" : "?lang=" + lang), HttpStatus.SEE_OTHER);
+                return;
+            }
+            ctx.contentType("text/html; charset=utf-8").result(VerificationPage.form(lang, null));
+        });
+        config.routes.post("/verify", ctx -> {
+            String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            ctx.contentType("text/html; charset=utf-8");
+            byte[] input;
+            try {
+                input = upload(ctx);
+            } catch (Problem unreadable) {
+                ctx.status(unreadable.status()).result(VerificationPage.form(lang, unreadable.status() == 413 ? "too_large" : "no_file"));
+                return;
+            }
+            if (input.length == 0) {
+                ctx.status(400).result(VerificationPage.form(lang, "no_file"));
+                return;
+            }
+            boolean pdf = CertificatePdf.looksLikePdf(input);
+            byte[] credential;
+            try {
+                credential = pdf ? CertificatePdf.extractCredential(input) : input;
+            } catch (IllegalArgumentException noAttachment) {
+                ctx.status(422).result(VerificationPage.form(lang, "no_attachment"));
+                return;
+            }
+            VerificationReport report = verification.verify(credential);
+            ctx.result(VerificationPage.file(report, pdf, verification.numberOf(report), lang));
+        });
+        // a file over the limit is refused before the route runs: the browser gets the form back, not JSON
+        config.routes.error(413, "html", ctx -> {
+            if (ctx.path().equals("/verify")) {
+                String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+                ctx.contentType("text/html; charset=utf-8").result(VerificationPage.form(lang, "too_large"));
+            }
+        });
+    }
+
+    /** The uploaded bytes: a multipart form's {@code file} field, or else the whole body. */
+    private static byte[] upload(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (!type.startsWith("multipart/form-data")) {
+            return ctx.bodyAsBytes();
+        }
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("file");
+        } catch (Exception unreadable) {
+            throw Problem.ofUnreadableBody(unreadable).orElseThrow(() -> new IllegalStateException(unreadable));
+        }
+        if (file == null) {
+            throw Problem.invalidField("file", "upload the credential as a form field named 'file'");
+        }
+        try (InputStream in = file.content()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw Problem.badRequest("the upload could not be read");
+        }
     }
 
     /** The credential a certificate PDF carries; a PDF without one is a 422 saying so. */

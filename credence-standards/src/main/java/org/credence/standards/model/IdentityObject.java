@@ -16,6 +16,8 @@ import java.util.Locale;
  */
 public record IdentityObject(String identityHash, String identityType, boolean hashed, String salt) {
     public static final String EMAIL = "emailAddress";
+    /** The identity type of a recipient's name, carried in plain text so a verifier can read it. */
+    public static final String NAME = "name";
 
     public IdentityObject {
         if (identityHash == null || identityHash.isBlank()) {
@@ -32,6 +34,14 @@ public record IdentityObject(String identityHash, String identityType, boolean h
      */
     public static IdentityObject hashedEmail(String email, String salt) {
         return new IdentityObject(hash(normalise(email), salt), EMAIL, true, salt);
+    }
+
+    /**
+     * The recipient's name as the certificate prints it, not hashed: what lets a verifier see
+     * that a PDF or page naming this person shows the credential signed for them.
+     */
+    public static IdentityObject name(String name) {
+        return new IdentityObject(name, NAME, false, null);
     }
 
     /** True when this identity is {@code email} (normalised as in {@link #hashedEmail}). */

@@ -67,7 +67,10 @@ public record VerificationReport(InputFormat format, Verdict verdict, List<Check
         return verdict == Verdict.VALID;
     }
 
-    /** The report as JSON: {@code status}, {@code format}, {@code checks}[{@code check, outcome, error, reason}]. */
+    /**
+     * The report as JSON: {@code status}, {@code format}, {@code checks}[{@code check, outcome, error, reason}], and
+     * {@code signed} ({@link SignedFacts}) when the signature matched.
+     */
     public ObjectNode toJson() {
         ObjectNode node = JSON.createObjectNode();
         node.put("status", verdict.json());
@@ -89,6 +92,7 @@ public record VerificationReport(InputFormat format, Verdict verdict, List<Check
             JsonNode issuer = credential.path("issuer");
             node.put("issuer", issuer.isTextual() ? issuer.asText() : issuer.path("id").asText(null));
         }
+        SignedFacts.of(this).ifPresent(facts -> node.set("signed", facts.toJson()));
         return node;
     }
 
