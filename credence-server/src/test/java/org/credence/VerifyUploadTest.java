@@ -124,6 +124,17 @@ class VerifyUploadTest {
     }
 
     @Test
+    void a_verified_file_counts_as_a_verification_of_its_credential() {
+        String key = server.tenant("counted");
+        long achievement = server.achievement(key);
+        String counted = CredentialPageTest.issue(server, key, achievement, "Counted Person", "counted@example.org").get("number").asText();
+        byte[] json = server.binary("GET", "/c/" + counted + "/credential.json", null, null).body();
+        var credential = server.credence.tracker().credential(org.credence.tracking.CredentialRef.number(counted)).orElseThrow();
+        server.sendBytes("POST", "/api/v1/verify", null, json, "User-Agent", TrackingRoutesTest.BROWSER);
+        assertThat(server.credence.tracker().engagement(credential.tenantId(), credential.id()).orElseThrow().verifications()).isEqualTo(1);
+    }
+
+    @Test
     void the_number_form_leads_to_the_number_page() {
         var form = server.send("GET", "/verify", null, null);
         assertThat(form.status()).isEqualTo(200);

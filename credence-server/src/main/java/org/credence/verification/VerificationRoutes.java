@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.credence.document.CertificatePdf;
 import org.credence.http.Problem;
 import org.credence.standards.verification.VerificationReport;
@@ -49,8 +50,9 @@ public final class VerificationRoutes {
             }
             VerificationReport report = verification.verify(CertificatePdf.looksLikePdf(input) ? attachedCredential(input) : input);
             var body = report.toJson();
-            verification.numberOf(report).ifPresent(number -> body.put("number", number));
-            ctx.json(body);
+            Optional<String> number = verification.numberOf(report);
+            number.ifPresent(n -> body.put("number", n));
+            recordFileVerificationThen(ctx, events, number, () -> ctx.json(body));
         });
         // the same for people: a form for a number or a file, and the report as a page
         config.routes.get("/verify", ctx -> {
@@ -86,7 +88,9 @@ public final class VerificationRoutes {
                 return;
             }
             VerificationReport report = verification.verify(credential);
-            ctx.result(VerificationPage.file(report, pdf, verification.numberOf(report), lang));
+            Optional<String> number = verification.numberOf(report);
+            String html = VerificationPage.file(report, pdf, number, lang);
+            recordFileVerificationThen(ctx, events, number, () -> ctx.result(html));
         });
         // a file over the limit is refused before the route runs: the browser gets the form back, not JSON
         config.routes.error(413, "html", ctx -> {
@@ -95,6 +99,15 @@ public final class VerificationRoutes {
                 ctx.contentType("text/html; charset=utf-8").result(VerificationPage.form(lang, "too_large"));
             }
         });
+    }
+
+    /** A file verified is a verification of the credential, when it is one this installation issued. */
+    private static void recordFileVerificationThen(Context ctx, ServerEvents events, Optional<String> number, Runnable respond) {
+        if (number.isPresent()) {
+            events.recordThen(ctx, number.get(), EventType.VERIFICATION, "file", respond);
+        } else {
+            respond.run();
+        }
     }
 
     /** The uploaded bytes: a multipart form's {@code file} field, or else the whole body. */
