@@ -23,6 +23,7 @@ public final class DrawableText {
     private static final int REPLACEMENT = 0xFFFD;
     private static final int ZERO_WIDTH_JOINER = 0x200D;
     private static final int COMBINING_KEYCAP = 0x20E3;
+    private static final char LAM = '\u0644';
     private static final char LAM_ALEF_FIRST = '\uFEF5';
     private static final char LAM_ALEF_LAST = '\uFEFC';
 
@@ -131,9 +132,10 @@ public final class DrawableText {
         StringBuilder out = new StringBuilder(text.length());
         int letter = 0;
         for (char c : shaped.toCharArray()) {
+            // a lam that became a lam-alef ligature stands for two letters: the alef's marks follow too
+            boolean joined = c >= LAM_ALEF_FIRST && c <= LAM_ALEF_LAST && letters.charAt(letter) == LAM;
             out.append(c).append(marks.get(letter++));
-            if (c >= LAM_ALEF_FIRST && c <= LAM_ALEF_LAST) {
-                // one glyph for two letters: the alef's marks follow too
+            if (joined) {
                 out.append(marks.get(letter++));
             }
         }

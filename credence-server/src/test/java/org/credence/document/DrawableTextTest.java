@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.IntPredicate;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,8 @@ class DrawableTextTest {
     void lam_alef_becomes_its_ligature() {
         // seen, lam joined to the alef after it as one glyph (U+FEFC, the final form), meem
         assertThat(DrawableText.of("سلام", FONTS, true)).isEqualTo("\uFEB3\uFEFC\uFEE1");
+        // a ligature typed as one character is one letter, marks and all (found by the property below)
+        assertThat(DrawableText.of("\uFEFB\u064E\u0628", FONTS, true)).isEqualTo("\uFEFB\u064E\uFE8F");
     }
 
     @Test
@@ -62,6 +66,17 @@ class DrawableTextTest {
         assertThat(drawable).doesNotContain("  ").isEqualTo(drawable.strip());
         assertThat(drawable.codePoints()).allSatisfy(cp -> assertThat(FONTS.test(cp) || DrawableText.isBidiControl(cp)).isTrue());
         assertThat(drawable.codePoints()).noneMatch(Character::isISOControl);
+    }
+
+    @Property
+    void arabic_text_keeps_every_vowel_mark_through_shaping(
+            @ForAll @CharRange(from = '\u0600', to = '\u06FF') @CharRange(from = '\uFB50', to = '\uFDFF')
+            @CharRange(from = '\uFE70', to = '\uFEFC') @Chars({' ', 'a'})
+            @StringLength(max = 30) String text) {
+        String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        long marks = nfc.chars().skip(1).filter(c -> Character.getType(c) == Character.NON_SPACING_MARK).count();
+        String drawable = DrawableText.of(text, FONTS, true);
+        assertThat(drawable.chars().filter(c -> Character.getType(c) == Character.NON_SPACING_MARK).count()).isGreaterThanOrEqualTo(marks);
     }
 
     @Property
