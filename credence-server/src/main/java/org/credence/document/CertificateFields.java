@@ -38,6 +38,11 @@ final class CertificateFields {
         return out.toString();
     }
 
+    /** Whether this certificate has a value for the field (only {@code expiresOn} may be missing). */
+    boolean has(String field) {
+        return !value(field, "en").isEmpty();
+    }
+
     private String value(String field, String language) {
         return switch (field) {
             case "recipient.name" -> certificate.recipientName();
