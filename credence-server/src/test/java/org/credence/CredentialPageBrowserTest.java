@@ -32,13 +32,15 @@ class CredentialPageBrowserTest {
     static JsonNode ase;
     static String script;
     static String arabic;
+    static String key;
+    static long achievement;
 
     @BeforeAll
     static void start() {
         browser = BrowserHarness.start(); // first: skips the class before a database starts when Chromium is missing
         server = new ServerHarness(data);
-        String key = server.tenant("browser");
-        long achievement = server.achievement(key);
+        key = server.tenant("browser");
+        achievement = server.achievement(key);
         server.sql("INSERT INTO tenant_branding (tenant_id, linkedin_organization_id) SELECT id, '4242' FROM tenant WHERE slug = 'browser'");
         ase = CredentialPageTest.issue(server, key, achievement, "Åse Ødegård", "ase@example.org");
         script = CredentialPageTest.issue(server, key, achievement, "<script>alert('x')</script>Mallory", "m@example.org").get("number").asText();
@@ -156,6 +158,37 @@ class CredentialPageBrowserTest {
                     .allSatisfy(href -> assertThat(href).contains("/c/" + ase.get("number").asText() + "/"));
             Path shot = noScript.screenshot(test.getTestMethod().orElseThrow().getName());
             assertThat(shot).isRegularFile();
+        }
+    }
+
+    @Test
+    void copying_the_link_counts_as_a_copy_link_share(TestInfo test) throws Exception {
+        String number = CredentialPageTest.issue(server, key, achievement, "Kari Nordmann", "kari@example.org").get("number").asText();
+        browser.open(page(number));
+        browser.driver().findElement(By.id("copy-button")).click();
+        var credential = server.credence.tracker().credential(org.credence.tracking.CredentialRef.number(number)).orElseThrow();
+        // the beacon is sent without waiting for it: look until its event has been stored
+        List<String> channels = List.of();
+        for (int attempt = 0; attempt < 100 && channels.isEmpty(); attempt++) {
+            Thread.sleep(50);
+            channels = server.credence.tracker().engagement(credential.tenantId(), credential.id())
+                    .map(e -> List.copyOf(e.sharedChannels())).orElse(List.of());
+        }
+        assertThat(channels).containsExactly("copy_link");
+        screenshot(test);
+    }
+
+    @Test
+    void on_a_phone_nothing_is_wider_than_the_screen(TestInfo test) {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 1400));
+        try {
+            browser.open(page(ase.get("number").asText()) + "?lang=nb");
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+            screenshot(test);
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(BrowserHarness.WIDTH, BrowserHarness.HEIGHT));
         }
     }
 

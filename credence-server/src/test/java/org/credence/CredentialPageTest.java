@@ -150,8 +150,34 @@ class CredentialPageTest {
         var page = server.send("GET", "/c/" + number, null, null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Rolf Revoked", "class=\"verdict revoked\"", "Revoked by the issuer.", "issued in error",
-                        "A credential that is not in force cannot be shared.")
-                .doesNotContain("linkedin.com", "twitter.com", "facebook.com", "mailto:", "utm_", "copy-link");
+                        "A credential that is not in force cannot be shared or downloaded here.", "<span class=\"stamp\" id=\"stamp\">Revoked</span>")
+                .doesNotContain("linkedin.com", "twitter.com", "facebook.com", "mailto:", "utm_", "copy-link", "id=\"downloads\"");
+        // a link preview fetched now shows the status, not the "verified credential" share image
+        assertThat(meta(page.body(), "og:image")).isNull();
+        assertThat(meta(page.body(), "twitter:card")).isEqualTo("summary");
+        assertThat(meta(page.body(), "og:description")).startsWith("Revoked · pages Academy");
+        assertThat(server.send("GET", "/c/" + number + "/share.png", null, null).status()).isEqualTo(404);
+        var suspended = issue(key, achievement, "Sigrid Suspended", "sigrid@example.org").get("number").asText();
+        assertThat(server.send("POST", "/api/v1/credentials/" + suspended + "/suspend", key, "{\"reason\": \"under review\"}").status()).isEqualTo(200);
+        assertThat(server.send("GET", "/c/" + suspended + "?lang=nb", null, null).body())
+                .contains("<span class=\"stamp\" id=\"stamp\">Suspendert</span>", "kan ikke deles eller lastes ned her")
+                .doesNotContain("id=\"downloads\"", "copy-link");
+    }
+
+    @Test
+    void expired_credential_is_stamped_expired_and_can_still_be_shared_with_its_dates() {
+        String body = """
+                {"achievementId": %d, "recipient": {"name": "Egil Expired", "email": "egil@example.org"},
+                 "issuedAt": "2022-01-01T00:00:00Z", "expiresAt": "2023-01-01T00:00:00Z"}""".formatted(achievement);
+        var issued = server.send("POST", "/api/v1/credentials", key, body);
+        assertThat(issued.status()).as(issued.body()).isIn(200, 201);
+        String number = issued.json().get("number").asText();
+        var page = server.send("GET", "/c/" + number, null, null);
+        assertThat(page.body()).contains("class=\"verdict expired\"", "<span class=\"stamp\" id=\"stamp\">Expired</span>",
+                "<dt>Expired</dt><dd>2023-01-01</dd>", "id=\"downloads\"", "copy-link");
+        assertThat(meta(page.body(), "og:description")).startsWith("Expired · ");
+        // LinkedIn shows a certification past its expiry as expired: the dates say so
+        assertThat(profileLink(number)).contains("expirationYear=2023&expirationMonth=1");
     }
 
     @Test

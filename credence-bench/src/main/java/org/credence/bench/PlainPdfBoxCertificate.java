@@ -61,7 +61,7 @@ final class PlainPdfBoxCertificate {
             doc.addPage(page);
             Map<BundledFonts, PDType0Font> fonts = new EnumMap<>(BundledFonts.class);
             for (Design.Element element : design.elements()) {
-                if (element instanceof Design.Text text && !fonts.containsKey(text.font())) {
+                if (unconditional(element) instanceof Design.Text text && !fonts.containsKey(text.font())) {
                     fonts.put(text.font(), PDType0Font.load(doc, new ByteArrayInputStream(text.font().bytes())));
                 }
             }
@@ -74,7 +74,8 @@ final class PlainPdfBoxCertificate {
                     out.fill();
                 }
                 for (Design.Element element : design.elements()) {
-                    draw(doc, out, element, fonts, branding, certificate, w, h);
+                    // the plain way draws every element, conditional or not: no less work than the renderer does
+                    draw(doc, out, unconditional(element), fonts, branding, certificate, w, h);
                 }
             }
             doc.getDocumentInformation().setTitle(certificate.achievementName() + " — " + certificate.recipientName());
@@ -85,6 +86,10 @@ final class PlainPdfBoxCertificate {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Design.Element unconditional(Design.Element element) {
+        return element instanceof Design.Conditional c ? unconditional(c.element()) : element;
     }
 
     private static void draw(PDDocument doc, PDPageContentStream out, Design.Element element, Map<BundledFonts, PDType0Font> fonts,

@@ -11,6 +11,7 @@ import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.credence.achievement.Achievement;
 import org.credence.document.BundledFonts;
 
 /**
@@ -25,7 +26,8 @@ final class BadgeArt {
 
     private BadgeArt() {}
 
-    static Drawing of(String achievementName, String kind, Color primary, Color accent) {
+    /** The badge of an achievement, its kind named on the ribbon in {@code language} (the issuer's). */
+    static Drawing of(String achievementName, String kind, String language, Color primary, Color accent) {
         List<Drawing.Item> items = new ArrayList<>();
         Color ribbonShade = mix(accent, Color.BLACK, 0.25);
         if (kind.equals("certification") || kind.equals("certificate")) {
@@ -49,7 +51,7 @@ final class BadgeArt {
             items.add(new Drawing.Label(name.lines().get(i), C, firstBaseline + i * lineHeight, Drawing.Anchor.MIDDLE,
                     BundledFonts.SANS_BOLD, name.size(), ink));
         }
-        items.add(new Drawing.Label(kind.toUpperCase(Locale.ROOT), C, 440, Drawing.Anchor.MIDDLE, BundledFonts.SANS_BOLD, 26,
+        items.add(new Drawing.Label(Achievement.kindName(kind, language).toUpperCase(Locale.ROOT), C, 440, Drawing.Anchor.MIDDLE, BundledFonts.SANS_BOLD, 26,
                 readableOn(accent)));
         return new Drawing(SIZE, SIZE, items);
     }

@@ -31,7 +31,13 @@ public final class BadgeRoutes {
         publicDocument(config, "/c/{number}/badge.png", badges, badges::bakedPng, "badge.png", events);
         publicDocument(config, "/c/{number}/badge.svg", badges, badges::bakedSvg, "badge.svg", events);
         // the share image is fetched by link previews and with the page: not a view of its own
-        publicDocument(config, "/c/{number}/share.png", badges, badges::shareImage, "share.png", ServerEvents.NONE);
+        publicDocument(config, "/c/{number}/share.png", badges, credential -> {
+            if (credential.withdrawn()) {
+                // the image says "verified credential": a link preview fetched after revocation must not show it
+                throw Problem.notFound("credential " + credential.number() + " is " + credential.state() + "; it has no share image");
+            }
+            return badges.shareImage(credential);
+        }, "share.png", ServerEvents.NONE);
 
         config.routes.get("/api/v1/achievements/{id}/image", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");

@@ -54,7 +54,7 @@ public final class Badges {
     public byte[] png(long tenantId, long achievementId) {
         Achievement achievement = achievements.get(tenantId, achievementId);
         return images.find(tenantId, achievementId).png()
-                .orElseGet(() -> RasterDrawing.png(generated(achievement, brandings.find(tenantId))));
+                .orElseGet(() -> RasterDrawing.png(generated(achievement, brandings.find(tenantId), tenants.byId(tenantId).locale())));
     }
 
     /** The achievement's badge as SVG, not baked: the uploaded SVG, else the uploaded PNG embedded, else the generated one. */
@@ -70,7 +70,7 @@ public final class Badges {
             int h = pixels.getHeight();
             return SvgDrawing.write(new Drawing(w, h, List.of(new Drawing.Picture(uploaded.png().get(), 0, 0, w, h))));
         }
-        return SvgDrawing.write(generated(achievement, brandings.find(tenantId)));
+        return SvgDrawing.write(generated(achievement, brandings.find(tenantId), tenants.byId(tenantId).locale()));
     }
 
     /** The credential's badge PNG with the credential baked in (iTXt chunk {@code openbadgecredential}). */
@@ -99,9 +99,9 @@ public final class Badges {
         });
     }
 
-    private static Drawing generated(Achievement achievement, Branding branding) {
+    private static Drawing generated(Achievement achievement, Branding branding, String language) {
         Color primary = BadgeArt.colour(branding.primaryColour());
         Color accent = BadgeArt.colour(branding.accentColour());
-        return BadgeArt.of(achievement.name(), achievement.kind(), primary, accent);
+        return BadgeArt.of(achievement.name(), achievement.kind(), language, primary, accent);
     }
 }

@@ -31,9 +31,11 @@ final class CredentialPage {
                     Map.entry("share", "Share"), Map.entry("link", "Link to this credential"), Map.entry("copy", "Copy link"),
                     Map.entry("copied", "Copied"), Map.entry("download", "Download"), Map.entry("pdf", "Certificate (PDF)"),
                     Map.entry("png", "Badge (PNG)"), Map.entry("svg", "Badge (SVG)"), Map.entry("json", "Credential for a wallet (JSON)"),
-                    Map.entry("preview", "The certificate"), Map.entry("not_shareable", "A credential that is not in force cannot be shared."),
+                    Map.entry("preview", "The certificate"), Map.entry("not_shareable", "A credential that is not in force cannot be shared or downloaded here."),
+                    Map.entry("expired", "Expired"), Map.entry("stamp.revoked", "Revoked"), Map.entry("stamp.suspended", "Suspended"),
+                    Map.entry("stamp.expired", "Expired"), Map.entry("stamp.not_yet_valid", "Not yet valid"), Map.entry("stamp.invalid", "Not valid"),
                     Map.entry("private.title", "This credential is private"),
-                    Map.entry("private.text", "Its holder has chosen not to show it publicly. If you need to check it, ask them to make it public or to send you the certificate file, which you can verify on the verification page."),
+                    Map.entry("private.text", "Its holder has chosen not to show it publicly. If you need to check it, ask them to make it public, or to send you the certificate (PDF): the QR code on it opens its verification page."),
                     Map.entry("language", "Norsk"),
                     Map.entry("linkedin_profile", "Add to LinkedIn profile"), Map.entry("linkedin_post", "Post on LinkedIn"),
                     Map.entry("x", "Post on X"), Map.entry("facebook", "Share on Facebook"), Map.entry("email", "Send by e-mail")),
@@ -45,9 +47,11 @@ final class CredentialPage {
                     Map.entry("share", "Del"), Map.entry("link", "Lenke til kompetansebeviset"), Map.entry("copy", "Kopier lenke"),
                     Map.entry("copied", "Kopiert"), Map.entry("download", "Last ned"), Map.entry("pdf", "Sertifikat (PDF)"),
                     Map.entry("png", "Merke (PNG)"), Map.entry("svg", "Merke (SVG)"), Map.entry("json", "Kompetansebevis for lommebok (JSON)"),
-                    Map.entry("preview", "Sertifikatet"), Map.entry("not_shareable", "Et kompetansebevis som ikke gjelder, kan ikke deles."),
+                    Map.entry("preview", "Sertifikatet"), Map.entry("not_shareable", "Et kompetansebevis som ikke gjelder, kan ikke deles eller lastes ned her."),
+                    Map.entry("expired", "Utløpt"), Map.entry("stamp.revoked", "Trukket tilbake"), Map.entry("stamp.suspended", "Suspendert"),
+                    Map.entry("stamp.expired", "Utløpt"), Map.entry("stamp.not_yet_valid", "Ikke gyldig ennå"), Map.entry("stamp.invalid", "Ikke gyldig"),
                     Map.entry("private.title", "Dette kompetansebeviset er privat"),
-                    Map.entry("private.text", "Innehaveren har valgt å ikke vise det offentlig. Trenger du å kontrollere det, be innehaveren gjøre det offentlig eller sende deg sertifikatfilen, som du kan verifisere på verifiseringssiden."),
+                    Map.entry("private.text", "Innehaveren har valgt å ikke vise det offentlig. Trenger du å kontrollere det, be innehaveren gjøre det offentlig eller sende deg sertifikatet (PDF): QR-koden på det åpner verifiseringssiden."),
                     Map.entry("language", "English"),
                     Map.entry("linkedin_profile", "Legg til i LinkedIn-profilen"), Map.entry("linkedin_post", "Del på LinkedIn"),
                     Map.entry("x", "Del på X"), Map.entry("facebook", "Del på Facebook"), Map.entry("email", "Send på e-post")));
@@ -82,13 +86,14 @@ final class CredentialPage {
                 document.issuer().name(), document.issuer().url(), date(c.issuedAt()), c.expiresAt() == null ? null : date(c.expiresAt()),
                 verdict, VerificationPage.verdict(verdict, lang), VerificationPage.checks(report, lang),
                 shares, shareable ? links.link(Channel.COPY_LINK).toString() : null, links.page().toString(),
-                links.page() + "/share.png", lang.equals("nb") ? "en" : "nb");
+                shareable ? links.page() + "/share.png" : null, lang.equals("nb") ? "en" : "nb",
+                !shareable, verdict.equals("valid") ? null : t.get("stamp." + verdict));
         return Pages.render("credential/page.jte", Map.of("view", view, "t", t));
     }
 
     /** A credential that is revoked or suspended is shown as such, but no longer promoted. */
     static boolean shareable(IssuedCredential c) {
-        return !c.state().equals("revoked") && !c.state().equals("suspended");
+        return !c.withdrawn();
     }
 
     static String hidden(String lang) {

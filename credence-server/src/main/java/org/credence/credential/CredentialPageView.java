@@ -12,13 +12,16 @@ import org.credence.verification.VerificationView;
  * @param shares the share actions (through the counting redirect {@code /s/{number}/{channel}}); empty when the credential is revoked or suspended
  * @param copyLink the tagged link for the copy field, or null when sharing is off
  * @param canonical the page's own URL without tags, for Open Graph
- * @param shareImage the absolute URL of the 1200×627 share image
+ * @param shareImage the absolute URL of the 1200×627 share image, or null when the credential is revoked or suspended
+ * @param withdrawn revoked or suspended: nothing is offered to share or download
+ * @param stamp the word laid over the certificate preview when the credential is not valid (Revoked, Expired …), else null
  */
 public record CredentialPageView(String lang, String number, String recipient, String achievement, String description,
                                  String criteria, String criteriaUrl, List<Skill> skills, List<String> tags,
                                  String issuer, String issuerUrl, String issued, String expires,
                                  String verdict, String verdictText, List<VerificationView.Line> checks,
-                                 List<Share> shares, String copyLink, String canonical, String shareImage, String otherLanguage) {
+                                 List<Share> shares, String copyLink, String canonical, String shareImage, String otherLanguage,
+                                 boolean withdrawn, String stamp) {
     /** A skill or other alignment of the achievement; {@code url} and {@code framework} may be null. */
     public record Skill(String name, String url, String framework) {}
 

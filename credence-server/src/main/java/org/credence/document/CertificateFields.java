@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.credence.achievement.Achievement;
 
 /** Fills a design's text templates from one certificate, with dates and kinds in its language. */
 final class CertificateFields {
@@ -14,9 +15,6 @@ final class CertificateFields {
     private static final Map<String, DateTimeFormatter> DATES = Map.of(
             "en", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC),
             "nb", DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("nb-NO")).withZone(ZoneOffset.UTC));
-    private static final Map<String, Map<String, String>> KINDS = Map.of(
-            "en", Map.of("certificate", "Certificate", "certification", "Certification", "badge", "Badge", "diploma", "Diploma"),
-            "nb", Map.of("certificate", "Kursbevis", "certification", "Sertifisering", "badge", "Merke", "diploma", "Diplom"));
     private final CertificateRenderer.Certificate certificate;
 
     CertificateFields(CertificateRenderer.Certificate certificate) {
@@ -38,11 +36,16 @@ final class CertificateFields {
         return out.toString();
     }
 
+    /** Whether this certificate has a value for the field (only {@code expiresOn} may be missing). */
+    boolean has(String field) {
+        return !value(field, "en").isEmpty();
+    }
+
     private String value(String field, String language) {
         return switch (field) {
             case "recipient.name" -> certificate.recipientName();
             case "achievement.name" -> certificate.achievementName();
-            case "achievement.kind" -> KINDS.get(language).getOrDefault(certificate.achievementKind(), certificate.achievementKind());
+            case "achievement.kind" -> Achievement.kindName(certificate.achievementKind(), language);
             case "issuer.name" -> certificate.issuerName();
             case "issuedOn" -> date(certificate.issuedAt(), language);
             case "expiresOn" -> certificate.expiresAt().map(at -> date(at, language)).orElse("");

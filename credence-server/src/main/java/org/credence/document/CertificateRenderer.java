@@ -67,7 +67,7 @@ public final class CertificateRenderer {
         CertificateFields fields = new CertificateFields(certificate);
         String language = certificate.language();
         try (PDDocument doc = new PDDocument();
-             EmbeddedFonts fontsOf = new EmbeddedFonts(doc, charactersUsed(design, fields, language, false), this::parsed)) {
+             EmbeddedFonts fontsOf = new EmbeddedFonts(doc, charactersUsed(design, branding, fields, language, false), this::parsed)) {
             PDRectangle size = pageSize(branding.pageSize(), design.landscape());
             PDPage page = new PDPage(size);
             doc.addPage(page);
@@ -78,7 +78,7 @@ public final class CertificateRenderer {
                 Canvas canvas = new Canvas(doc, content, size, branding, fontsOf, this::metrics, images);
                 for (Design.Element element : design.elements()) {
                     if (!isFixed(element)) {
-                        canvas.draw(element, fields, language);
+                        shown(element, branding, fields).ifPresent(drawn -> draw(canvas, drawn, fields, language));
                     }
                 }
             }
@@ -95,7 +95,7 @@ public final class CertificateRenderer {
     /** The fixed elements drawn into a form XObject of a scratch document, with fonts of their own glyphs. */
     private CosSnapshot fixedLayer(Design design, Branding branding, CertificateFields fields, String language, PDRectangle size) {
         try (PDDocument scratch = new PDDocument();
-             EmbeddedFonts fonts = new EmbeddedFonts(scratch, charactersUsed(design, fields, language, true), this::parsed)) {
+             EmbeddedFonts fonts = new EmbeddedFonts(scratch, charactersUsed(design, branding, fields, language, true), this::parsed)) {
             // an appearance stream is a form XObject that PDFBox lets us write with a compressed page content stream
             PDAppearanceStream form = new PDAppearanceStream(scratch);
             form.setBBox(new PDRectangle(size.getWidth(), size.getHeight()));
@@ -106,7 +106,7 @@ public final class CertificateRenderer {
                 canvas.background(design.background());
                 for (Design.Element element : design.elements()) {
                     if (isFixed(element)) {
-                        canvas.draw(element, fields, language);
+                        shown(element, branding, fields).ifPresent(drawn -> draw(canvas, drawn, fields, language));
                     }
                 }
             }
@@ -116,9 +116,36 @@ public final class CertificateRenderer {
         }
     }
 
-    /** Elements that are the same on every certificate of a design and tenant. */
+    /**
+     * Elements that are the same on every certificate of a design and tenant. A condition on the logo or
+     * signature keeps an element fixed (the layer is kept per branding); one on a field does not.
+     */
     private static boolean isFixed(Design.Element element) {
+        if (element instanceof Design.Conditional c) {
+            return c.onBranding() && isFixed(c.element());
+        }
         return element instanceof Design.Text text ? text.isStatic() : !(element instanceof Design.Qr);
+    }
+
+    /** The element to draw on this certificate, unwrapped from its condition; empty when its condition does not hold. */
+    static Optional<Design.Element> shown(Design.Element element, Branding branding, CertificateFields fields) {
+        if (!(element instanceof Design.Conditional c)) {
+            return Optional.of(element);
+        }
+        boolean there = switch (c.subject()) {
+            case "logo" -> branding.logo().isPresent();
+            case "signature" -> branding.signature().isPresent();
+            default -> fields.has(c.subject());
+        };
+        return there == c.present() ? shown(c.element(), branding, fields) : Optional.empty();
+    }
+
+    private static void draw(Canvas canvas, Design.Element element, CertificateFields fields, String language) {
+        try {
+            canvas.draw(element, fields, language);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Title, author and fixed dates; a document ID from the credential, so the bytes repeat. */
@@ -148,10 +175,11 @@ public final class CertificateRenderer {
      * draw it, plus the ellipsis a wrapped text may end with and the space, which a line draws in
      * the font of the run it sits in.
      */
-    private Map<BundledFonts, SortedSet<Integer>> charactersUsed(Design design, CertificateFields fields, String language, boolean fixed) {
+    private Map<BundledFonts, SortedSet<Integer>> charactersUsed(Design design, Branding branding, CertificateFields fields, String language,
+                                                                 boolean fixed) {
         Map<BundledFonts, SortedSet<Integer>> used = new EnumMap<>(BundledFonts.class);
         for (Design.Element element : design.elements()) {
-            if (element instanceof Design.Text t && isFixed(t) == fixed) {
+            if (isFixed(element) == fixed && shown(element, branding, fields).orElse(null) instanceof Design.Text t) {
                 TextLayout.Metrics m = metrics(t.font());
                 String text = TextLayout.drawable(fields.fill(t.text().get(language), language), m);
                 if (!text.isEmpty()) {

@@ -18,7 +18,22 @@ public record Design(String name, String description, boolean landscape, Optiona
     }
 
     /** Something drawn on the page. */
-    public sealed interface Element permits Text, Image, Qr, Line, Rect, Circle {}
+    public sealed interface Element permits Text, Image, Qr, Line, Rect, Circle, Conditional {}
+
+    /**
+     * An element drawn only when something is there ({@code "when"} in the file) or only when it is not
+     * ({@code "unless"}): a frame behind the logo that would be an empty box without one, a "Valid until"
+     * label beside an expiry that a credential may lack.
+     *
+     * @param subject {@code logo} or {@code signature} (the tenant uploaded it), or a text field such as {@code expiresOn}
+     * @param present true to draw the element when the subject is there, false to draw it when it is not
+     */
+    public record Conditional(String subject, boolean present, Element element) implements Element {
+        /** True when the condition depends only on the branding, so the element may still be the same on every certificate. */
+        public boolean onBranding() {
+            return subject.equals("logo") || subject.equals("signature");
+        }
+    }
 
     /**
      * Text: a template with fields such as {@code {recipient.name}}, per language.

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,8 @@ final class DesignParser {
     static final Set<String> FIELDS = Set.of("recipient.name", "achievement.name", "achievement.kind", "issuer.name",
             "issuedOn", "expiresOn", "number", "verifyUrl");
     static final Set<String> LANGUAGES = Set.of("en", "nb");
+    /** What an element's {@code when} or {@code unless} may name: a branding image, or a field (only some credentials have an expiry). */
+    static final Set<String> CONDITIONS = Set.of("logo", "signature", "expiresOn");
     private static final Pattern FIELD = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}|primary|accent");
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -72,10 +75,28 @@ final class DesignParser {
         if (!e.node.isObject()) {
             throw new InvalidDesign(e.path + " must be an object");
         }
+        Design.Element shape = shape(e);
+        if (e.has("when") && e.has("unless")) {
+            throw new InvalidDesign(e.path + " has both when and unless; use one");
+        }
+        for (String condition : List.of("when", "unless")) {
+            if (e.has(condition)) {
+                String subject = e.text(condition);
+                if (!CONDITIONS.contains(subject)) {
+                    throw new InvalidDesign(e.at(condition) + " must be one of " + String.join(", ", new TreeSet<>(CONDITIONS))
+                            + ", not '" + subject + "'");
+                }
+                return new Design.Conditional(subject, condition.equals("when"), shape);
+            }
+        }
+        return shape;
+    }
+
+    private static Design.Element shape(Node e) {
         String type = e.text("type");
         return switch (type) {
             case "text" -> {
-                e.allow("type", "text", "font", "size", "minSize", "maxLines", "colour", "x", "y", "align", "maxWidth");
+                e.allow("type", "when", "unless", "text", "font", "size", "minSize", "maxLines", "colour", "x", "y", "align", "maxWidth");
                 double size = e.number("size", 4, 200);
                 String fontName = e.text("font");
                 BundledFonts font = BundledFonts.byDesignName(fontName).orElseThrow(() -> new InvalidDesign(e.path + ".font '" + fontName
@@ -93,7 +114,7 @@ final class DesignParser {
                         alignment, e.has("maxWidth") ? e.fraction("maxWidth") : 1.0);
             }
             case "image" -> {
-                e.allow("type", "source", "x", "y", "width", "height");
+                e.allow("type", "when", "unless", "source", "x", "y", "width", "height");
                 String source = e.text("source");
                 Design.Source which = switch (source) {
                     case "logo" -> Design.Source.LOGO;
@@ -103,17 +124,17 @@ final class DesignParser {
                 yield new Design.Image(which, e.fraction("x"), e.fraction("y"), e.fraction("width"), e.fraction("height"));
             }
             case "qr" -> {
-                e.allow("type", "x", "y", "width", "height", "colour");
+                e.allow("type", "when", "unless", "x", "y", "width", "height", "colour");
                 yield new Design.Qr(e.fraction("x"), e.fraction("y"), e.fraction("width"), e.fraction("height"),
                         e.has("colour") ? e.colour("colour") : "#000000");
             }
             case "line" -> {
-                e.allow("type", "x1", "y1", "x2", "y2", "lineWidth", "colour");
+                e.allow("type", "when", "unless", "x1", "y1", "x2", "y2", "lineWidth", "colour");
                 yield new Design.Line(e.fraction("x1"), e.fraction("y1"), e.fraction("x2"), e.fraction("y2"),
                         e.has("lineWidth") ? e.number("lineWidth", 0.1, 50) : 1, e.colour("colour"));
             }
             case "rect" -> {
-                e.allow("type", "x", "y", "width", "height", "fill", "stroke", "lineWidth");
+                e.allow("type", "when", "unless", "x", "y", "width", "height", "fill", "stroke", "lineWidth");
                 Optional<String> fill = e.has("fill") ? Optional.of(e.colour("fill")) : Optional.empty();
                 Optional<String> stroke = e.has("stroke") ? Optional.of(e.colour("stroke")) : Optional.empty();
                 if (fill.isEmpty() && stroke.isEmpty()) {
@@ -123,7 +144,7 @@ final class DesignParser {
                         e.has("lineWidth") ? e.number("lineWidth", 0.1, 50) : 1);
             }
             case "circle" -> {
-                e.allow("type", "x", "y", "radius", "fill", "stroke", "lineWidth");
+                e.allow("type", "when", "unless", "x", "y", "radius", "fill", "stroke", "lineWidth");
                 Optional<String> fill = e.has("fill") ? Optional.of(e.colour("fill")) : Optional.empty();
                 Optional<String> stroke = e.has("stroke") ? Optional.of(e.colour("stroke")) : Optional.empty();
                 if (fill.isEmpty() && stroke.isEmpty()) {

@@ -40,7 +40,12 @@ public final class HttpServer implements AutoCloseable {
                     problem(ctx, 404, "Not found", "no such resource: " + ctx.path(), null);
                 }
             });
-            config.routes.error(413, "*", ctx -> problem(ctx, 413, "Payload too large", "request bodies are limited to 2 MB", null));
+            config.routes.error(413, "*", ctx -> {
+                // a route's own 413 (images are limited to 1 MB) already says what the limit is; only the server's limit needs words
+                if (!String.valueOf(ctx.res().getContentType()).startsWith("application/problem+json")) {
+                    problem(ctx, 413, "Payload too large", "request bodies are limited to 2 MB", null);
+                }
+            });
             routes.forEach(r -> r.accept(config));
         });
     }

@@ -8,6 +8,11 @@ import java.util.UUID;
 public record IssuedCredential(UUID id, long tenantId, long achievementId, String number, String recipientName, String recipientEmail,
                                String documentText, long statusListId, int statusIndex, Instant issuedAt, Instant expiresAt,
                                String state, String stateReason) {
+    /** Revoked or suspended by its issuer: still shown for what it is, but no longer promoted (shared, previewed as verified). */
+    public boolean withdrawn() {
+        return state.equals("revoked") || state.equals("suspended");
+    }
+
     public ObjectNode document() {
         try {
             return (ObjectNode) org.credence.http.Json.MAPPER.readTree(documentText);

@@ -20,9 +20,9 @@ class BadgeArtTest {
         Path out = Path.of("target", "badges");
         Files.createDirectories(out);
         for (String kind : new String[] {"certificate", "certification", "badge", "diploma"}) {
-            Drawing drawing = BadgeArt.of("Certified Data Steward — Advanced Level", kind, PRIMARY, ACCENT);
+            Drawing drawing = BadgeArt.of("Certified Data Steward — Advanced Level", kind, "en", PRIMARY, ACCENT);
             byte[] png = RasterDrawing.png(drawing);
-            assertThat(RasterDrawing.png(BadgeArt.of("Certified Data Steward — Advanced Level", kind, PRIMARY, ACCENT))).isEqualTo(png);
+            assertThat(RasterDrawing.png(BadgeArt.of("Certified Data Steward — Advanced Level", kind, "en", PRIMARY, ACCENT))).isEqualTo(png);
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
             assertThat(decoded.getWidth()).isEqualTo(600);
             assertThat(decoded.getHeight()).isEqualTo(600);
@@ -39,10 +39,21 @@ class BadgeArtTest {
     }
 
     @Test
+    void the_ribbon_names_the_kind_in_the_issuers_language() {
+        assertThat(labels(BadgeArt.of("Sveising", "certificate", "nb", PRIMARY, ACCENT))).contains("KURSBEVIS").doesNotContain("CERTIFICATE");
+        assertThat(labels(BadgeArt.of("Sveising", "diploma", "nb", PRIMARY, ACCENT))).contains("DIPLOM");
+        assertThat(labels(BadgeArt.of("Welding", "certificate", "en", PRIMARY, ACCENT))).contains("CERTIFICATE");
+    }
+
+    static java.util.List<String> labels(Drawing drawing) {
+        return drawing.items().stream().filter(Drawing.Label.class::isInstance).map(i -> ((Drawing.Label) i).text()).toList();
+    }
+
+    @Test
     void names_in_any_script_with_emoji_markup_or_extreme_length_draw_without_failing() {
         for (String name : new String[] {"شهادة علم البيانات المتقدمة", "מדען נתונים", "Data 🚀 Steward 👩🏽‍💻", "<script>alert(1)</script> & co",
                 "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇", "x".repeat(200), "🚀🚀🚀", "Ω".repeat(3) + " " + "Supercalifragilisticexpialidocious".repeat(5)}) {
-            Drawing drawing = BadgeArt.of(name, "badge", PRIMARY, ACCENT);
+            Drawing drawing = BadgeArt.of(name, "badge", "en", PRIMARY, ACCENT);
             assertThat(RasterDrawing.png(drawing)).isNotEmpty();
             assertThat(SvgDrawing.write(drawing)).doesNotContain("<script>");
         }

@@ -16,7 +16,7 @@ class ShareImageTest {
     static final Color ACCENT = new Color(0xc8a43b);
 
     static ShareImage.Facts facts(String achievement, String recipient, String language, Optional<byte[]> logo) {
-        byte[] badge = RasterDrawing.png(BadgeArt.of(achievement, "certification", PRIMARY, ACCENT));
+        byte[] badge = RasterDrawing.png(BadgeArt.of(achievement, "certification", "en", PRIMARY, ACCENT));
         return new ShareImage.Facts(achievement, recipient, "Nordic Data Academy", "CRD-7K3M-Q9XP-2F", language, PRIMARY, ACCENT, logo, badge);
     }
 

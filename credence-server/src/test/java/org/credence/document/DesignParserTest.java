@@ -45,4 +45,25 @@ class DesignParserTest {
                 .hasMessage("elements[0].text.nb is missing");
         assertThatThrownBy(() -> Designs.parse("m", "not json")).hasMessageStartingWith("the design is not JSON");
     }
+
+    /** The element with one more field before its closing brace. */
+    static String withField(String element, String field) {
+        return element.substring(0, element.lastIndexOf('}')) + ", " + field + "}";
+    }
+
+    @Test
+    void an_element_may_be_drawn_only_when_or_unless_something_is_there() {
+        Design design = Designs.parse("m", design(withField(TEXT, "\"when\": \"expiresOn\""),
+                "{\"type\": \"rect\", \"x\": 0, \"y\": 0, \"width\": 0.2, \"height\": 0.2, \"fill\": \"#ffffff\", \"unless\": \"logo\"}"));
+        assertThat(design.elements().get(0)).isInstanceOfSatisfying(Design.Conditional.class, c -> {
+            assertThat(c.subject()).isEqualTo("expiresOn");
+            assertThat(c.present()).isTrue();
+            assertThat(c.element()).isInstanceOf(Design.Text.class);
+        });
+        assertThat(design.elements().get(1)).isInstanceOfSatisfying(Design.Conditional.class, c -> assertThat(c.present()).isFalse());
+        assertThatThrownBy(() -> Designs.parse("m", design(withField(TEXT, "\"when\": \"grade\""))))
+                .hasMessage("elements[0].when must be one of expiresOn, logo, signature, not 'grade'");
+        assertThatThrownBy(() -> Designs.parse("m", design(withField(TEXT, "\"when\": \"logo\", \"unless\": \"logo\""))))
+                .hasMessage("elements[0] has both when and unless; use one");
+    }
 }
