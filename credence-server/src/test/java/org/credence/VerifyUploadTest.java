@@ -135,6 +135,26 @@ class VerifyUploadTest {
     }
 
     @Test
+    void a_private_credential_verifies_by_number_without_its_name_and_by_file_with_it() {
+        String key = server.tenant("private");
+        long achievement = server.achievement(key);
+        String hidden = CredentialPageTest.issue(server, key, achievement, "Hidden Person", "hidden@example.org").get("number").asText();
+        byte[] file = server.binary("GET", "/c/" + hidden + "/certificate.pdf", null, null).body();
+        server.sql("UPDATE credential SET visibility = 'private' WHERE number = ?", hidden);
+
+        var page = server.send("GET", "/verify/" + hidden, null, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Valid:", "id=\"recipient-private\"").doesNotContain("Hidden Person");
+        var api = server.send("GET", "/api/v1/verify/" + hidden, null, null);
+        assertThat(api.json().get("status").asText()).isEqualTo("valid");
+        assertThat(api.json().get("recipientPrivate").asBoolean()).isTrue();
+        assertThat(api.body()).doesNotContain("Hidden Person");
+        OpenApiContractTest.check("/api/v1/verify/{number}", "get", api);
+
+        assertThat(upload("/verify", "certificate.pdf", file).body()).contains("Valid:", "Hidden Person");
+    }
+
+    @Test
     void the_number_form_leads_to_the_number_page() {
         var form = server.send("GET", "/verify", null, null);
         assertThat(form.status()).isEqualTo(200);

@@ -35,7 +35,7 @@ final class CredentialPage {
                     Map.entry("expired", "Expired"), Map.entry("stamp.revoked", "Revoked"), Map.entry("stamp.suspended", "Suspended"),
                     Map.entry("stamp.expired", "Expired"), Map.entry("stamp.not_yet_valid", "Not yet valid"), Map.entry("stamp.invalid", "Not valid"),
                     Map.entry("private.title", "This credential is private"),
-                    Map.entry("private.text", "Its holder has chosen not to show it publicly. If you need to check it, ask them to make it public, or to send you the certificate (PDF): the QR code on it opens its verification page."),
+                    Map.entry("private.text", "Its holder has chosen not to show it publicly. If you need to check it, ask them to make it public, or to send you the certificate (PDF): upload it at /verify to check the file and see who it was issued to."),
                     Map.entry("language", "Norsk"),
                     Map.entry("linkedin_profile", "Add to LinkedIn profile"), Map.entry("linkedin_post", "Post on LinkedIn"),
                     Map.entry("x", "Post on X"), Map.entry("facebook", "Share on Facebook"), Map.entry("email", "Send by e-mail")),
@@ -51,7 +51,7 @@ final class CredentialPage {
                     Map.entry("expired", "Utløpt"), Map.entry("stamp.revoked", "Trukket tilbake"), Map.entry("stamp.suspended", "Suspendert"),
                     Map.entry("stamp.expired", "Utløpt"), Map.entry("stamp.not_yet_valid", "Ikke gyldig ennå"), Map.entry("stamp.invalid", "Ikke gyldig"),
                     Map.entry("private.title", "Dette kompetansebeviset er privat"),
-                    Map.entry("private.text", "Innehaveren har valgt å ikke vise det offentlig. Trenger du å kontrollere det, be innehaveren gjøre det offentlig eller sende deg sertifikatet (PDF): QR-koden på det åpner verifiseringssiden."),
+                    Map.entry("private.text", "Innehaveren har valgt å ikke vise det offentlig. Trenger du å kontrollere det, be innehaveren gjøre det offentlig eller sende deg sertifikatet (PDF): last det opp på /verify for å kontrollere filen og se hvem det er utstedt til."),
                     Map.entry("language", "English"),
                     Map.entry("linkedin_profile", "Legg til i LinkedIn-profilen"), Map.entry("linkedin_post", "Del på LinkedIn"),
                     Map.entry("x", "Del på X"), Map.entry("facebook", "Del på Facebook"), Map.entry("email", "Send på e-post")));

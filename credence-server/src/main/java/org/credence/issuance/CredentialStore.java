@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 public final class CredentialStore {
     private static final String COLUMNS = """
             id, tenant_id, achievement_id, number, recipient_name, recipient_email, document_text,
-            status_list_id, status_index, issued_at, expires_at, state, state_reason""";
+            status_list_id, status_index, issued_at, expires_at, state, state_reason, visibility""";
 
     private CredentialStore() {}
 
@@ -117,6 +117,6 @@ public final class CredentialStore {
         return new IssuedCredential(rs.getObject("id", UUID.class), rs.getLong("tenant_id"), rs.getLong("achievement_id"), rs.getString("number"),
                 rs.getString("recipient_name"), rs.getString("recipient_email"), rs.getString("document_text"), rs.getLong("status_list_id"),
                 rs.getInt("status_index"), rs.getTimestamp("issued_at").toInstant(), expires == null ? null : expires.toInstant(),
-                rs.getString("state"), rs.getString("state_reason"));
+                rs.getString("state"), rs.getString("state_reason"), rs.getString("visibility"));
     }
 }

@@ -109,7 +109,7 @@ public final class Issuance {
             TenantKeys.SigningKey key = keys.signingKey(tenant);
             String signed = suite.sign(unsigned, key.keys(), key.verificationMethod(), clock.instant()).toString();
             IssuedCredential credential = new IssuedCredential(id, tenantId, achievement.id(), number, request.name(), request.email(),
-                    signed, slot.listId(), slot.index(), request.issuedAt(), expires, "active", null);
+                    signed, slot.listId(), slot.index(), request.issuedAt(), expires, "active", null, "public");
             if (!CredentialStore.insert(h, credential, emailHash, idempotencyKey)) {
                 // a concurrent request for the same recipient (or key) won and has committed; READ COMMITTED sees it now
                 IssuedCredential winner = (idempotencyKey != null

@@ -7,7 +7,12 @@ import java.util.UUID;
 /** A credential as stored: its signed document kept as the exact text that was issued. */
 public record IssuedCredential(UUID id, long tenantId, long achievementId, String number, String recipientName, String recipientEmail,
                                String documentText, long statusListId, int statusIndex, Instant issuedAt, Instant expiresAt,
-                               String state, String stateReason) {
+                               String state, String stateReason, String visibility) {
+    /** The recipient chose to keep it off the public page: only those they give the file or number to may see it. */
+    public boolean isPrivate() {
+        return "private".equals(visibility);
+    }
+
     /** Revoked or suspended by its issuer: still shown for what it is, but no longer promoted (shared, previewed as verified). */
     public boolean withdrawn() {
         return state.equals("revoked") || state.equals("suspended");

@@ -22,6 +22,7 @@ public final class VerificationPage {
     private static final Map<String, Map<String, String>> TEXT = Map.of(
             "en", Map.ofEntries(
                     Map.entry("form.title", "Verify a credential"),
+                    Map.entry("private_recipient", "Not shown: the recipient keeps this credential private. If they gave you the certificate PDF or the credential file, verify that file to see the name it was issued to:"),
                     Map.entry("form.number", "Certificate number, as printed on the certificate"), Map.entry("form.check", "Check the number"),
                     Map.entry("form.file", "Or the file itself: a certificate PDF, a badge image (PNG or SVG) or the credential (JSON or JWT)"),
                     Map.entry("form.upload", "Verify the file"), Map.entry("form.another", "Verify another credential"),
@@ -44,6 +45,7 @@ public final class VerificationPage {
                     Map.entry("unknown", "There is no credential with this number. Check the number: letters and digits, like CRD-7K3M-Q9XP-2F.")),
             "nb", Map.ofEntries(
                     Map.entry("form.title", "Verifiser et kompetansebevis"),
+                    Map.entry("private_recipient", "Vises ikke: mottakeren holder beviset privat. Har du fått sertifikatet (PDF) eller bevisfilen, verifiser filen for å se navnet det er utstedt til:"),
                     Map.entry("form.number", "Sertifikatnummer, slik det står på beviset"), Map.entry("form.check", "Kontroller nummeret"),
                     Map.entry("form.file", "Eller selve filen: en sertifikat-PDF, et merke (PNG eller SVG) eller beviset (JSON eller JWT)"),
                     Map.entry("form.upload", "Verifiser filen"), Map.entry("form.another", "Verifiser et annet bevis"),
@@ -81,7 +83,7 @@ public final class VerificationPage {
         VerificationReport report = verified.report();
         var c = verified.credential();
         List<VerificationView.Line> lines = checks(report, lang);
-        VerificationView view = new VerificationView(lang, report.verdict().json(), c.recipientName(),
+        VerificationView view = new VerificationView(lang, report.verdict().json(), c.isPrivate() ? null : c.recipientName(),
                 report.credential() == null ? "" : report.credential().path("name").asText(), issuerName,
                 DATE.format(c.issuedAt()), c.expiresAt() == null ? null : DATE.format(c.expiresAt()), c.number(), lines);
         return Pages.render("verification/page.jte", Map.of("view", view, "t", t));

@@ -1,5 +1,6 @@
 package org.credence.verification;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -39,6 +40,11 @@ public final class VerificationRoutes {
                             + "' — check it (letters and digits, like CRD-7K3M-Q9XP-2F)"));
             var body = verified.report().toJson();
             body.put("number", verified.credential().number());
+            if (verified.credential().isPrivate() && body.get("signed") instanceof ObjectNode signed) {
+                // a number reaches people the recipient never chose; the name stays in the file they hand over
+                signed.remove("recipient");
+                body.put("recipientPrivate", true);
+            }
             // the proof behind the transparency check, so anyone can recheck it against a signed checkpoint
             verified.transparency().ifPresent(proof -> body.set("transparency", proof));
             events.recordThen(ctx, verified.credential().number(), EventType.VERIFICATION, "api", () -> ctx.json(body));

@@ -157,7 +157,7 @@ class ShareLinksTest {
         subject.putArray("identifier").addObject().put("identityHash", "sha256$" + email.hashCode());
         subject.putObject("achievement").put("name", achievement);
         return new IssuedCredential(UUID.randomUUID(), 1, achievementId, "CRD-7K3M-Q9XP-2F", name, email, document.toString(), 1, 0,
-                ISSUED, expires, "active", null);
+                ISSUED, expires, "active", null, "public");
     }
 
     /** A link's query as decoded name/value pairs, in order; every pair must decode. */
