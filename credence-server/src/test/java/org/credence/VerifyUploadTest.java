@@ -58,6 +58,7 @@ class VerifyUploadTest {
     void the_api_says_what_the_pdf_credential_says_under_its_signature_and_which_number_it_has() {
         var report = server.sendBytes("POST", "/api/v1/verify", null, pdf, "Content-Type", "application/pdf");
         assertThat(report.json().get("status").asText()).isEqualTo("valid");
+        assertThat(report.json().get("format").asText()).isEqualTo("pdf");
         assertThat(report.json().get("signed").get("recipient").asText()).isEqualTo("Åse Ødegård");
         assertThat(report.json().get("signed").get("achievement").asText()).isEqualTo("Certified Data Steward");
         assertThat(report.json().get("signed").has("validFrom")).isTrue();

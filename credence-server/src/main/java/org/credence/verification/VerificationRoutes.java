@@ -54,8 +54,13 @@ public final class VerificationRoutes {
             if (input.length == 0) {
                 throw Problem.badRequest("send a credential: JSON, a VC-JWT, a baked PNG/SVG badge, or a certificate PDF");
             }
-            VerificationReport report = verification.verify(CertificatePdf.looksLikePdf(input) ? attachedCredential(input) : input);
+            boolean pdf = CertificatePdf.looksLikePdf(input);
+            VerificationReport report = verification.verify(pdf ? attachedCredential(input) : input);
             var body = report.toJson();
+            if (pdf) {
+                // the file the verifier sent, not the JSON inside it
+                body.put("format", "pdf");
+            }
             Optional<String> number = verification.numberOf(report);
             number.ifPresent(n -> body.put("number", n));
             recordFileVerificationThen(ctx, events, number, () -> ctx.json(body));
