@@ -21,6 +21,7 @@ import org.credence.badge.AchievementImages;
 import org.credence.badge.BadgeRoutes;
 import org.credence.badge.Badges;
 import org.credence.document.BrandingRoutes;
+import org.credence.document.DocumentEdition;
 import org.credence.document.BrandingUpdates;
 import org.credence.document.Brandings;
 import org.credence.document.CertificateAttachments;
@@ -106,7 +107,7 @@ public final class Credence implements AutoCloseable {
             Designs designs = new Designs(jdbi);
             Achievements achievements = new Achievements(jdbi, audit, (tenant, name) -> designs.find(tenant, name).isPresent());
             Brandings brandings = new Brandings(jdbi);
-            StoredDocuments documents = new StoredDocuments(jdbi);
+            StoredDocuments documents = new StoredDocuments(jdbi, DocumentEdition.current());
             Certificates certificates = new Certificates(jdbi, designs, brandings, tenants, documents);
             TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);

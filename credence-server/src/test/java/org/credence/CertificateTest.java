@@ -85,6 +85,21 @@ class CertificateTest {
     }
 
     @Test
+    void a_certificate_drawn_by_an_older_edition_is_drawn_again_once() {
+        String number = issue(key, achievement, "Upgraded Person", "upgraded.pdf@example.org");
+        byte[] first = get("/c/" + number + "/certificate.pdf").body();
+        // as an earlier release left it: drawn with other designs or code, and (to tell) other bytes
+        server.sql("""
+                UPDATE credential_document SET drawn_with = 'older', bytes = '\\x00'::bytea, sha256 = 'old'
+                 WHERE credential_id = (SELECT id FROM credential WHERE number = ?) AND kind = 'certificate.pdf'""", number);
+        var redrawn = get("/c/" + number + "/certificate.pdf");
+        assertThat(redrawn.body()).isEqualTo(first);
+        assertThat(redrawn.headers().firstValue("ETag").orElseThrow()).isNotEqualTo("\"old\"");
+        assertThat(server.sql("UPDATE credential_document SET bytes = bytes WHERE drawn_with = 'older'")).isZero();
+        assertThat(get("/c/" + number + "/certificate.pdf").body()).isEqualTo(first);
+    }
+
+    @Test
     void certificate_and_design_routes_answer_as_documented() throws Exception {
         String number = issue(key, achievement, "Contract Person", "contract.pdf@example.org");
         for (String file : java.util.List.of("certificate.pdf", "certificate.png")) {

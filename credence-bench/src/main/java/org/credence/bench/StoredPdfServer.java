@@ -51,7 +51,7 @@ public final class StoredPdfServer {
         Path data = Files.createTempDirectory("credence-stored-pdf");
         Database database = Database.open(Optional.empty(), data, true);
         Jdbi jdbi = database.jdbi();
-        StoredDocuments documents = new StoredDocuments(jdbi);
+        StoredDocuments documents = new StoredDocuments(jdbi, org.credence.document.DocumentEdition.current());
         List<String> numbers = store(jdbi, documents, count);
         HttpServer http = new HttpServer(List.of(config -> config.routes.get("/c/{number}/" + KIND, ctx -> {
             IssuedCredential credential = jdbi.withHandle(h -> CredentialStore.publicByNumber(h, ctx.pathParam("number")))

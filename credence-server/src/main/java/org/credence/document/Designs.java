@@ -103,7 +103,7 @@ public final class Designs {
                 .mapTo(Boolean.class).one());
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = Designs.class.getResourceAsStream("designs/" + name + ".json")) {
             if (in == null) {
                 throw new IllegalStateException("built-in design " + name + " is missing from the build");

@@ -11,32 +11,37 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Renders a credential's documents once and keeps them: every later request gets the stored
- * bytes, so a certificate never changes under its ETag and is not re-rendered per download.
+ * bytes, so a certificate never changes under its ETag and is not re-rendered per download,
+ * until a new {@link DocumentEdition} (an upgrade that draws differently) draws it again.
  */
 public final class StoredDocuments {
     private final Jdbi jdbi;
+    private final String edition;
 
-    public StoredDocuments(Jdbi jdbi) {
+    /** @param edition what draws documents now ({@link DocumentEdition#current()}); others are drawn again */
+    public StoredDocuments(Jdbi jdbi, String edition) {
         this.jdbi = jdbi;
+        this.edition = edition;
     }
 
     /** What a renderer produces. */
     public record Rendered(String contentType, byte[] bytes) {}
 
-    /** The stored document, if it was rendered before. */
+    /** The stored document, if this edition rendered it before. */
     public Optional<StoredDocument> find(long tenantId, UUID credentialId, String kind) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT kind, content_type, bytes, sha256 FROM credential_document
-                        WHERE tenant_id = :tenant AND credential_id = :credential AND kind = :kind""")
-                .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind)
+                        WHERE tenant_id = :tenant AND credential_id = :credential AND kind = :kind AND drawn_with = :edition""")
+                .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind).bind("edition", edition)
                 .map((rs, ctx) -> new StoredDocument(rs.getString("kind"), rs.getString("content_type"), rs.getBytes("bytes"),
                         quoted(rs.getString("sha256"))))
                 .findOne());
     }
 
     /**
-     * The stored document, rendering and storing it on first use. Two concurrent first requests may
-     * both render; the first insert wins and both answer with the stored bytes.
+     * The stored document, rendering and storing it on first use (or first use since an upgrade,
+     * replacing the older edition's). Two concurrent first requests may both render; the first
+     * write wins and both answer with the stored bytes.
      */
     public StoredDocument findOrRender(long tenantId, UUID credentialId, String kind, Supplier<Rendered> renderer) {
         Optional<StoredDocument> stored = find(tenantId, credentialId, kind);
@@ -45,10 +50,13 @@ public final class StoredDocuments {
         }
         Rendered rendered = renderer.get();
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO credential_document (tenant_id, credential_id, kind, content_type, bytes, sha256)
-                        VALUES (:tenant, :credential, :kind, :type, :bytes, :sha)
-                        ON CONFLICT (credential_id, kind) DO NOTHING""")
-                .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind)
+                        INSERT INTO credential_document (tenant_id, credential_id, kind, content_type, bytes, sha256, drawn_with)
+                        VALUES (:tenant, :credential, :kind, :type, :bytes, :sha, :edition)
+                        ON CONFLICT (credential_id, kind) DO UPDATE
+                           SET content_type = EXCLUDED.content_type, bytes = EXCLUDED.bytes, sha256 = EXCLUDED.sha256,
+                               drawn_with = EXCLUDED.drawn_with
+                         WHERE credential_document.drawn_with <> EXCLUDED.drawn_with""")
+                .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind).bind("edition", edition)
                 .bind("type", rendered.contentType()).bind("bytes", rendered.bytes()).bind("sha", sha256(rendered.bytes()))
                 .execute());
         return find(tenantId, credentialId, kind).orElseThrow();
