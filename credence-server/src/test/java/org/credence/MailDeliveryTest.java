@@ -183,6 +183,34 @@ class MailDeliveryTest {
     }
 
     @Test
+    void mail_is_given_up_as_failed_with_its_reason_after_the_last_attempt_and_a_resend_gets_it_out() throws Exception {
+        smtp.stop();
+        String number;
+        try {
+            number = issue(acme, acmeAchievement, "Unlucky Person", "unlucky@example.org", "").get("number").asText();
+            for (int attempt = 1; attempt <= 13; attempt++) {
+                server.credence.mailWorker().runDue();
+                clock.advance(Duration.ofHours(3));
+            }
+        } finally {
+            smtp = startSmtp();
+        }
+        JsonNode failed = delivery(acme, number).get("mails").get(0);
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(12);
+        assertThat(failed.get("lastError").asText()).startsWith("gave up after 12 attempts: ").containsIgnoringCase("connect");
+        assertThat(failed.get("history").findValuesAsText("status")).hasSize(13).startsWith("queued", "retry").endsWith("retry", "failed");
+        // failed is final: the server back does not revive it, the issuer's resend does
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("unlucky@example.org")).isEmpty();
+        assertThat(server.send("POST", "/api/v1/credentials/" + number + "/resend", acme, null).status()).isEqualTo(202);
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("unlucky@example.org")).hasSize(1);
+        JsonNode mails = delivery(acme, number).get("mails");
+        assertThat(List.of(mails.get(0).get("status").asText(), mails.get(1).get("status").asText())).containsExactly("failed", "sent");
+    }
+
+    @Test
     void a_permanent_refusal_is_a_bounce_with_the_servers_reason() throws Exception {
         smtp.stop();
         String number;
