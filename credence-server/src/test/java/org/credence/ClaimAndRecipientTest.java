@@ -304,6 +304,18 @@ class ClaimAndRecipientTest {
     }
 
     @Test
+    void a_claim_link_of_a_credential_revoked_since_says_so_and_claims_nothing() {
+        String number = issue(acme, achievement, "withdrawn@example.org").get("number").asText();
+        String token = link(outboxMailTo("withdrawn@example.org"), "/claim/");
+        server.send("POST", "/api/v1/credentials/" + number + "/revoke", acme, "{\"reason\": \"issued in error\"}");
+        var page = server.send("GET", "/claim/" + token, null, null);
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.body()).contains("revoked this credential").doesNotContain("Send me a new link");
+        assertThat(form("/claim/" + token, null, "visibility", "public").status()).isEqualTo(410);
+        assertThat(server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("claim").get("claimedAt").isNull()).isTrue();
+    }
+
+    @Test
     void a_form_posted_from_another_site_is_refused() {
         var forged = server.send("POST", "/me/sign-in/" + "A".repeat(43), null, "", "Content-Type", FORM, "Sec-Fetch-Site", "cross-site");
         assertThat(forged.status()).isEqualTo(403);

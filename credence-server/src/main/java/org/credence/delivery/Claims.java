@@ -33,7 +33,7 @@ final class Claims {
     record Claimed(CredentialCard card, String visibility, String session) implements Opened {}
 
     /**
-     * @param reason unknown, used or expired (a superseded link counts as used: a newer one was sent)
+     * @param reason unknown, used, expired (a superseded link counts as used: a newer one was sent) or revoked
      * @param number the credential's number when the link is known ("" otherwise), so asking for a new link takes one click
      * @param issuerSlug its issuer's short name ("" when unknown), which the recipient's sign-in page asks for
      */
@@ -133,6 +133,10 @@ final class Claims {
         }
         if (!t.usable(clock.instant())) {
             return new Unusable("expired", card.number(), card.issuerSlug());
+        }
+        if (card.state().equals("revoked")) {
+            // a link mailed before the issuer revoked the credential: there is nothing left to claim
+            return new Unusable("revoked", card.number(), card.issuerSlug());
         }
         return new Claimable(t.tenantId(), t.credentialId(), card);
     }
