@@ -101,7 +101,8 @@ class ClaimAndRecipientTest {
     void without_smtp_mail_is_an_eml_file_listed_on_the_outbox_page_for_this_machine_only() {
         JsonNode issued = issue(acme, achievement, "outbox@example.org");
         String mail = outboxMailTo("outbox@example.org");
-        assertThat(mail).contains("Subject: acme Academy awarded you: Certified Data Steward").contains("/claim/");
+        assertThat(mail).contains("Subject: acme Academy awarded you: Certified Data Steward").contains("/claim/")
+                .contains("href=\"" + server.base() + "/me?tenant=acme\"");
         var list = server.send("GET", "/outbox", null, null);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("outbox@example.org").contains("awarded you: Certified Data Steward");

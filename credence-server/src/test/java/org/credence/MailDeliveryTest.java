@@ -54,7 +54,10 @@ class MailDeliveryTest {
     }
 
     static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // restarted by several tests; 2 s (the default) is too little on a busy two-core machine
+        ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(15_000);
+        GreenMail mail = new GreenMail(setup);
         mail.start();
         return mail;
     }
@@ -142,7 +145,9 @@ class MailDeliveryTest {
         server.credence.mailWorker().runDue();
         MimeMessage mail = mailTo("kari@example.no").get(0);
         assertThat(mail.getSubject()).isEqualTo("fjord Academy har tildelt deg: Certified Data Steward".replace("fjord Academy", "Fjord Fagskole"));
-        assertThat(textPart(mail)).contains("Hei Kari Nordmann,").contains("Hent kompetansebeviset ditt").contains("?lang=nb");
+        assertThat(textPart(mail)).contains("Hei Kari Nordmann,").contains("Hent kompetansebeviset ditt").contains("?lang=nb")
+                .as("the way to the recipient's own page, with the short name it asks for")
+                .contains("Alle kompetansebevisene dine fra Fjord Fagskole:").contains(server.base() + "/me?lang=nb&tenant=fjord");
     }
 
     @Test
