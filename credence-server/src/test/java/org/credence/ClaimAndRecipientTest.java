@@ -105,7 +105,8 @@ class ClaimAndRecipientTest {
                 .contains("href=\"" + server.base() + "/me?tenant=acme\"");
         var list = server.send("GET", "/outbox", null, null);
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body()).contains("outbox@example.org").contains("awarded you: Certified Data Steward");
+        assertThat(list.body()).contains("outbox@example.org").contains("awarded you: Certified Data Steward")
+                .containsPattern("attached: " + issued.get("number").asText() + "\\.pdf \\([0-9]+ kB\\)");
         Matcher file = Pattern.compile("/outbox/(mail-[0-9]+\\.eml)").matcher(list.body());
         assertThat(file.find()).isTrue();
         var one = server.send("GET", "/outbox/" + file.group(1), null, null);
