@@ -151,6 +151,19 @@ class MailDeliveryTest {
     }
 
     @Test
+    void a_subject_with_norwegian_letters_and_emoji_is_encoded_for_any_mail_server_and_reads_back_exactly() throws Exception {
+        long achievement = server.send("POST", "/api/v1/achievements", fjord, """
+                {"name": "Sveising på høyt nivå – ÆØÅ 🔥", "kind": "certification", "description": "Bestått.", "criteria": "70 %."}""")
+                .json().get("id").asLong();
+        issue(fjord, achievement, "Åse 👩🏽‍🎓", "emoji@example.no", "");
+        server.credence.mailWorker().runDue();
+        MimeMessage mail = mailTo("emoji@example.no").get(0);
+        assertThat(mail.getHeader("Subject")[0]).as("RFC 2047 encoded words: plain ASCII on the wire").matches("\\p{ASCII}+").contains("=?UTF-8?");
+        assertThat(mail.getSubject()).isEqualTo("Fjord Fagskole har tildelt deg: Sveising på høyt nivå – ÆØÅ 🔥");
+        assertThat(textPart(mail)).startsWith("Hei Åse 👩🏽‍🎓,");
+    }
+
+    @Test
     void notify_false_sends_nothing() {
         JsonNode issued = issue(acme, acmeAchievement, "Quiet Person", "quiet@example.org", ", \"notify\": false");
         server.credence.mailWorker().runDue();
