@@ -169,9 +169,9 @@ class ClaimAndRecipientTest {
 
         // claiming again keeps the first claim time
         clock.advance(Duration.ofMinutes(1));
-        var reclaimed = form("/claim/" + fresh, null, "visibility", "public");
+        var reclaimed = form("/claim/" + fresh + "?lang=nb", null, "visibility", "public");
         assertThat(reclaimed.status()).isEqualTo(303);
-        assertThat(reclaimed.headers().firstValue("Location")).as("public: its page").hasValue("/c/" + number);
+        assertThat(reclaimed.headers().firstValue("Location")).as("public: its page, in the claim page's language").hasValue("/c/" + number + "?lang=nb");
         JsonNode again = server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("claim");
         assertThat(again.get("claimedAt").asText()).isEqualTo(firstClaim);
         assertThat(again.get("visibility").asText()).isEqualTo("public");
