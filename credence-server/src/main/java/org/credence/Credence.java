@@ -47,6 +47,7 @@ import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
 import org.credence.db.Database;
 import org.credence.delivery.Delivery;
+import org.credence.delivery.RecipientFiles;
 import org.credence.delivery.MailWorker;
 import org.credence.http.Auth;
 import org.credence.http.HttpServer;
@@ -154,7 +155,11 @@ public final class Credence implements AutoCloseable {
                     config -> mail.register(config, auth, events, number -> {
                         tracking.tracker().forget(number);
                         credentialPages.forget(number);
-                    }),
+                    }, (credential, name) -> Optional.ofNullable(switch (name) {
+                        case RecipientFiles.CERTIFICATE -> certificates.pdf(credential);
+                        case RecipientFiles.BADGE -> badges.bakedPng(credential);
+                        default -> null;
+                    }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);

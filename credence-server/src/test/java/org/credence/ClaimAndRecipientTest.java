@@ -101,10 +101,12 @@ class ClaimAndRecipientTest {
     void without_smtp_mail_is_an_eml_file_listed_on_the_outbox_page_for_this_machine_only() {
         JsonNode issued = issue(acme, achievement, "outbox@example.org");
         String mail = outboxMailTo("outbox@example.org");
-        assertThat(mail).contains("Subject: acme Academy awarded you: Certified Data Steward").contains("/claim/");
+        assertThat(mail).contains("Subject: acme Academy awarded you: Certified Data Steward").contains("/claim/")
+                .contains("href=\"" + server.base() + "/me?tenant=acme\"");
         var list = server.send("GET", "/outbox", null, null);
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body()).contains("outbox@example.org").contains("awarded you: Certified Data Steward");
+        assertThat(list.body()).contains("outbox@example.org").contains("awarded you: Certified Data Steward")
+                .containsPattern("attached: " + issued.get("number").asText() + "\\.pdf \\([0-9]+ kB\\)");
         Matcher file = Pattern.compile("/outbox/(mail-[0-9]+\\.eml)").matcher(list.body());
         assertThat(file.find()).isTrue();
         var one = server.send("GET", "/outbox/" + file.group(1), null, null);
@@ -125,9 +127,18 @@ class ClaimAndRecipientTest {
                 .contains("name=\"visibility\"").contains("name=\"tracking\"");
         assertThat(server.send("GET", "/claim/" + token + "?lang=nb", null, null).body()).contains("Hent kompetansebeviset ditt");
 
-        var claimed = form("/claim/" + token, null, "visibility", "private", "tracking", "on");
+        var claimed = form("/claim/" + token + "?lang=nb", null, "visibility", "private", "tracking", "on");
         assertThat(claimed.status()).isEqualTo(303);
-        assertThat(claimed.headers().firstValue("Location")).hasValue("/c/" + number);
+        // private: its public page says only that it is private, so the recipient lands on their own page, signed in by the claim
+        assertThat(claimed.headers().firstValue("Location")).hasValue("/me?lang=nb&claimed=" + number);
+        String session = claimed.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String own = server.send("GET", "/me?lang=nb&claimed=" + number, null, null, "Cookie", session).body();
+        assertThat(own).contains("Hentet:").contains(number).contains("Side: privat")
+                .contains("href=\"/me/credentials/" + number + "/certificate.pdf\"").doesNotContain("href=\"/c/" + number);
+        var pdf = server.send("GET", "/me/credentials/" + number + "/certificate.pdf", null, null, "Cookie", session);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF-");
+        assertThat(server.send("GET", "/c/" + number + "/certificate.pdf", null, null).status()).as("private to everyone else").isEqualTo(404);
         JsonNode claim = server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("claim");
         assertThat(claim.get("visibility").asText()).isEqualTo("private");
         assertThat(claim.get("trackingAllowed").asBoolean()).isTrue();
@@ -140,7 +151,8 @@ class ClaimAndRecipientTest {
 
         var reused = form("/claim/" + token, null, "visibility", "public");
         assertThat(reused.status()).isEqualTo(410);
-        assertThat(reused.body()).contains("This link no longer works").contains("action=\"/claim?lang=en\"").doesNotContain("Exception");
+        assertThat(reused.body()).contains("This link no longer works").contains("action=\"/claim?lang=en\"").doesNotContain("Exception")
+                .as("the number filled in, and the way to the recipient's own page").contains("value=\"" + number + "\"").contains("href=\"/me?tenant=acme\"");
         assertThat(server.send("GET", "/claim/not-a-token", null, null).status()).isEqualTo(404);
 
         // a new link by number, to the address on record, once per 10 minutes; the answer reveals nothing
@@ -157,7 +169,9 @@ class ClaimAndRecipientTest {
 
         // claiming again keeps the first claim time
         clock.advance(Duration.ofMinutes(1));
-        assertThat(form("/claim/" + fresh, null, "visibility", "public").status()).isEqualTo(303);
+        var reclaimed = form("/claim/" + fresh + "?lang=nb", null, "visibility", "public");
+        assertThat(reclaimed.status()).isEqualTo(303);
+        assertThat(reclaimed.headers().firstValue("Location")).as("public: its page, in the claim page's language").hasValue("/c/" + number + "?lang=nb");
         JsonNode again = server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("claim");
         assertThat(again.get("claimedAt").asText()).isEqualTo(firstClaim);
         assertThat(again.get("visibility").asText()).isEqualTo("public");
@@ -201,7 +215,7 @@ class ClaimAndRecipientTest {
 
         var dashboard = server.send("GET", "/me", null, null, "Cookie", cookie);
         assertThat(dashboard.body()).contains(number).contains("Certified Data Steward").contains("Valid")
-                .contains("/c/" + number + "/certificate.pdf").doesNotContain(foreign);
+                .contains("/me/credentials/" + number + "/certificate.pdf").doesNotContain(foreign);
         String csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(dashboard.body()).results().findFirst().orElseThrow().group(1);
 
         assertThat(shareTarget(number)).startsWith("https://twitter.com/intent/tweet?"); // now cached by the share redirect
@@ -215,6 +229,13 @@ class ClaimAndRecipientTest {
         form("/me/credentials/" + foreign + "/privacy", cookie, "visibility", "private", "csrf", csrf);
         assertThat(server.send("GET", "/api/v1/credentials/" + foreign + "/delivery", globex, null).json().get("claim").get("visibility").asText())
                 .isEqualTo("public");
+        for (String file : new String[] {"certificate.pdf", "badge.png", "credential.json"}) {
+            assertThat(server.send("GET", "/me/credentials/" + foreign + "/" + file, null, null, "Cookie", cookie).status()).as(file).isEqualTo(404);
+            assertThat(server.send("GET", "/me/credentials/" + number + "/" + file, null, null, "Cookie", cookie).status()).as(file).isEqualTo(200);
+        }
+        assertThat(server.send("GET", "/me/credentials/" + number + "/secrets.txt", null, null, "Cookie", cookie).status()).isEqualTo(404);
+        assertThat(server.send("GET", "/me/credentials/" + number + "/certificate.pdf", null, null).status()).as("signed out: to the sign-in")
+                .isEqualTo(303);
 
         assertThat(form("/me/logout", cookie, "csrf", csrf).status()).isEqualTo(303);
         assertThat(server.send("GET", "/me", null, null, "Cookie", cookie).body()).contains("name=\"email\"").doesNotContain(number);
@@ -261,7 +282,8 @@ class ClaimAndRecipientTest {
         assertThat(engagement.shares()).isEqualTo(1);
         assertThat(engagement.downloads()).isEqualTo(1);
         String dashboard = server.send("GET", "/me", null, null, "Cookie", cookie).body();
-        assertThat(dashboard).contains("<td>2</td>\n<td>1</td>\n<td>2</td>");
+        assertThat(dashboard).contains("<dd class=\"views\">2</dd>").contains("<dd class=\"shares\">1</dd>")
+                .contains("<dd class=\"verifications\">2</dd>");
         // the same person signed in at another organisation is not this credential's recipient there: the view counts
         issue(globex, server.achievement(globex), "counted@example.org");
         String elsewhere = signIn("globex", "counted@example.org");
@@ -281,6 +303,18 @@ class ClaimAndRecipientTest {
         assertThat(mail.get("status").asText()).isEqualTo("failed");
         assertThat(mail.get("lastError").asText()).contains("revoked");
         assertThat(server.send("POST", "/api/v1/credentials/" + number + "/resend", acme, null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_claim_link_of_a_credential_revoked_since_says_so_and_claims_nothing() {
+        String number = issue(acme, achievement, "withdrawn@example.org").get("number").asText();
+        String token = link(outboxMailTo("withdrawn@example.org"), "/claim/");
+        server.send("POST", "/api/v1/credentials/" + number + "/revoke", acme, "{\"reason\": \"issued in error\"}");
+        var page = server.send("GET", "/claim/" + token, null, null);
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.body()).contains("revoked this credential").doesNotContain("Send me a new link");
+        assertThat(form("/claim/" + token, null, "visibility", "public").status()).isEqualTo(410);
+        assertThat(server.send("GET", "/api/v1/credentials/" + number + "/delivery", acme, null).json().get("claim").get("claimedAt").isNull()).isTrue();
     }
 
     @Test

@@ -54,7 +54,10 @@ class MailDeliveryTest {
     }
 
     static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // restarted by several tests; 2 s (the default) is too little on a busy two-core machine
+        ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(15_000);
+        GreenMail mail = new GreenMail(setup);
         mail.start();
         return mail;
     }
@@ -142,7 +145,22 @@ class MailDeliveryTest {
         server.credence.mailWorker().runDue();
         MimeMessage mail = mailTo("kari@example.no").get(0);
         assertThat(mail.getSubject()).isEqualTo("fjord Academy har tildelt deg: Certified Data Steward".replace("fjord Academy", "Fjord Fagskole"));
-        assertThat(textPart(mail)).contains("Hei Kari Nordmann,").contains("Hent kompetansebeviset ditt").contains("?lang=nb");
+        assertThat(textPart(mail)).contains("Hei Kari Nordmann,").contains("Hent kompetansebeviset ditt").contains("?lang=nb")
+                .as("the way to the recipient's own page, with the short name it asks for")
+                .contains("Alle kompetansebevisene dine fra Fjord Fagskole:").contains(server.base() + "/me?lang=nb&tenant=fjord");
+    }
+
+    @Test
+    void a_subject_with_norwegian_letters_and_emoji_is_encoded_for_any_mail_server_and_reads_back_exactly() throws Exception {
+        long achievement = server.send("POST", "/api/v1/achievements", fjord, """
+                {"name": "Sveising på høyt nivå – ÆØÅ 🔥", "kind": "certification", "description": "Bestått.", "criteria": "70 %."}""")
+                .json().get("id").asLong();
+        issue(fjord, achievement, "Åse 👩🏽‍🎓", "emoji@example.no", "");
+        server.credence.mailWorker().runDue();
+        MimeMessage mail = mailTo("emoji@example.no").get(0);
+        assertThat(mail.getHeader("Subject")[0]).as("RFC 2047 encoded words: plain ASCII on the wire").matches("\\p{ASCII}+").contains("=?UTF-8?");
+        assertThat(mail.getSubject()).isEqualTo("Fjord Fagskole har tildelt deg: Sveising på høyt nivå – ÆØÅ 🔥");
+        assertThat(textPart(mail)).startsWith("Hei Åse 👩🏽‍🎓,");
     }
 
     @Test
@@ -180,6 +198,34 @@ class MailDeliveryTest {
         JsonNode sent = delivery(acme, claimNumberOf("patient@example.org")).get("mails").get(0);
         assertThat(sent.get("status").asText()).isEqualTo("sent");
         assertThat(sent.get("history").findValuesAsText("status")).containsExactly("queued", "retry", "sent");
+    }
+
+    @Test
+    void mail_is_given_up_as_failed_with_its_reason_after_the_last_attempt_and_a_resend_gets_it_out() throws Exception {
+        smtp.stop();
+        String number;
+        try {
+            number = issue(acme, acmeAchievement, "Unlucky Person", "unlucky@example.org", "").get("number").asText();
+            for (int attempt = 1; attempt <= 13; attempt++) {
+                server.credence.mailWorker().runDue();
+                clock.advance(Duration.ofHours(3));
+            }
+        } finally {
+            smtp = startSmtp();
+        }
+        JsonNode failed = delivery(acme, number).get("mails").get(0);
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(12);
+        assertThat(failed.get("lastError").asText()).startsWith("gave up after 12 attempts: ").containsIgnoringCase("connect");
+        assertThat(failed.get("history").findValuesAsText("status")).hasSize(13).startsWith("queued", "retry").endsWith("retry", "failed");
+        // failed is final: the server back does not revive it, the issuer's resend does
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("unlucky@example.org")).isEmpty();
+        assertThat(server.send("POST", "/api/v1/credentials/" + number + "/resend", acme, null).status()).isEqualTo(202);
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("unlucky@example.org")).hasSize(1);
+        JsonNode mails = delivery(acme, number).get("mails");
+        assertThat(List.of(mails.get(0).get("status").asText(), mails.get(1).get("status").asText())).containsExactly("failed", "sent");
     }
 
     @Test

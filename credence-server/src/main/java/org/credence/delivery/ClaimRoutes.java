@@ -12,7 +12,8 @@ import org.credence.tracking.ServerEvents;
 final class ClaimRoutes {
     private ClaimRoutes() {}
 
-    static void register(JavalinConfig config, Claims claims, ServerEvents events, java.util.function.Consumer<String> privacyChanged) {
+    static void register(JavalinConfig config, Claims claims, ServerEvents events, java.util.function.Consumer<String> privacyChanged,
+                         boolean secureCookie) {
         config.routes.get("/claim/{token}", ctx -> show(ctx, claims.open(ctx.pathParam("token")), ctx.pathParam("token")));
         config.routes.post("/claim/{token}", ctx -> {
             if (refusedCrossSite(ctx)) {
@@ -23,11 +24,15 @@ final class ClaimRoutes {
                 throw Problem.invalidField("visibility", "visibility must be 'public' or 'private'");
             }
             Claims.Opened claimed = claims.claim(ctx.pathParam("token"), visibility, "on".equals(ctx.formParam("tracking")));
-            if (claimed instanceof Claims.Claimable c) {
+            if (claimed instanceof Claims.Claimed c) {
                 privacyChanged.accept(c.card().number());
+                RecipientRoutes.startSession(ctx, c.session(), secureCookie);
+                String lang = "nb".equals(language(ctx)) ? "?lang=nb" : "";
+                // a private credential's public page says only that it is private: its holder sees it on their own page
+                String next = c.visibility().equals("public") ? "/c/" + c.card().number() + lang
+                        : "/me" + (lang.isEmpty() ? "?" : lang + "&") + "claimed=" + c.card().number();
                 // counted as an event too, so the weekly claims trend sees it (the claim rate reads claimed_at)
-                events.recordByRecipientThen(ctx, c.card().number(), EventType.CLAIM, "",
-                        () -> ctx.redirect("/c/" + c.card().number(), io.javalin.http.HttpStatus.SEE_OTHER));
+                events.recordByRecipientThen(ctx, c.card().number(), EventType.CLAIM, "", () -> ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER));
             } else {
                 show(ctx, claimed, null);
             }
@@ -52,8 +57,10 @@ final class ClaimRoutes {
                     "name", card.recipientName(), "achievement", card.achievement(), "issuer", card.issuer(),
                     "isPrivate", card.visibility().equals("private"), "tracking", card.trackingAllowed())));
         } else {
-            String reason = ((Claims.Unusable) opened).reason();
-            html(ctx, reason.equals("unknown") ? 404 : 410, Pages.render("claim/unusable.jte", Map.of("lang", lang, "t", t, "reason", reason)));
+            Claims.Unusable unusable = (Claims.Unusable) opened;
+            html(ctx, unusable.reason().equals("unknown") ? 404 : 410, Pages.render("claim/unusable.jte", Map.of("lang", lang, "t", t,
+                    "reason", unusable.reason(), "number", unusable.number(),
+                    "signIn", "/me?" + (lang.equals("en") ? "" : "lang=" + lang + "&") + "tenant=" + unusable.issuerSlug())));
         }
     }
 

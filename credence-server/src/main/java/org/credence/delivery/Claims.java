@@ -19,20 +19,34 @@ final class Claims {
     static final Duration NEW_LINK_EVERY = Duration.ofMinutes(10);
 
     /** Why a link does not work, or the credential it claims. */
-    sealed interface Opened permits Claimable, Unusable {}
+    sealed interface Opened permits Claimable, Claimed, Unusable {}
 
     /** What the claim page shows and the choices already made. */
     record Claimable(long tenantId, UUID credentialId, CredentialCard card) implements Opened {}
 
-    /** @param reason unknown, used or expired (a superseded link counts as used: a newer one was sent) */
-    record Unusable(String reason) implements Opened {}
+    /**
+     * A claim just made. The claim link went to the recipient's address as a sign-in link does, so
+     * it also signs them in on /me: {@code session} is that session's cookie value. Their own look
+     * at the credential then is not counted as a stranger's view, and a private credential has a
+     * page they can see (their dashboard).
+     */
+    record Claimed(CredentialCard card, String visibility, String session) implements Opened {}
+
+    /**
+     * @param reason unknown, used, expired (a superseded link counts as used: a newer one was sent) or revoked
+     * @param number the credential's number when the link is known ("" otherwise), so asking for a new link takes one click
+     * @param issuerSlug its issuer's short name ("" when unknown), which the recipient's sign-in page asks for
+     */
+    record Unusable(String reason, String number, String issuerSlug) implements Opened {}
 
     private final Jdbi jdbi;
     private final AuditTrail audit;
     private final Clock clock;
     private final Delivery delivery;
+    private final Tokens tokens;
 
-    Claims(Jdbi jdbi, AuditTrail audit, Clock clock, Delivery delivery) {
+    Claims(Jdbi jdbi, AuditTrail audit, Clock clock, Delivery delivery, Tokens tokens) {
+        this.tokens = tokens;
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;
@@ -43,28 +57,37 @@ final class Claims {
         return jdbi.inTransaction(h -> open(h, token));
     }
 
-    /** Claims: the first claim time is kept, the choices stored, the link used up. Returns the number, or why it did not work. */
+    /**
+     * Claims: the first claim time is kept, the choices stored, the link used up, and the recipient
+     * signed in. Returns the claim, or why the link did not work.
+     */
     Opened claim(String token, String visibility, boolean trackingAllowed) {
         return jdbi.inTransaction(h -> {
             Opened opened = open(h, token);
-            if (opened instanceof Claimable c) {
-                Instant now = clock.instant();
-                ClaimTokens.use(h, token, now);
-                h.createUpdate("""
-                                UPDATE credential
-                                   SET claimed_at = COALESCE(claimed_at, :now)
-                                     , visibility = :visibility
-                                     , tracking_allowed = :tracking
-                                 WHERE tenant_id = :tenant
-                                   AND id = :id
-                                """)
-                        .bind("now", java.sql.Timestamp.from(now)).bind("visibility", visibility).bind("tracking", trackingAllowed)
-                        .bind("tenant", c.tenantId()).bind("id", c.credentialId()).execute();
-                audit.record(h, c.tenantId(), "recipient", "credential.claim", "credential:" + c.credentialId(),
-                        Json.MAPPER.createObjectNode().put("visibility", c.card().visibility()).put("trackingAllowed", c.card().trackingAllowed()),
-                        Json.MAPPER.createObjectNode().put("visibility", visibility).put("trackingAllowed", trackingAllowed));
+            if (!(opened instanceof Claimable c)) {
+                return opened;
             }
-            return opened;
+            Instant now = clock.instant();
+            ClaimTokens.use(h, token, now);
+            String email = h.createQuery("""
+                            UPDATE credential
+                               SET claimed_at = COALESCE(claimed_at, :now)
+                                 , visibility = :visibility
+                                 , tracking_allowed = :tracking
+                             WHERE tenant_id = :tenant
+                               AND id = :id
+                            RETURNING recipient_email
+                            """)
+                    .bind("now", java.sql.Timestamp.from(now)).bind("visibility", visibility).bind("tracking", trackingAllowed)
+                    .bind("tenant", c.tenantId()).bind("id", c.credentialId())
+                    .mapTo(String.class).one();
+            audit.record(h, c.tenantId(), "recipient", "credential.claim", "credential:" + c.credentialId(),
+                    Json.MAPPER.createObjectNode().put("visibility", c.card().visibility()).put("trackingAllowed", c.card().trackingAllowed()),
+                    Json.MAPPER.createObjectNode().put("visibility", visibility).put("trackingAllowed", trackingAllowed));
+            // the same address a sign-in link would be sent to, in the form a sign-in stores it
+            String session = RecipientAccess.open(h, tokens,
+                    new RecipientAccess.Session(c.tenantId(), email.strip().toLowerCase(java.util.Locale.ROOT), null), now);
+            return new Claimed(c.card(), visibility, session);
         });
     }
 
@@ -97,19 +120,24 @@ final class Claims {
 
     private Opened open(Handle h, String token) {
         if (!Tokens.wellFormed(token)) {
-            return new Unusable("unknown");
+            return new Unusable("unknown", "", "");
         }
         Optional<ClaimTokens.Found> found = ClaimTokens.find(h, token);
         if (found.isEmpty()) {
-            return new Unusable("unknown");
+            return new Unusable("unknown", "", "");
         }
         ClaimTokens.Found t = found.get();
+        CredentialCard card = CredentialCard.of(h, t.tenantId(), t.credentialId());
         if (t.usedAt() != null || t.supersededAt() != null) {
-            return new Unusable("used");
+            return new Unusable("used", card.number(), card.issuerSlug());
         }
         if (!t.usable(clock.instant())) {
-            return new Unusable("expired");
+            return new Unusable("expired", card.number(), card.issuerSlug());
         }
-        return new Claimable(t.tenantId(), t.credentialId(), CredentialCard.of(h, t.tenantId(), t.credentialId()));
+        if (card.state().equals("revoked")) {
+            // a link mailed before the issuer revoked the credential: there is nothing left to claim
+            return new Unusable("revoked", card.number(), card.issuerSlug());
+        }
+        return new Claimable(t.tenantId(), t.credentialId(), card);
     }
 }

@@ -48,7 +48,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         this.worker = worker;
         this.settings = settings;
         this.outbox = outbox;
-        this.claims = new Claims(jdbi, audit, clock, this);
+        this.claims = new Claims(jdbi, audit, clock, this, tokens);
         this.recipients = new Recipients(jdbi, tenants, tokens, clock, this, audit);
     }
 
@@ -69,13 +69,14 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
 
     /**
      * Registers the delivery API, the claim pages (a claim is a tracked event), the recipient's pages and the outbox.
-     * {@code privacyChanged} hears the number of each credential whose visibility or tracking consent a recipient just set.
+     * {@code privacyChanged} hears the number of each credential whose visibility or tracking consent a recipient just set;
+     * {@code files} are the certificate and badge a signed-in recipient downloads from their page.
      */
     public void register(JavalinConfig config, Auth auth, org.credence.tracking.ServerEvents events,
-                         java.util.function.Consumer<String> privacyChanged) {
+                         java.util.function.Consumer<String> privacyChanged, RecipientFiles files) {
         DeliveryRoutes.register(config, this, auth, new Outbox(outbox, settings.smtp().isEmpty()));
-        ClaimRoutes.register(config, claims, events, privacyChanged);
-        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged);
+        ClaimRoutes.register(config, claims, events, privacyChanged, secureCookies);
+        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged, files, events);
     }
 
     /**

@@ -39,8 +39,11 @@ final class MailComposer {
                 "issuer", card.issuer());
         String token = ClaimTokens.mint(h, tokens, mail.tenantId(), mail.credentialId(), now);
         String page = publicUrl + "/c/" + values.get("number");
+        // the recipient's own page needs the issuer's short name, which nothing else tells them
         List<MailContent.Link> links = List.of(new MailContent.Link(MailText.of(lang, "page", values), page),
-                new MailContent.Link(MailText.of(lang, "pdf", values), page + "/certificate.pdf"));
+                new MailContent.Link(MailText.of(lang, "pdf", values), page + "/certificate.pdf"),
+                new MailContent.Link(MailText.of(lang, "me", values), publicUrl + "/me?" + (lang.equals("en") ? "" : "lang=" + lang + "&")
+                        + "tenant=" + card.issuerSlug()));
         return Optional.of(content(lang, kind, values, MailText.of(lang, "hello", values), publicUrl + "/claim/" + token + query(lang), links));
     }
 

@@ -23,6 +23,7 @@ final class MailText {
                     Map.entry("recipient_sign_in.after", "The link works once, for 15 minutes. If you did not ask for it, you can ignore this mail."),
                     Map.entry("hello", "Hello {name},"), Map.entry("hello.anonymous", "Hello,"),
                     Map.entry("page", "Your credential page"), Map.entry("pdf", "Your certificate (PDF)"),
+                    Map.entry("me", "All your credentials from {issuer}"),
                     Map.entry("footer", "Sent by Credence on behalf of {issuer}.")),
             "nb", Map.ofEntries(
                     Map.entry("credential_issued.subject", "{issuer} har tildelt deg: {achievement}"),
@@ -39,6 +40,7 @@ final class MailText {
                     Map.entry("recipient_sign_in.after", "Lenken virker én gang, i 15 minutter. Har du ikke bedt om den, kan du se bort fra denne e-posten."),
                     Map.entry("hello", "Hei {name},"), Map.entry("hello.anonymous", "Hei,"),
                     Map.entry("page", "Siden for beviset ditt"), Map.entry("pdf", "Sertifikatet ditt (PDF)"),
+                    Map.entry("me", "Alle kompetansebevisene dine fra {issuer}"),
                     Map.entry("footer", "Sendt av Credence på vegne av {issuer}.")));
 
     private MailText() {}

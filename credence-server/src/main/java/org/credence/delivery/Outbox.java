@@ -44,7 +44,7 @@ final class Outbox {
             for (Path p : names) {
                 MimeMessage m = read(p);
                 entries.add(new OutboxMail(p.getFileName().toString(), InternetAddress.toUnicodeString(m.getAllRecipients()), m.getSubject(),
-                        m.getSentDate() == null ? "" : m.getSentDate().toInstant().toString(), part(m, "text/plain").orElse("")));
+                        m.getSentDate() == null ? "" : m.getSentDate().toInstant().toString(), part(m, "text/plain").orElse(""), attachments(m)));
             }
             return entries;
         } catch (IOException e) {
@@ -80,6 +80,23 @@ final class Outbox {
         try (InputStream in = Files.newInputStream(p)) {
             return new MimeMessage(MailTransport.plainSession(), in);
         }
+    }
+
+    /** "CRD-….pdf (25 kB)" for each attached file, so a newcomer sees the certificate went with the mail. */
+    private static List<String> attachments(MimeMessage m) throws MessagingException, IOException {
+        List<String> names = new ArrayList<>();
+        if (m.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) m.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                if (Part.ATTACHMENT.equalsIgnoreCase(child.getDisposition())) {
+                    try (InputStream in = child.getInputStream()) {
+                        names.add(child.getFileName() + " (" + Math.max(1, in.readAllBytes().length / 1024) + " kB)");
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private static Optional<String> part(Part part, String type) throws MessagingException, IOException {

@@ -1,4 +1,6 @@
 package org.credence.delivery;
 
-/** One mail in the outbox list: its file, addressee, subject, date and text part. */
-public record OutboxMail(String name, String to, String subject, String date, String text) {}
+import java.util.List;
+
+/** One mail in the outbox list: its file, addressee, subject, date, text part and the names of its attachments (with their size). */
+public record OutboxMail(String name, String to, String subject, String date, String text, List<String> attachments) {}

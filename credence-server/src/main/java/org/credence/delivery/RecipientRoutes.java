@@ -5,15 +5,27 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 import org.credence.http.Pages;
+import org.credence.issuance.IssuedCredential;
+import org.credence.tracking.EventType;
+import org.credence.tracking.ServerEvents;
 
 /** The recipient's pages: sign in by magic link, see their credentials, switch privacy, sign out. */
 final class RecipientRoutes {
     static final String COOKIE = "credence_recipient";
+    private static final String JSON = "credential.json";
+
+    /** A file on the recipient's page: the tracking channel of its download and the end of its saved name. */
+    private record Download(String channel, String suffix) {}
+
+    private static final Map<String, Download> DOWNLOADS = Map.of(RecipientFiles.CERTIFICATE, new Download("pdf", ".pdf"),
+            RecipientFiles.BADGE, new Download("badge", "-badge.png"), JSON, new Download("json", ".json"));
 
     private RecipientRoutes() {}
 
-    static void register(JavalinConfig config, Recipients recipients, boolean secureCookie, java.util.function.Consumer<String> privacyChanged) {
+    static void register(JavalinConfig config, Recipients recipients, boolean secureCookie, java.util.function.Consumer<String> privacyChanged,
+                         RecipientFiles files, ServerEvents events) {
         config.routes.get("/me", ctx -> {
             String lang = ClaimRoutes.language(ctx);
             Map<String, String> t = PageText.of(lang);
@@ -24,8 +36,11 @@ final class RecipientRoutes {
                 return;
             }
             Recipients.Dashboard dashboard = recipients.dashboard(session.get());
+            // just claimed (the claim form comes here for a private credential): say so above the list
+            String claimed = dashboard.credentials().stream().filter(c -> c.number().equals(ctx.queryParam("claimed")))
+                    .map(HeldCredential::achievement).findFirst().orElse("");
             ClaimRoutes.html(ctx, 200, Pages.render("me/dashboard.jte", Map.of("lang", lang, "t", t, "issuer", dashboard.tenant().name(),
-                    "email", dashboard.email(), "csrf", session.get().csrf(), "credentials", dashboard.credentials())));
+                    "email", dashboard.email(), "csrf", session.get().csrf(), "credentials", dashboard.credentials(), "claimed", claimed)));
         });
         config.routes.post("/me/sign-in", ctx -> {
             if (ClaimRoutes.refusedCrossSite(ctx)) {
@@ -48,9 +63,7 @@ final class RecipientRoutes {
                 notice(ctx, 410, "me.title", "me.expired");
                 return;
             }
-            // the whole site: the credential pages tell the recipient's own views from others' by it
-            ctx.header("Set-Cookie", COOKIE + "=" + cookie.get() + "; Path=/; Max-Age=" + RecipientAccess.SESSION_LIFETIME.toSeconds()
-                    + "; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : ""));
+            startSession(ctx, cookie.get(), secureCookie);
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
         config.routes.post("/me/credentials/{number}/privacy", ctx -> {
@@ -67,6 +80,27 @@ final class RecipientRoutes {
             }
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
+        config.routes.get("/me/credentials/{number}/{file}", ctx -> {
+            Optional<RecipientAccess.Session> session = recipients.session(ctx.cookie(COOKIE));
+            if (session.isEmpty()) {
+                ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
+                return;
+            }
+            Optional<IssuedCredential> held = recipients.held(session.get(), ctx.pathParam("number"));
+            String name = ctx.pathParam("file");
+            Download download = DOWNLOADS.get(name);
+            Optional<RecipientFiles.File> file = held.filter(c -> download != null).flatMap(c -> name.equals(JSON)
+                    ? Optional.of(new RecipientFiles.File("application/ld+json", c.documentText().getBytes(StandardCharsets.UTF_8)))
+                    : files.file(c, name));
+            if (file.isEmpty()) {
+                notice(ctx, 404, "me.title", "me.nofile");
+                return;
+            }
+            String number = held.get().number();
+            events.recordByRecipientThen(ctx, number, EventType.DOWNLOAD, download.channel(), () -> ctx.contentType(file.get().contentType())
+                    .header("Content-Disposition", "attachment; filename=\"" + number + download.suffix() + "\"")
+                    .header("Cache-Control", "private, no-store").result(file.get().bytes()));
+        });
         config.routes.post("/me/logout", ctx -> {
             if (ClaimRoutes.refusedCrossSite(ctx)) {
                 return;
@@ -78,6 +112,13 @@ final class RecipientRoutes {
             ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : ""));
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
+    }
+
+    /** Sets the cookie of a recipient session just opened (by a sign-in link, or by a claim). */
+    static void startSession(Context ctx, String session, boolean secureCookie) {
+        // the whole site: the credential pages tell the recipient's own views from others' by it
+        ctx.header("Set-Cookie", COOKIE + "=" + session + "; Path=/; Max-Age=" + RecipientAccess.SESSION_LIFETIME.toSeconds()
+                + "; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : ""));
     }
 
     /** The session, if the cookie opens one and the form carries its CSRF token; otherwise the answer is already sent. */

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
 import org.credence.http.Json;
+import org.credence.issuance.CredentialStore;
 import org.credence.issuance.Issuance;
+import org.credence.issuance.IssuedCredential;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
 import org.jdbi.v3.core.Jdbi;
@@ -139,6 +141,12 @@ final class Recipients {
                 })
                 .list());
         return new Dashboard(tenants.byId(session.tenantId()), session.email(), held);
+    }
+
+    /** One of the session's own credentials, by number; empty when the number is not theirs at this tenant. */
+    Optional<IssuedCredential> held(RecipientAccess.Session session, String number) {
+        return jdbi.withHandle(h -> CredentialStore.byIdOrNumber(h, session.tenantId(), number))
+                .filter(c -> Issuance.emailHash(c.recipientEmail()).equals(Issuance.emailHash(session.email())));
     }
 
     /** Sets the switches of one of the session's own credentials; false when the number is not theirs. */
