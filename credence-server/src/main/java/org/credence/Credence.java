@@ -140,7 +140,7 @@ public final class Credence implements AutoCloseable {
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, events),
-                    config -> CredentialPageRoutes.register(config, credentialPages, events),
+                    config -> CredentialPageRoutes.register(config, credentialPages, events, mail::isRecipient),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),

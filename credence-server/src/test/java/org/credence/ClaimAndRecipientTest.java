@@ -234,6 +234,13 @@ class ClaimAndRecipientTest {
             assertThat(server.send("GET", "/me/credentials/" + number + "/" + file, null, null, "Cookie", cookie).status()).as(file).isEqualTo(200);
         }
         assertThat(server.send("GET", "/me/credentials/" + number + "/secrets.txt", null, null, "Cookie", cookie).status()).isEqualTo(404);
+        // the private page's address: its recipient lands on their own page, everyone else learns nothing
+        var own = server.send("GET", "/c/" + number, null, null, "Cookie", cookie);
+        assertThat(own.status()).isEqualTo(303);
+        assertThat(own.headers().firstValue("Location").orElseThrow()).isEqualTo("/me?private=" + number + "#" + number);
+        assertThat(server.send("GET", "/me?private=" + number, null, null, "Cookie", cookie).body())
+                .contains("id=\"private-page\"", "You keep this credential private");
+        assertThat(server.send("GET", "/c/" + number, null, null).status()).isEqualTo(404);
         assertThat(server.send("GET", "/me/credentials/" + number + "/certificate.pdf", null, null).status()).as("signed out: to the sign-in")
                 .isEqualTo(303);
 

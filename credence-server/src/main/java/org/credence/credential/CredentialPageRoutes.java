@@ -1,7 +1,10 @@
 package org.credence.credential;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.credence.http.Pages;
 import org.credence.http.Problem;
 import org.credence.tracking.EventType;
@@ -12,7 +15,13 @@ import org.credence.verification.VerificationPage;
 public final class CredentialPageRoutes {
     private CredentialPageRoutes() {}
 
-    public static void register(JavalinConfig config, CredentialPages pages, ServerEvents events) {
+    /** Whether the request comes from the signed-in recipient of a credential. */
+    @FunctionalInterface
+    public interface RecipientCheck {
+        boolean isRecipient(Context ctx, long tenantId, UUID credentialId);
+    }
+
+    public static void register(JavalinConfig config, CredentialPages pages, ServerEvents events, RecipientCheck recipients) {
         config.routes.get("/c/{number}", ctx -> {
             String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
             ctx.contentType("text/html; charset=utf-8");
@@ -20,6 +29,10 @@ public final class CredentialPageRoutes {
             if (found instanceof CredentialPages.Shown shown) {
                 String html = CredentialPage.render(shown, pages.verify(shown), pages.publicUrl(), lang);
                 events.recordThen(ctx, shown.credential().number(), EventType.VIEW, "credential_page", () -> ctx.result(html));
+            } else if (found instanceof CredentialPages.Private hidden && recipients.isRecipient(ctx, hidden.tenantId(), hidden.credentialId())) {
+                // its recipient is never told "ask its holder": their own page shows it, with the switch to make it public
+                ctx.redirect("/me?" + (lang.equals("en") ? "" : "lang=" + lang + "&") + "private=" + hidden.number() + "#" + hidden.number(),
+                        HttpStatus.SEE_OTHER);
             } else if (found instanceof CredentialPages.Private) {
                 ctx.status(404).result(CredentialPage.hidden(lang));
             } else {

@@ -28,7 +28,7 @@ public final class CredentialPages {
     public record Unknown() implements Lookup {}
 
     /** The recipient made it private: nothing about it may be shown. */
-    public record Private(String number) implements Lookup {}
+    public record Private(String number, long tenantId, java.util.UUID credentialId) implements Lookup {}
 
     /**
      * A public credential and what its page needs.
@@ -69,8 +69,9 @@ public final class CredentialPages {
             return new Shown(credential, tenants.byId(credential.tenantId()),
                     brandings.find(credential.tenantId()).linkedinOrganizationId().orElse(null));
         }
-        boolean exists = jdbi.withHandle(h -> CredentialStore.byNumber(h, number.get().value())).isPresent();
-        return exists ? new Private(number.get().value()) : new Unknown();
+        return jdbi.withHandle(h -> CredentialStore.byNumber(h, number.get().value()))
+                .<Lookup>map(hidden -> new Private(hidden.number(), hidden.tenantId(), hidden.id()))
+                .orElseGet(Unknown::new);
     }
 
     /** A shown credential verified now: its status and dates as of this moment, its proof checked once and cached. */

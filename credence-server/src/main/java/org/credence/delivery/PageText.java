@@ -43,6 +43,7 @@ final class PageText {
                     Map.entry("link.page", "Page"), Map.entry("link.pdf", "PDF"), Map.entry("link.badge", "Badge"), Map.entry("link.json", "Credential (JSON)"),
                     Map.entry("link.private", "Page: private, only you see it here"),
                     Map.entry("me.claimed", "Claimed:"),
+                    Map.entry("me.private_page", "You keep this credential private, so its public page shows nothing to others; you see it here. To show its page, make it public below:"),
                     Map.entry("me.nofile", "There is no such file among your credentials here."),
                     Map.entry("tracking.short", "Detailed tracking"), Map.entry("save", "Save"), Map.entry("back", "Back")),
             "nb", Map.ofEntries(
@@ -83,6 +84,7 @@ final class PageText {
                     Map.entry("link.page", "Side"), Map.entry("link.pdf", "PDF"), Map.entry("link.badge", "Merke"), Map.entry("link.json", "Bevis (JSON)"),
                     Map.entry("link.private", "Side: privat, bare du ser den her"),
                     Map.entry("me.claimed", "Hentet:"),
+                    Map.entry("me.private_page", "Du holder dette beviset privat, så den offentlige siden viser ingenting til andre; du ser det her. Vil du vise siden, gjør det offentlig nedenfor:"),
                     Map.entry("me.nofile", "Det finnes ingen slik fil blant kompetansebevisene dine her."),
                     Map.entry("tracking.short", "Detaljert sporing"), Map.entry("save", "Lagre"), Map.entry("back", "Tilbake")));
 

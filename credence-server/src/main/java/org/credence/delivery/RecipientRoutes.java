@@ -37,10 +37,12 @@ final class RecipientRoutes {
             }
             Recipients.Dashboard dashboard = recipients.dashboard(session.get());
             // just claimed (the claim form comes here for a private credential): say so above the list
-            String claimed = dashboard.credentials().stream().filter(c -> c.number().equals(ctx.queryParam("claimed")))
-                    .map(HeldCredential::achievement).findFirst().orElse("");
+            String claimed = achievementOf(dashboard, ctx.queryParam("claimed"));
+            // came from the public address of a credential they keep private: say why they are here
+            String privatePage = achievementOf(dashboard, ctx.queryParam("private"));
             ClaimRoutes.html(ctx, 200, Pages.render("me/dashboard.jte", Map.of("lang", lang, "t", t, "issuer", dashboard.tenant().name(),
-                    "email", dashboard.email(), "csrf", session.get().csrf(), "credentials", dashboard.credentials(), "claimed", claimed)));
+                    "email", dashboard.email(), "csrf", session.get().csrf(), "credentials", dashboard.credentials(), "claimed", claimed,
+                    "privatePage", privatePage)));
         });
         config.routes.post("/me/sign-in", ctx -> {
             if (ClaimRoutes.refusedCrossSite(ctx)) {
@@ -144,5 +146,11 @@ final class RecipientRoutes {
 
     private static String query(Context ctx) {
         return "nb".equals(ClaimRoutes.language(ctx)) ? "?lang=nb" : "";
+    }
+
+    /** The achievement of the signed-in recipient's credential with this number, or "" (not theirs, or none asked). */
+    private static String achievementOf(Recipients.Dashboard dashboard, String number) {
+        return dashboard.credentials().stream().filter(c -> c.number().equals(number))
+                .map(HeldCredential::achievement).findFirst().orElse("");
     }
 }
