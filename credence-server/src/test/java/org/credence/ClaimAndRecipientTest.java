@@ -248,6 +248,14 @@ class ClaimAndRecipientTest {
         assertThat(server.send("GET", "/me", null, null, "Cookie", cookie).body()).contains("name=\"email\"").doesNotContain(number);
     }
 
+    @Test
+    void the_sign_in_form_finds_the_organisation_by_its_full_name_too() {
+        issue(acme, achievement, "by.name@example.org");
+        outboxMailTo("by.name@example.org");
+        form("/me/sign-in", null, "tenant", " ACME academy ", "email", "by.name@example.org");
+        assertThat(outboxMailTo("by.name@example.org")).contains("Subject: Sign in to your credentials from acme Academy");
+    }
+
     static long tenantId(String slug) {
         return server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = :slug").bind("slug", slug).mapTo(Long.class).one());
     }

@@ -50,7 +50,7 @@ final class Recipients {
             return;
         }
         String email = typedEmail.strip().toLowerCase(Locale.ROOT);
-        Optional<Tenant> tenant = tenants.bySlug(slug.strip().toLowerCase(Locale.ROOT));
+        Optional<Tenant> tenant = tenants.bySlugOrName(slug);
         if (tenant.isEmpty()) {
             return;
         }

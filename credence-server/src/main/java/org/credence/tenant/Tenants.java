@@ -59,6 +59,19 @@ public final class Tenants {
         return jdbi.withHandle(h -> find(h, slug));
     }
 
+    /**
+     * The tenant a person means by what they typed: its short name (slug, any case), or else its
+     * full name when exactly one tenant has it (ignoring case and surrounding spaces).
+     */
+    public Optional<Tenant> bySlugOrName(String typed) {
+        String wanted = typed.strip();
+        return jdbi.withHandle(h -> find(h, wanted.toLowerCase(java.util.Locale.ROOT)).or(() -> {
+            var named = h.createQuery("SELECT id, slug, name, url, locale FROM tenant WHERE lower(name) = lower(:name) LIMIT 2")
+                    .bind("name", wanted).map((rs, ctx) -> row(rs)).list();
+            return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+        }));
+    }
+
     public Tenant byId(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, name, url, locale FROM tenant WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> row(rs)).one());
