@@ -218,5 +218,19 @@ class CertificateTest {
         assertThat(foreign.json().get("field").asText()).isEqualTo("design");
         assertThat(server.send("PUT", "/api/v1/designs/stamp", other, design).status()).isEqualTo(201);
         assertThat(server.send("GET", "/api/v1/designs/stamp", tenant, null).json().get("description").asText()).startsWith("Our own stamp");
+
+        // deleting: refused while an achievement chooses it, and each tenant deletes only its own
+        var inUse = server.send("DELETE", "/api/v1/designs/stamp", tenant, null);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.json().get("detail").asText()).contains("achievements still use design 'stamp'", "Certified Data Steward");
+        OpenApiContractTest.check("/api/v1/designs/{name}", "delete", inUse);
+        assertThat(server.send("DELETE", "/api/v1/designs/classic", tenant, null).status()).isEqualTo(422);
+        assertThat(server.send("DELETE", "/api/v1/designs/stamp", other, null).status()).isEqualTo(204);
+        assertThat(server.send("GET", "/api/v1/designs/stamp", other, null).status()).isEqualTo(404);
+        assertThat(server.send("GET", "/api/v1/designs/stamp", tenant, null).status()).isEqualTo(200);
+        assertThat(server.send("PUT", "/api/v1/achievements/" + own, tenant, withDesign(tenant, own, "modern")).status()).isEqualTo(200);
+        assertThat(server.send("DELETE", "/api/v1/designs/stamp", tenant, null).status()).isEqualTo(204);
+        assertThat(server.send("DELETE", "/api/v1/designs/stamp", tenant, null).status()).isEqualTo(404);
+        assertThat(server.send("GET", "/api/v1/audit", tenant, null).body()).contains("design.delete");
     }
 }

@@ -72,6 +72,23 @@ public final class CertificateRoutes {
                     "design:" + name, null, Json.MAPPER.createObjectNode().put("sha256", StoredDocuments.sha256(ctx.bodyAsBytes()))));
             ctx.status(created ? 201 : 200).contentType("application/json").result(definition);
         });
+        config.routes.delete("/api/v1/designs/{name}", ctx -> {
+            Caller caller = auth.requireTenant(ctx, "admin");
+            String name = ctx.pathParam("name");
+            if (Designs.BUILT_IN.contains(name)) {
+                throw Problem.invalidField("name", "'" + name + "' is a built-in design: it cannot be deleted");
+            }
+            Designs.Deletion deletion = designs.delete(caller.tenantId(), name);
+            if (deletion instanceof Designs.Deletion.NotFound) {
+                throw Problem.notFound("no design '" + shortened(name) + "' in this tenant");
+            }
+            if (deletion instanceof Designs.Deletion.InUse inUse) {
+                throw Problem.conflict("achievements still use design '" + name + "': " + String.join(", ", inUse.achievements())
+                        + " — give them another design (PUT /api/v1/achievements/{id} with \"design\") first");
+            }
+            jdbi.useHandle(h -> audit.record(h, caller.tenantId(), caller.actor(), "design.delete", "design:" + name, null, null));
+            ctx.status(204);
+        });
     }
 
     private static IssuedCredential publicCredential(Certificates certificates, Context ctx) {

@@ -103,6 +103,34 @@ public final class Designs {
                 .mapTo(Boolean.class).one());
     }
 
+    /** What became of a request to delete a tenant's design. */
+    public sealed interface Deletion {
+        record Deleted() implements Deletion {}
+
+        record NotFound() implements Deletion {}
+
+        /** Achievements still choose it: they must choose another design first. */
+        record InUse(List<String> achievements) implements Deletion {}
+    }
+
+    /**
+     * Deletes a tenant's own design unless an achievement still chooses it (its certificates
+     * would have no design to be drawn with). Built-in designs are never the tenant's to delete.
+     */
+    public Deletion delete(long tenantId, String name) {
+        return jdbi.inTransaction(h -> {
+            List<String> users = h.createQuery("""
+                            SELECT name FROM achievement WHERE tenant_id = :tenant AND design = :name ORDER BY id LIMIT 20""")
+                    .bind("tenant", tenantId).bind("name", name).mapTo(String.class).list();
+            if (!users.isEmpty()) {
+                return new Deletion.InUse(users);
+            }
+            int deleted = h.createUpdate("DELETE FROM certificate_design WHERE tenant_id = :tenant AND name = :name")
+                    .bind("tenant", tenantId).bind("name", name).execute();
+            return deleted == 1 ? new Deletion.Deleted() : new Deletion.NotFound();
+        });
+    }
+
     static String resource(String name) {
         try (InputStream in = Designs.class.getResourceAsStream("designs/" + name + ".json")) {
             if (in == null) {
