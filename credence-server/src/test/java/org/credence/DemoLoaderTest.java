@@ -29,6 +29,10 @@ class DemoLoaderTest {
             assertThat(loaded.tenant().name()).contains("simulated");
             assertThat(count(server, "SELECT count(*) FROM credential WHERE tenant_id = ?", tenant)).isEqualTo(loaded.credentials()).isGreaterThanOrEqualTo(300);
             assertThat(count(server, "SELECT count(*) FROM mail", null)).as("demo issuance sends no mail").isZero();
+            // the history ends where its period ends: nothing issued, claimed or seen later (so never in the future)
+            assertThat(count(server, "SELECT count(*) FROM credential WHERE tenant_id = ? AND (issued_at >= '2026-11-01' OR claimed_at >= '2026-11-01')",
+                    tenant)).isZero();
+            assertThat(count(server, "SELECT count(*) FROM tracking_event WHERE tenant_id = ? AND occurred_at >= '2026-11-01'", tenant)).isZero();
 
             // every simulated event went in, and the rollups fold all of them
             assertThat(count(server, "SELECT count(*) FROM tracking_event WHERE tenant_id = ?", tenant)).isEqualTo(loaded.events()).isPositive();

@@ -43,7 +43,9 @@ final class ServeCommand implements Callable<Integer> {
         SimulationSettings simulation = null;
         if (demo) {
             try {
-                simulation = new SimulationSettings(seed, recipients, months, LocalDate.now(ZoneOffset.UTC).plusDays(1));
+                // the history ends before today: a simulated credential or event later today would lie in the future
+                // ("not yet valid" on the newest credential of the demo)
+                simulation = new SimulationSettings(seed, recipients, months, LocalDate.now(ZoneOffset.UTC));
             } catch (IllegalArgumentException e) {
                 throw new CredenceCli.UsageProblem("--recipients/--months: " + e.getMessage());
             }
