@@ -132,6 +132,7 @@ public final class Credence implements AutoCloseable {
             analytics = folder; // stopped if a later step fails
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
+            CredentialListing listing = new CredentialListing(jdbi, clock);
             List<Consumer<JavalinConfig>> routes = List.of(
                     config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
                     config -> org.credence.http.ApiDocsRoutes.register(config),
@@ -147,7 +148,8 @@ public final class Credence implements AutoCloseable {
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> users.register(config, auth),
-                    config -> CredentialReadRoutes.register(config, new CredentialListing(jdbi, clock), auth, publicUrl),
+                    config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
+                    config -> mail.registerPages(config, listing, achievements, users.sessions()),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
                     config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),

@@ -38,14 +38,9 @@ class MailDeliveryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            smtpPort = free.getLocalPort();
-        }
+        smtpPort = freePort();
         smtp = startSmtp();
-        // no background worker: each test sends the queue itself, so nothing races the assertions
-        MailSettings mail = new MailSettings(Optional.of(new MailSettings.Smtp("127.0.0.1", smtpPort, Optional.empty(), Optional.empty(),
-                MailSettings.Tls.NONE)), "Credence <no-reply@credence.example>", Duration.ZERO);
-        server = new ServerHarness(data, mail, clock);
+        server = new ServerHarness(data, smtpOn(smtpPort), clock);
         acme = server.tenant("acme");
         acmeAchievement = server.achievement(acme);
         var created = server.send("POST", "/api/v1/tenants", ServerHarness.ADMIN_KEY,
@@ -53,9 +48,25 @@ class MailDeliveryTest {
         fjord = created.json().get("apiKey").asText();
     }
 
+    static int freePort() throws java.io.IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** Mail to an SMTP server on this machine's {@code port}, with no background worker: each test sends the queue itself, so nothing races the assertions. */
+    static MailSettings smtpOn(int port) {
+        return new MailSettings(Optional.of(new MailSettings.Smtp("127.0.0.1", port, Optional.empty(), Optional.empty(), MailSettings.Tls.NONE)),
+                "Credence <no-reply@credence.example>", Duration.ZERO);
+    }
+
     static GreenMail startSmtp() {
+        return startSmtp(smtpPort);
+    }
+
+    static GreenMail startSmtp(int port) {
         // restarted by several tests; 2 s (the default) is too little on a busy two-core machine
-        ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         setup.setServerStartupTimeout(15_000);
         GreenMail mail = new GreenMail(setup);
         mail.start();
@@ -76,7 +87,11 @@ class MailDeliveryTest {
     }
 
     static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+        return mailTo(smtp, address);
+    }
+
+    static List<MimeMessage> mailTo(GreenMail server, String address) {
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().equals(address);
             } catch (jakarta.mail.MessagingException e) {

@@ -107,6 +107,17 @@ final class ServerHarness implements AutoCloseable {
         return request.build();
     }
 
+    /** Posts a form (name/value pairs) as a browser does, with the session cookie {@code cookie} (null: none). */
+    Response form(String path, String cookie, String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            body.append(body.isEmpty() ? "" : "&").append(fields[i]).append('=')
+                    .append(java.net.URLEncoder.encode(fields[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return sendBytes("POST", path, null, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie == null ? null : "credence_session=" + cookie);
+    }
+
     /** A new tenant; returns its API key. */
     String tenant(String slug) {
         Response created = send("POST", "/api/v1/tenants", ADMIN_KEY, "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + " Academy\",\"url\":\"https://" + slug + ".example\"}");

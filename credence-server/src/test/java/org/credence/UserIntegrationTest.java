@@ -48,12 +48,7 @@ class UserIntegrationTest {
     }
 
     static ServerHarness.Response post(String path, String cookie, String... fields) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < fields.length; i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(fields[i]).append('=').append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-        }
-        return server.sendBytes("POST", path, null, body.toString().getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie == null ? null : "credence_session=" + cookie);
+        return server.form(path, cookie, fields);
     }
 
     static ServerHarness.Response get(String path, String cookie) {

@@ -80,6 +80,20 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     }
 
     /**
+     * Registers {@code /app/credentials}, the signed-in issuer's list of credentials with each one's mail and claim,
+     * and its resend button: the same listing and the same resend as the API's.
+     */
+    public void registerPages(JavalinConfig config, org.credence.issuance.CredentialListing listing,
+                              org.credence.achievement.Achievements achievements, org.credence.user.Sessions sessions) {
+        IssuerCredentialRoutes.register(config, this, listing, achievements, sessions, clock);
+    }
+
+    /** The latest mail and the claim of each of the tenant's {@code credentialIds} (a page of them); missing ids are left out. */
+    java.util.Map<java.util.UUID, CredentialDelivery> latest(long tenantId, java.util.List<java.util.UUID> credentialIds) {
+        return credentialIds.isEmpty() ? java.util.Map.of() : jdbi.withHandle(h -> MailQueue.latest(h, tenantId, credentialIds));
+    }
+
+    /**
      * Whether the request comes from the credential's recipient, signed in on {@code /me}: their own
      * views and verifications are not counted as anyone else's.
      */

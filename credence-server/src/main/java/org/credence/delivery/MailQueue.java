@@ -127,6 +127,49 @@ final class MailQueue {
                 .list();
     }
 
+    /**
+     * The latest mail about each of {@code credentialIds} (the tenant's only) and when each was claimed, in one statement
+     * for a page of credentials; a credential no mail was sent about has status {@code none}.
+     */
+    static java.util.Map<UUID, CredentialDelivery> latest(Handle h, long tenantId, List<UUID> credentialIds) {
+        java.util.Map<UUID, CredentialDelivery> found = new java.util.HashMap<>();
+        h.createQuery("""
+                        SELECT c.id
+                             , c.claimed_at
+                             , m.status
+                             , m.last_error
+                             , m.attempts
+                             , COALESCE(e.at, m.created_at) AS at
+                          FROM credential AS c
+                          LEFT JOIN LATERAL (SELECT id, status, last_error, attempts, created_at
+                                               FROM mail
+                                              WHERE tenant_id = c.tenant_id
+                                                AND credential_id = c.id
+                                              ORDER BY id DESC
+                                              LIMIT 1) AS m ON TRUE
+                          LEFT JOIN LATERAL (SELECT at
+                                               FROM mail_event
+                                              WHERE tenant_id = c.tenant_id
+                                                AND mail_id = m.id
+                                              ORDER BY id DESC
+                                              LIMIT 1) AS e ON TRUE
+                         WHERE c.tenant_id = :tenant
+                           AND c.id = ANY(CAST(:ids AS UUID[]))
+                        """)
+                .bind("tenant", tenantId).bindArray("ids", String.class, credentialIds.stream().map(UUID::toString).toList())
+                .map((rs, ctx) -> {
+                    String status = rs.getString("status");
+                    java.sql.Timestamp at = rs.getTimestamp("at");
+                    java.sql.Timestamp claimed = rs.getTimestamp("claimed_at");
+                    // 'sending' is a lease of a moment: to the issuer it is still waiting in the queue
+                    return java.util.Map.entry(rs.getObject("id", UUID.class), new CredentialDelivery(
+                            status == null ? "none" : status.equals("sending") ? "queued" : status, rs.getString("last_error"),
+                            rs.getInt("attempts"), at == null ? null : at.toInstant(), claimed == null ? null : claimed.toInstant()));
+                })
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
     private static List<Step> steps(Handle h, long tenantId, long mailId) {
         return h.createQuery("""
                         SELECT status

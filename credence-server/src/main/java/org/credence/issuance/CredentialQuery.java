@@ -21,11 +21,13 @@ import org.credence.http.Problem;
  * @param issuedAfter issued at or after (inclusive)
  * @param issuedBefore issued strictly before
  * @param emailHash the recipient's e-mail as issuance hashes it
+ * @param search words a person typed to find a credential: part of its number, of the recipient's name or e-mail (null: no search)
  */
 public record CredentialQuery(Long achievementId, String status, Instant issuedAfter, Instant issuedBefore, String emailHash,
-                              Instant afterIssuedAt, UUID afterId, int limit) {
+                              String search, Instant afterIssuedAt, UUID afterId, int limit) {
     public static final int MAX_LIMIT = 200;
     public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_SEARCH = 200;
 
     /** Reads the query string's parameters; a bad one is a 422 problem naming it. */
     public static CredentialQuery from(Function<String, String> parameter) {
@@ -44,6 +46,10 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         }
         String email = parameter.apply("recipientEmail");
         String emailHash = email == null ? null : Issuance.sha256(email.toLowerCase(Locale.ROOT));
+        String search = parameter.apply("q") == null || parameter.apply("q").isBlank() ? null : parameter.apply("q").strip();
+        if (search != null && search.length() > MAX_SEARCH) {
+            throw Problem.invalidField("q", "q is " + search.length() + " characters long; at most " + MAX_SEARCH + " are searched for");
+        }
         long limit = parameter.apply("limit") == null ? DEFAULT_LIMIT : number(parameter.apply("limit"), "limit");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problem.invalidField("limit", "limit (" + limit + ") must be 1-" + MAX_LIMIT);
@@ -60,7 +66,7 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
                 throw Problem.invalidField("cursor", "cursor is not one this server gave out as 'next'");
             }
         }
-        return new CredentialQuery(achievementId, status, after, before, emailHash, afterIssuedAt, afterId, (int) limit);
+        return new CredentialQuery(achievementId, status, after, before, emailHash, search, afterIssuedAt, afterId, (int) limit);
     }
 
     /** The cursor naming {@code last} as the end of a page. */

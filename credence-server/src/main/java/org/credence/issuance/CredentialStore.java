@@ -83,6 +83,8 @@ public final class CredentialStore {
                            AND (CAST(:issuedAfter AS TIMESTAMPTZ) IS NULL OR issued_at >= :issuedAfter)
                            AND (CAST(:issuedBefore AS TIMESTAMPTZ) IS NULL OR issued_at < :issuedBefore)
                            AND (CAST(:emailHash AS TEXT) IS NULL OR recipient_email_hash = :emailHash)
+                           AND (CAST(:like AS TEXT) IS NULL OR number = :number
+                                OR recipient_name ILIKE :like ESCAPE '!' OR recipient_email ILIKE :like ESCAPE '!' OR number ILIKE :like ESCAPE '!')
                            AND (CAST(:cursorAt AS TIMESTAMPTZ) IS NULL OR (issued_at, id) < (CAST(:cursorAt AS TIMESTAMPTZ), CAST(:cursorId AS UUID)))
                          ORDER BY issued_at DESC, id DESC
                          LIMIT :limit
@@ -97,6 +99,9 @@ public final class CredentialStore {
                 .bind("issuedAfter", timestamp(query.issuedAfter()))
                 .bind("issuedBefore", timestamp(query.issuedBefore()))
                 .bind("emailHash", query.emailHash())
+                // a whole number as typed (any case, without hyphens) finds its credential; anything else is a substring, its LIKE wildcards escaped with '!'
+                .bind("number", query.search() == null ? null : CredentialNumber.parse(query.search()).map(CredentialNumber::value).orElse(null))
+                .bind("like", query.search() == null ? null : "%" + query.search().replaceAll("([!%_])", "!$1") + "%")
                 .bind("cursorAt", timestamp(query.afterIssuedAt()))
                 .bind("cursorId", query.afterId())
                 .bind("limit", query.limit())

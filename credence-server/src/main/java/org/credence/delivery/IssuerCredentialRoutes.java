@@ -1,0 +1,92 @@
+package org.credence.delivery;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.credence.achievement.Achievements;
+import org.credence.http.Pages;
+import org.credence.http.Problem;
+import org.credence.issuance.CredentialListing;
+import org.credence.issuance.CredentialNumber;
+import org.credence.issuance.CredentialQuery;
+import org.credence.tenant.Caller;
+import org.credence.user.Permission;
+import org.credence.user.Sessions;
+import org.credence.user.SignedIn;
+
+/**
+ * The signed-in issuer's credentials page and its resend button. It lists through the same
+ * {@link CredentialListing} as {@code GET /api/v1/credentials} and resends through the same
+ * {@link Delivery#resend} as {@code POST /api/v1/credentials/{id}/resend}, audited alike.
+ */
+final class IssuerCredentialRoutes {
+    static final int PAGE_SIZE = 25;
+
+    private IssuerCredentialRoutes() {}
+
+    static void register(JavalinConfig config, Delivery delivery, CredentialListing listing, Achievements achievements, Sessions sessions,
+                         Clock clock) {
+        config.routes.get("/app/credentials", ctx -> {
+            SignedIn signedIn = sessions.require(ctx, Permission.READ);
+            long tenant = signedIn.user().tenantId();
+            Map<String, String> filters = filters(ctx::queryParam);
+            CredentialQuery query = CredentialQuery.from(name -> name.equals("limit") ? String.valueOf(PAGE_SIZE) : filters.get(name));
+            CredentialListing.Page page = listing.list(tenant, query);
+            Map<UUID, CredentialDelivery> deliveries = delivery.latest(tenant, page.items().stream().map(c -> c.id()).toList());
+            String lang = language(ctx);
+            ctx.html(IssuerCredentialsPage.render(lang, signedIn, filters, achievements.list(tenant), page, deliveries, notice(ctx, lang),
+                    clock.instant()));
+        });
+        config.routes.post("/app/credentials/{number}/resend", ctx -> {
+            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE); // checks the origin and the form's CSRF token
+            String number = ctx.pathParam("number");
+            String outcome;
+            try {
+                delivery.resend(new Caller(signedIn.user().tenantId(), Set.of("issue"), signedIn.actor()), number);
+                outcome = "resent";
+            } catch (Problem refused) {
+                if (refused.status() != 409) {
+                    throw refused;
+                }
+                outcome = "revoked";
+            }
+            // back to the page the button was on, its filters kept, with what happened
+            Map<String, String> back = filters(ctx::formParam);
+            back.put("notice", outcome);
+            back.put("number", number);
+            ctx.redirect(IssuerCredentialsPage.link(back, language(ctx)), HttpStatus.SEE_OTHER);
+        });
+    }
+
+    /** The page's filters that were given and not blank (a form's "all" option sends an empty value). */
+    private static Map<String, String> filters(java.util.function.Function<String, String> parameter) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String name : IssuerCredentialsPage.FILTERS) {
+            String value = parameter.apply(name);
+            if (value != null && !value.isBlank()) {
+                filters.put(name, value.strip());
+            }
+        }
+        return filters;
+    }
+
+    /** The sentence after a resend; nothing unless the number is a well-formed one (the text is ours, the number escaped). */
+    private static String notice(Context ctx, String lang) {
+        String kind = ctx.queryParam("notice");
+        if (kind == null || !List.of("resent", "revoked").contains(kind)) {
+            return "";
+        }
+        return CredentialNumber.parse(ctx.queryParam("number"))
+                .map(n -> IssuerCredentialsPage.text(lang).get("notice." + kind).formatted(n.value())).orElse("");
+    }
+
+    private static String language(Context ctx) {
+        return Pages.language(ctx.queryParam("lang") != null ? ctx.queryParam("lang") : ctx.formParam("lang"), ctx.header("Accept-Language"));
+    }
+}
