@@ -87,6 +87,16 @@ final class BrowserHarness implements AutoCloseable {
         return target;
     }
 
+    /** Ends a browser test class: its browser and its server, either of which may never have started. */
+    static void closeBoth(BrowserHarness browser, ServerHarness server) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

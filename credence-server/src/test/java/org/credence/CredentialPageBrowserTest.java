@@ -49,12 +49,7 @@ class CredentialPageBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        BrowserHarness.closeBoth(browser, server);
     }
 
     static String page(String number) {

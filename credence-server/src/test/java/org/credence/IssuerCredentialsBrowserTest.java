@@ -49,12 +49,7 @@ class IssuerCredentialsBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        BrowserHarness.closeBoth(browser, server);
     }
 
     @Test

@@ -51,12 +51,7 @@ class RecipientBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        BrowserHarness.closeBoth(browser, server);
     }
 
     static JsonNode issue(String key, long achievement, String name, String email) {
