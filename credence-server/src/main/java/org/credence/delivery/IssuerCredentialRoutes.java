@@ -36,11 +36,19 @@ final class IssuerCredentialRoutes {
             SignedIn signedIn = sessions.require(ctx, Permission.READ);
             long tenant = signedIn.user().tenantId();
             Map<String, String> filters = filters(ctx::queryParam);
-            CredentialQuery query = CredentialQuery.from(name -> name.equals("limit") ? String.valueOf(PAGE_SIZE) : filters.get(name));
-            CredentialListing.Page page = listing.list(tenant, query);
-            Map<UUID, CredentialDelivery> deliveries = delivery.latest(tenant, page.items().stream().map(c -> c.id()).toList());
             String lang = language(ctx);
-            ctx.html(IssuerCredentialsPage.render(lang, signedIn, filters, achievements.list(tenant), page, deliveries, notice(ctx, lang),
+            String notice = notice(ctx, lang);
+            CredentialListing.Page page;
+            try {
+                page = listing.list(tenant, query(filters));
+            } catch (Problem unusable) {
+                // a hand-edited or stale link: say what was wrong on the page itself, and show everything
+                notice = IssuerCredentialsPage.text(lang).get("notice.bad_filter").formatted(unusable.getMessage());
+                filters.clear();
+                page = listing.list(tenant, query(filters));
+            }
+            Map<UUID, CredentialDelivery> deliveries = delivery.latest(tenant, page.items().stream().map(c -> c.id()).toList());
+            ctx.html(IssuerCredentialsPage.render(lang, signedIn, filters, achievements.list(tenant), page, deliveries, notice,
                     clock.instant()));
         });
         config.routes.post("/app/credentials/{number}/resend", ctx -> {
@@ -62,6 +70,10 @@ final class IssuerCredentialRoutes {
             back.put("number", number);
             ctx.redirect(IssuerCredentialsPage.link(back, language(ctx)), HttpStatus.SEE_OTHER);
         });
+    }
+
+    private static CredentialQuery query(Map<String, String> filters) {
+        return CredentialQuery.from(name -> name.equals("limit") ? String.valueOf(PAGE_SIZE) : filters.get(name));
     }
 
     /** The page's filters that were given and not blank (a form's "all" option sends an empty value). */

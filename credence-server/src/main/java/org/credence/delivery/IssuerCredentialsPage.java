@@ -43,7 +43,8 @@ public final class IssuerCredentialsPage {
                     Map.entry("resend.why", "Sends a new claim link to the recipient; older links stop working."),
                     Map.entry("none", "No credentials match."), Map.entry("older", "Older →"), Map.entry("newest", "← Newest"),
                     Map.entry("notice.resent", "A new claim link for %s is queued. Older links no longer work."),
-                    Map.entry("notice.revoked", "%s is revoked: there is nothing to claim, so no mail was sent.")),
+                    Map.entry("notice.revoked", "%s is revoked: there is nothing to claim, so no mail was sent."),
+                    Map.entry("notice.bad_filter", "These filters cannot be used (%s); showing all credentials instead.")),
             "nb", Map.ofEntries(
                     Map.entry("title", "Kompetansebevis"), Map.entry("home", "Hjem"),
                     Map.entry("search", "Nummer, navn eller e-post"), Map.entry("achievement", "Kompetanse"), Map.entry("state", "Status"),
@@ -61,7 +62,8 @@ public final class IssuerCredentialsPage {
                     Map.entry("resend.why", "Sender mottakeren en ny hentelenke; eldre lenker slutter å virke."),
                     Map.entry("none", "Ingen kompetansebevis passer."), Map.entry("older", "Eldre →"), Map.entry("newest", "← Nyeste"),
                     Map.entry("notice.resent", "En ny hentelenke for %s er lagt i kø. Eldre lenker virker ikke lenger."),
-                    Map.entry("notice.revoked", "%s er tilbakekalt: det er ingenting å hente, så ingen e-post ble sendt.")));
+                    Map.entry("notice.revoked", "%s er tilbakekalt: det er ingenting å hente, så ingen e-post ble sendt."),
+                    Map.entry("notice.bad_filter", "Disse filtrene kan ikke brukes (%s); viser alle kompetansebevis i stedet.")));
 
     /** One credential as a row (or, on a phone, a card). Times are already formatted; null where there is none. */
     public record Row(String number, String recipientName, String recipientEmail, String achievement, String issued, String state,
