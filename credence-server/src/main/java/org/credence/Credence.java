@@ -117,13 +117,18 @@ public final class Credence implements AutoCloseable {
                     new CertificateAttachments(certificates), clock, random);
             delivery = mail; // its worker thread is stopped if a later step fails
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
-            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log);
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, documents);
             CredentialPages credentialPages = new CredentialPages(jdbi, tenants, brandings, verification);
+            // a revocation or a recipient's privacy choice reaches the caches of tracking and of the share redirect at once
+            Consumer<String> forgetCached = number -> {
+                tracking.tracker().forget(number);
+                credentialPages.forget(number);
+            };
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached);
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
@@ -153,11 +158,7 @@ public final class Credence implements AutoCloseable {
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
                     config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),
-                    // a recipient's privacy choice reaches the caches of tracking and of the share redirect at once
-                    config -> mail.register(config, auth, events, number -> {
-                        tracking.tracker().forget(number);
-                        credentialPages.forget(number);
-                    }, (credential, name) -> Optional.ofNullable(switch (name) {
+                    config -> mail.register(config, auth, events, forgetCached, (credential, name) -> Optional.ofNullable(switch (name) {
                         case RecipientFiles.CERTIFICATE -> certificates.pdf(credential);
                         case RecipientFiles.BADGE -> badges.bakedPng(credential);
                         default -> null;

@@ -249,6 +249,15 @@ class ClaimAndRecipientTest {
     }
 
     @Test
+    void a_revocation_stops_the_share_redirect_at_once() {
+        String number = issue(acme, achievement, "revoked.share@example.org").get("number").asText();
+        assertThat(shareTarget(number)).startsWith("https://twitter.com/intent/tweet?"); // now cached by the share redirect
+        var revoked = server.send("POST", "/api/v1/credentials/" + number + "/revoke", acme, "{\"reason\": \"issued in error\"}");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(shareTarget(number)).as("no share dialog for a revoked credential, not even from the cache").endsWith("/c/" + number);
+    }
+
+    @Test
     void the_sign_in_form_finds_the_organisation_by_its_full_name_too() {
         issue(acme, achievement, "by.name@example.org");
         outboxMailTo("by.name@example.org");

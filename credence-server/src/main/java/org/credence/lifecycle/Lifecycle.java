@@ -18,9 +18,13 @@ public final class Lifecycle {
     private final StatusLists statusLists;
     private final AuditTrail audit;
     private final org.credence.transparency.TransparencyLog log;
+    private final java.util.function.Consumer<String> changed;
 
-    public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit, org.credence.transparency.TransparencyLog log) {
+    /** @param changed told a credential's number after its state changed and committed (caches drop it) */
+    public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit, org.credence.transparency.TransparencyLog log,
+                     java.util.function.Consumer<String> changed) {
         this.log = log;
+        this.changed = changed;
         this.jdbi = jdbi;
         this.statusLists = statusLists;
         this.audit = audit;
@@ -31,7 +35,7 @@ public final class Lifecycle {
         if (!ACTIONS.contains(action)) {
             throw Problem.notFound("no action " + action);
         }
-        return jdbi.inTransaction(h -> {
+        IssuedCredential after = jdbi.inTransaction(h -> {
             IssuedCredential before = CredentialStore.byIdOrNumber(h, caller.tenantId(), idOrNumber)
                     .orElseThrow(() -> Problem.notFound("no credential " + idOrNumber + " in this tenant"));
             UUID id = before.id();
@@ -55,5 +59,7 @@ public final class Lifecycle {
                     Json.MAPPER.createObjectNode().put("state", target).put("reason", reason));
             return CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
         });
+        changed.accept(after.number());
+        return after;
     }
 }
