@@ -1,5 +1,6 @@
 package org.credence.badge;
 
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.TextLayout;
@@ -27,7 +28,10 @@ final class RasterDrawing {
                     g.fill(fill.shape());
                 } else if (item instanceof Drawing.Label label) {
                     // TextLayout lays out right-to-left and mixed scripts (bidi) as well as left-to-right
-                    TextLayout layout = new TextLayout(label.text(), label.font().awtFont().deriveFont(label.size()), g.getFontRenderContext());
+                    Font font = label.font().awtFont().deriveFont(label.size());
+                    TextLayout layout = font.canDisplayUpTo(label.text()) < 0
+                            ? new TextLayout(label.text(), font, g.getFontRenderContext())
+                            : new TextLayout(TextFit.styled(label.text(), font), g.getFontRenderContext()); // CJK letters in Noto
                     double x = label.anchor() == Drawing.Anchor.MIDDLE ? label.x() - layout.getAdvance() / 2 : label.x();
                     g.setColor(label.colour());
                     layout.draw(g, (float) x, (float) label.baseline());

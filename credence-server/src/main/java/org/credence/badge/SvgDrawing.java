@@ -101,8 +101,9 @@ final class SvgDrawing {
 
     /** The bundled family first (what the PNG is drawn with), then look-alikes every system has. */
     static String family(BundledFonts font) {
-        return font.designName().startsWith("serif") ? "'DejaVu Serif', Georgia, 'Times New Roman', serif"
-                : "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', Arial, sans-serif";
+        // the viewer's own fonts draw the SVG: Noto CJK (or the system's) for the letters DejaVu lacks
+        return font.designName().startsWith("serif") ? "'DejaVu Serif', Georgia, 'Times New Roman', 'Noto Serif CJK SC', serif"
+                : "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', Arial, 'Noto Sans SC', 'Noto Sans KR', 'Noto Sans CJK SC', sans-serif";
     }
 
     static String hex(Color colour) {

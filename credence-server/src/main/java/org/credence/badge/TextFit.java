@@ -2,6 +2,10 @@ package org.credence.badge;
 
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
+import java.awt.font.TextAttribute;
+import java.awt.font.TextLayout;
+import java.text.AttributedCharacterIterator;
+import java.text.AttributedString;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,7 @@ final class TextFit {
     /** Anti-aliased, fractional metrics: the context the PNG is drawn in. */
     static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
     private static final String ELLIPSIS = "…";
+    private static final List<BundledFonts> CJK = List.of(BundledFonts.SANS_SC, BundledFonts.SANS_KR);
 
     private TextFit() {}
 
@@ -47,13 +52,48 @@ final class TextFit {
         return new Fitted(lines, smallest);
     }
 
-    /** What the bundled font can draw of the text ({@link DrawableText}); Java2D shapes Arabic itself. Never empty. */
+    /**
+     * What the bundled fonts can draw of the text ({@link DrawableText}): {@code font}, or the Noto
+     * CJK fonts where it lacks a letter. Java2D shapes Arabic itself. Never empty.
+     */
     static String drawable(String text, Font font) {
-        return DrawableText.orDash(DrawableText.of(text, font::canDisplay, false));
+        return DrawableText.orDash(DrawableText.of(text, cp -> font.canDisplay(cp) || fallback(cp, font.getSize2D()) != null, false));
     }
 
     static double width(Font font, String text) {
-        return font.getStringBounds(text, CONTEXT).getWidth();
+        if (font.canDisplayUpTo(text) < 0) {
+            return font.getStringBounds(text, CONTEXT).getWidth();
+        }
+        return text.isEmpty() ? 0 : new TextLayout(styled(text, font), CONTEXT).getAdvance();
+    }
+
+    /**
+     * The text for Java2D layout, each letter {@code font} lacks set in the Noto CJK font that has it
+     * (Java2D falls back only among the fonts it knows, and the bundled ones are not installed).
+     */
+    static AttributedCharacterIterator styled(String text, Font font) {
+        AttributedString styled = new AttributedString(text);
+        styled.addAttribute(TextAttribute.FONT, font);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            Font stand = font.canDisplay(cp) ? null : fallback(cp, font.getSize2D());
+            if (stand != null) {
+                styled.addAttribute(TextAttribute.FONT, stand, i, next);
+            }
+            i = next;
+        }
+        return styled.getIterator();
+    }
+
+    /** The bundled font that draws a letter the DejaVu fonts lack, at {@code size}, or null. */
+    private static Font fallback(int codePoint, float size) {
+        for (BundledFonts font : CJK) {
+            if (font.awtFont().canDisplay(codePoint)) {
+                return font.awtFont().deriveFont(size);
+            }
+        }
+        return null;
     }
 
     /** The lines, or null when a word is wider than the box and {@code breakWords} is off. */

@@ -10,16 +10,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The open-licensed DejaVu fonts shipped with Credence (licence in {@code fonts/LICENSE-DejaVu.txt}),
- * so certificates render the same everywhere and æ, ø, å and most scripts have glyphs.
- * Each file is read once per process.
+ * The open-licensed fonts shipped with Credence, so certificates render the same everywhere:
+ * DejaVu (licence in {@code fonts/LICENSE-DejaVu.txt}) for æ, ø, å and most alphabetic scripts,
+ * and Noto Sans SC and KR (SIL OFL 1.1, {@code fonts/LICENSE-NotoSansCJK.txt}) standing in for
+ * the Chinese, Japanese and Korean letters DejaVu lacks. Each file is read once per process,
+ * when first needed.
  */
 public enum BundledFonts {
     SANS("DejaVuSans.ttf"),
     SANS_BOLD("DejaVuSans-Bold.ttf"),
     SERIF("DejaVuSerif.ttf"),
     SERIF_BOLD("DejaVuSerif-Bold.ttf"),
-    SERIF_ITALIC("DejaVuSerif-Italic.ttf");
+    SERIF_ITALIC("DejaVuSerif-Italic.ttf"),
+    /** Chinese (simplified and traditional ideographs) and Japanese kana: TrueType outlines, so PDFBox embeds a subset. */
+    SANS_SC("NotoSansSC-Regular.ttf"),
+    /** Korean Hangul. */
+    SANS_KR("NotoSansKR-Regular.ttf");
 
     private static final Map<BundledFonts, byte[]> BYTES = new ConcurrentHashMap<>();
     private static final Map<BundledFonts, Font> AWT = new ConcurrentHashMap<>();

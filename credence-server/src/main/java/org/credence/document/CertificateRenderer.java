@@ -208,9 +208,10 @@ public final class CertificateRenderer {
     private synchronized TextLayout.Metrics metrics(BundledFonts font) {
         return metrics.computeIfAbsent(font, f -> {
             List<BundledFonts> chain = new java.util.ArrayList<>(List.of(f));
-            // DejaVu Sans covers scripts DejaVu Serif lacks (Hebrew, Arabic …): it stands in, at the same weight
+            // DejaVu Sans covers scripts DejaVu Serif lacks (Hebrew, Arabic …): it stands in, at the same weight;
+            // then Noto Sans SC and KR for Chinese, Japanese and Korean (regular weight only: a bold CJK font is another 10 MB)
             BundledFonts sans = f.name().contains("BOLD") ? BundledFonts.SANS_BOLD : BundledFonts.SANS;
-            for (BundledFonts next : List.of(sans, BundledFonts.SANS)) {
+            for (BundledFonts next : List.of(sans, BundledFonts.SANS, BundledFonts.SANS_SC, BundledFonts.SANS_KR)) {
                 if (!chain.contains(next)) {
                     chain.add(next);
                 }

@@ -32,7 +32,8 @@ class ShareImageTest {
                 "logo-nb", facts("Sertifisert dataforvalter", "Åse Ødegård", "nb", Optional.of(logo)),
                 "long", facts("Advanced Professional Certificate in Sustainable Infrastructure Project Management and Delivery for the Public Sector",
                         "Maria Fernanda de los Ángeles García-Villanueva y Rodríguez-Montenegro", "en", Optional.of(logo)),
-                "rtl-emoji", facts("شهادة علم البيانات 🚀", "מדען נתונים 👩🏽‍💻 <script>", "en", Optional.empty()));
+                "rtl-emoji", facts("شهادة علم البيانات 🚀", "מדען נתונים 👩🏽‍💻 <script>", "en", Optional.empty()),
+                "cjk", facts("数据管理员 Data Steward", "山田 花子 / 김민준", "en", Optional.empty()));
         for (var entry : cases.entrySet()) {
             byte[] png = RasterDrawing.png(ShareImage.of(entry.getValue()));
             assertThat(RasterDrawing.png(ShareImage.of(entry.getValue()))).as(entry.getKey()).isEqualTo(png);
@@ -41,6 +42,15 @@ class ShareImageTest {
             assertThat(image.getHeight()).isEqualTo(627);
             Files.write(out.resolve(entry.getKey() + ".png"), png);
         }
+    }
+
+    @Test
+    void chinese_japanese_and_korean_letters_are_drawn_with_the_bundled_noto_fonts_not_replaced() {
+        java.awt.Font sans = org.credence.document.BundledFonts.SANS_BOLD.awtFont().deriveFont(40f);
+        assertThat(TextFit.drawable("山田 花子 / 김민준 🎓", sans)).isEqualTo("山田 花子 / 김민준");
+        assertThat(TextFit.drawable("Somchai สมชาย", sans)).isEqualTo("Somchai \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
+        // measured in the font that draws them: an ideograph is about one em wide, not DejaVu's missing-glyph box
+        assertThat(TextFit.width(sans, "山田花子")).isBetween(4 * 40 * 0.9, 4 * 40 * 1.1);
     }
 
     @Test

@@ -26,8 +26,16 @@ class CertificateTextTest {
     }
 
     @Test
+    void chinese_japanese_and_korean_names_are_drawn_with_the_bundled_noto_fonts() throws Exception {
+        assertThat(rendered("Li 李明")).contains("Li 李明");
+        assertThat(rendered("山田 はなこ")).contains("山田 はなこ");
+        assertThat(rendered("김민준")).contains("김민준");
+    }
+
+    @Test
     void letters_of_a_script_the_fonts_lack_show_as_replacement_characters_not_as_a_shorter_name() throws Exception {
-        assertThat(rendered("Li 李明")).contains("Li \uFFFD\uFFFD");
+        // Thai: neither DejaVu nor the Noto CJK fonts have it
+        assertThat(rendered("Somchai สมชาย")).contains("Somchai \uFFFD");
     }
 
     @Test
