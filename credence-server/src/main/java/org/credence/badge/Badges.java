@@ -2,6 +2,8 @@ package org.credence.badge;
 
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.credence.achievement.Achievement;
@@ -94,7 +96,8 @@ public final class Badges {
             Achievement achievement = achievements.get(credential.tenantId(), credential.achievementId());
             ShareImage.Facts facts = new ShareImage.Facts(achievement.name(), credential.recipientName(), tenant.name(), credential.number(),
                     tenant.locale(), BadgeArt.colour(branding.primaryColour()), BadgeArt.colour(branding.accentColour()),
-                    branding.logo().map(Branding.Image::bytes), png(credential.tenantId(), credential.achievementId()));
+                    branding.logo().map(Branding.Image::bytes), png(credential.tenantId(), credential.achievementId()),
+                    Optional.ofNullable(credential.expiresAt()).map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC)));
             return new StoredDocuments.Rendered("image/png", RasterDrawing.png(ShareImage.of(facts)));
         });
     }

@@ -5,8 +5,11 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.credence.document.BundledFonts;
 import org.credence.document.UploadedImages;
@@ -26,9 +29,14 @@ final class ShareImage {
 
     private ShareImage() {}
 
-    /** What the picture says; names as the issuer wrote them (they are drawn, never interpreted). */
+    /**
+     * What the picture says; names as the issuer wrote them (they are drawn, never interpreted).
+     *
+     * @param validUntil the last day the credential is valid, when it expires: the picture says so, as a link preview
+     *                   outlives the day it was drawn
+     */
     record Facts(String achievementName, String recipientName, String issuerName, String number, String language,
-                 Color primary, Color accent, Optional<byte[]> logoPng, byte[] badgePng) {}
+                 Color primary, Color accent, Optional<byte[]> logoPng, byte[] badgePng, Optional<LocalDate> validUntil) {}
 
     static Drawing of(Facts facts) {
         boolean nb = facts.language().equals("nb");
@@ -53,7 +61,10 @@ final class ShareImage {
         y += 34;
         TextFit.Fitted recipient = TextFit.fit(facts.recipientName(), BundledFonts.SANS_BOLD, TEXT_WIDTH, 2, 36, 24);
         y = block(items, recipient, y, INK) + 16;
-        line(items, (nb ? "Utstedt av " : "Issued by ") + facts.issuerName(), y + 22, BundledFonts.SANS, 22, 16, MUTED);
+        String validity = facts.validUntil().map(day -> nb
+                ? " · gyldig til " + day.format(DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("nb")))
+                : " · valid until " + day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH))).orElse("");
+        line(items, (nb ? "Utstedt av " : "Issued by ") + facts.issuerName() + validity, y + 22, BundledFonts.SANS, 22, 16, MUTED);
 
         items.add(new Drawing.Fill(new Ellipse2D.Double(TEXT_LEFT, 538, 40, 40), facts.accent()));
         items.add(new Drawing.Fill(checkMark(TEXT_LEFT + 20, 558), BadgeArt.readableOn(facts.accent())));

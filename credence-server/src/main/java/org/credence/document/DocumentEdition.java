@@ -15,8 +15,9 @@ public final class DocumentEdition {
      * Raised whenever the code that draws certificates, badges or share images changes what it draws
      * (the designs and fonts are hashed, the code cannot be).
      * 2: ICU4J text shaping; conditional design elements; status stamps; badge kind names in the tenant's language.
+     * 3: the share image says until when an expiring credential is valid.
      */
-    static final int DRAWING_REVISION = 2;
+    static final int DRAWING_REVISION = 3;
 
     private DocumentEdition() {}
 

@@ -17,7 +17,8 @@ class ShareImageTest {
 
     static ShareImage.Facts facts(String achievement, String recipient, String language, Optional<byte[]> logo) {
         byte[] badge = RasterDrawing.png(BadgeArt.of(achievement, "certification", "en", PRIMARY, ACCENT));
-        return new ShareImage.Facts(achievement, recipient, "Nordic Data Academy", "CRD-7K3M-Q9XP-2F", language, PRIMARY, ACCENT, logo, badge);
+        return new ShareImage.Facts(achievement, recipient, "Nordic Data Academy", "CRD-7K3M-Q9XP-2F", language, PRIMARY, ACCENT, logo, badge,
+                Optional.of(java.time.LocalDate.of(2028, 11, 22)));
     }
 
     @Test
@@ -51,6 +52,18 @@ class ShareImageTest {
         assertThat(TextFit.drawable("Somchai สมชาย", sans)).isEqualTo("Somchai \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
         // measured in the font that draws them: an ideograph is about one em wide, not DejaVu's missing-glyph box
         assertThat(TextFit.width(sans, "山田花子")).isBetween(4 * 40 * 0.9, 4 * 40 * 1.1);
+    }
+
+    @Test
+    void an_expiring_credential_says_until_when_it_is_valid_in_its_language() {
+        assertThat(labels(ShareImage.of(facts("Data", "Ada", "en", Optional.empty()))))
+                .contains("Issued by Nordic Data Academy · valid until 22 November 2028");
+        assertThat(labels(ShareImage.of(facts("Data", "Ada", "nb", Optional.empty()))))
+                .contains("Utstedt av Nordic Data Academy · gyldig til 22. november 2028");
+    }
+
+    static java.util.List<String> labels(Drawing drawing) {
+        return drawing.items().stream().filter(i -> i instanceof Drawing.Label).map(i -> ((Drawing.Label) i).text()).toList();
     }
 
     @Test
