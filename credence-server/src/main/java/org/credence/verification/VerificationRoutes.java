@@ -50,20 +50,14 @@ public final class VerificationRoutes {
             events.recordThen(ctx, verified.credential().number(), EventType.VERIFICATION, "api", () -> ctx.json(body));
         });
         config.routes.post("/api/v1/verify", ctx -> {
-            byte[] input = upload(ctx);
-            if (input.length == 0) {
-                throw Problem.badRequest("send a credential: JSON, a VC-JWT, a baked PNG/SVG badge, or a certificate PDF");
-            }
-            boolean pdf = CertificatePdf.looksLikePdf(input);
-            VerificationReport report = verification.verify(pdf ? attachedCredential(input) : input);
-            var body = report.toJson();
-            if (pdf) {
+            Uploaded uploaded = verifyUpload(verification, upload(ctx));
+            var body = uploaded.report().toJson();
+            if (uploaded.pdf()) {
                 // the file the verifier sent, not the JSON inside it
                 body.put("format", "pdf");
             }
-            Optional<String> number = verification.numberOf(report);
-            number.ifPresent(n -> body.put("number", n));
-            recordFileVerificationThen(ctx, events, number, () -> ctx.json(body));
+            uploaded.number().ifPresent(n -> body.put("number", n));
+            recordFileVerificationThen(ctx, events, uploaded.number(), () -> ctx.json(body));
         });
         // the same for people: a form for a number or a file, and the report as a page
         config.routes.get("/verify", ctx -> {
@@ -79,29 +73,21 @@ public final class VerificationRoutes {
         config.routes.post("/verify", ctx -> {
             String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
             ctx.contentType("text/html; charset=utf-8");
-            byte[] input;
+            Uploaded uploaded;
             try {
-                input = upload(ctx);
-            } catch (Problem unreadable) {
-                ctx.status(unreadable.status()).result(VerificationPage.form(lang, unreadable.status() == 413 ? "too_large" : "no_file"));
+                uploaded = verifyUpload(verification, upload(ctx));
+            } catch (Problem refused) {
+                // the API's refusals, said on the form a person can try again with
+                String error = switch (refused.status()) {
+                    case 413 -> "too_large";
+                    case 422 -> "no_attachment";
+                    default -> "no_file";
+                };
+                ctx.status(refused.status()).result(VerificationPage.form(lang, error));
                 return;
             }
-            if (input.length == 0) {
-                ctx.status(400).result(VerificationPage.form(lang, "no_file"));
-                return;
-            }
-            boolean pdf = CertificatePdf.looksLikePdf(input);
-            byte[] credential;
-            try {
-                credential = pdf ? CertificatePdf.extractCredential(input) : input;
-            } catch (IllegalArgumentException noAttachment) {
-                ctx.status(422).result(VerificationPage.form(lang, "no_attachment"));
-                return;
-            }
-            VerificationReport report = verification.verify(credential);
-            Optional<String> number = verification.numberOf(report);
-            String html = VerificationPage.file(report, pdf, number, lang);
-            recordFileVerificationThen(ctx, events, number, () -> ctx.result(html));
+            String html = VerificationPage.file(uploaded.report(), uploaded.pdf(), uploaded.number(), lang);
+            recordFileVerificationThen(ctx, events, uploaded.number(), () -> ctx.result(html));
         });
         // a file over the limit is refused before the route runs: the browser gets the form back, not JSON
         config.routes.error(413, "html", ctx -> {
@@ -110,6 +96,19 @@ public final class VerificationRoutes {
                 ctx.contentType("text/html; charset=utf-8").result(VerificationPage.form(lang, "too_large"));
             }
         });
+    }
+
+    /** An uploaded file's report; {@code number} when this installation issued the credential. */
+    private record Uploaded(VerificationReport report, boolean pdf, Optional<String> number) {}
+
+    /** Verifies an upload (a certificate PDF by its attached credential): 400 when empty, 422 for a PDF without one. */
+    private static Uploaded verifyUpload(ServerVerification verification, byte[] input) {
+        if (input.length == 0) {
+            throw Problem.badRequest("send a credential: JSON, a VC-JWT, a baked PNG/SVG badge, or a certificate PDF");
+        }
+        boolean pdf = CertificatePdf.looksLikePdf(input);
+        VerificationReport report = verification.verify(pdf ? attachedCredential(input) : input);
+        return new Uploaded(report, pdf, verification.numberOf(report));
     }
 
     /** A file verified is a verification of the credential, when it is one this installation issued. */
@@ -134,7 +133,7 @@ public final class VerificationRoutes {
             throw Problem.ofUnreadableBody(unreadable).orElseThrow(() -> new IllegalStateException(unreadable));
         }
         if (file == null) {
-            throw Problem.invalidField("file", "upload the credential as a form field named 'file'");
+            throw Problem.badRequest("upload the credential as a form field named 'file'");
         }
         try (InputStream in = file.content()) {
             return in.readAllBytes();
