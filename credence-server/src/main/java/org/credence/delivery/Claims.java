@@ -84,9 +84,8 @@ final class Claims {
             audit.record(h, c.tenantId(), "recipient", "credential.claim", "credential:" + c.credentialId(),
                     Json.MAPPER.createObjectNode().put("visibility", c.card().visibility()).put("trackingAllowed", c.card().trackingAllowed()),
                     Json.MAPPER.createObjectNode().put("visibility", visibility).put("trackingAllowed", trackingAllowed));
-            // the same address a sign-in link would be sent to, in the form a sign-in stores it
             String session = RecipientAccess.open(h, tokens,
-                    new RecipientAccess.Session(c.tenantId(), email.strip().toLowerCase(java.util.Locale.ROOT), null), now);
+                    new RecipientAccess.Session(c.tenantId(), RecipientAccess.address(email), null), now);
             return new Claimed(c.card(), visibility, session);
         });
     }

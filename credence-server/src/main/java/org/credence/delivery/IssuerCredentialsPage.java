@@ -128,8 +128,7 @@ public final class IssuerCredentialsPage {
     }
 
     private static Row row(IssuedCredential c, Map<Long, String> achievements, CredentialDelivery delivery, boolean mayIssue, Instant now) {
-        // active and expired are both stored as 'active'; expiry tells them apart, as the listing's filter does
-        String state = c.state().equals("active") && c.expiresAt() != null && !c.expiresAt().isAfter(now) ? "expired" : c.state();
+        String state = IssuedCredential.standing(c.state(), c.expiresAt(), now);
         CredentialDelivery shown = delivery == null ? new CredentialDelivery("none", null, 0, null, null) : delivery;
         return new Row(c.number(), c.recipientName(), c.recipientEmail(), achievements.getOrDefault(c.achievementId(), ""),
                 DAY.format(c.issuedAt()), state, shown, shown.at() == null ? null : MINUTE.format(shown.at()),

@@ -16,6 +16,11 @@ final class RecipientAccess {
 
     private RecipientAccess() {}
 
+    /** An address as sessions and sign-in links keep it (trimmed, lower case), so a claim and a sign-in name the same person. */
+    static String address(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static String mintLink(Handle h, Tokens tokens, long tenantId, String email, Instant now) {
         String token = tokens.next();
         h.createUpdate("""

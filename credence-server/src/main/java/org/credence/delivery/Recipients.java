@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
@@ -49,7 +48,7 @@ final class Recipients {
         if (slug == null || typedEmail == null || typedEmail.length() > 320 || slug.length() > 63) {
             return;
         }
-        String email = typedEmail.strip().toLowerCase(Locale.ROOT);
+        String email = RecipientAccess.address(typedEmail);
         Optional<Tenant> tenant = tenants.bySlugOrName(slug);
         if (tenant.isEmpty()) {
             return;
@@ -134,7 +133,8 @@ final class Recipients {
                 .map((rs, ctx) -> {
                     Instant expires = rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant();
                     String state = rs.getString("state");
-                    String status = !state.equals("active") ? state : expires != null && !now.isBefore(expires) ? "expired" : "valid";
+                    String standing = org.credence.issuance.IssuedCredential.standing(state, expires, now);
+                    String status = standing.equals("active") ? "valid" : standing;
                     Instant claimed = rs.getTimestamp("claimed_at") == null ? null : rs.getTimestamp("claimed_at").toInstant();
                     return new HeldCredential(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("achievement"), status, expires,
                             rs.getString("visibility"), rs.getBoolean("tracking_allowed"), claimed, rs.getLong("views"), rs.getLong("shares"), rs.getLong("verifications"));

@@ -8,6 +8,14 @@ import java.util.UUID;
 public record IssuedCredential(UUID id, long tenantId, long achievementId, String number, String recipientName, String recipientEmail,
                                String documentText, long statusListId, int statusIndex, Instant issuedAt, Instant expiresAt,
                                String state, String stateReason, String visibility) {
+    /**
+     * Its standing at {@code now}: {@code revoked} or {@code suspended} as stored, else {@code expired} once its
+     * expiry has passed (stored as {@code active}: expiry needs no write), else {@code active}.
+     */
+    public static String standing(String state, Instant expiresAt, Instant now) {
+        return state.equals("active") && expiresAt != null && !now.isBefore(expiresAt) ? "expired" : state;
+    }
+
     /** The recipient chose to keep it off the public page: only those they give the file or number to may see it. */
     public boolean isPrivate() {
         return "private".equals(visibility);
