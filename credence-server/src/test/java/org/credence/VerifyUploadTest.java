@@ -156,6 +156,24 @@ class VerifyUploadTest {
     }
 
     @Test
+    void an_upload_streamed_without_a_length_is_refused_at_2_mb_too() throws Exception {
+        // no Content-Length, so the limit is found only while the multipart body is read
+        String boundary = "----credence-chunked";
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[3 * 1024 * 1024]);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.toByteArray();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/v1/verify"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build();
+        var response = server.http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("2 MB");
+    }
+
+    @Test
     void the_number_form_leads_to_the_number_page() {
         var form = server.send("GET", "/verify", null, null);
         assertThat(form.status()).isEqualTo(200);
