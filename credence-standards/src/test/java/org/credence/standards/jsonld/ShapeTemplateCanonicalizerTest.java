@@ -125,6 +125,10 @@ class ShapeTemplateCanonicalizerTest {
                     ObjectNode identity = credential.with("credentialSubject").putArray("identifier").addObject();
                     identity.put("type", "IdentityObject").put("identityHash", "sha256$" + salt).put("identityType", "emailAddress")
                             .put("hashed", true).put("salt", salt);
+                    // the recipient's name beside the hashed e-mail, as Credence issues: a second blank node whose
+                    // canonical label depends on the values, not only on the shape
+                    credential.with("credentialSubject").withArray("identifier").addObject().put("type", "IdentityObject")
+                            .put("identityHash", narrative).put("identityType", "name").put("hashed", false);
                     if (withStatus) {
                         credential.putObject("credentialStatus").put("id", issuer + "#1").put("type", "BitstringStatusListEntry")
                                 .put("statusPurpose", "revocation").put("statusListIndex", "7").put("statusListCredential", issuer);
