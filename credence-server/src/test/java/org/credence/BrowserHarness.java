@@ -75,6 +75,24 @@ final class BrowserHarness implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks something that loads a new page and waits until the old page is gone. While the old
+     * document is torn down chromedriver may say "Node with given id does not belong to the
+     * document" instead of a stale element: that means gone too.
+     */
+    void clickAndWaitForNewPage(org.openqa.selenium.WebElement target) {
+        org.openqa.selenium.WebElement old = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        target.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
     /** Saves what the browser shows now as {@code target/screenshots/<name>.png}. */
     Path screenshot(String name) {
         Path target = SCREENSHOTS.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");

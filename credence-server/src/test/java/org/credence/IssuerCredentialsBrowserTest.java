@@ -16,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The issuer's credentials page in headless Chromium on a phone: signing in, the cards, a search and the Resend button. */
 @Tag("browser")
@@ -83,9 +81,7 @@ class IssuerCredentialsBrowserTest {
     }
 
     private static void submit(WebElement button) {
-        WebElement old = browser.driver().findElement(By.tagName("html"));
-        button.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        browser.clickAndWaitForNewPage(button);
     }
 
     /** Nothing wider than the window, long unbroken names too: no sideways scrolling. */

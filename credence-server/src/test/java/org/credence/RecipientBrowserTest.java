@@ -18,8 +18,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The recipient's way in headless Chromium, as a newcomer without SMTP takes it: the mail on the
@@ -68,16 +66,12 @@ class RecipientBrowserTest {
         browser.open(server.base() + "/outbox");
         WebElement mail = browser.driver().findElements(By.cssSelector("article")).stream()
                 .filter(a -> a.getText().contains("To " + email)).findFirst().orElseThrow();
-        WebElement old = browser.driver().findElement(By.tagName("html"));
-        mail.findElement(By.cssSelector("h2 a")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        browser.clickAndWaitForNewPage(mail.findElement(By.cssSelector("h2 a")));
     }
 
     /** Clicks something that loads a new page, and waits for that page. */
     static void follow(By what) {
-        WebElement old = browser.driver().findElement(By.tagName("html"));
-        browser.driver().findElement(what).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        browser.clickAndWaitForNewPage(browser.driver().findElement(what));
     }
 
     /** Nothing wider than the window: no sideways scrolling on a phone. */
