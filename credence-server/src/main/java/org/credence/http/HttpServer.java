@@ -22,7 +22,11 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, SizeUnit.BYTES);
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.setErrorHandler(new ProblemErrorHandler());
+            });
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler()));
             config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.field()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 java.util.Optional<Problem> unreadable = Problem.ofUnreadableBody(e);
@@ -51,6 +55,12 @@ public final class HttpServer implements AutoCloseable {
     }
 
     static void problem(io.javalin.http.Context ctx, int status, String title, String detail, String field) {
+        // bytes, not a String: Javalin would encode a String for this type as ISO-8859-1 and break "×" or "…" in details
+        ctx.status(status).contentType("application/problem+json").result(problemBody(status, title, detail, field));
+    }
+
+    /** The problem document's bytes (UTF-8). */
+    static byte[] problemBody(int status, String title, String detail, String field) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -59,8 +69,7 @@ public final class HttpServer implements AutoCloseable {
         if (field != null) {
             body.put("field", field);
         }
-        // bytes, not a String: Javalin would encode a String for this type as ISO-8859-1 and break "×" or "…" in details
-        ctx.status(status).contentType("application/problem+json").result(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public HttpServer start(int port) {
