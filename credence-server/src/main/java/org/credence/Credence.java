@@ -71,8 +71,11 @@ public final class Credence implements AutoCloseable {
     private final TrackingModule tracking;
     private final AnalyticsFolder analytics;
 
+    private final org.credence.http.HealthRoutes health;
+
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
-                     TrackingModule tracking, AnalyticsFolder analytics) {
+                     TrackingModule tracking, AnalyticsFolder analytics, org.credence.http.HealthRoutes health) {
+        this.health = health;
         this.database = database;
         this.delivery = delivery;
         this.http = http;
@@ -138,8 +141,11 @@ public final class Credence implements AutoCloseable {
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             CredentialListing listing = new CredentialListing(jdbi, clock);
+            org.credence.http.HealthRoutes health = new org.credence.http.HealthRoutes(
+                    () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             List<Consumer<JavalinConfig>> routes = List.of(
-                    config -> config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok"))),
+                    health::register,
+                    org.credence.http.HomeRoutes::register,
                     config -> org.credence.http.ApiDocsRoutes.register(config),
                     config -> TenantRoutes.register(config, tenants, apiKeys, auth),
                     config -> AchievementRoutes.register(config, achievements, auth),
@@ -166,7 +172,8 @@ public final class Credence implements AutoCloseable {
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
-            return new Credence(database, http, firstKey, demo, mail, tracking, folder);
+            health.ready(true);
+            return new Credence(database, http, firstKey, demo, mail, tracking, folder, health);
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -238,6 +245,7 @@ public final class Credence implements AutoCloseable {
     @Override
     public void close() {
         try {
+            health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
             delivery.close();
             tracking.close();

@@ -214,8 +214,9 @@ class OpenApiContractTest {
         check("/me/credentials/{number}/privacy", "post", server.send("POST", "/me/credentials/" + number + "/privacy", null, "csrf=x", "Content-Type", form));
         check("/me/logout", "post", server.send("POST", "/me/logout", null, "csrf=x", "Content-Type", form));
         check("/outbox", "get", server.send("GET", "/outbox", null, null));
-        check("/outbox/{name}", "get", server.send("GET", "/outbox/mail-1.eml", null, null));
-        check("/outbox/{name}", "get", server.send("GET", "/outbox/mail-999999.eml", null, null));
+        check("/outbox", "get", server.send("GET", "/outbox", ServerHarness.ADMIN_KEY, null));
+        check("/outbox/{name}", "get", server.send("GET", "/outbox/mail-1.eml", ServerHarness.ADMIN_KEY, null));
+        check("/outbox/{name}", "get", server.send("GET", "/outbox/mail-999999.eml", ServerHarness.ADMIN_KEY, null));
     }
 
     /** The status is documented for the operation, and a JSON body validates against the documented schema. */

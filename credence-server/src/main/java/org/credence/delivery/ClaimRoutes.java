@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.credence.http.Pages;
 import org.credence.http.Problem;
+import org.credence.http.SameOrigin;
 import org.credence.tracking.EventType;
 import org.credence.tracking.ServerEvents;
 
@@ -13,10 +14,10 @@ final class ClaimRoutes {
     private ClaimRoutes() {}
 
     static void register(JavalinConfig config, Claims claims, ServerEvents events, java.util.function.Consumer<String> privacyChanged,
-                         boolean secureCookie) {
+                         boolean secureCookie, SameOrigin sameOrigin) {
         config.routes.get("/claim/{token}", ctx -> show(ctx, claims.open(ctx.pathParam("token")), ctx.pathParam("token")));
         config.routes.post("/claim/{token}", ctx -> {
-            if (refusedCrossSite(ctx)) {
+            if (refusedCrossSite(ctx, sameOrigin)) {
                 return;
             }
             String visibility = ctx.formParam("visibility");
@@ -38,7 +39,7 @@ final class ClaimRoutes {
             }
         });
         config.routes.post("/claim", ctx -> {
-            if (refusedCrossSite(ctx)) {
+            if (refusedCrossSite(ctx, sameOrigin)) {
                 return;
             }
             claims.requestLink(ctx.formParam("number"));
@@ -66,15 +67,12 @@ final class ClaimRoutes {
 
     /**
      * These forms are only ever posted from our own pages. A browser says where a request comes
-     * from; one from another site (a forged form that signs someone into a stranger's session,
-     * say) is refused.
+     * from (Sec-Fetch-Site, Origin, Referer); one from another site (a forged form that signs
+     * someone into a stranger's session, say) gets a 403 page that says so. True when it did,
+     * and the route must stop.
      */
-    /**
-     * Answers a form another site's page sent (the browser says so in Sec-Fetch-Site) with a 403
-     * page that says so; true when it did, and the route must stop.
-     */
-    static boolean refusedCrossSite(Context ctx) {
-        if (!"cross-site".equals(ctx.header("Sec-Fetch-Site"))) {
+    static boolean refusedCrossSite(Context ctx, SameOrigin sameOrigin) {
+        if (!sameOrigin.crossSite(ctx)) {
             return false;
         }
         String lang = language(ctx);

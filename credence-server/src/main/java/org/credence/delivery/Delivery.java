@@ -37,10 +37,12 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     private final Claims claims;
     private final Recipients recipients;
     private final boolean secureCookies;
+    private final org.credence.http.SameOrigin sameOrigin;
 
     private Delivery(Jdbi jdbi, Tenants tenants, AuditTrail audit, Clock clock, MailWorker worker, MailSettings settings, Path outbox,
-                     Tokens tokens, boolean secureCookies) {
-        this.secureCookies = secureCookies;
+                     Tokens tokens, URI publicUrl) {
+        this.secureCookies = "https".equals(publicUrl.getScheme());
+        this.sameOrigin = new org.credence.http.SameOrigin(publicUrl);
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.audit = audit;
@@ -64,7 +66,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         MailTransport transport = settings.smtp().<MailTransport>map(SmtpTransport::new).orElseGet(() -> new OutboxTransport(outbox));
         MailWorker worker = new MailWorker(jdbi, transport, new MailComposer(publicUrl, tokens), attachments, settings.from(), clock,
                 random, settings.pollEvery());
-        return new Delivery(jdbi, tenants, audit, clock, worker, settings, outbox, tokens, "https".equals(publicUrl.getScheme()));
+        return new Delivery(jdbi, tenants, audit, clock, worker, settings, outbox, tokens, publicUrl);
     }
 
     /**
@@ -75,8 +77,8 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     public void register(JavalinConfig config, Auth auth, org.credence.tracking.ServerEvents events,
                          java.util.function.Consumer<String> privacyChanged, RecipientFiles files) {
         DeliveryRoutes.register(config, this, auth, new Outbox(outbox, settings.smtp().isEmpty()));
-        ClaimRoutes.register(config, claims, events, privacyChanged, secureCookies);
-        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged, files, events);
+        ClaimRoutes.register(config, claims, events, privacyChanged, secureCookies, sameOrigin);
+        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged, files, events, sameOrigin);
     }
 
     /**

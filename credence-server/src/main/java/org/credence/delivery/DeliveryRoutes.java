@@ -2,8 +2,6 @@ package org.credence.delivery;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Map;
 import org.credence.http.Auth;
 import org.credence.http.Json;
@@ -26,11 +24,11 @@ final class DeliveryRoutes {
             ctx.status(202).json(Json.MAPPER.createObjectNode().put("mailId", mail).put("status", "queued"));
         });
         config.routes.get("/outbox", ctx -> {
-            allowed(ctx, outbox);
+            allowed(ctx, outbox, auth);
             ClaimRoutes.html(ctx, 200, Pages.render("outbox/list.jte", Map.of("mails", outbox.list(200))));
         });
         config.routes.get("/outbox/{name}", ctx -> {
-            allowed(ctx, outbox);
+            allowed(ctx, outbox, auth);
             String html = outbox.html(ctx.pathParam("name")).orElseThrow(() -> Problem.notFound("no mail " + ctx.pathParam("name") + " in the outbox"));
             // our own HTML, but shown with no script and nothing fetched: links still work
             ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
@@ -40,18 +38,13 @@ final class DeliveryRoutes {
 
     /**
      * The outbox shows live claim and sign-in links, so it is served only when mail has no SMTP
-     * server to go to, and only to this machine: a request through a proxy (which would look local) is refused too.
+     * server to go to, and only to the installation's administrator (their API key): not by the
+     * client's address, which a reverse proxy makes look local.
      */
-    private static void allowed(Context ctx, Outbox outbox) {
-        boolean local;
-        try {
-            local = InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            local = false;
-        }
-        boolean proxied = ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null || ctx.header("X-Real-IP") != null;
-        if (!outbox.inUse() || !local || proxied) {
+    private static void allowed(Context ctx, Outbox outbox, Auth auth) {
+        if (!outbox.inUse()) {
             throw Problem.notFound("no such resource: " + ctx.path());
         }
+        auth.requireAdministrator(ctx, "Credence outbox");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import org.credence.http.Pages;
+import org.credence.http.SameOrigin;
 import org.credence.issuance.IssuedCredential;
 import org.credence.tracking.EventType;
 import org.credence.tracking.ServerEvents;
@@ -25,7 +26,7 @@ final class RecipientRoutes {
     private RecipientRoutes() {}
 
     static void register(JavalinConfig config, Recipients recipients, boolean secureCookie, java.util.function.Consumer<String> privacyChanged,
-                         RecipientFiles files, ServerEvents events) {
+                         RecipientFiles files, ServerEvents events, SameOrigin sameOrigin) {
         config.routes.get("/me", ctx -> {
             String lang = ClaimRoutes.language(ctx);
             Map<String, String> t = PageText.of(lang);
@@ -45,7 +46,7 @@ final class RecipientRoutes {
                     "privatePage", privatePage)));
         });
         config.routes.post("/me/sign-in", ctx -> {
-            if (ClaimRoutes.refusedCrossSite(ctx)) {
+            if (ClaimRoutes.refusedCrossSite(ctx, sameOrigin)) {
                 return;
             }
             recipients.requestSignIn(ctx.formParam("tenant"), ctx.formParam("email"));
@@ -57,7 +58,7 @@ final class RecipientRoutes {
             ClaimRoutes.html(ctx, 200, Pages.render("me/confirm.jte", Map.of("lang", lang, "t", PageText.of(lang), "token", ctx.pathParam("token"))));
         });
         config.routes.post("/me/sign-in/{token}", ctx -> {
-            if (ClaimRoutes.refusedCrossSite(ctx)) {
+            if (ClaimRoutes.refusedCrossSite(ctx, sameOrigin)) {
                 return;
             }
             Optional<String> cookie = recipients.signIn(ctx.pathParam("token"));
@@ -69,7 +70,7 @@ final class RecipientRoutes {
             ctx.redirect("/me" + query(ctx), HttpStatus.SEE_OTHER);
         });
         config.routes.post("/me/credentials/{number}/privacy", ctx -> {
-            if (ClaimRoutes.refusedCrossSite(ctx)) {
+            if (ClaimRoutes.refusedCrossSite(ctx, sameOrigin)) {
                 return;
             }
             Optional<RecipientAccess.Session> session = checked(ctx, recipients);
@@ -104,7 +105,7 @@ final class RecipientRoutes {
                     .header("Cache-Control", "private, no-store").result(file.get().bytes()));
         });
         config.routes.post("/me/logout", ctx -> {
-            if (ClaimRoutes.refusedCrossSite(ctx)) {
+            if (ClaimRoutes.refusedCrossSite(ctx, sameOrigin)) {
                 return;
             }
             if (checked(ctx, recipients).isEmpty()) {

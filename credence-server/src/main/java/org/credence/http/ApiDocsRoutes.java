@@ -14,12 +14,18 @@ public final class ApiDocsRoutes {
     public static void register(JavalinConfig config) {
         byte[] spec = spec();
         config.staticFiles.enableWebjars();
+        // the pages' scripts: a Content-Security-Policy allows only files from here, never inline script
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/org/credence/http/static";
+            files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+        });
         config.routes.get("/api/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(spec));
         config.routes.get("/api/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Credence API</title>
                 <link rel="stylesheet" href="%1$s/swagger-ui.css"></head><body><div id="ui"></div>
                 <script src="%1$s/swagger-ui-bundle.js"></script>
-                <script>SwaggerUIBundle({url: '/api/openapi.yaml', dom_id: '#ui'});</script></body></html>
+                <script src="/static/api-docs.js"></script></body></html>
                 """.formatted(SWAGGER)));
     }
 

@@ -36,5 +36,33 @@ public final class Auth {
         return caller;
     }
 
+    /**
+     * The installation's administrator, by their API key sent as {@code Authorization: Bearer} or,
+     * so a browser can ask for it, as the password of HTTP Basic (any user name). Never by the
+     * client's address: behind a reverse proxy every request looks local. Anyone else gets a 401
+     * that makes a browser prompt.
+     */
+    public Caller requireAdministrator(Context ctx, String realm) {
+        String header = ctx.header("Authorization");
+        String key = null;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            key = header.substring(7).strip();
+        } else if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(java.util.Base64.getDecoder().decode(header.substring(6).strip()), java.nio.charset.StandardCharsets.UTF_8);
+                key = pair.substring(pair.indexOf(':') + 1);
+            } catch (IllegalArgumentException e) {
+                key = null;
+            }
+        }
+        java.util.Optional<Caller> caller = key == null || key.isEmpty() ? java.util.Optional.empty() : keys.authenticate(key);
+        if (caller.isEmpty() || !caller.get().isAdministrator()) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
+            throw Problem.unauthorized("only the installation's administrator may see this: give the administrator API key"
+                    + " (as 'Authorization: Bearer <key>', or as the password when the browser asks)");
+        }
+        return caller.get();
+    }
+
     public static final Set<String> SCOPES = Set.of("issue", "read", "analytics", "admin");
 }

@@ -50,6 +50,8 @@ public final class HttpServer implements AutoCloseable {
                     problem(ctx, 413, "Payload too large", "request bodies are limited to 2 MB", null);
                 }
             });
+            config.routes.beforeMatched(InputGuard::check);
+            config.routes.after(SecurityHeaders::apply);
             routes.forEach(r -> r.accept(config));
         });
     }

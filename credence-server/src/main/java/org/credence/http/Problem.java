@@ -20,6 +20,11 @@ public final class Problem extends RuntimeException {
         return new Problem(400, "Bad request", detail, null);
     }
 
+    /** A 400 naming the query parameter {@code parameter} that cannot be read at all. */
+    public static Problem badParameter(String parameter, String detail) {
+        return new Problem(400, "Bad request", detail, parameter);
+    }
+
     public static Problem invalidField(String field, String detail) {
         return new Problem(422, "Invalid field", detail, field);
     }

@@ -22,6 +22,8 @@ final class ProblemErrorHandler extends ErrorHandler {
         byte[] body = HttpServer.problemBody(code, title, detail, null);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        // Jetty may not read the rest of a refused request: a client must not send another on this connection
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

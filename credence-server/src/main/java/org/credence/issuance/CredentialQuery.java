@@ -60,7 +60,7 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         if (cursor != null) {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-                afterIssuedAt = Instant.parse(parts[0]);
+                afterIssuedAt = storable(Instant.parse(parts[0]));
                 afterId = UUID.fromString(parts[1]);
             } catch (RuntimeException e) {
                 throw Problem.invalidField("cursor", "cursor is not one this server gave out as 'next'");
@@ -83,13 +83,25 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         }
     }
 
+    // PostgreSQL's timestamptz ends at year 294276; Java's Instant goes to a billion, so a crafted value must stop here
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** The instant, if PostgreSQL can compare with it; otherwise the caller's 422. */
+    private static Instant storable(Instant instant) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException("out of range: " + instant);
+        }
+        return instant;
+    }
+
     private static Instant instant(String text, String field) {
         if (text == null) {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
+            return storable(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException | IllegalArgumentException e) {
             throw Problem.invalidField(field, field + " '" + text + "' is not a date (2025-01-31) or date-time (2025-01-31T12:00:00Z)");
         }
     }

@@ -45,12 +45,14 @@ public final class Sessions {
     private final Clock clock;
     private final SecureRandom random;
     private final URI publicUrl;
+    private final org.credence.http.SameOrigin sameOrigin;
 
     public Sessions(Jdbi jdbi, Clock clock, SecureRandom random, URI publicUrl) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.random = random;
         this.publicUrl = publicUrl;
+        this.sameOrigin = new org.credence.http.SameOrigin(publicUrl);
     }
 
     /**
@@ -126,23 +128,9 @@ public final class Sessions {
 
     /** Refuses a state-changing request whose Origin (or else Referer) names another site. */
     void checkSameOrigin(Context ctx) {
-        String origin = ctx.header("Origin");
-        if (origin == null || origin.isBlank()) {
-            origin = ctx.header("Referer");
-        }
-        if (origin == null || origin.isBlank()) {
-            return;
-        }
-        String host;
-        try {
-            URI uri = new URI(origin);
-            host = uri.getHost() == null ? null : uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-        } catch (java.net.URISyntaxException e) {
-            host = null;
-        }
-        String publicHost = publicUrl.getHost() + (publicUrl.getPort() == -1 ? "" : ":" + publicUrl.getPort());
-        if (host == null || !(host.equalsIgnoreCase(ctx.host()) || host.equalsIgnoreCase(publicHost))) {
-            throw refused(ctx, "this request came from another site (" + origin + "); it was refused");
+        if (sameOrigin.crossSite(ctx)) {
+            throw refused(ctx, "this request came from another site (" + Optional.ofNullable(ctx.header("Origin")).orElse(String.valueOf(ctx.header("Referer")))
+                    + "); it was refused");
         }
     }
 
