@@ -77,6 +77,8 @@ class OpenApiContractTest {
         long achievement = server.achievement(key);
         String issue = "{\"achievementId\": " + achievement + ", \"recipient\": {\"name\": \"A\", \"email\": \"a@example.org\"}}";
         check("/health", "get", server.send("GET", "/health", null, null));
+        check("/ready", "get", server.send("GET", "/ready", null, null));
+        check("/", "get", server.send("GET", "/", null, null));
         check("/api/v1/tenants", "post", server.send("POST", "/api/v1/tenants", ServerHarness.ADMIN_KEY, "{\"slug\": \"contract\", \"name\": \"again\"}"));
         check("/api/v1/tenants", "post", server.send("POST", "/api/v1/tenants", null, "{}"));
         check("/api/v1/achievements", "get", server.send("GET", "/api/v1/achievements", key, null));

@@ -60,10 +60,11 @@ class RecipientBrowserTest {
         return issued.json();
     }
 
-    /** Opens the newest outbox mail to {@code email} from the outbox page, as a newcomer would. */
+    /** Opens the newest outbox mail to {@code email} from the outbox page, as a newcomer (the administrator) would. */
     static void openMailTo(String email) {
         server.credence.mailWorker().runDue();
-        browser.open(server.base() + "/outbox");
+        // the outbox is the administrator's: the browser gives their key as the Basic password, and keeps it for the mail's link
+        browser.open("http://admin:" + ServerHarness.ADMIN_KEY + "@localhost:" + server.port + "/outbox");
         WebElement mail = browser.driver().findElements(By.cssSelector("article")).stream()
                 .filter(a -> a.getText().contains("To " + email)).findFirst().orElseThrow();
         browser.clickAndWaitForNewPage(mail.findElement(By.cssSelector("h2 a")));

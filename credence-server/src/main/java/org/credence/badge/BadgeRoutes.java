@@ -28,8 +28,8 @@ public final class BadgeRoutes {
     private BadgeRoutes() {}
 
     public static void register(JavalinConfig config, Badges badges, AchievementImages images, Auth auth, ServerEvents events) {
-        publicDocument(config, "/c/{number}/badge.png", badges, badges::bakedPng, "badge.png", events);
-        publicDocument(config, "/c/{number}/badge.svg", badges, badges::bakedSvg, "badge.svg", events);
+        publicDocument(config, "/c/{number}/badge.png", badges, badges::bakedPng, "badge.png", events, true);
+        publicDocument(config, "/c/{number}/badge.svg", badges, badges::bakedSvg, "badge.svg", events, true);
         // the share image is fetched by link previews and with the page: not a view of its own
         publicDocument(config, "/c/{number}/share.png", badges, credential -> {
             if (credential.withdrawn()) {
@@ -37,7 +37,7 @@ public final class BadgeRoutes {
                 throw Problem.notFound("credential " + credential.number() + " is " + credential.state() + "; it has no share image");
             }
             return badges.shareImage(credential);
-        }, "share.png", ServerEvents.NONE);
+        }, "share.png", ServerEvents.NONE, false);
 
         config.routes.get("/api/v1/achievements/{id}/image", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");
@@ -69,11 +69,14 @@ public final class BadgeRoutes {
     }
 
     private static void publicDocument(JavalinConfig config, String path, Badges badges, Function<IssuedCredential, StoredDocument> render,
-                                       String fileSuffix, ServerEvents events) {
+                                       String fileSuffix, ServerEvents events, boolean withdrawnWithTheCredential) {
         config.routes.get(path, ctx -> {
             String number = ctx.pathParam("number");
             IssuedCredential credential = badges.publicCredential(number)
                     .orElseThrow(() -> Problem.notFound("no public credential with number '" + shortened(number) + "'"));
+            if (withdrawnWithTheCredential) {
+                org.credence.credential.CredentialPageRoutes.refuseWithdrawn(ctx, credential);
+            }
             StoredDocument document = render.apply(credential);
             if (document.contentType().startsWith("image/svg")) {
                 svgHeaders(ctx);

@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Credence is running on " + settings.publicUrl(credence.port()) + " (data in " + data.toAbsolutePath() + ")");
         out.println(settings.mail().smtp().map(smtp -> "Mail goes to " + smtp.host() + ":" + smtp.port())
                 .orElse("No SMTP server (CREDENCE_SMTP_HOST): mail is written to " + data.resolve("outbox").toAbsolutePath()
-                        + " and listed at http://localhost:" + credence.port() + "/outbox"));
+                        + " and listed at http://localhost:" + credence.port() + "/outbox (the administrator API key is its password)"));
         out.flush();
         if (simulation != null) {
             out.println("Loading the simulated demo tenant (" + recipients + " recipients, " + months + " months, seed " + seed + ") …");

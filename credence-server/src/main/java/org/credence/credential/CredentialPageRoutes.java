@@ -46,10 +46,28 @@ public final class CredentialPageRoutes {
                 throw Problem.notFound("no public credential with number '" + VerificationPage.shortened(ctx.pathParam("number"))
                         + "' — check it (letters and digits, like CRD-7K3M-Q9XP-2F)");
             }
+            refuseWithdrawn(ctx, shown.credential());
             ctx.header("Content-Disposition", "attachment; filename=\"" + shown.credential().number() + ".json\"");
             // the exact bytes that were signed: a wallet verifies them as issued
             events.recordThen(ctx, shown.credential().number(), EventType.DOWNLOAD, "json", () -> ctx.contentType("application/ld+json; charset=utf-8")
                     .result(shown.credential().documentText().getBytes(StandardCharsets.UTF_8)));
         });
+    }
+
+    /**
+     * A revoked or suspended credential's files (credential JSON, certificate PDF, baked badges)
+     * are withdrawn, as its page says: a revoked one is gone for good (410), a suspended one may
+     * come back (404 meanwhile). The problem names the state and the page that shows it; nothing
+     * caches the refusal, so a reinstated credential's files are back at once.
+     */
+    public static void refuseWithdrawn(io.javalin.http.Context ctx, org.credence.issuance.IssuedCredential credential) {
+        if (!credential.withdrawn()) {
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Link", "</verify/" + credential.number() + ">; rel=\"describedby\"");
+        String detail = "credential " + credential.number() + " is " + credential.state() + " by its issuer; its files are withdrawn."
+                + " The verification page /verify/" + credential.number() + " says so.";
+        throw credential.state().equals("revoked") ? Problem.gone(detail) : Problem.notFound(detail);
     }
 }

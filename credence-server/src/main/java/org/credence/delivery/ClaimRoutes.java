@@ -86,8 +86,9 @@ final class ClaimRoutes {
     }
 
     static void html(Context ctx, int status, String page) {
-        // these pages carry single-use links: keep them out of caches and referrers
-        ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+        // these pages carry single-use links: keep them out of caches and other sites' referrers
+        // (same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with our own forms)
+        ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").header("Referrer-Policy", "same-origin")
                 .result(page);
     }
 }

@@ -31,6 +31,7 @@ public final class CertificateRoutes {
                                 ServerEvents events) {
         config.routes.get("/c/{number}/certificate.pdf", ctx -> {
             IssuedCredential credential = publicCredential(certificates, ctx);
+            org.credence.credential.CredentialPageRoutes.refuseWithdrawn(ctx, credential);
             StoredDocument pdf = certificates.pdf(credential);
             boolean download = "1".equals(ctx.queryParam("download"));
             events.recordThen(ctx, credential.number(), download ? EventType.DOWNLOAD : EventType.VIEW, "pdf", () -> StoredDocuments.serve(ctx, pdf,

@@ -41,6 +41,10 @@ public final class Problem extends RuntimeException {
         return new Problem(404, "Not found", detail, null);
     }
 
+    public static Problem gone(String detail) {
+        return new Problem(410, "Gone", detail, null);
+    }
+
     public static Problem conflict(String detail) {
         return new Problem(409, "Conflict", detail, null);
     }
@@ -70,6 +74,10 @@ public final class Problem extends RuntimeException {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
                 return java.util.Optional.of(badRequest("the request body could not be read (" + bad.getReason() + ")"));
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                // a chunk size that is not hex, or a body shorter than its Content-Length: the client's fault, not ours
+                return java.util.Optional.of(badRequest("the request body ended early or its chunked encoding is broken"));
             }
         }
         return java.util.Optional.empty();

@@ -14,6 +14,12 @@ import org.eclipse.jetty.util.Callback;
  * the limit, an ambiguous path), as RFC 9457 problems instead of Jetty's HTML page.
  */
 final class ProblemErrorHandler extends ErrorHandler {
+    /** Jetty writes error bodies only for GET, POST and HEAD by default: a PUT or DELETE got an empty 400. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         String title = HttpStatus.getMessage(code);

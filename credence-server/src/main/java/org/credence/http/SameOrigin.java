@@ -6,10 +6,10 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Whether a state-changing request came from one of our own pages. A browser names the page's
- * origin in {@code Origin} (or, when it sends none, in {@code Referer}); a request naming
- * another site, or an opaque {@code null} origin, is refused even when the browser sends no
- * {@code Sec-Fetch-Site}. A request naming nothing (an old browser, a script) passes: the checks
+ * Whether a state-changing request came from one of our own pages. A browser that sends
+ * {@code Sec-Fetch-Site} says so there; an older one names the page's origin in {@code Origin}
+ * (or, when it sends none, in {@code Referer}), and a request naming another site, or an opaque
+ * {@code null} origin, is refused. A request naming nothing (an old browser, a script) passes: the checks
  * behind it (tokens, CSRF fields) still apply.
  */
 public final class SameOrigin {
@@ -23,8 +23,9 @@ public final class SameOrigin {
     /** True when the request names an origin other than this server's. */
     public boolean crossSite(Context ctx) {
         String fetchSite = ctx.header("Sec-Fetch-Site");
-        if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) {
-            return true;
+        if (fetchSite != null) {
+            // a browser that sends it knows best: under Referrer-Policy no-referrer it sends "Origin: null" even for our own forms
+            return !(fetchSite.equals("same-origin") || fetchSite.equals("none"));
         }
         String origin = ctx.header("Origin");
         if (origin == null || origin.isBlank()) {
