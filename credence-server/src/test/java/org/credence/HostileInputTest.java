@@ -240,6 +240,29 @@ class HostileInputTest {
         soft.assertAll();
     }
 
+    @Test
+    void odd_content_types_and_bodies_are_problems_or_pages_not_errors() {
+        String[] types = {"application/json; charset=bogus", "application/x-www-form-urlencoded; charset=bogus", "multipart/form-data",
+                "multipart/form-data; boundary=x", "application/json; charset=utf-16", "text/plain", "application/x-www-form-urlencoded"};
+        String[] bodies = {"{\"a\": 1}", "a=%zz&b=%", "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc", ""};
+        SoftAssertions soft = new SoftAssertions();
+        for (String path : List.of("/api/v1/credentials", "/api/v1/verify", "/verify", "/login", "/claim", "/me/sign-in", "/api/v1/tenants",
+                "/credentials/verify", "/credentials/issue", "/t/" + number, "/api/v1/branding/logo", "/app/password")) {
+            for (String type : types) {
+                for (String body : bodies) {
+                    var r = call(path.equals("/api/v1/branding/logo") ? "PUT" : "POST", path, body, type);
+                    String what = path + " " + type + " " + body.replace("\r\n", " ");
+                    soft.assertThat(r.status()).as(what + ": " + r.body()).isNotEqualTo(500);
+                    if (r.status() >= 400) {
+                        soft.assertThat(r.body()).as(what + " has a body").isNotBlank();
+                        soft.assertThat(r.headers().firstValue("Content-Type").orElse("")).as(what).matches("(application/problem\\+json|text/html).*");
+                    }
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
     static ServerHarness.Response call(String method, String path, String body, String contentType) {
         byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         // the tenant's key and an owner's session: the request gets past authentication to the code that reads its input
