@@ -120,6 +120,18 @@ class MalformedHttpTest {
     }
 
     @Test
+    void a_broken_multipart_body_is_a_problem() throws IOException {
+        for (String body : new String[] {"a=%zz&b=%", "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc", ""}) {
+            for (String path : new String[] {"/verify", "/api/v1/verify", "/login"}) {
+                Raw raw = raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n"
+                        + "Content-Type: multipart/form-data; boundary=x\r\n\r\n" + body);
+                assertThat(raw.status()).as(path + " " + body + ": " + raw.body()).isIn(400, 401, 415, 422);
+                assertThat(raw.contentType()).as(path + " " + body).matches("(application/problem\\+json|text/html).*");
+            }
+        }
+    }
+
+    @Test
     void a_nul_byte_in_the_path_is_a_problem() throws IOException {
         assertProblem(get("/api/v1/credentials/a%00b"), 400);
         assertProblem(get("/verify/a%00b"), 400);

@@ -75,6 +75,9 @@ public final class Problem extends RuntimeException {
             if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
                 return java.util.Optional.of(badRequest("the request body could not be read (" + bad.getReason() + ")"));
             }
+            if (t instanceof java.nio.charset.UnsupportedCharsetException || t instanceof java.nio.charset.IllegalCharsetNameException) {
+                return java.util.Optional.of(unsupportedMediaType("the Content-Type names a charset this server does not know; send UTF-8"));
+            }
             if (t instanceof org.eclipse.jetty.io.EofException) {
                 // a chunk size that is not hex, or a body shorter than its Content-Length: the client's fault, not ours
                 return java.util.Optional.of(badRequest("the request body ended early or its chunked encoding is broken"));
