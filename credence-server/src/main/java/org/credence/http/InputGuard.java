@@ -81,19 +81,22 @@ final class InputGuard {
         return Optional.empty();
     }
 
-    /** Whether the JSON text has a NUL escape (backslash, u, 0000), an exponent of three digits or a run of 300 digits. */
+    /**
+     * Whether the JSON text has a NUL escape (backslash, u, 0000), an exponent of three digits, or a
+     * run of 200 digits (with an exponent of two digits, a number needs over 209 to pass 1e308).
+     */
     static boolean suspicious(byte[] json) {
         int digits = 0;
         for (int i = 0; i < json.length; i++) {
             byte b = json[i];
-            digits = b >= '0' && b <= '9' ? digits + 1 : 0;
-            if (digits >= 300) {
+            digits = isDigit(b) ? digits + 1 : 0;
+            if (digits >= 200) {
                 return true;
             }
             if (b == '\\' && i + 5 < json.length && json[i + 1] == 'u' && json[i + 2] == '0' && json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0') {
                 return true;
             }
-            if ((b == 'e' || b == 'E') && i > 0 && json[i - 1] >= '0' && json[i - 1] <= '9') {
+            if ((b == 'e' || b == 'E') && i > 0 && isDigit(json[i - 1])) {
                 int j = i + 1 < json.length && (json[i + 1] == '+' || json[i + 1] == '-') ? i + 2 : i + 1;
                 if (j + 2 < json.length && isDigit(json[j]) && isDigit(json[j + 1]) && isDigit(json[j + 2])) {
                     return true;
