@@ -29,6 +29,8 @@ import org.credence.document.CertificateRoutes;
 import org.credence.document.Certificates;
 import org.credence.document.Designs;
 import org.credence.document.StoredDocuments;
+import org.credence.credential.CredentialJwtRoutes;
+import org.credence.credential.CredentialJwts;
 import org.credence.credential.CredentialPageRoutes;
 import org.credence.credential.CredentialPages;
 import org.credence.issuance.Issuance;
@@ -147,6 +149,7 @@ public final class Credence implements AutoCloseable {
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, events),
                     config -> CredentialPageRoutes.register(config, credentialPages, events, mail::isRecipient),
+                    config -> CredentialJwtRoutes.register(config, credentialPages, new CredentialJwts(keys), events),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),

@@ -45,6 +45,7 @@ final class LocalResolvers {
             String fragment = method.substring(method.indexOf('#') + 1);
             return keys.published(tenant.id()).stream().filter(k -> k.fragment().equals(fragment)).findFirst()
                     .map(k -> new ResolvedKey(method, controller, k.key()))
+                    .or(() -> keys.rsaPublished(tenant.id(), fragment).map(rsa -> new ResolvedKey(method, controller, rsa)))
                     .or(() -> {
                         throw new KeyResolutionException(controller + " does not publish the key " + method);
                     });
