@@ -42,6 +42,11 @@ class CredentialJwtTest {
     }
 
     static String token(String number, String query) {
+        return token(server, number, query);
+    }
+
+    /** The 200 VC-JWT of a public credential ({@code query}: "" or "?alg=…"). */
+    static String token(ServerHarness server, String number, String query) {
         var response = server.send("GET", "/c/" + number + "/credential.jwt" + query, null, null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/jwt");
@@ -107,6 +112,26 @@ class CredentialJwtTest {
             assertThat(report.json().get("signed").get("recipient").asText()).isEqualTo("Jo Token");
             assertThat(VerifyUploadTest.upload(server, "/verify", "credential.jwt", token).body()).contains("Valid:", "Jo Token");
         }
+    }
+
+    @Test
+    void the_cli_verifies_both_tokens_with_the_keys_the_did_document_publishes() throws Exception {
+        JsonNode methods = server.send("GET", "/tenants/jwt/did.json", null, null).json().get("verificationMethod");
+        String ed25519 = methods.get(0).get("publicKeyMultibase").asText();
+        Path rsaJwk = java.nio.file.Files.writeString(data.resolve("rsa-1.jwk"), methods.get(1).get("publicKeyJwk").toString());
+        Path eddsa = java.nio.file.Files.writeString(data.resolve("eddsa.jwt"), token(number, ""));
+        Path rs256 = java.nio.file.Files.writeString(data.resolve("rs256.jwt"), token(number, "?alg=RS256"));
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        var print = new java.io.PrintWriter(out, true);
+        var printErr = new java.io.PrintWriter(err, true);
+        assertThat(org.credence.cli.CredenceCli.run(print, printErr, "verify", eddsa.toString(), "--key", ed25519)).as(out + " " + err).isZero();
+        assertThat(org.credence.cli.CredenceCli.run(print, printErr, "verify", rs256.toString(), "--key", rsaJwk.toString())).as(out + " " + err).isZero();
+        assertThat(out.toString()).contains("RS256 signature of the VC-JWT is valid");
+        // offline, with no key given, a did:web key cannot be found: not valid, not a crash
+        assertThat(org.credence.cli.CredenceCli.run(print, printErr, "verify", rs256.toString())).isEqualTo(1);
+        // the Ed25519 key does not verify the RS256 token
+        assertThat(org.credence.cli.CredenceCli.run(print, printErr, "verify", rs256.toString(), "--key", ed25519)).isEqualTo(1);
     }
 
     @Test
