@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * DID documents for did:key and did:web, with Multikey verification methods.
+ * DID documents for did:key and did:web, with Multikey verification methods (and, for did:web,
+ * optionally JsonWebKey ones after them, for VC-JWT algorithms such as RS256).
  *
  * <p>Independent verifiers accept eddsa-rdfc-2022 keys only as {@code Multikey}, listed under
  * {@code assertionMethod}, with the DID v1 context first.
