@@ -208,6 +208,39 @@ class CredentialJwtTest {
         assertThat(keys).isEqualTo(1);
     }
 
+    @Test
+    void parallel_first_requests_of_a_new_tenant_agree_on_one_rsa_key() throws Exception {
+        String other = server.tenant("jwt-race");
+        String raceNumber = CredentialPageTest.issue(server, other, server.achievement(other), "Rita Race", "rita@example.org")
+                .get("number").asText();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<String>> moduli = new ArrayList<>();
+        List<java.util.concurrent.Future<String>> tokens = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                moduli.add(pool.submit(() -> server.send("GET", "/tenants/jwt-race/did.json", null, null).json()
+                        .get("verificationMethod").get(1).get("publicKeyJwk").get("n").asText()));
+                tokens.add(pool.submit(() -> token(raceNumber, "?alg=RS256")));
+            }
+            java.util.Set<String> published = new java.util.HashSet<>();
+            for (var modulus : moduli) {
+                published.add(modulus.get());
+            }
+            assertThat(published).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        int keys = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM rsa_signing_key k JOIN tenant t ON t.id = k.tenant_id WHERE t.slug = 'jwt-race'").mapTo(Integer.class).one());
+        assertThat(keys).isEqualTo(1);
+        // every token signed in the race verifies against the one key published
+        for (var token : tokens) {
+            var report = server.sendBytes("POST", "/api/v1/verify", null, token.get().getBytes(StandardCharsets.UTF_8),
+                    "Content-Type", "application/jwt");
+            assertThat(report.json().get("status").asText()).isEqualTo("valid");
+        }
+    }
+
     private static List<String> values(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(node -> out.add(node.asText()));

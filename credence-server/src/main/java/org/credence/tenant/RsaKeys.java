@@ -40,7 +40,13 @@ final class RsaKeys {
 
     /** The tenant's active RSA key, made now when it has none yet. */
     Stored active(long tenantId) {
-        return active.computeIfAbsent(tenantId, id -> find(id).orElseGet(() -> create(id)));
+        Stored known = active.get(tenantId);
+        if (known != null) {
+            return known;
+        }
+        // not computeIfAbsent: making a key takes long enough that other tenants' lookups must not wait on it
+        active.putIfAbsent(tenantId, find(tenantId).orElseGet(() -> create(tenantId)));
+        return active.get(tenantId);
     }
 
     /** The public half of the tenant's key with this fragment; never makes one. */
