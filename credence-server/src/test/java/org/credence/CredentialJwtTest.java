@@ -128,6 +128,8 @@ class CredentialJwtTest {
         assertThat(org.credence.cli.CredenceCli.run(print, printErr, "verify", eddsa.toString(), "--key", ed25519)).as(out + " " + err).isZero();
         assertThat(org.credence.cli.CredenceCli.run(print, printErr, "verify", rs256.toString(), "--key", rsaJwk.toString())).as(out + " " + err).isZero();
         assertThat(out.toString()).contains("RS256 signature of the VC-JWT is valid");
+        assertThat(org.credence.cli.CredenceCli.run(print, printErr, "verify", rs256.toString(), "--key",
+                methods.get(1).get("publicKeyJwk").toString())).as("the JWK given as JSON text").isZero();
         // offline, with no key given, a did:web key cannot be found: not valid, not a crash
         assertThat(org.credence.cli.CredenceCli.run(print, printErr, "verify", rs256.toString())).isEqualTo(1);
         // the Ed25519 key does not verify the RS256 token

@@ -95,7 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
         KeyResolver keys = KeyResolver.didKey();
         if (key != null) {
             try {
-                keys = key.startsWith("z") ? KeyResolver.givenKey(Ed25519PublicKey.fromMultibase(key)) : KeyResolver.givenKey(jwk(key));
+                boolean jwk = key.strip().startsWith("{") || java.nio.file.Files.isRegularFile(Path.of(key));
+                keys = jwk ? KeyResolver.givenKey(jwk(key)) : KeyResolver.givenKey(Ed25519PublicKey.fromMultibase(key));
             } catch (KeyFormatException e) {
                 throw new CredenceCli.UsageProblem("--key: " + e.getMessage());
             }
@@ -117,7 +118,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             return PublicKeyMaterial.fromJwk(new ObjectMapper().readTree(text));
         } catch (IOException e) {
-            throw new KeyFormatException("not a z6Mk… key, and not a JSON JWK");
+            throw new KeyFormatException("the public JWK is not JSON");
         }
     }
 

@@ -13,8 +13,8 @@ import org.credence.standards.keys.KeyFormatException;
 
 /**
  * Resolves did:web methods and https controller documents: fetch the document, find the
- * method by id, require it to be listed for assertion and a Multikey (Ed25519) or a JsonWebKey
- * (for VC-JWTs, e.g. the RSA key of RS256).
+ * method by id, require it to be listed for assertion and a Multikey (Ed25519) or an RSA
+ * JsonWebKey (for RS256 VC-JWTs only).
  *
  * @see <a href="https://w3c-ccg.github.io/did-method-web/#read-resolve">did:web §3.2 Read</a>
  */
@@ -69,8 +69,13 @@ final class WebKeyResolver implements KeyResolver {
         String type = found.path("type").asText();
         try {
             if (JSON_WEB_KEY_TYPES.contains(type)) {
-                // an RSA (or Ed25519) JWK verifies VC-JWTs; ResolvedKey.key() refuses RSA for Data Integrity proofs
-                return Optional.of(new ResolvedKey(method, controller, PublicKeyMaterial.fromJwk(found.get("publicKeyJwk"))));
+                PublicKeyMaterial jwk = PublicKeyMaterial.fromJwk(found.get("publicKeyJwk"));
+                // RSA only: an Ed25519 JWK would let a JsonWebKey sign Data Integrity proofs, which independent verifiers refuse
+                if (jwk.asEd25519().isPresent()) {
+                    throw new KeyResolutionException("the key " + method + " is an Ed25519 " + type + "; Ed25519 keys are read as a Multikey");
+                }
+                // ResolvedKey.key() refuses the RSA key for a Data Integrity proof; it verifies RS256 VC-JWTs
+                return Optional.of(new ResolvedKey(method, controller, jwk));
             }
             if (!"Multikey".equals(type)) {
                 throw new KeyResolutionException("the key " + method + " has type " + type + "; eddsa-rdfc-2022 needs a Multikey");

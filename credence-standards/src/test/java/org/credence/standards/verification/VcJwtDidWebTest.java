@@ -129,4 +129,16 @@ class VcJwtDidWebTest {
         assertThat(report.firstFailure().get().name()).isEqualTo(CheckName.PROOF);
         assertThat(report.firstFailure().get().reason()).contains("RSA key");
     }
+
+    @Test
+    void an_ed25519_key_published_as_a_json_web_key_does_not_sign_data_integrity_proofs() {
+        ObjectNode document = DidDocuments.didWeb(did, List.of(new DidDocuments.PublishedKey("key-1", ed25519.publicKey(), true)),
+                List.of(new DidDocuments.PublishedJwk("ed-jwk", PublicKeyMaterial.ed25519(ed25519.publicKey()).jwk())));
+        served.put("/tenants/acme/did.json", document.toString().getBytes(StandardCharsets.UTF_8));
+        ObjectNode signed = VerifierFixtures.SUITE.sign(credential(), ed25519, did + "#ed-jwk", Instant.parse("2025-03-01T10:00:00Z"));
+        VerificationReport report = verifier().verify(signed);
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(report.firstFailure().get().error()).isEqualTo(VerificationError.KEY_RESOLUTION_FAILED);
+        assertThat(report.firstFailure().get().reason()).contains("read as a Multikey");
+    }
 }
