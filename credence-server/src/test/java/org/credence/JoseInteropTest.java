@@ -96,22 +96,49 @@ class JoseInteropTest {
         assertThat(results.get("tampered").get("code").asText()).isEqualTo("ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
     }
 
-    /** Skips without node, except under CI=true, where a skipped interop check would pass unnoticed. */
+    @Test
+    void a_missing_node_or_npm_is_named_so_ci_can_fail_on_it() {
+        assertThat(missingTools("credence-test-no-such-node", "npm")).isEqualTo("credence-test-no-such-node is not installed");
+        assertThat(missingTools("node", "credence-test-no-such-npm")).isEqualTo("credence-test-no-such-npm is not installed");
+        assertThat(missingTools("node", "npm")).isNull();
+    }
+
+    /** Skips without node 20+ and npm, except under CI=true, where a skipped interop check would pass unnoticed. */
     private static void requireNode() {
-        boolean present;
+        String missing = missingTools("node", "npm");
+        if (missing != null) {
+            boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+            if (ci) {
+                fail(missing + ", and under CI=true the jose interoperability test must run, not skip: install Node.js 20+ and npm");
+            }
+            Assumptions.abort(missing + ": the jose interoperability test needs Node.js 20+ and npm");
+        }
+    }
+
+    /** What is missing of node (20 or newer: jose uses its global WebCrypto) and npm; null when both are there. */
+    static String missingTools(String node, String npm) {
+        String version = output(node, "--version");
+        if (version == null) {
+            return node + " is not installed";
+        }
+        java.util.regex.Matcher major = java.util.regex.Pattern.compile("^v(\\d+)\\.").matcher(version.strip());
+        if (!major.find() || Integer.parseInt(major.group(1)) < 20) {
+            return node + " " + version.strip() + " is older than Node.js 20";
+        }
+        return output(npm, "--version") == null ? npm + " is not installed" : null;
+    }
+
+    /** A command's standard output, or null when it cannot be run or fails. */
+    private static String output(String... command) {
         try {
-            present = new ProcessBuilder("node", "--version").redirectErrorStream(true).start().waitFor() == 0;
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return process.waitFor() == 0 ? out : null;
         } catch (IOException e) {
-            present = false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-        if (!present) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("node is not installed, and under CI=true the jose interoperability test must run, not skip: install Node.js 18+ and npm");
-            }
-            Assumptions.abort("node is not installed: the jose interoperability test needs Node.js 18+ and npm");
         }
     }
 
