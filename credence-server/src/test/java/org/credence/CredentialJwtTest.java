@@ -71,6 +71,8 @@ class CredentialJwtTest {
             assertThat(header.has("jwk")).isFalse();
             assertThat(claims.get("iss").asText()).isEqualTo(credential.get("issuer").get("id").asText());
             assertThat(claims.get("jti").asText()).isEqualTo(credential.get("id").asText());
+            JsonNode subjectId = credential.get("credentialSubject").get("id");
+            assertThat(claims.get("sub")).as("sub mirrors credentialSubject.id, absent without one").isEqualTo(subjectId);
             assertThat(claims.get("nbf").asLong()).isEqualTo(java.time.Instant.parse(credential.get("validFrom").asText()).getEpochSecond());
             assertThat(claims.get("exp").asLong()).isEqualTo(java.time.Instant.parse(credential.get("validUntil").asText()).getEpochSecond());
             JsonNode withoutProof = credential.deepCopy();
