@@ -159,7 +159,7 @@ public final class RemoteFetcher implements Fetcher, AutoCloseable {
             if (cause instanceof TimeoutException) {
                 throw new FetchException("fetching " + url + " took longer than " + limits.timeout().toSeconds() + " s", cause);
             }
-            if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).contains("capacity exceeded")) {
+            if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).startsWith("Buffering capacity")) {
                 throw new FetchException(url + " is larger than " + limits.maxBytes() + " bytes", cause);
             }
             throw new FetchException("could not fetch " + url + ": " + (cause == null ? e.getMessage() : cause.getMessage()), cause);
@@ -174,16 +174,14 @@ public final class RemoteFetcher implements Fetcher, AutoCloseable {
     /** The URL to request: https only, or plain http when allowed; a loopback name is then asked over http (a local Credence serves did:web so). */
     private URI allowedTarget(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(scheme.equals("http") && plainHttp)) {
+            throw new FetchException("only https URLs are fetched, not " + url);
+        }
         if (url.getHost() == null || url.getUserInfo() != null) {
             throw new FetchException("not a URL that is fetched: " + url);
         }
-        if (scheme.equals("https") && plainHttp && isLoopbackName(url.getHost())) {
-            return URI.create("http" + url.toString().substring("https".length()));
-        }
-        if (scheme.equals("https") || scheme.equals("http") && plainHttp) {
-            return url;
-        }
-        throw new FetchException("only https URLs are fetched, not " + url);
+        return scheme.equals("https") && plainHttp && isLoopbackName(url.getHost())
+                ? URI.create("http" + url.toString().substring("https".length())) : url;
     }
 
     private static boolean isLoopbackName(String host) {
