@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.BundledContexts;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
@@ -25,6 +20,7 @@ import org.credence.standards.status.BitstringStatusList;
 import org.credence.standards.status.StatusListCredentials;
 import org.credence.standards.status.StatusListEntry;
 import org.credence.standards.status.StatusPurpose;
+import org.credence.verification.StaticFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -47,28 +43,17 @@ class OtherIssuerVerificationTest {
     @TempDir
     static Path data;
     static ServerHarness server;
-    static HttpServer issuer;
-    static final Map<String, byte[]> served = new ConcurrentHashMap<>();
+    static StaticFiles issuer;
     static final Ed25519KeyPair key = Ed25519KeyPair.generate(new SecureRandom());
     static String did;
     static String base;
 
     @BeforeAll
-    static void start() throws IOException {
-        issuer = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        issuer.createContext("/", exchange -> {
-            byte[] body = served.get(exchange.getRequestURI().getPath());
-            exchange.getResponseHeaders().add("Cache-Control", "no-cache");
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        issuer.start();
-        base = "http://localhost:" + issuer.getAddress().getPort();
-        did = "did:web:localhost%3A" + issuer.getAddress().getPort() + ":issuers:acme";
-        served.put("/issuers/acme/did.json", bytes(DidDocuments.didWeb(did, List.of(new DidDocuments.PublishedKey("key-1", key.publicKey(), true)))));
+    static void start() {
+        issuer = new StaticFiles();
+        base = "http://localhost:" + issuer.port();
+        did = "did:web:localhost%3A" + issuer.port() + ":issuers:acme";
+        issuer.put("/issuers/acme/did.json", bytes(DidDocuments.didWeb(did, List.of(new DidDocuments.PublishedKey("key-1", key.publicKey(), true)))));
         publishList("/status/1", StatusPurpose.REVOCATION, REVOKED);
         publishList("/status/1/suspension", StatusPurpose.SUSPENSION, SUSPENDED);
         server = new ServerHarness(data, org.credence.delivery.MailSettings.OUTBOX, Clock.systemUTC(), true);
@@ -77,7 +62,7 @@ class OtherIssuerVerificationTest {
     @AfterAll
     static void stop() {
         server.close();
-        issuer.stop(0);
+        issuer.close();
     }
 
     static byte[] bytes(JsonNode json) {
@@ -88,7 +73,7 @@ class OtherIssuerVerificationTest {
         BitstringStatusList bits = BitstringStatusList.create(BitstringStatusList.MINIMUM_SIZE);
         bits.set(setBit);
         ObjectNode unsigned = StatusListCredentials.unsigned(base + path, did, purpose, bits, SIGNED);
-        served.put(path, bytes(SUITE.sign(unsigned, key, did + "#key-1", SIGNED)));
+        issuer.put(path, bytes(SUITE.sign(unsigned, key, did + "#key-1", SIGNED)));
     }
 
     /** An Open Badges credential of the fake issuer with one status entry, signed by its did:web key. */

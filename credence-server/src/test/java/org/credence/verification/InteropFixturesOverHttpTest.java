@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
 import org.credence.standards.verification.Fetcher;
 import org.credence.standards.verification.KeyResolver;
@@ -36,22 +32,12 @@ class InteropFixturesOverHttpTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
     static final String HOST = "reference-issuer.example";
 
-    final Map<String, byte[]> served = new ConcurrentHashMap<>();
-    HttpServer server;
+    StaticFiles served;
     RemoteFetcher fetcher;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(RemoteFetcherTest.LOOPBACK, 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = served.get(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        server.start();
+    void start() {
+        served = new StaticFiles();
         // the issuer's name resolves, through the guard, to the stand-in; the guard treats loopback as public here
         fetcher = new RemoteFetcher(RemoteFetcher.Limits.DEFAULTS, RemoteFetcherTest.LOOPBACK_IS_PUBLIC, true,
                 host -> List.of(RemoteFetcherTest.LOOPBACK));
@@ -59,7 +45,7 @@ class InteropFixturesOverHttpTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        served.close();
         fetcher.close();
     }
 
@@ -76,7 +62,7 @@ class InteropFixturesOverHttpTest {
         URI listUrl = URI.create(credential.get("credentialStatus").get("statusListCredential").asText());
         served.put(listUrl.getPath(), resource(name + ".status-list.json"));
         // their list URL is https on port 443; the stand-in speaks http on its own port
-        Fetcher toStandIn = url -> fetcher.fetch(URI.create("http://" + HOST + ":" + server.getAddress().getPort() + url.getPath()));
+        Fetcher toStandIn = url -> fetcher.fetch(URI.create("http://" + HOST + ":" + served.port() + url.getPath()));
         Verifier verifier = new Verifier(new ShapeTemplateCanonicalizer(), KeyResolver.didKey(), StatusResolver.online(toStandIn), NOW);
         VerificationReport report = verifier.verify(credential);
         assertThat(report.verdict()).as(report.toText()).isEqualTo(expected);
