@@ -70,10 +70,14 @@ class OtherIssuerVerificationTest {
     }
 
     static void publishList(String path, StatusPurpose purpose, int setBit) {
+        publishList(path, purpose, setBit, key);
+    }
+
+    static void publishList(String path, StatusPurpose purpose, int setBit, Ed25519KeyPair signer) {
         BitstringStatusList bits = BitstringStatusList.create(BitstringStatusList.MINIMUM_SIZE);
         bits.set(setBit);
         ObjectNode unsigned = StatusListCredentials.unsigned(base + path, did, purpose, bits, SIGNED);
-        issuer.put(path, bytes(SUITE.sign(unsigned, key, did + "#key-1", SIGNED)));
+        issuer.put(path, bytes(SUITE.sign(unsigned, signer, did + "#key-1", SIGNED)));
     }
 
     /** An Open Badges credential of the fake issuer with one status entry, signed by its did:web key. */
@@ -174,6 +178,16 @@ class OtherIssuerVerificationTest {
                 .contains("could not check whether it was revoked").doesNotContain("Valid:");
         assertThat(VerifyUploadTest.upload(server, "/verify?lang=nb", "credential.json", file).body())
                 .contains("kunne ikke kontrollere om beviset er trukket tilbake");
+    }
+
+    @Test
+    void a_status_list_not_signed_by_the_issuer_is_refused() {
+        // someone who can serve files on the issuer's host, but not sign as the issuer, clears a revoked credential's bit
+        publishList("/status/forged", StatusPurpose.REVOCATION, VALID, Ed25519KeyPair.generate(new SecureRandom()));
+        JsonNode report = verify(badge(entry("/status/forged", StatusPurpose.REVOCATION, REVOKED)));
+        assertThat(report.get("status").asText()).isEqualTo("invalid");
+        assertThat(check(report, "status").get("error").asText()).isEqualTo("STATUS_LIST_INVALID");
+        assertThat(check(report, "status").get("reason").asText()).contains("signature is invalid");
     }
 
     @Test
