@@ -225,6 +225,14 @@ class RemoteFetcherTest {
     }
 
     @Test
+    void private_networks_are_refused_unless_the_environment_says_true() {
+        java.nio.file.Path data = java.nio.file.Path.of("data");
+        assertThat(org.credence.Settings.fromEnvironment(0, data, Map.of()).fetchPrivateNetworks()).isFalse();
+        assertThat(org.credence.Settings.fromEnvironment(0, data, Map.of("CREDENCE_FETCH_PRIVATE_NETWORKS", "yes")).fetchPrivateNetworks()).isFalse();
+        assertThat(org.credence.Settings.fromEnvironment(0, data, Map.of("CREDENCE_FETCH_PRIVATE_NETWORKS", " TRUE ")).fetchPrivateNetworks()).isTrue();
+    }
+
+    @Test
     void a_long_max_age_is_cut_to_five_minutes() {
         Duration ceiling = RemoteFetcher.Limits.DEFAULTS.maxCacheAge();
         assertThat(RemoteFetcher.cacheAge("max-age=86400", ceiling)).isEqualTo(Duration.ofMinutes(5));
