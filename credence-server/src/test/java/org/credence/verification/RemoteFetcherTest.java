@@ -114,6 +114,17 @@ class RemoteFetcherTest {
         assertThat(requests).hasValue(0);
     }
 
+    @Test
+    void the_servers_default_fetcher_refuses_this_machine() {
+        routes.put("/did.json", answer(200, "{}"));
+        fetcher = RemoteFetcher.forServer(false);
+        int port = server.getAddress().getPort();
+        assertThatThrownBy(() -> fetcher.fetch(URI.create("https://localhost:" + port + "/did.json"))).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> fetcher.fetch(URI.create("https://127.0.0.1:" + port + "/did.json"))).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(local("/did.json")))).hasMessageContaining("only https");
+        assertThat(requests).hasValue(0);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({"10.0.0.7, private", "192.168.0.1, private", "172.20.0.1, private", "169.254.169.254, cloud metadata",
             "fd00:ec2::254, unique-local", "100.64.1.1, carrier-grade NAT", "fe80::1, link-local"})
