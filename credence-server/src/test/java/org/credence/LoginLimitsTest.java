@@ -82,6 +82,41 @@ class LoginLimitsTest {
     }
 
     @Test
+    void a_sign_in_that_finds_no_hashing_slot_in_time_answers_503_with_retry_after_instead_of_queueing_forever() throws Exception {
+        org.credence.user.HashingLimit limit = server.credence.passwordHashing();
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(limit.concurrent());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService holders = Executors.newFixedThreadPool(limit.concurrent());
+        try {
+            for (int i = 0; i < limit.concurrent(); i++) {
+                holders.submit(() -> limit.run(() -> {
+                    held.countDown();
+                    try {
+                        return release.await(5, java.util.concurrent.TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+            }
+            held.await();
+            // every slot is held until both answers are in, so each request waits out its limit and is refused
+            var page = server.form("/login", null, "tenant", "acme", "email", "owner@acme.example", "password", "wrong guess", "next", "/app");
+            assertThat(page.status()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).isPresent();
+            assertThat(page.body()).contains("busy");
+            var api = server.send("POST", "/api/v1/users", acme,
+                    "{\"email\": \"busy@acme.example\", \"name\": \"B\", \"role\": \"viewer\", \"password\": \"" + PASSWORD + "\"}");
+            assertThat(api.status()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(api.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            release.countDown();
+            holders.shutdown();
+        }
+    }
+
+    @Test
     void a_locked_out_email_tried_again_and_again_writes_one_audit_row_and_its_count_once_the_lock_is_over() {
         String email = "flood@acme.example";
         for (int i = 0; i < 5; i++) {
