@@ -162,6 +162,7 @@ class ApiKeyIntegrationTest {
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(listed(acme, prefix)).isNull();
         assertThat(server.send("POST", "/api/v1/api-keys/" + prefix + "/revoke", acme, null).status()).isEqualTo(404);
+        assertThat(server.send("POST", "/api/v1/api-keys/" + prefix.toUpperCase() + "%C3%A6/revoke", acme, null).status()).isEqualTo(404);
         assertThat(server.send("GET", "/api/v1/audit", acme, null).json().get("items").findValuesAsText("subject")).contains("api-key:crd_" + prefix);
     }
 

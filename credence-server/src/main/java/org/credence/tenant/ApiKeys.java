@@ -276,6 +276,10 @@ public final class ApiKeys {
 
     /** The key, locked for the change; {@code inGrace} also finds a rotated key still in its grace. */
     private Listed lockActive(Handle h, long tenantId, String prefix, boolean inGrace) {
+        // anything but 12 hex digits names no key, and never reaches SQL (a NUL byte would make PostgreSQL fail)
+        if (!prefix.matches("[0-9a-f]{12}")) {
+            throw new Refused(Refused.Reason.NOT_FOUND, null, "no API key has that prefix: a prefix is the 12 hex digits after crd_");
+        }
         return find(h, tenantId, prefix, true).filter(k -> k.expiresAt() == null || (inGrace && k.replacedBy() != null))
                 .orElseThrow(() -> new Refused(Refused.Reason.NOT_FOUND, null, "no active API key with prefix " + prefix));
     }
@@ -291,7 +295,7 @@ public final class ApiKeys {
                 .map((rs, ctx) -> listed(rs)).findOne();
     }
 
-    private int otherAdminKeys(Handle h, long tenantId, String prefix) {
+    private long otherAdminKeys(Handle h, long tenantId, String prefix) {
         // locks the tenant's keys in service, so two revocations at once cannot both take the second-last admin key
         return h.createQuery("""
                         SELECT prefix
@@ -301,7 +305,7 @@ public final class ApiKeys {
                            AND 'admin' = ANY (scopes)
                            FOR UPDATE
                         """)
-                .bind("tenant", tenantId).mapTo(String.class).list().stream().filter(p -> !p.equals(prefix)).toList().size();
+                .bind("tenant", tenantId).mapTo(String.class).list().stream().filter(p -> !p.equals(prefix)).count();
     }
 
     private static Listed listed(ResultSet rs) throws SQLException {
