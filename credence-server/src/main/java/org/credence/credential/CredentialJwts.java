@@ -1,5 +1,8 @@
 package org.credence.credential;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.credence.issuance.IssuedCredential;
@@ -46,7 +49,13 @@ public final class CredentialJwts {
         }
     }
 
+    private record Signed(java.util.UUID credential, Algorithm algorithm) {}
+
     private final TenantKeys keys;
+    // an RSA signature costs milliseconds on a public, unauthenticated URL: a repeated download is served
+    // from here (tokens are deterministic, and one signed before a key rotation still verifies)
+    private final Cache<Signed, String> tokens = Caffeine.newBuilder()
+            .maximumSize(2_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public CredentialJwts(TenantKeys keys) {
         this.keys = keys;
@@ -54,6 +63,10 @@ public final class CredentialJwts {
 
     /** The compact VC-JWT of {@code credential}, signed with {@code issuer}'s current key for {@code algorithm}. */
     public String sign(IssuedCredential credential, Tenant issuer, Algorithm algorithm) {
+        return tokens.get(new Signed(credential.id(), algorithm), signed -> signNow(credential, issuer, algorithm));
+    }
+
+    private String signNow(IssuedCredential credential, Tenant issuer, Algorithm algorithm) {
         return switch (algorithm) {
             case EDDSA -> {
                 TenantKeys.SigningKey key = keys.signingKey(issuer);
