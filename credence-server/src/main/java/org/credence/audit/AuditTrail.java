@@ -15,14 +15,31 @@ public final class AuditTrail {
         this.jdbi = jdbi;
     }
 
-    /** Records a change inside the caller's transaction, so the change and its record commit together. */
+    /**
+     * Records a change inside the caller's transaction, so the change and its record commit together.
+     * The entry joins its tenant's hash chain ({@link AuditChain}); a transaction-scoped advisory lock
+     * per chain serialises appends, so two writers can never fork it.
+     */
     public void record(Handle handle, Long tenantId, String actor, String action, String subject, JsonNode before, JsonNode after) {
-        handle.createUpdate("""
-                        INSERT INTO audit_event (tenant_id, actor, action, subject, before, after)
-                        VALUES (:tenant, :actor, :action, :subject, CAST(:before AS JSONB), CAST(:after AS JSONB))
+        handle.execute("SELECT pg_advisory_xact_lock(?)", AuditChain.lockKey(tenantId));
+        byte[] previous = AuditChain.lastHash(handle, tenantId);
+        // PostgreSQL's own text of the JSONB values and the row's id and time, taken before the insert, so the hash covers
+        // exactly what a later read returns; the id is drawn under the lock, so a chain's order is its id order
+        var fixed = handle.createQuery("""
+                        SELECT nextval('audit_event_id_seq') AS id, now() AS at
+                             , CAST(CAST(:before AS JSONB) AS TEXT) AS before, CAST(CAST(:after AS JSONB) AS TEXT) AS after
                         """)
-                .bind("tenant", tenantId).bind("actor", actor).bind("action", action).bind("subject", subject)
                 .bind("before", before == null ? null : before.toString()).bind("after", after == null ? null : after.toString())
+                .map((rs, ctx) -> new AuditChain.Entry(rs.getLong("id"), tenantId, actor, action, subject, rs.getString("before"),
+                        rs.getString("after"), rs.getObject("at", java.time.OffsetDateTime.class).toInstant()))
+                .one();
+        handle.createUpdate("""
+                        INSERT INTO audit_event (id, tenant_id, actor, action, subject, before, after, at, hash)
+                        VALUES (:id, :tenant, :actor, :action, :subject, CAST(:before AS JSONB), CAST(:after AS JSONB), :at, :hash)
+                        """)
+                .bind("id", fixed.id()).bind("tenant", tenantId).bind("actor", actor).bind("action", action).bind("subject", subject)
+                .bind("before", fixed.before()).bind("after", fixed.after()).bind("at", fixed.at().atOffset(java.time.ZoneOffset.UTC))
+                .bind("hash", AuditChain.hash(previous, fixed))
                 .execute();
     }
 
