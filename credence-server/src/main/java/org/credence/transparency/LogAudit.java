@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.credence.issuance.Issuance;
-import org.credence.standards.model.IdentityObject;
 import org.credence.standards.transparency.InMemoryMerkleLog;
 import org.credence.standards.transparency.MerkleTree;
 import org.credence.standards.transparency.SignedCheckpoint;
+import org.credence.standards.verification.SignedFacts;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -152,14 +152,9 @@ public final class LogAudit {
     }
 
     /** The recipient's name as the credential text signs it, when it carries one. */
-    public static Optional<String> signedName(String documentText) {
+    private static Optional<String> signedName(String documentText) {
         try {
-            for (JsonNode identity : JSON.readTree(documentText).path("credentialSubject").path("identifier")) {
-                if (IdentityObject.NAME.equals(identity.path("identityType").asText()) && !identity.path("hashed").asBoolean(true)) {
-                    return Optional.ofNullable(identity.path("identityHash").asText(null));
-                }
-            }
-            return Optional.empty();
+            return Optional.ofNullable(SignedFacts.read(JSON.readTree(documentText)).recipient());
         } catch (IOException e) {
             return Optional.empty();
         }
