@@ -70,7 +70,18 @@ class IntegrityTest {
                     int n = i;
                     issued.add(pool.submit(() -> issue(server, key, achievement, "Person " + n, "p" + n + "@example.org")));
                 }
+                // and callers outside a transaction (failed logins, design changes) racing on the installation's own chain
+                org.credence.audit.AuditTrail audit = new org.credence.audit.AuditTrail(server.credence.jdbi());
+                List<Future<?>> autoCommitted = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    int n = i;
+                    autoCommitted.add(pool.submit(() -> server.credence.jdbi().useHandle(h ->
+                            audit.record(h, null, "test", "test.append", "n:" + n, null, ServerHarness.JSON.createObjectNode().put("n", n)))));
+                }
                 for (Future<JsonNode> f : issued) {
+                    f.get();
+                }
+                for (Future<?> f : autoCommitted) {
                     f.get();
                 }
             } finally {
@@ -78,11 +89,33 @@ class IntegrityTest {
             }
             AuditChain.Walk walk = server.credence.jdbi().withHandle(AuditChain::verify);
             assertThat(walk.broken()).isEmpty();
-            assertThat(walk.checked()).isGreaterThanOrEqualTo(26);
+            assertThat(walk.checked()).isGreaterThanOrEqualTo(66);
             // a fork would show as two entries naming the same predecessor: every hash is distinct and every row is chained
             long unchained = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_event WHERE hash IS NULL")
                     .mapTo(Long.class).one());
             assertThat(unchained).isZero();
+        }
+    }
+
+    @Test
+    void entries_from_before_the_chain_are_chained_at_start_but_a_hash_removed_later_is_reported() {
+        try (ServerHarness server = new ServerHarness(data)) {
+            String key = server.tenant("upgraded");
+            server.achievement(key);
+            // as a data directory from before the chain: rows without hashes, all older than the chain's origin
+            server.sql("UPDATE audit_event SET hash = NULL");
+            server.sql("UPDATE audit_chain_origin SET chained_from = (SELECT max(id) + 1 FROM audit_event)");
+            server.restart();
+            assertThat(server.credence.jdbi().withHandle(AuditChain::verify).broken()).isEmpty();
+
+            server.achievement(key);
+            long last = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT max(id) FROM audit_event").mapTo(Long.class).one());
+            server.sql("UPDATE audit_event SET hash = NULL WHERE id = ?", last);
+            server.restart();
+            assertThat(server.credence.jdbi().withHandle(AuditChain::verify).broken()).hasValueSatisfying(broken -> {
+                assertThat(broken.id()).isEqualTo(last);
+                assertThat(broken.found()).isEqualTo("none");
+            });
         }
     }
 

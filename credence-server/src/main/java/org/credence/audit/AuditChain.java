@@ -97,21 +97,26 @@ public final class AuditChain {
      * @return how many entries were chained
      */
     public static int chainUnchained(Jdbi jdbi) {
-        List<Long> tenants = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT tenant_id FROM audit_event WHERE hash IS NULL")
-                .map((rs, ctx) -> rs.getObject(1) == null ? null : rs.getLong(1)).list());
+        // only rows older than the chain: a newer row without a hash had it removed, and audit verify reports it
+        List<Long> tenants = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT DISTINCT tenant_id FROM audit_event WHERE hash IS NULL AND id < (SELECT chained_from FROM audit_chain_origin)
+                        """).map((rs, ctx) -> rs.getObject(1) == null ? null : rs.getLong(1)).list());
         int chained = 0;
         for (Long tenant : tenants) {
             chained += jdbi.inTransaction(h -> {
                 h.execute("SELECT pg_advisory_xact_lock(?)", lockKey(tenant));
+                long chainedFrom = h.createQuery("SELECT chained_from FROM audit_chain_origin").mapTo(Long.class).one();
                 byte[] previous = null;
                 int count = 0;
                 for (Stored row : rows(h, tenant)) {
-                    if (row.hash() == null) {
+                    if (row.hash() == null && row.entry().id() < chainedFrom) {
                         byte[] hash = hash(previous, row.entry());
                         h.createUpdate("UPDATE audit_event SET hash = :hash WHERE id = :id AND hash IS NULL")
                                 .bind("hash", hash).bind("id", row.entry().id()).execute();
                         previous = hash;
                         count++;
+                    } else if (row.hash() == null) {
+                        break; // a hash removed from a chained row: left for audit verify to report
                     } else {
                         previous = row.hash();
                     }
@@ -128,6 +133,7 @@ public final class AuditChain {
     /** Walks every chain up to the first entry whose stored hash is not the recomputed one. */
     public static Walk verify(Handle h) {
         long checked = 0;
+        long chainedFrom = h.createQuery("SELECT chained_from FROM audit_chain_origin").mapTo(Long.class).one();
         List<Long> tenants = h.createQuery("SELECT DISTINCT tenant_id FROM audit_event ORDER BY tenant_id NULLS FIRST")
                 .map((rs, ctx) -> rs.getObject(1) == null ? null : rs.getLong(1)).list();
         for (Long tenant : tenants) {
@@ -137,7 +143,8 @@ public final class AuditChain {
                 checked++;
                 if (row.hash() == null || !MessageDigest.isEqual(expected, row.hash())) {
                     return new Walk(checked, Optional.of(new Break(row.entry().id(), tenant, HexFormat.of().formatHex(expected),
-                            row.hash() == null ? "none" : HexFormat.of().formatHex(row.hash()))));
+                            row.hash() == null ? "none" + (row.entry().id() < chainedFrom ? " (written before the chain existed: start the server once to chain it)" : "")
+                            : HexFormat.of().formatHex(row.hash()))));
                 }
                 previous = row.hash();
             }

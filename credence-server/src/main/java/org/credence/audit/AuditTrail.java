@@ -21,6 +21,11 @@ public final class AuditTrail {
      * per chain serialises appends, so two writers can never fork it.
      */
     public void record(Handle handle, Long tenantId, String actor, String action, String subject, JsonNode before, JsonNode after) {
+        if (!handle.isInTransaction()) {
+            // an auto-commit caller: the chain's lock must last until the entry commits, so the entry gets a transaction of its own
+            handle.useTransaction(h -> record(h, tenantId, actor, action, subject, before, after));
+            return;
+        }
         handle.execute("SELECT pg_advisory_xact_lock(?)", AuditChain.lockKey(tenantId));
         byte[] previous = AuditChain.lastHash(handle, tenantId);
         // PostgreSQL's own text of the JSONB values and the row's id and time, taken before the insert, so the hash covers

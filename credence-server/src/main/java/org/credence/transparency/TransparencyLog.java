@@ -171,11 +171,13 @@ public final class TransparencyLog {
         node.put("treeSize", size);
         node.put("leafHash", B64.encodeToString(leafHash));
         // the exact bytes hashed into the leaf (SHA-256 of 0x00 ‖ UTF-8 entry): an auditor ties the leaf to the credential
-        node.put("entry", entry(tenantId, index.get()));
+        String entry = entry(tenantId, index.get());
+        node.put("entry", entry);
         node.put("rootHash", B64.encodeToString(head.rootHash()));
         ArrayNode hashes = node.putArray("proof");
         proof.forEach(p -> hashes.add(B64.encodeToString(p)));
-        node.put("verified", MerkleTree.verifyInclusion(leafHash, index.get(), size, proof, head.rootHash()));
+        boolean entryMatches = java.util.Arrays.equals(MerkleTree.leafHash(entry.getBytes(StandardCharsets.UTF_8)), leafHash);
+        node.put("verified", entryMatches && MerkleTree.verifyInclusion(leafHash, index.get(), size, proof, head.rootHash()));
         return Optional.of(node);
     }
 
