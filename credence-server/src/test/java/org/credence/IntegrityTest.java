@@ -181,6 +181,10 @@ class IntegrityTest {
             issue(server, key, achievement, "Eli", "eli@example.org");
             server.send("POST", "/api/v1/credentials/" + number + "/suspend", key, "{\"reason\":\"under review\"}");
             assertThat(server.send("GET", "/transparency/audited/checkpoint", null, null).status()).isEqualTo(200);
+            // while the server owns the data directory, the check says so instead of touching it
+            Cli running = cli();
+            assertThat(running.exit()).isEqualTo(2);
+            assertThat(running.out()).contains("another Credence is running");
         }
         Cli intact = cli();
         assertThat(intact.exit()).as(intact.out()).isZero();

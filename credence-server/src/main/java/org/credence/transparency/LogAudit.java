@@ -92,18 +92,13 @@ public final class LogAudit {
                 return Optional.of(where + ": expected an entry naming a credential, found " + leaf.entry());
             }
             Logged history = logged.computeIfAbsent(credential, id -> new Logged());
-            switch (entry.path("type").asText()) {
-                case "issue" -> {
-                    history.documentSha256 = entry.path("documentSha256").asText();
-                    history.issueIndex = leaf.idx();
-                    history.state = "active";
-                }
-                case "revoke" -> history.state = "revoked";
-                case "suspend" -> history.state = "suspended";
-                case "reinstate" -> history.state = "active";
-                default -> {
-                    // entries of kinds this version does not know are hashed like any other, and say nothing of state
-                }
+            if (entry.path("type").asText().equals("issue")) {
+                history.documentSha256 = entry.path("documentSha256").asText();
+                history.issueIndex = leaf.idx();
+                history.state = "active";
+            } else if (entry.path("state").isTextual()) {
+                // a status change names the state it leaves the credential in, whichever route made it
+                history.state = entry.path("state").asText();
             }
         }
         Optional<String> credentials = checkCredentials(h, tenant, logged, tally);
