@@ -132,6 +132,14 @@ class IntegrityTest {
             JsonNode again = server.send("GET", "/transparency/logged/checkpoint", null, null).json();
             assertThat(again.get("signedNote").asText()).isEqualTo(first.get("signedNote").asText());
             assertThat(first.get("treeSize").asLong()).isEqualTo(2);
+            // after a key rotation the same size is signed again by the new key, with the same root, and both notes are kept
+            assertThat(server.send("POST", "/api/v1/signing-keys/rotate", key, null).status()).isEqualTo(201);
+            JsonNode rotated = server.send("GET", "/transparency/logged/checkpoint", null, null).json();
+            assertThat(rotated.get("verificationMethod").asText()).isNotEqualTo(first.get("verificationMethod").asText());
+            assertThat(rotated.get("rootHash").asText()).isEqualTo(first.get("rootHash").asText());
+            long notes = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM transparency_checkpoint WHERE tree_size = 2")
+                    .mapTo(Long.class).one());
+            assertThat(notes).isEqualTo(2);
             assertThat(server.sql("UPDATE transparency_leaf SET leaf_hash = ? WHERE idx = 1 AND tenant_id = (SELECT id FROM tenant WHERE slug = 'logged')",
                     new byte[32])).isEqualTo(1);
         }
@@ -216,6 +224,21 @@ class IntegrityTest {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("credential").contains(number).contains("document_text");
         });
+    }
+
+    @Test
+    void audit_verify_finds_nothing_wrong_with_a_demo_installation() {
+        try (ServerHarness server = new ServerHarness(data)) {
+            server.credence.loadDemo(new org.credence.demo.SimulationSettings(7, 120, 2, java.time.LocalDate.of(2026, 11, 1)));
+            String key = server.tenant("alongside");
+            String number = issue(server, key, server.achievement(key), "Fay", "fay@example.org").get("number").asText();
+            server.send("POST", "/api/v1/credentials/" + number + "/suspend", key, "{\"reason\":\"check\"}");
+            server.send("POST", "/api/v1/credentials/" + number + "/reinstate", key, "{\"reason\":\"checked\"}");
+            server.send("GET", "/transparency/alongside/checkpoint", null, null);
+        }
+        Cli result = cli();
+        assertThat(result.exit()).as(result.out()).isZero();
+        assertThat(result.out()).contains("OK: transparency logs");
     }
 
     private void execute(String statement) {
