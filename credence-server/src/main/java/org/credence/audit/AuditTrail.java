@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -36,14 +38,14 @@ public final class AuditTrail {
                         """)
                 .bind("before", before == null ? null : before.toString()).bind("after", after == null ? null : after.toString())
                 .map((rs, ctx) -> new AuditChain.Entry(rs.getLong("id"), tenantId, actor, action, subject, rs.getString("before"),
-                        rs.getString("after"), rs.getObject("at", java.time.OffsetDateTime.class).toInstant()))
+                        rs.getString("after"), rs.getObject("at", OffsetDateTime.class).toInstant()))
                 .one();
         handle.createUpdate("""
                         INSERT INTO audit_event (id, tenant_id, actor, action, subject, before, after, at, hash)
                         VALUES (:id, :tenant, :actor, :action, :subject, CAST(:before AS JSONB), CAST(:after AS JSONB), :at, :hash)
                         """)
                 .bind("id", fixed.id()).bind("tenant", tenantId).bind("actor", actor).bind("action", action).bind("subject", subject)
-                .bind("before", fixed.before()).bind("after", fixed.after()).bind("at", fixed.at().atOffset(java.time.ZoneOffset.UTC))
+                .bind("before", fixed.before()).bind("after", fixed.after()).bind("at", fixed.at().atOffset(ZoneOffset.UTC))
                 .bind("hash", AuditChain.hash(previous, fixed))
                 .execute();
     }

@@ -47,15 +47,6 @@ public final class SecretFiles {
         return Files.readString(file).strip();
     }
 
-    /** True when {@code file} is readable by its owner only (always true where permissions are not POSIX). */
-    public static boolean ownerOnly(Path file) throws IOException {
-        try {
-            return Files.getPosixFilePermissions(file).equals(OWNER_ONLY);
-        } catch (UnsupportedOperationException notPosix) {
-            return true;
-        }
-    }
-
     private static Path temporary(Path directory, String name) throws IOException {
         try {
             FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(OWNER_ONLY);

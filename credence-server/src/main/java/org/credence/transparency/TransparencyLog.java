@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +74,7 @@ public final class TransparencyLog {
         Head head = head(tenant.id());
         TenantKeys.SigningKey key = keys.signingKey(tenant);
         Optional<StoredCheckpoint> stored = storedCheckpoint(tenant.id(), head.size());
-        if (stored.isPresent() && !java.util.Arrays.equals(stored.get().rootHash(), head.rootHash())) {
+        if (stored.isPresent() && !Arrays.equals(stored.get().rootHash(), head.rootHash())) {
             throw new RewrittenLog(tenant.slug(), head.size(), stored.get().rootHash(), head.rootHash());
         }
         StoredCheckpoint checkpoint = stored.filter(c -> c.verificationMethod().equals(key.verificationMethod()))
@@ -99,13 +103,13 @@ public final class TransparencyLog {
                         """)
                 .bind("tenant", tenant.id()).bind("size", stored.treeSize()).bind("root", stored.rootHash()).bind("note", stored.signedNote())
                 .bind("method", stored.verificationMethod()).bind("verifier", stored.verifierKey())
-                .bind("at", stored.signedAt().atOffset(java.time.ZoneOffset.UTC)).execute());
+                .bind("at", stored.signedAt().atOffset(ZoneOffset.UTC)).execute());
         return stored;
     }
 
     /** A checkpoint as stored when it was signed. */
     private record StoredCheckpoint(long treeSize, byte[] rootHash, String signedNote, String verificationMethod, String verifierKey,
-                                    java.time.Instant signedAt) {}
+                                    Instant signedAt) {}
 
     private Optional<StoredCheckpoint> storedCheckpoint(long tenantId, long size) {
         return jdbi.withHandle(h -> h.createQuery("""
@@ -116,7 +120,7 @@ public final class TransparencyLog {
                          LIMIT 1
                         """).bind("tenant", tenantId).bind("size", size)
                 .map((rs, ctx) -> new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, java.time.OffsetDateTime.class).toInstant()))
+                        rs.getObject(6, OffsetDateTime.class).toInstant()))
                 .findFirst());
     }
 
@@ -134,10 +138,13 @@ public final class TransparencyLog {
                           JOIN tenant t ON t.id = c.tenant_id
                          ORDER BY c.tenant_id, c.tree_size
                         """).map((rs, ctx) -> new SignedRoot(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4))).list());
+        Head head = null;
         for (SignedRoot root : signed) {
-            Head head = head(root.tenantId());
+            if (head == null || head.tenantId() != root.tenantId()) {
+                head = head(root.tenantId());
+            }
             byte[] now = root.size() > head.size() ? null : head.tree().rootHash(root.size());
-            if (now == null || !java.util.Arrays.equals(now, root.rootHash())) {
+            if (now == null || !Arrays.equals(now, root.rootHash())) {
                 throw new RewrittenLog(root.slug(), root.size(), root.rootHash(), now);
             }
         }
@@ -176,7 +183,7 @@ public final class TransparencyLog {
         node.put("rootHash", B64.encodeToString(head.rootHash()));
         ArrayNode hashes = node.putArray("proof");
         proof.forEach(p -> hashes.add(B64.encodeToString(p)));
-        boolean entryMatches = java.util.Arrays.equals(MerkleTree.leafHash(entry.getBytes(StandardCharsets.UTF_8)), leafHash);
+        boolean entryMatches = Arrays.equals(MerkleTree.leafHash(entry.getBytes(StandardCharsets.UTF_8)), leafHash);
         node.put("verified", entryMatches && MerkleTree.verifyInclusion(leafHash, index.get(), size, proof, head.rootHash()));
         return Optional.of(node);
     }
@@ -201,7 +208,7 @@ public final class TransparencyLog {
     }
 
     /** A tree size seen at one moment, its root, and the tree to prove against it. */
-    private record Head(long size, byte[] rootHash, InMemoryMerkleLog leaves) {
+    private record Head(long tenantId, long size, byte[] rootHash, InMemoryMerkleLog leaves) {
         MerkleTree tree() {
             return new MerkleTree(leaves);
         }
@@ -230,7 +237,7 @@ public final class TransparencyLog {
                 }
             }
             long size = mirror.size();
-            return new Head(size, mirror.rootHash(), mirror);
+            return new Head(tenantId, size, mirror.rootHash(), mirror);
         }
     }
 
