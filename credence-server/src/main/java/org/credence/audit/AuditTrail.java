@@ -61,6 +61,7 @@ public final class AuditTrail {
                              , CAST(before AS TEXT) AS before
                              , CAST(after AS TEXT) AS after
                              , at
+                             , hash
                           FROM audit_event
                          WHERE tenant_id = :tenant
                            AND (:before = 0 OR id < :before)
@@ -77,6 +78,11 @@ public final class AuditTrail {
                     event.set("before", parse(rs.getString("before")));
                     event.set("after", parse(rs.getString("after")));
                     event.put("at", rs.getTimestamp("at").toInstant().toString());
+                    // the entry's link in the tenant's hash chain: keeping the newest elsewhere anchors the whole chain
+                    byte[] hash = rs.getBytes("hash");
+                    if (hash != null) {
+                        event.put("hash", java.util.HexFormat.of().formatHex(hash));
+                    }
                     return event;
                 }).list());
         return events;
