@@ -56,7 +56,8 @@ public final class HttpServer implements AutoCloseable {
         });
     }
 
-    static void problem(io.javalin.http.Context ctx, int status, String title, String detail, String field) {
+    /** Answers with an RFC 9457 problem: for exception handlers outside this package that cannot throw a {@link Problem}. */
+    public static void problem(io.javalin.http.Context ctx, int status, String title, String detail, String field) {
         // bytes, not a String: Javalin would encode a String for this type as ISO-8859-1 and break "×" or "…" in details
         ctx.status(status).contentType("application/problem+json").result(problemBody(status, title, detail, field));
     }
