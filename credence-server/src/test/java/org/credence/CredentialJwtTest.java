@@ -182,7 +182,7 @@ class CredentialJwtTest {
         String revoked = CredentialPageTest.issue(server, key, achievement, "Rolf Revoked", "rolf.jwt@example.org").get("number").asText();
         assertThat(server.send("POST", "/api/v1/credentials/" + revoked + "/revoke", key, "{\"reason\": \"issued in error\"}").status()).isEqualTo(200);
         var revokedAnswer = server.send("GET", "/c/" + revoked + "/credential.jwt?alg=RS256", null, null);
-        assertThat(revokedAnswer.status()).isEqualTo(404);
+        assertThat(revokedAnswer.status()).isEqualTo(410);
         assertThat(revokedAnswer.json().get("detail").asText()).contains("revoked");
 
         var badAlg = server.send("GET", "/c/" + number + "/credential.jwt?alg=HS256", null, null);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class WithdrawnFilesTest {
     static final List<String> FILES = List.of("/credential.json", "/certificate.pdf", "/certificate.pdf?download=1", "/badge.png",
-            "/badge.svg", "/badge.png?download=1");
+            "/badge.svg", "/badge.png?download=1", "/credential.jwt", "/credential.jwt?alg=RS256");
     @TempDir
     static Path data;
     static ServerHarness server;

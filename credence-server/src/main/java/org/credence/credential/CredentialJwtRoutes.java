@@ -26,11 +26,8 @@ public final class CredentialJwtRoutes {
                     : CredentialJwts.Algorithm.parse(requested).orElseThrow(() -> Problem.badRequest(
                             "alg must be EdDSA (the default) or RS256"));
             CredentialPages.Shown shown = CredentialPageRoutes.publicOrNotFound(pages, ctx);
-            if (shown.credential().withdrawn()) {
-                // a token signed today would vouch for a credential its issuer has withdrawn
-                throw Problem.notFound("credential " + shown.credential().number() + " is " + shown.credential().state()
-                        + ": no JWT is signed for it; /verify/" + shown.credential().number() + " shows its status");
-            }
+            // a token signed today would vouch for a credential its issuer has withdrawn: withdrawn like the other files
+            CredentialPageRoutes.refuseWithdrawn(ctx, shown.credential());
             String token = jwts.sign(shown.credential(), shown.issuer(), algorithm);
             String suffix = algorithm == CredentialJwts.Algorithm.EDDSA ? "" : "-" + algorithm.jose().toLowerCase(java.util.Locale.ROOT);
             ctx.header("Content-Disposition", "attachment; filename=\"" + shown.credential().number() + suffix + ".jwt\"");
