@@ -342,6 +342,26 @@ class ClaimAndRecipientTest {
     }
 
     @Test
+    void a_withdrawn_credentials_files_are_withdrawn_on_the_recipients_page_too() {
+        String revoked = issue(acme, achievement, "mine.withdrawn@example.org").get("number").asText();
+        // one credential per achievement and recipient: the second needs an achievement of its own
+        String suspended = issue(acme, server.achievement(acme), "mine.withdrawn@example.org").get("number").asText();
+        String cookie = signIn("acme", "mine.withdrawn@example.org");
+        assertThat(server.send("GET", "/me/credentials/" + revoked + "/certificate.pdf", null, null, "Cookie", cookie).status()).isEqualTo(200);
+        server.send("POST", "/api/v1/credentials/" + revoked + "/revoke", acme, "{\"reason\": \"issued in error\"}");
+        server.send("POST", "/api/v1/credentials/" + suspended + "/suspend", acme, "{\"reason\": \"under review\"}");
+        String page = server.send("GET", "/me", null, null, "Cookie", cookie).body();
+        assertThat(page).contains("Its files are withdrawn").doesNotContain("/me/credentials/" + revoked + "/certificate.pdf")
+                .doesNotContain("/me/credentials/" + suspended + "/badge.png");
+        for (String file : new String[] {"certificate.pdf", "badge.png", "credential.json"}) {
+            var gone = server.send("GET", "/me/credentials/" + revoked + "/" + file, null, null, "Cookie", cookie);
+            assertThat(gone.status()).as(file).isEqualTo(410);
+            assertThat(gone.body()).contains("withdrawn").doesNotContain("proof");
+            assertThat(server.send("GET", "/me/credentials/" + suspended + "/" + file, null, null, "Cookie", cookie).status()).as(file).isEqualTo(404);
+        }
+    }
+
+    @Test
     void a_form_posted_from_another_site_is_refused() {
         var forged = server.send("POST", "/me/sign-in/" + "A".repeat(43), null, "", "Content-Type", FORM, "Sec-Fetch-Site", "cross-site");
         assertThat(forged.status()).isEqualTo(403);

@@ -45,6 +45,7 @@ final class PageText {
                     Map.entry("me.claimed", "Claimed:"),
                     Map.entry("me.private_page", "You keep this credential private, so its public page shows nothing to others; you see it here. To show its page, make it public below:"),
                     Map.entry("me.nofile", "There is no such file among your credentials here."),
+                    Map.entry("me.withdrawn", "Its files are withdrawn while the issuer has it revoked or suspended."),
                     Map.entry("tracking.short", "Detailed tracking"), Map.entry("save", "Save"), Map.entry("back", "Back")),
             "nb", Map.ofEntries(
                     Map.entry("claim.title", "Hent kompetansebeviset ditt"),
@@ -86,6 +87,7 @@ final class PageText {
                     Map.entry("me.claimed", "Hentet:"),
                     Map.entry("me.private_page", "Du holder dette beviset privat, så den offentlige siden viser ingenting til andre; du ser det her. Vil du vise siden, gjør det offentlig nedenfor:"),
                     Map.entry("me.nofile", "Det finnes ingen slik fil blant kompetansebevisene dine her."),
+                    Map.entry("me.withdrawn", "Filene er trukket tilbake så lenge utstederen har det tilbakekalt eller suspendert."),
                     Map.entry("tracking.short", "Detaljert sporing"), Map.entry("save", "Lagre"), Map.entry("back", "Tilbake")));
 
     private PageText() {}

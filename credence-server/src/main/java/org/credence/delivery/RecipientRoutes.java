@@ -90,6 +90,11 @@ final class RecipientRoutes {
                 return;
             }
             Optional<IssuedCredential> held = recipients.held(session.get(), ctx.pathParam("number"));
+            if (held.isPresent() && held.get().withdrawn()) {
+                // the recipient's own copy is withdrawn too, as at the public addresses: 410 revoked, 404 while suspended
+                notice(ctx, held.get().state().equals("revoked") ? 410 : 404, "me.title", "me.withdrawn");
+                return;
+            }
             String name = ctx.pathParam("file");
             Download download = DOWNLOADS.get(name);
             Optional<RecipientFiles.File> file = held.filter(c -> download != null).flatMap(c -> name.equals(JSON)
