@@ -39,6 +39,14 @@ class ServeProcessTest {
         int port = ServerProcess.freePort();
         Path log = logs.resolve("serve.log");
         Process server = ServerProcess.startAndWait(port, data, Map.of("CREDENCE_BOOTSTRAP_API_KEY", ADMIN), log);
+        try {
+            stopMidRequest(server, port, log);
+        } finally {
+            ServerProcess.stop(server);
+        }
+    }
+
+    private static void stopMidRequest(Process server, int port, Path log) throws Exception {
         assertThat(Files.readString(log)).as("start-up names the pages to open")
                 .contains("http://localhost:" + port + "/login", "http://localhost:" + port + "/verify", "http://localhost:" + port + "/api/docs");
 
@@ -77,7 +85,7 @@ class ServeProcessTest {
             Path log = logs.resolve("taken.log");
             Path fresh = data.resolve("fresh");
             Process server = ServerProcess.start(taken.getLocalPort(), fresh, Map.of(), log);
-            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(ServerProcess.exited(server)).isTrue();
             assertThat(server.exitValue()).isEqualTo(2);
             assertThat(Files.readString(log)).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort(), "--port")
                     .doesNotContain("Administrator API key");
@@ -91,7 +99,7 @@ class ServeProcessTest {
         Path log = logs.resolve("failed.log");
         // a master key of 16 bytes is refused after the database and the first administrator key exist
         Process failed = ServerProcess.start(port, data, Map.of("CREDENCE_MASTER_KEY", "AAAAAAAAAAAAAAAAAAAAAA=="), log);
-        assertThat(failed.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(ServerProcess.exited(failed)).isTrue();
         assertThat(failed.exitValue()).isEqualTo(2);
         String output = Files.readString(log);
         assertThat(output).contains("Administrator API key", "32 bytes");
@@ -107,8 +115,7 @@ class ServeProcessTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         } finally {
-            server.destroy();
-            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(ServerProcess.stop(server)).as("stopped within 60 s of SIGTERM").isTrue();
         }
     }
 

@@ -57,6 +57,25 @@ final class ServerProcess {
         throw new AssertionError("the server did not answer within 90 s");
     }
 
+    /** Whether the process ended within 90 s; one that did not is killed, so no test leaves a server behind. */
+    static boolean exited(Process process) throws InterruptedException {
+        if (process.waitFor(90, TimeUnit.SECONDS)) {
+            return true;
+        }
+        process.destroyForcibly();
+        return false;
+    }
+
+    /** SIGTERM, then SIGKILL if it has not ended 60 s later; whether SIGTERM was enough. A no-op on an ended process. */
+    static boolean stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(60, TimeUnit.SECONDS)) {
+            return true;
+        }
+        process.destroyForcibly();
+        return false;
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
