@@ -42,6 +42,7 @@ public final class ServerVerification {
     private final Clock clock;
     private final TransparencyLog log;
     private final Tenants tenants;
+    private final org.credence.standards.verification.KeyResolver keys;
     // a stored credential's bytes never change and its keys stay published: its proof is checked once
     private final Map<UUID, VerificationReport> proofs = new ConcurrentHashMap<>();
 
@@ -52,7 +53,8 @@ public final class ServerVerification {
         this.tenants = tenants;
         this.clock = clock;
         LocalResolvers local = new LocalResolvers(tenants, keys, statusLists);
-        this.verifier = new Verifier(canonicalizer, local.keys(), local.statuses(), clock);
+        this.keys = local.keys();
+        this.verifier = new Verifier(canonicalizer, this.keys, local.statuses(), clock);
         this.storedVerifier = new Verifier(canonicalizer, local.keys(), StatusResolver.none(), clock);
     }
 
@@ -114,6 +116,11 @@ public final class ServerVerification {
 
     private static String reason(IssuedCredential c) {
         return c.stateReason() == null ? "" : ": " + c.stateReason();
+    }
+
+    /** How this server finds the keys proofs name (its tenants' did:web, did:key): presentation proofs use it too. */
+    public org.credence.standards.verification.KeyResolver keys() {
+        return keys;
     }
 
     public VerificationReport verify(byte[] input) {
