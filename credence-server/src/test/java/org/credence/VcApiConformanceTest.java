@@ -96,6 +96,19 @@ class VcApiConformanceTest {
     }
 
     @Test
+    void the_tenant_may_issue_as_the_did_key_of_its_signing_key_but_without_status() {
+        String key = server.send("GET", "/tenants/acme/did.json", null, null).json().get("verificationMethod").get(0)
+                .get("publicKeyMultibase").asText();
+        var issued = issue(credential("\"issuer\": \"did:key:" + key + "\""), null);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        JsonNode vc = issued.json().get("verifiableCredential");
+        assertThat(vc.get("proof").get(0).get("verificationMethod").asText()).isEqualTo("did:key:" + key + "#" + key);
+        assertThat(verify(vc).status()).isEqualTo(200);
+        refused(credential("\"id\": \"urn:uuid:0b7e3d1c-5a4f-4c1e-9f11-2d6c1e7a0009\", \"issuer\": \"did:key:" + key + "\""),
+                "{\"credentialStatus\": {\"type\": \"BitstringStatusList\", \"statusPurpose\": \"revocation\"}}", "options.credentialStatus");
+    }
+
+    @Test
     void an_open_badge_without_an_id_gets_a_urn_uuid() {
         var issued = issue("""
                 {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],

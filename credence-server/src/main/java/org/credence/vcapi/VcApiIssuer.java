@@ -71,7 +71,10 @@ public final class VcApiIssuer {
     public ObjectNode issue(Caller caller, ObjectNode credential, JsonNode options) {
         Tenant tenant = tenants.byId(caller.tenantId());
         ObjectNode unsigned = credential.deepCopy();
-        issuer(unsigned, tenant);
+        TenantKeys.SigningKey key = keys.signingKey(tenant);
+        String didKey = "did:key:" + key.keys().publicKey().multibase();
+        boolean asDidKey = issuer(unsigned, tenant, didKey);
+        String method = asDidKey ? didKey + "#" + key.keys().publicKey().multibase() : key.verificationMethod();
         CredentialRules.check(unsigned);
         Set<StatusPurpose> purposes = statusOptions(options);
         refuseOwnStatus(unsigned, tenant);
@@ -85,7 +88,11 @@ public final class VcApiIssuer {
             unsigned.put("issuanceDate", now.toString()); // required by VC 1.1
         }
         if (purposes.isEmpty()) {
-            return sign(unsigned, tenant);
+            return suite.sign(unsigned, key.keys(), method, clock.instant());
+        }
+        if (asDidKey) {
+            throw VcApiException.invalid("options.credentialStatus", "status lists are published under " + tenant.did()
+                    + "; issue as that DID to get a status entry");
         }
         String credentialId = credentialId(unsigned, options);
         if (CredentialRules.isV1(unsigned)) {
@@ -106,7 +113,7 @@ public final class VcApiIssuer {
                     .put("statusListCredential", list);
         }
         unsigned.set("credentialStatus", entries.size() == 1 ? entries.get(0) : entries);
-        ObjectNode signed = sign(unsigned, tenant);
+        ObjectNode signed = suite.sign(unsigned, key.keys(), method, clock.instant());
         jdbi.useTransaction(h -> {
             int inserted = h.createUpdate("""
                             INSERT INTO vc_api_credential (tenant_id, credential_id, status_list_id, status_index,
@@ -169,25 +176,27 @@ public final class VcApiIssuer {
         });
     }
 
-    private ObjectNode sign(ObjectNode unsigned, Tenant tenant) {
-        TenantKeys.SigningKey key = keys.signingKey(tenant);
-        return suite.sign(unsigned, key.keys(), key.verificationMethod(), clock.instant());
-    }
-
-    /** The tenant issues as its own DID: a missing issuer becomes it; a null or another one is refused. */
-    private static void issuer(ObjectNode credential, Tenant tenant) {
+    /**
+     * The tenant issues as its own did:web, or as the did:key of its current signing key (for
+     * verifiers that resolve only did:key; after a key rotation such credentials still verify, but
+     * nothing ties them to the tenant). A missing issuer becomes the did:web; a null or another is refused.
+     *
+     * @return true when the credential names the did:key
+     */
+    private static boolean issuer(ObjectNode credential, Tenant tenant, String didKey) {
         if (!credential.has("issuer")) {
             credential.put("issuer", tenant.did());
-            return;
+            return false;
         }
         JsonNode issuer = credential.get("issuer");
         JsonNode id = issuer.isObject() ? issuer.get("id") : issuer;
         if (id == null || !id.isTextual()) {
             throw VcApiException.invalid("credential.issuer", "issuer must be a URL (or an object whose id is one): " + tenant.did());
         }
-        if (!id.asText().equals(tenant.did())) {
-            throw VcApiException.invalid("credential.issuer", "this key issues as " + tenant.did() + ", not " + id.asText());
+        if (!id.asText().equals(tenant.did()) && !id.asText().equals(didKey)) {
+            throw VcApiException.invalid("credential.issuer", "this key issues as " + tenant.did() + " (or " + didKey + "), not " + id.asText());
         }
+        return id.asText().equals(didKey);
     }
 
     /** The purposes {@code options.credentialStatus} asks for; unknown options are refused. */

@@ -108,6 +108,13 @@ final class CredentialChecks {
             results.put(CheckName.ISSUER, Check.skipped(CheckName.ISSUER, "not checked: no proof"));
             return;
         }
+        Optional<String> brokenChain = brokenProofChain(list);
+        if (brokenChain.isPresent()) {
+            results.put(CheckName.KEY_RESOLUTION, Check.skipped(CheckName.KEY_RESOLUTION, "not checked: the proof chain is broken"));
+            results.put(CheckName.PROOF, Check.failed(CheckName.PROOF, VerificationError.PROOF_MALFORMED, brokenChain.get()));
+            results.put(CheckName.ISSUER, Check.skipped(CheckName.ISSUER, "not checked: no verified proof"));
+            return;
+        }
         String issuer = issuerId(credential);
         Check keyCheck = null;
         Check proofCheck = null;
@@ -152,6 +159,39 @@ final class CredentialChecks {
         results.put(CheckName.KEY_RESOLUTION, keyCheck);
         results.put(CheckName.PROOF, proofCheck != null ? proofCheck : Check.skipped(CheckName.PROOF, "not checked: the key is unknown"));
         results.put(CheckName.ISSUER, issuerCheck != null ? issuerCheck : Check.skipped(CheckName.ISSUER, "not checked: no verified proof"));
+    }
+
+    /**
+     * A proof's {@code previousProof} must name proofs of the same set (by id): every proof is
+     * verified, so naming them is enough to verify them first.
+     *
+     * @see <a href="https://www.w3.org/TR/vc-data-integrity/#proof-chains">Data Integrity §2.1.2 Proof Chains</a>
+     */
+    private static Optional<String> brokenProofChain(List<JsonNode> proofs) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        proofs.forEach(p -> {
+            if (p.path("id").isTextual()) {
+                ids.add(p.get("id").asText());
+            }
+        });
+        for (JsonNode proof : proofs) {
+            JsonNode previous = proof.get("previousProof");
+            if (previous == null) {
+                continue;
+            }
+            List<JsonNode> named = new ArrayList<>();
+            if (previous.isArray()) {
+                previous.forEach(named::add);
+            } else {
+                named.add(previous);
+            }
+            for (JsonNode id : named) {
+                if (!id.isTextual() || !ids.contains(id.asText())) {
+                    return Optional.of("previousProof " + id + " names no proof of this credential (PROOF_VERIFICATION_ERROR)");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Check proofFailure(ProofException e) {
