@@ -44,6 +44,11 @@ class VerifyUploadTest {
 
     /** A browser's multipart form post of one file. */
     static ServerHarness.Response upload(String path, String filename, byte[] file) {
+        return upload(server, path, filename, file);
+    }
+
+    /** The same form post to another test's server. */
+    static ServerHarness.Response upload(ServerHarness server, String path, String filename, byte[] file) {
         String boundary = "----credence-test-boundary";
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename

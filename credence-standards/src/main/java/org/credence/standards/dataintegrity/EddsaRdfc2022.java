@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.credence.standards.jsonld.CredentialContexts;
 import org.credence.standards.jsonld.JsonLdException;
 import org.credence.standards.jsonld.RdfCanonicalizer;
 import org.credence.standards.keys.Ed25519KeyPair;
@@ -34,13 +35,25 @@ public final class EddsaRdfc2022 {
     }
 
     /**
-     * Returns a copy of {@code unsecured} with a proof appended to its {@code proof} array.
+     * Returns a copy of {@code unsecured} with a proof appended to its {@code proof} array. A VC
+     * 1.1 document also gets the Data Integrity context, which defines the proof's terms.
+     *
+     * @throws ProofException ({@code DOCUMENT_NOT_CANONICALIZABLE}, caused by a {@link JsonLdException}
+     *     naming the term) when the document breaks {@link CredentialContexts}' rule or JSON-LD safe
+     *     mode: an undefined property or type, or a relative IRI
      *
      * @see <a href="https://www.w3.org/TR/vc-di-eddsa/#create-proof-eddsa-rdfc-2022">§3.3.1 Create Proof</a>
      */
     public ObjectNode sign(ObjectNode unsecured, Ed25519KeyPair key, String verificationMethod, Instant created) {
         ObjectNode document = unsecured.deepCopy();
         JsonNode existing = document.remove("proof");
+        // the verifier's context rule, held here too: Credence never signs what it would refuse
+        try {
+            CredentialContexts.check(document);
+        } catch (JsonLdException e) {
+            throw new ProofException(ProofException.Code.DOCUMENT_NOT_CANONICALIZABLE, e.getMessage(), e);
+        }
+        CredentialContexts.addProofContext(document);
         ObjectNode proof = document.objectNode();
         proof.put("type", PROOF_TYPE);
         proof.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());

@@ -13,11 +13,11 @@ import java.util.Optional;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.dataintegrity.ProofException;
 import org.credence.standards.jsonld.BundledContexts;
+import org.credence.standards.jsonld.CredentialContexts;
 import org.credence.standards.jsonld.JsonLdException;
 
 /** The checks of a JSON-LD credential with a Data Integrity proof, in report order. */
 final class CredentialChecks {
-    static final String VC_V2 = BundledContexts.CREDENTIALS_V2;
 
     private final EddsaRdfc2022 suite;
     private final KeyResolver keys;
@@ -75,22 +75,12 @@ final class CredentialChecks {
     }
 
     private static Check contexts(ObjectNode credential) {
-        JsonNode context = credential.get("@context");
-        if (!context.isArray() || context.isEmpty() || !VC_V2.equals(context.get(0).asText())) {
-            return Check.failed(CheckName.CONTEXT, VerificationError.UNKNOWN_CONTEXT,
-                    "the first @context must be " + VC_V2 + " (W3C Verifiable Credentials 2.0)");
+        try {
+            CredentialContexts.check(credential);
+        } catch (JsonLdException e) {
+            return Check.failed(CheckName.CONTEXT, VerificationError.UNKNOWN_CONTEXT, e.getMessage());
         }
-        for (JsonNode entry : context) {
-            if (!entry.isTextual()) {
-                return Check.failed(CheckName.CONTEXT, VerificationError.UNKNOWN_CONTEXT,
-                        "embedded @context objects are not accepted; contexts must be known URLs");
-            }
-            if (!BundledContexts.isBundled(entry.asText())) {
-                return Check.failed(CheckName.CONTEXT, VerificationError.UNKNOWN_CONTEXT,
-                        "unknown @context " + entry.asText() + ": Credence only trusts the W3C and 1EdTech contexts it ships with");
-            }
-        }
-        return Check.passed(CheckName.CONTEXT, "all contexts are known W3C / 1EdTech contexts");
+        return Check.passed(CheckName.CONTEXT, "all contexts are known W3C / 1EdTech contexts or embedded in the credential");
     }
 
     private void proofChecks(ObjectNode credential, Map<CheckName, Check> results) {
@@ -221,15 +211,19 @@ final class CredentialChecks {
         Instant now = clock.instant();
         Instant from;
         Instant until;
+        // VC 1.1 names its dates issuanceDate / expirationDate
+        boolean v1 = CredentialContexts.isV1(credential);
+        String fromField = v1 ? "issuanceDate" : "validFrom";
+        String untilField = v1 ? "expirationDate" : "validUntil";
         try {
-            from = instant(credential, "validFrom");
-            until = instant(credential, "validUntil");
+            from = instant(credential, fromField);
+            until = instant(credential, untilField);
         } catch (DateTimeParseException e) {
             return Check.failed(CheckName.VALIDITY_DATES, VerificationError.INVALID_DATE, e.getMessage());
         }
         if (from != null && until != null && until.isBefore(from)) {
             return Check.failed(CheckName.VALIDITY_DATES, VerificationError.INVALID_DATE,
-                    "validUntil (" + until + ") is before validFrom (" + from + ")");
+                    untilField + " (" + until + ") is before " + fromField + " (" + from + ")");
         }
         if (from != null && now.isBefore(from)) {
             return Check.failed(CheckName.VALIDITY_DATES, VerificationError.NOT_YET_VALID, "not valid until " + from);
