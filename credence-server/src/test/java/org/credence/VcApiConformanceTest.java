@@ -109,6 +109,20 @@ class VcApiConformanceTest {
     }
 
     @Test
+    void a_vc_1_1_credential_is_issued_with_an_issuance_date_and_verifies() {
+        var issued = issue("""
+                {"@context": ["https://www.w3.org/2018/credentials/v1"], "type": ["VerifiableCredential"],
+                 "credentialSubject": {"id": "did:example:alice"}}""", null);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        JsonNode vc = issued.json().get("verifiableCredential");
+        assertThat(vc.get("issuanceDate").asText()).endsWith("Z");
+        assertThat(verify(vc).status()).as(verify(vc).body()).isEqualTo(200);
+        refused("""
+                {"@context": ["https://www.w3.org/2018/credentials/v1"], "type": ["VerifiableCredential"],
+                 "issuanceDate": "2025-01-31", "credentialSubject": {"id": "did:example:alice"}}""", null, "credential.issuanceDate");
+    }
+
+    @Test
     void an_open_badge_without_an_id_gets_a_urn_uuid() {
         var issued = issue("""
                 {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
