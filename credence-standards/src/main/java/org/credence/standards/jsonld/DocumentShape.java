@@ -185,6 +185,11 @@ record DocumentShape(String key, List<String> values) {
                 return null;
             }
         }
+        // what java.net.URI (titanium's absolute-IRI test) refuses despite legal characters: no
+        // scheme-specific part before a fragment, two fragments, an empty authority with nothing after
+        if (value.charAt(colon + 1) == '#' || value.indexOf('#') != value.lastIndexOf('#') || value.length() == colon + 3 && value.endsWith("//")) {
+            return null;
+        }
         for (int i = colon + 1; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '%') {

@@ -23,40 +23,60 @@ final class SafeMode implements RdfQuadConsumer {
     private static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
     private final RdfQuadConsumer next;
+    private final boolean strict;
 
-    SafeMode(RdfQuadConsumer next) {
+    /**
+     * @param strict throw on the first refused quad (safe mode); otherwise skip it, as plain
+     *     JSON-LD does (for the fast path's probe documents, whose placeholder values may be relative)
+     */
+    SafeMode(RdfQuadConsumer next, boolean strict) {
         this.next = next;
+        this.strict = strict;
     }
 
     @Override
     public RdfQuadConsumer quad(String subject, String predicate, String object, String datatype, String language,
                                 String direction, String graph) throws RdfConsumerException {
-        if (predicate.startsWith("_:") || !isAbsolute(predicate)) {
-            throw new JsonLdException(JsonLdException.Reason.UNDEFINED_TERM, name(predicate),
-                    "the property '" + name(predicate) + "' is not defined by the credential's @context", null);
+        JsonLdException refused = refusal(subject, predicate, object, datatype, language, graph);
+        if (refused == null) {
+            return next.quad(subject, predicate, object, datatype, language, direction, graph);
         }
-        requireNode(subject);
-        if (datatype == null && language == null) {
-            if (RDF_TYPE.equals(predicate) && !object.startsWith("_:") && !isAbsolute(object)) {
-                throw new JsonLdException(JsonLdException.Reason.UNDEFINED_TERM, name(object),
-                        "the type '" + name(object) + "' is not defined by the credential's @context", null);
-            }
-            requireNode(object);
-        } else if (datatype != null && !isAbsolute(datatype)) {
-            throw new JsonLdException(JsonLdException.Reason.UNDEFINED_TERM, name(datatype),
-                    "the datatype '" + name(datatype) + "' is not defined by the credential's @context", null);
+        if (strict) {
+            throw refused;
         }
-        if (graph != null) {
-            requireNode(graph);
-        }
-        return next.quad(subject, predicate, object, datatype, language, direction, graph);
+        return this;
     }
 
-    private static void requireNode(String term) {
-        if (!term.startsWith("_:") && !isAbsolute(term)) {
-            throw new JsonLdException(JsonLdException.Reason.DROPPED_VALUE, name(term), "'" + name(term)
-                    + "' is not an absolute IRI or a term the @context defines, so JSON-LD would drop it and a signature would not cover it", null);
+    private static JsonLdException refusal(String subject, String predicate, String object, String datatype, String language, String graph) {
+        if (predicate.startsWith("_:") || !isAbsolute(predicate)) {
+            return new JsonLdException(JsonLdException.Reason.UNDEFINED_TERM, name(predicate),
+                    "the property '" + name(predicate) + "' is not defined by the credential's @context", null);
         }
+        if (datatype == null && language == null) {
+            if (RDF_TYPE.equals(predicate) && !isNode(object)) {
+                return new JsonLdException(JsonLdException.Reason.UNDEFINED_TERM, name(object),
+                        "the type '" + name(object) + "' is not defined by the credential's @context", null);
+            }
+            if (!isNode(object)) {
+                return dropped(object);
+            }
+        } else if (datatype != null && !isAbsolute(datatype)) {
+            return new JsonLdException(JsonLdException.Reason.UNDEFINED_TERM, name(datatype),
+                    "the datatype '" + name(datatype) + "' is not defined by the credential's @context", null);
+        }
+        if (!isNode(subject)) {
+            return dropped(subject);
+        }
+        return graph == null || isNode(graph) ? null : dropped(graph);
+    }
+
+    private static boolean isNode(String term) {
+        return term.startsWith("_:") || isAbsolute(term);
+    }
+
+    private static JsonLdException dropped(String term) {
+        return new JsonLdException(JsonLdException.Reason.DROPPED_VALUE, name(term), "'" + name(term)
+                + "' is not an absolute IRI or a term the @context defines, so JSON-LD would drop it and a signature would not cover it", null);
     }
 
     // titanium's own test (UriValidationPolicy.Full), minus the relative references resolved under BASE

@@ -51,6 +51,8 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
         String templateKey = templateKey(shape, verbatim);
         QuadTemplate template = templates.get(templateKey);
         if (template == null) {
+            // safe mode, once per template: the probes skip what it refuses, so the real document must pass it itself
+            reference.toRdf(document, (s, p, o, dt, lang, dir, g) -> null);
             template = buildTemplate(document, shape, verbatim);
             if (template == null) {
                 remember(descriptors, shape.key(), UNTEMPLATABLE);
@@ -246,7 +248,7 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
         reference.toRdf(document, (s, p, o, dt, lang, dir, g) -> {
             quads.add(new String[] {s, p, o, dt, lang, dir, g});
             return null;
-        });
+        }, false);
         return quads;
     }
 

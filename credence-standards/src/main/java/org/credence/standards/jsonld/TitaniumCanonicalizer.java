@@ -35,9 +35,17 @@ public final class TitaniumCanonicalizer implements RdfCanonicalizer {
 
     /** Feeds the RDF quads of {@code document} to {@code consumer} (JSON-LD 1.1 Deserialize to RDF). */
     void toRdf(com.fasterxml.jackson.databind.node.ObjectNode document, com.apicatalog.rdf.api.RdfQuadConsumer consumer) {
+        toRdf(document, consumer, true);
+    }
+
+    /**
+     * As {@link #toRdf(com.fasterxml.jackson.databind.node.ObjectNode, com.apicatalog.rdf.api.RdfQuadConsumer)};
+     * with {@code strict} false, quads safe mode refuses are skipped instead (plain JSON-LD), for probe documents.
+     */
+    void toRdf(com.fasterxml.jackson.databind.node.ObjectNode document, com.apicatalog.rdf.api.RdfQuadConsumer consumer, boolean strict) {
         try {
             JsonArray expanded = ExpansionProcessor.expand(JsonDocument.of(JakartaJson.object(document)), EXPANSION, false);
-            ToRdfProcessor.toRdf(new SafeMode(consumer), expanded, DESERIALIZATION);
+            ToRdfProcessor.toRdf(new SafeMode(consumer, strict), expanded, DESERIALIZATION);
         } catch (JsonLdError e) {
             throw SafeMode.located(document, translate(e));
         } catch (JsonLdException e) {

@@ -80,6 +80,18 @@ class ShapeTemplateCanonicalizerTest {
     }
 
     @Test
+    void signing_in_safe_mode_keeps_one_template_for_the_credential_and_one_for_the_proof_options() {
+        // a vocabulary-typed proof value (proofPurpose) must not make the proof options untemplatable
+        var suite = new org.credence.standards.dataintegrity.EddsaRdfc2022(fast);
+        var key = org.credence.standards.keys.Ed25519KeyPair.generate(new java.security.SecureRandom());
+        for (int i = 0; i < 5; i++) {
+            ObjectNode credential = credential("https://example.org/c/" + i, "did:web:example.org", "Name " + i, "https://example.org/a/" + i);
+            suite.sign(credential, key, "did:web:example.org#key-1", java.time.Instant.parse("2025-01-01T00:00:00Z").plusSeconds(61L * i));
+        }
+        assertThat(fast.cachedTemplates()).isEqualTo(2);
+    }
+
+    @Test
     void an_undefined_term_fails_every_time_not_only_the_first() {
         ObjectNode credential = credential("https://example.org/c/1", "did:web:example.org", "n", "https://example.org/a/1");
         credential.put("favouriteColour", "blue");
@@ -104,7 +116,8 @@ class ShapeTemplateCanonicalizerTest {
                 Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(8).map(s -> "https://example.org/" + s),
                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8).map(s -> "did:example:" + s),
                 Arbitraries.strings().numeric().ofLength(6).map(s -> "urn:uuid:" + s),
-                Arbitraries.of("did:web:example.org", "_:b0", "_:b1", "relative/path", "#frag", "", "@none", "http://a b", "mailto:x@example.org"));
+                Arbitraries.of("did:web:example.org", "_:b0", "_:b1", "relative/path", "#frag", "", "@none", "http://a b", "mailto:x@example.org",
+                        "a:#x", "https://example.org/a#b#c", "https://", "https:///x"));
         Arbitrary<String> text = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(12),
                 Arbitraries.of("", " ", "a\"b", "line\nbreak", "Åse Ødegård", "credence", "assertionMethod", "Profile", "https://example.org/x", "x:y", "@id", "_:b0", "🎓"));
