@@ -79,6 +79,10 @@ class VcApiConformanceTest {
         refused(credential("\"relatedResource\": [{\"id\": \"https://example.org/r\"}]"), null, "credential.relatedResource");
         refused(credential("\"relatedResource\": [{\"id\": \"https://example.org/r\", \"digestSRI\": \"sha384-x\"}, "
                 + "{\"id\": \"https://example.org/r\", \"digestMultibase\": \"uabc\"}]"), null, "credential.relatedResource.id");
+        refused(credential("\"relatedResource\": [{\"id\": \"https://www.w3.org/ns/credentials/v2\", "
+                + "\"digestMultibase\": \"uM4RgWQc3RUDtjJCSgTJtTfvpZ7SPEg_LNO0ESlovQC0\"}]"), null, "credential.relatedResource");
+        refused(credential("\"relatedResource\": [{\"id\": \"https://www.w3.org/ns/credentials/v2\", "
+                + "\"digestSRI\": \"sha384-_rCVIV7fSXXTNIvpiq26jRDyj8JG8TDjij-tD0ewLk4JpnXEz6a5AeeY_1qQ0d0P\"}]"), null, "credential.relatedResource");
         refused(credential(""), "{\"mandatoryPointers\": [\"/issuer\"]}", "options.mandatoryPointers");
         refused(credential("\"proof\": {\"type\": \"DataIntegrityProof\"}"), null, "credential.proof");
         refused(credential("\"id\": \"https ://not-a-url\""), null, "credential.id");
@@ -93,6 +97,11 @@ class VcApiConformanceTest {
         assertThat(vc.get("issuer").asText()).isEqualTo(did);
         assertThat(vc.has("credentialStatus")).isFalse();
         assertThat(verify(vc).status()).isEqualTo(200);
+        // the VC 2.0 base context, by the digests the Recommendation fixes it with
+        var baseContext = issue(credential("\"relatedResource\": [{\"id\": \"https://www.w3.org/ns/credentials/v2\", "
+                + "\"digestSRI\": \"sha384-NSOcNpmdIVUxIJGvGUoe22FjTWrXiaXlsZ8q6912LdnR3KraQO2n75Ica4wK4Qeg\", "
+                + "\"digestMultibase\": \"uJKGMkOmFbVJhEfKTduMC2XCyvRAYLjOVmZWwIH1wQ7k\"}]"), null);
+        assertThat(baseContext.status()).as(baseContext.body()).isEqualTo(201);
     }
 
     @Test

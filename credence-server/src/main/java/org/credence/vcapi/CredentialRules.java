@@ -159,6 +159,10 @@ final class CredentialRules {
                 throw VcApiException.invalid("credential.relatedResource", "relatedResource " + resource.get("id").asText()
                         + " needs a digestSRI or a digestMultibase");
             }
+            if (KnownDigests.matches(resource).filter(ok -> !ok).isPresent()) {
+                throw VcApiException.invalid("credential.relatedResource", "relatedResource " + resource.get("id").asText()
+                        + ": the digest does not match the resource (the VC 2.0 base context, whose digest the Recommendation publishes)");
+            }
             if (!seen.add(resource.get("id").asText())) {
                 throw VcApiException.invalid("credential.relatedResource.id", "relatedResource " + resource.get("id").asText() + " is listed twice");
             }
