@@ -36,7 +36,7 @@ final class CredentialChecks {
         if (notCredential.isPresent()) {
             return Verifier.unusable(format, VerificationError.NOT_A_CREDENTIAL, notCredential.get());
         }
-        ObjectNode credential = (ObjectNode) input;
+        ObjectNode credential = WrappedContexts.unwrapped((ObjectNode) input);
         Map<CheckName, Check> results = new EnumMap<>(CheckName.class);
         results.put(CheckName.PARSE, Check.passed(CheckName.PARSE, "a JSON verifiable credential"));
         results.put(CheckName.CONTEXT, contexts(credential));
@@ -138,12 +138,12 @@ final class CredentialChecks {
                 }
                 break;
             }
-            issuerCheck = issuer.equals(key.get().controller())
-                    ? Check.passed(CheckName.ISSUER, "signed with a key of the issuer " + issuer)
-                    : Check.failed(CheckName.ISSUER, VerificationError.ISSUER_MISMATCH,
-                            "signed with a key of " + key.get().controller() + ", but the credential names " + issuer + " as issuer");
-            if (issuerCheck.hasFailed()) {
-                break;
+            if (issuer.equals(key.get().controller())) {
+                issuerCheck = Check.passed(CheckName.ISSUER, "signed with a key of the issuer " + issuer);
+            } else if (issuerCheck == null || issuerCheck.hasFailed()) {
+                // in a proof set every proof must verify and one must be the issuer's; others may co-sign
+                issuerCheck = Check.failed(CheckName.ISSUER, VerificationError.ISSUER_MISMATCH,
+                        "signed with a key of " + key.get().controller() + ", but the credential names " + issuer + " as issuer");
             }
         }
         results.put(CheckName.KEY_RESOLUTION, keyCheck);
