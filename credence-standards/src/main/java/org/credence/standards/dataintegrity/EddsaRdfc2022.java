@@ -83,11 +83,24 @@ public final class EddsaRdfc2022 {
      * @see <a href="https://www.w3.org/TR/vc-di-eddsa/#verify-proof-eddsa-rdfc-2022">§3.3.2 Verify Proof</a>
      */
     public void verify(ObjectNode secured, JsonNode proof, Ed25519PublicKey key) {
+        verify(secured, proof, java.util.List.of(), key);
+    }
+
+    /**
+     * Verifies a proof of a proof chain: it was made over the document carrying, as its proof, the
+     * earlier proofs its {@code previousProof} names ({@code previous}, empty for a plain proof).
+     *
+     * @see <a href="https://www.w3.org/TR/vc-data-integrity/#verify-proof-sets-and-chains">Data Integrity §4.5</a>
+     */
+    public void verify(ObjectNode secured, JsonNode proof, java.util.List<JsonNode> previous, Ed25519PublicKey key) {
         checkProofShape(proof);
         byte[] signature = decodeProofValue(proof.get("proofValue"));
         // 3.3.2 step 1-2: the unsecured document is the secured one without its proof
         ObjectNode unsecured = secured.deepCopy();
         unsecured.remove("proof");
+        if (!previous.isEmpty()) {
+            unsecured.putArray("proof").addAll(previous);
+        }
         ObjectNode options = ((ObjectNode) proof).deepCopy();
         options.remove("proofValue");
         JsonNode proofContext = options.remove("@context");

@@ -126,7 +126,7 @@ final class CredentialChecks {
             }
             keyCheck = Check.passed(CheckName.KEY_RESOLUTION, "key " + method + " resolved");
             try {
-                suite.verify(credential, proof, key.get().key());
+                suite.verify(credential, proof, previousProofs(list, proof), key.get().key());
                 proofCheck = Check.passed(CheckName.PROOF, "the eddsa-rdfc-2022 signature matches the credential's content");
             } catch (ProofException e) {
                 Check failure = proofFailure(e);
@@ -182,6 +182,21 @@ final class CredentialChecks {
             }
         }
         return Optional.empty();
+    }
+
+    /** The proofs {@code proof}'s previousProof names (the chain was checked to name only proofs of the set). */
+    private static List<JsonNode> previousProofs(List<JsonNode> proofs, JsonNode proof) {
+        JsonNode previous = proof.get("previousProof");
+        if (previous == null) {
+            return List.of();
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        if (previous.isArray()) {
+            previous.forEach(id -> named.add(id.asText()));
+        } else {
+            named.add(previous.asText());
+        }
+        return proofs.stream().filter(p -> named.contains(p.path("id").asText(null))).toList();
     }
 
     private static Check proofFailure(ProofException e) {

@@ -29,6 +29,39 @@ class ProofChainAndWrappedContextTest {
     }
 
     @Test
+    void a_chained_proof_is_verified_over_the_document_carrying_the_proof_it_names() {
+        Ed25519KeyPair notary = Ed25519KeyPair.generate(new SecureRandom());
+        ObjectNode unsigned = unsignedCredential();
+        ObjectNode first = proof(unsigned, VerifierFixtures.ISSUER_KEY, "urn:uuid:proof-1", null);
+        ObjectNode withFirst = unsigned.deepCopy();
+        withFirst.putArray("proof").add(first);
+        ObjectNode second = proof(withFirst, notary, "urn:uuid:proof-2", "urn:uuid:proof-1");
+        ObjectNode chained = unsigned.deepCopy();
+        chained.putArray("proof").add(first).add(second);
+        assertThat(offlineVerifier().verify(bytes(chained)).isValid()).isTrue();
+        // the chain binds the second proof to the first: a different first proof breaks it
+        ObjectNode swapped = unsigned.deepCopy();
+        swapped.putArray("proof").add(proof(unsigned, VerifierFixtures.ISSUER_KEY, "urn:uuid:proof-1", null).put("created", "2025-03-03T10:00:00Z"))
+                .add(second);
+        assertThat(offlineVerifier().verify(bytes(swapped)).isValid()).isFalse();
+    }
+
+    /** A Data Integrity proof made by hand (the signer makes no chains): over {@code document} as it is. */
+    private static ObjectNode proof(ObjectNode document, Ed25519KeyPair key, String id, String previous) {
+        ObjectNode options = JSON.createObjectNode().put("type", "DataIntegrityProof").put("id", id).put("cryptosuite", "eddsa-rdfc-2022")
+                .put("created", "2025-03-02T10:00:00Z").put("verificationMethod", key.publicKey().didKeyVerificationMethod())
+                .put("proofPurpose", "assertionMethod");
+        if (previous != null) {
+            options.put("previousProof", previous);
+        }
+        ObjectNode config = options.deepCopy();
+        config.set("@context", document.get("@context"));
+        ObjectNode unsecured = document.deepCopy();
+        byte[] signature = key.sign(VerifierFixtures.SUITE.hashData(unsecured, config));
+        return options.put("proofValue", com.apicatalog.multibase.Multibase.BASE_58_BTC.encode(signature));
+    }
+
+    @Test
     void a_co_signers_proof_beside_the_issuers_verifies_but_alone_it_does_not() {
         Ed25519KeyPair notary = Ed25519KeyPair.generate(new SecureRandom());
         ObjectNode issued = signed(unsignedCredential());
