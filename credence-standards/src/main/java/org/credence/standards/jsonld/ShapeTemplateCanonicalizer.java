@@ -39,8 +39,10 @@ public final class ShapeTemplateCanonicalizer implements RdfCanonicalizer {
     @Override
     public String canonicalize(ObjectNode document) {
         DocumentShape shape = DocumentShape.of(document);
-        if (shape.values().stream().anyMatch(v -> v.contains(DocumentShape.SENTINEL_MARK))) {
-            return reference.canonicalize(document);
+        for (String value : shape.values()) {
+            if (value.contains(DocumentShape.SENTINEL_MARK)) {
+                return reference.canonicalize(document);
+            }
         }
         BitSet verbatim = descriptors.get(shape.key());
         if (verbatim == null) {
