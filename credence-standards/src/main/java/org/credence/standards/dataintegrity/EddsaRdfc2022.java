@@ -62,7 +62,7 @@ public final class EddsaRdfc2022 {
         proof.put("proofPurpose", ASSERTION_METHOD);
         // 3.3.1 steps 2-4: transform, configure, hash; step 5: sign
         byte[] signature = key.sign(hashData(document, proofConfig(document, proof)));
-        proof.put("proofValue", Multibase.BASE_58_BTC.encode(signature));
+        proof.put("proofValue", ProofValues.encode(signature));
         ArrayNode proofs = document.putArray("proof");
         if (existing != null) {
             // keep earlier proofs (proof sets), whether they came as an object or an array
@@ -190,7 +190,7 @@ public final class EddsaRdfc2022 {
         }
         byte[] signature;
         try {
-            signature = Multibase.BASE_58_BTC.decode(value);
+            signature = ProofValues.decode(value);
         } catch (RuntimeException e) {
             throw new ProofException(ProofException.Code.INVALID_PROOF_VALUE, "proofValue is not valid base58btc");
         }

@@ -92,6 +92,19 @@ class ShapeTemplateCanonicalizerTest {
     }
 
     @Test
+    void blank_nodes_alike_at_first_degree_are_labelled_as_titanium_does() {
+        // two identical alignments are two blank nodes with the same first-degree hash: the full RDFC-1.0 path
+        for (int i = 0; i < 3; i++) {
+            ObjectNode credential = credential("https://example.org/c/" + i, "did:web:example.org", "Name " + i, "https://example.org/a/" + i);
+            ArrayNode alignment = ((ObjectNode) credential.get("credentialSubject").get("achievement")).putArray("alignment");
+            for (int j = 0; j < 2; j++) {
+                alignment.addObject().put("type", "Alignment").put("targetName", "Same " + i).put("targetUrl", "https://example.org/s");
+            }
+            assertThat(fast.canonicalize(credential)).isEqualTo(reference.canonicalize(credential));
+        }
+    }
+
+    @Test
     void an_undefined_term_fails_every_time_not_only_the_first() {
         ObjectNode credential = credential("https://example.org/c/1", "did:web:example.org", "n", "https://example.org/a/1");
         credential.put("favouriteColour", "blue");
