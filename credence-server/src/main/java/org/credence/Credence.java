@@ -29,6 +29,8 @@ import org.credence.document.CertificateRoutes;
 import org.credence.document.Certificates;
 import org.credence.document.Designs;
 import org.credence.document.StoredDocuments;
+import org.credence.credential.CredentialJwtRoutes;
+import org.credence.credential.CredentialJwts;
 import org.credence.credential.CredentialPageRoutes;
 import org.credence.credential.CredentialPages;
 import org.credence.issuance.Issuance;
@@ -72,9 +74,10 @@ public final class Credence implements AutoCloseable {
     private final Delivery delivery;
     private final TrackingModule tracking;
     private final AnalyticsFolder analytics;
+    private final org.credence.user.HashingLimit passwordHashing;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
-                     TrackingModule tracking, AnalyticsFolder analytics) {
+                     TrackingModule tracking, AnalyticsFolder analytics, org.credence.user.HashingLimit passwordHashing) {
         this.database = database;
         this.delivery = delivery;
         this.http = http;
@@ -82,6 +85,7 @@ public final class Credence implements AutoCloseable {
         this.demo = demo;
         this.tracking = tracking;
         this.analytics = analytics;
+        this.passwordHashing = passwordHashing;
     }
 
     public static Credence start(Settings settings, Clock clock) {
@@ -91,7 +95,8 @@ public final class Credence implements AutoCloseable {
         AnalyticsFolder analytics = null;
         try {
             var jdbi = database.jdbi();
-            ApiKeys apiKeys = new ApiKeys(jdbi, random);
+            AuditTrail audit = new AuditTrail(jdbi);
+            ApiKeys apiKeys = new ApiKeys(jdbi, random, audit, clock);
             Optional<String> firstKey = Optional.empty();
             if (settings.bootstrapApiKey().isPresent()) {
                 apiKeys.ensureAdministratorKey(settings.bootstrapApiKey().get());
@@ -101,7 +106,6 @@ public final class Credence implements AutoCloseable {
             // the public URL names did:web identities, so it must be known before routes exist
             int port = settings.port() == 0 ? freePort() : settings.port();
             var publicUrl = settings.publicUrl(port);
-            AuditTrail audit = new AuditTrail(jdbi);
             TenantKeys keys = new TenantKeys(jdbi, MasterKey.load(settings.masterKey(), settings.dataDirectory(), random), random);
             Tenants tenants = new Tenants(jdbi, keys, apiKeys, audit, publicUrl);
             Auth auth = new Auth(apiKeys);
@@ -119,7 +123,8 @@ public final class Credence implements AutoCloseable {
                     new CertificateAttachments(certificates), clock, random);
             delivery = mail; // its worker thread is stopped if a later step fails
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
-            ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock);
+            ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock,
+                    org.credence.verification.RemoteFetcher.forServer(settings.fetchPrivateNetworks()));
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
@@ -150,6 +155,7 @@ public final class Credence implements AutoCloseable {
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, events),
                     config -> CredentialPageRoutes.register(config, credentialPages, events, mail::isRecipient),
+                    config -> CredentialJwtRoutes.register(config, credentialPages, new CredentialJwts(keys), events),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
@@ -169,7 +175,7 @@ public final class Credence implements AutoCloseable {
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients));
             HttpServer http = new HttpServer(routes).start(port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
-            return new Credence(database, http, firstKey, demo, mail, tracking, folder);
+            return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing());
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -197,6 +203,11 @@ public final class Credence implements AutoCloseable {
     /** The database, for tests that arrange what no route does yet (e.g. a recipient making a credential private). */
     org.jdbi.v3.core.Jdbi jdbi() {
         return database.jdbi();
+    }
+
+    /** The bound on concurrent password hashes, for tests that observe it. */
+    org.credence.user.HashingLimit passwordHashing() {
+        return passwordHashing;
     }
 
     /** Every registered route as {@code METHOD path}. */

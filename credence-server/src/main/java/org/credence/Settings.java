@@ -13,9 +13,18 @@ import org.credence.tracking.TrackingSettings;
  * @param durable fsync the embedded database (the product); tests turn it off for speed
  * @param mail the SMTP server ({@code CREDENCE_SMTP_*}), or the outbox folder when there is none
  * @param tracking retention, country source, proxy trust and rate limits of engagement tracking
+ * @param fetchPrivateNetworks the verifier may fetch other issuers' documents from loopback and private addresses, and
+ *     over plain http ({@code CREDENCE_FETCH_PRIVATE_NETWORKS=true}; tests and closed networks only, default false)
  */
 public record Settings(int port, Path dataDirectory, Optional<String> databaseUrl, Optional<String> bootstrapApiKey,
-                       Optional<String> masterKey, Optional<URI> publicUrl, boolean durable, MailSettings mail, TrackingSettings tracking) {
+                       Optional<String> masterKey, Optional<URI> publicUrl, boolean durable, MailSettings mail, TrackingSettings tracking,
+                       boolean fetchPrivateNetworks) {
+
+    /** Settings whose verifier fetches from public addresses only. */
+    public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, Optional<String> bootstrapApiKey,
+                    Optional<String> masterKey, Optional<URI> publicUrl, boolean durable, MailSettings mail, TrackingSettings tracking) {
+        this(port, dataDirectory, databaseUrl, bootstrapApiKey, masterKey, publicUrl, durable, mail, tracking, false);
+    }
 
     /** Settings that write mail to the outbox, with tracking's defaults. */
     public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, Optional<String> bootstrapApiKey,
@@ -32,7 +41,8 @@ public record Settings(int port, Path dataDirectory, Optional<String> databaseUr
     public static Settings fromEnvironment(int port, Path dataDirectory, Map<String, String> env) {
         return new Settings(port, dataDirectory, nonBlank(env.get("CREDENCE_DATABASE_URL")), nonBlank(env.get("CREDENCE_BOOTSTRAP_API_KEY")),
                 nonBlank(env.get("CREDENCE_MASTER_KEY")), nonBlank(env.get("CREDENCE_PUBLIC_URL")).map(u -> URI.create(u.replaceAll("/+$", ""))), true,
-                MailSettings.fromEnvironment(env), TrackingSettings.fromEnvironment(env));
+                MailSettings.fromEnvironment(env), TrackingSettings.fromEnvironment(env),
+                "true".equalsIgnoreCase(env.getOrDefault("CREDENCE_FETCH_PRIVATE_NETWORKS", "").strip()));
     }
 
     /** The public base URL: {@code CREDENCE_PUBLIC_URL}, or this machine at the port actually bound. */

@@ -106,6 +106,15 @@ class OpenApiContractTest {
         check("/api/v1/audit", "get", server.send("GET", "/api/v1/audit", key, null));
         check("/api/v1/signing-keys/rotate", "post", server.send("POST", "/api/v1/signing-keys/rotate", key, null));
         check("/api/v1/api-keys/{prefix}/revoke", "post", server.send("POST", "/api/v1/api-keys/ffffffffffff/revoke", key, null));
+        var created = server.send("POST", "/api/v1/api-keys", key, "{\"label\": \"contract\", \"scopes\": [\"read\"]}");
+        check("/api/v1/api-keys", "post", created);
+        check("/api/v1/api-keys", "post", server.send("POST", "/api/v1/api-keys", key, "{\"label\": \"contract\", \"scopes\": [\"root\"]}"));
+        check("/api/v1/api-keys", "get", server.send("GET", "/api/v1/api-keys", key, null));
+        String prefix = created.json().get("prefix").asText();
+        check("/api/v1/api-keys/{prefix}/rotate", "post", server.send("POST", "/api/v1/api-keys/" + prefix + "/rotate", key, "{\"graceSeconds\": 60}"));
+        check("/api/v1/api-keys/{prefix}/rotate", "post", server.send("POST", "/api/v1/api-keys/ffffffffffff/rotate", key, null));
+        check("/api/v1/api-keys", "get", server.send("GET", "/api/v1/api-keys", key, null));
+        check("/api/v1/api-keys/{prefix}/revoke", "post", server.send("POST", "/api/v1/api-keys/" + prefix + "/revoke", key, null));
         check("/credentials/verify", "post", server.send("POST", "/credentials/verify", null, "{\"verifiableCredential\": " + issued.json().get("credential") + "}"));
         checkBadgesAndBranding(key, achievement, number);
         check("/r/{number}/{target}", "get", server.send("GET", "/r/" + number + "/issuer", null, null));

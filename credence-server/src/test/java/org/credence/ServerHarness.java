@@ -21,6 +21,8 @@ final class ServerHarness implements AutoCloseable {
     final Clock clock;
     Credence credence;
     int port;
+    /** The verifier may fetch from loopback (a fake issuer in the test); set before {@link #start()}. */
+    boolean fetchPrivateNetworks;
 
     ServerHarness(Path data) {
         this(data, org.credence.delivery.MailSettings.OUTBOX, Clock.systemUTC());
@@ -33,15 +35,22 @@ final class ServerHarness implements AutoCloseable {
 
     /** A server with its own mail settings and clock (tests of mail move the clock to make retries due). */
     ServerHarness(Path data, org.credence.delivery.MailSettings mail, Clock clock) {
+        this(data, mail, clock, false);
+    }
+
+    /** A server whose verifier may fetch other issuers' documents from loopback ({@code CREDENCE_FETCH_PRIVATE_NETWORKS}). */
+    ServerHarness(Path data, org.credence.delivery.MailSettings mail, Clock clock, boolean fetchPrivateNetworks) {
         this.data = data;
         this.mail = mail;
         this.clock = clock;
+        this.fetchPrivateNetworks = fetchPrivateNetworks;
         start();
     }
 
     void start() {
         // a restart keeps the port: it is part of the public URL, and so of every tenant's did:web
-        Settings settings = new Settings(port, data, Optional.empty(), Optional.of(ADMIN_KEY), Optional.empty(), Optional.empty(), false, mail);
+        Settings settings = new Settings(port, data, Optional.empty(), Optional.of(ADMIN_KEY), Optional.empty(), Optional.empty(), false, mail,
+                org.credence.tracking.TrackingSettings.DEFAULTS, fetchPrivateNetworks);
         credence = Credence.start(settings, clock);
         port = credence.port();
     }

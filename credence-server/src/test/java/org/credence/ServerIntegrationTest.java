@@ -104,6 +104,38 @@ class ServerIntegrationTest {
     }
 
     @Test
+    void an_idempotency_key_replays_its_own_request_and_refuses_a_different_one() {
+        String body = issueBody("idempotent@example.org");
+        var first = server.send("POST", "/api/v1/credentials", acme, body, "Idempotency-Key", "order-4711");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        // the same request with its members in another order and other white space is the same request
+        ObjectNode reordered = ServerHarness.JSON.createObjectNode();
+        List<String> names = new ArrayList<>();
+        JsonNode sent = readJson(body);
+        sent.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.reverse(names);
+        names.forEach(n -> reordered.set(n, sent.get(n)));
+        var replay = server.send("POST", "/api/v1/credentials", acme, reordered.toPrettyString(), "Idempotency-Key", "order-4711");
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().get("id")).isEqualTo(first.json().get("id"));
+
+        var other = server.send("POST", "/api/v1/credentials", acme, issueBody("someone-else@example.org"), "Idempotency-Key", "order-4711");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(other.json().get("title").asText()).isEqualTo("Idempotency-Key is already used");
+        assertThat(other.json().get("detail").asText()).contains("different request");
+        assertThat(server.send("GET", "/api/v1/credentials?recipientEmail=someone-else@example.org", acme, null).json().get("items")).isEmpty();
+    }
+
+    static JsonNode readJson(String text) {
+        try {
+            return ServerHarness.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void a_tampered_credential_posted_for_verification_is_invalid() {
         ObjectNode credential = (ObjectNode) server.send("POST", "/api/v1/credentials", acme, issueBody("tamper@example.org")).json().get("credential");
         assertThat(server.send("POST", "/api/v1/verify", null, credential.toString()).json().get("status").asText()).isEqualTo("valid");

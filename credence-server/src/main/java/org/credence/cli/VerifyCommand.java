@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.standards.jwt.PublicKeyMaterial;
 import org.credence.standards.keys.Ed25519PublicKey;
 import org.credence.standards.keys.KeyFormatException;
 import org.credence.standards.verification.HttpFetcher;
@@ -38,8 +39,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URL", description = "Look a certificate number up on this Credence server (default: http://localhost:8080).")
     String server;
 
-    @Option(names = "--key", paramLabel = "PUBLIC_KEY_MULTIBASE",
-            description = "Trust this Ed25519 public key (z6Mk…) for the proof, whatever its verificationMethod.")
+    @Option(names = "--key", paramLabel = "PUBLIC_KEY",
+            description = {"Trust this public key for the proof, whatever its verificationMethod or kid:",
+                    "an Ed25519 key (z6Mk…), or a public JWK (its JSON, or a file holding it; e.g. the RSA key of an RS256 VC-JWT)."})
     String key;
 
     @Option(names = "--json", description = "Print the report as JSON.")
@@ -93,7 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
         KeyResolver keys = KeyResolver.didKey();
         if (key != null) {
             try {
-                keys = KeyResolver.givenKey(Ed25519PublicKey.fromMultibase(key));
+                boolean jwk = key.strip().startsWith("{") || java.nio.file.Files.isRegularFile(Path.of(key));
+                keys = jwk ? KeyResolver.givenKey(jwk(key)) : KeyResolver.givenKey(Ed25519PublicKey.fromMultibase(key));
             } catch (KeyFormatException e) {
                 throw new CredenceCli.UsageProblem("--key: " + e.getMessage());
             }
@@ -107,6 +110,16 @@ final class VerifyCommand implements Callable<Integer> {
             statuses = url -> given.containsKey(url) ? java.util.Optional.of(given.get(url)) : fetched.statusListCredential(url);
         }
         return new Verifier(new ShapeTemplateCanonicalizer(), keys, statuses, Clock.systemUTC());
+    }
+
+    /** A public JWK given as JSON text or as a file holding it. */
+    private static PublicKeyMaterial jwk(String given) {
+        String text = given.strip().startsWith("{") ? given : new String(CliFiles.read(Path.of(given)), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return PublicKeyMaterial.fromJwk(new ObjectMapper().readTree(text));
+        } catch (IOException e) {
+            throw new KeyFormatException("the public JWK is not JSON");
+        }
     }
 
     private Map<String, JsonNode> readStatusLists() {

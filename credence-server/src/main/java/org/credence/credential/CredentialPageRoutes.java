@@ -40,16 +40,20 @@ public final class CredentialPageRoutes {
             }
         });
         config.routes.get("/c/{number}/credential.json", ctx -> {
-            CredentialPages.Lookup found = pages.find(ctx.pathParam("number"));
-            if (!(found instanceof CredentialPages.Shown shown)) {
-                // a private credential answers exactly as a missing one: its existence is not disclosed
-                throw Problem.notFound("no public credential with number '" + VerificationPage.shortened(ctx.pathParam("number"))
-                        + "' — check it (letters and digits, like CRD-7K3M-Q9XP-2F)");
-            }
+            CredentialPages.Shown shown = publicOrNotFound(pages, ctx);
             ctx.header("Content-Disposition", "attachment; filename=\"" + shown.credential().number() + ".json\"");
             // the exact bytes that were signed: a wallet verifies them as issued
             events.recordThen(ctx, shown.credential().number(), EventType.DOWNLOAD, "json", () -> ctx.contentType("application/ld+json; charset=utf-8")
                     .result(shown.credential().documentText().getBytes(StandardCharsets.UTF_8)));
         });
+    }
+
+    /** The public credential the path's number names; a private one answers exactly as a missing one: its existence is not disclosed. */
+    static CredentialPages.Shown publicOrNotFound(CredentialPages pages, Context ctx) {
+        if (pages.find(ctx.pathParam("number")) instanceof CredentialPages.Shown shown) {
+            return shown;
+        }
+        throw Problem.notFound("no public credential with number '" + VerificationPage.shortened(ctx.pathParam("number"))
+                + "' — check it (letters and digits, like CRD-7K3M-Q9XP-2F)");
     }
 }

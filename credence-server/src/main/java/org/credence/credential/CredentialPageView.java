@@ -44,6 +44,11 @@ public record CredentialPageView(String lang, String number, String recipient, S
         return "/c/" + number + "/credential.json";
     }
 
+    /** The VC-JWT signed RS256: the algorithm every Open Badges 3.0 JWT reader must support. */
+    public String jwt() {
+        return "/c/" + number + "/credential.jwt?alg=RS256";
+    }
+
     /** The certificate's first page as an image (the PDF drawn once, stored). */
     public String preview() {
         return "/c/" + number + "/certificate.png";

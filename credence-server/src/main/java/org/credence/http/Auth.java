@@ -1,7 +1,6 @@
 package org.credence.http;
 
 import io.javalin.http.Context;
-import java.util.Set;
 import org.credence.tenant.ApiKeys;
 import org.credence.tenant.Caller;
 
@@ -13,7 +12,7 @@ public final class Auth {
         this.keys = keys;
     }
 
-    /** The caller, who must hold {@code scope} (an administrator holds every scope). */
+    /** The caller, who must hold {@code scope}; scopes do not imply one another. */
     public Caller require(Context ctx, String scope) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -35,6 +34,4 @@ public final class Auth {
         }
         return caller;
     }
-
-    public static final Set<String> SCOPES = Set.of("issue", "read", "analytics", "admin");
 }

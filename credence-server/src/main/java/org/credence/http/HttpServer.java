@@ -50,7 +50,8 @@ public final class HttpServer implements AutoCloseable {
         });
     }
 
-    static void problem(io.javalin.http.Context ctx, int status, String title, String detail, String field) {
+    /** Answers with an RFC 9457 problem: for exception handlers outside this package that cannot throw a {@link Problem}. */
+    public static void problem(io.javalin.http.Context ctx, int status, String title, String detail, String field) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("type", "about:blank");
         body.put("title", title);

@@ -29,6 +29,11 @@ public final class Problem extends RuntimeException {
         return new Problem(400, "Bad request", detail, field);
     }
 
+    /** 422 for a well-formed request that cannot be done, under a title that says why. */
+    public static Problem unprocessable(String title, String detail) {
+        return new Problem(422, title, detail, null);
+    }
+
     public static Problem unauthorized(String detail) {
         return new Problem(401, "Unauthorized", detail, null);
     }

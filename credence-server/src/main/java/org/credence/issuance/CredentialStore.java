@@ -16,19 +16,21 @@ public final class CredentialStore {
     private CredentialStore() {}
 
     /** Inserts unless the same achievement was already issued to the recipient (or the key was used); true when inserted. */
-    static boolean insert(Handle h, IssuedCredential c, String emailHash, String idempotencyKey) {
+    static boolean insert(Handle h, IssuedCredential c, String emailHash, Idempotency idempotency) {
         return h.createUpdate("""
                         INSERT INTO credential (id, tenant_id, achievement_id, number, recipient_name, recipient_email_hash, recipient_email,
-                                                document, document_text, status_list_id, status_index, issued_at, expires_at, idempotency_key)
+                                                document, document_text, status_list_id, status_index, issued_at, expires_at, idempotency_key,
+                                                idempotency_request_sha256)
                         VALUES (:id, :tenant, :achievement, :number, :name, :emailHash, :email,
-                                CAST(:document AS JSONB), :document, :list, :index, :issuedAt, :expiresAt, :idempotencyKey)
+                                CAST(:document AS JSONB), :document, :list, :index, :issuedAt, :expiresAt, :idempotencyKey, :requestSha256)
                         ON CONFLICT DO NOTHING
                         """)
                 .bind("id", c.id()).bind("tenant", c.tenantId()).bind("achievement", c.achievementId()).bind("number", c.number())
                 .bind("name", c.recipientName()).bind("emailHash", emailHash).bind("email", c.recipientEmail())
                 .bind("document", c.documentText()).bind("list", c.statusListId()).bind("index", c.statusIndex())
                 .bind("issuedAt", Timestamp.from(c.issuedAt())).bind("expiresAt", c.expiresAt() == null ? null : Timestamp.from(c.expiresAt()))
-                .bind("idempotencyKey", idempotencyKey)
+                .bind("idempotencyKey", idempotency == null ? null : idempotency.key())
+                .bind("requestSha256", idempotency == null ? null : idempotency.requestSha256())
                 .execute() == 1;
     }
 
@@ -41,6 +43,12 @@ public final class CredentialStore {
     static Optional<IssuedCredential> byIdempotencyKey(Handle h, long tenantId, String key) {
         return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE tenant_id = :tenant AND idempotency_key = :key")
                 .bind("tenant", tenantId).bind("key", key).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    /** The hash of the request that first used {@code key}; empty when unused, or used before hashes were kept. */
+    static Optional<String> idempotencyRequestSha256(Handle h, long tenantId, String key) {
+        return h.createQuery("SELECT idempotency_request_sha256 FROM credential WHERE tenant_id = :tenant AND idempotency_key = :key")
+                .bind("tenant", tenantId).bind("key", key).mapTo(String.class).findOne();
     }
 
     public static Optional<IssuedCredential> byId(Handle h, long tenantId, UUID id) {

@@ -96,8 +96,9 @@ public final class Issuance {
         if (expires != null && !expires.isAfter(request.issuedAt())) {
             throw Problem.invalidField("expiresAt", "expiresAt (" + expires + ") must be after issuedAt (" + request.issuedAt() + ")");
         }
+        Idempotency idempotency = idempotencyKey == null ? null : Idempotency.of(idempotencyKey, body);
         return jdbi.inTransaction(h -> {
-            var existing = idempotencyKey != null ? CredentialStore.byIdempotencyKey(h, tenantId, idempotencyKey)
+            var existing = idempotency != null ? replay(h, tenantId, idempotency)
                     : CredentialStore.byRecipient(h, tenantId, achievement.id(), emailHash);
             if (existing.isPresent()) {
                 return new Issued(existing.get(), false);
@@ -110,10 +111,10 @@ public final class Issuance {
             String signed = suite.sign(unsigned, key.keys(), key.verificationMethod(), clock.instant()).toString();
             IssuedCredential credential = new IssuedCredential(id, tenantId, achievement.id(), number, request.name(), request.email(),
                     signed, slot.listId(), slot.index(), request.issuedAt(), expires, "active", null, "public");
-            if (!CredentialStore.insert(h, credential, emailHash, idempotencyKey)) {
+            if (!CredentialStore.insert(h, credential, emailHash, idempotency)) {
                 // a concurrent request for the same recipient (or key) won and has committed; READ COMMITTED sees it now
-                IssuedCredential winner = (idempotencyKey != null
-                        ? CredentialStore.byIdempotencyKey(h, tenantId, idempotencyKey)
+                IssuedCredential winner = (idempotency != null
+                        ? replay(h, tenantId, idempotency)
                         : CredentialStore.byRecipient(h, tenantId, achievement.id(), emailHash))
                         .orElseThrow(() -> Problem.conflict("this recipient already holds this achievement under another Idempotency-Key"));
                 return new Issued(winner, false);
@@ -125,6 +126,18 @@ public final class Issuance {
             listener.issued(h, tenant, credential, request.sendMail());
             return new Issued(credential, true);
         });
+    }
+
+    /**
+     * The credential issued under the key, if any, when this is the request that used the key
+     * first; a key used for a different request is refused (IETF Idempotency-Key draft, 422).
+     */
+    private static java.util.Optional<IssuedCredential> replay(org.jdbi.v3.core.Handle h, long tenantId, Idempotency idempotency) {
+        // credentials issued before request hashes were kept have none, and replay as before
+        if (CredentialStore.idempotencyRequestSha256(h, tenantId, idempotency.key()).filter(k -> !k.equals(idempotency.requestSha256())).isPresent()) {
+            throw new Idempotency.KeyReused(idempotency.key());
+        }
+        return CredentialStore.byIdempotencyKey(h, tenantId, idempotency.key());
     }
 
     private ObjectNode document(Tenant tenant, Achievement achievement, Request request, UUID id, Instant expires, StatusLists.Slot slot) {

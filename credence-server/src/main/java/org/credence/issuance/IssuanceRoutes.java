@@ -18,7 +18,12 @@ public final class IssuanceRoutes {
     public static void register(JavalinConfig config, Issuance issuance, Lifecycle lifecycle, AuditTrail audit, Auth auth, URI publicUrl) {
         config.routes.post("/api/v1/credentials", ctx -> {
             Caller caller = auth.requireTenant(ctx, "issue");
-            Issuance.Issued issued = issuance.issue(caller, Json.body(ctx, Issuance.FIELDS), ctx.header("Idempotency-Key"));
+            Issuance.Issued issued;
+            try {
+                issued = issuance.issue(caller, Json.body(ctx, Issuance.FIELDS), ctx.header("Idempotency-Key"));
+            } catch (Idempotency.KeyReused e) {
+                throw Problem.unprocessable("Idempotency-Key is already used", e.getMessage());
+            }
             ctx.status(issued.created() ? 201 : 200).json(json(issued.credential(), publicUrl));
         });
         for (String action : new String[] {"revoke", "suspend", "reinstate"}) {

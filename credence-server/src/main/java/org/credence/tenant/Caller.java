@@ -8,8 +8,9 @@ import java.util.Set;
  * @param actor how the audit trail names the caller, e.g. {@code api-key:crd_ab12cd34}
  */
 public record Caller(Long tenantId, Set<String> scopes, String actor) {
+    /** Whether the caller holds {@code scope}; scopes do not imply one another ({@code admin} manages the tenant only). */
     public boolean may(String scope) {
-        return scopes.contains(scope) || scopes.contains("admin");
+        return scopes.contains(scope);
     }
 
     public boolean isAdministrator() {

@@ -1,9 +1,13 @@
 package org.credence.tenant;
 
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.credence.standards.jwt.JwtSigningKey;
+import org.credence.standards.jwt.PublicKeyMaterial;
 import org.credence.standards.keys.DidDocuments;
 import org.credence.standards.keys.Ed25519KeyPair;
 import org.credence.standards.keys.Ed25519PublicKey;
@@ -12,22 +16,28 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Tenants' Ed25519 signing keys: one active key signs; rotated keys stay published in the
- * did:web document (verification only) so earlier credentials keep verifying.
+ * did:web document (verification only) so earlier credentials keep verifying. Each tenant also
+ * has one RSA key, for RS256 VC-JWTs only (see {@link RsaKeys}).
  */
 public final class TenantKeys {
     /** The key that signs for a tenant now, and its verification method id. */
     public record SigningKey(Ed25519KeyPair keys, String verificationMethod) {}
+
+    /** The RSA key that signs a tenant's RS256 VC-JWTs, and its verification method id. */
+    public record RsaKey(JwtSigningKey key, String verificationMethod) {}
 
     private final Jdbi jdbi;
     private final MasterKey master;
     private final SecureRandom random;
     // unsealing costs an AES-GCM decrypt; issuance asks for the key on every credential
     private final Map<Long, SigningKey> active = new ConcurrentHashMap<>();
+    private final RsaKeys rsa;
 
     public TenantKeys(Jdbi jdbi, MasterKey master, SecureRandom random) {
         this.jdbi = jdbi;
         this.master = master;
         this.random = random;
+        this.rsa = new RsaKeys(jdbi, master, random);
     }
 
     /** Adds a new active key (the first one, or a rotation); the previous key stays for verification. */
@@ -72,5 +82,23 @@ public final class TenantKeys {
                 .map((rs, ctx) -> new DidDocuments.PublishedKey(rs.getString("fragment"),
                         Ed25519PublicKey.fromMultibase(rs.getString("public_multibase")), rs.getBoolean("active")))
                 .list());
+    }
+
+    /** The tenant's RSA key for RS256 VC-JWTs, made now when it has none yet. */
+    public RsaKey rsaKey(Tenant tenant) {
+        RsaKeys.Stored stored = rsa.active(tenant.id());
+        return new RsaKey(JwtSigningKey.rsa(stored.keys()), tenant.did() + "#" + stored.fragment());
+    }
+
+    /** The tenant's RSA key as a public JWK for its did:web document (made now when it has none yet). */
+    public List<DidDocuments.PublishedJwk> publishedJwks(long tenantId) {
+        RsaKeys.Stored stored = rsa.active(tenantId);
+        return List.of(new DidDocuments.PublishedJwk(stored.fragment(),
+                PublicKeyMaterial.rsa((RSAPublicKey) stored.keys().getPublic()).jwk()));
+    }
+
+    /** The RSA public key the tenant publishes under {@code fragment}, if it has one by that name. */
+    public Optional<PublicKeyMaterial> rsaPublished(long tenantId, String fragment) {
+        return rsa.published(tenantId, fragment).map(PublicKeyMaterial::rsa);
     }
 }

@@ -29,13 +29,7 @@ public final class TenantRoutes {
             String fragment = tenants.rotateKey(caller);
             ctx.status(201).json(Json.MAPPER.createObjectNode().put("active", fragment));
         });
-        config.routes.post("/api/v1/api-keys/{prefix}/revoke", ctx -> {
-            Caller caller = auth.requireTenant(ctx, "admin");
-            if (!apiKeys.revoke(caller.tenantId(), ctx.pathParam("prefix"))) {
-                throw Problem.notFound("no active API key with prefix " + ctx.pathParam("prefix"));
-            }
-            ctx.status(204);
-        });
+        ApiKeyRoutes.register(config, apiKeys, auth);
         config.routes.get("/tenants/{slug}/did.json", ctx -> {
             Tenant tenant = tenants.bySlug(ctx.pathParam("slug")).orElseThrow(() -> Problem.notFound("no tenant " + ctx.pathParam("slug")));
             ctx.contentType("application/did+json").result(tenants.didDocument(tenant).toString());

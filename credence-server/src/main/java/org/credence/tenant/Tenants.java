@@ -87,7 +87,7 @@ public final class Tenants {
     }
 
     public ObjectNode didDocument(Tenant tenant) {
-        return DidDocuments.didWeb(tenant.did(), keys.published(tenant.id()));
+        return DidDocuments.didWeb(tenant.did(), keys.published(tenant.id()), keys.publishedJwks(tenant.id()));
     }
 
     public URI publicUrl() {

@@ -21,6 +21,7 @@ public final class Logins {
     public static final int MAX_FAILURES = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     /** How a login attempt ended. */
     public sealed interface Outcome {
@@ -34,6 +35,7 @@ public final class Logins {
     private final Passwords passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge = new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
 
     public Logins(Jdbi jdbi, Tenants tenants, Passwords passwords, AuditTrail audit, Clock clock) {
         this.jdbi = jdbi;
@@ -53,10 +55,10 @@ public final class Logins {
         long tenantId = tenant.get().id();
         String key = typedEmail.toLowerCase(Locale.ROOT);
         Instant now = now();
+        purgeThrottle(now);
         // counted as a failure before the (slow) check, so parallel guesses cannot slip past the limit
-        Optional<Instant> lockedUntil = jdbi.inTransaction(h -> LoginThrottle.count(h, tenantId, key, now));
+        Optional<Instant> lockedUntil = count(tenantId, key, now, "anonymous", "user.login.throttled", "email:" + key);
         if (lockedUntil.isPresent()) {
-            record(tenantId, "anonymous", "user.login.failed", "email:" + key, "throttled");
             return new Outcome.Throttled(Duration.between(now, lockedUntil.get()));
         }
         Optional<UserStore.WithHash> found = jdbi.withHandle(h -> UserStore.byEmail(h, tenantId, key));
@@ -73,7 +75,7 @@ public final class Logins {
         }
         String rehashed = passwords.needsRehash(stored) ? passwords.hash(password).encode() : null;
         jdbi.useTransaction(h -> {
-            LoginThrottle.clear(h, tenantId, key);
+            LoginThrottle.clear(h, tenantId, key).ifPresent(ended -> recordEnded(h, ended));
             UserStore.loggedIn(h, tenantId, user.id(), now, rehashed);
             ObjectNode after = Json.MAPPER.createObjectNode().put("rehashed", rehashed != null);
             audit.record(h, tenantId, "user:" + user.id(), "user.login", "user:" + user.id(), null, after);
@@ -88,9 +90,8 @@ public final class Logins {
     public Outcome confirm(User user, Password password) {
         String key = user.email().toLowerCase(Locale.ROOT);
         Instant now = now();
-        Optional<Instant> lockedUntil = jdbi.inTransaction(h -> LoginThrottle.count(h, user.tenantId(), key, now));
+        Optional<Instant> lockedUntil = count(user.tenantId(), key, now, "user:" + user.id(), "user.password.confirm.throttled", "user:" + user.id());
         if (lockedUntil.isPresent()) {
-            record(user.tenantId(), "user:" + user.id(), "user.password.confirm.failed", "user:" + user.id(), "throttled");
             return new Outcome.Throttled(Duration.between(now, lockedUntil.get()));
         }
         String stored = jdbi.withHandle(h -> UserStore.byEmail(h, user.tenantId(), key)).orElseThrow().passwordHash();
@@ -98,8 +99,37 @@ public final class Logins {
             record(user.tenantId(), "user:" + user.id(), "user.password.confirm.failed", "user:" + user.id(), "wrong password");
             return new Outcome.Refused();
         }
-        jdbi.useTransaction(h -> LoginThrottle.clear(h, user.tenantId(), key));
+        jdbi.useTransaction(h -> LoginThrottle.clear(h, user.tenantId(), key).ifPresent(ended -> recordEnded(h, ended)));
         return new Outcome.SignedIn(user);
+    }
+
+    /**
+     * Counts an attempt at the throttle and returns the end of a lock in force. Only the first
+     * attempt a lock turns away is audited ({@code throttledAction}); the others are counted, and
+     * their number is audited once when the lock is over.
+     */
+    private Optional<Instant> count(long tenantId, String key, Instant now, String actor, String throttledAction, String subject) {
+        return jdbi.inTransaction(h -> {
+            LoginThrottle.Counted counted = LoginThrottle.count(h, tenantId, key, now);
+            counted.ended().ifPresent(ended -> recordEnded(h, ended));
+            counted.locked().filter(locked -> locked.refused() == 1).ifPresent(locked -> audit.record(h, tenantId, actor, throttledAction, subject, null,
+                    Json.MAPPER.createObjectNode().put("reason", "throttled").put("lockedUntil", locked.until().toString())));
+            return counted.locked().map(LoginThrottle.Locked::until);
+        });
+    }
+
+    private void recordEnded(org.jdbi.v3.core.Handle h, LoginThrottle.Ended ended) {
+        audit.record(h, ended.tenantId(), "system", "user.login.throttle.ended", "email:" + ended.email(), null,
+                Json.MAPPER.createObjectNode().put("refusedAttempts", ended.refused()));
+    }
+
+    /** Deletes throttle rows that count for nothing any more, at most once a minute (on a sign-in attempt, so no thread of its own). */
+    private void purgeThrottle(Instant now) {
+        Instant last = lastPurge.get();
+        if (now.isBefore(last.plus(PURGE_EVERY)) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        jdbi.useTransaction(h -> LoginThrottle.purge(h, now).forEach(ended -> recordEnded(h, ended)));
     }
 
     // PostgreSQL keeps microseconds; comparing a nanosecond instant with a stored one would be off by the rounding

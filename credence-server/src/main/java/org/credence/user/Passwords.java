@@ -21,12 +21,15 @@ public final class Passwords {
     private static final int HASH_BYTES = 32;
 
     private final SecureRandom random;
+    private final HashingLimit limit;
     private final PasswordHash current;
     // checked against when there is no such user, so a wrong e-mail costs as long as a wrong password
     private final PasswordHash decoy;
 
-    public Passwords(SecureRandom random) {
+    /** Hashes run within {@code limit}; one that cannot start in time throws {@link HashingLimit.Busy}. */
+    public Passwords(SecureRandom random, HashingLimit limit) {
         this.random = random;
+        this.limit = limit;
         byte[] zeros = new byte[SALT_BYTES];
         this.current = new PasswordHash(MEMORY_KIB, ITERATIONS, PARALLELISM, zeros, new byte[HASH_BYTES]);
         this.decoy = hash(new Password("decoy password, never matches"));
@@ -57,7 +60,11 @@ public final class Passwords {
         return stored.weakerThan(current);
     }
 
-    private static byte[] derive(Password password, int memoryKiB, int iterations, int parallelism, byte[] salt, int length) {
+    private byte[] derive(Password password, int memoryKiB, int iterations, int parallelism, byte[] salt, int length) {
+        return limit.run(() -> argon2(password, memoryKiB, iterations, parallelism, salt, length));
+    }
+
+    private static byte[] argon2(Password password, int memoryKiB, int iterations, int parallelism, byte[] salt, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKiB)

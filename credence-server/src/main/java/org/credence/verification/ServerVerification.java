@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
+import org.credence.standards.status.StatusCheck;
+import org.credence.standards.verification.Fetcher;
+import org.credence.standards.verification.KeyResolver;
+import org.credence.standards.verification.Outcome;
 import org.credence.standards.verification.StatusResolver;
 import org.credence.issuance.CredentialNumber;
 import org.credence.issuance.CredentialStore;
@@ -42,20 +46,26 @@ public final class ServerVerification {
     private final Clock clock;
     private final TransparencyLog log;
     private final Tenants tenants;
-    private final org.credence.standards.verification.KeyResolver keys;
+    private final LocalResolvers local;
+    private final KeyResolver keys;
     // a stored credential's bytes never change and its keys stay published: its proof is checked once
     private final Map<UUID, VerificationReport> proofs = new ConcurrentHashMap<>();
 
+    /**
+     * @param remote fetches other issuers' did:web documents and status lists (a {@link RemoteFetcher}
+     *     guards it); this installation's own are read from the database
+     */
     public ServerVerification(Jdbi jdbi, Tenants tenants, TenantKeys keys, StatusLists statusLists, TransparencyLog log,
-                              RdfCanonicalizer canonicalizer, Clock clock) {
+                              RdfCanonicalizer canonicalizer, Clock clock, Fetcher remote) {
         this.jdbi = jdbi;
         this.log = log;
         this.tenants = tenants;
         this.clock = clock;
-        LocalResolvers local = new LocalResolvers(tenants, keys, statusLists);
-        this.keys = local.keys();
-        this.verifier = new Verifier(canonicalizer, this.keys, local.statuses(), clock);
-        this.storedVerifier = new Verifier(canonicalizer, local.keys(), StatusResolver.none(), clock);
+        this.local = new LocalResolvers(tenants, keys, statusLists);
+        KeyResolver keyResolver = local.keys(KeyResolver.web(remote));
+        this.keys = keyResolver;
+        this.verifier = new Verifier(canonicalizer, keyResolver, local.statuses(StatusResolver.online(remote)), clock);
+        this.storedVerifier = new Verifier(canonicalizer, keyResolver, StatusResolver.none(), clock);
     }
 
     /**
@@ -118,13 +128,33 @@ public final class ServerVerification {
         return c.stateReason() == null ? "" : ": " + c.stateReason();
     }
 
-    /** How this server finds the keys proofs name (its tenants' did:web, did:key): presentation proofs use it too. */
-    public org.credence.standards.verification.KeyResolver keys() {
+    /** How this server finds the keys proofs name (its tenants', did:key, others' did:web): presentation proofs use it too. */
+    public KeyResolver keys() {
         return keys;
     }
 
+    /**
+     * Verifies an uploaded credential of any issuer: ours from the database, others' keys and
+     * status lists fetched from them. A credential of ours is also checked against its suspension list.
+     */
     public VerificationReport verify(byte[] input) {
-        return verifier.verify(input);
+        return withOwnSuspension(verifier.verify(input));
+    }
+
+    // Our credentials carry one (revocation) entry, so the library cannot see a suspension: look at the list's suspension twin
+    private VerificationReport withOwnSuspension(VerificationReport report) {
+        boolean statusPassed = report.checks().stream().anyMatch(c -> c.name() == CheckName.STATUS && c.outcome() == Outcome.PASSED);
+        if (report.credential() == null || !statusPassed) {
+            return report;
+        }
+        Optional<StatusCheck> suspension = local.ownSuspension(report.credential());
+        if (suspension.isEmpty() || !suspension.get().isSet()) {
+            return report;
+        }
+        List<Check> checks = report.checks().stream()
+                .map(c -> c.name() == CheckName.STATUS ? Check.failed(CheckName.STATUS, VerificationError.SUSPENDED, suspension.get().reason()) : c)
+                .toList();
+        return VerificationReport.of(report.format(), checks, report.credential());
     }
 
     /**

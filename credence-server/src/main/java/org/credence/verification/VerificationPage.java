@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.credence.http.Pages;
 import org.credence.standards.verification.Check;
 import org.credence.standards.verification.SignedFacts;
+import org.credence.standards.verification.VerificationError;
 import org.credence.standards.verification.VerificationReport;
 
 /**
@@ -40,6 +41,7 @@ public final class VerificationPage {
                     Map.entry("valid", "Valid: this credential is authentic and in force."), Map.entry("revoked", "Revoked by the issuer."),
                     Map.entry("suspended", "Suspended by the issuer."), Map.entry("expired", "Expired."),
                     Map.entry("not_yet_valid", "Not yet valid."), Map.entry("invalid", "Not valid: this credential could not be verified."),
+                    Map.entry("status_unavailable", "Not verified: we could not check whether it was revoked, because the issuer's status list could not be fetched. Try again later."),
                     Map.entry("unusable", "Not a credential."), Map.entry("passed", "passed"), Map.entry("failed", "failed"), Map.entry("skipped", "not checked"),
                     Map.entry("check.TRANSPARENCY", "Recorded in the issuer's public log"),
                     Map.entry("unknown", "There is no credential with this number. Check the number: letters and digits, like CRD-7K3M-Q9XP-2F.")),
@@ -63,6 +65,7 @@ public final class VerificationPage {
                     Map.entry("valid", "Gyldig: beviset er ekte og gjelder."), Map.entry("revoked", "Trukket tilbake av utstederen."),
                     Map.entry("suspended", "Midlertidig suspendert av utstederen."), Map.entry("expired", "Utløpt."),
                     Map.entry("not_yet_valid", "Ikke gyldig ennå."), Map.entry("invalid", "Ikke gyldig: beviset kunne ikke verifiseres."),
+                    Map.entry("status_unavailable", "Ikke bekreftet: vi kunne ikke kontrollere om beviset er trukket tilbake, fordi utstederens statusliste ikke kunne hentes. Prøv igjen senere."),
                     Map.entry("unusable", "Ikke et kompetansebevis."), Map.entry("passed", "bestått"), Map.entry("failed", "feilet"), Map.entry("skipped", "ikke kontrollert"),
                     Map.entry("check.PARSE", "Lesbart bevis"), Map.entry("check.CONTEXT", "Kjente JSON-LD-kontekster og termer"),
                     Map.entry("check.SCHEMA", "Open Badges 3.0-skjema"), Map.entry("check.KEY_RESOLUTION", "Utstederens offentlige nøkkel funnet"),
@@ -111,12 +114,19 @@ public final class VerificationPage {
         model.put("lang", lang);
         model.put("t", t);
         model.put("verdict", report.verdict().json());
+        model.put("verdictText", t.get(statusUnchecked(report) ? "status_unavailable" : report.verdict().json()));
         model.put("pdf", pdf && facts.isPresent());
         model.put("facts", facts.map(f -> new FileFacts(f.recipient() == null ? t.get("file.no_name") : f.recipient(), f.achievement(), f.issuer(),
                 f.validFrom() == null ? "" : DATE.format(f.validFrom()), f.validUntil() == null ? t.get("never") : DATE.format(f.validUntil()))).orElse(null));
         model.put("number", number.orElse(""));
         model.put("checks", checks(report, lang));
         return Pages.render("verification/file.jte", model);
+    }
+
+    // the only thing wrong is a status list that could not be fetched: say so, not that the credential is forged
+    private static boolean statusUnchecked(VerificationReport report) {
+        return report.checks().stream().filter(Check::hasFailed).allMatch(c -> c.error() == VerificationError.STATUS_UNAVAILABLE)
+                && report.firstFailure().isPresent();
     }
 
     /** Signed facts in words for the page; a missing name or expiry already explained. */

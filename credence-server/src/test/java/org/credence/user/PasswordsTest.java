@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
-    private final Passwords passwords = new Passwords(new SecureRandom());
+    private final Passwords passwords = new Passwords(new SecureRandom(), HashingLimit.forThisMachine(Passwords.MEMORY_KIB));
 
     @Test
     void a_password_matches_its_own_hash_and_no_other_password() {

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.util.Optional;
 import org.credence.standards.keys.Ed25519PublicKey;
 import org.credence.standards.keys.KeyFormatException;
 
@@ -70,4 +71,9 @@ public sealed interface PublicKeyMaterial permits Ed25519VerificationKey, RsaVer
 
     /** The public JWK of this key (never with private members). */
     JsonNode jwk();
+
+    /** The Ed25519 key, when this is one (for the Data Integrity proofs an RSA key cannot verify). */
+    default Optional<Ed25519PublicKey> asEd25519() {
+        return this instanceof Ed25519VerificationKey ed ? Optional.of(ed.key()) : Optional.empty();
+    }
 }

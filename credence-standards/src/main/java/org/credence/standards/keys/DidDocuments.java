@@ -1,12 +1,14 @@
 package org.credence.standards.keys;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * DID documents for did:key and did:web, with Multikey verification methods.
+ * DID documents for did:key and did:web, with Multikey verification methods (and, for did:web,
+ * optionally JsonWebKey ones after them, for VC-JWT algorithms such as RS256).
  *
  * <p>Independent verifiers accept eddsa-rdfc-2022 keys only as {@code Multikey}, listed under
  * {@code assertionMethod}, with the DID v1 context first.
@@ -17,6 +19,8 @@ import java.util.List;
 public final class DidDocuments {
     public static final String DID_V1 = "https://www.w3.org/ns/did/v1";
     public static final String MULTIKEY_V1 = "https://w3id.org/security/multikey/v1";
+    /** Defines {@code JsonWebKey} and {@code publicKeyJwk} (VC Data Integrity 1.0 §2.2.2). */
+    public static final String JWK_V1 = "https://w3id.org/security/jwk/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DidDocuments() {}
@@ -24,10 +28,24 @@ public final class DidDocuments {
     /** A key published in a did:web document; {@code active} keys may sign, the others only verify. */
     public record PublishedKey(String fragment, Ed25519PublicKey key, boolean active) {}
 
+    /**
+     * A key published as a {@code JsonWebKey} (e.g. the RSA key of RS256 VC-JWTs), listed after the
+     * Multikeys so Data Integrity verifiers that take the first key are unaffected.
+     *
+     * @param publicKeyJwk the public JWK; never with private members
+     */
+    public record PublishedJwk(String fragment, JsonNode publicKeyJwk) {
+        public PublishedJwk {
+            if (publicKeyJwk == null || !publicKeyJwk.isObject() || publicKeyJwk.has("d")) {
+                throw new KeyFormatException("a published JWK is a public key object (no \"d\")");
+            }
+        }
+    }
+
     /** The did:key document for {@code key}. */
     public static ObjectNode didKey(Ed25519PublicKey key) {
         String did = key.didKey();
-        return document(did, List.of(new PublishedKey(key.multibase(), key, true)));
+        return document(did, List.of(new PublishedKey(key.multibase(), key, true)), List.of());
     }
 
     /**
@@ -35,18 +53,26 @@ public final class DidDocuments {
      * so credentials signed before a rotation stay verifiable.
      */
     public static ObjectNode didWeb(String did, List<PublishedKey> keys) {
+        return didWeb(did, keys, List.of());
+    }
+
+    /** As {@link #didWeb(String, List)}, also listing {@code jwks} for assertion after the Multikeys. */
+    public static ObjectNode didWeb(String did, List<PublishedKey> keys, List<PublishedJwk> jwks) {
         if (!did.startsWith("did:web:")) {
             throw new KeyFormatException("a did:web identifier starts with did:web:, got " + did);
         }
         if (keys.isEmpty()) {
             throw new KeyFormatException("a did:web document needs at least one key");
         }
-        return document(did, keys);
+        return document(did, keys, jwks);
     }
 
-    private static ObjectNode document(String did, List<PublishedKey> keys) {
+    private static ObjectNode document(String did, List<PublishedKey> keys, List<PublishedJwk> jwks) {
         ObjectNode doc = JSON.createObjectNode();
-        doc.putArray("@context").add(DID_V1).add(MULTIKEY_V1);
+        ArrayNode contexts = doc.putArray("@context").add(DID_V1).add(MULTIKEY_V1);
+        if (!jwks.isEmpty()) {
+            contexts.add(JWK_V1);
+        }
         doc.put("id", did);
         ArrayNode methods = doc.putArray("verificationMethod");
         ArrayNode assertion = doc.putArray("assertionMethod");
@@ -62,6 +88,15 @@ public final class DidDocuments {
             if (published.active()) {
                 authentication.add(id);
             }
+        }
+        for (PublishedJwk published : jwks) {
+            String id = did + "#" + published.fragment();
+            ObjectNode method = methods.addObject();
+            method.put("id", id);
+            method.put("type", "JsonWebKey");
+            method.put("controller", did);
+            method.set("publicKeyJwk", published.publicKeyJwk().deepCopy());
+            assertion.add(id);
         }
         return doc;
     }

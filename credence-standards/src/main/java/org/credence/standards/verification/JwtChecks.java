@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.credence.standards.jwt.KeyLookup;
-import org.credence.standards.jwt.PublicKeyMaterial;
 import org.credence.standards.jwt.VcJwt;
 import org.credence.standards.jwt.VcJwtCheck;
 import org.credence.standards.jwt.VcJwtProblem;
@@ -43,7 +42,7 @@ final class JwtChecks {
             try {
                 Optional<ResolvedKey> key = keys.resolve(kid);
                 key.ifPresent(k -> resolvedController[0] = k.controller());
-                return key.map(k -> PublicKeyMaterial.ed25519(k.key()));
+                return key.map(ResolvedKey::material);
             } catch (KeyResolutionException e) {
                 resolutionError[0] = e.getMessage();
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package org.credence.standards.verification;
 
 import java.util.Optional;
+import org.credence.standards.jwt.PublicKeyMaterial;
 import org.credence.standards.keys.Ed25519PublicKey;
 import org.credence.standards.keys.KeyFormatException;
 
@@ -56,6 +57,11 @@ public interface KeyResolver {
      * The controller is taken from the method id, so the issuer check still compares names.
      */
     static KeyResolver givenKey(Ed25519PublicKey key) {
+        return method -> Optional.of(new ResolvedKey(method, controllerOf(method), key));
+    }
+
+    /** As {@link #givenKey(Ed25519PublicKey)} for any VC-JWT key, e.g. the RSA JWK of RS256 tokens. */
+    static KeyResolver givenKey(PublicKeyMaterial key) {
         return method -> Optional.of(new ResolvedKey(method, controllerOf(method), key));
     }
 

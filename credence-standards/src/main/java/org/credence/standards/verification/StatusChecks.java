@@ -53,7 +53,10 @@ final class StatusChecks {
             try {
                 list = statuses.statusListCredential(entry.statusListCredential());
             } catch (Fetcher.FetchException e) {
-                return Check.skipped(CheckName.STATUS, "status not checked: the status list could not be fetched (" + e.getMessage() + ")");
+                // a verifier that tried and failed must not call the credential valid: it may be revoked
+                return Check.failed(CheckName.STATUS, VerificationError.STATUS_UNAVAILABLE,
+                        "could not check whether it was revoked: its " + entry.purpose().jsonName() + " status list could not be fetched ("
+                                + e.getMessage() + ")");
             }
             if (list.isEmpty()) {
                 return Check.skipped(CheckName.STATUS, "status not checked: the status list " + entry.statusListCredential()

@@ -5,18 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
+import org.credence.standards.jwt.PublicKeyMaterial;
 import org.credence.standards.keys.DidDocuments;
 import org.credence.standards.keys.Ed25519PublicKey;
 import org.credence.standards.keys.KeyFormatException;
 
 /**
  * Resolves did:web methods and https controller documents: fetch the document, find the
- * method by id, require it to be a Multikey listed for assertion.
+ * method by id, require it to be listed for assertion and a Multikey (Ed25519) or an RSA
+ * JsonWebKey (for RS256 VC-JWTs only).
  *
  * @see <a href="https://w3c-ccg.github.io/did-method-web/#read-resolve">did:web §3.2 Read</a>
  */
 final class WebKeyResolver implements KeyResolver {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Verification method types that carry a {@code publicKeyJwk}: VC Data Integrity's and the older 2020 suite's. */
+    private static final Set<String> JSON_WEB_KEY_TYPES = Set.of("JsonWebKey", "JsonWebKey2020");
     private final Fetcher fetcher;
 
     WebKeyResolver(Fetcher fetcher) {
@@ -61,10 +66,20 @@ final class WebKeyResolver implements KeyResolver {
         if (!listedForAssertion(document, method, controller)) {
             throw new KeyResolutionException("the key " + method + " is not listed under assertionMethod, so it may not sign credentials");
         }
-        if (!"Multikey".equals(found.path("type").asText())) {
-            throw new KeyResolutionException("the key " + method + " has type " + found.path("type").asText() + "; eddsa-rdfc-2022 needs a Multikey");
-        }
+        String type = found.path("type").asText();
         try {
+            if (JSON_WEB_KEY_TYPES.contains(type)) {
+                PublicKeyMaterial jwk = PublicKeyMaterial.fromJwk(found.get("publicKeyJwk"));
+                // RSA only: an Ed25519 JWK would let a JsonWebKey sign Data Integrity proofs, which independent verifiers refuse
+                if (jwk.asEd25519().isPresent()) {
+                    throw new KeyResolutionException("the key " + method + " is an Ed25519 " + type + "; Ed25519 keys are read as a Multikey");
+                }
+                // ResolvedKey.key() refuses the RSA key for a Data Integrity proof; it verifies RS256 VC-JWTs
+                return Optional.of(new ResolvedKey(method, controller, jwk));
+            }
+            if (!"Multikey".equals(type)) {
+                throw new KeyResolutionException("the key " + method + " has type " + type + "; eddsa-rdfc-2022 needs a Multikey");
+            }
             return Optional.of(new ResolvedKey(method, controller, Ed25519PublicKey.fromMultibase(found.path("publicKeyMultibase").asText())));
         } catch (KeyFormatException e) {
             throw new KeyResolutionException("the key " + method + " is unusable: " + e.getMessage(), e);

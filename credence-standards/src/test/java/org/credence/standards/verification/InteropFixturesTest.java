@@ -39,6 +39,19 @@ class InteropFixturesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"valid", "suspended"})
+    void a_status_list_that_cannot_be_fetched_fails_the_status_check_by_name(String name) {
+        StatusResolver unreachable = url -> {
+            throw new Fetcher.FetchException(url + " answered HTTP 503");
+        };
+        Verifier online = new Verifier(VerifierFixtures.CANONICALIZER, KeyResolver.didKey(), unreachable, NOW);
+        VerificationReport report = online.verify(VerifierFixtures.resource("/interop-fixtures/" + name + ".json"));
+        assertThat(report.isValid()).isFalse();
+        assertThat(report.firstFailure().get().error()).isEqualTo(VerificationError.STATUS_UNAVAILABLE);
+        assertThat(report.firstFailure().get().reason()).contains("could not check whether it was revoked", "HTTP 503");
+    }
+
+    @ParameterizedTest
     @CsvSource({"revoked"})
     void a_status_list_with_a_forged_bit_is_refused(String name) {
         ObjectNode credential = VerifierFixtures.resource("/interop-fixtures/" + name + ".json");
