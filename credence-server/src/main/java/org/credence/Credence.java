@@ -119,6 +119,9 @@ public final class Credence implements AutoCloseable {
             TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
+            // entries written before the audit chain existed are chained once; a rewritten log stops the start (docs/integrity.md)
+            org.credence.audit.AuditChain.chainUnchained(jdbi);
+            log.refuseRewrittenHistory();
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
                     new CertificateAttachments(certificates), clock, random);
             delivery = mail; // its worker thread is stopped if a later step fails

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,14 +17,36 @@ public final class AuditTrail {
         this.jdbi = jdbi;
     }
 
-    /** Records a change inside the caller's transaction, so the change and its record commit together. */
+    /**
+     * Records a change inside the caller's transaction, so the change and its record commit together.
+     * The entry joins its tenant's hash chain ({@link AuditChain}); a transaction-scoped advisory lock
+     * per chain serialises appends, so two writers can never fork it.
+     */
     public void record(Handle handle, Long tenantId, String actor, String action, String subject, JsonNode before, JsonNode after) {
-        handle.createUpdate("""
-                        INSERT INTO audit_event (tenant_id, actor, action, subject, before, after)
-                        VALUES (:tenant, :actor, :action, :subject, CAST(:before AS JSONB), CAST(:after AS JSONB))
+        if (!handle.isInTransaction()) {
+            // an auto-commit caller: the chain's lock must last until the entry commits, so the entry gets a transaction of its own
+            handle.useTransaction(h -> record(h, tenantId, actor, action, subject, before, after));
+            return;
+        }
+        handle.execute("SELECT pg_advisory_xact_lock(?)", AuditChain.lockKey(tenantId));
+        byte[] previous = AuditChain.lastHash(handle, tenantId);
+        // PostgreSQL's own text of the JSONB values and the row's id and time, taken before the insert, so the hash covers
+        // exactly what a later read returns; the id is drawn under the lock, so a chain's order is its id order
+        var fixed = handle.createQuery("""
+                        SELECT nextval('audit_event_id_seq') AS id, now() AS at
+                             , CAST(CAST(:before AS JSONB) AS TEXT) AS before, CAST(CAST(:after AS JSONB) AS TEXT) AS after
                         """)
-                .bind("tenant", tenantId).bind("actor", actor).bind("action", action).bind("subject", subject)
                 .bind("before", before == null ? null : before.toString()).bind("after", after == null ? null : after.toString())
+                .map((rs, ctx) -> new AuditChain.Entry(rs.getLong("id"), tenantId, actor, action, subject, rs.getString("before"),
+                        rs.getString("after"), rs.getObject("at", OffsetDateTime.class).toInstant()))
+                .one();
+        handle.createUpdate("""
+                        INSERT INTO audit_event (id, tenant_id, actor, action, subject, before, after, at, hash)
+                        VALUES (:id, :tenant, :actor, :action, :subject, CAST(:before AS JSONB), CAST(:after AS JSONB), :at, :hash)
+                        """)
+                .bind("id", fixed.id()).bind("tenant", tenantId).bind("actor", actor).bind("action", action).bind("subject", subject)
+                .bind("before", fixed.before()).bind("after", fixed.after()).bind("at", fixed.at().atOffset(ZoneOffset.UTC))
+                .bind("hash", AuditChain.hash(previous, fixed))
                 .execute();
     }
 
@@ -37,6 +61,7 @@ public final class AuditTrail {
                              , CAST(before AS TEXT) AS before
                              , CAST(after AS TEXT) AS after
                              , at
+                             , hash
                           FROM audit_event
                          WHERE tenant_id = :tenant
                            AND (:before = 0 OR id < :before)
@@ -53,6 +78,11 @@ public final class AuditTrail {
                     event.set("before", parse(rs.getString("before")));
                     event.set("after", parse(rs.getString("after")));
                     event.put("at", rs.getTimestamp("at").toInstant().toString());
+                    // the entry's link in the tenant's hash chain: keeping the newest elsewhere anchors the whole chain
+                    byte[] hash = rs.getBytes("hash");
+                    if (hash != null) {
+                        event.put("hash", java.util.HexFormat.of().formatHex(hash));
+                    }
                     return event;
                 }).list());
         return events;

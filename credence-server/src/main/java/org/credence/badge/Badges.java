@@ -16,6 +16,7 @@ import org.credence.document.UploadedImages;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
 import org.credence.standards.baking.BakedBadge;
+import org.credence.standards.verification.SignedFacts;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
 import org.jdbi.v3.core.Jdbi;
@@ -93,8 +94,9 @@ public final class Badges {
         return documents.findOrRender(credential.tenantId(), credential.id(), SHARE_KIND, () -> {
             Branding branding = brandings.find(credential.tenantId());
             Tenant tenant = tenants.byId(credential.tenantId());
-            Achievement achievement = achievements.get(credential.tenantId(), credential.achievementId());
-            ShareImage.Facts facts = new ShareImage.Facts(achievement.name(), credential.recipientName(), tenant.name(), credential.number(),
+            // achievement and issuer as signed (the name and dates are too, by CredentialStore): a rename or an edited row changes nothing
+            SignedFacts signed = SignedFacts.read(credential.document());
+            ShareImage.Facts facts = new ShareImage.Facts(signed.achievement(), credential.recipientName(), signed.issuer(), credential.number(),
                     tenant.locale(), BadgeArt.colour(branding.primaryColour()), BadgeArt.colour(branding.accentColour()),
                     branding.logo().map(Branding.Image::bytes), png(credential.tenantId(), credential.achievementId()),
                     Optional.ofNullable(credential.expiresAt()).map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC)));

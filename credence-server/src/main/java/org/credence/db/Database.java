@@ -16,6 +16,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@code jdbc:postgresql://} URL is given. Migrations run on open.
  */
 public final class Database implements AutoCloseable {
+    /** The embedded database's password, generated on first start, readable by the owner only. */
+    public static final String PASSWORD_FILE = "db.password";
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -45,19 +47,52 @@ public final class Database implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
-            // the lock proves no live Credence owns this directory, so a running postmaster is an orphan of a crash
-            OrphanedPostmaster.stopIfRunning(dataDirectory.resolve("pg"));
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory.resolve("pg"))
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", durable ? "on" : "off")
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setServerConfig("full_page_writes", durable ? "on" : "off")
-                    .setServerConfig("max_connections", "50")
-                    .start();
-            return new Database(postgres, pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"), lock);
+            try {
+                return embedded(dataDirectory, durable, lock);
+            } catch (IOException | RuntimeException e) {
+                // a start that fails leaves the directory free for the next attempt
+                lock.release();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Database embedded(Path dataDirectory, boolean durable, DataDirectoryLock lock) throws IOException {
+        // the lock proves no live Credence owns this directory, so a running postmaster is an orphan of a crash
+        OrphanedPostmaster.stopIfRunning(dataDirectory.resolve("pg"));
+        Path pg = dataDirectory.resolve("pg");
+        boolean created = !Files.exists(pg.resolve("postgresql.conf"));
+        Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
+        boolean trusting = !created && EmbeddedAuthentication.trusts(pg);
+        if (!created && !trusting && !Files.exists(passwordFile)) {
+            throw new IllegalStateException("the embedded PostgreSQL in " + pg + " requires a password, but " + passwordFile
+                    + " is missing: restore it from the backup of this data directory");
+        }
+        String password = SecretFiles.readOrCreate(passwordFile, EmbeddedAuthentication::newPassword);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pg)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
+                .setServerConfig("max_connections", "50")
+                .setConnectConfig("password", password);
+        if (created) {
+            // initdb's options follow zonky's own "-A trust": the later --auth wins, so no moment runs without a password
+            builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString());
+        }
+        EmbeddedPostgres postgres = builder.start();
+        try {
+            if (trusting) {
+                // a data directory made before passwords: set one, then stop trusting (docs/integrity.md)
+                EmbeddedAuthentication.requirePassword(postgres, pg, password);
+            }
+            return new Database(postgres, pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", password), lock);
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
         }
     }
 

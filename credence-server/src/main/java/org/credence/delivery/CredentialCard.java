@@ -1,6 +1,8 @@
 package org.credence.delivery;
 
 import java.util.UUID;
+import org.credence.http.Json;
+import org.credence.standards.verification.SignedFacts;
 import org.jdbi.v3.core.Handle;
 
 /** What a mail or the claim page says about a credential: who, what, from whom, and the recipient's choices. */
@@ -11,23 +13,34 @@ record CredentialCard(String number, String recipientName, String achievement, S
         return h.createQuery("""
                         SELECT c.number
                              , c.recipient_name
-                             , a.name AS achievement
-                             , t.name AS issuer
                              , t.slug
                              , t.locale
                              , c.visibility
                              , c.tracking_allowed
                              , c.state
+                             , c.document_text
                           FROM credential c
-                          JOIN achievement a ON a.id = c.achievement_id AND a.tenant_id = c.tenant_id
                           JOIN tenant t ON t.id = c.tenant_id
                          WHERE c.tenant_id = :tenant
                            AND c.id = :id
                         """)
                 .bind("tenant", tenantId).bind("id", credentialId)
-                .map((rs, ctx) -> new CredentialCard(rs.getString("number"), rs.getString("recipient_name"), rs.getString("achievement"),
-                        rs.getString("issuer"), rs.getString("slug"), rs.getString("locale"), rs.getString("visibility"), rs.getBoolean("tracking_allowed"),
-                        rs.getString("state")))
+                .map((rs, ctx) -> {
+                    // who, what and from whom as signed: an edited column or a later rename does not change what the credential says
+                    SignedFacts signed = SignedFacts.read(signedText(rs.getString("document_text")));
+                    return new CredentialCard(rs.getString("number"), signed.recipient() != null ? signed.recipient() : rs.getString("recipient_name"),
+                        signed.achievement(), signed.issuer(), rs.getString("slug"), rs.getString("locale"), rs.getString("visibility"), rs.getBoolean("tracking_allowed"),
+                        rs.getString("state"));
+                })
                 .one();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode signedText(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            // edited into something that is not JSON: it says nothing, and verification reports it
+            return Json.MAPPER.createObjectNode();
+        }
     }
 }

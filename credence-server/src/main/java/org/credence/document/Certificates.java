@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import org.credence.standards.verification.SignedFacts;
 import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -98,7 +99,8 @@ public final class Certificates {
         JsonNode achievement = credential.document().path("credentialSubject").path("achievement");
         String language = "nb".equals(tenant.locale()) ? "nb" : "en";
         var certificate = new CertificateRenderer.Certificate(credential.recipientName(), achievement.path("name").asText(),
-                achievement.path("achievementType").asText("Certificate").toLowerCase(Locale.ROOT), tenant.name(), credential.issuedAt(),
+                achievement.path("achievementType").asText("Certificate").toLowerCase(Locale.ROOT),
+                SignedFacts.read(credential.document()).issuer(), credential.issuedAt(),
                 Optional.ofNullable(credential.expiresAt()), credential.number(), verifyUrl(credential.number()),
                 credential.documentText(), language);
         return renderer.render(design, brandings.find(credential.tenantId()), certificate);

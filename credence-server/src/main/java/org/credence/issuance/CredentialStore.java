@@ -125,11 +125,12 @@ public final class CredentialStore {
                 .bind("state", state).bind("reason", reason).bind("tenant", tenantId).bind("id", id).execute();
     }
 
+    /** A row as its signed text has it: name and dates from the signature, never from an editable column ({@link SignedCopy}). */
     private static IssuedCredential row(ResultSet rs) throws SQLException {
         Timestamp expires = rs.getTimestamp("expires_at");
-        return new IssuedCredential(rs.getObject("id", UUID.class), rs.getLong("tenant_id"), rs.getLong("achievement_id"), rs.getString("number"),
+        return SignedCopy.prefer(new IssuedCredential(rs.getObject("id", UUID.class), rs.getLong("tenant_id"), rs.getLong("achievement_id"), rs.getString("number"),
                 rs.getString("recipient_name"), rs.getString("recipient_email"), rs.getString("document_text"), rs.getLong("status_list_id"),
                 rs.getInt("status_index"), rs.getTimestamp("issued_at").toInstant(), expires == null ? null : expires.toInstant(),
-                rs.getString("state"), rs.getString("state_reason"), rs.getString("visibility"));
+                rs.getString("state"), rs.getString("state_reason"), rs.getString("visibility")));
     }
 }

@@ -175,7 +175,8 @@ public final class Issuance {
         return sha256(email.toLowerCase(Locale.ROOT));
     }
 
-    static String sha256(String text) {
+    /** Hex SHA-256 of the trimmed text: how the transparency log fingerprints a signed credential. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.strip().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

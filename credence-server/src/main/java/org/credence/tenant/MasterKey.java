@@ -3,9 +3,7 @@ package org.credence.tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -14,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.credence.db.SecretFiles;
 
 /**
  * Seals tenant signing keys at rest with AES-256-GCM (the JDK's implementation). The master key
@@ -40,18 +39,13 @@ public final class MasterKey {
         }
         Path file = dataDirectory.resolve("master.key");
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(dataDirectory);
+            // created owner-only from its first byte, then moved into place: never a moment it is readable by others
+            String stored = SecretFiles.readOrCreate(file, () -> {
                 byte[] raw = new byte[32];
                 random.nextBytes(raw);
-                Files.writeString(file, Base64.getEncoder().encodeToString(raw));
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system: the file keeps the directory's protection
-                }
-            }
-            return new MasterKey(Base64.getDecoder().decode(Files.readString(file).strip()), random);
+                return Base64.getEncoder().encodeToString(raw);
+            });
+            return new MasterKey(Base64.getDecoder().decode(stored), random);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the master key file " + file, e);
         }

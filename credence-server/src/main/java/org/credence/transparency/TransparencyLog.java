@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -59,22 +63,104 @@ public final class TransparencyLog {
         return index;
     }
 
-    /** The latest signed checkpoint (tree head). */
+    /**
+     * The signed checkpoint (tree head) of the current tree. Every checkpoint is stored before it is
+     * handed out, and one tree size is signed with one root only: a size signed before is answered
+     * with its stored note (re-signed only after a key rotation, still with the same root).
+     *
+     * @throws RewrittenLog when the stored leaves no longer give the root signed for this size
+     */
     public ObjectNode checkpoint(Tenant tenant) {
         Head head = head(tenant.id());
+        TenantKeys.SigningKey key = keys.signingKey(tenant);
+        Optional<StoredCheckpoint> stored = storedCheckpoint(tenant.id(), head.size());
+        if (stored.isPresent() && !Arrays.equals(stored.get().rootHash(), head.rootHash())) {
+            throw new RewrittenLog(tenant.slug(), head.size(), stored.get().rootHash(), head.rootHash());
+        }
+        StoredCheckpoint checkpoint = stored.filter(c -> c.verificationMethod().equals(key.verificationMethod()))
+                .orElseGet(() -> sign(tenant, head, key));
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("origin", origin(tenant));
+        node.put("treeSize", checkpoint.treeSize());
+        node.put("rootHash", B64.encodeToString(checkpoint.rootHash()));
+        node.put("timestamp", checkpoint.signedAt().toString());
+        node.put("signedNote", checkpoint.signedNote());
+        node.put("verificationMethod", checkpoint.verificationMethod());
+        node.put("verifierKey", checkpoint.verifierKey());
+        return node;
+    }
+
+    /** Signs the head and stores the checkpoint, so the note handed out can always be shown again. */
+    private StoredCheckpoint sign(Tenant tenant, Head head, TenantKeys.SigningKey key) {
         Checkpoint checkpoint = new Checkpoint(origin(tenant), head.size(), head.rootHash(),
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        TenantKeys.SigningKey key = keys.signingKey(tenant);
         SignedCheckpoint signed = SignedCheckpoint.sign(checkpoint, key.keys());
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("origin", checkpoint.origin());
-        node.put("treeSize", checkpoint.size());
-        node.put("rootHash", B64.encodeToString(checkpoint.rootHash()));
-        node.put("timestamp", checkpoint.timestamp().toString());
-        node.put("signedNote", signed.text());
-        node.put("verificationMethod", key.verificationMethod());
-        node.put("verifierKey", SignedCheckpoint.verifierKey(checkpoint.origin(), key.keys().publicKey()));
-        return node;
+        StoredCheckpoint stored = new StoredCheckpoint(head.size(), head.rootHash(), signed.text(), key.verificationMethod(),
+                SignedCheckpoint.verifierKey(checkpoint.origin(), key.keys().publicKey()), checkpoint.timestamp());
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO transparency_checkpoint (tenant_id, tree_size, root_hash, signed_note, verification_method, verifier_key, signed_at)
+                        VALUES (:tenant, :size, :root, :note, :method, :verifier, :at)
+                        """)
+                .bind("tenant", tenant.id()).bind("size", stored.treeSize()).bind("root", stored.rootHash()).bind("note", stored.signedNote())
+                .bind("method", stored.verificationMethod()).bind("verifier", stored.verifierKey())
+                .bind("at", stored.signedAt().atOffset(ZoneOffset.UTC)).execute());
+        return stored;
+    }
+
+    /** A checkpoint as stored when it was signed. */
+    private record StoredCheckpoint(long treeSize, byte[] rootHash, String signedNote, String verificationMethod, String verifierKey,
+                                    Instant signedAt) {}
+
+    private Optional<StoredCheckpoint> storedCheckpoint(long tenantId, long size) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT tree_size, root_hash, signed_note, verification_method, verifier_key, signed_at
+                          FROM transparency_checkpoint
+                         WHERE tenant_id = :tenant AND tree_size = :size
+                         ORDER BY id DESC
+                         LIMIT 1
+                        """).bind("tenant", tenantId).bind("size", size)
+                .map((rs, ctx) -> new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .findFirst());
+    }
+
+    /**
+     * Recomputes every tenant's tree from its stored leaves and compares it with every checkpoint
+     * signed before. Run at start: a server whose log was rewritten must not sign a second root
+     * for a size it already signed.
+     *
+     * @throws RewrittenLog naming the first tenant, size and both roots that disagree
+     */
+    public void refuseRewrittenHistory() {
+        List<SignedRoot> signed = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT DISTINCT c.tenant_id, t.slug, c.tree_size, c.root_hash
+                          FROM transparency_checkpoint c
+                          JOIN tenant t ON t.id = c.tenant_id
+                         ORDER BY c.tenant_id, c.tree_size
+                        """).map((rs, ctx) -> new SignedRoot(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4))).list());
+        Head head = null;
+        for (SignedRoot root : signed) {
+            if (head == null || head.tenantId() != root.tenantId()) {
+                head = head(root.tenantId());
+            }
+            byte[] now = root.size() > head.size() ? null : head.tree().rootHash(root.size());
+            if (now == null || !Arrays.equals(now, root.rootHash())) {
+                throw new RewrittenLog(root.slug(), root.size(), root.rootHash(), now);
+            }
+        }
+    }
+
+    private record SignedRoot(long tenantId, String slug, long size, byte[] rootHash) {}
+
+    /** The log's leaves no longer give a root the log signed before: it was edited outside Credence. */
+    public static final class RewrittenLog extends IllegalStateException {
+        RewrittenLog(String slug, long size, byte[] signedRoot, byte[] nowRoot) {
+            super("the transparency log of tenant '" + slug + "' was rewritten: tree size " + size + " was signed with root "
+                    + B64.encodeToString(signedRoot) + ", but the stored leaves now give "
+                    + (nowRoot == null ? "no tree of that size (leaves were removed)" : "root " + B64.encodeToString(nowRoot))
+                    + "; refusing to sign a second root for that size. Restore the log from a backup, and run './credence audit verify'"
+                    + " to find the row that changed");
+        }
     }
 
     /** The proof that a credential's issuance is in the current tree; empty when it was never logged. */
@@ -91,10 +177,14 @@ public final class TransparencyLog {
         node.put("leafIndex", index.get());
         node.put("treeSize", size);
         node.put("leafHash", B64.encodeToString(leafHash));
+        // the exact bytes hashed into the leaf (SHA-256 of 0x00 ‖ UTF-8 entry): an auditor ties the leaf to the credential
+        String entry = entry(tenantId, index.get());
+        node.put("entry", entry);
         node.put("rootHash", B64.encodeToString(head.rootHash()));
         ArrayNode hashes = node.putArray("proof");
         proof.forEach(p -> hashes.add(B64.encodeToString(p)));
-        node.put("verified", MerkleTree.verifyInclusion(leafHash, index.get(), size, proof, head.rootHash()));
+        boolean entryMatches = Arrays.equals(MerkleTree.leafHash(entry.getBytes(StandardCharsets.UTF_8)), leafHash);
+        node.put("verified", entryMatches && MerkleTree.verifyInclusion(leafHash, index.get(), size, proof, head.rootHash()));
         return Optional.of(node);
     }
 
@@ -118,7 +208,7 @@ public final class TransparencyLog {
     }
 
     /** A tree size seen at one moment, its root, and the tree to prove against it. */
-    private record Head(long size, byte[] rootHash, InMemoryMerkleLog leaves) {
+    private record Head(long tenantId, long size, byte[] rootHash, InMemoryMerkleLog leaves) {
         MerkleTree tree() {
             return new MerkleTree(leaves);
         }
@@ -147,11 +237,16 @@ public final class TransparencyLog {
                 }
             }
             long size = mirror.size();
-            return new Head(size, mirror.rootHash(), mirror);
+            return new Head(tenantId, size, mirror.rootHash(), mirror);
         }
     }
 
     private record IndexedHash(long index, byte[] hash) {}
+
+    private String entry(long tenantId, long index) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT entry FROM transparency_leaf WHERE tenant_id = :tenant AND idx = :idx")
+                .bind("tenant", tenantId).bind("idx", index).mapTo(String.class).one());
+    }
 
     /** A credential's issuance leaf never moves, so once found it is remembered. */
     private Optional<Long> firstLeaf(long tenantId, UUID credentialId) {

@@ -86,9 +86,13 @@ public final class VerificationPage {
         VerificationReport report = verified.report();
         var c = verified.credential();
         List<VerificationView.Line> lines = checks(report, lang);
-        VerificationView view = new VerificationView(lang, report.verdict().json(), c.isPrivate() ? null : c.recipientName(),
-                report.credential() == null ? "" : report.credential().path("name").asText(), issuerName,
-                DATE.format(c.issuedAt()), c.expiresAt() == null ? null : DATE.format(c.expiresAt()), c.number(), lines);
+        // only what the issuer signed, read from the credential whose proof just passed: never a database column;
+        // a credential whose proof fails shows no facts at all
+        Optional<SignedFacts> facts = SignedFacts.of(report);
+        String recipient = c.isPrivate() ? null : facts.map(f -> f.recipient() == null ? t.get("file.no_name") : f.recipient()).orElse("");
+        VerificationView view = new VerificationView(lang, report.verdict().json(), recipient, facts.map(SignedFacts::achievement).orElse(""),
+                facts.map(SignedFacts::issuer).orElse(issuerName), facts.map(SignedFacts::validFrom).map(DATE::format).orElse(""),
+                facts.isEmpty() ? "" : facts.get().validUntil() == null ? null : DATE.format(facts.get().validUntil()), c.number(), lines);
         return Pages.render("verification/page.jte", Map.of("view", view, "t", t));
     }
 

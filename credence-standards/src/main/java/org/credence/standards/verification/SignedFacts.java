@@ -26,7 +26,14 @@ public record SignedFacts(String achievement, String issuer, String recipient, I
         if (!signed || report.credential() == null) {
             return Optional.empty();
         }
-        JsonNode credential = report.credential();
+        return Optional.of(read(report.credential()));
+    }
+
+    /**
+     * The same facts read from a credential whose proof the caller checked some other way (an
+     * issuer reading the exact text it signed and stored). Nothing here checks the signature.
+     */
+    public static SignedFacts read(JsonNode credential) {
         JsonNode subject = credential.path("credentialSubject");
         String achievement = subject.path("achievement").path("name").asText(credential.path("name").asText(""));
         JsonNode issuer = credential.path("issuer");
@@ -39,8 +46,8 @@ public record SignedFacts(String achievement, String issuer, String recipient, I
             }
         }
         boolean v1 = org.credence.standards.jsonld.CredentialContexts.isV1(credential);
-        return Optional.of(new SignedFacts(achievement, issuerName, recipient, instant(credential.path(v1 ? "issuanceDate" : "validFrom")),
-                instant(credential.path(v1 ? "expirationDate" : "validUntil"))));
+        return new SignedFacts(achievement, issuerName, recipient, instant(credential.path(v1 ? "issuanceDate" : "validFrom")),
+                instant(credential.path(v1 ? "expirationDate" : "validUntil")));
     }
 
     /** {@code achievement}, {@code issuer}, and {@code recipient}, {@code validFrom}, {@code validUntil} when present. */
