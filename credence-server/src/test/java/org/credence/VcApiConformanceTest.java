@@ -175,6 +175,8 @@ class VcApiConformanceTest {
         String revoke = "{\"credentialId\": \"" + vc.get("id").asText() + "\", "
                 + "\"credentialStatus\": [{\"type\": \"BitstringStatusListEntry\", \"statusPurpose\": \"revocation\", \"status\": STATUS}]}";
         assertThat(server.send("POST", "/credentials/status", globex, revoke.replace("STATUS", "true")).status()).isEqualTo(404);
+        assertThat(server.send("POST", "/credentials/status", acme, "{\"credentialStatus\": {\"type\": \"BitstringStatusListEntry\", "
+                + "\"statusPurpose\": \"revocation\"}, \"status\": true}").json().get("field").asText()).isEqualTo("credentialId");
         assertThat(server.send("POST", "/credentials/status", acme, revoke.replace("STATUS", "true")).status()).isEqualTo(200);
         assertThat(verify(vc).json().get("errors").findValuesAsText("code")).contains("REVOKED");
         assertThat(server.send("POST", "/credentials/status", acme, revoke.replace("STATUS", "false")).status()).isEqualTo(409);
@@ -230,10 +232,12 @@ class VcApiConformanceTest {
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().get("verified").asBoolean()).as(ok.body()).isTrue();
         assertThat(ok.json().get("credentialResults").get(0).get("verified").asBoolean()).isTrue();
+        assertThat(ok.json().get("results").get("challenge").get("valid").asBoolean()).isTrue();
 
         var otherChallenge = verifyPresentation(signed, "{\"challenge\": \"c-999\", \"domain\": \"verifier.example\"}");
         assertThat(otherChallenge.json().get("verified").asBoolean()).isFalse();
         assertThat(otherChallenge.json().get("errors").findValuesAsText("code")).contains("CHALLENGE_MISMATCH");
+        assertThat(otherChallenge.json().get("results").get("challenge").get("valid").asBoolean()).isFalse();
         var otherDomain = verifyPresentation(signed, "{\"challenge\": \"c-123\", \"domain\": \"evil.example\"}");
         assertThat(otherDomain.json().get("errors").findValuesAsText("code")).contains("DOMAIN_MISMATCH");
 

@@ -45,7 +45,11 @@ public final class VcApiRoutes {
         config.routes.post("/credentials/status", ctx -> {
             Caller caller = auth.requireTenant(ctx, "issue");
             ObjectNode body = Json.body(ctx, Set.of("credentialId", "credentialStatus", "status"));
-            String id = Json.requiredText(body, "credentialId", 2000);
+            JsonNode credentialId = body.get("credentialId");
+            if (credentialId == null || !credentialId.isTextual() || credentialId.asText().isBlank()) {
+                throw Problem.badField("credentialId", "credentialId is required: the id of a credential issued with options.credentialStatus");
+            }
+            String id = credentialId.asText();
             List<VcApiIssuer.StatusChange> changes = statusChanges(id, body);
             ArrayNode results = Json.MAPPER.createArrayNode();
             for (VcApiIssuer.StatusChange change : changes) {
@@ -96,16 +100,21 @@ public final class VcApiRoutes {
                         .put("detail", check.message());
             }
             switch (check.name()) {
-                case "challenge", "domain", "holder" -> results.putObject(check.name()).put("valid", check.passed());
+                case "holder" -> results.putObject(check.name()).put("valid", check.passed());
+                case "challenge", "domain" -> results.put(check.name(), false); // replaced below with its input
                 case "proof" -> proofs.addObject().put("valid", check.passed());
                 default -> { }
             }
         }
-        if (challenge != null && !results.has("challenge")) {
-            results.putObject("challenge").put("valid", report.checks().stream().allMatch(PresentationVerifier.Check::passed)).put("input", challenge);
+        // a challenge or domain holds when a proof verified and none was made for another one
+        boolean signed = report.checks().stream().anyMatch(c -> c.name().equals("proof") && c.passed());
+        boolean challengeHolds = signed && !results.has("challenge");
+        boolean domainHolds = signed && !results.has("domain");
+        if (challenge != null) {
+            results.putObject("challenge").put("valid", challengeHolds).put("input", challenge);
         }
-        if (domain != null && !results.has("domain")) {
-            results.putObject("domain").put("valid", report.checks().stream().allMatch(PresentationVerifier.Check::passed)).put("input", domain);
+        if (domain != null) {
+            results.putObject("domain").put("valid", domainHolds).put("input", domain);
         }
         ArrayNode credentials = answer.putArray("credentialResults");
         for (int i = 0; i < report.credentials().size(); i++) {
