@@ -75,6 +75,7 @@ public final class Credence implements AutoCloseable {
     private final TrackingModule tracking;
     private final AnalyticsFolder analytics;
     private final org.credence.user.HashingLimit passwordHashing;
+    private boolean closed;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, org.credence.user.HashingLimit passwordHashing) {
@@ -88,16 +89,25 @@ public final class Credence implements AutoCloseable {
         this.passwordHashing = passwordHashing;
     }
 
+    /**
+     * Starts every module and HTTP on {@code settings.host()} and port.
+     *
+     * @throws IllegalStateException when the port is taken (checked before anything is created) or the data directory
+     *         is in use; a {@link StartFailure} carries the administrator key when it was made before the failure
+     */
     public static Credence start(Settings settings, Clock clock) {
         SecureRandom random = new SecureRandom();
+        if (settings.port() != 0) {
+            refuseUnusablePort(settings.host(), settings.port());
+        }
         Database database = Database.open(settings.databaseUrl(), settings.dataDirectory(), settings.durable());
         Delivery delivery = null;
         AnalyticsFolder analytics = null;
+        Optional<String> firstKey = Optional.empty();
         try {
             var jdbi = database.jdbi();
             AuditTrail audit = new AuditTrail(jdbi);
             ApiKeys apiKeys = new ApiKeys(jdbi, random, audit, clock);
-            Optional<String> firstKey = Optional.empty();
             if (settings.bootstrapApiKey().isPresent()) {
                 apiKeys.ensureAdministratorKey(settings.bootstrapApiKey().get());
             } else if (!apiKeys.anyAdministratorKey()) {
@@ -176,7 +186,7 @@ public final class Credence implements AutoCloseable {
                         default -> null;
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients));
-            HttpServer http = new HttpServer(routes).start(port);
+            HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing());
         } catch (RuntimeException e) {
@@ -187,7 +197,40 @@ public final class Credence implements AutoCloseable {
                 analytics.close();
             }
             database.close();
+            if (firstKey.isPresent()) {
+                // the key is stored: a later start makes no new one, so it must reach the administrator now
+                throw new StartFailure(e, firstKey.get());
+            }
             throw e;
+        }
+    }
+
+    /** A start that failed after it made the first administrator key, which the caller must still show. */
+    public static final class StartFailure extends IllegalStateException {
+        private final transient String administratorKey;
+
+        StartFailure(RuntimeException cause, String administratorKey) {
+            super(cause.getMessage(), cause);
+            this.administratorKey = administratorKey;
+        }
+
+        /** The administrator key made before the failure; no later start prints it. */
+        public String administratorKey() {
+            return administratorKey;
+        }
+    }
+
+    /**
+     * Fails before anything is created when HTTP could not listen on {@code host:port}: a newcomer whose port is
+     * taken must not end up with a stored administrator key that was never shown.
+     */
+    private static void refuseUnusablePort(String host, int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true); // as Jetty does: a port in TIME_WAIT is free
+            socket.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "): stop what uses the port, or choose another with --port (or the address with --host)");
         }
     }
 
@@ -249,11 +292,16 @@ public final class Credence implements AutoCloseable {
     }
 
     /**
-     * Stops HTTP first (in-flight requests finish), then the mail worker, then tracking's writer
+     * Stops HTTP first (no new connections; requests in flight finish, for at most {@link HttpServer#DRAIN_MILLIS}), then the mail worker, then tracking's writer
      * (queued events are written), then the analytics folder (what it has not folded stays pending), then the database.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        // once; synchronized, so a second stop (a shutdown hook, a second signal) waits for the first to finish
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             http.close();
             delivery.close();

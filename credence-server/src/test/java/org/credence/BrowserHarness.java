@@ -18,7 +18,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium, headless, driven through Debian's chromedriver: real pages in a real browser.
  * Tests that use it are tagged {@code @Tag("browser")}; on a machine without the two packages
  * they are skipped (an assumption, with the fix in its message), so a plain {@code mvn verify}
- * still passes there. {@code .ci/run} installs both. Nothing is downloaded at test time.
+ * still passes there; under {@code CI=true} they fail instead. {@code .ci/run} installs both. Nothing is
+ * downloaded at test time.
  */
 final class BrowserHarness implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("credence.chromedriver", "/usr/bin/chromedriver"));
@@ -44,9 +45,7 @@ final class BrowserHarness implements AutoCloseable {
     }
 
     private static BrowserHarness start(boolean javascript) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "browser test skipped: no " + CHROMEDRIVER + " or " + CHROMIUM
-                        + " — run .ci/run (it installs Debian's chromium and chromium-driver), or apt-get install chromium chromium-driver");
+        requireBrowser(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM), System.getenv());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start;
@@ -63,6 +62,19 @@ final class BrowserHarness implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new BrowserHarness(driver);
+    }
+
+    /**
+     * Skips the calling test when the browser is not installed, except under {@code CI=true}: there a skipped
+     * browser test would pass the build without having run, so it fails instead.
+     */
+    static void requireBrowser(boolean installed, Map<String, String> env) {
+        String missing = "no " + CHROMEDRIVER + " or " + CHROMIUM
+                + " — run .ci/run (it installs Debian's chromium and chromium-driver), or apt-get install chromium chromium-driver";
+        if (!installed && "true".equalsIgnoreCase(env.getOrDefault("CI", ""))) {
+            throw new AssertionError("CI=true, so browser tests must run, but there is " + missing);
+        }
+        Assumptions.assumeTrue(installed, "browser test skipped: " + missing);
     }
 
     WebDriver driver() {

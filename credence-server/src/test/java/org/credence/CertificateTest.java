@@ -181,6 +181,35 @@ class CertificateTest {
     }
 
     @Test
+    void a_render_that_began_before_a_branding_change_does_not_store_the_old_look() {
+        // the interleaving behind a flaky failure: the mail worker draws the certificate for the issuing mail,
+        // the branding changes (forgetting stored documents) while it draws, and its old-look drawing was stored after
+        String tenant = server.tenant("race");
+        String number = issue(tenant, server.achievement(tenant), "Kari Nordmann", "kari.race@example.org");
+        var jdbi = server.credence.jdbi();
+        var ids = jdbi.withHandle(h -> h.createQuery("SELECT tenant_id, id FROM credential WHERE number = :number")
+                .bind("number", number).mapToMap().one());
+        long tenantId = ((Number) ids.get("tenant_id")).longValue();
+        java.util.UUID credentialId = (java.util.UUID) ids.get("id");
+        var documents = new org.credence.document.StoredDocuments(jdbi, org.credence.document.DocumentEdition.current());
+        java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
+
+        var answered = documents.findOrRender(tenantId, credentialId, "share.png", () -> {
+            if (renders.incrementAndGet() == 1) {
+                // the first drawing has read the old branding when the branding changes
+                assertThat(server.send("PUT", "/api/v1/branding", tenant, "{\"primaryColour\": \"#aa0000\"}").status()).isEqualTo(200);
+                return new org.credence.document.StoredDocuments.Rendered("image/png", "old look".getBytes(StandardCharsets.UTF_8));
+            }
+            return new org.credence.document.StoredDocuments.Rendered("image/png", "new look".getBytes(StandardCharsets.UTF_8));
+        });
+
+        assertThat(renders).hasValue(2);
+        assertThat(new String(answered.bytes(), StandardCharsets.UTF_8)).isEqualTo("new look");
+        assertThat(documents.find(tenantId, credentialId, "share.png")).hasValueSatisfying(
+                stored -> assertThat(new String(stored.bytes(), StandardCharsets.UTF_8)).isEqualTo("new look"));
+    }
+
+    @Test
     void a_tenant_uploads_its_own_design_and_an_achievement_chooses_it() throws Exception {
         String tenant = server.tenant("designer");
         String other = server.tenant("copycat");

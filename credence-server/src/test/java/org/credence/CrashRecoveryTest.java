@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -110,29 +107,7 @@ class CrashRecoveryTest {
     }
 
     private Process serve(int port) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.credence.cli.CredenceCli", "serve", "--port", String.valueOf(port), "--data", data.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "crash-recovery-server.log").toFile()));
-        builder.environment().put("CREDENCE_BOOTSTRAP_API_KEY", ADMIN);
-        Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the server process exited early").isTrue();
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return process;
-                }
-            } catch (ConnectException notYet) {
-                // still starting
-            }
-            Thread.sleep(50);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not answer within 90 s");
+        return ServerProcess.startAndWait(port, data, java.util.Map.of("CREDENCE_BOOTSTRAP_API_KEY", ADMIN), Path.of("target", "crash-recovery-server.log"));
     }
 
     private JsonNode post(int port, String path, String key, String body) throws Exception {
@@ -150,9 +125,7 @@ class CrashRecoveryTest {
         return JSON.readTree(response.body());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return ServerProcess.freePort();
     }
 }

@@ -75,7 +75,7 @@ public final class DashboardApiBench {
             String url = postgres.getJdbcUrl("postgres", "postgres") + "&password=postgres";
             Jdbi jdbi = Jdbi.create(url);
             long tenant = DashboardData.existing(jdbi).orElseThrow(() -> new IllegalStateException("no benchmark tenant in " + data + ": run DashboardBench first"));
-            String key = jdbi.inTransaction(h -> new ApiKeys(jdbi, new java.security.SecureRandom())
+            String key = jdbi.inTransaction(h -> new ApiKeys(jdbi, new java.security.SecureRandom(), new org.credence.audit.AuditTrail(jdbi), java.time.Clock.systemUTC())
                     .create(h, tenant, Set.of("read", "analytics"), "dashboard API benchmark"));
             long achievement = jdbi.withHandle(h -> h.createQuery("""
                     SELECT achievement_id FROM credential WHERE tenant_id = :tenant GROUP BY achievement_id ORDER BY count(*) DESC LIMIT 1""")

@@ -63,7 +63,7 @@ final class DashboardData {
                             """).bind("tenant", tenant).bind("kind", a.kind()).bind("name", a.name()).bind("description", a.description())
                     .bind("criteria", a.criteria()).bind("url", a.programUrl()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
         }
-        String apiKey = jdbi.inTransaction(h -> new ApiKeys(jdbi, random).create(h, tenant, Set.of("read", "analytics"), "dashboard benchmark"));
+        String apiKey = jdbi.inTransaction(h -> new ApiKeys(jdbi, random, new org.credence.audit.AuditTrail(jdbi), java.time.Clock.systemUTC()).create(h, tenant, Set.of("read", "analytics"), "dashboard benchmark"));
         Sink sink = new Sink(jdbi, tenant, achievements, new SimulatedEvents(jdbi, random), random, progress);
         Simulation.run(settings, sink);
         sink.flushEvents();

@@ -73,6 +73,7 @@ public final class Achievements {
             Achievement after = find(h, caller.tenantId(), id).orElseThrow();
             if (!after.design().equals(before.design())) {
                 // stored certificates were drawn with the old design: they are drawn again on next request
+                org.credence.document.StoredDocuments.forgetting(h, caller.tenantId());
                 h.createUpdate("""
                                 DELETE FROM credential_document
                                  WHERE tenant_id = :tenant

@@ -116,6 +116,7 @@ public final class AchievementImages {
 
     /** Stored badges and share images of the achievement's credentials are drawn again with the new image. */
     private static void forgetBadges(Handle h, long tenantId, long achievementId) {
+        StoredDocuments.forgetting(h, tenantId);
         h.createUpdate("""
                         DELETE FROM credential_document
                          WHERE tenant_id = :tenant

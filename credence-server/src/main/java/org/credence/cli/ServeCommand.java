@@ -1,5 +1,6 @@
 package org.credence.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,6 +23,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--host", description = "Address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (every interface). "
+            + "Default: CREDENCE_HOST, else 0.0.0.0 when CREDENCE_PUBLIC_URL is set, else 127.0.0.1.")
+    String host;
 
     @Option(names = "--data", defaultValue = "credence-data", description = "Data directory for the embedded database and keys (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -52,30 +57,35 @@ final class ServeCommand implements Callable<Integer> {
         }
         Settings settings;
         try {
-            settings = Settings.fromEnvironment(port, data, System.getenv());
+            settings = Settings.fromEnvironment(java.util.Optional.ofNullable(host), port, data, System.getenv());
         } catch (IllegalArgumentException e) {
             // a CREDENCE_* variable that cannot be read: the message names it
             throw new CredenceCli.UsageProblem(e.getMessage());
         }
+        // installed before the start, so a signal during it stops the server once it is up, in order
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        StopSignals.install(stopRequested);
+        var out = spec.commandLine().getOut();
         Credence credence;
         try {
             credence = Credence.start(settings, Clock.systemUTC());
+        } catch (Credence.StartFailure e) {
+            printAdministratorKey(out, e.administratorKey(), "made before the start failed; shown once, keep it safe");
+            throw new CredenceCli.UsageProblem(e.getMessage());
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            // a data directory in use, a database that cannot start: the message says what to do
+            // a port in use, a data directory in use, a database that cannot start: the message says what to do
             throw new CredenceCli.UsageProblem(e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C / SIGTERM: finish in-flight requests, stop the embedded PostgreSQL, then exit
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            credence.close();
-            stopped.countDown();
-        }, "credence-shutdown"));
-        var out = spec.commandLine().getOut();
-        credence.firstAdministratorKey().ifPresent(key -> {
-            out.println("Administrator API key (shown once, keep it safe):");
-            out.println("  " + key);
-        });
-        out.println("Credence is running on " + settings.publicUrl(credence.port()) + " (data in " + data.toAbsolutePath() + ")");
+        // any other way the JVM ends (System.exit, a second signal, signals not handled here) still stops in order
+        Runtime.getRuntime().addShutdownHook(new Thread(credence::close, "credence-shutdown"));
+        credence.firstAdministratorKey().ifPresent(key -> printAdministratorKey(out, key, "shown once, keep it safe"));
+        URI base = settings.publicUrl(credence.port());
+        out.println("Credence is running on " + base + " (listening on " + settings.host() + ":" + credence.port()
+                + ", data in " + data.toAbsolutePath() + ")");
+        out.println("  Start here:          " + base + "/");
+        out.println("  Sign in:             " + base + "/login");
+        out.println("  Verify a credential: " + base + "/verify");
+        out.println("  API documentation:   " + base + "/api/docs");
         out.println(settings.mail().smtp().map(smtp -> "Mail goes to " + smtp.host() + ":" + smtp.port())
                 .orElse("No SMTP server (CREDENCE_SMTP_HOST): mail is written to " + data.resolve("outbox").toAbsolutePath()
                         + " and listed at http://localhost:" + credence.port() + "/outbox"));
@@ -87,7 +97,17 @@ final class ServeCommand implements Callable<Integer> {
             var loaded = credence.loadDemo(simulation);
             DemoText.print(out, loaded, settings.publicUrl(credence.port()), java.time.Duration.ofNanos(System.nanoTime() - started));
         }
-        stopped.await();
+        // without our signal handlers (a JVM run with -Xrs) this waits for ever and the shutdown hook stops the server
+        stopRequested.await();
+        out.println("Stopping: finishing requests in flight, then the database …");
+        out.flush();
+        credence.close();
         return 0;
+    }
+
+    private static void printAdministratorKey(java.io.PrintWriter out, String key, String note) {
+        out.println("Administrator API key (" + note + "):");
+        out.println("  " + key);
+        out.flush();
     }
 }

@@ -104,6 +104,7 @@ public final class BrandingUpdates {
         jdbi.useTransaction(h -> {
             Branding before = brandings.find(h, caller.tenantId());
             write.accept(h);
+            StoredDocuments.forgetting(h, caller.tenantId());
             h.createUpdate("DELETE FROM credential_document WHERE tenant_id = :tenant AND " + DRAWN_FROM_BRANDING)
                     .bind("tenant", caller.tenantId()).execute();
             Branding after = brandings.find(h, caller.tenantId());

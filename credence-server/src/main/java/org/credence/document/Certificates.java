@@ -72,7 +72,9 @@ public final class Certificates {
 
     /** Forgets the stored certificates of credentials whose achievement uses the tenant's design {@code name}. */
     void forgetDesign(long tenantId, String name) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        jdbi.useTransaction(h -> {
+            StoredDocuments.forgetting(h, tenantId);
+            h.createUpdate("""
                         DELETE FROM credential_document
                          WHERE tenant_id = :tenant
                            AND kind IN ('certificate.pdf', 'certificate.png')
@@ -81,7 +83,8 @@ public final class Certificates {
                                                    JOIN achievement a ON a.id = c.achievement_id AND a.tenant_id = c.tenant_id
                                                   WHERE c.tenant_id = :tenant
                                                     AND a.design = :name)
-                        """).bind("tenant", tenantId).bind("name", name).execute());
+                        """).bind("tenant", tenantId).bind("name", name).execute();
+        });
     }
 
     private byte[] render(IssuedCredential credential) {

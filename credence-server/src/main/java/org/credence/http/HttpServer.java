@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     public static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+    /** How long stopping waits for requests in flight to finish. */
+    public static final long DRAIN_MILLIS = 10_000;
     private final Javalin app;
 
     public HttpServer(List<Consumer<JavalinConfig>> routes) {
@@ -22,7 +24,12 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, SizeUnit.BYTES);
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                // stop waits (at most this long) for requests in flight; GracefulHandler is what Jetty 12 counts them
+                // with: without it, stopping closes their connections at once and the database closes under them
+                server.setStopTimeout(DRAIN_MILLIS);
+                server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            });
             config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.field()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 java.util.Optional<Problem> unreadable = Problem.ofUnreadableBody(e);
@@ -69,6 +76,12 @@ public final class HttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Listens on {@code host} (an address or a name; {@code 0.0.0.0} is every interface) and {@code port}. */
+    public HttpServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
     /** Every registered route as {@code METHOD path}, for the contract test. */
     public java.util.List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
@@ -79,6 +92,7 @@ public final class HttpServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Stops accepting connections, waits up to {@link #DRAIN_MILLIS} for requests in flight, then stops. */
     @Override
     public void close() {
         app.stop();
