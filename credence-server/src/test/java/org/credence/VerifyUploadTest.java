@@ -47,15 +47,15 @@ class VerifyUploadTest {
         return upload(server, path, filename, file);
     }
 
-    /** The same form post to another test's server. */
-    static ServerHarness.Response upload(ServerHarness server, String path, String filename, byte[] file) {
+    /** A browser's multipart form post of one file to {@code on}. */
+    static ServerHarness.Response upload(ServerHarness on, String path, String filename, byte[] file) {
         String boundary = "----credence-test-boundary";
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return server.sendBytes("POST", path, null, body.toByteArray(), "Content-Type", "multipart/form-data; boundary=" + boundary,
+        return on.sendBytes("POST", path, null, body.toByteArray(), "Content-Type", "multipart/form-data; boundary=" + boundary,
                 "Accept", "text/html");
     }
 
