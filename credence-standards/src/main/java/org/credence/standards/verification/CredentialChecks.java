@@ -12,13 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.dataintegrity.ProofException;
-import org.credence.standards.jsonld.BundledContexts;
 import org.credence.standards.jsonld.CredentialContexts;
 import org.credence.standards.jsonld.JsonLdException;
 
 /** The checks of a JSON-LD credential with a Data Integrity proof, in report order. */
 final class CredentialChecks {
-
     private final EddsaRdfc2022 suite;
     private final KeyResolver keys;
     private final StatusChecks status;
