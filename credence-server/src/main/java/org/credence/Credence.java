@@ -47,6 +47,7 @@ import org.credence.transparency.TransparencyRoutes;
 import org.credence.vcapi.PresentationVerifier;
 import org.credence.vcapi.VcApiIssuer;
 import org.credence.vcapi.VcApiRoutes;
+import org.credence.verification.RemoteFetcher;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
 import org.credence.db.Database;
@@ -74,6 +75,7 @@ public final class Credence implements AutoCloseable {
     private final Delivery delivery;
     private final TrackingModule tracking;
     private final AnalyticsFolder analytics;
+    private final RemoteFetcher remoteFetcher;
     private final org.credence.user.HashingLimit passwordHashing;
     private boolean closed;
 
@@ -81,8 +83,9 @@ public final class Credence implements AutoCloseable {
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, org.credence.user.HashingLimit passwordHashing,
-                     org.credence.http.HealthRoutes health) {
+                     org.credence.http.HealthRoutes health, RemoteFetcher remoteFetcher) {
         this.health = health;
+        this.remoteFetcher = remoteFetcher;
         this.database = database;
         this.delivery = delivery;
         this.http = http;
@@ -140,8 +143,8 @@ public final class Credence implements AutoCloseable {
                     new CertificateAttachments(certificates), clock, random);
             delivery = mail; // its worker thread is stopped if a later step fails
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
-            ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock,
-                    org.credence.verification.RemoteFetcher.forServer(settings.fetchPrivateNetworks()));
+            RemoteFetcher remoteFetcher = RemoteFetcher.forServer(settings.fetchPrivateNetworks());
+            ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock, remoteFetcher);
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
@@ -196,7 +199,7 @@ public final class Credence implements AutoCloseable {
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);
-            return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health);
+            return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher);
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -316,6 +319,7 @@ public final class Credence implements AutoCloseable {
             delivery.close();
             tracking.close();
             analytics.close();
+            remoteFetcher.close();
         } finally {
             database.close();
         }

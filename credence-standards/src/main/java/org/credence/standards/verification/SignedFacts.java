@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.credence.standards.jsonld.CredentialContexts;
 import org.credence.standards.model.IdentityObject;
 
 /**
@@ -45,7 +46,7 @@ public record SignedFacts(String achievement, String issuer, String recipient, I
                 break;
             }
         }
-        boolean v1 = org.credence.standards.jsonld.CredentialContexts.isV1(credential);
+        boolean v1 = CredentialContexts.isV1(credential);
         return new SignedFacts(achievement, issuerName, recipient, instant(credential.path(v1 ? "issuanceDate" : "validFrom")),
                 instant(credential.path(v1 ? "expirationDate" : "validUntil")));
     }
