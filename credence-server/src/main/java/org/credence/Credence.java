@@ -44,6 +44,8 @@ import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
 import org.credence.transparency.TransparencyLog;
 import org.credence.transparency.TransparencyRoutes;
+import org.credence.vcapi.PresentationVerifier;
+import org.credence.vcapi.VcApiIssuer;
 import org.credence.vcapi.VcApiRoutes;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
@@ -151,6 +153,7 @@ public final class Credence implements AutoCloseable {
                 credentialPages.forget(number);
             };
             Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached);
+            VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
@@ -174,7 +177,7 @@ public final class Credence implements AutoCloseable {
                     config -> CredentialPageRoutes.register(config, credentialPages, events, mail::isRecipient),
                     config -> CredentialJwtRoutes.register(config, credentialPages, new CredentialJwts(keys), events),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
-                    config -> VcApiRoutes.register(config, tenants, keys, suite, verification, auth, clock),
+                    config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),

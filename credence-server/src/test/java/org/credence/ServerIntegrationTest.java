@@ -159,7 +159,7 @@ class ServerIntegrationTest {
         assertThat(server.send("POST", "/api/v1/api-keys/" + acmePrefix + "/revoke", globex, null).status()).isEqualTo(404);
         String acmeDid = server.send("GET", "/tenants/acme/did.json", null, null).json().get("id").asText();
         assertThat(server.send("POST", "/credentials/issue", globex, "{\"credential\": {\"@context\": [\"https://www.w3.org/ns/credentials/v2\"], "
-                + "\"type\": [\"VerifiableCredential\"], \"issuer\": \"" + acmeDid + "\", \"credentialSubject\": {\"id\": \"did:example:x\"}}}").status()).isEqualTo(422);
+                + "\"type\": [\"VerifiableCredential\"], \"issuer\": \"" + acmeDid + "\", \"credentialSubject\": {\"id\": \"did:example:x\"}}}").status()).isEqualTo(400);
         assertThat(server.send("GET", "/api/v1/verify/" + number, null, null).json().get("status").asText()).isEqualTo("valid");
         assertThat(server.send("GET", "/api/v1/achievements/" + achievement, globex, null).status()).isEqualTo(404);
         assertThat(server.send("POST", "/api/v1/credentials", globex, issueBody("private@example.org")).status()).isEqualTo(404);
@@ -274,7 +274,7 @@ class ServerIntegrationTest {
         var tampered = server.send("POST", "/credentials/verify", null, "{\"verifiableCredential\": " + vc + "}");
         assertThat(tampered.status()).isEqualTo(400);
         assertThat(tampered.json().get("errors").get(0).get("code").asText()).isEqualTo("INVALID_SIGNATURE");
-        assertThat(server.send("POST", "/credentials/issue", acme, unsigned.replace(did, "did:web:someone.else")).status()).isEqualTo(422);
+        assertThat(server.send("POST", "/credentials/issue", acme, unsigned.replace(did, "did:web:someone.else")).status()).isEqualTo(400);
     }
 
     @Test

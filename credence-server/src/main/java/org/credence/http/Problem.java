@@ -29,6 +29,11 @@ public final class Problem extends RuntimeException {
         return new Problem(422, "Invalid field", detail, field);
     }
 
+    /** A 400 naming the field at fault: input a standard forbids (VC API requests), where 422 is for input we decline. */
+    public static Problem badField(String field, String detail) {
+        return new Problem(400, "Bad request", detail, field);
+    }
+
     /** 422 for a well-formed request that cannot be done, under a title that says why. */
     public static Problem unprocessable(String title, String detail) {
         return new Problem(422, title, detail, null);

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Each tenant's W3C Bitstring Status Lists. A credential gets one index in a list; the list is
  * published twice, as a revocation list and as a suspension list, both signed by the tenant.
- * The bits are derived from the credentials' states, so they cannot drift from them.
+ * The bits are derived from the credentials' states (and those of credentials issued through the
+ * W3C VC API with a status entry), so they cannot drift from them.
  */
 public final class StatusLists {
     public static final int SIZE = BitstringStatusList.MINIMUM_SIZE;
@@ -134,6 +135,12 @@ public final class StatusLists {
                          WHERE tenant_id = :tenant
                            AND status_list_id = :list
                            AND state = :state
+                        UNION ALL
+                        SELECT status_index
+                          FROM vc_api_credential
+                         WHERE tenant_id = :tenant
+                           AND status_list_id = :list
+                           AND CASE WHEN :state = 'revoked' THEN revoked ELSE suspended END
                         """).bind("tenant", tenant.id()).bind("list", listId).bind("state", state).mapTo(Integer.class).list());
         BitstringStatusList bits = BitstringStatusList.create(SIZE);
         set.forEach(bits::set);

@@ -47,6 +47,7 @@ public final class ServerVerification {
     private final TransparencyLog log;
     private final Tenants tenants;
     private final LocalResolvers local;
+    private final KeyResolver keys;
     // a stored credential's bytes never change and its keys stay published: its proof is checked once
     private final Map<UUID, VerificationReport> proofs = new ConcurrentHashMap<>();
 
@@ -62,6 +63,7 @@ public final class ServerVerification {
         this.clock = clock;
         this.local = new LocalResolvers(tenants, keys, statusLists);
         KeyResolver keyResolver = local.keys(KeyResolver.web(remote));
+        this.keys = keyResolver;
         this.verifier = new Verifier(canonicalizer, keyResolver, local.statuses(StatusResolver.online(remote)), clock);
         this.storedVerifier = new Verifier(canonicalizer, keyResolver, StatusResolver.none(), clock);
     }
@@ -124,6 +126,11 @@ public final class ServerVerification {
 
     private static String reason(IssuedCredential c) {
         return c.stateReason() == null ? "" : ": " + c.stateReason();
+    }
+
+    /** How this server finds the keys proofs name (its tenants', did:key, others' did:web): presentation proofs use it too. */
+    public KeyResolver keys() {
+        return keys;
     }
 
     /**

@@ -79,6 +79,18 @@ class CliTest {
     }
 
     @Test
+    void a_type_added_after_signing_exits_one_naming_the_undefined_type() throws IOException {
+        ObjectNode credential = (ObjectNode) JSON.readTree(signed().toFile());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) credential.get("type")).add("InvalidType");
+        Path forged = Files.writeString(dir.resolve("forged.json"), credential.toString());
+        Run run = cli("verify", forged.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("INVALID").contains("'InvalidType'");
+        Run json = cli("verify", "--json", forged.toString());
+        assertThat(JSON.readTree(json.out()).get("checks").toString()).contains("UNDEFINED_TERM");
+    }
+
+    @Test
     void json_output_carries_status_and_every_check() throws IOException {
         Run run = cli("verify", "--json", signed().toString());
         JsonNode report = JSON.readTree(run.out());

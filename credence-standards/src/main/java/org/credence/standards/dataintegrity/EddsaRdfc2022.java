@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.credence.standards.jsonld.CredentialContexts;
 import org.credence.standards.jsonld.JsonLdException;
 import org.credence.standards.jsonld.RdfCanonicalizer;
 import org.credence.standards.keys.Ed25519KeyPair;
@@ -34,13 +35,25 @@ public final class EddsaRdfc2022 {
     }
 
     /**
-     * Returns a copy of {@code unsecured} with a proof appended to its {@code proof} array.
+     * Returns a copy of {@code unsecured} with a proof appended to its {@code proof} array. A VC
+     * 1.1 document also gets the Data Integrity context, which defines the proof's terms.
+     *
+     * @throws ProofException ({@code DOCUMENT_NOT_CANONICALIZABLE}, caused by a {@link JsonLdException}
+     *     naming the term) when the document breaks {@link CredentialContexts}' rule or JSON-LD safe
+     *     mode: an undefined property or type, or a relative IRI
      *
      * @see <a href="https://www.w3.org/TR/vc-di-eddsa/#create-proof-eddsa-rdfc-2022">§3.3.1 Create Proof</a>
      */
     public ObjectNode sign(ObjectNode unsecured, Ed25519KeyPair key, String verificationMethod, Instant created) {
         ObjectNode document = unsecured.deepCopy();
         JsonNode existing = document.remove("proof");
+        // the verifier's context rule, held here too: Credence never signs what it would refuse
+        try {
+            CredentialContexts.check(document);
+        } catch (JsonLdException e) {
+            throw new ProofException(ProofException.Code.DOCUMENT_NOT_CANONICALIZABLE, e.getMessage(), e);
+        }
+        CredentialContexts.addProofContext(document);
         ObjectNode proof = document.objectNode();
         proof.put("type", PROOF_TYPE);
         proof.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
@@ -49,7 +62,7 @@ public final class EddsaRdfc2022 {
         proof.put("proofPurpose", ASSERTION_METHOD);
         // 3.3.1 steps 2-4: transform, configure, hash; step 5: sign
         byte[] signature = key.sign(hashData(document, proofConfig(document, proof)));
-        proof.put("proofValue", Multibase.BASE_58_BTC.encode(signature));
+        proof.put("proofValue", ProofValues.encode(signature));
         ArrayNode proofs = document.putArray("proof");
         if (existing != null) {
             // keep earlier proofs (proof sets), whether they came as an object or an array
@@ -70,11 +83,24 @@ public final class EddsaRdfc2022 {
      * @see <a href="https://www.w3.org/TR/vc-di-eddsa/#verify-proof-eddsa-rdfc-2022">§3.3.2 Verify Proof</a>
      */
     public void verify(ObjectNode secured, JsonNode proof, Ed25519PublicKey key) {
+        verify(secured, proof, java.util.List.of(), key);
+    }
+
+    /**
+     * Verifies a proof of a proof chain: it was made over the document carrying, as its proof, the
+     * earlier proofs its {@code previousProof} names ({@code previous}, empty for a plain proof).
+     *
+     * @see <a href="https://www.w3.org/TR/vc-data-integrity/#verify-proof-sets-and-chains">Data Integrity §4.5</a>
+     */
+    public void verify(ObjectNode secured, JsonNode proof, java.util.List<JsonNode> previous, Ed25519PublicKey key) {
         checkProofShape(proof);
         byte[] signature = decodeProofValue(proof.get("proofValue"));
         // 3.3.2 step 1-2: the unsecured document is the secured one without its proof
         ObjectNode unsecured = secured.deepCopy();
         unsecured.remove("proof");
+        if (!previous.isEmpty()) {
+            unsecured.putArray("proof").addAll(previous);
+        }
         ObjectNode options = ((ObjectNode) proof).deepCopy();
         options.remove("proofValue");
         JsonNode proofContext = options.remove("@context");
@@ -164,7 +190,7 @@ public final class EddsaRdfc2022 {
         }
         byte[] signature;
         try {
-            signature = Multibase.BASE_58_BTC.decode(value);
+            signature = ProofValues.decode(value);
         } catch (RuntimeException e) {
             throw new ProofException(ProofException.Code.INVALID_PROOF_VALUE, "proofValue is not valid base58btc");
         }

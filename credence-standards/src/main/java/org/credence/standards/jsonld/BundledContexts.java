@@ -16,9 +16,14 @@ import java.util.Set;
 /**
  * A JSON-LD document loader that serves the contexts bundled with Credence and refuses every
  * other URL: a verifier that fetched contexts would let the network change what a signature means.
+ * Where each file comes from is recorded in {@code contexts/README.md} beside them.
  */
 public final class BundledContexts implements DocumentLoader {
     public static final String CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2";
+    /** VC Data Model 1.1 ({@code issuanceDate}/{@code expirationDate}); still what many verifiers and test suites send. */
+    public static final String CREDENTIALS_V1 = "https://www.w3.org/2018/credentials/v1";
+    /** The W3C examples context (only an {@code @vocab}), used by the W3C test suites. */
+    public static final String CREDENTIALS_EXAMPLES_V2 = "https://www.w3.org/ns/credentials/examples/v2";
     public static final String OB_V3P0 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
     public static final String OB_EXTENSIONS = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
     public static final String DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2";
@@ -27,6 +32,8 @@ public final class BundledContexts implements DocumentLoader {
 
     private static final Map<String, String> FILES = Map.of(
             CREDENTIALS_V2, "credentials-v2.jsonld",
+            CREDENTIALS_V1, "credentials-v1.jsonld",
+            CREDENTIALS_EXAMPLES_V2, "credentials-examples-v2.jsonld",
             OB_V3P0, "ob-context-3.0.3.json",
             OB_EXTENSIONS, "ob-extensions.json",
             DATA_INTEGRITY_V2, "data-integrity-v2.jsonld",

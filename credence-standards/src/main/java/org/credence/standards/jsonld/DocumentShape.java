@@ -81,7 +81,7 @@ record DocumentShape(String key, List<String> values) {
                     String name = field.getKey();
                     key.append(name.length()).append(':').append(name);
                     if (isVerbatim(name)) {
-                        key.append('=').append(field.getValue().toString());
+                        appendJson(field.getValue(), key.append('='));
                     } else {
                         walk(field.getValue(), key, values);
                     }
@@ -102,6 +102,43 @@ record DocumentShape(String key, List<String> values) {
                 values.add(value);
             }
             default -> key.append('#').append(node.toString()).append('#');
+        }
+    }
+
+    // the value as JSON text, unambiguously, without a Jackson generator per value (the shape key is built per document)
+    private static void appendJson(JsonNode node, StringBuilder key) {
+        switch (node.getNodeType()) {
+            case STRING -> {
+                String text = node.textValue();
+                key.append('"');
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        key.append('\\');
+                    }
+                    key.append(c);
+                }
+                key.append('"');
+            }
+            case ARRAY -> {
+                key.append('[');
+                for (JsonNode element : node) {
+                    appendJson(element, key);
+                    key.append(',');
+                }
+                key.append(']');
+            }
+            case OBJECT -> {
+                key.append('{');
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    appendJson(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()), key);
+                    appendJson(field.getValue(), key.append(':'));
+                    key.append(',');
+                }
+                key.append('}');
+            }
+            default -> key.append(node.toString());
         }
     }
 
@@ -184,6 +221,11 @@ record DocumentShape(String key, List<String> values) {
             if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.'))) {
                 return null;
             }
+        }
+        // what java.net.URI (titanium's absolute-IRI test) refuses despite legal characters: no
+        // scheme-specific part before a fragment, two fragments, an empty authority with nothing after
+        if (value.charAt(colon + 1) == '#' || value.indexOf('#') != value.lastIndexOf('#') || value.length() == colon + 3 && value.endsWith("//")) {
+            return null;
         }
         for (int i = colon + 1; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -13,11 +13,11 @@ import java.util.Optional;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.dataintegrity.ProofException;
 import org.credence.standards.jsonld.BundledContexts;
+import org.credence.standards.jsonld.CredentialContexts;
 import org.credence.standards.jsonld.JsonLdException;
 
 /** The checks of a JSON-LD credential with a Data Integrity proof, in report order. */
 final class CredentialChecks {
-    static final String VC_V2 = BundledContexts.CREDENTIALS_V2;
 
     private final EddsaRdfc2022 suite;
     private final KeyResolver keys;
@@ -36,7 +36,7 @@ final class CredentialChecks {
         if (notCredential.isPresent()) {
             return Verifier.unusable(format, VerificationError.NOT_A_CREDENTIAL, notCredential.get());
         }
-        ObjectNode credential = (ObjectNode) input;
+        ObjectNode credential = WrappedContexts.unwrapped((ObjectNode) input);
         Map<CheckName, Check> results = new EnumMap<>(CheckName.class);
         results.put(CheckName.PARSE, Check.passed(CheckName.PARSE, "a JSON verifiable credential"));
         results.put(CheckName.CONTEXT, contexts(credential));
@@ -75,22 +75,12 @@ final class CredentialChecks {
     }
 
     private static Check contexts(ObjectNode credential) {
-        JsonNode context = credential.get("@context");
-        if (!context.isArray() || context.isEmpty() || !VC_V2.equals(context.get(0).asText())) {
-            return Check.failed(CheckName.CONTEXT, VerificationError.UNKNOWN_CONTEXT,
-                    "the first @context must be " + VC_V2 + " (W3C Verifiable Credentials 2.0)");
+        try {
+            CredentialContexts.check(credential);
+        } catch (JsonLdException e) {
+            return Check.failed(CheckName.CONTEXT, VerificationError.UNKNOWN_CONTEXT, e.getMessage());
         }
-        for (JsonNode entry : context) {
-            if (!entry.isTextual()) {
-                return Check.failed(CheckName.CONTEXT, VerificationError.UNKNOWN_CONTEXT,
-                        "embedded @context objects are not accepted; contexts must be known URLs");
-            }
-            if (!BundledContexts.isBundled(entry.asText())) {
-                return Check.failed(CheckName.CONTEXT, VerificationError.UNKNOWN_CONTEXT,
-                        "unknown @context " + entry.asText() + ": Credence only trusts the W3C and 1EdTech contexts it ships with");
-            }
-        }
-        return Check.passed(CheckName.CONTEXT, "all contexts are known W3C / 1EdTech contexts");
+        return Check.passed(CheckName.CONTEXT, "all contexts are known W3C / 1EdTech contexts or embedded in the credential");
     }
 
     private void proofChecks(ObjectNode credential, Map<CheckName, Check> results) {
@@ -106,6 +96,13 @@ final class CredentialChecks {
             results.put(CheckName.PROOF, Check.failed(CheckName.PROOF, VerificationError.PROOF_MISSING,
                     "the credential has no proof: it is not signed"));
             results.put(CheckName.ISSUER, Check.skipped(CheckName.ISSUER, "not checked: no proof"));
+            return;
+        }
+        Optional<String> brokenChain = brokenProofChain(list);
+        if (brokenChain.isPresent()) {
+            results.put(CheckName.KEY_RESOLUTION, Check.skipped(CheckName.KEY_RESOLUTION, "not checked: the proof chain is broken"));
+            results.put(CheckName.PROOF, Check.failed(CheckName.PROOF, VerificationError.PROOF_MALFORMED, brokenChain.get()));
+            results.put(CheckName.ISSUER, Check.skipped(CheckName.ISSUER, "not checked: no verified proof"));
             return;
         }
         String issuer = issuerId(credential);
@@ -129,7 +126,7 @@ final class CredentialChecks {
             }
             keyCheck = Check.passed(CheckName.KEY_RESOLUTION, "key " + method + " resolved");
             try {
-                suite.verify(credential, proof, key.get().key());
+                suite.verify(credential, proof, previousProofs(list, proof), key.get().key());
                 proofCheck = Check.passed(CheckName.PROOF, "the eddsa-rdfc-2022 signature matches the credential's content");
             } catch (ProofException e) {
                 Check failure = proofFailure(e);
@@ -141,17 +138,65 @@ final class CredentialChecks {
                 }
                 break;
             }
-            issuerCheck = issuer.equals(key.get().controller())
-                    ? Check.passed(CheckName.ISSUER, "signed with a key of the issuer " + issuer)
-                    : Check.failed(CheckName.ISSUER, VerificationError.ISSUER_MISMATCH,
-                            "signed with a key of " + key.get().controller() + ", but the credential names " + issuer + " as issuer");
-            if (issuerCheck.hasFailed()) {
-                break;
+            if (issuer.equals(key.get().controller())) {
+                issuerCheck = Check.passed(CheckName.ISSUER, "signed with a key of the issuer " + issuer);
+            } else if (issuerCheck == null || issuerCheck.hasFailed()) {
+                // in a proof set every proof must verify and one must be the issuer's; others may co-sign
+                issuerCheck = Check.failed(CheckName.ISSUER, VerificationError.ISSUER_MISMATCH,
+                        "signed with a key of " + key.get().controller() + ", but the credential names " + issuer + " as issuer");
             }
         }
         results.put(CheckName.KEY_RESOLUTION, keyCheck);
         results.put(CheckName.PROOF, proofCheck != null ? proofCheck : Check.skipped(CheckName.PROOF, "not checked: the key is unknown"));
         results.put(CheckName.ISSUER, issuerCheck != null ? issuerCheck : Check.skipped(CheckName.ISSUER, "not checked: no verified proof"));
+    }
+
+    /**
+     * A proof's {@code previousProof} must name proofs of the same set (by id): every proof is
+     * verified, so naming them is enough to verify them first.
+     *
+     * @see <a href="https://www.w3.org/TR/vc-data-integrity/#proof-chains">Data Integrity §2.1.2 Proof Chains</a>
+     */
+    private static Optional<String> brokenProofChain(List<JsonNode> proofs) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        proofs.forEach(p -> {
+            if (p.path("id").isTextual()) {
+                ids.add(p.get("id").asText());
+            }
+        });
+        for (JsonNode proof : proofs) {
+            JsonNode previous = proof.get("previousProof");
+            if (previous == null) {
+                continue;
+            }
+            List<JsonNode> named = new ArrayList<>();
+            if (previous.isArray()) {
+                previous.forEach(named::add);
+            } else {
+                named.add(previous);
+            }
+            for (JsonNode id : named) {
+                if (!id.isTextual() || !ids.contains(id.asText())) {
+                    return Optional.of("previousProof " + id + " names no proof of this credential (PROOF_VERIFICATION_ERROR)");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The proofs {@code proof}'s previousProof names (the chain was checked to name only proofs of the set). */
+    private static List<JsonNode> previousProofs(List<JsonNode> proofs, JsonNode proof) {
+        JsonNode previous = proof.get("previousProof");
+        if (previous == null) {
+            return List.of();
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        if (previous.isArray()) {
+            previous.forEach(id -> named.add(id.asText()));
+        } else {
+            named.add(previous.asText());
+        }
+        return proofs.stream().filter(p -> named.contains(p.path("id").asText(null))).toList();
     }
 
     private static Check proofFailure(ProofException e) {
@@ -181,15 +226,19 @@ final class CredentialChecks {
         Instant now = clock.instant();
         Instant from;
         Instant until;
+        // VC 1.1 names its dates issuanceDate / expirationDate
+        boolean v1 = CredentialContexts.isV1(credential);
+        String fromField = v1 ? "issuanceDate" : "validFrom";
+        String untilField = v1 ? "expirationDate" : "validUntil";
         try {
-            from = instant(credential, "validFrom");
-            until = instant(credential, "validUntil");
+            from = instant(credential, fromField);
+            until = instant(credential, untilField);
         } catch (DateTimeParseException e) {
             return Check.failed(CheckName.VALIDITY_DATES, VerificationError.INVALID_DATE, e.getMessage());
         }
         if (from != null && until != null && until.isBefore(from)) {
             return Check.failed(CheckName.VALIDITY_DATES, VerificationError.INVALID_DATE,
-                    "validUntil (" + until + ") is before validFrom (" + from + ")");
+                    untilField + " (" + until + ") is before " + fromField + " (" + from + ")");
         }
         if (from != null && now.isBefore(from)) {
             return Check.failed(CheckName.VALIDITY_DATES, VerificationError.NOT_YET_VALID, "not valid until " + from);

@@ -45,8 +45,9 @@ public record SignedFacts(String achievement, String issuer, String recipient, I
                 break;
             }
         }
-        return new SignedFacts(achievement, issuerName, recipient, instant(credential.path("validFrom")),
-                instant(credential.path("validUntil")));
+        boolean v1 = org.credence.standards.jsonld.CredentialContexts.isV1(credential);
+        return new SignedFacts(achievement, issuerName, recipient, instant(credential.path(v1 ? "issuanceDate" : "validFrom")),
+                instant(credential.path(v1 ? "expirationDate" : "validUntil")));
     }
 
     /** {@code achievement}, {@code issuer}, and {@code recipient}, {@code validFrom}, {@code validUntil} when present. */

@@ -23,7 +23,7 @@ class VerifierBadInputTest {
         return Stream.of(
                 broken("an unknown context", VerificationError.UNKNOWN_CONTEXT, "evil.example",
                         c -> { ((ArrayNode) c.get("@context")).add("https://evil.example/ctx.json"); return c; }),
-                broken("an undefined term", VerificationError.UNDEFINED_TERM, "term",
+                broken("an undefined term", VerificationError.UNDEFINED_TERM, "favouriteColour",
                         c -> { c.put("favouriteColour", "blue"); return c; }),
                 broken("a wrong proof type", VerificationError.UNSUPPORTED_PROOF_TYPE, "Ed25519Signature2020",
                         c -> { proof(c).put("type", "Ed25519Signature2020"); return c; }),
