@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
 
 /**
  * What a dashboard figure is about: credentials issued from {@code from} to {@code to} (UTC days,
@@ -17,10 +17,10 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, OptionalLong achieve
 
     public AnalyticsFilter {
         if (from.isAfter(to)) {
-            throw Problem.invalidField("from", "from (" + from + ") must not be after to (" + to + ")");
+            throw new DomainException.InvalidInput("from", "from (" + from + ") must not be after to (" + to + ")");
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw Problem.invalidField("from", "a range may cover at most " + MAX_DAYS + " days");
+            throw new DomainException.InvalidInput("from", "a range may cover at most " + MAX_DAYS + " days");
         }
     }
 
@@ -39,7 +39,7 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, OptionalLong achieve
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw Problem.invalidField(name, name + " must be a date like 2025-01-31, not '" + text + "'");
+            throw new DomainException.InvalidInput(name, name + " must be a date like 2025-01-31, not '" + text + "'");
         }
     }
 

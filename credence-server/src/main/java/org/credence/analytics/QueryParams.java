@@ -3,7 +3,7 @@ package org.credence.analytics;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.OptionalLong;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
 
 /** Query parameters read strictly, with errors that name the parameter. */
 final class QueryParams {
@@ -12,7 +12,7 @@ final class QueryParams {
     static String required(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
-            throw Problem.invalidField(name, "query parameter " + name + " is required");
+            throw new DomainException.InvalidInput(name, "query parameter " + name + " is required");
         }
         return value.strip();
     }
@@ -25,14 +25,14 @@ final class QueryParams {
             }
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw Problem.invalidField(name, name + " must be a decimal number like 0.3, not '" + text + "'");
+            throw new DomainException.InvalidInput(name, name + " must be a decimal number like 0.3, not '" + text + "'");
         }
     }
 
     static BigDecimal nonNegative(Context ctx, String name) {
         BigDecimal value = decimal(ctx, name);
         if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
-            throw Problem.invalidField(name, name + " must be between 0 and 1,000,000,000");
+            throw new DomainException.InvalidInput(name, name + " must be between 0 and 1,000,000,000");
         }
         return value;
     }
@@ -40,7 +40,7 @@ final class QueryParams {
     static BigDecimal proportion(Context ctx, String name) {
         BigDecimal value = decimal(ctx, name);
         if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-            throw Problem.invalidField(name, name + " is a proportion between 0 and 1 (0.3 for 30 %), not " + value.toPlainString());
+            throw new DomainException.InvalidInput(name, name + " is a proportion between 0 and 1 (0.3 for 30 %), not " + value.toPlainString());
         }
         return value;
     }
@@ -50,7 +50,7 @@ final class QueryParams {
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            throw Problem.invalidField(name, name + " must be a whole number");
+            throw new DomainException.InvalidInput(name, name + " must be a whole number");
         }
     }
 
@@ -62,7 +62,7 @@ final class QueryParams {
         try {
             return OptionalLong.of(Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
-            throw Problem.invalidField(name, name + " must be a number, not '" + text + "'");
+            throw new DomainException.InvalidInput(name, name + " must be a number, not '" + text + "'");
         }
     }
 }

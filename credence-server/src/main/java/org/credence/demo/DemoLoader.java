@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssuedCredential;
 import org.credence.tenant.Caller;
@@ -84,7 +84,7 @@ public final class DemoLoader {
         Caller owner = new Caller(tenant.id(), Set.of("admin"), "demo-simulator");
         // generated rather than fixed: a well-known password would open the demo to anyone who can reach the port
         String password = password();
-        ObjectNode user = Json.MAPPER.createObjectNode().put("email", OWNER_EMAIL).put("name", "Demo owner").put("role", "owner")
+        ObjectNode user = JsonFields.MAPPER.createObjectNode().put("email", OWNER_EMAIL).put("name", "Demo owner").put("role", "owner")
                 .put("password", password);
         users.create(owner, user);
         List<Achievement> made = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class DemoLoader {
     }
 
     private static ObjectNode achievementBody(DemoAchievement a) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = JsonFields.MAPPER.createObjectNode();
         body.put("name", a.name()).put("kind", a.kind()).put("description", a.description()).put("criteria", a.criteria());
         var alignments = body.putArray("alignments");
         a.skills().forEach(skill -> alignments.addObject().put("targetName", skill).put("targetUrl", a.programUrl() + "#" + skill.toLowerCase().replace(' ', '-')));
@@ -173,7 +173,7 @@ public final class DemoLoader {
 
         private LoadedCredential issue(SimulatedCredential c) {
             Achievement achievement = achievements.get(c.achievement());
-            ObjectNode body = Json.MAPPER.createObjectNode();
+            ObjectNode body = JsonFields.MAPPER.createObjectNode();
             body.put("achievementId", achievement.id());
             body.putObject("recipient").put("name", c.recipientName()).put("email", c.email());
             // simulated recipients get no mail (their addresses are example.org ones, but the outbox would fill up)

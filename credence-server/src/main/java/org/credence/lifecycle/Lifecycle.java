@@ -3,8 +3,8 @@ package org.credence.lifecycle;
 import java.util.Set;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
-import org.credence.http.Problem;
+import org.credence.json.JsonFields;
+import org.credence.domain.DomainException;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
 import org.credence.tenant.Caller;
@@ -33,11 +33,11 @@ public final class Lifecycle {
     /** Changes the state of the credential with this id or certificate number, within the caller's tenant. */
     public IssuedCredential change(Caller caller, String idOrNumber, String action, String reason) {
         if (!ACTIONS.contains(action)) {
-            throw Problem.notFound("no action " + action);
+            throw new DomainException.NotFound("no action " + action);
         }
         IssuedCredential after = jdbi.inTransaction(h -> {
             IssuedCredential before = CredentialStore.byIdOrNumber(h, caller.tenantId(), idOrNumber)
-                    .orElseThrow(() -> Problem.notFound("no credential " + idOrNumber + " in this tenant"));
+                    .orElseThrow(() -> new DomainException.NotFound("no credential " + idOrNumber + " in this tenant"));
             UUID id = before.id();
             String target = switch (action) {
                 case "revoke" -> "revoked";
@@ -45,18 +45,18 @@ public final class Lifecycle {
                 default -> "active";
             };
             if (before.state().equals("revoked")) {
-                throw Problem.conflict("credential " + before.number() + " is revoked; revocation is final");
+                throw new DomainException.Conflict("credential " + before.number() + " is revoked; revocation is final");
             }
             if (before.state().equals(target)) {
                 return before;
             }
             CredentialStore.setState(h, caller.tenantId(), id, target, reason);
             statusLists.touch(h, before.statusListId());
-            log.append(h, caller.tenantId(), id, Json.MAPPER.createObjectNode().put("type", action).put("credential", id.toString())
+            log.append(h, caller.tenantId(), id, JsonFields.MAPPER.createObjectNode().put("type", action).put("credential", id.toString())
                     .put("number", before.number()).put("state", target));
             audit.record(h, caller.tenantId(), caller.actor(), "credential." + action, "credential:" + id,
-                    Json.MAPPER.createObjectNode().put("state", before.state()).put("reason", before.stateReason()),
-                    Json.MAPPER.createObjectNode().put("state", target).put("reason", reason));
+                    JsonFields.MAPPER.createObjectNode().put("state", before.state()).put("reason", before.stateReason()),
+                    JsonFields.MAPPER.createObjectNode().put("state", target).put("reason", reason));
             return CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
         });
         changed.accept(after.number());
