@@ -1,6 +1,5 @@
 package org.credence.lifecycle;
 
-import java.util.Set;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
 import org.credence.json.JsonFields;
@@ -12,8 +11,6 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Revoke, suspend, reinstate: the state changes, its status list is re-signed, the audit trail records it. */
 public final class Lifecycle {
-    private static final Set<String> ACTIONS = Set.of("revoke", "suspend", "reinstate");
-
     private final Jdbi jdbi;
     private final StatusLists statusLists;
     private final AuditTrail audit;
@@ -30,20 +27,15 @@ public final class Lifecycle {
         this.audit = audit;
     }
 
-    /** Changes the state of the credential with this id or certificate number, within the caller's tenant. */
-    public IssuedCredential change(Caller caller, String idOrNumber, String action, String reason) {
-        if (!ACTIONS.contains(action)) {
-            throw new DomainException.NotFound("no action " + action);
-        }
+    /** Changes the state of the credential the command names, within the caller's tenant; an unchanged state is no change. */
+    public IssuedCredential change(Caller caller, StateChange command) {
+        String action = command.action().word();
+        String reason = command.reason();
         IssuedCredential after = jdbi.inTransaction(h -> {
-            IssuedCredential before = CredentialStore.byIdOrNumber(h, caller.tenantId(), idOrNumber)
-                    .orElseThrow(() -> new DomainException.NotFound("no credential " + idOrNumber + " in this tenant"));
+            IssuedCredential before = CredentialStore.byIdOrNumber(h, caller.tenantId(), command.idOrNumber())
+                    .orElseThrow(() -> new DomainException.NotFound("no credential " + command.idOrNumber() + " in this tenant"));
             UUID id = before.id();
-            String target = switch (action) {
-                case "revoke" -> "revoked";
-                case "suspend" -> "suspended";
-                default -> "active";
-            };
+            String target = command.action().target();
             if (before.state().equals("revoked")) {
                 throw new DomainException.Conflict("credential " + before.number() + " is revoked; revocation is final");
             }
