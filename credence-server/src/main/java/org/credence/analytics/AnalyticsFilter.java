@@ -1,9 +1,9 @@
 package org.credence.analytics;
 
-import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.credence.domain.DomainException;
 
 /**
@@ -24,15 +24,15 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, OptionalLong achieve
         }
     }
 
-    /** {@code ?from=&to=&achievementId=}; without dates, the twelve months up to {@code today}. */
-    public static AnalyticsFilter of(Context ctx, LocalDate today) {
-        LocalDate to = date(ctx, "to", today);
-        LocalDate from = date(ctx, "from", to.minusMonths(12).plusDays(1));
-        return new AnalyticsFilter(from, to, QueryParams.optionalId(ctx, "achievementId"));
+    /** {@code ?from=&to=&achievementId=} as {@code query} gives them by name; without dates, the twelve months up to {@code today}. */
+    public static AnalyticsFilter of(Function<String, String> query, LocalDate today) {
+        LocalDate to = date(query, "to", today);
+        LocalDate from = date(query, "from", to.minusMonths(12).plusDays(1));
+        return new AnalyticsFilter(from, to, QueryParams.optionalId(query, "achievementId"));
     }
 
-    private static LocalDate date(Context ctx, String name, LocalDate otherwise) {
-        String text = ctx.queryParam(name);
+    private static LocalDate date(Function<String, String> query, String name, LocalDate otherwise) {
+        String text = query.apply(name);
         if (text == null || text.isBlank()) {
             return otherwise;
         }
