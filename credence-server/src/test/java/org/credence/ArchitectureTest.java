@@ -28,7 +28,6 @@ class ArchitectureTest {
             "org/credence/user/Sessions.java", "the signed-in session is a cookie: it reads and writes it on the request",
             "org/credence/user/UserModule.java", "registers the user routes and the 503 answer for a busy password hasher",
             "org/credence/tracking/TrackingModule.java", "registers the tracking routes",
-            "org/credence/tracking/Tracker.java", "reads a request's address, user agent and referrer into RequestFacts (facts(ctx))",
             "org/credence/tracking/ServerEvents.java", "records an event for a request, then answers it asynchronously (ctx.future)",
             "org/credence/tracking/RecipientCheck.java", "asks whether a request comes from the credential's recipient (their cookie)",
             "org/credence/delivery/Delivery.java", "registers the delivery routes and answers isRecipient for a request's cookie",
