@@ -31,8 +31,7 @@ class ArchitectureTest {
             "org/credence/tracking/ServerEvents.java", "records an event for a request, then answers it asynchronously (ctx.future)",
             "org/credence/tracking/RecipientCheck.java", "asks whether a request comes from the credential's recipient (their cookie)",
             "org/credence/delivery/Delivery.java", "registers the delivery routes and answers isRecipient for a request's cookie",
-            "org/credence/delivery/MailContent.java", "renders the mail through the web layer's template engine (Pages.render)",
-            "org/credence/document/StoredDocuments.java", "serve(ctx, …): a stored document's HTTP answer with ETag and 304");
+            "org/credence/delivery/MailContent.java", "renders the mail through the web layer's template engine (Pages.render)");
 
     @Test
     void onlyTheWebLayerUsesJavalinOrTheHttpPackage() throws IOException {
