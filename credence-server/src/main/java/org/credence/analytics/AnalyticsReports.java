@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-import org.credence.json.JsonFields;
 import org.credence.insights.Channel;
 import org.credence.insights.Figure;
 import org.credence.insights.Warning;
@@ -27,6 +26,7 @@ import org.credence.insights.marketing.ScenarioCell;
 import org.credence.insights.marketing.SensitivitySeries;
 import org.credence.insights.privacy.SuppressedTable;
 import org.credence.insights.stats.ConfidenceLevel;
+import org.credence.json.JsonFields;
 
 /**
  * The program manager's figures for one tenant and filter, as {@link Report}s: the measured

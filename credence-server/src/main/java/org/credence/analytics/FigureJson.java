@@ -2,13 +2,13 @@ package org.credence.analytics;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.credence.json.JsonFields;
 import org.credence.insights.Figure;
 import org.credence.insights.Input;
 import org.credence.insights.Metric;
 import org.credence.insights.Provenance;
 import org.credence.insights.Warning;
 import org.credence.insights.stats.Interval;
+import org.credence.json.JsonFields;
 
 /**
  * Writes insights figures as the API's JSON, field by field, so the wire format is ours to keep

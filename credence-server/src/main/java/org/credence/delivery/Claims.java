@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
-import org.credence.json.JsonFields;
 import org.credence.issuance.CredentialNumber;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
+import org.credence.json.JsonFields;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Set;
-import org.credence.standards.model.CredentialFormatException;
 import org.credence.json.JsonFields;
+import org.credence.standards.model.CredentialFormatException;
 import org.credence.standards.model.CredentialJson;
 
 /** Reading request bodies strictly; field readers delegate to {@link JsonFields} (their errors are domain errors). */

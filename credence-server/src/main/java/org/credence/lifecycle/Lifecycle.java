@@ -2,10 +2,10 @@ package org.credence.lifecycle;
 
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
-import org.credence.json.JsonFields;
 import org.credence.domain.DomainException;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
 

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
-import org.credence.json.JsonFields;
 import org.credence.domain.DomainException;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
 
