@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -111,19 +111,19 @@ public final class Achievements {
     private static Achievement row(java.sql.ResultSet rs) throws java.sql.SQLException {
         try {
             return new Achievement(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("kind"), rs.getString("name"),
-                    rs.getString("description"), rs.getString("criteria"), (ObjectNode) Json.MAPPER.readTree(rs.getString("details")),
+                    rs.getString("description"), rs.getString("criteria"), (ObjectNode) JsonFields.MAPPER.readTree(rs.getString("details")),
                     rs.getString("design"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private static Problem notFound(long id) {
-        return Problem.notFound("no achievement " + id + " in this tenant");
+    private static DomainException notFound(long id) {
+        return new DomainException.NotFound("no achievement " + id + " in this tenant");
     }
 
     public static ObjectNode json(Achievement a) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("id", a.id());
         node.put("kind", a.kind());
         node.put("name", a.name());
@@ -138,7 +138,7 @@ public final class Achievements {
     private Draft draft(Caller caller, ObjectNode body) {
         Draft draft = Draft.of(body);
         if (!designExists.test(caller.tenantId(), draft.design)) {
-            throw Problem.invalidField("design", "design '" + draft.design + "' is neither built in (classic, modern, minimal) nor one of "
+            throw new DomainException.InvalidInput("design", "design '" + draft.design + "' is neither built in (classic, modern, minimal) nor one of "
                     + "this tenant's own; upload it first with PUT /api/v1/designs/{name}");
         }
         return draft;
@@ -147,23 +147,23 @@ public final class Achievements {
     /** A validated achievement body. */
     private record Draft(String kind, String name, String description, String criteria, ObjectNode details, String design) {
         static Draft of(ObjectNode body) {
-            String kind = Json.requiredText(body, "kind", 20);
+            String kind = JsonFields.requiredText(body, "kind", 20);
             if (!KINDS.contains(kind)) {
-                throw Problem.invalidField("kind", "kind must be one of certificate, certification, badge, diploma");
+                throw new DomainException.InvalidInput("kind", "kind must be one of certificate, certification, badge, diploma");
             }
-            ObjectNode details = Json.MAPPER.createObjectNode();
+            ObjectNode details = JsonFields.MAPPER.createObjectNode();
             ArrayNode alignments = details.putArray("alignments");
             JsonNode given = body.path("alignments");
             if (!given.isMissingNode() && !given.isArray()) {
-                throw Problem.invalidField("alignments", "alignments must be a list of {targetName, targetUrl, targetFramework?}");
+                throw new DomainException.InvalidInput("alignments", "alignments must be a list of {targetName, targetUrl, targetFramework?}");
             }
             for (JsonNode a : given) {
                 ObjectNode alignment = alignments.addObject();
-                alignment.put("targetName", Json.requiredText(a, "alignments.targetName", 300));
-                String url = Json.requiredText(a, "alignments.targetUrl", 2000);
+                alignment.put("targetName", JsonFields.requiredText(a, "alignments.targetName", 300));
+                String url = JsonFields.requiredText(a, "alignments.targetUrl", 2000);
                 requireHttpUrl("alignments.targetUrl", url);
                 alignment.put("targetUrl", url);
-                String framework = Json.optionalText(a, "alignments.targetFramework", 300);
+                String framework = JsonFields.optionalText(a, "alignments.targetFramework", 300);
                 if (framework != null) {
                     alignment.put("targetFramework", framework);
                 }
@@ -171,36 +171,36 @@ public final class Achievements {
             ArrayNode tags = details.putArray("tags");
             JsonNode givenTags = body.path("tags");
             if (!givenTags.isMissingNode() && !givenTags.isArray()) {
-                throw Problem.invalidField("tags", "tags must be a list of strings such as \"role:analyst\" or \"level:advanced\"");
+                throw new DomainException.InvalidInput("tags", "tags must be a list of strings such as \"role:analyst\" or \"level:advanced\"");
             }
             for (JsonNode tag : givenTags) {
                 if (!tag.isTextual() || tag.asText().isBlank() || tag.asText().length() > 100) {
-                    throw Problem.invalidField("tags", "each tag must be a non-empty string of at most 100 characters");
+                    throw new DomainException.InvalidInput("tags", "each tag must be a non-empty string of at most 100 characters");
                 }
                 tags.add(tag.asText());
             }
             JsonNode validity = body.get("validityDays");
             if (validity != null && !validity.isNull()) {
                 if (!validity.isInt() || validity.asInt() < 1 || validity.asInt() > 36500) {
-                    throw Problem.invalidField("validityDays", "validityDays must be a whole number of days from 1 to 36500");
+                    throw new DomainException.InvalidInput("validityDays", "validityDays must be a whole number of days from 1 to 36500");
                 }
                 details.put("validityDays", validity.asInt());
             }
             for (String field : List.of("programUrl", "image")) {
-                String url = Json.optionalText(body, field, 2000);
+                String url = JsonFields.optionalText(body, field, 2000);
                 if (url != null) {
                     requireHttpUrl(field, url);
                     details.put(field, url);
                 }
             }
-            String design = Json.optionalText(body, "design", 40);
-            return new Draft(kind, Json.requiredText(body, "name", 200), Json.requiredText(body, "description", 5000),
-                    Json.requiredText(body, "criteria", 10000), details, design == null ? DEFAULT_DESIGN : design);
+            String design = JsonFields.optionalText(body, "design", 40);
+            return new Draft(kind, JsonFields.requiredText(body, "name", 200), JsonFields.requiredText(body, "description", 5000),
+                    JsonFields.requiredText(body, "criteria", 10000), details, design == null ? DEFAULT_DESIGN : design);
         }
 
         private static void requireHttpUrl(String field, String url) {
             if (!url.matches("https?://[^\\s<>\"]+")) {
-                throw Problem.invalidField(field, field + " must be an http(s) URL");
+                throw new DomainException.InvalidInput(field, field + " must be an http(s) URL");
             }
         }
     }

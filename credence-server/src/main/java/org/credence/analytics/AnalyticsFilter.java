@@ -1,10 +1,10 @@
 package org.credence.analytics;
 
-import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
-import org.credence.http.Problem;
+import java.util.function.Function;
+import org.credence.domain.DomainException;
 
 /**
  * What a dashboard figure is about: credentials issued from {@code from} to {@code to} (UTC days,
@@ -17,29 +17,29 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, OptionalLong achieve
 
     public AnalyticsFilter {
         if (from.isAfter(to)) {
-            throw Problem.invalidField("from", "from (" + from + ") must not be after to (" + to + ")");
+            throw new DomainException.InvalidInput("from", "from (" + from + ") must not be after to (" + to + ")");
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw Problem.invalidField("from", "a range may cover at most " + MAX_DAYS + " days");
+            throw new DomainException.InvalidInput("from", "a range may cover at most " + MAX_DAYS + " days");
         }
     }
 
-    /** {@code ?from=&to=&achievementId=}; without dates, the twelve months up to {@code today}. */
-    public static AnalyticsFilter of(Context ctx, LocalDate today) {
-        LocalDate to = date(ctx, "to", today);
-        LocalDate from = date(ctx, "from", to.minusMonths(12).plusDays(1));
-        return new AnalyticsFilter(from, to, QueryParams.optionalId(ctx, "achievementId"));
+    /** {@code ?from=&to=&achievementId=} as {@code query} gives them by name; without dates, the twelve months up to {@code today}. */
+    public static AnalyticsFilter of(Function<String, String> query, LocalDate today) {
+        LocalDate to = date(query, "to", today);
+        LocalDate from = date(query, "from", to.minusMonths(12).plusDays(1));
+        return new AnalyticsFilter(from, to, QueryParams.optionalId(query, "achievementId"));
     }
 
-    private static LocalDate date(Context ctx, String name, LocalDate otherwise) {
-        String text = ctx.queryParam(name);
+    private static LocalDate date(Function<String, String> query, String name, LocalDate otherwise) {
+        String text = query.apply(name);
         if (text == null || text.isBlank()) {
             return otherwise;
         }
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw Problem.invalidField(name, name + " must be a date like 2025-01-31, not '" + text + "'");
+            throw new DomainException.InvalidInput(name, name + " must be a date like 2025-01-31, not '" + text + "'");
         }
     }
 

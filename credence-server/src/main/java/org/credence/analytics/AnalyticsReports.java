@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-import org.credence.http.Json;
 import org.credence.insights.Channel;
 import org.credence.insights.Figure;
 import org.credence.insights.Warning;
@@ -27,6 +26,7 @@ import org.credence.insights.marketing.ScenarioCell;
 import org.credence.insights.marketing.SensitivitySeries;
 import org.credence.insights.privacy.SuppressedTable;
 import org.credence.insights.stats.ConfidenceLevel;
+import org.credence.json.JsonFields;
 
 /**
  * The program manager's figures for one tenant and filter, as {@link Report}s: the measured
@@ -256,7 +256,7 @@ public final class AnalyticsReports {
     }
 
     private static ObjectNode withFilter(AnalyticsFilter filter) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = JsonFields.MAPPER.createObjectNode();
         ObjectNode f = body.putObject("filter");
         f.put("from", filter.from().toString()).put("to", filter.to().toString());
         OptionalLong achievement = filter.achievementId();
@@ -279,7 +279,7 @@ public final class AnalyticsReports {
     }
 
     private static ObjectNode suppressedJson(SuppressedTable table) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         ArrayNode cells = node.putArray("cells");
         table.cells().forEach(f -> cells.add(FigureJson.figure(f)));
         node.set("total", FigureJson.figure(table.total()));

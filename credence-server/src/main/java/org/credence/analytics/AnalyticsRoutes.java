@@ -33,7 +33,7 @@ public final class AnalyticsRoutes {
                                 AuditTrail audit, Auth auth) {
         config.routes.get("/api/v1/analytics/assumptions", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
-            OptionalLong achievement = QueryParams.optionalId(ctx, "achievementId");
+            OptionalLong achievement = QueryParams.optionalId(ctx::queryParam, "achievementId");
             achievement.ifPresent(id -> achievements.get(caller.tenantId(), id));
             ctx.json(assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement)));
         });
@@ -60,8 +60,8 @@ public final class AnalyticsRoutes {
 
     /** The what-if calculator's answer: every input typed in, none measured. */
     static ObjectNode whatIf(Context ctx) {
-        WhatIf whatIf = MarketingValue.whatIf(QueryParams.count(ctx, "recipients"), QueryParams.proportion(ctx, "shareRate"),
-                QueryParams.nonNegative(ctx, "impressionsPerShare"), QueryParams.nonNegative(ctx, "cpm"));
+        WhatIf whatIf = MarketingValue.whatIf(QueryParams.count(ctx::queryParam, "recipients"), QueryParams.proportion(ctx::queryParam, "shareRate"),
+                QueryParams.nonNegative(ctx::queryParam, "impressionsPerShare"), QueryParams.nonNegative(ctx::queryParam, "cpm"));
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("kind", "what-if");
         body.put("note", "advertising-equivalent value (not revenue); every input is typed in, none is measured");

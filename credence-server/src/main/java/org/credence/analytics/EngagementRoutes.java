@@ -40,7 +40,7 @@ public final class EngagementRoutes {
             Caller caller = auth.requireTenant(ctx, "analytics");
             folder.foldPending(); // once per request: the figures include everything committed before it
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            AnalyticsFilter filter = AnalyticsFilter.of(ctx, today);
+            AnalyticsFilter filter = AnalyticsFilter.of(ctx::queryParam, today);
             filter.achievementId().ifPresent(id -> achievements.get(caller.tenantId(), id));
             return new Request(caller, filter, today);
         };

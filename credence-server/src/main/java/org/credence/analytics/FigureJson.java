@@ -2,13 +2,13 @@ package org.credence.analytics;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.credence.http.Json;
 import org.credence.insights.Figure;
 import org.credence.insights.Input;
 import org.credence.insights.Metric;
 import org.credence.insights.Provenance;
 import org.credence.insights.Warning;
 import org.credence.insights.stats.Interval;
+import org.credence.json.JsonFields;
 
 /**
  * Writes insights figures as the API's JSON, field by field, so the wire format is ours to keep
@@ -19,7 +19,7 @@ public final class FigureJson {
     private FigureJson() {}
 
     public static ObjectNode figure(Figure figure) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         Metric metric = figure.metric();
         node.put("id", metric.id());
         node.put("label", metric.label());
@@ -52,7 +52,7 @@ public final class FigureJson {
     }
 
     static ObjectNode input(Input input) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("value", input.value());
         node.put("unit", input.unit());
         node.put("source", input.source().name().toLowerCase(java.util.Locale.ROOT));
@@ -63,7 +63,7 @@ public final class FigureJson {
     }
 
     static ObjectNode provenance(Provenance provenance) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("setBy", provenance.setBy());
         if (provenance.setAt() != null) {
             node.put("setAt", provenance.setAt().toString());
@@ -77,7 +77,7 @@ public final class FigureJson {
     }
 
     static ObjectNode interval(Interval interval) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("low", interval.low());
         node.put("high", interval.high());
         node.put("level", interval.level());

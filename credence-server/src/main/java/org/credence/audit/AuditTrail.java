@@ -90,7 +90,7 @@ public final class AuditTrail {
 
     private static JsonNode parse(String json) {
         try {
-            return json == null ? JsonNodeFactory.instance.nullNode() : org.credence.http.Json.MAPPER.readTree(json);
+            return json == null ? JsonNodeFactory.instance.nullNode() : org.credence.json.JsonFields.MAPPER.readTree(json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -11,8 +11,8 @@ import org.credence.audit.AuditTrail;
 import org.credence.document.Png;
 import org.credence.document.StoredDocuments;
 import org.credence.document.UploadedImages;
-import org.credence.http.Json;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
+import org.credence.json.JsonFields;
 import org.credence.standards.baking.BakingException;
 import org.credence.standards.baking.SafeSvg;
 import org.credence.tenant.Caller;
@@ -57,13 +57,13 @@ public final class AchievementImages {
             try {
                 clean = SafeSvg.sanitize(body);
             } catch (BakingException e) {
-                throw Problem.invalidField("image", "this SVG cannot be used: " + e.getMessage());
+                throw new DomainException.InvalidInput("image", "this SVG cannot be used: " + e.getMessage());
             }
             store(caller, achievementId, null, clean.svg());
             return clean.removed();
         }
         if (!type.equals("image/png") && !type.equals("image/jpeg")) {
-            throw Problem.unsupportedMediaType("send the badge image as image/png, image/jpeg or image/svg+xml (Content-Type), not '" + type + "'");
+            throw new DomainException.UnsupportedType("send the badge image as image/png, image/jpeg or image/svg+xml (Content-Type), not '" + type + "'");
         }
         UploadedImages.CleanPng png = UploadedImages.raster(type, body);
         store(caller, achievementId, withinBadgeSize(png), null);
@@ -128,7 +128,7 @@ public final class AchievementImages {
 
     /** The audit trail keeps sizes and hashes, not the images. */
     private static ObjectNode describe(Uploaded uploaded) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         uploaded.png().ifPresent(png -> node.put("pngSha256", StoredDocuments.sha256(png)).put("pngBytes", png.length));
         uploaded.svg().ifPresent(svg -> node.put("svgSha256", StoredDocuments.sha256(svg.getBytes(StandardCharsets.UTF_8)))
                 .put("svgBytes", svg.length()));

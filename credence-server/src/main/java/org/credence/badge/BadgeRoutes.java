@@ -8,8 +8,8 @@ import java.util.function.Function;
 import org.credence.achievement.AchievementRoutes;
 import org.credence.document.BrandingRoutes;
 import org.credence.document.StoredDocument;
-import org.credence.document.StoredDocuments;
 import org.credence.http.Auth;
+import org.credence.http.Downloads;
 import org.credence.http.Json;
 import org.credence.http.Problem;
 import org.credence.issuance.IssuedCredential;
@@ -83,7 +83,7 @@ public final class BadgeRoutes {
             }
             boolean download = "1".equals(ctx.queryParam("download"));
             events.recordThen(ctx, credential.number(), download ? EventType.DOWNLOAD : EventType.VIEW, "badge",
-                    () -> StoredDocuments.serve(ctx, document, download ? Optional.of(credential.number() + "-" + fileSuffix) : Optional.empty()));
+                    () -> Downloads.serve(ctx, document.etag(), document.contentType(), document.bytes(), download ? Optional.of(credential.number() + "-" + fileSuffix) : Optional.empty()));
         });
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +47,7 @@ final class ApiKeyCommand implements Runnable {
         @Override
         public Integer call() {
             ServerClient client = server.client();
-            var body = Json.MAPPER.createObjectNode().put("label", label);
+            var body = JsonFields.MAPPER.createObjectNode().put("label", label);
             scopes.forEach(body.putArray("scopes")::add);
             printCreated(spec.commandLine().getOut(), client.expect(client.send("POST", "/api/v1/api-keys", body)));
             return 0;
@@ -110,7 +110,7 @@ final class ApiKeyCommand implements Runnable {
         @Override
         public Integer call() {
             ServerClient client = server.client();
-            var body = Json.MAPPER.createObjectNode().put("graceSeconds", graceSeconds);
+            var body = JsonFields.MAPPER.createObjectNode().put("graceSeconds", graceSeconds);
             printCreated(spec.commandLine().getOut(), client.expect(client.send("POST", "/api/v1/api-keys/" + prefix(prefix) + "/rotate", body)));
             return 0;
         }

@@ -1,7 +1,7 @@
 package org.credence.cli;
 
 import java.util.concurrent.Callable;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +22,7 @@ final class IssueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerClient client = new ServerClient(server, ServerClient.apiKey(apiKey));
-        var body = Json.MAPPER.createObjectNode().put("achievementId", achievement);
+        var body = JsonFields.MAPPER.createObjectNode().put("achievementId", achievement);
         body.putObject("recipient").put("name", name).put("email", email);
         if (expires != null) {
             body.put("expiresAt", expires);

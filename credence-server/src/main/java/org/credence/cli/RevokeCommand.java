@@ -1,7 +1,7 @@
 package org.credence.cli;
 
 import java.util.concurrent.Callable;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +22,7 @@ final class RevokeCommand implements Callable<Integer> {
     public Integer call() {
         ServerClient client = new ServerClient(server, ServerClient.apiKey(apiKey));
         var reply = client.expect(client.send("POST", "/api/v1/credentials/" + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8)
-                + "/revoke", Json.MAPPER.createObjectNode().put("reason", reason)));
+                + "/revoke", JsonFields.MAPPER.createObjectNode().put("reason", reason)));
         spec.commandLine().getOut().println(reply.path("number").asText() + " is " + reply.path("state").asText());
         spec.commandLine().getOut().flush();
         return 0;

@@ -1,7 +1,7 @@
 package org.credence.cli;
 
 import java.util.concurrent.Callable;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +33,7 @@ final class TenantCommand implements Runnable {
         @Override
         public Integer call() {
             ServerClient client = new ServerClient(server, ServerClient.apiKey(apiKey));
-            var body = Json.MAPPER.createObjectNode().put("slug", slug).put("name", name).put("locale", locale);
+            var body = JsonFields.MAPPER.createObjectNode().put("slug", slug).put("name", name).put("locale", locale);
             if (url != null) {
                 body.put("url", url);
             }

@@ -6,7 +6,7 @@ import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +41,7 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             ServerClient client = new ServerClient(server, ServerClient.apiKey(apiKey));
-            var body = Json.MAPPER.createObjectNode().put("email", email).put("name", name == null ? email : name)
+            var body = JsonFields.MAPPER.createObjectNode().put("email", email).put("name", name == null ? email : name)
                     .put("role", role).put("password", readPassword());
             String path = "/api/v1/users?tenant=" + URLEncoder.encode(tenant, StandardCharsets.UTF_8);
             spec.commandLine().getOut().println(client.expect(client.send("POST", path, body)).toPrettyString());

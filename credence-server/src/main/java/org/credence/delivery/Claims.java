@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
 import org.credence.issuance.CredentialNumber;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
+import org.credence.json.JsonFields;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -82,8 +82,8 @@ final class Claims {
                     .bind("tenant", c.tenantId()).bind("id", c.credentialId())
                     .mapTo(String.class).one();
             audit.record(h, c.tenantId(), "recipient", "credential.claim", "credential:" + c.credentialId(),
-                    Json.MAPPER.createObjectNode().put("visibility", c.card().visibility()).put("trackingAllowed", c.card().trackingAllowed()),
-                    Json.MAPPER.createObjectNode().put("visibility", visibility).put("trackingAllowed", trackingAllowed));
+                    JsonFields.MAPPER.createObjectNode().put("visibility", c.card().visibility()).put("trackingAllowed", c.card().trackingAllowed()),
+                    JsonFields.MAPPER.createObjectNode().put("visibility", visibility).put("trackingAllowed", trackingAllowed));
             String session = RecipientAccess.open(h, tokens,
                     new RecipientAccess.Session(c.tenantId(), RecipientAccess.address(email), null), now);
             return new Claimed(c.card(), visibility, session);

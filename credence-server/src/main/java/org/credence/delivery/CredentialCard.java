@@ -1,7 +1,7 @@
 package org.credence.delivery;
 
 import java.util.UUID;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 import org.credence.standards.verification.SignedFacts;
 import org.jdbi.v3.core.Handle;
 
@@ -37,10 +37,10 @@ record CredentialCard(String number, String recipientName, String achievement, S
 
     private static com.fasterxml.jackson.databind.JsonNode signedText(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return JsonFields.MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
             // edited into something that is not JSON: it says nothing, and verification reports it
-            return Json.MAPPER.createObjectNode();
+            return JsonFields.MAPPER.createObjectNode();
         }
     }
 }

@@ -9,12 +9,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import org.credence.audit.AuditTrail;
+import org.credence.domain.DomainException;
 import org.credence.http.Auth;
-import org.credence.http.Json;
-import org.credence.http.Problem;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuanceListener;
 import org.credence.issuance.IssuedCredential;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
@@ -132,7 +132,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     ObjectNode history(Caller caller, String idOrNumber) {
         return jdbi.inTransaction(h -> {
             IssuedCredential credential = find(h, caller, idOrNumber);
-            ObjectNode body = Json.MAPPER.createObjectNode();
+            ObjectNode body = JsonFields.MAPPER.createObjectNode();
             body.put("credentialId", credential.id().toString());
             body.put("number", credential.number());
             // what the recipient chose when claiming: the issuer needs to know whether detailed tracking is consented to
@@ -145,7 +145,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
                                AND id = :id
                             """)
                     .bind("tenant", credential.tenantId()).bind("id", credential.id())
-                    .map((rs, ctx) -> Json.MAPPER.createObjectNode()
+                    .map((rs, ctx) -> JsonFields.MAPPER.createObjectNode()
                             .put("claimedAt", rs.getTimestamp("claimed_at") == null ? null : rs.getTimestamp("claimed_at").toInstant().toString())
                             .put("visibility", rs.getString("visibility")).put("trackingAllowed", rs.getBoolean("tracking_allowed")))
                     .one());
@@ -169,19 +169,19 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         return jdbi.inTransaction(h -> {
             IssuedCredential credential = find(h, caller, idOrNumber);
             if (credential.state().equals("revoked")) {
-                throw Problem.conflict("credential " + credential.number() + " is revoked; there is nothing to claim");
+                throw new DomainException.Conflict("credential " + credential.number() + " is revoked; there is nothing to claim");
             }
             ClaimTokens.supersede(h, credential.tenantId(), credential.id(), clock.instant());
             long mail = queue(h, credential, MailKind.CLAIM_LINK, tenants.byId(credential.tenantId()).locale());
             audit.record(h, credential.tenantId(), caller.actor(), "credential.resend", "credential:" + credential.id(), null,
-                    Json.MAPPER.createObjectNode().put("mail", mail));
+                    JsonFields.MAPPER.createObjectNode().put("mail", mail));
             return mail;
         });
     }
 
     private static IssuedCredential find(Handle h, Caller caller, String idOrNumber) {
         return CredentialStore.byIdOrNumber(h, caller.tenantId(), idOrNumber)
-                .orElseThrow(() -> Problem.notFound("no credential " + idOrNumber + " in this tenant"));
+                .orElseThrow(() -> new DomainException.NotFound("no credential " + idOrNumber + " in this tenant"));
     }
 
     private static ObjectNode putIfPresent(ObjectNode node, String field, String value) {

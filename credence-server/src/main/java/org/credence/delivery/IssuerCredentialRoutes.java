@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.credence.achievement.Achievements;
+import org.credence.domain.DomainException;
 import org.credence.http.Pages;
-import org.credence.http.Problem;
 import org.credence.issuance.CredentialListing;
 import org.credence.issuance.CredentialNumber;
 import org.credence.issuance.CredentialQuery;
@@ -41,7 +41,7 @@ final class IssuerCredentialRoutes {
             CredentialListing.Page page;
             try {
                 page = listing.list(tenant, query(filters));
-            } catch (Problem unusable) {
+            } catch (DomainException unusable) {
                 // a hand-edited or stale link: say what was wrong on the page itself, and show everything
                 notice = IssuerCredentialsPage.text(lang).get("notice.bad_filter").formatted(unusable.getMessage());
                 filters.clear();
@@ -58,10 +58,7 @@ final class IssuerCredentialRoutes {
             try {
                 delivery.resend(new Caller(signedIn.user().tenantId(), Set.of("issue"), signedIn.actor()), number);
                 outcome = "resent";
-            } catch (Problem refused) {
-                if (refused.status() != 409) {
-                    throw refused;
-                }
+            } catch (DomainException.Conflict revoked) {
                 outcome = "revoked";
             }
             // back to the page the button was on, its filters kept, with what happened

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssuedCredential;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
 import org.jdbi.v3.core.Jdbi;
@@ -165,7 +165,7 @@ final class Recipients {
                     .bind("hash", Issuance.emailHash(session.email())).bind("number", number)
                     .mapTo(UUID.class).findOne();
             id.ifPresent(i -> audit.record(h, session.tenantId(), "recipient", "credential.privacy", "credential:" + i, null,
-                    Json.MAPPER.createObjectNode().put("visibility", visibility).put("trackingAllowed", trackingAllowed)));
+                    JsonFields.MAPPER.createObjectNode().put("visibility", visibility).put("trackingAllowed", trackingAllowed)));
             return id.isPresent();
         });
     }

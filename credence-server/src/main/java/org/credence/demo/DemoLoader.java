@@ -3,6 +3,7 @@ package org.credence.demo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
-import org.credence.http.Json;
 import org.credence.issuance.Issuance;
+import org.credence.issuance.IssueCommand;
 import org.credence.issuance.IssuedCredential;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
@@ -84,7 +86,7 @@ public final class DemoLoader {
         Caller owner = new Caller(tenant.id(), Set.of("admin"), "demo-simulator");
         // generated rather than fixed: a well-known password would open the demo to anyone who can reach the port
         String password = password();
-        ObjectNode user = Json.MAPPER.createObjectNode().put("email", OWNER_EMAIL).put("name", "Demo owner").put("role", "owner")
+        ObjectNode user = JsonFields.MAPPER.createObjectNode().put("email", OWNER_EMAIL).put("name", "Demo owner").put("role", "owner")
                 .put("password", password);
         users.create(owner, user);
         List<Achievement> made = new ArrayList<>();
@@ -121,7 +123,7 @@ public final class DemoLoader {
     }
 
     private static ObjectNode achievementBody(DemoAchievement a) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = JsonFields.MAPPER.createObjectNode();
         body.put("name", a.name()).put("kind", a.kind()).put("description", a.description()).put("criteria", a.criteria());
         var alignments = body.putArray("alignments");
         a.skills().forEach(skill -> alignments.addObject().put("targetName", skill).put("targetUrl", a.programUrl() + "#" + skill.toLowerCase().replace(' ', '-')));
@@ -173,14 +175,10 @@ public final class DemoLoader {
 
         private LoadedCredential issue(SimulatedCredential c) {
             Achievement achievement = achievements.get(c.achievement());
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("achievementId", achievement.id());
-            body.putObject("recipient").put("name", c.recipientName()).put("email", c.email());
             // simulated recipients get no mail (their addresses are example.org ones, but the outbox would fill up)
-            body.put("notify", false);
-            body.put("issuedAt", c.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            c.expiresAt().ifPresent(at -> body.put("expiresAt", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
-            IssuedCredential issued = issuance.issue(owner, body, null).credential();
+            IssueCommand command = new IssueCommand(achievement.id(), c.recipientName(), c.email(), c.issuedAt().truncatedTo(ChronoUnit.SECONDS),
+                    c.expiresAt().map(at -> at.truncatedTo(ChronoUnit.SECONDS)).orElse(null), null, List.of(), false, null);
+            IssuedCredential issued = issuance.issue(owner, command).credential();
             return new LoadedCredential(issued.id(), achievement.id(), issued.number());
         }
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -49,9 +49,9 @@ public final class BrandingUpdates {
 
     /** Replaces the settings (page size, colours, LinkedIn organisation); absent fields return to their defaults. */
     public Branding replaceSettings(Caller caller, ObjectNode body) {
-        String pageSize = Optional.ofNullable(Json.optionalText(body, "pageSize", 10)).orElse("A4");
+        String pageSize = Optional.ofNullable(JsonFields.optionalText(body, "pageSize", 10)).orElse("A4");
         if (!pageSize.equals("A4") && !pageSize.equals("Letter")) {
-            throw Problem.invalidField("pageSize", "pageSize must be A4 or Letter");
+            throw new DomainException.InvalidInput("pageSize", "pageSize must be A4 or Letter");
         }
         String primary = colour(body, "primaryColour");
         String accent = colour(body, "accentColour");
@@ -74,7 +74,7 @@ public final class BrandingUpdates {
     public Branding putImage(Caller caller, Slot slot, String contentType, byte[] body) {
         if (UploadedImages.mediaType(contentType).equals("image/svg+xml")) {
             // certificates are PDFs drawn from raster images; an SVG logo would need a rasteriser we do not ship
-            throw Problem.unsupportedMediaType("send the " + slot.column + " as image/png or image/jpeg; SVG is accepted for badge images only");
+            throw new DomainException.UnsupportedType("send the " + slot.column + " as image/png or image/jpeg; SVG is accepted for badge images only");
         }
         UploadedImages.CleanPng png = UploadedImages.raster(contentType, body);
         return change(caller, "branding." + slot.column + ".set", h -> h.createUpdate("""
@@ -115,7 +115,7 @@ public final class BrandingUpdates {
 
     /** The branding as the API shows it: settings, and for each image whether it is set and its SHA-256. */
     public static ObjectNode json(Branding b) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("pageSize", b.pageSize());
         node.put("primaryColour", b.primaryColour());
         node.put("accentColour", b.accentColour());
@@ -127,9 +127,9 @@ public final class BrandingUpdates {
 
     private static JsonNode image(Optional<Branding.Image> image) {
         if (image.isEmpty()) {
-            return Json.MAPPER.nullNode();
+            return JsonFields.MAPPER.nullNode();
         }
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("contentType", image.get().contentType());
         node.put("bytes", image.get().bytes().length);
         node.put("sha256", StoredDocuments.sha256(image.get().bytes()));
@@ -137,12 +137,12 @@ public final class BrandingUpdates {
     }
 
     private static String colour(ObjectNode body, String field) {
-        String value = Json.optionalText(body, field, 20);
+        String value = JsonFields.optionalText(body, field, 20);
         if (value == null) {
             return null;
         }
         if (!value.matches("#[0-9a-fA-F]{6}")) {
-            throw Problem.invalidField(field, field + " must be a colour as #rrggbb, like #1f3a5f");
+            throw new DomainException.InvalidInput(field, field + " must be a colour as #rrggbb, like #1f3a5f");
         }
         return value.toLowerCase(Locale.ROOT);
     }
@@ -153,7 +153,7 @@ public final class BrandingUpdates {
         }
         String text = value.isIntegralNumber() ? value.asText() : value.isTextual() ? value.asText().strip() : "";
         if (!text.matches("[0-9]{1,20}")) {
-            throw Problem.invalidField("linkedinOrganizationId",
+            throw new DomainException.InvalidInput("linkedinOrganizationId",
                     "linkedinOrganizationId must be the numeric id of the LinkedIn organisation page (digits only, as in linkedin.com/company/12345)");
         }
         return text;

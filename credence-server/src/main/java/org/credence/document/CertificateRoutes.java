@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.credence.audit.AuditTrail;
 import org.credence.http.Auth;
+import org.credence.http.Downloads;
 import org.credence.http.Json;
 import org.credence.http.Problem;
 import org.credence.issuance.IssuedCredential;
@@ -34,12 +35,13 @@ public final class CertificateRoutes {
             org.credence.credential.CredentialPageRoutes.refuseWithdrawn(ctx, credential);
             StoredDocument pdf = certificates.pdf(credential);
             boolean download = "1".equals(ctx.queryParam("download"));
-            events.recordThen(ctx, credential.number(), download ? EventType.DOWNLOAD : EventType.VIEW, "pdf", () -> StoredDocuments.serve(ctx, pdf,
+            events.recordThen(ctx, credential.number(), download ? EventType.DOWNLOAD : EventType.VIEW, "pdf", () -> Downloads.serve(ctx, pdf.etag(), pdf.contentType(), pdf.bytes(),
                     download ? Optional.of(credential.number() + "-certificate.pdf") : Optional.empty()));
         });
         config.routes.get("/c/{number}/certificate.png", ctx -> {
             // the page's preview image: counted with the page, not on its own
-            StoredDocuments.serve(ctx, certificates.preview(publicCredential(certificates, ctx)), Optional.empty());
+            StoredDocument preview = certificates.preview(publicCredential(certificates, ctx));
+            Downloads.serve(ctx, preview.etag(), preview.contentType(), preview.bytes(), Optional.empty());
         });
         config.routes.get("/api/v1/designs", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");

@@ -1,6 +1,5 @@
 package org.credence.document;
 
-import io.javalin.http.Context;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -110,22 +109,6 @@ public final class StoredDocuments {
             h.createUpdate("DELETE FROM credential_document WHERE tenant_id = :tenant AND credential_id = :credential")
                     .bind("tenant", tenantId).bind("credential", credentialId).execute();
         });
-    }
-
-    /**
-     * Answers with the document: 304 when the client's {@code If-None-Match} already names it,
-     * otherwise the bytes with their ETag. {@code downloadName} makes it an attachment.
-     */
-    public static void serve(Context ctx, StoredDocument document, Optional<String> downloadName) {
-        ctx.header("ETag", document.etag());
-        ctx.header("Cache-Control", "public, max-age=300, must-revalidate");
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.equals(document.etag()) || ifNoneMatch.equals("W/" + document.etag()))) {
-            ctx.status(304);
-            return;
-        }
-        downloadName.ifPresent(name -> ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\""));
-        ctx.contentType(document.contentType()).result(document.bytes());
     }
 
     /** The lower-case hex SHA-256 of the bytes. */

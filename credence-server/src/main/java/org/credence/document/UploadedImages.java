@@ -10,7 +10,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
 
 /**
  * Checks an uploaded raster image (logo, signature, badge) and re-encodes it as a clean PNG.
@@ -44,7 +44,7 @@ public final class UploadedImages {
     /** Refuses bodies over 1 MB with 413, before anything looks inside them. */
     public static void requireWithinLimit(long length) {
         if (length > MAX_BYTES) {
-            throw Problem.tooLarge("images are limited to 1 MB; this one is " + (length + 1023) / 1024 + " kB");
+            throw new DomainException.TooLarge("images are limited to 1 MB; this one is " + (length + 1023) / 1024 + " kB");
         }
     }
 
@@ -52,12 +52,12 @@ public final class UploadedImages {
     public static CleanPng raster(String contentType, byte[] body) {
         String type = mediaType(contentType);
         if (!RASTER_TYPES.contains(type)) {
-            throw Problem.unsupportedMediaType("send the image as image/png or image/jpeg (Content-Type), not '" + type + "'");
+            throw new DomainException.UnsupportedType("send the image as image/png or image/jpeg (Content-Type), not '" + type + "'");
         }
         requireWithinLimit(body.length);
         String format = type.equals("image/png") ? "PNG" : "JPEG";
         if (!startsLike(format, body)) {
-            throw Problem.invalidField("image", "this " + format + " cannot be decoded: the data is not a " + format + " file");
+            throw new DomainException.InvalidInput("image", "this " + format + " cannot be decoded: the data is not a " + format + " file");
         }
         BufferedImage pixels = decodeWithinLimits(format, body);
         return new CleanPng(Png.encode(pixels), pixels.getWidth(), pixels.getHeight());
@@ -72,7 +72,7 @@ public final class UploadedImages {
                 int width = reader.getWidth(0); // header only
                 int height = reader.getHeight(0);
                 if (width > MAX_SIDE || height > MAX_SIDE) {
-                    throw Problem.invalidField("image", "this image is " + width + "×" + height + " pixels; images are limited to "
+                    throw new DomainException.InvalidInput("image", "this image is " + width + "×" + height + " pixels; images are limited to "
                             + MAX_SIDE + "×" + MAX_SIDE);
                 }
                 BufferedImage decoded = reader.read(0);
@@ -81,11 +81,11 @@ public final class UploadedImages {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof Problem problem) {
+            if (e instanceof DomainException problem) {
                 throw problem;
             }
             // ImageIO reports truncated or corrupt data as IIOException, and some corruptions as runtime exceptions
-            throw Problem.invalidField("image", "this " + format + " cannot be decoded: it is damaged or incomplete");
+            throw new DomainException.InvalidInput("image", "this " + format + " cannot be decoded: it is damaged or incomplete");
         }
     }
 

@@ -33,6 +33,10 @@ public final class HttpServer implements AutoCloseable {
             });
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler()));
             config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.field()));
+            config.routes.exception(org.credence.domain.DomainException.class, (e, ctx) -> {
+                Problem p = Problem.of(e);
+                problem(ctx, p.status(), p.title(), p.getMessage(), p.field());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 java.util.Optional<Problem> unreadable = Problem.ofUnreadableBody(e);
                 if (unreadable.isPresent()) {

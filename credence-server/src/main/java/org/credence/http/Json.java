@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Set;
+import org.credence.json.JsonFields;
 import org.credence.standards.model.CredentialFormatException;
 import org.credence.standards.model.CredentialJson;
 
-/** Reading request bodies strictly and reading their fields with errors that name the field. */
+/** Reading request bodies strictly; field readers delegate to {@link JsonFields} (their errors are domain errors). */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The one mapper, {@link JsonFields#MAPPER}: routes keep their short name for it. */
+    public static final ObjectMapper MAPPER = JsonFields.MAPPER;
 
     private Json() {}
 
@@ -38,33 +40,15 @@ public final class Json {
     }
 
     public static String requiredText(JsonNode node, String field, int maxLength) {
-        String value = optionalText(node, field, maxLength);
-        if (value == null || value.isBlank()) {
-            throw Problem.invalidField(field, field + " is required");
-        }
-        return value;
+        return JsonFields.requiredText(node, field, maxLength);
     }
 
     /** A whole-number field, required. */
     public static long requiredLong(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw Problem.invalidField(field, field + " is required and must be a whole number");
-        }
-        return value.asLong();
+        return JsonFields.requiredLong(node, field);
     }
 
     public static String optionalText(JsonNode node, String field, int maxLength) {
-        JsonNode value = node.get(field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw Problem.invalidField(field, field + " must be a string");
-        }
-        if (value.asText().length() > maxLength) {
-            throw Problem.invalidField(field, field + " is longer than " + maxLength + " characters");
-        }
-        return value.asText().strip();
+        return JsonFields.optionalText(node, field, maxLength);
     }
 }

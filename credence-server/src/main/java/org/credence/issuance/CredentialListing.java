@@ -3,7 +3,7 @@ package org.credence.issuance;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reading a tenant's credentials: one by id or number, or pages of them by filter. */
@@ -28,6 +28,6 @@ public final class CredentialListing {
 
     public IssuedCredential get(long tenantId, String idOrNumber) {
         return jdbi.withHandle(h -> CredentialStore.byIdOrNumber(h, tenantId, idOrNumber))
-                .orElseThrow(() -> Problem.notFound("no credential " + idOrNumber + " in this tenant"));
+                .orElseThrow(() -> new DomainException.NotFound("no credential " + idOrNumber + " in this tenant"));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
 
 /**
  * Which of a tenant's credentials to list and where the page starts. Pages run newest first by
@@ -37,22 +37,22 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         }
         String status = parameter.apply("status");
         if (status != null && !status.matches("active|expired|revoked|suspended")) {
-            throw Problem.invalidField("status", "status '" + status + "' is not one of active, expired, revoked, suspended");
+            throw new DomainException.InvalidInput("status", "status '" + status + "' is not one of active, expired, revoked, suspended");
         }
         Instant after = instant(parameter.apply("issuedAfter"), "issuedAfter");
         Instant before = instant(parameter.apply("issuedBefore"), "issuedBefore");
         if (after != null && before != null && !after.isBefore(before)) {
-            throw Problem.invalidField("issuedBefore", "issuedBefore (" + before + ") is not after issuedAfter (" + after + ")");
+            throw new DomainException.InvalidInput("issuedBefore", "issuedBefore (" + before + ") is not after issuedAfter (" + after + ")");
         }
         String email = parameter.apply("recipientEmail");
         String emailHash = email == null ? null : Issuance.sha256(email.toLowerCase(Locale.ROOT));
         String search = parameter.apply("q") == null || parameter.apply("q").isBlank() ? null : parameter.apply("q").strip();
         if (search != null && search.length() > MAX_SEARCH) {
-            throw Problem.invalidField("q", "q is " + search.length() + " characters long; at most " + MAX_SEARCH + " are searched for");
+            throw new DomainException.InvalidInput("q", "q is " + search.length() + " characters long; at most " + MAX_SEARCH + " are searched for");
         }
         long limit = parameter.apply("limit") == null ? DEFAULT_LIMIT : number(parameter.apply("limit"), "limit");
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problem.invalidField("limit", "limit (" + limit + ") must be 1-" + MAX_LIMIT);
+            throw new DomainException.InvalidInput("limit", "limit (" + limit + ") must be 1-" + MAX_LIMIT);
         }
         String cursor = parameter.apply("cursor");
         Instant afterIssuedAt = null;
@@ -63,7 +63,7 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
                 afterIssuedAt = storable(Instant.parse(parts[0]));
                 afterId = UUID.fromString(parts[1]);
             } catch (RuntimeException e) {
-                throw Problem.invalidField("cursor", "cursor is not one this server gave out as 'next'");
+                throw new DomainException.InvalidInput("cursor", "cursor is not one this server gave out as 'next'");
             }
         }
         return new CredentialQuery(achievementId, status, after, before, emailHash, search, afterIssuedAt, afterId, (int) limit);
@@ -79,7 +79,7 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw Problem.invalidField(field, field + " '" + text + "' is not a whole number");
+            throw new DomainException.InvalidInput(field, field + " '" + text + "' is not a whole number");
         }
     }
 
@@ -102,7 +102,7 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         try {
             return storable(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw Problem.invalidField(field, field + " '" + text + "' is not a date (2025-01-31) or date-time (2025-01-31T12:00:00Z)");
+            throw new DomainException.InvalidInput(field, field + " '" + text + "' is not a date (2025-01-31) or date-time (2025-01-31T12:00:00Z)");
         }
     }
 }

@@ -2,8 +2,8 @@ package org.credence.issuance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * An {@code Idempotency-Key} with the SHA-256 of the request it came with, so that the key
@@ -12,10 +12,11 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
  * @param requestSha256 hex SHA-256 of the body as canonical JSON: members sorted by name, no
  *                      white space, so key order and formatting do not make a request different
  */
-record Idempotency(String key, String requestSha256) {
+public record Idempotency(String key, String requestSha256) {
     private static final JsonMapper CANONICAL = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
-    static Idempotency of(String key, JsonNode body) {
+    /** The key with the digest of the request body it came with. */
+    public static Idempotency of(String key, JsonNode body) {
         try {
             return new Idempotency(key, Issuance.sha256(CANONICAL.writeValueAsString(body)));
         } catch (JsonProcessingException e) {

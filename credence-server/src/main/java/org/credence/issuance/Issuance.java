@@ -1,6 +1,5 @@
 package org.credence.issuance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,28 +8,24 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
+import org.credence.json.JsonFields;
 import org.credence.lifecycle.StatusLists;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.model.AchievementCredential;
 import org.credence.standards.model.AchievementSubject;
 import org.credence.standards.model.Alignment;
 import org.credence.standards.model.Criteria;
-import org.credence.standards.model.Evidence;
 import org.credence.standards.model.IdentityObject;
 import org.credence.standards.model.Image;
 import org.credence.standards.model.Profile;
@@ -50,7 +45,6 @@ import org.jdbi.v3.core.Jdbi;
  * unique constraints decide, so concurrent identical requests make exactly one.
  */
 public final class Issuance {
-    public static final Set<String> FIELDS = Set.of("achievementId", "recipient", "issuedAt", "expiresAt", "grade", "evidence", "notify");
 
     /** The outcome: the credential, and whether this request created it. */
     public record Issued(IssuedCredential credential, boolean created) {}
@@ -82,11 +76,9 @@ public final class Issuance {
         this.random = random;
     }
 
-    public Issued issue(Caller caller, ObjectNode body, String idempotencyKey) {
-        Request request = Request.of(body, clock);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw Problem.badRequest("the Idempotency-Key header must be 1-200 characters");
-        }
+    /** Issues the credential the command describes, or answers the one already issued for its recipient or Idempotency-Key. */
+    public Issued issue(Caller caller, IssueCommand command) {
+        IssueCommand request = command.issuedAt() != null ? command : command.issuedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         long tenantId = caller.tenantId();
         Achievement achievement = achievements.get(tenantId, request.achievementId());
         Tenant tenant = tenants.byId(tenantId);
@@ -94,9 +86,9 @@ public final class Issuance {
         Instant expires = request.expiresAt() != null ? request.expiresAt()
                 : achievement.validityDays().isPresent() ? request.issuedAt().plus(achievement.validityDays().getAsInt(), ChronoUnit.DAYS) : null;
         if (expires != null && !expires.isAfter(request.issuedAt())) {
-            throw Problem.invalidField("expiresAt", "expiresAt (" + expires + ") must be after issuedAt (" + request.issuedAt() + ")");
+            throw new DomainException.InvalidInput("expiresAt", "expiresAt (" + expires + ") must be after issuedAt (" + request.issuedAt() + ")");
         }
-        Idempotency idempotency = idempotencyKey == null ? null : Idempotency.of(idempotencyKey, body);
+        Idempotency idempotency = request.idempotency();
         return jdbi.inTransaction(h -> {
             var existing = idempotency != null ? replay(h, tenantId, idempotency)
                     : CredentialStore.byRecipient(h, tenantId, achievement.id(), emailHash);
@@ -116,13 +108,13 @@ public final class Issuance {
                 IssuedCredential winner = (idempotency != null
                         ? replay(h, tenantId, idempotency)
                         : CredentialStore.byRecipient(h, tenantId, achievement.id(), emailHash))
-                        .orElseThrow(() -> Problem.conflict("this recipient already holds this achievement under another Idempotency-Key"));
+                        .orElseThrow(() -> new DomainException.Conflict("this recipient already holds this achievement under another Idempotency-Key"));
                 return new Issued(winner, false);
             }
-            log.append(h, tenantId, id, Json.MAPPER.createObjectNode().put("type", "issue").put("credential", id.toString())
+            log.append(h, tenantId, id, JsonFields.MAPPER.createObjectNode().put("type", "issue").put("credential", id.toString())
                     .put("number", number).put("documentSha256", sha256(signed)).put("at", clock.instant().toString()));
             audit.record(h, tenantId, caller.actor(), "credential.issue", "credential:" + id, null,
-                    Json.MAPPER.createObjectNode().put("number", number).put("achievementId", achievement.id()).put("state", "active"));
+                    JsonFields.MAPPER.createObjectNode().put("number", number).put("achievementId", achievement.id()).put("state", "active"));
             listener.issued(h, tenant, credential, request.sendMail());
             return new Issued(credential, true);
         });
@@ -140,7 +132,7 @@ public final class Issuance {
         return CredentialStore.byIdempotencyKey(h, tenantId, idempotency.key());
     }
 
-    private ObjectNode document(Tenant tenant, Achievement achievement, Request request, UUID id, Instant expires, StatusLists.Slot slot) {
+    private ObjectNode document(Tenant tenant, Achievement achievement, IssueCommand request, UUID id, Instant expires, StatusLists.Slot slot) {
         URI publicUrl = tenants.publicUrl();
         List<Alignment> alignments = new ArrayList<>();
         achievement.details().path("alignments").forEach(a -> alignments.add(new Alignment(a.get("targetName").asText(),
@@ -181,66 +173,6 @@ public final class Issuance {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.strip().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A validated issuance request. */
-    record Request(long achievementId, String name, String email, Instant issuedAt, Instant expiresAt, String grade, List<Evidence> evidence,
-                   boolean sendMail) {
-        static Request of(ObjectNode body, Clock clock) {
-            JsonNode id = body.get("achievementId");
-            if (id == null || !id.canConvertToLong() || !id.isIntegralNumber()) {
-                throw Problem.invalidField("achievementId", "achievementId is required and must be the number of an achievement");
-            }
-            JsonNode recipient = body.get("recipient");
-            if (recipient == null || !recipient.isObject()) {
-                throw Problem.invalidField("recipient", "recipient is required: {\"name\": …, \"email\": …}");
-            }
-            recipient.fieldNames().forEachRemaining(f -> {
-                if (!f.equals("name") && !f.equals("email")) {
-                    throw Problem.invalidField("recipient." + f, "unknown field 'recipient." + f + "'; allowed: name, email");
-                }
-            });
-            String name = Json.requiredText(recipient, "recipient.name", 300);
-            String email = Json.requiredText(recipient, "recipient.email", 320);
-            if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                throw Problem.invalidField("recipient.email", "recipient.email is not an e-mail address: " + email);
-            }
-            Instant issuedAt = instant(body, "issuedAt");
-            List<Evidence> evidence = new ArrayList<>();
-            JsonNode given = body.path("evidence");
-            if (!given.isMissingNode() && !given.isArray()) {
-                throw Problem.invalidField("evidence", "evidence must be a list of {url?, name?, narrative?}");
-            }
-            for (JsonNode e : given) {
-                String url = Json.optionalText(e, "evidence.url", 2000);
-                if (url != null && !url.matches("https?://\\S+")) {
-                    throw Problem.invalidField("evidence.url", "evidence.url must be an http(s) URL");
-                }
-                try {
-                    evidence.add(new Evidence(url, Json.optionalText(e, "evidence.name", 300), null, Json.optionalText(e, "evidence.narrative", 5000), null, null));
-                } catch (RuntimeException invalid) {
-                    throw Problem.invalidField("evidence", invalid.getMessage());
-                }
-            }
-            JsonNode notify = body.path("notify");
-            if (!notify.isMissingNode() && !notify.isBoolean()) {
-                throw Problem.invalidField("notify", "notify must be true or false (false: the recipient gets no mail)");
-            }
-            return new Request(id.asLong(), name, email, issuedAt == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : issuedAt,
-                    instant(body, "expiresAt"), Json.optionalText(body, "grade", 100), evidence, notify.asBoolean(true));
-        }
-
-        private static Instant instant(JsonNode body, String field) {
-            String value = Json.optionalText(body, field, 40);
-            if (value == null) {
-                return null;
-            }
-            try {
-                return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.SECONDS);
-            } catch (DateTimeParseException e) {
-                throw Problem.invalidField(field, field + " '" + value + "' is not an ISO-8601 date-time such as 2025-01-31T12:00:00Z");
-            }
         }
     }
 }

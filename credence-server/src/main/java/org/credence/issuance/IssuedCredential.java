@@ -28,7 +28,7 @@ public record IssuedCredential(UUID id, long tenantId, long achievementId, Strin
 
     public ObjectNode document() {
         try {
-            return (ObjectNode) org.credence.http.Json.MAPPER.readTree(documentText);
+            return (ObjectNode) org.credence.json.JsonFields.MAPPER.readTree(documentText);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,19 +1,16 @@
 package org.credence.lifecycle;
 
-import java.util.Set;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
 
 /** Revoke, suspend, reinstate: the state changes, its status list is re-signed, the audit trail records it. */
 public final class Lifecycle {
-    private static final Set<String> ACTIONS = Set.of("revoke", "suspend", "reinstate");
-
     private final Jdbi jdbi;
     private final StatusLists statusLists;
     private final AuditTrail audit;
@@ -30,33 +27,28 @@ public final class Lifecycle {
         this.audit = audit;
     }
 
-    /** Changes the state of the credential with this id or certificate number, within the caller's tenant. */
-    public IssuedCredential change(Caller caller, String idOrNumber, String action, String reason) {
-        if (!ACTIONS.contains(action)) {
-            throw Problem.notFound("no action " + action);
-        }
+    /** Changes the state of the credential the command names, within the caller's tenant; an unchanged state is no change. */
+    public IssuedCredential change(Caller caller, StateChange command) {
+        String action = command.action().word();
+        String reason = command.reason();
         IssuedCredential after = jdbi.inTransaction(h -> {
-            IssuedCredential before = CredentialStore.byIdOrNumber(h, caller.tenantId(), idOrNumber)
-                    .orElseThrow(() -> Problem.notFound("no credential " + idOrNumber + " in this tenant"));
+            IssuedCredential before = CredentialStore.byIdOrNumber(h, caller.tenantId(), command.idOrNumber())
+                    .orElseThrow(() -> new DomainException.NotFound("no credential " + command.idOrNumber() + " in this tenant"));
             UUID id = before.id();
-            String target = switch (action) {
-                case "revoke" -> "revoked";
-                case "suspend" -> "suspended";
-                default -> "active";
-            };
+            String target = command.action().target();
             if (before.state().equals("revoked")) {
-                throw Problem.conflict("credential " + before.number() + " is revoked; revocation is final");
+                throw new DomainException.Conflict("credential " + before.number() + " is revoked; revocation is final");
             }
             if (before.state().equals(target)) {
                 return before;
             }
             CredentialStore.setState(h, caller.tenantId(), id, target, reason);
             statusLists.touch(h, before.statusListId());
-            log.append(h, caller.tenantId(), id, Json.MAPPER.createObjectNode().put("type", action).put("credential", id.toString())
+            log.append(h, caller.tenantId(), id, JsonFields.MAPPER.createObjectNode().put("type", action).put("credential", id.toString())
                     .put("number", before.number()).put("state", target));
             audit.record(h, caller.tenantId(), caller.actor(), "credential." + action, "credential:" + id,
-                    Json.MAPPER.createObjectNode().put("state", before.state()).put("reason", before.stateReason()),
-                    Json.MAPPER.createObjectNode().put("state", target).put("reason", reason));
+                    JsonFields.MAPPER.createObjectNode().put("state", before.state()).put("reason", before.stateReason()),
+                    JsonFields.MAPPER.createObjectNode().put("state", target).put("reason", reason));
             return CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
         });
         changed.accept(after.number());

@@ -5,8 +5,8 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
+import org.credence.json.JsonFields;
 import org.credence.standards.keys.DidDocuments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -32,17 +32,17 @@ public final class Tenants {
 
     public Created create(Caller caller, String slug, String name, String url, String locale) {
         if (!slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            throw Problem.invalidField("slug", "slug must be 2-63 lower-case letters, digits or hyphens, starting with a letter or digit");
+            throw new DomainException.InvalidInput("slug", "slug must be 2-63 lower-case letters, digits or hyphens, starting with a letter or digit");
         }
         if (!locale.equals("en") && !locale.equals("nb")) {
-            throw Problem.invalidField("locale", "locale must be 'en' or 'nb'");
+            throw new DomainException.InvalidInput("locale", "locale must be 'en' or 'nb'");
         }
         if (url != null && !url.matches("https?://\\S+")) {
-            throw Problem.invalidField("url", "url must be an http(s) URL");
+            throw new DomainException.InvalidInput("url", "url must be an http(s) URL");
         }
         return jdbi.inTransaction(h -> {
             if (find(h, slug).isPresent()) {
-                throw Problem.conflict("a tenant with slug '" + slug + "' already exists");
+                throw new DomainException.Conflict("a tenant with slug '" + slug + "' already exists");
             }
             long id = h.createUpdate("INSERT INTO tenant (slug, name, url, locale) VALUES (:slug, :name, :url, :locale)")
                     .bind("slug", slug).bind("name", name).bind("url", url).bind("locale", locale)
@@ -110,7 +110,7 @@ public final class Tenants {
     }
 
     public static ObjectNode json(Tenant tenant) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("id", tenant.id());
         node.put("slug", tenant.slug());
         node.put("name", tenant.name());

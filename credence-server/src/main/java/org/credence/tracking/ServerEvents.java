@@ -42,7 +42,7 @@ public final class ServerEvents {
             return;
         }
         CompletableFuture<?> recorded = tracker.credential(CredentialRef.number(number))
-                .<CompletableFuture<?>>map(credential -> tracker.recordAsync(tracker.facts(ctx, who.isRecipient(ctx, credential)),
+                .<CompletableFuture<?>>map(credential -> tracker.recordAsync(tracker.facts(ctx.ip(), ctx::header, who.isRecipient(ctx, credential)),
                         type, credential, channel))
                 .orElseGet(() -> CompletableFuture.completedFuture(null));
         ctx.future(() -> recorded.handle((done, failure) -> {

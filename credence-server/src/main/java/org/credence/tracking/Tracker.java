@@ -2,17 +2,17 @@ package org.credence.tracking;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.javalin.http.Context;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Records what happens to credentials. Pages and APIs call
- * {@code tracker.record(tracker.facts(ctx, viewerIsRecipient), EventType.VIEW, CredentialRef.number(n), "credential_page")};
+ * {@code tracker.record(tracker.facts(ctx.ip(), ctx::header, viewerIsRecipient), EventType.VIEW, CredentialRef.number(n), "credential_page")};
  * the call returns once the event is durably stored (or judged not worth storing).
  *
  * <p>The rules, in order: a flood from one truncated address is dropped; machines (COUNTER
@@ -51,20 +51,22 @@ public final class Tracker {
      * The facts of a request: its truncated address (the full one goes no further than this
      * method), user agent, referrer host and country.
      *
+     * @param ip                the connecting address as the server sees it
+     * @param headers           a request header's value by name, null if absent
      * @param viewerIsRecipient whether the signed-in viewer is the credential's recipient
      */
-    public RequestFacts facts(Context ctx, boolean viewerIsRecipient) {
-        String raw = ctx.ip();
+    public RequestFacts facts(String ip, Function<String, String> headers, boolean viewerIsRecipient) {
+        String raw = ip;
         String country = null;
         if (trustedProxy) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            String connecting = ctx.header("CF-Connecting-IP");
+            String forwarded = headers.apply("X-Forwarded-For");
+            String connecting = headers.apply("CF-Connecting-IP");
             if (connecting != null) {
                 raw = connecting;
             } else if (forwarded != null && !forwarded.isBlank()) {
                 raw = forwarded.substring(forwarded.lastIndexOf(',') + 1);
             }
-            String header = ctx.header("CF-IPCountry");
+            String header = headers.apply("CF-IPCountry");
             // XX: unknown, T1: Tor — neither is a country
             if (header != null && header.strip().matches("[A-Za-z]{2}") && !header.strip().equalsIgnoreCase("XX")) {
                 country = header.strip().toUpperCase(Locale.ROOT);
@@ -74,7 +76,7 @@ public final class Tracker {
         if (country == null && address != null) {
             country = countries.of(address).orElse(null);
         }
-        return new RequestFacts(address, ctx.userAgent(), referrerHost(ctx.header("Referer")), country, viewerIsRecipient);
+        return new RequestFacts(address, headers.apply("User-Agent"), referrerHost(headers.apply("Referer")), country, viewerIsRecipient);
     }
 
     static String referrerHost(String referer) {

@@ -30,7 +30,7 @@ public final class TrackingRoutes {
                     : Links.web(credential.tenantUrl()))
                     .orElseThrow(() -> Problem.notFound("the issuer has not set a web address for '" + target + "'"));
             URI location = Links.withUtm(destination, "credence", "credential", credential.achievementName());
-            ctx.future(() -> tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), EventType.REFERRAL_CLICK,
+            ctx.future(() -> tracker.recordAsync(tracker.facts(ctx.ip(), ctx::header, recipients.isRecipient(ctx, credential)), EventType.REFERRAL_CLICK,
                     credential, target).thenAccept(recorded -> redirect(ctx, location)));
         });
         config.routes.get("/s/{number}/{channel}", ctx -> {
@@ -39,7 +39,7 @@ public final class TrackingRoutes {
             TrackedCredential credential = known(tracker, ctx);
             String lang = ctx.queryParam("lang");
             URI location = shares.target(credential, channel, "nb".equals(lang) || "en".equals(lang) ? lang : null);
-            ctx.future(() -> tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), EventType.SHARE_CLICK,
+            ctx.future(() -> tracker.recordAsync(tracker.facts(ctx.ip(), ctx::header, recipients.isRecipient(ctx, credential)), EventType.SHARE_CLICK,
                     credential, channel.id()).thenAccept(recorded -> redirect(ctx, location)));
         });
         config.routes.post("/t/{number}", ctx -> {
@@ -63,7 +63,7 @@ public final class TrackingRoutes {
                     + "; use one of " + new java.util.TreeSet<>(type.channels()));
         }
         TrackedCredential credential = known(tracker, ctx);
-        var recorded = tracker.recordAsync(tracker.facts(ctx, recipients.isRecipient(ctx, credential)), type, credential, channel);
+        var recorded = tracker.recordAsync(tracker.facts(ctx.ip(), ctx::header, recipients.isRecipient(ctx, credential)), type, credential, channel);
         // a dropped event is known at once; a stored one is answered when its transaction has committed, without holding a thread
         if (recorded.isDone() && recorded.join().outcome() == Recorded.Outcome.DROPPED) {
             throw Problem.tooManyRequests("too many tracking requests from your network; try again in a minute");

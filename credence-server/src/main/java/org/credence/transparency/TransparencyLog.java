@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.credence.http.Json;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
+import org.credence.json.JsonFields;
 import org.credence.standards.transparency.Checkpoint;
 import org.credence.standards.transparency.InMemoryMerkleLog;
 import org.credence.standards.transparency.MerkleTree;
@@ -79,7 +79,7 @@ public final class TransparencyLog {
         }
         StoredCheckpoint checkpoint = stored.filter(c -> c.verificationMethod().equals(key.verificationMethod()))
                 .orElseGet(() -> sign(tenant, head, key));
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("origin", origin(tenant));
         node.put("treeSize", checkpoint.treeSize());
         node.put("rootHash", B64.encodeToString(checkpoint.rootHash()));
@@ -173,7 +173,7 @@ public final class TransparencyLog {
         long size = head.size();
         List<byte[]> proof = head.tree().inclusionProof(index.get(), size);
         byte[] leafHash = head.leaves().leafHash(index.get());
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("leafIndex", index.get());
         node.put("treeSize", size);
         node.put("leafHash", B64.encodeToString(leafHash));
@@ -191,9 +191,9 @@ public final class TransparencyLog {
     public ObjectNode consistency(Tenant tenant, long from, long to) {
         Head head = head(tenant.id());
         if (from < 1 || to < from || to > head.size()) {
-            throw Problem.badRequest("need 1 <= from <= to <= " + head.size() + " (the current tree size)");
+            throw new DomainException.Malformed("need 1 <= from <= to <= " + head.size() + " (the current tree size)");
         }
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("from", from);
         node.put("to", to);
         node.put("fromRootHash", B64.encodeToString(head.tree().rootHash(from)));

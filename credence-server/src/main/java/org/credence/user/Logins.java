@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
 import org.jdbi.v3.core.Jdbi;
@@ -77,7 +77,7 @@ public final class Logins {
         jdbi.useTransaction(h -> {
             LoginThrottle.clear(h, tenantId, key).ifPresent(ended -> recordEnded(h, ended));
             UserStore.loggedIn(h, tenantId, user.id(), now, rehashed);
-            ObjectNode after = Json.MAPPER.createObjectNode().put("rehashed", rehashed != null);
+            ObjectNode after = JsonFields.MAPPER.createObjectNode().put("rehashed", rehashed != null);
             audit.record(h, tenantId, "user:" + user.id(), "user.login", "user:" + user.id(), null, after);
         });
         return new Outcome.SignedIn(new User(user.id(), tenantId, user.email(), user.name(), user.role(), false, user.createdAt(), now));
@@ -113,14 +113,14 @@ public final class Logins {
             LoginThrottle.Counted counted = LoginThrottle.count(h, tenantId, key, now);
             counted.ended().ifPresent(ended -> recordEnded(h, ended));
             counted.locked().filter(locked -> locked.refused() == 1).ifPresent(locked -> audit.record(h, tenantId, actor, throttledAction, subject, null,
-                    Json.MAPPER.createObjectNode().put("reason", "throttled").put("lockedUntil", locked.until().toString())));
+                    JsonFields.MAPPER.createObjectNode().put("reason", "throttled").put("lockedUntil", locked.until().toString())));
             return counted.locked().map(LoginThrottle.Locked::until);
         });
     }
 
     private void recordEnded(org.jdbi.v3.core.Handle h, LoginThrottle.Ended ended) {
         audit.record(h, ended.tenantId(), "system", "user.login.throttle.ended", "email:" + ended.email(), null,
-                Json.MAPPER.createObjectNode().put("refusedAttempts", ended.refused()));
+                JsonFields.MAPPER.createObjectNode().put("refusedAttempts", ended.refused()));
     }
 
     /** Deletes throttle rows that count for nothing any more, at most once a minute (on a sign-in attempt, so no thread of its own). */
@@ -138,6 +138,6 @@ public final class Logins {
     }
 
     private void record(long tenantId, String actor, String action, String subject, String reason) {
-        jdbi.useHandle(h -> audit.record(h, tenantId, actor, action, subject, null, Json.MAPPER.createObjectNode().put("reason", reason)));
+        jdbi.useHandle(h -> audit.record(h, tenantId, actor, action, subject, null, JsonFields.MAPPER.createObjectNode().put("reason", reason)));
     }
 }

@@ -2,7 +2,7 @@ package org.credence.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 
 /** A person who signs in to a tenant's pages. The password hash never leaves {@link UserStore}. */
 public record User(long id, long tenantId, String email, String name, Role role, boolean disabled, Instant createdAt, Instant lastLoginAt) {
@@ -12,7 +12,7 @@ public record User(long id, long tenantId, String email, String name, Role role,
 
     /** The API's shape: everything but the password hash. */
     public ObjectNode json() {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("id", id);
         node.put("email", email);
         node.put("name", name);

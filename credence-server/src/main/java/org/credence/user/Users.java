@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Json;
-import org.credence.http.Problem;
+import org.credence.domain.DomainException;
+import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
 
@@ -70,31 +70,31 @@ public final class Users {
     }
 
     public User create(Caller caller, ObjectNode body) {
-        String email = Json.requiredText(body, "email", 320);
+        String email = JsonFields.requiredText(body, "email", 320);
         if (!email.matches(EMAIL)) {
-            throw Problem.invalidField("email", "email '" + email + "' is not an e-mail address like name@example.org");
+            throw new DomainException.InvalidInput("email", "email '" + email + "' is not an e-mail address like name@example.org");
         }
-        String name = Json.requiredText(body, "name", 200);
+        String name = JsonFields.requiredText(body, "name", 200);
         Role role = role(body);
         if (role == null) {
-            throw Problem.invalidField("role", "role is required: one of owner, issuer, analyst, viewer");
+            throw new DomainException.InvalidInput("role", "role is required: one of owner, issuer, analyst, viewer");
         }
         JsonNode typed = body.get("password");
         if (typed == null || !typed.isTextual()) {
-            throw Problem.invalidField("password", "password is required, as a string");
+            throw new DomainException.InvalidInput("password", "password is required, as a string");
         }
         Password password;
         try {
             // not stripped: spaces at either end are part of a password
             password = Password.chosen(typed.asText());
         } catch (IllegalArgumentException e) {
-            throw Problem.invalidField("password", e.getMessage());
+            throw new DomainException.InvalidInput("password", e.getMessage());
         }
         String hash = passwords.hash(password).encode();
         long tenantId = caller.tenantId();
         return jdbi.inTransaction(h -> {
             long id = UserStore.insert(h, tenantId, email, name, role, hash, clock.instant())
-                    .orElseThrow(() -> Problem.conflict("a user with e-mail " + email + " already exists at this tenant"));
+                    .orElseThrow(() -> new DomainException.Conflict("a user with e-mail " + email + " already exists at this tenant"));
             User user = UserStore.byId(h, tenantId, id).orElseThrow();
             audit.record(h, tenantId, caller.actor(), "user.create", "user:" + id, null, user.json());
             return user;
@@ -113,14 +113,14 @@ public final class Users {
     /** Changes name, role or disabled; disabling ends the user's sessions at once. */
     public User update(Caller caller, String id, ObjectNode body) {
         long userId = id(id);
-        String name = Json.optionalText(body, "name", 200);
+        String name = JsonFields.optionalText(body, "name", 200);
         if (name != null && name.isBlank()) {
-            throw Problem.invalidField("name", "name must not be blank");
+            throw new DomainException.InvalidInput("name", "name must not be blank");
         }
         Role role = role(body);
         JsonNode disabledNode = body.get("disabled");
         if (disabledNode != null && !disabledNode.isBoolean()) {
-            throw Problem.invalidField("disabled", "disabled must be true or false");
+            throw new DomainException.InvalidInput("disabled", "disabled must be true or false");
         }
         long tenantId = caller.tenantId();
         return jdbi.inTransaction(h -> {
@@ -130,7 +130,7 @@ public final class Users {
             boolean wasActiveOwner = before.role() == Role.OWNER && !before.disabled();
             boolean staysActiveOwner = after.role() == Role.OWNER && !after.disabled();
             if (wasActiveOwner && !staysActiveOwner && UserStore.otherActiveOwners(h, tenantId, userId) == 0) {
-                throw Problem.conflict(before.email() + " is the tenant's last active owner; make another user owner first");
+                throw new DomainException.Conflict(before.email() + " is the tenant's last active owner; make another user owner first");
             }
             UserStore.update(h, after);
             if (after.disabled() && !before.disabled()) {
@@ -142,11 +142,11 @@ public final class Users {
     }
 
     private static Role role(ObjectNode body) {
-        String text = Json.optionalText(body, "role", 20);
+        String text = JsonFields.optionalText(body, "role", 20);
         if (text == null) {
             return null;
         }
-        return Role.parse(text).orElseThrow(() -> Problem.invalidField("role", "role '" + text + "' is not one of owner, issuer, analyst, viewer"));
+        return Role.parse(text).orElseThrow(() -> new DomainException.InvalidInput("role", "role '" + text + "' is not one of owner, issuer, analyst, viewer"));
     }
 
     private static long id(String text) {
@@ -157,7 +157,7 @@ public final class Users {
         }
     }
 
-    private static Problem notFound(String id) {
-        return Problem.notFound("no user " + id + " at this tenant");
+    private static DomainException notFound(String id) {
+        return new DomainException.NotFound("no user " + id + " at this tenant");
     }
 }
