@@ -29,7 +29,8 @@ public final class Messages {
     /** The languages every bundle exists in. */
     public static final List<String> LANGUAGES = List.of("en", "nb");
     /** The areas, each a bundle {@code <area>_<language>.properties}. */
-    public static final List<String> AREAS = List.of("credential", "verification", "home", "recipient", "mail", "share", "dashboard");
+    public static final List<String> AREAS = List.of("credential", "verification", "home", "recipient", "mail", "share", "dashboard", "users",
+            "credentials");
 
     private static final String PACKAGE = "org.credence.i18n.";
     private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();

@@ -21,6 +21,8 @@ import org.credence.insights.engagement.EngagementDefinitions;
 import org.credence.standards.verification.CheckName;
 import org.credence.standards.verification.Outcome;
 import org.credence.standards.verification.Verdict;
+import org.credence.user.Permission;
+import org.credence.user.Role;
 import org.junit.jupiter.api.Test;
 
 /** Every text exists in both languages with the same arguments, and every key the code asks for exists. */
@@ -54,6 +56,8 @@ class MessagesParityTest {
             Map<String, String> en = Messages.texts(area, "en");
             Map<String, String> nb = Messages.texts(area, "nb");
             en.forEach((key, text) -> assertThat(arguments(nb.get(key))).as(area + ": " + key).isEqualTo(arguments(text)));
+            // the credential list's notices are filled by String.format
+            en.forEach((key, text) -> assertThat(nb.get(key).split("%s", -1).length).as(area + ": " + key).isEqualTo(text.split("%s", -1).length));
         }
     }
 
@@ -94,7 +98,9 @@ class MessagesParityTest {
                 Map.entry("java/org/credence/delivery/ClaimRoutes.java", "recipient"),
                 Map.entry("java/org/credence/delivery/RecipientRoutes.java", "recipient"),
                 Map.entry("java/org/credence/delivery/MailComposer.java", "mail"),
-                Map.entry("jte/analytics", "dashboard"), Map.entry("java/org/credence/analytics/DashboardPage.java", "dashboard"));
+                Map.entry("jte/analytics", "dashboard"), Map.entry("java/org/credence/analytics/DashboardPage.java", "dashboard"),
+                Map.entry("jte/user", "users"), Map.entry("java/org/credence/user/UserPages.java", "users"),
+                Map.entry("jte/app", "credentials"), Map.entry("java/org/credence/delivery/IssuerCredentialsPage.java", "credentials"));
         int found = 0;
         for (var source : sources.entrySet()) {
             Set<String> keys = Messages.texts(source.getValue(), "en").keySet();
@@ -144,6 +150,30 @@ class MessagesParityTest {
             assertThat(mail).contains(column + ".subject", column + ".body", column + ".action", column + ".after");
         }
         assertThat(share).contains("post", "subject", "body");
+        Set<String> users = Messages.texts("users", "en").keySet();
+        for (Role role : Role.values()) {
+            assertThat(users).contains("role." + role.name().toLowerCase(Locale.ROOT));
+        }
+        for (Permission permission : Permission.values()) {
+            assertThat(users).contains("may." + permission.name());
+        }
+        for (Object outcome : Class.forName("org.credence.user.Users$PasswordChange$Outcome").getEnumConstants()) {
+            if (!((Enum<?>) outcome).name().equals("CHANGED")) {
+                assertThat(users).contains("password." + ((Enum<?>) outcome).name());
+            }
+        }
+        // the credential list's states (IssuerCredentialsPage.STATES) and mail statuses (credential_mail.status)
+        Set<String> credentials = Messages.texts("credentials", "en").keySet();
+        for (String state : java.util.List.of("active", "expired", "suspended", "revoked")) {
+            assertThat(credentials).contains("state." + state);
+        }
+        for (String status : java.util.List.of("none", "queued", "sending", "sent", "failed", "bounced")) {
+            assertThat(credentials).contains("mail." + status);
+        }
+        // the one-sentence pages UserPages.message shows
+        for (String page : Set.of("forbidden", "throttled", "busy", "refused", "changed")) {
+            assertThat(users).contains(page + ".title", page + ".text");
+        }
         // the English name of a metric is the one credence-insights gives it
         Map<String, String> dashboard = Messages.texts("dashboard", "en");
         for (Metric metric : EngagementDefinitions.all()) {
