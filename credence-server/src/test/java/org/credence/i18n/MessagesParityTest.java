@@ -30,7 +30,7 @@ class MessagesParityTest {
     private static final Path MAIN = Path.of("src/main");
     // a literal key read from a text table: t.get("key"), t.text("key"), MailText.of(lang, "key", …), notice(ctx, status, "key", "key")
     private static final Pattern LITERAL_KEY = Pattern.compile(
-            "(?:(?<![\\w.])t\\.(?:get|text)\\(|MailText\\.of\\(lang, |notice\\(ctx, [^,]+, )\"([a-z_.]+)\"(?:, \"([a-z_.]+)\")?(?=[,)])");
+            "(?:(?<![\\w.])t(?:ext)?\\.(?:get|text|format)\\(|MailText\\.of\\(lang, |notice\\(ctx, [^,]+, )\"([a-z_.]+)\"(?:, \"([a-z_.]+)\")?(?=[,)])");
     // a claim link's reason, which claim/unusable.jte shows as t.get("unusable." + reason)
     private static final Pattern UNUSABLE = Pattern.compile("new Unusable\\(\"([a-z_]+)\"");
 
@@ -100,6 +100,7 @@ class MessagesParityTest {
                 Map.entry("java/org/credence/delivery/MailComposer.java", "mail"),
                 Map.entry("jte/analytics", "dashboard"), Map.entry("java/org/credence/analytics/DashboardPage.java", "dashboard"),
                 Map.entry("jte/user", "users"), Map.entry("java/org/credence/user/UserPages.java", "users"),
+                Map.entry("java/org/credence/badge/ShareImage.java", "share_image"),
                 Map.entry("jte/app", "credentials"), Map.entry("java/org/credence/delivery/IssuerCredentialsPage.java", "credentials"));
         int found = 0;
         for (var source : sources.entrySet()) {
@@ -169,6 +170,12 @@ class MessagesParityTest {
         }
         for (String status : java.util.List.of("none", "queued", "sending", "sent", "failed", "bounced")) {
             assertThat(credentials).contains("mail." + status);
+        }
+        // every kind an achievement may have (Achievements.KINDS) has a name
+        java.lang.reflect.Field kinds = Class.forName("org.credence.achievement.Achievements").getDeclaredField("KINDS");
+        kinds.setAccessible(true);
+        for (Object kind : (Set<?>) kinds.get(null)) {
+            assertThat(Messages.texts("achievement", "en")).containsKey("kind." + kind);
         }
         // the one-sentence pages UserPages.message shows
         for (String page : Set.of("forbidden", "throttled", "busy", "refused", "changed")) {
