@@ -2,6 +2,7 @@ package org.credence.achievement;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.credence.i18n.Messages;
 
 /**
  * A credential template of a tenant.
@@ -24,13 +25,9 @@ public record Achievement(long id, long tenantId, String kind, String name, Stri
 
     /** The kind as a reader sees it on a certificate or badge, in {@code en} or {@code nb}: "Certification", "Kursbevis" … */
     public static String kindName(String kind, String language) {
-        Map<String, String> names = KIND_NAMES.getOrDefault(language, KIND_NAMES.get("en"));
-        return names.getOrDefault(kind, kind);
+        Map<String, String> names = Messages.of("achievement", "nb".equals(language) ? "nb" : "en").table();
+        return names.getOrDefault("kind." + kind, kind);
     }
-
-    private static final Map<String, Map<String, String>> KIND_NAMES = Map.of(
-            "en", Map.of("certificate", "Certificate", "certification", "Certification", "badge", "Badge", "diploma", "Diploma"),
-            "nb", Map.of("certificate", "Kursbevis", "certification", "Sertifisering", "badge", "Merke", "diploma", "Diplom"));
 
     /** Days a credential stays valid after issue; empty for no expiry. */
     public java.util.OptionalInt validityDays() {

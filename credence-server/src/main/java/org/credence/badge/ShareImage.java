@@ -10,9 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.credence.document.BundledFonts;
 import org.credence.document.UploadedImages;
+import org.credence.i18n.Messages;
 
 /**
  * The 1200×627 picture shown when a credential link is shared (Open Graph, LinkedIn, X): the badge
@@ -39,7 +41,8 @@ final class ShareImage {
                  Color primary, Color accent, Optional<byte[]> logoPng, byte[] badgePng, Optional<LocalDate> validUntil) {}
 
     static Drawing of(Facts facts) {
-        boolean nb = facts.language().equals("nb");
+        String language = facts.language().equals("nb") ? "nb" : "en";
+        Messages text = Messages.of("share_image", language);
         List<Drawing.Item> items = new ArrayList<>();
         items.add(new Drawing.Fill(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT), BadgeArt.mix(facts.primary(), Color.WHITE, 0.94)));
         items.add(new Drawing.Fill(new Rectangle2D.Double(0, 0, 460, HEIGHT), facts.primary()));
@@ -57,18 +60,18 @@ final class ShareImage {
         double y = 150;
         TextFit.Fitted name = TextFit.fit(facts.achievementName(), BundledFonts.SANS_BOLD, TEXT_WIDTH, 3, 52, 30);
         y = block(items, name, y, INK) + 24;
-        items.add(label(nb ? "Tildelt" : "Awarded to", y + 22, BundledFonts.SANS, 22, MUTED));
+        items.add(label(text.text("awarded"), y + 22, BundledFonts.SANS, 22, MUTED));
         y += 34;
         TextFit.Fitted recipient = TextFit.fit(facts.recipientName(), BundledFonts.SANS_BOLD, TEXT_WIDTH, 2, 36, 24);
         y = block(items, recipient, y, INK) + 16;
-        String validity = facts.validUntil().map(day -> nb
-                ? " · gyldig til " + day.format(DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("nb")))
-                : " · valid until " + day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH))).orElse("");
-        line(items, (nb ? "Utstedt av " : "Issued by ") + facts.issuerName() + validity, y + 22, BundledFonts.SANS, 22, 16, MUTED);
+        String issued = facts.validUntil().map(day -> text.format("issued_by.until", Map.of("issuer", facts.issuerName(),
+                "date", day.format(DateTimeFormatter.ofPattern(text.text("date.pattern"), Locale.forLanguageTag(language))))))
+                .orElse(text.format("issued_by", Map.of("issuer", facts.issuerName())));
+        line(items, issued, y + 22, BundledFonts.SANS, 22, 16, MUTED);
 
         items.add(new Drawing.Fill(new Ellipse2D.Double(TEXT_LEFT, 538, 40, 40), facts.accent()));
         items.add(new Drawing.Fill(checkMark(TEXT_LEFT + 20, 558), BadgeArt.readableOn(facts.accent())));
-        items.add(label((nb ? "Verifisert kompetansebevis · " : "Verified credential · ") + facts.number(), TEXT_LEFT + 54, 567,
+        items.add(label(text.format("verified", Map.of("number", facts.number())), TEXT_LEFT + 54, 567,
                 BundledFonts.SANS_BOLD, 22, facts.primary()));
         return new Drawing(WIDTH, HEIGHT, items);
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.credence.i18n.Messages;
 import org.credence.insights.Channel;
 import org.credence.issuance.IssuedCredential;
 
@@ -25,14 +26,6 @@ import org.credence.issuance.IssuedCredential;
  * holds no recipient name or e-mail, so a link posted publicly names only the certificate.
  */
 public final class ShareLinks {
-    private static final Map<String, Map<String, String>> TEXT = Map.of(
-            "en", Map.of("post", "I earned {achievement} from {issuer}.",
-                    "subject", "My credential: {achievement}",
-                    "body", "I earned {achievement} from {issuer}. You can see and verify it here:\r\n{url}"),
-            "nb", Map.of("post", "Jeg har oppnådd {achievement} fra {issuer}.",
-                    "subject", "Mitt kompetansebevis: {achievement}",
-                    "body", "Jeg har oppnådd {achievement} fra {issuer}. Du kan se og verifisere det her:\r\n{url}"));
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(achievement|issuer|url)}");
     private static final int MAX_CAMPAIGN = 60;
 
     /**
@@ -73,11 +66,11 @@ public final class ShareLinks {
     }
 
     private final Shareable shareable;
-    private final Map<String, String> text;
+    private final Messages text;
 
     private ShareLinks(Shareable shareable, String lang) {
         this.shareable = shareable;
-        this.text = TEXT.getOrDefault(lang, TEXT.get("en"));
+        this.text = Messages.of("share", "nb".equals(lang) ? "nb" : "en");
     }
 
     /** The links of {@code shareable}, with post and e-mail texts in {@code lang} ("en" or "nb"). */
@@ -167,12 +160,8 @@ public final class ShareLinks {
     }
 
     private String say(String key, String url) {
-        // one pass, so an achievement named "{url}" stays itself
-        return PLACEHOLDER.matcher(text.get(key)).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(switch (m.group(1)) {
-            case "achievement" -> shareable.achievement();
-            case "issuer" -> shareable.issuer();
-            default -> url;
-        }));
+        // arguments are inserted as they are, so an achievement named "{url}" stays itself
+        return text.format(key, Map.of("achievement", shareable.achievement(), "issuer", shareable.issuer(), "url", url));
     }
 
     /**

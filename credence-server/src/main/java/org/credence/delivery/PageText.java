@@ -1,98 +1,13 @@
 package org.credence.delivery;
 
 import java.util.Map;
+import org.credence.i18n.Messages;
 
-/** The words of the claim, sign-in and dashboard pages in English and Norwegian bokmål. */
+/** The words of the claim, sign-in and dashboard pages in English and Norwegian bokmål: the {@code recipient} bundle. */
 final class PageText {
-    private static final Map<String, Map<String, String>> TEXT = Map.of(
-            "en", Map.ofEntries(
-                    Map.entry("claim.title", "Claim your credential"),
-                    Map.entry("claim.awarded", "awarded by"), Map.entry("claim.to", "to"), Map.entry("number", "Certificate number"),
-                    Map.entry("claim.visibility", "Who can see your credential page?"),
-                    Map.entry("public", "Anyone with the link (you can share it)"), Map.entry("private", "Only you; verification still works"),
-                    Map.entry("claim.tracking", "Allow detailed tracking"),
-                    Map.entry("claim.tracking.why", "If you allow it, the issuer sees views, shares and verifications of your credential linked to you; otherwise they are only counted anonymously."),
-                    Map.entry("claim.submit", "Claim"),
-                    Map.entry("unusable.title", "This link no longer works"),
-                    Map.entry("unusable.unknown", "We do not know this link. It may have been copied incompletely."),
-                    Map.entry("unusable.used", "This link has been used already, or a newer link was sent since. Each link works once."),
-                    Map.entry("unusable.expired", "This link has expired. Links work for 30 days."),
-                    Map.entry("unusable.revoked", "The issuer has revoked this credential, so there is nothing to claim. Ask the issuer if you think this is a mistake."),
-                    Map.entry("unusable.new", "Enter your certificate number and we will send a new link to the address the issuer has for you."),
-                    Map.entry("unusable.submit", "Send me a new link"),
-                    Map.entry("unusable.me", "Claimed it already? See it, download it and choose who can see it on your own page:"),
-                    Map.entry("newlink.title", "Check your mail"),
-                    Map.entry("newlink.sent", "If the number is right, a new link is on its way to the address the issuer has on record. Only one link is sent every 10 minutes."),
-                    Map.entry("me.title", "Your credentials"),
-                    Map.entry("me.intro", "Sign in with the e-mail address your credentials were sent to. We will mail you a link."),
-                    Map.entry("me.tenant", "Organisation (its name, or the short name in its links, e.g. acme)"), Map.entry("me.email", "E-mail address"),
-                    Map.entry("me.submit", "Send me a sign-in link"),
-                    Map.entry("me.sent", "If we know this address, a link is on its way. It works once, for 15 minutes."),
-                    Map.entry("me.confirm", "Sign in to your credentials"), Map.entry("me.confirm.button", "Sign in"),
-                    Map.entry("me.expired", "This sign-in link has expired or was used already. Ask for a new one."),
-                    Map.entry("me.signedin", "Signed in as"), Map.entry("me.at", "at"), Map.entry("me.logout", "Sign out"),
-                    Map.entry("me.none", "There are no credentials for this address here."),
-                    Map.entry("me.csrf", "This form has expired. Go back to your credentials and try again."),
-                    Map.entry("crosssite.title", "This form was not accepted"),
-                    Map.entry("crosssite.text", "It was sent from another website's page. Open this site yourself and use the form here."),
-                    Map.entry("col.expires", "Expires"),
-                    Map.entry("col.views", "Views"), Map.entry("col.shares", "Shares"), Map.entry("col.verifications", "Verifications"),
-                    Map.entry("col.privacy", "Privacy"),
-                    Map.entry("status.valid", "Valid"), Map.entry("status.revoked", "Revoked"), Map.entry("status.suspended", "Suspended"),
-                    Map.entry("status.expired", "Expired"), Map.entry("never", "Never"),
-                    Map.entry("link.page", "Page"), Map.entry("link.pdf", "PDF"), Map.entry("link.badge", "Badge"), Map.entry("link.json", "Credential (JSON)"),
-                    Map.entry("link.private", "Page: private, only you see it here"),
-                    Map.entry("me.claimed", "Claimed:"),
-                    Map.entry("me.private_page", "You keep this credential private, so its public page shows nothing to others; you see it here. To show its page, make it public below:"),
-                    Map.entry("me.nofile", "There is no such file among your credentials here."),
-                    Map.entry("me.withdrawn", "Its files are withdrawn while the issuer has it revoked or suspended."),
-                    Map.entry("tracking.short", "Detailed tracking"), Map.entry("save", "Save"), Map.entry("back", "Back")),
-            "nb", Map.ofEntries(
-                    Map.entry("claim.title", "Hent kompetansebeviset ditt"),
-                    Map.entry("claim.awarded", "tildelt av"), Map.entry("claim.to", "til"), Map.entry("number", "Sertifikatnummer"),
-                    Map.entry("claim.visibility", "Hvem kan se siden for beviset ditt?"),
-                    Map.entry("public", "Alle som har lenken (du kan dele den)"), Map.entry("private", "Bare du; verifisering virker likevel"),
-                    Map.entry("claim.tracking", "Tillat detaljert sporing"),
-                    Map.entry("claim.tracking.why", "Tillater du det, ser utstederen visninger, delinger og verifiseringer av beviset knyttet til deg; ellers telles de bare anonymt."),
-                    Map.entry("claim.submit", "Hent"),
-                    Map.entry("unusable.title", "Denne lenken virker ikke lenger"),
-                    Map.entry("unusable.unknown", "Vi kjenner ikke denne lenken. Den kan være kopiert ufullstendig."),
-                    Map.entry("unusable.used", "Denne lenken er brukt allerede, eller en nyere lenke er sendt siden. Hver lenke virker én gang."),
-                    Map.entry("unusable.expired", "Denne lenken er utløpt. Lenker virker i 30 dager."),
-                    Map.entry("unusable.revoked", "Utstederen har trukket tilbake dette kompetansebeviset, så det er ingenting å hente. Spør utstederen hvis du tror dette er en feil."),
-                    Map.entry("unusable.new", "Skriv inn sertifikatnummeret ditt, så sender vi en ny lenke til adressen utstederen har for deg."),
-                    Map.entry("unusable.submit", "Send meg en ny lenke"),
-                    Map.entry("unusable.me", "Har du hentet det allerede? Se det, last det ned og velg hvem som kan se det på din egen side:"),
-                    Map.entry("newlink.title", "Sjekk e-posten din"),
-                    Map.entry("newlink.sent", "Hvis nummeret stemmer, er en ny lenke på vei til adressen utstederen har registrert. Det sendes bare én lenke hvert tiende minutt."),
-                    Map.entry("me.title", "Kompetansebevisene dine"),
-                    Map.entry("me.intro", "Logg inn med e-postadressen bevisene dine ble sendt til. Vi sender deg en lenke."),
-                    Map.entry("me.tenant", "Organisasjon (navnet, eller kortnavnet i lenkene, f.eks. acme)"), Map.entry("me.email", "E-postadresse"),
-                    Map.entry("me.submit", "Send meg en innloggingslenke"),
-                    Map.entry("me.sent", "Hvis vi kjenner denne adressen, er en lenke på vei. Den virker én gang, i 15 minutter."),
-                    Map.entry("me.confirm", "Logg inn og se kompetansebevisene dine"), Map.entry("me.confirm.button", "Logg inn"),
-                    Map.entry("me.expired", "Denne innloggingslenken er utløpt eller brukt allerede. Be om en ny."),
-                    Map.entry("me.signedin", "Logget inn som"), Map.entry("me.at", "hos"), Map.entry("me.logout", "Logg ut"),
-                    Map.entry("me.none", "Det finnes ingen kompetansebevis for denne adressen her."),
-                    Map.entry("me.csrf", "Skjemaet er utløpt. Gå tilbake til bevisene dine og prøv igjen."),
-                    Map.entry("crosssite.title", "Skjemaet ble ikke godtatt"),
-                    Map.entry("crosssite.text", "Det ble sendt fra en side på et annet nettsted. Åpne dette nettstedet selv og bruk skjemaet her."),
-                    Map.entry("col.expires", "Utløper"),
-                    Map.entry("col.views", "Visninger"), Map.entry("col.shares", "Delinger"), Map.entry("col.verifications", "Verifiseringer"),
-                    Map.entry("col.privacy", "Personvern"),
-                    Map.entry("status.valid", "Gyldig"), Map.entry("status.revoked", "Trukket tilbake"), Map.entry("status.suspended", "Suspendert"),
-                    Map.entry("status.expired", "Utløpt"), Map.entry("never", "Aldri"),
-                    Map.entry("link.page", "Side"), Map.entry("link.pdf", "PDF"), Map.entry("link.badge", "Merke"), Map.entry("link.json", "Bevis (JSON)"),
-                    Map.entry("link.private", "Side: privat, bare du ser den her"),
-                    Map.entry("me.claimed", "Hentet:"),
-                    Map.entry("me.private_page", "Du holder dette beviset privat, så den offentlige siden viser ingenting til andre; du ser det her. Vil du vise siden, gjør det offentlig nedenfor:"),
-                    Map.entry("me.nofile", "Det finnes ingen slik fil blant kompetansebevisene dine her."),
-                    Map.entry("me.withdrawn", "Filene er trukket tilbake så lenge utstederen har det tilbakekalt eller suspendert."),
-                    Map.entry("tracking.short", "Detaljert sporing"), Map.entry("save", "Lagre"), Map.entry("back", "Tilbake")));
-
     private PageText() {}
 
     static Map<String, String> of(String lang) {
-        return TEXT.getOrDefault(lang, TEXT.get("en"));
+        return Messages.of("recipient", "nb".equals(lang) ? "nb" : "en").table();
     }
 }
