@@ -20,6 +20,7 @@ import org.credence.document.Design;
 import org.credence.document.Designs;
 import org.credence.document.StoredDocument;
 import org.credence.document.StoredDocuments;
+import org.credence.http.Downloads;
 import org.credence.http.HttpServer;
 import org.credence.http.Problem;
 import org.credence.issuance.CredentialStore;
@@ -32,7 +33,7 @@ import org.jdbi.v3.core.Jdbi;
  * server migrates it (fsync on, as {@code credence serve} runs it), one tenant with
  * {@code count} credentials whose certificates the real {@link CertificateRenderer} drew and
  * {@link StoredDocuments} stored, and the route as the server's document routes are built: the
- * public credential by number, its stored document, {@link StoredDocuments#serve} (ETag,
+ * public credential by number, its stored document, {@link Downloads#serve} (ETag,
  * {@code If-None-Match}), on the server's own Javalin set-up ({@link HttpServer}).
  *
  * <p>Usage: {@code java -cp credence-bench/target/benchmarks.jar org.credence.bench.StoredPdfServer PORT NUMBERS_FILE [COUNT]};
@@ -59,7 +60,7 @@ public final class StoredPdfServer {
             StoredDocument pdf = documents.findOrRender(credential.tenantId(), credential.id(), KIND, () -> {
                 throw new IllegalStateException("every certificate was stored before the run");
             });
-            StoredDocuments.serve(ctx, pdf, Optional.empty());
+            Downloads.serve(ctx, pdf.etag(), pdf.contentType(), pdf.bytes(), Optional.empty());
         }))).start(port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             http.close();
