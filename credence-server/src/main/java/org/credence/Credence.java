@@ -7,64 +7,72 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.credence.achievement.AchievementRoutes;
+import org.credence.achievement.Achievements;
+import org.credence.analytics.AnalyticsFolder;
 import org.credence.analytics.AnalyticsReports;
 import org.credence.analytics.AnalyticsRoutes;
 import org.credence.analytics.DashboardRoutes;
-import org.credence.analytics.AnalyticsFolder;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
-import org.credence.achievement.Achievements;
+import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
-import org.credence.demo.DemoLoader;
 import org.credence.badge.AchievementImages;
 import org.credence.badge.BadgeRoutes;
 import org.credence.badge.Badges;
+import org.credence.credential.CredentialJwtRoutes;
+import org.credence.credential.CredentialJwts;
+import org.credence.credential.CredentialPageRoutes;
+import org.credence.credential.CredentialPages;
+import org.credence.db.Database;
+import org.credence.delivery.Delivery;
+import org.credence.delivery.MailWorker;
+import org.credence.delivery.RecipientFiles;
+import org.credence.demo.DemoLoader;
+import org.credence.demo.SimulationSettings;
 import org.credence.document.BrandingRoutes;
-import org.credence.document.DocumentEdition;
 import org.credence.document.BrandingUpdates;
 import org.credence.document.Brandings;
 import org.credence.document.CertificateAttachments;
 import org.credence.document.CertificateRoutes;
 import org.credence.document.Certificates;
 import org.credence.document.Designs;
+import org.credence.document.DocumentEdition;
 import org.credence.document.StoredDocuments;
-import org.credence.credential.CredentialJwtRoutes;
-import org.credence.credential.CredentialJwts;
-import org.credence.credential.CredentialPageRoutes;
-import org.credence.credential.CredentialPages;
-import org.credence.issuance.Issuance;
+import org.credence.http.ApiDocsRoutes;
+import org.credence.http.Auth;
+import org.credence.http.HealthRoutes;
+import org.credence.http.HomeRoutes;
+import org.credence.http.HttpServer;
 import org.credence.issuance.CredentialListing;
 import org.credence.issuance.CredentialReadRoutes;
+import org.credence.issuance.Issuance;
 import org.credence.issuance.IssuanceRoutes;
 import org.credence.lifecycle.Lifecycle;
 import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.tenant.ApiKeys;
+import org.credence.tenant.MasterKey;
+import org.credence.tenant.TenantKeys;
+import org.credence.tenant.TenantRoutes;
+import org.credence.tenant.Tenants;
+import org.credence.tracking.RecipientCheck;
+import org.credence.tracking.ServerEvents;
+import org.credence.tracking.SimulatedEvents;
+import org.credence.tracking.Tracker;
+import org.credence.tracking.TrackingModule;
 import org.credence.transparency.TransparencyLog;
 import org.credence.transparency.TransparencyRoutes;
+import org.credence.user.HashingLimit;
+import org.credence.user.UserModule;
 import org.credence.vcapi.PresentationVerifier;
 import org.credence.vcapi.VcApiIssuer;
 import org.credence.vcapi.VcApiRoutes;
 import org.credence.verification.RemoteFetcher;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
-import org.credence.db.Database;
-import org.credence.delivery.Delivery;
-import org.credence.delivery.RecipientFiles;
-import org.credence.delivery.MailWorker;
-import org.credence.http.Auth;
-import org.credence.http.HttpServer;
-import org.credence.tenant.ApiKeys;
-import org.credence.tenant.MasterKey;
-import org.credence.tenant.TenantKeys;
-import org.credence.tenant.TenantRoutes;
-import org.credence.tenant.Tenants;
-import org.credence.user.UserModule;
-import org.credence.tracking.RecipientCheck;
-import org.credence.tracking.ServerEvents;
-import org.credence.tracking.TrackingModule;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
 public final class Credence implements AutoCloseable {
@@ -76,14 +84,14 @@ public final class Credence implements AutoCloseable {
     private final TrackingModule tracking;
     private final AnalyticsFolder analytics;
     private final RemoteFetcher remoteFetcher;
-    private final org.credence.user.HashingLimit passwordHashing;
+    private final HashingLimit passwordHashing;
     private boolean closed;
 
-    private final org.credence.http.HealthRoutes health;
+    private final HealthRoutes health;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
-                     TrackingModule tracking, AnalyticsFolder analytics, org.credence.user.HashingLimit passwordHashing,
-                     org.credence.http.HealthRoutes health, RemoteFetcher remoteFetcher) {
+                     TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
+                     HealthRoutes health, RemoteFetcher remoteFetcher) {
         this.health = health;
         this.remoteFetcher = remoteFetcher;
         this.database = database;
@@ -137,7 +145,7 @@ public final class Credence implements AutoCloseable {
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
             // entries written before the audit chain existed are chained once; a rewritten log stops the start (docs/integrity.md)
-            org.credence.audit.AuditChain.chainUnchained(jdbi);
+            AuditChain.chainUnchained(jdbi);
             log.refuseRewrittenHistory();
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
                     new CertificateAttachments(certificates), clock, random);
@@ -166,12 +174,12 @@ public final class Credence implements AutoCloseable {
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             CredentialListing listing = new CredentialListing(jdbi, clock);
-            org.credence.http.HealthRoutes health = new org.credence.http.HealthRoutes(
+            HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
-                    org.credence.http.HomeRoutes::register,
-                    config -> org.credence.http.ApiDocsRoutes.register(config),
+                    HomeRoutes::register,
+                    config -> ApiDocsRoutes.register(config),
                     config -> TenantRoutes.register(config, tenants, apiKeys, auth),
                     config -> AchievementRoutes.register(config, achievements, auth),
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
@@ -263,7 +271,7 @@ public final class Credence implements AutoCloseable {
     }
 
     /** The bound on concurrent password hashes, for tests that observe it. */
-    org.credence.user.HashingLimit passwordHashing() {
+    HashingLimit passwordHashing() {
         return passwordHashing;
     }
 
@@ -283,8 +291,8 @@ public final class Credence implements AutoCloseable {
     }
 
     /** Fills the simulated demo tenant (once per data directory), its events through tracking's bulk path. */
-    public DemoLoader.Loaded loadDemo(org.credence.demo.SimulationSettings settings) {
-        return demo.load(settings, new org.credence.tracking.SimulatedEvents(database.jdbi(), new SecureRandom()));
+    public DemoLoader.Loaded loadDemo(SimulationSettings settings) {
+        return demo.load(settings, new SimulatedEvents(database.jdbi(), new SecureRandom()));
     }
 
     /** Sends the mail queue now: for tests and commands that cannot wait for the next poll. */
@@ -293,7 +301,7 @@ public final class Credence implements AutoCloseable {
     }
 
     /** The engagement tracker pages and services record events with. */
-    public org.credence.tracking.Tracker tracker() {
+    public Tracker tracker() {
         return tracking.tracker();
     }
 
