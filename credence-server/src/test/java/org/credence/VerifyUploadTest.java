@@ -196,7 +196,7 @@ class VerifyUploadTest {
         try (BrowserHarness browser = BrowserHarness.start()) {
             browser.open(server.base() + "/verify");
             browser.driver().findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-            browser.driver().findElement(By.cssSelector("#by-file button")).click();
+            browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector("#by-file button")));
             assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("Valid: this credential is authentic and in force.");
             assertThat(browser.driver().findElement(By.id("recipient")).getText()).isEqualTo("Åse Ødegård");
             assertThat(browser.driver().findElement(By.id("number")).getText()).isEqualTo(number);
