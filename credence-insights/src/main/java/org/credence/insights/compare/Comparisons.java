@@ -106,8 +106,8 @@ public final class Comparisons {
     public static Comparison ofMoney(String label1, double[] amounts1, String label2, double[] amounts2,
             String currency, StudyDesign design, int resamples, long seed) {
         Bootstrap.MedianComparison medians = Bootstrap.medians(amounts1, amounts2, resamples, seed, LEVEL);
-        Group first = Group.ofMedian(label1, medians.median1(), amounts1.length);
-        Group second = Group.ofMedian(label2, medians.median2(), amounts2.length);
+        Group first = Group.ofMedian(label1, medians.median1(), amounts1.length, medians.median1Interval());
+        Group second = Group.ofMedian(label2, medians.median2(), amounts2.length, medians.median2Interval());
         List<Wording> notes = new ArrayList<>();
         Ratio ratio = medians.ratio() == null ? null : new Ratio(medians.ratio(), medians.ratioInterval());
         if (ratio != null && ratio.interval() == null) {

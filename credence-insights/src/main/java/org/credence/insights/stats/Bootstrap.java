@@ -33,7 +33,9 @@ public final class Bootstrap {
      * The result of a ratio-of-medians bootstrap.
      *
      * @param median1            the first sample's median
+     * @param median1Interval    percentile interval of the first median
      * @param median2            the second sample's median
+     * @param median2Interval    percentile interval of the second median
      * @param ratio              median1 / median2; null when median2 is 0
      * @param ratioInterval      percentile interval of the ratio; null when more than α/2 of
      *                           the resamples had a second median of 0 (the upper bound is infinite)
@@ -43,7 +45,8 @@ public final class Bootstrap {
      * @param resamples          B
      * @param seed               the generator's seed
      */
-    public record MedianComparison(double median1, double median2, Double ratio, Interval ratioInterval,
+    public record MedianComparison(double median1, Interval median1Interval, double median2,
+            Interval median2Interval, Double ratio, Interval ratioInterval,
             double difference, Interval differenceInterval, double differenceStandardError, int resamples,
             long seed) {
     }
@@ -71,11 +74,15 @@ public final class Bootstrap {
         UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         double[] ratios = new double[resamples];
         double[] differences = new double[resamples];
+        double[] medians1 = new double[resamples];
+        double[] medians2 = new double[resamples];
         int[] counts1 = new int[sorted1.length];
         int[] counts2 = new int[sorted2.length];
         for (int b = 0; b < resamples; b++) {
             double m1 = resampledMedian(sorted1, counts1, random);
             double m2 = resampledMedian(sorted2, counts2, random);
+            medians1[b] = m1;
+            medians2[b] = m2;
             differences[b] = m1 - m2;
             ratios[b] = m2 == 0 ? Double.POSITIVE_INFINITY : m1 / m2;
         }
@@ -90,7 +97,8 @@ public final class Bootstrap {
                 ? new Interval(ratioLow, ratioHigh, level.value(), IntervalMethod.BOOTSTRAP_PERCENTILE) : null;
         Interval differenceInterval = new Interval(quantile(differences, alpha / 2),
                 quantile(differences, 1 - alpha / 2), level.value(), IntervalMethod.BOOTSTRAP_PERCENTILE);
-        return new MedianComparison(median1, median2, median2 == 0 ? null : median1 / median2, ratioInterval,
+        return new MedianComparison(median1, percentile(medians1, level), median2, percentile(medians2, level),
+                median2 == 0 ? null : median1 / median2, ratioInterval,
                 median1 - median2, differenceInterval, standardDeviation(differences), resamples, seed);
     }
 
@@ -121,6 +129,12 @@ public final class Bootstrap {
             }
         }
         throw new IllegalStateException("resample counts did not add up to " + n);
+    }
+
+    private static Interval percentile(double[] values, ConfidenceLevel level) {
+        Arrays.sort(values);
+        return new Interval(quantile(values, level.alpha() / 2), quantile(values, 1 - level.alpha() / 2), level.value(),
+                IntervalMethod.BOOTSTRAP_PERCENTILE);
     }
 
     private static double standardDeviation(double[] values) {

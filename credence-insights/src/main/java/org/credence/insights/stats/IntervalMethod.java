@@ -17,6 +17,7 @@ public enum IntervalMethod {
             "Katz, Baptista, Azen & Pike 1978, Biometrics 34:469"),
     KATZ_LOG_RISK_RATIO_HALF_CORRECTED("risk ratio, Katz log interval after adding ½ to every cell (a group had "
             + "no events, or all)", "Katz et al. 1978, Biometrics 34:469; Haldane 1956, Ann Hum Genet 20:309"),
+    STUDENT_T_MEAN("mean ± t(n − 1) × sd / √n", "Student 1908, Biometrika 6:1"),
     WELCH_T("difference of means ± t quantile (Welch–Satterthwaite degrees of freedom) × standard error",
             "Welch 1947, Biometrika 34:28; Satterthwaite 1946, Biometrics Bulletin 2:110"),
     BOOTSTRAP_PERCENTILE("percentile bootstrap: the α/2 and 1 − α/2 quantiles of resampled estimates",

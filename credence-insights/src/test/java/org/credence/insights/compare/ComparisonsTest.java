@@ -36,6 +36,20 @@ class ComparisonsTest {
         assertThat(c.notes()).extracting(Wording::key).contains("note.evalue");
     }
 
+    /** Each group carries its own interval: 210/600 is 35.0 % (31.3–38.9 %), Wilson. */
+    @Test
+    void each_group_carries_its_own_interval() {
+        Comparison rates = Comparisons.ofRates("earners", 200, 400, "non-earners", 210, 600, StudyDesign.OBSERVATIONAL);
+        Comparison means = Comparisons.ofMeans("earners", 38, 14, 45, "non-earners", 52, 22, 60, "days",
+                StudyDesign.OBSERVATIONAL);
+
+        assertThat(rates.second().interval().low()).isCloseTo(0.313, within(0.0005));
+        assertThat(rates.second().interval().high()).isCloseTo(0.389, within(0.0005));
+        assertThat(rates.second().interval().method()).isEqualTo(IntervalMethod.WILSON_SCORE);
+        assertThat(means.first().interval().low()).isCloseTo(33.79, within(0.005));
+        assertThat(means.first().interval().high()).isCloseTo(42.21, within(0.005));
+    }
+
     /** Newcombe (1998) Table II example (a): 56/70 − 48/80 → 0.0524 to 0.3339. */
     @Test
     void newcombe_example_a() {
@@ -110,6 +124,7 @@ class ComparisonsTest {
         assertThat(c.kind()).isEqualTo(Kind.MONEY);
         assertThat(c.first().median()).isEqualTo(1750);
         assertThat(c.second().median()).isEqualTo(975);
+        assertThat(c.first().interval().contains(1750)).isTrue();
         assertThat(c.ratio().point()).isCloseTo(1750.0 / 975, within(1e-12));
         assertThat(c.differenceInterval().method()).isEqualTo(IntervalMethod.BOOTSTRAP_PERCENTILE);
         assertThat(c.eValue()).isNull();
