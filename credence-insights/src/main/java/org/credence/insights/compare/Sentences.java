@@ -66,6 +66,12 @@ final class Sentences {
         return new Wording("note.below_detectable_needed", arguments);
     }
 
+    /** The groups are too small to detect any difference in the possible range. */
+    static Wording undetectable(Group first, Group second) {
+        return new Wording("note.undetectable", Map.of("n1", Argument.of(Type.COUNT, first.n()),
+                "n2", Argument.of(Type.COUNT, second.n())));
+    }
+
     /** A group is small enough that the figure is a rough indication. */
     static Wording smallSample(long smallest, long minimum) {
         return new Wording("note.small_sample", Map.of("n", Argument.of(Type.COUNT, smallest),

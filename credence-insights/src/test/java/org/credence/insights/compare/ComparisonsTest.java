@@ -146,10 +146,20 @@ class ComparisonsTest {
     }
 
     @Test
+    void groups_too_small_to_detect_anything_say_so() {
+        Comparison c = Comparisons.ofRates("a", 1, 2, "b", 1, 2, StudyDesign.OBSERVATIONAL);
+
+        assertThat(c.minimumDetectableEffect().absolute()).isNull();
+        assertThat(c.belowDetectableSize()).isTrue();
+        assertThat(c.notes()).extracting(Wording::key).contains("note.undetectable");
+    }
+
+    @Test
     void small_groups_are_warned_about() {
         Comparison c = Comparisons.ofRates("a", 3, 10, "b", 8, 12, StudyDesign.OBSERVATIONAL);
 
         assertThat(c.warnings()).extracting(Warning::code).contains(Warning.Code.SMALL_DENOMINATOR);
+        assertThat(c.warnings()).extracting(Warning::message).anyMatch(message -> message.startsWith("a: "));
         assertThat(c.notes()).extracting(Wording::key).contains("note.small_sample");
     }
 
