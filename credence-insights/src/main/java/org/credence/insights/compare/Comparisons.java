@@ -110,7 +110,7 @@ public final class Comparisons {
         Group second = Group.ofMedian(label2, medians.median2(), amounts2.length, medians.median2Interval());
         List<Wording> notes = new ArrayList<>();
         Ratio ratio = medians.ratio() == null ? null : new Ratio(medians.ratio(), medians.ratioInterval());
-        if (ratio != null && ratio.interval() == null) {
+        if (ratio == null || ratio.interval() == null) {
             notes.add(Sentences.ratioUnbounded());
         }
         notes.add(Sentences.eValueOmitted());
@@ -125,8 +125,8 @@ public final class Comparisons {
 
     /**
      * The same comparisons as one family: each carries its Holm-adjusted p-value and the family's
-     * size. Comparisons without a p-value (money) keep none but count in the family size only if
-     * they have one.
+     * size. Comparisons without a p-value (money) are returned as they are and do not count in
+     * the family's size.
      */
     public static List<Comparison> family(List<Comparison> comparisons) {
         List<Integer> tested = new ArrayList<>();

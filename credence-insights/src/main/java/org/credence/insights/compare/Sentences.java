@@ -88,7 +88,7 @@ final class Sentences {
         return new Wording("note.rounded", arguments);
     }
 
-    /** The ratio of medians has no upper bound at this size. */
+    /** The ratio of medians is undefined (the reference median is 0) or has no upper bound at this size. */
     static Wording ratioUnbounded() {
         return new Wording("note.ratio_unbounded", Map.of());
     }
