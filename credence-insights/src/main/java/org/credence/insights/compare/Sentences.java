@@ -58,7 +58,7 @@ final class Sentences {
         Map<String, Argument> arguments = new LinkedHashMap<>();
         arguments.put("n1", Argument.of(Type.COUNT, first.n()));
         arguments.put("n2", Argument.of(Type.COUNT, second.n()));
-        arguments.put("mde", Argument.quantity(type == Type.POINTS ? Type.POINTS : Type.NUMBER, Math.abs(mde), unit));
+        arguments.put("mde", Argument.quantity(type == Type.POINTS ? Type.POINTS_SIZE : Type.NUMBER, Math.abs(mde), unit));
         if (needed == null) {
             return new Wording("note.below_detectable", arguments);
         }
