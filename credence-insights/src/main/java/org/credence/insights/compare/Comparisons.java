@@ -155,7 +155,7 @@ public final class Comparisons {
         double p2 = second.rate();
         RelativeRisk relativeRisk = RelativeRisk.katz(x1, n1, x2, n2, LEVEL);
         EValue eValue = EValue.forRiskRatio(relativeRisk);
-        MinimumDetectableEffect mde = MinimumDetectableEffect.forProportions(n1, n2, p2);
+        MinimumDetectableEffect mde = MinimumDetectableEffect.forProportions(n1, n2, p2, p1 < p2);
         Long needed = p1 == p2 ? null : SampleSize.perGroup(p1, p2);
         List<Warning> warnings = new ArrayList<>();
         for (Group group : List.of(first, second)) {
