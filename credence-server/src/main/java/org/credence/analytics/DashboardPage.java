@@ -32,7 +32,8 @@ final class DashboardPage {
     private DashboardPage(String lang, AnalyticsFilter filter) {
         this.t = DashboardText.of(lang);
         this.readable = Readable.of(lang);
-        String query = "from=" + filter.from() + "&to=" + filter.to()
+        // without a filter (figures shown on another analytics page) there is no CSV query to carry
+        String query = filter == null ? "" : "from=" + filter.from() + "&to=" + filter.to()
                 + (filter.achievementId().isPresent() ? "&achievementId=" + filter.achievementId().getAsLong() : "") + "&lang=" + lang;
         this.tables = new DashboardTables(t, readable, query);
     }
