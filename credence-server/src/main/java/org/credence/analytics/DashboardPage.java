@@ -139,7 +139,7 @@ final class DashboardPage {
                     interval.get("high").asDouble(), unit) + " (" + t.getOrDefault("method." + interval.get("method").asText(),
                     interval.get("method").asText()) + ")";
             views.add(new FigureView(tables.figureName(f),
-                    f.get("value").isNull() ? "—" : readable.plain(f.get("value").decimalValue(), unit), range,
+                    f.get("value").isNull() ? "—" : withUnit(readable.plain(f.get("value").decimalValue(), unit), unit), range,
                     f.get("definition").asText(), f.get("formula").asText(), f.path("denominator").asText(""), f.path("caveat").asText(""),
                     inputs, texts(f.get("warnings").findValues("message"))));
         }
@@ -152,6 +152,11 @@ final class DashboardPage {
         }
         return t.get("assumed") + ": " + provenance.get("setBy").asText() + (provenance.has("setAt") ? ", " + provenance.get("setAt").asText().substring(0, 10) : "")
                 + " — " + provenance.get("reason").asText();
+    }
+
+    /** A card's value with its unit spelled out, unless the number already shows it (%, a currency). */
+    private static String withUnit(String value, String unit) {
+        return unit.equals(Readable.PROPORTION) || unit.matches("[A-Z]{3}") ? value : value + " " + unit;
     }
 
     private static JsonNode percent(JsonNode proportion) {
