@@ -15,6 +15,8 @@ import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
+import org.credence.analytics.ProgramCostRoutes;
+import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
 import org.credence.badge.AchievementImages;
@@ -169,6 +171,7 @@ public final class Credence implements AutoCloseable {
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
             MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
+            ProgramCostLedger costs = new ProgramCostLedger(jdbi, audit, clock);
             AnalyticsFolder folder = new AnalyticsFolder(jdbi).start();
             analytics = folder; // stopped if a later step fails
             EngagementQueries engagement = new EngagementQueries(jdbi);
@@ -192,6 +195,7 @@ public final class Credence implements AutoCloseable {
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
+                    config -> ProgramCostRoutes.register(config, costs, auth),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
