@@ -13,7 +13,7 @@ import java.util.Map;
  *       least {@value #MIN_ROWS} LMS enrolments imported (so a completion rate reads without a
  *       small-sample warning, the dashboards' threshold of 30);</li>
  *   <li><b>integration</b>: validation AND CRM opportunities or HRIS employees joined to recipients with
- *       at least {@value #MIN_ROWS} matched rows and a match rate of at least 50 %
+ *       at least {@value #MIN_ROWS} matched rows (stored rows × the imports' match rate) and a match rate of at least 50 %
  *       ({@link #MIN_MATCH_RATE}): below that, earner-vs-non-earner outcome figures describe a few
  *       matched people, not the program. LMS data alone is completion data (validation), not a
  *       business outcome.</li>
@@ -66,7 +66,7 @@ public final class MaturityAssessment {
     }
 
     private static boolean usable(SourceData source) {
-        return source.rowsMatched() >= MIN_ROWS && source.matchRate() >= MIN_MATCH_RATE;
+        return source.matchedRows() >= MIN_ROWS && source.matchRate() >= MIN_MATCH_RATE;
     }
 
     private static Reason sourceReason(String source, SourceData data, boolean usable) {
@@ -74,7 +74,7 @@ public final class MaturityAssessment {
             return reason("maturity.reason.no_" + source, false);
         }
         return reason(usable ? "maturity.reason." + source : "maturity.reason." + source + "_weak", usable,
-                "rows", data.rows(), "matched", data.rowsMatched(), "matchRate", data.matchRate(),
+                "rows", data.rows(), "matched", data.matchedRows(), "matchRate", data.matchRate(),
                 "minimumRate", MIN_MATCH_RATE, "minimum", MIN_ROWS);
     }
 
