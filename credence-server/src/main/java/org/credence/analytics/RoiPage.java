@@ -59,7 +59,7 @@ final class RoiPage {
         model.put("revenue", page.revenue(program));
         model.put("fields", page.fields(query));
         model.put("calculation", RoiCalculator.asked(query) ? page.calculate(query, program.currency()) : null);
-        return Pages.render("analytics/roi.jte", model);
+        return Pages.render("roi/page.jte", model);
     }
 
     private String label(PhillipsRoi roi) {
