@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.credence.http.Json;
+import org.credence.json.JsonFields;
 import org.credence.insights.roi.Payback;
 import org.credence.insights.roi.PhillipsRoi;
 import org.credence.insights.roi.RevenueModel;
@@ -20,7 +20,7 @@ final class RoiJson {
     private RoiJson() {}
 
     static ObjectNode calculator(RoiCalculator.Answer a) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = JsonFields.MAPPER.createObjectNode();
         body.put("kind", "what-if");
         body.put("note", "every input is typed in, none is measured or stored");
         body.put("currency", a.currency());
@@ -43,7 +43,7 @@ final class RoiJson {
     }
 
     static ObjectNode formulas() {
-        ObjectNode formulas = Json.MAPPER.createObjectNode();
+        ObjectNode formulas = JsonFields.MAPPER.createObjectNode();
         formulas.put("benefit", PhillipsRoi.BENEFIT_FORMULA);
         formulas.put("benefitCostRatio", PhillipsRoi.BCR_FORMULA);
         formulas.put("roiPercent", PhillipsRoi.ROI_FORMULA);
@@ -51,7 +51,7 @@ final class RoiJson {
     }
 
     static ArrayNode cases(PhillipsRoi roi) {
-        ArrayNode cases = Json.MAPPER.createArrayNode();
+        ArrayNode cases = JsonFields.MAPPER.createArrayNode();
         for (RoiResult r : roi.results()) {
             ObjectNode row = cases.addObject();
             row.put("case", r.roiCase().code());
@@ -66,7 +66,7 @@ final class RoiJson {
     }
 
     static ObjectNode payback(Payback p) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("upfront", p.upfront());
         node.put("monthlyNet", p.monthlyNet());
         node.put("annualRate", p.annualRate());
@@ -85,7 +85,7 @@ final class RoiJson {
     }
 
     static ObjectNode npv(BigDecimal value, BigDecimal rate, int years) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("value", value);
         node.put("years", years);
         node.put("annualRate", rate);
@@ -95,7 +95,7 @@ final class RoiJson {
     }
 
     static ObjectNode benefit(BenefitStore.Benefit b) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("name", b.name());
         node.put("fromSurvey", b.fromSurvey());
         putNullable(node, "annualAmount", b.annualAmount());
@@ -111,7 +111,7 @@ final class RoiJson {
     }
 
     static ObjectNode revenue(RevenueModel model) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("formula", "revenue per kind and currency = Σ line amounts = average price × units; currencies are not converted");
         ArrayNode streams = node.putArray("streams");
         for (RevenueStream s : model.streams()) {
@@ -127,7 +127,7 @@ final class RoiJson {
     }
 
     static ObjectNode program(ProgramRoi.Answer a, boolean simulated) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = JsonFields.MAPPER.createObjectNode();
         body.put("kind", "measured");
         body.put("simulated", simulated);
         body.put("from", a.from().toString()).put("to", a.to().toString()).put("currency", a.currency());
@@ -160,7 +160,7 @@ final class RoiJson {
     }
 
     static ObjectNode maturity(Maturity.Answer a, String lang) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = JsonFields.MAPPER.createObjectNode();
         body.put("tier", a.result().tier().code());
         body.put("language", lang);
         body.put("tierName", a.tierName());
@@ -172,16 +172,16 @@ final class RoiJson {
     }
 
     private static ObjectNode line(Maturity.Line line) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("key", line.key());
-        node.set("arguments", Json.MAPPER.valueToTree(line.arguments()));
+        node.set("arguments", JsonFields.MAPPER.valueToTree(line.arguments()));
         node.put("met", line.met());
         node.put("text", line.text());
         return node;
     }
 
     private static ObjectNode input(BigDecimal value, String unit) {
-        return Json.MAPPER.createObjectNode().put("value", value).put("unit", unit).put("source", "assumed");
+        return JsonFields.MAPPER.createObjectNode().put("value", value).put("unit", unit).put("source", "assumed");
     }
 
     private static void putNullable(ObjectNode node, String field, BigDecimal value) {
