@@ -3,7 +3,13 @@ package org.credence.insights.roi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.credence.insights.Figure;
+import org.credence.insights.Input;
+import org.credence.insights.InputSource;
+import org.credence.insights.Warning;
 
 /**
  * Benefit–cost ratio and ROI % by the Phillips ROI Methodology (Phillips 1997; Phillips &amp; Phillips,
@@ -127,5 +133,27 @@ public final class PhillipsRoi {
         }
         return new RoiResult(roiCase, withAdvertisingValue, Money.cents(total), Money.cents(costs), Money.cents(net),
                 ratio, roi);
+    }
+
+    /**
+     * The case as dashboard figures: benefit–cost ratio and ROI % when this is ROI; otherwise the one
+     * correlational value indicator. Benefits are an assumed input, costs a measured one (the ledger).
+     *
+     * @param currency ISO 4217 code of the benefits and costs
+     */
+    public List<Figure> figures(RoiCase roiCase, boolean withAdvertisingValue, String currency) {
+        RoiResult result = result(roiCase, withAdvertisingValue);
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        inputs.put("fully_loaded_costs", new Input(result.costs(), currency, InputSource.MEASURED, null));
+        inputs.put("monetised_benefits", Input.assumed(result.benefits(), currency, null));
+        List<Warning> warnings = result.benefitCostRatio() == null
+                ? List.of(new Warning(Warning.Code.NO_DATA, "no costs in the ledger for this period: there is no ratio to show"))
+                : List.of();
+        Map<String, Input> shown = result.benefitCostRatio() == null ? Map.of() : inputs;
+        if (!isolated) {
+            return List.of(new Figure(RoiDefinitions.VALUE_INDICATOR, result.benefitCostRatio(), "ratio", shown, null, warnings, false));
+        }
+        return List.of(new Figure(RoiDefinitions.BENEFIT_COST_RATIO, result.benefitCostRatio(), "ratio", shown, null, warnings, false),
+                new Figure(RoiDefinitions.ROI_PERCENT, result.roiPercent(), "percent", shown, null, warnings, false));
     }
 }

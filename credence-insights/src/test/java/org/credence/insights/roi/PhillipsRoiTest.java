@@ -93,4 +93,27 @@ class PhillipsRoiTest {
         assertThatThrownBy(() -> new CaseFactors(eur("1.2"), BigDecimal.ONE, eur("1.5")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void as_figures_roi_is_a_ratio_and_a_percentage_and_an_indicator_is_one_labelled_ratio() {
+        List<org.credence.insights.Figure> roi = PhillipsRoi.participantEstimate(eur("120000"), eur("0.40"), eur("0.75"), eur("25000"))
+                .figures(RoiCase.BASE, false, "EUR");
+        assertThat(roi).extracting(f -> f.metric().id()).containsExactly("roi.benefit_cost_ratio", "roi.percent");
+        assertThat(roi.get(1).value()).isEqualByComparingTo("44");
+        assertThat(roi.get(0).inputs().get("fully_loaded_costs").value()).isEqualByComparingTo("25000");
+
+        List<org.credence.insights.Figure> indicator = PhillipsRoi.of(List.of(new BenefitLine("b", eur("1000"), IsolationMethod.NONE,
+                BigDecimal.ONE, BigDecimal.ONE, CaseFactors.DEFAULT)), BigDecimal.ZERO, null).figures(RoiCase.BASE, false, "EUR");
+        assertThat(indicator).singleElement().satisfies(f -> {
+            assertThat(f.metric().caveat()).isEqualTo("correlational value indicator — not ROI");
+            assertThat(f.value()).isNull();
+            assertThat(f.hasSampleWarning()).isTrue();
+        });
+    }
+
+    @Test
+    void every_roi_metric_is_documented() throws Exception {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "metrics-roi.md"));
+        assertThat(RoiDefinitions.all()).allSatisfy(metric -> assertThat(docs).contains("`" + metric.id() + "`"));
+    }
 }
