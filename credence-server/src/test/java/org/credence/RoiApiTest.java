@@ -118,8 +118,8 @@ class RoiApiTest {
         assertThat(server.send("GET", "/api/v1/audit", own, null).body()).contains("analytics.benefit.set");
 
         var retired = server.send("POST", "/api/v1/analytics/benefits", own, """
-                {"name": "fewer support tickets", "annualAmount": 0, "isolation": "none", "attribution": 0, "confidence": 0,
-                 "active": false, "reason": "dropped from the model"}""");
+                {"name": "fewer support tickets", "active": false, "reason": "dropped from the model"}""");
+        OpenApiContractTest.check("/api/v1/analytics/benefits", "post", retired);
         assertThat(retired.json().get("benefits")).isEmpty();
         assertThat(retired.json().get("history")).hasSize(3);
     }
@@ -228,7 +228,8 @@ class RoiApiTest {
         JsonNode visibility = server.send("GET", "/api/v1/analytics/maturity", own, null).json();
         assertThat(visibility.get("tier").asText()).isEqualTo("visibility");
         assertThat(visibility.at("/reasons/0/text").asText()).isEqualTo("3 credentials issued, 0% shared");
-        assertThat(visibility.at("/reasons/1/text").asText()).contains("3 assessment-backed credentials");
+        assertThat(visibility.at("/reasons/1/text").asText()).isEqualTo(
+                "at least 3 assessment-backed credentials (a certification with criteria, a grade or evidence)");
         assertThat(visibility.at("/reasons/2/text").asText()).isEqualTo("no completion data imported");
         assertThat(visibility.at("/nextStep/key").asText()).isEqualTo("maturity.next.import_lms");
 

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Assessment-backed: a credential of an achievement of kind {@code certification} that states
  * criteria (from the rollup, per achievement), plus credentials of other achievements that carry a
  * result (a grade) or evidence in the signed document. The second part reads credential documents,
- * so it stops counting at {@value #DOCUMENT_SCAN_CAP}: the tier needs only one, the reason says "at least".
+ * so it is skipped when the first already counts one and otherwise stops at {@value #DOCUMENT_SCAN_CAP}:
+ * the tier needs only one, and the reason then says "at least".
  */
 public final class MaturityQueries {
     /** The most credential documents read for results and evidence on one request. */
@@ -40,7 +41,8 @@ public final class MaturityQueries {
                             JOIN achievement a ON a.id = c.achievement_id AND a.tenant_id = c.tenant_id
                             WHERE c.tenant_id = :tenant AND a.kind = 'certification' AND length(btrim(a.criteria)) > 0""")
                     .bind("tenant", tenantId).mapTo(Long.class).one();
-            long withResult = h.createQuery("""
+            // with a certification already counted the tier is decided: skip reading documents, say "at least"
+            long withResult = certified > 0 ? 0 : h.createQuery("""
                             SELECT count(*) FROM (
                                 SELECT 1 FROM credential c JOIN achievement a ON a.id = c.achievement_id AND a.tenant_id = c.tenant_id
                                 WHERE c.tenant_id = :tenant AND NOT (a.kind = 'certification' AND length(btrim(a.criteria)) > 0)
@@ -51,7 +53,7 @@ public final class MaturityQueries {
                     source(h, tenantId, "lms_enrolment", List.of("lms_enrolment")),
                     source(h, tenantId, "crm_opportunity", List.of("crm_contact", "crm_opportunity")),
                     source(h, tenantId, "hris_employee", List.of("hris_employee")));
-            return new Counts(inputs, withResult >= DOCUMENT_SCAN_CAP);
+            return new Counts(inputs, certified > 0 || withResult >= DOCUMENT_SCAN_CAP);
         });
     }
 

@@ -111,6 +111,12 @@ public final class RoiRoutes {
     private static BenefitStore.Benefit benefit(ObjectNode body, Caller caller, String defaultCurrency) {
         String name = Json.requiredText(body, "name", 200);
         boolean active = optionalBoolean(body, "active", true);
+        if (!active) {
+            // retiring a line needs only its name and the reason; the row keeps neutral values
+            String reason = Json.requiredText(body, "reason", 1000);
+            return new BenefitStore.Benefit(name, false, BigDecimal.ZERO, defaultCurrency, IsolationMethod.NONE, BigDecimal.ZERO,
+                    BigDecimal.ZERO, CaseFactors.DEFAULT, false, provenance(caller, reason));
+        }
         boolean fromSurvey = optionalBoolean(body, "fromSurvey", false);
         BigDecimal amount = null;
         if (fromSurvey) {
@@ -149,9 +155,13 @@ public final class RoiRoutes {
             }
         }
         String reason = Json.requiredText(body, "reason", 1000);
-        // the time is the store's clock at append; the provenance here only carries who and why
-        Provenance provenance = new Provenance(caller.actor(), java.time.Instant.EPOCH, reason, Scope.tenant(Long.toString(caller.tenantId())));
-        return new BenefitStore.Benefit(name, fromSurvey, amount, currency, isolation, attribution, confidence, factors, active, provenance);
+        return new BenefitStore.Benefit(name, fromSurvey, amount, currency, isolation, attribution, confidence, factors, true,
+                provenance(caller, reason));
+    }
+
+    /** Who and why; the time is the store's clock when it appends the edit. */
+    private static Provenance provenance(Caller caller, String reason) {
+        return new Provenance(caller.actor(), java.time.Instant.EPOCH, reason, Scope.tenant(Long.toString(caller.tenantId())));
     }
 
     private static boolean optionalBoolean(JsonNode body, String field, boolean otherwise) {
