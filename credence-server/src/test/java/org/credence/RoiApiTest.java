@@ -41,6 +41,13 @@ class RoiApiTest {
         throw new AssertionError("no base case in " + cases);
     }
 
+    /** One finished import run of {@code kind} whose rows all named a person, {@code matched} of them a recipient. */
+    private static void imported(long tenant, String kind, int rows, int matched) {
+        server.sql("""
+                INSERT INTO outcome_import (tenant_id, kind, source, format, imported_by, rows_total, rows_upserted, rows_with_person, rows_matched)
+                VALUES (?, ?, 'test', 'csv', 'test', ?, ?, ?, ?)""", tenant, kind, rows, rows, rows, matched);
+    }
+
     @Test
     void theIssueExampleGivesBcr144AndRoi44WithPaybackAndNpv() {
         var response = server.send("GET", "/api/v1/analytics/roi?benefit=120000&attribution=0.40&confidence=0.75&cost=25000&currency=EUR"
@@ -233,9 +240,7 @@ class RoiApiTest {
         assertThat(visibility.at("/reasons/2/text").asText()).isEqualTo("no completion data imported");
         assertThat(visibility.at("/nextStep/key").asText()).isEqualTo("maturity.next.import_lms");
 
-        server.sql("""
-                INSERT INTO outcome_import (tenant_id, kind, source, format, imported_by, rows_total, rows_upserted, rows_with_person, rows_matched)
-                VALUES (?, 'lms_enrolment', 'moodle', 'csv', 'test', 40, 40, 40, 30)""", tenant);
+        imported(tenant, "lms_enrolment", 40, 30);
         server.sql("""
                 INSERT INTO lms_enrolment (tenant_id, source, source_id, course_id, enrolled_at)
                 SELECT ?, 'moodle', 'e' || g, 'course-1', now() FROM generate_series(1, 40) g""", tenant);
@@ -244,9 +249,7 @@ class RoiApiTest {
         assertThat(validation.get("tierName").asText()).isEqualTo("Validering");
         assertThat(validation.at("/nextStep/text").asText()).contains("Importer CRM-mulighetene");
 
-        server.sql("""
-                INSERT INTO outcome_import (tenant_id, kind, source, format, imported_by, rows_total, rows_upserted, rows_with_person, rows_matched)
-                VALUES (?, 'crm_contact', 'hubspot', 'csv', 'test', 100, 100, 100, 80)""", tenant);
+        imported(tenant, "crm_contact", 100, 80);
         server.sql("""
                 INSERT INTO crm_opportunity (tenant_id, source, source_id, amount, currency, created_at, outcome)
                 SELECT ?, 'hubspot', 'o' || g, 1000, 'EUR', now(), 'open' FROM generate_series(1, 50) g""", tenant);

@@ -2,8 +2,6 @@ package org.credence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,16 +41,11 @@ class RoiPageTest {
     }
 
     static String signIn(String email) {
-        String form = "tenant=roipage&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&next=%2Fapp";
-        var response = server.sendBytes("POST", "/login", null, form.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded");
-        assertThat(response.status()).as(response.body()).isEqualTo(303);
-        String header = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("credence_session=")).findFirst().orElseThrow();
-        return header.substring("credence_session=".length(), header.indexOf(';'));
+        return server.signIn("roipage", email, PASSWORD);
     }
 
     static ServerHarness.Response get(String path, String cookie) {
-        return server.sendBytes("GET", path, null, null, "Cookie", cookie == null ? null : "credence_session=" + cookie);
+        return server.page(path, cookie);
     }
 
     @Test
