@@ -52,6 +52,8 @@ ALTER TABLE marketing_assumption ADD CONSTRAINT marketing_assumption_parameter_c
 -- (issued_at may be backdated to when the achievement was earned). Null for credentials issued
 -- before this migration: they have no time-to-issue.
 ALTER TABLE credential ADD COLUMN requested_at TIMESTAMPTZ, ADD COLUMN signed_at TIMESTAMPTZ;
+-- Cost per recipient counts the distinct recipients of a period's credentials from this index alone.
+CREATE INDEX credential_period_recipient ON credential (tenant_id, issued_at) INCLUDE (achievement_id, recipient_email_hash);
 
 -- Operations rollup: per tenant, day and achievement, counts of
 --   issue_ms    credentials by log-spaced bucket of signed_at - requested_at (day: issued)
