@@ -75,7 +75,7 @@ class RoiApiTest {
         OpenApiContractTest.check("/api/v1/analytics/roi", "get", response);
         assertThat(response.json().get("label").asText()).isEqualTo("correlational value indicator — not ROI");
         assertThat(response.json().get("roiPercent").isNull()).isTrue();
-        assertThat(response.json().get("currency").asText()).as("the tenant's marketing currency by default").isEqualTo("USD");
+        assertThat(response.json().get("currency").asText()).as("an empty ledger: the marketing currency").isEqualTo("USD");
         assertThat(response.json().has("payback")).isFalse();
     }
 
@@ -168,10 +168,11 @@ class RoiApiTest {
                        (?, 'shop', 'r2', 'renewal', 40, 4000, 'USD', DATE '2026-05-02'),
                        (?, 'shop', 'r3', 'exam_fee', 10, 2500, 'USD', DATE '2019-01-01')""", tenant, tenant, tenant);
 
-        var response = server.send("GET", "/api/v1/analytics/roi/program?from=2026-01-01&to=2026-12-31&currency=USD", own, null);
+        var response = server.send("GET", "/api/v1/analytics/roi/program?from=2026-01-01&to=2026-12-31", own, null);
         OpenApiContractTest.check("/api/v1/analytics/roi/program", "get", response);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode body = response.json();
+        assertThat(body.get("currency").asText()).as("the ledger's currency by default").isEqualTo("USD");
         assertThat(body.get("isRoi").asBoolean()).isTrue();
         assertThat(body.at("/costs/value").decimalValue()).isEqualByComparingTo("25000");
         assertThat(body.get("cases")).as("three cases without and three with advertising value").hasSize(6);

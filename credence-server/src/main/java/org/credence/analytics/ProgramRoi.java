@@ -60,9 +60,13 @@ public final class ProgramRoi {
                          List<BenefitStore.Benefit> otherCurrency, Optional<ParticipantEstimate> survey, BigDecimal advertisingValue,
                          Payback payback, BigDecimal npv, BigDecimal rate, int years, RevenueModel revenue) {}
 
-    /** The marketing assumptions' currency: the tenant's reporting currency unless a request names another. */
+    /**
+     * The currency of the tenant's money figures unless a request names another: the one most cost-ledger
+     * lines are in (costs are the denominator), else the marketing assumptions' currency.
+     */
     public String defaultCurrency(long tenantId) {
-        return assumptions.effective(tenantId, OptionalLong.empty()).currency().getCurrencyCode();
+        return costs.mainCurrency(tenantId)
+                .orElseGet(() -> assumptions.effective(tenantId, OptionalLong.empty()).currency().getCurrencyCode());
     }
 
     public Answer answer(long tenantId, LocalDate from, LocalDate to, String currency, BigDecimal rate, int years) {
