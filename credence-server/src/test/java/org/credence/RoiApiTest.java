@@ -187,6 +187,7 @@ class RoiApiTest {
         assertThat(body.at("/revenue/streams/0/kind").asText()).isEqualTo("exam_fee");
         assertThat(body.at("/revenue/streams/0/averagePrice").decimalValue()).isEqualByComparingTo("250");
         assertThat(body.get("simulated").asBoolean()).isFalse();
+        assertThat(body.get("dataLabel").asText()).isNotBlank();
 
         var unisolated = server.send("POST", "/api/v1/analytics/benefits", own, """
                 {"name": "partner revenue", "annualAmount": 10000, "currency": "USD", "isolation": "none",

@@ -56,7 +56,7 @@ class RoiPageTest {
         assertThat(page.body()).contains("Measurement maturity", "Visibility", "no credentials issued yet", "Issue your first credentials.",
                 "ROI by case", "Conservative", "Optimistic", "Benefit–cost ratio", "ROI % = (monetised benefits − fully loaded costs)",
                 "The cost ledger holds no costs for this period", "Simple payback", "Revenue model", "No revenue lines imported",
-                "ROI calculator", "name=\"benefit\"", "method=\"get\"")
+                "ROI calculator", "name=\"benefit\"", "method=\"get\"", "aria-current=\"page\"")
                 .doesNotContain("<script>", "calc-label");
         // the benefit's name and reason are escaped
         assertThat(page.body()).contains("Fewer &lt;b&gt;tickets&lt;/b&gt;", "survey &lt;script&gt;x&lt;/script&gt;");
@@ -88,5 +88,6 @@ class RoiPageTest {
     void only_signed_in_users_who_may_see_analytics_get_it() {
         assertThat(get("/app/analytics/roi", null).status()).isEqualTo(303);
         assertThat(get("/app/analytics/roi", signIn("viewer@roipage.example")).status()).isEqualTo(403);
+        assertThat(get("/app/analytics", analyst).body()).as("the analytics bar links here").contains("href=\"/app/analytics/roi\"");
     }
 }

@@ -126,10 +126,9 @@ final class RoiJson {
         return node;
     }
 
-    static ObjectNode program(ProgramRoi.Answer a, boolean simulated) {
+    static ObjectNode program(ProgramRoi.Answer a) {
         ObjectNode body = JsonFields.MAPPER.createObjectNode();
         body.put("kind", "measured");
-        body.put("simulated", simulated);
         body.put("from", a.from().toString()).put("to", a.to().toString()).put("currency", a.currency());
         body.put("label", a.roi().label());
         body.put("isRoi", a.roi().isRoi());
