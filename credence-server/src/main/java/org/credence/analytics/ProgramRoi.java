@@ -17,6 +17,7 @@ import org.credence.insights.roi.PhillipsRoi;
 import org.credence.insights.roi.RevenueKind;
 import org.credence.insights.roi.RevenueLine;
 import org.credence.insights.roi.RevenueModel;
+import org.credence.insights.roi.RoiCase;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -97,7 +98,7 @@ public final class ProgramRoi {
             advertising = MarketingValue.of(cohort.sharedByChannel(), marketing).equivalentMediaValue().value();
         }
         PhillipsRoi roi = PhillipsRoi.of(lines, cost, advertising);
-        BigDecimal monthly = roi.result(org.credence.insights.roi.RoiCase.BASE, false).benefits()
+        BigDecimal monthly = roi.result(RoiCase.BASE, false).benefits()
                 .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
         Payback payback = Payback.of(cost, monthly, rate);
         BigDecimal npv = NetPresentValue.of(cost, monthly, rate, years);

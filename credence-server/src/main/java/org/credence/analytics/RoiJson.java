@@ -9,6 +9,7 @@ import org.credence.insights.roi.Payback;
 import org.credence.insights.roi.PhillipsRoi;
 import org.credence.insights.roi.RevenueModel;
 import org.credence.insights.roi.RevenueStream;
+import org.credence.insights.roi.RoiCase;
 import org.credence.insights.roi.RoiResult;
 
 /** The ROI, payback, revenue and maturity answers as the API's JSON. */
@@ -32,7 +33,7 @@ final class RoiJson {
         inputs.set("confidence", input(a.confidence(), "proportion"));
         inputs.set("cost", input(a.cost(), a.currency()));
         body.put("adjustedBenefit", a.adjustedBenefit());
-        RoiResult base = a.roi().result(org.credence.insights.roi.RoiCase.BASE, false);
+        RoiResult base = a.roi().result(RoiCase.BASE, false);
         putNullable(body, "benefitCostRatio", base.benefitCostRatio());
         putNullable(body, "roiPercent", base.roiPercent());
         body.set("formulas", formulas());
