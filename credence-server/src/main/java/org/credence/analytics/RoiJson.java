@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.credence.json.JsonFields;
 import org.credence.insights.roi.Payback;
 import org.credence.insights.roi.PhillipsRoi;
 import org.credence.insights.roi.RevenueModel;
 import org.credence.insights.roi.RevenueStream;
 import org.credence.insights.roi.RoiCase;
 import org.credence.insights.roi.RoiResult;
+import org.credence.json.JsonFields;
 
 /** The ROI, payback, revenue and maturity answers as the API's JSON. */
 final class RoiJson {
