@@ -16,6 +16,20 @@ import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
+import org.credence.analytics.OperationsQueries;
+import org.credence.analytics.OperationsReport;
+import org.credence.analytics.OperationsRoutes;
+import org.credence.analytics.ProgramCostRoutes;
+import org.credence.analytics.BenefitStore;
+import org.credence.analytics.Maturity;
+import org.credence.analytics.MaturityQueries;
+import org.credence.analytics.ProgramCosts;
+import org.credence.analytics.ProgramRoi;
+import org.credence.analytics.RoiRoutes;
+import org.credence.analytics.SurveyEstimates;
+import org.credence.analytics.SupportTickets;
+import org.credence.analytics.CostAvoidedAssumptionStore;
+import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
 import org.credence.badge.AchievementImages;
@@ -170,10 +184,17 @@ public final class Credence implements AutoCloseable {
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
             MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
+            ProgramCostLedger costs = new ProgramCostLedger(jdbi, audit, clock);
             AnalyticsFolder folder = new AnalyticsFolder(jdbi).start();
             analytics = folder; // stopped if a later step fails
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
+            BenefitStore benefits = new BenefitStore(jdbi, clock);
+            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), SurveyEstimates.NONE, engagement, assumptions);
+            CostAvoidedAssumptionStore costAvoided = new CostAvoidedAssumptionStore(jdbi, clock);
+            OperationsReport operations = new OperationsReport(new OperationsQueries(jdbi), engagement, folder, costs, costAvoided);
+            OperationsRoutes.Services operationsServices = new OperationsRoutes.Services(jdbi, operations, new SupportTickets(jdbi, audit, clock),
+                    costAvoided, costs, achievements, audit, auth, clock);
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
@@ -194,6 +215,10 @@ public final class Credence implements AutoCloseable {
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), folder, auth, clock),
                     config -> CompareRoutes.register(config, auth),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
+                    config -> ProgramCostRoutes.register(config, costs, auth),
+                    config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
+                            auth, users.sessions(), clock),
+                    config -> OperationsRoutes.register(config, operationsServices),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
