@@ -15,6 +15,10 @@ import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
+import org.credence.analytics.outcomes.OutcomeQueries;
+import org.credence.analytics.outcomes.OutcomeReports;
+import org.credence.analytics.outcomes.OutcomeRoutes;
+import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
 import org.credence.badge.AchievementImages;
@@ -173,6 +177,8 @@ public final class Credence implements AutoCloseable {
             analytics = folder; // stopped if a later step fails
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
+            ProgramStore programs = new ProgramStore(jdbi, audit);
+            OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
@@ -192,6 +198,7 @@ public final class Credence implements AutoCloseable {
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
+                    config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
