@@ -117,24 +117,40 @@ public final class OutcomeQueries {
     public List<RenewalCohort> renewals(Scope scope) {
         return jdbi.withHandle(h -> bind(h.createQuery("""
                 WITH renewal AS (
-                    SELECT r.achievement_id, coalesce(p.email_hash, x.email_hash) AS email_hash, pe.first_issued_at, min(r.booked_on) AS booked_on
+                    SELECT r.person_id, r.achievement_id, p.erased_at IS NOT NULL AS erased, coalesce(p.email_hash, x.email_hash) AS email_hash,
+                           pe.first_issued_at, min(r.booked_on) AS booked_on
                     FROM revenue_line r
                     JOIN outcome_person p ON p.id = r.person_id AND p.tenant_id = r.tenant_id
                     LEFT JOIN recipient_external_id x ON x.tenant_id = p.tenant_id AND x.external_id = p.external_id
                     LEFT JOIN outcome_person_earning pe ON p.erased_at IS NOT NULL AND pe.tenant_id = p.tenant_id AND pe.person_id = p.id
                                                        AND pe.achievement_id = r.achievement_id
                     WHERE r.tenant_id = :tenant AND r.kind = 'renewal' AND r.achievement_id IS NOT NULL
-                    GROUP BY 1, 2, 3)
-                SELECT to_char(c.expires_at AT TIME ZONE 'UTC', 'YYYY"Q"Q') AS cohort, count(*) AS eligible,
-                       count(*) FILTER (WHERE EXISTS (
-                           SELECT 1 FROM renewal r WHERE r.achievement_id = c.achievement_id
-                             AND r.booked_on >= CAST(c.issued_at AT TIME ZONE 'UTC' AS date)
-                             AND (r.email_hash = c.recipient_email_hash OR r.first_issued_at = c.issued_at))) AS renewed
-                FROM credential c
-                WHERE c.tenant_id = :tenant AND c.expires_at >= :start AND c.expires_at < :end
-                  AND c.expires_at <= CAST(:now AS timestamptz) + make_interval(days => :window)
-                  AND (CAST(:achievement AS bigint) IS NULL OR c.achievement_id = :achievement)
-                GROUP BY 1
+                    GROUP BY 1, 2, 3, 4, 5),
+                eligible AS (
+                    SELECT c.achievement_id, c.issued_at, c.expires_at, c.recipient_email_hash
+                    FROM credential c
+                    WHERE c.tenant_id = :tenant AND c.expires_at >= :start AND c.expires_at < :end
+                      AND c.expires_at <= CAST(:now AS timestamptz) + make_interval(days => :window)
+                      AND (CAST(:achievement AS bigint) IS NULL OR c.achievement_id = :achievement)),
+                by_hash AS (
+                    SELECT to_char(c.expires_at AT TIME ZONE 'UTC', 'YYYY"Q"Q') AS cohort, count(*) AS eligible,
+                           count(*) FILTER (WHERE EXISTS (
+                               SELECT 1 FROM renewal r WHERE NOT r.erased AND r.achievement_id = c.achievement_id
+                                 AND r.email_hash = c.recipient_email_hash
+                                 AND r.booked_on >= CAST(c.issued_at AT TIME ZONE 'UTC' AS date))) AS renewed
+                    FROM eligible c
+                    GROUP BY 1),
+                -- an erased person's hash is gone: their renewal counts once, in the cohort of a credential of that
+                -- achievement issued when they first earned it (every such credential expires the same day)
+                by_earning AS (
+                    SELECT to_char(x.expires_at AT TIME ZONE 'UTC', 'YYYY"Q"Q') AS cohort, count(*) AS renewed
+                    FROM renewal r
+                    CROSS JOIN LATERAL (SELECT min(c.expires_at) AS expires_at FROM eligible c
+                                        WHERE c.achievement_id = r.achievement_id AND c.issued_at = r.first_issued_at) x
+                    WHERE r.erased AND x.expires_at IS NOT NULL AND r.booked_on >= CAST(r.first_issued_at AT TIME ZONE 'UTC' AS date)
+                    GROUP BY 1)
+                SELECT h.cohort, h.eligible, h.renewed + coalesce(e.renewed, 0) AS renewed
+                FROM by_hash h LEFT JOIN by_earning e ON e.cohort = h.cohort
                 ORDER BY 1"""), scope).bind("window", RENEWAL_WINDOW_DAYS)
                 .map((rs, ctx) -> new RenewalCohort(rs.getString("cohort"), rs.getLong("eligible"), rs.getLong("renewed")))
                 .list());
