@@ -64,7 +64,7 @@ class OutcomeFiguresTest {
         assertThat(body.at("/offer/with/inputs/with_outcome/value").asLong()).isEqualTo(11);
         assertThat(body.at("/offer/without/value").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(body.at("/offer/comparison/design").asText()).isEqualTo("observational");
-        assertThat(body.at("/offer/comparison/difference").asDouble()).isCloseTo(11.0 / 16 - 0.5, within(1e-9));
+        assertThat(body.at("/offer/comparison/difference/value").asDouble()).isCloseTo(11.0 / 16 - 0.5, within(1e-9));
         JsonNode launch = body.get("launches").get(0);
         assertThat(launch.get("achievementId").asLong()).isEqualTo(data.a);
         assertThat(launch.get("launchedOn").asText()).isEqualTo("2024-07-01");
@@ -72,7 +72,7 @@ class OutcomeFiguresTest {
         assertThat(launch.at("/before/value").decimalValue()).isEqualByComparingTo("0.4");
         assertThat(launch.at("/after/value").decimalValue()).isEqualByComparingTo("0.8");
         assertThat(launch.at("/comparison/design").asText()).isEqualTo("before_after");
-        assertThat(launch.at("/comparison/difference").asDouble()).isCloseTo(0.4, within(1e-9));
+        assertThat(launch.at("/comparison/difference/value").asDouble()).isCloseTo(0.4, within(1e-9));
         assertThat(launch.at("/after/warnings").toString()).contains("small_denominator");
     }
 
@@ -86,7 +86,7 @@ class OutcomeFiguresTest {
         JsonNode y2023 = retention("2023-01-01", "2023-12-31");
         assertThat(y2023.at("/reEnrolment/earners/value").decimalValue()).isEqualByComparingTo("0.75");
         assertThat(y2023.at("/reEnrolment/others/value").decimalValue()).isEqualByComparingTo("0.25");
-        assertThat(y2023.at("/reEnrolment/comparison/first/n").asLong()).isEqualTo(4);
+        assertThat(y2023.at("/reEnrolment/comparison/groups/0/n").asLong()).isEqualTo(4);
         assertThat(y2023.at("/repeatEarners/inputs/total/value").asLong()).isEqualTo(5);
         assertThat(y2023.at("/repeatEarners/inputs/with_outcome/value").asLong()).isEqualTo(1);
 
@@ -129,7 +129,7 @@ class OutcomeFiguresTest {
         assertThat(body.get("excludedOpportunities").asLong()).isEqualTo(2);
         assertThat(body.at("/winRate/earners/value").decimalValue()).isEqualByComparingTo("1");
         assertThat(body.at("/winRate/others/value").decimalValue()).isEqualByComparingTo("0.75");
-        assertThat(body.at("/dealSize/comparison/ratio").asDouble()).isCloseTo(3.0, within(1e-9));
+        assertThat(body.at("/dealSize/comparison/ratio/value").asDouble()).isCloseTo(3.0, within(1e-9));
         JsonNode leads = body.get("referralLeads");
         assertThat(leads.at("/total/value").asLong()).isEqualTo(4);
         assertThat(leads.at("/byAchievement/0/achievementId").asLong()).isEqualTo(data.a);
@@ -222,6 +222,10 @@ class OutcomeFiguresTest {
                 "Renewal rate by expiry cohort", "Re-enrolment after a completion", "Repeat earners", "Time to productivity: engineer",
                 "Attrition by 6 months after hire", "Pipeline and won revenue, EUR", "Win rate, EUR", "Deal size, EUR", "Leads from credential links",
                 "only when the credential was issued before the opportunity was created").doesNotContain("simulated-banner");
+        // each comparison block says what its design allows: before/after coincides, observational associates
+        assertThat(page.body()).contains("class=\"comparison\"", "coincided with the launch", "This is an association, not a measured effect",
+                "Relative risk");
+        assertThat(AnalyticsDashboardTest.get("/app/analytics", analyst).body()).contains("href=\"/app/analytics/outcomes?lang=en\"");
         assertThat(AnalyticsDashboardTest.get("/app/analytics/outcomes?lang=nb", analyst).body())
                 .contains("Gjennomføring med og uten tilbud om kompetansebevis", "Vinnerandel", "lang=\"nb\"");
         assertThat(AnalyticsDashboardTest.get("/app/analytics/outcomes", AnalyticsDashboardTest.signIn("outf", "v@outf.example")).status()).isEqualTo(403);

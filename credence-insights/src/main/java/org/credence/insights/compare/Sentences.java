@@ -33,7 +33,6 @@ final class Sentences {
         arguments.put("difference", Argument.quantity(differenceType, difference, unit));
         arguments.put("low", Argument.quantity(differenceType, interval.low(), unit));
         arguments.put("high", Argument.quantity(differenceType, interval.high(), unit));
-        arguments.put("level", Argument.of(Type.PERCENT, interval.level()));
         String key = SENTENCE + design.id() + (interval.contains(0) ? NO_DIFFERENCE : "");
         return new Wording(key, arguments);
     }

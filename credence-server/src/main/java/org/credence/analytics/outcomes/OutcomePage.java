@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.credence.achievement.Achievement;
+import org.credence.analytics.ComparisonText;
+import org.credence.analytics.ComparisonView;
 import org.credence.analytics.DashboardView.Option;
 import org.credence.analytics.outcomes.OutcomeReports.Outcome;
 import org.credence.analytics.outcomes.OutcomeView.Block;
@@ -26,11 +28,13 @@ final class OutcomePage {
     private final Messages m;
     private final Locale locale;
     private final String lang;
+    private final ComparisonText comparisonText;
 
     private OutcomePage(String lang) {
         this.lang = lang.equals("nb") ? "nb" : "en";
         this.m = Messages.of("outcomes", this.lang);
         this.locale = this.lang.equals("nb") ? Locale.forLanguageTag("nb-NO") : Locale.UK;
+        this.comparisonText = ComparisonText.of(this.lang);
     }
 
     static String render(String lang, SignedIn signedIn, OutcomeQueries.Scope scope, List<Achievement> achievements, Outcome completion,
@@ -49,7 +53,6 @@ final class OutcomePage {
         model.put("to", scope.to().toString());
         model.put("achievements", options);
         model.put("sections", List.of(page.completion(completion), page.retention(retention), page.business(business)));
-        model.put("comparisons", new ComparisonRenderer(page.lang));
         return Pages.render("analytics/outcomes.jte", model);
     }
 
@@ -154,9 +157,9 @@ final class OutcomePage {
         return new Section("business", m.text("business.title"), m.text("business.rule"), blocks);
     }
 
-    private static List<Comparison> comparisons(Outcome outcome, String key) {
+    private List<ComparisonView> comparisons(Outcome outcome, String key) {
         Comparison c = outcome.comparisons().get(key);
-        return c == null ? List.of() : List.of(c);
+        return c == null ? List.of() : List.of(comparisonText.view(c));
     }
 
     private List<String> rateHeader() {

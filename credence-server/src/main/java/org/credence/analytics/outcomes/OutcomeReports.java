@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.credence.achievement.Achievement;
+import org.credence.analytics.ComparisonJson;
+import org.credence.analytics.ComparisonText;
 import org.credence.analytics.FigureJson;
 import org.credence.analytics.Report;
 import org.credence.analytics.Table;
@@ -73,10 +75,12 @@ public final class OutcomeReports {
                 return JsonFields.MAPPER.nullNode();
             }
             comparisons.put(key, comparison);
-            return ComparisonNodes.json(comparison);
+            return ComparisonJson.comparison(comparison, ENGLISH);
         }
     }
 
+    /** The API's sentences are English, like its figure definitions; the page renders its own in the reader's language. */
+    private static final ComparisonText ENGLISH = ComparisonText.of("en");
     private final OutcomeQueries queries;
     private final ProgramStore programs;
     private final Map<String, Outcome> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {

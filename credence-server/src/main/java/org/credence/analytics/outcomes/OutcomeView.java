@@ -1,7 +1,7 @@
 package org.credence.analytics.outcomes;
 
 import java.util.List;
-import org.credence.insights.compare.Comparison;
+import org.credence.analytics.ComparisonView;
 
 /** What the outcomes page template shows, already in the reader's language. */
 public final class OutcomeView {
@@ -11,7 +11,7 @@ public final class OutcomeView {
      * One figure block: a table of groups (n, rate with interval), the comparisons drawn from them, and footnotes
      * (formula, rule, what it cannot say).
      */
-    public record Block(String id, String title, List<String> header, List<List<String>> rows, List<Comparison> comparisons,
+    public record Block(String id, String title, List<String> header, List<List<String>> rows, List<ComparisonView> comparisons,
                         List<String> footnotes) {}
 
     /** One section of the page: a layer. */
