@@ -74,7 +74,7 @@ class OutcomeQueriesTest {
 
     @Test
     void renewals_are_renewal_lines_of_the_same_achievement_by_expiry_quarter() {
-        assertThat(queries.renewals(scope("2025-01-01", "2025-12-31", null))).containsExactly(new RenewalCohort("2025Q1", 4, 1));
+        assertThat(queries.renewals(scope("2024-11-01", "2025-06-30", null))).containsExactly(new RenewalCohort("2025Q1", 4, 1));
     }
 
     @Test

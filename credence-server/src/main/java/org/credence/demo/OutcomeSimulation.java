@@ -92,8 +92,8 @@ final class OutcomeSimulation {
         long hris = importRow(h, "hris_employee", "demo-hris");
         long revenue = importRow(h, "revenue_line", "demo-shop");
 
-        // people: every recipient, and as many again who never earned a credential
-        int others = earners.size();
+        // people: every recipient, and twice as many who never earned a credential
+        int others = 2 * earners.size();
         PreparedBatch people = h.prepareBatch("INSERT INTO outcome_person (tenant_id, email_hash, external_id, simulated) VALUES (:tenant, :hash, :ext, true)");
         for (Earner earner : earners) {
             people.bind("tenant", tenant).bind("hash", earner.emailHash()).bind("ext", (String) null).add();
@@ -135,7 +135,7 @@ final class OutcomeSimulation {
             boolean mapped = random.nextDouble() < 0.7;
             String course = mapped ? "course-" + (1 + random.nextInt(achievementIds.size())) : "elective-" + (1 + random.nextInt(2));
             boolean afterLaunch = !date(enrolled).isBefore(launch);
-            double completes = !mapped ? 0.38 : afterLaunch ? 0.46 : 0.30;
+            double completes = !mapped ? 0.38 : afterLaunch ? 0.58 : 0.28;
             Instant completed = random.nextDouble() < completes ? enrolled.plus(days(10, 120)) : null;
             rows.enrolment(lms, person, course, enrolled, completed);
             if (completed != null) {

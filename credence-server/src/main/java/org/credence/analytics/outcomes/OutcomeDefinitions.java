@@ -17,8 +17,8 @@ final class OutcomeDefinitions {
             "enrolments", Evidence.DERIVED, null);
 
     static final Metric RENEWAL = new Metric("retention.renewal_rate", "Renewal rate",
-            "Credentials renewed, of those whose expiry falls in the cohort and whose renewal window (" + OutcomeQueries.RENEWAL_WINDOW_DAYS
-                    + " days before expiry) has opened. Renewed: a renewal revenue line of the same achievement for the same person,"
+            "Credentials renewed, of those whose renewal window (" + OutcomeQueries.RENEWAL_WINDOW_DAYS
+                    + " days before expiry) opened in the period and has opened by today, by expiry quarter. Renewed: a renewal revenue line of the same achievement for the same person,"
                     + " booked on or after the issue date.",
             new Formula("proportion", "credentials renewed ÷ credentials eligible for renewal"), "credentials eligible for renewal",
             Evidence.DERIVED, "an open cohort (expiry still ahead) can still rise");

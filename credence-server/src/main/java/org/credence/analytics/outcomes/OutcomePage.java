@@ -18,6 +18,8 @@ import org.credence.analytics.outcomes.OutcomeView.Section;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
 import org.credence.insights.compare.Comparison;
+import org.credence.insights.compare.Group;
+import org.credence.insights.compare.Wording;
 import org.credence.user.SignedIn;
 
 /**
@@ -159,7 +161,27 @@ final class OutcomePage {
 
     private List<ComparisonView> comparisons(Outcome outcome, String key) {
         Comparison c = outcome.comparisons().get(key);
-        return c == null ? List.of() : List.of(comparisonText.view(c));
+        return c == null ? List.of() : List.of(comparisonText.view(localized(c)));
+    }
+
+    /** The English group labels the reports give their comparisons, and this page's words for them. */
+    private static final Map<String, String> GROUP_KEYS = Map.of("With a credential offer", "completion.with",
+            "Without a credential offer", "completion.without", "After launch", "completion.after", "Before launch", "completion.before",
+            "Earners", "earners", "Non-earners", "others", "Credentialed contacts", "pipeline.credentialed", "Other contacts", "pipeline.others");
+
+    /** The comparison with its group labels in the page's language, in the groups and in every sentence that names them. */
+    private Comparison localized(Comparison c) {
+        java.util.function.UnaryOperator<String> label = text -> GROUP_KEYS.containsKey(text) ? m.text(GROUP_KEYS.get(text)) : text;
+        java.util.function.UnaryOperator<Wording> words = w -> {
+            Map<String, Wording.Argument> arguments = new java.util.LinkedHashMap<>();
+            w.arguments().forEach((name, a) -> arguments.put(name, a.type() == Wording.Type.TEXT ? Wording.Argument.text(label.apply(a.text())) : a));
+            return new Wording(w.key(), arguments);
+        };
+        java.util.function.UnaryOperator<Group> group = g -> new Group(label.apply(g.label()), g.n(), g.successes(), g.rate(), g.mean(), g.sd(),
+                g.median(), g.interval());
+        return new Comparison(c.kind(), c.design(), c.unit(), group.apply(c.first()), group.apply(c.second()), c.difference(),
+                c.differenceInterval(), c.ratio(), c.eValue(), c.eValueBasis(), c.minimumDetectableEffect(), c.sizeNeededPerGroup(), c.pValue(),
+                c.adjustedPValue(), c.familySize(), c.warnings(), words.apply(c.wording()), c.notes().stream().map(words).toList());
     }
 
     private List<String> rateHeader() {

@@ -109,8 +109,8 @@ public final class OutcomeQueries {
     }
 
     /**
-     * Renewals by expiry quarter: credentials whose expiry falls in the scope's days and whose renewal window has opened
-     * ({@link #RENEWAL_WINDOW_DAYS} days before expiry), and of those the ones
+     * Renewals by expiry quarter: credentials whose renewal window ({@link #RENEWAL_WINDOW_DAYS} days before expiry) opened in
+     * the scope's days and by now, and of those the ones
      * renewed — a renewal revenue line of the same achievement for the same person, booked on or after the issue date.
      * An erased person's renewal line is matched through what they earned (outcome_person_earning).
      */
@@ -129,7 +129,9 @@ public final class OutcomeQueries {
                 eligible AS (
                     SELECT c.achievement_id, c.issued_at, c.expires_at, c.recipient_email_hash
                     FROM credential c
-                    WHERE c.tenant_id = :tenant AND c.expires_at >= :start AND c.expires_at < :end
+                    WHERE c.tenant_id = :tenant
+                      AND c.expires_at >= CAST(:start AS timestamptz) + make_interval(days => :window)
+                      AND c.expires_at < CAST(:end AS timestamptz) + make_interval(days => :window)
                       AND c.expires_at <= CAST(:now AS timestamptz) + make_interval(days => :window)
                       AND (CAST(:achievement AS bigint) IS NULL OR c.achievement_id = :achievement)),
                 by_hash AS (

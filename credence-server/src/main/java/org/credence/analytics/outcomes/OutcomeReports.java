@@ -138,7 +138,7 @@ public final class OutcomeReports {
             offer.set("with", figure(OutcomeDefinitions.COMPLETION.forGroup("with_offer", "with a credential offer"), withX, withN, "enrolments"));
             offer.set("without", figure(OutcomeDefinitions.COMPLETION.forGroup("without_offer", "without a credential offer"), withoutX, withoutN,
                     "enrolments"));
-            offer.set("comparison", collected.add("offer", rates("with a credential offer", withX, withN, "without a credential offer", withoutX, withoutN,
+            offer.set("comparison", collected.add("offer", rates("With a credential offer", withX, withN, "Without a credential offer", withoutX, withoutN,
                     offerDesign)));
             List<ObjectNode> launches = new ArrayList<>();
             List<Comparison> family = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class OutcomeReports {
                         before.enrolled(), "enrolments"));
                 launch.set("after", figure(OutcomeDefinitions.COMPLETION.forGroup("after_launch", "after launch"), after.completed(),
                         after.enrolled(), "enrolments"));
-                Comparison c = rates("after launch", after.completed(), after.enrolled(), "before launch", before.completed(), before.enrolled(),
+                Comparison c = rates("After launch", after.completed(), after.enrolled(), "Before launch", before.completed(), before.enrolled(),
                         StudyDesign.BEFORE_AFTER);
                 if (c != null) {
                     family.add(c);
@@ -293,14 +293,14 @@ public final class OutcomeReports {
                 long oWon = others == null ? 0 : others.won();
                 long oClosed = others == null ? 0 : others.won() + others.lost();
                 split(collected, "winRate", winRate, OutcomeDefinitions.WIN_RATE, new Split(cClosed, cWon, oClosed, oWon), "opportunities",
-                        "credentialed contacts", "other contacts");
+                        "Credentialed contacts", "Other contacts");
                 winRate.put("currency", main);
                 double[] first = queries.wonAmounts(scope, main, true, BOOTSTRAP_SAMPLE);
                 double[] second = queries.wonAmounts(scope, main, false, BOOTSTRAP_SAMPLE);
                 dealSize.put("currency", main);
                 dealSize.put("sampled", cWon > BOOTSTRAP_SAMPLE || oWon > BOOTSTRAP_SAMPLE);
                 if (first.length > 0 && second.length > 0) {
-                    dealSize.set("comparison", collected.add("dealSize", Comparisons.ofMoney("credentialed contacts", first, "other contacts", second, main,
+                    dealSize.set("comparison", collected.add("dealSize", Comparisons.ofMoney("Credentialed contacts", first, "Other contacts", second, main,
                             StudyDesign.OBSERVATIONAL)));
                 }
                 dealSize.put("formula", "median won amount (credentialed) ÷ median won amount (others), percentile bootstrap interval");
@@ -377,7 +377,7 @@ public final class OutcomeReports {
             Metric metric = OutcomeDefinitions.RAMP.forGroup(entry.getKey(), entry.getKey());
             role.set("productiveByHorizonEarners", figure(metric.forGroup("earners", "earners"), horizon[0], horizon[1], "people"));
             role.set("productiveByHorizonOthers", figure(metric.forGroup("others", "others"), horizon[2], horizon[3], "people"));
-            Comparison c = rates("earners", horizon[0], horizon[1], "non-earners", horizon[2], horizon[3], StudyDesign.OBSERVATIONAL);
+            Comparison c = rates("Earners", horizon[0], horizon[1], "Non-earners", horizon[2], horizon[3], StudyDesign.OBSERVATIONAL);
             index.add(c == null ? -1 : family.size());
             if (c != null) {
                 family.add(c);
@@ -419,7 +419,7 @@ public final class OutcomeReports {
     }
 
     private static void split(Collected collected, String key, ObjectNode into, Metric metric, Split split, String unit) {
-        split(collected, key, into, metric, split, unit, "earners", "non-earners");
+        split(collected, key, into, metric, split, unit, "Earners", "Non-earners");
     }
 
     private static void split(Collected collected, String key, ObjectNode into, Metric metric, Split split, String unit, String first,
