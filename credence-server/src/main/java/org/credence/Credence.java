@@ -30,6 +30,10 @@ import org.credence.analytics.SurveyEstimates;
 import org.credence.analytics.SupportTickets;
 import org.credence.analytics.CostAvoidedAssumptionStore;
 import org.credence.analytics.costs.ProgramCostLedger;
+import org.credence.analytics.outcomes.OutcomeQueries;
+import org.credence.analytics.outcomes.OutcomeReports;
+import org.credence.analytics.outcomes.OutcomeRoutes;
+import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
 import org.credence.badge.AchievementImages;
@@ -195,6 +199,8 @@ public final class Credence implements AutoCloseable {
             OperationsReport operations = new OperationsReport(new OperationsQueries(jdbi), engagement, folder, costs, costAvoided);
             OperationsRoutes.Services operationsServices = new OperationsRoutes.Services(jdbi, operations, new SupportTickets(jdbi, audit, clock),
                     costAvoided, costs, achievements, audit, auth, clock);
+            ProgramStore programs = new ProgramStore(jdbi, audit);
+            OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
@@ -219,6 +225,7 @@ public final class Credence implements AutoCloseable {
                     config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
                             auth, users.sessions(), clock),
                     config -> OperationsRoutes.register(config, operationsServices),
+                    config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
