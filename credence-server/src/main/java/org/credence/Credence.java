@@ -3,6 +3,7 @@ package org.credence;
 import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -58,6 +59,7 @@ import org.credence.tenant.MasterKey;
 import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
+import org.credence.survey.SurveyModule;
 import org.credence.tracking.RecipientCheck;
 import org.credence.tracking.ServerEvents;
 import org.credence.tracking.SimulatedEvents;
@@ -88,6 +90,7 @@ public final class Credence implements AutoCloseable {
     private boolean closed;
 
     private final HealthRoutes health;
+    private SurveyModule surveys;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -174,6 +177,9 @@ public final class Credence implements AutoCloseable {
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             CredentialListing listing = new CredentialListing(jdbi, clock);
+            // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
+            SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
+                    settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             List<Consumer<JavalinConfig>> routes = List.of(
@@ -203,11 +209,14 @@ public final class Credence implements AutoCloseable {
                         case RecipientFiles.BADGE -> badges.bakedPng(credential);
                         default -> null;
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
-                    config -> tracking.register(config, credentialPages.shareTargets(), recipients));
+                    config -> tracking.register(config, credentialPages.shareTargets(), recipients),
+                    config -> surveys.register(config, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);
-            return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher);
+            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher);
+            started.surveys = surveys;
+            return started;
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -300,6 +309,11 @@ public final class Credence implements AutoCloseable {
         return delivery.worker();
     }
 
+    /** Post-completion surveys: tests run their scan with a moved clock. */
+    public SurveyModule surveys() {
+        return surveys;
+    }
+
     /** The engagement tracker pages and services record events with. */
     public Tracker tracker() {
         return tracking.tracker();
@@ -324,6 +338,9 @@ public final class Credence implements AutoCloseable {
         try {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
+            if (surveys != null) {
+                surveys.close();
+            }
             delivery.close();
             tracking.close();
             analytics.close();
