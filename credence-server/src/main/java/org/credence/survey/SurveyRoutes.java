@@ -36,12 +36,12 @@ final class SurveyRoutes {
     static void register(JavalinConfig config, Surveys surveys, Auth auth, SecureRandom random) {
         config.routes.get("/api/v1/achievements/{id}/survey", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
-            ctx.json(json(surveys.get(caller.tenantId(), id(ctx))));
+            ctx.json(Surveys.json(surveys.get(caller.tenantId(), id(ctx))));
         });
         config.routes.put("/api/v1/achievements/{id}/survey", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             ObjectNode body = Json.body(ctx, FIELDS);
-            ctx.json(json(surveys.save(caller.tenantId(), caller.actor(), survey(id(ctx), body))));
+            ctx.json(Surveys.json(surveys.save(caller.tenantId(), caller.actor(), survey(id(ctx), body))));
         });
         config.routes.post("/api/v1/achievements/{id}/survey/non-completers", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
@@ -128,22 +128,6 @@ final class SurveyRoutes {
             node.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
         }
         return texts;
-    }
-
-    static ObjectNode json(Survey s) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("achievementId", s.achievementId()).put("configured", s.configured()).put("enabled", s.enabled());
-        s.waveMonths().forEach(body.putArray("waveMonths")::add);
-        body.put("reminderDays", s.reminderDays()).put("openDays", s.openDays()).put("currency", s.currency());
-        ArrayNode standard = body.putArray("standardItems");
-        for (String id : List.of("satisfaction", "skill_applied", "career_outcome", "monetary_impact", "attribution_pct", "confidence_pct")) {
-            standard.add(id);
-        }
-        body.set("items", Json.MAPPER.valueToTree(s.items()));
-        if (s.updatedAt() != null) {
-            body.put("updatedBy", s.updatedBy()).put("updatedAt", s.updatedAt().toString());
-        }
-        return body;
     }
 
     static ObjectNode resultsJson(SurveyResults r) {
