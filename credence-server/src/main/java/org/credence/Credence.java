@@ -60,6 +60,7 @@ import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
 import org.credence.survey.SurveyModule;
+import org.credence.survey.SurveyRoutes;
 import org.credence.tracking.RecipientCheck;
 import org.credence.tracking.ServerEvents;
 import org.credence.tracking.SimulatedEvents;
@@ -210,7 +211,7 @@ public final class Credence implements AutoCloseable {
                         default -> null;
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients),
-                    config -> surveys.register(config, auth, users.sessions(), achievements));
+                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);

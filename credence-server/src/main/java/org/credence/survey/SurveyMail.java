@@ -50,13 +50,13 @@ final class SurveyMail implements MailRenderer {
         String token = tokens.next();
         SurveyStore.token(h, tenantId, invitation.id(), Tokens.hash(token), now);
         String lang = "nb".equals(language) ? "nb" : "en";
-        String prefix = kind.equals("survey_reminder") ? "mail.reminder." : "mail.invitation.";
+        String prefix = kind + ".";
         Map<String, String> values = Map.of("issuer", who[0], "achievement", who[1], "name", who[2] == null ? "" : who[2],
                 "closes", DateTimeFormatter.ISO_LOCAL_DATE.format(invitation.closesAt().atOffset(ZoneOffset.UTC)));
-        Messages t = Messages.of("surveys", lang);
+        Messages t = Messages.of("mail", lang);
         return Optional.of(new MailContent(lang, t.format(prefix + "subject", values),
-                t.format(who[2] == null ? "mail.hello.anonymous" : "mail.hello", values), t.format(prefix + "body", values),
-                t.format("mail.action", values), publicUrl + "/s/" + token, t.format("mail.after", values), List.of(),
-                t.format("mail.footer", values)));
+                t.format(who[2] == null ? "hello.anonymous" : "hello", values), t.format(prefix + "body", values),
+                t.format(prefix + "action", values), publicUrl + "/s/" + token, t.format(prefix + "after", values), List.of(),
+                t.format("footer", values)));
     }
 }

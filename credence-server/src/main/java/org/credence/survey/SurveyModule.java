@@ -1,6 +1,5 @@
 package org.credence.survey;
 
-import io.javalin.config.JavalinConfig;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,16 +11,13 @@ import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.delivery.Delivery;
 import org.credence.delivery.Tokens;
-import org.credence.http.Auth;
-import org.credence.http.SameOrigin;
-import org.credence.user.Sessions;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Post-completion surveys, wired: the service, its mail (rendered by delivery's worker), the periodic
- * {@link SurveyScan} and the routes. The scan runs on its own thread every {@code scanEvery} (none when zero:
+ * {@link SurveyScan}; {@link SurveyRoutes#register} adds the routes. The scan runs on its own thread every {@code scanEvery} (none when zero:
  * tests run it themselves); issue 14 moves it to the job scheduler.
  */
 public final class SurveyModule implements AutoCloseable {
@@ -29,13 +25,13 @@ public final class SurveyModule implements AutoCloseable {
     private final Surveys surveys;
     private final SurveyScan scan;
     private final ScheduledExecutorService executor;
-    private final SameOrigin sameOrigin;
+    private final URI publicUrl;
     private final SecureRandom random;
 
-    private SurveyModule(Surveys surveys, SurveyScan scan, Duration scanEvery, SameOrigin sameOrigin, SecureRandom random) {
+    private SurveyModule(Surveys surveys, SurveyScan scan, Duration scanEvery, URI publicUrl, SecureRandom random) {
         this.surveys = surveys;
         this.scan = scan;
-        this.sameOrigin = sameOrigin;
+        this.publicUrl = publicUrl;
         this.random = random;
         if (scanEvery.isZero()) {
             this.executor = null;
@@ -54,14 +50,15 @@ public final class SurveyModule implements AutoCloseable {
                                       Clock clock, SecureRandom random) {
         delivery.renderSurveysWith(new SurveyMail(publicUrl, new Tokens(random)));
         return new SurveyModule(new Surveys(jdbi, achievements, audit, delivery, clock), new SurveyScan(jdbi, delivery, clock), scanEvery,
-                new SameOrigin(publicUrl), random);
+                publicUrl, random);
     }
 
-    /** The API, the public form and the {@code /app/surveys} pages. */
-    public void register(JavalinConfig config, Auth auth, Sessions sessions, Achievements achievements) {
-        SurveyRoutes.register(config, surveys, auth, random);
-        SurveyFormRoutes.register(config, surveys, sameOrigin);
-        SurveyPages.register(config, surveys, achievements, sessions);
+    URI publicUrl() {
+        return publicUrl;
+    }
+
+    SecureRandom random() {
+        return random;
     }
 
     public Surveys surveys() {

@@ -26,14 +26,22 @@ import org.credence.tenant.Caller;
  * The survey API: {@code /api/v1/achievements/{id}/survey} (the survey, audited when saved), its non-completer
  * upload, and {@code /api/v1/analytics/surveys?achievement=} (the results). All need the {@code analytics} scope.
  */
-final class SurveyRoutes {
+public final class SurveyRoutes {
     private static final Set<String> FIELDS = Set.of("enabled", "waveMonths", "reminderDays", "openDays", "currency", "items");
     private static final Set<String> SAMPLE_FIELDS = Set.of("addresses", "sampleSize", "seed", "wave", "language");
     private static final int MAX_UPLOAD_ENTRIES = 200_000;
 
     private SurveyRoutes() {}
 
-    static void register(JavalinConfig config, Surveys surveys, Auth auth, SecureRandom random) {
+    /** The API, the public form ({@link SurveyFormRoutes}) and the {@code /app/surveys} pages ({@link SurveyPages}). */
+    public static void register(JavalinConfig config, SurveyModule module, Auth auth, org.credence.user.Sessions sessions,
+                                org.credence.achievement.Achievements achievements) {
+        register(config, module.surveys(), auth, module.random());
+        SurveyFormRoutes.register(config, module.surveys(), new org.credence.http.SameOrigin(module.publicUrl()));
+        SurveyPages.register(config, module.surveys(), achievements, sessions);
+    }
+
+    private static void register(JavalinConfig config, Surveys surveys, Auth auth, SecureRandom random) {
         config.routes.get("/api/v1/achievements/{id}/survey", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             ctx.json(Surveys.json(surveys.get(caller.tenantId(), id(ctx))));
