@@ -373,4 +373,54 @@ class SurveyTest {
         assertThat(server.send("POST", "/api/v1/achievements/" + t.achievement() + "/survey/non-completers", t.key(),
                 "{\"addresses\": [\"a@example.org\"], \"sampleSize\": 0}").status()).isBetween(400, 422);
     }
+
+    @Test
+    void the_surveys_page_shows_results_with_n_and_saves_settings_for_analysts_but_not_viewers() {
+        Tenant t = tenant("pages", "en");
+        for (String[] user : new String[][] {{"owner@pages.example", "owner"}, {"analyst@pages.example", "analyst"}, {"viewer@pages.example", "viewer"}}) {
+            var created = server.send("POST", "/api/v1/users", t.key(), "{\"email\": \"" + user[0] + "\", \"name\": \"" + user[1]
+                    + "\", \"role\": \"" + user[1] + "\", \"password\": \"a long enough passphrase\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        String analyst = signIn("pages", "analyst@pages.example");
+        String viewer = signIn("pages", "viewer@pages.example");
+        assertThat(get("/app/surveys", viewer).status()).isEqualTo(403);
+        assertThat(get("/app/surveys", null).status()).isEqualTo(303);
+
+        String list = get("/app/surveys", analyst).body();
+        assertThat(list).contains("Certified Data Steward").contains("Not sent").contains("/app/surveys/" + t.achievement());
+        String page = get("/app/surveys/" + t.achievement(), analyst).body();
+        assertThat(page).contains("Response rate (95 % interval)").contains("Invited (n)").contains("Send this survey");
+        java.util.regex.Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        var saved = server.form("/app/surveys/" + t.achievement(), analyst, "csrf", csrf.group(1), "enabled", "on", "waves", "6, 18",
+                "reminderDays", "5", "openDays", "21", "currency", "nok", "items", "");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        JsonNode survey = server.send("GET", "/api/v1/achievements/" + t.achievement() + "/survey", t.key(), null).json();
+        assertThat(survey.get("waveMonths").toString()).isEqualTo("[6,18]");
+        assertThat(survey.get("currency").asText()).isEqualTo("NOK");
+        assertThat(survey.get("updatedBy").asText()).startsWith("user:");
+        var refused = server.form("/app/surveys/" + t.achievement(), analyst, "csrf", csrf.group(1), "waves", "0", "reminderDays", "5",
+                "openDays", "21", "currency", "EUR", "items", "");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Not saved");
+        assertThat(server.form("/app/surveys/" + t.achievement(), analyst, "waves", "6", "reminderDays", "5", "openDays", "21",
+                "currency", "EUR").status()).isEqualTo(403);
+        String norwegian = get("/app/surveys/" + t.achievement() + "?lang=nb", analyst).body();
+        assertThat(norwegian).contains("Svarprosent (95 % intervall)").contains("Vises ikke: færre enn 5 svar");
+        // another tenant's achievement is not found
+        Tenant other = tenant("otherpages", "en");
+        assertThat(get("/app/surveys/" + other.achievement(), analyst).status()).isEqualTo(404);
+    }
+
+    static String signIn(String slug, String email) {
+        var response = server.form("/login", null, "tenant", slug, "email", email, "password", "a long enough passphrase", "next", "/app");
+        assertThat(response.status()).as(response.body()).isEqualTo(303);
+        String header = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("credence_session=")).findFirst().orElseThrow();
+        return header.substring("credence_session=".length(), header.indexOf(';'));
+    }
+
+    static ServerHarness.Response get(String path, String cookie) {
+        return server.sendBytes("GET", path, null, null, "Cookie", cookie == null ? null : "credence_session=" + cookie);
+    }
 }
