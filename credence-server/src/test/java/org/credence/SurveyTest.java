@@ -413,6 +413,26 @@ class SurveyTest {
         assertThat(get("/app/surveys/" + other.achievement(), analyst).status()).isEqualTo(404);
     }
 
+    @Test
+    void the_demo_has_simulated_surveys_with_answers_and_mails_no_simulated_recipient() {
+        var loaded = server.credence.demo().load(new org.credence.demo.SimulationSettings(7, 300, 14, java.time.LocalDate.of(2026, 11, 1)),
+                (tenant, batch, credentials) -> { });
+        String key = loaded.apiKey().orElseThrow();
+        JsonNode achievements = server.send("GET", "/api/v1/achievements", key, null).json().get("items");
+        long answered = 0;
+        for (JsonNode a : achievements) {
+            JsonNode r = server.send("GET", "/api/v1/analytics/surveys?achievement=" + a.get("id").asLong(), key, null).json();
+            assertThat(r.get("simulated").asBoolean()).isTrue();
+            assertThat(r.at("/nonCompleters/invited").asInt()).isEqualTo(60);
+            answered += r.at("/earners/answered").asLong();
+            assertThat(server.send("GET", "/api/v1/achievements/" + a.get("id").asLong() + "/survey", key, null).json().get("enabled").asBoolean())
+                    .isFalse();
+        }
+        assertThat(answered).isPositive();
+        scan();
+        assertThat(count("SELECT count(*) FROM mail WHERE tenant_id = ?", loaded.tenant().id())).isZero();
+    }
+
     static String signIn(String slug, String email) {
         var response = server.form("/login", null, "tenant", slug, "email", email, "password", "a long enough passphrase", "next", "/app");
         assertThat(response.status()).as(response.body()).isEqualTo(303);
