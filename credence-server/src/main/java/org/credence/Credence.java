@@ -16,6 +16,15 @@ import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
+import org.credence.analytics.ProgramCostRoutes;
+import org.credence.analytics.BenefitStore;
+import org.credence.analytics.Maturity;
+import org.credence.analytics.MaturityQueries;
+import org.credence.analytics.ProgramCosts;
+import org.credence.analytics.ProgramRoi;
+import org.credence.analytics.RoiRoutes;
+import org.credence.analytics.SurveyEstimates;
+import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
 import org.credence.badge.AchievementImages;
@@ -173,10 +182,13 @@ public final class Credence implements AutoCloseable {
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
             MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
+            ProgramCostLedger costs = new ProgramCostLedger(jdbi, audit, clock);
             AnalyticsFolder folder = new AnalyticsFolder(jdbi).start();
             analytics = folder; // stopped if a later step fails
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
+            BenefitStore benefits = new BenefitStore(jdbi, clock);
+            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), SurveyEstimates.NONE, engagement, assumptions);
             CredentialListing listing = new CredentialListing(jdbi, clock);
             // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
             SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
@@ -199,6 +211,9 @@ public final class Credence implements AutoCloseable {
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
+                    config -> ProgramCostRoutes.register(config, costs, auth),
+                    config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
+                            auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
