@@ -14,6 +14,7 @@ import org.credence.achievement.Achievements;
 import org.credence.domain.DomainException;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
+import org.credence.insights.roi.ParticipantEstimate;
 import org.credence.json.JsonFields;
 import org.credence.survey.SurveyFigures.Rate;
 import org.credence.user.Permission;
@@ -131,8 +132,8 @@ public final class SurveyPages {
             rows.add(new Row(label, e.suppressed() ? hidden : rate(e.careerOutcome().get(outcome), locale, none),
                     n.suppressed() ? hidden : rate(n.careerOutcome().get(outcome), locale, none)));
         }
-        rows.add(new Row(t.text("page.estimate"), e.suppressed() ? hidden : money(e.participantEstimate(), r.currency(), locale),
-                n.suppressed() ? hidden : money(n.participantEstimate(), r.currency(), locale)));
+        rows.add(new Row(t.text("page.estimate"), e.suppressed() ? hidden : money(t, e.participantEstimate(), r.currency(), locale),
+                n.suppressed() ? hidden : money(t, n.participantEstimate(), r.currency(), locale)));
         return rows;
     }
 
@@ -151,8 +152,9 @@ public final class SurveyPages {
                 : String.format(locale, "%.2f (%.2f–%.2f), n = %d", m.value(), m.low(), m.high(), m.n());
     }
 
-    private static String money(ParticipantEstimate e, String currency, Locale locale) {
-        return String.format(locale, "%s %,.0f (n = %d of %d invited)", currency, e.total().setScale(0, RoundingMode.HALF_EVEN), e.contributing(),
-                e.invited());
+    private static String money(Messages t, ParticipantEstimate e, String currency, Locale locale) {
+        return t.format("page.estimate.value", Map.of("currency", currency,
+                "total", String.format(locale, "%,.0f", e.adjustedBenefit().setScale(0, RoundingMode.HALF_EVEN)),
+                "n", String.valueOf(e.respondents()), "invited", String.valueOf(e.surveyed())));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.credence.http.Auth;
 import org.credence.http.Json;
 import org.credence.http.Problem;
+import org.credence.insights.roi.ParticipantEstimate;
 import org.credence.insights.stats.Interval;
 import org.credence.survey.SurveyFigures.Mean;
 import org.credence.survey.SurveyFigures.Rate;
@@ -168,10 +169,10 @@ public final class SurveyRoutes {
         c.careerOutcome().forEach((k, v) -> career.set(k, rate(v)));
         ParticipantEstimate e = c.participantEstimate();
         ObjectNode estimate = node.putObject("participantEstimate");
-        estimate.put("formula", ParticipantEstimate.FORMULA).put("currency", currency).put("total", e.total())
-                .put("contributing", e.contributing()).put("invited", e.invited());
-        if (e.perInvited() != null) {
-            estimate.put("perInvited", e.perInvited());
+        estimate.put("formula", SurveyResults.ESTIMATE_FORMULA).put("currency", currency).put("total", e.adjustedBenefit())
+                .put("claimedImpact", e.claimedImpact()).put("contributing", e.respondents()).put("invited", e.surveyed());
+        if (e.surveyed() > 0) {
+            estimate.put("perInvited", SurveyResults.perInvited(e));
         }
         estimate.put("evidence", "participant estimate (Phillips isolation method): self-reported, adjusted by attribution and confidence");
         return node;

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.credence.insights.roi.ParticipantEstimate;
 import org.credence.json.JsonFields;
 import org.jdbi.v3.core.Handle;
 
@@ -127,7 +128,7 @@ final class SurveyStore {
     /** Aggregates of one cohort's answers: what the results are computed from, without reading answers one by one. */
     record Aggregates(long invited, long answered, long satisfactionN, double satisfactionSum, double satisfactionSquares,
                       long skillN, long skillYes, long skillPartly, long skillNo, long careerN, long promotion, long raise, long newJob,
-                      long newResponsibilities, long none, long estimateN, BigDecimal estimateSum, boolean simulated) {}
+                      long newResponsibilities, long none, boolean simulated) {}
 
     static Aggregates aggregates(Handle h, long tenantId, long achievementId, String cohort) {
         return h.createQuery("""
@@ -146,9 +147,6 @@ final class SurveyStore {
                              , count(*) FILTER (WHERE 'new_job' = ANY(a.career_outcomes)) AS new_job
                              , count(*) FILTER (WHERE 'new_responsibilities' = ANY(a.career_outcomes)) AS new_responsibilities
                              , count(*) FILTER (WHERE 'none' = ANY(a.career_outcomes)) AS none
-                             , count(*) FILTER (WHERE a.monetary_impact IS NOT NULL AND a.attribution_pct IS NOT NULL
-                                                  AND a.confidence_pct IS NOT NULL) AS estimate_n
-                             , COALESCE(sum(a.monetary_impact * a.attribution_pct * a.confidence_pct), 0) AS estimate_sum
                              , COALESCE(bool_or(i.simulated), false) AS simulated
                           FROM survey_invitation AS i
                           LEFT JOIN survey_answer AS a ON a.tenant_id = i.tenant_id AND a.invitation_id = i.id
@@ -160,9 +158,27 @@ final class SurveyStore {
                 .map((rs, ctx) -> new Aggregates(rs.getLong("invited"), rs.getLong("answered"), rs.getLong("sat_n"), rs.getDouble("sat_sum"),
                         rs.getDouble("sat_sq"), rs.getLong("skill_n"), rs.getLong("skill_yes"), rs.getLong("skill_partly"), rs.getLong("skill_no"),
                         rs.getLong("career_n"), rs.getLong("promotion"), rs.getLong("raise"), rs.getLong("new_job"),
-                        rs.getLong("new_responsibilities"), rs.getLong("none"), rs.getLong("estimate_n"), rs.getBigDecimal("estimate_sum"),
-                        rs.getBoolean("simulated")))
+                        rs.getLong("new_responsibilities"), rs.getLong("none"), rs.getBoolean("simulated")))
                 .one();
+    }
+
+    /** The Phillips estimates of the group's respondents who gave all three (percentages as fractions). */
+    static List<ParticipantEstimate.Response> estimates(Handle h, long tenantId, long achievementId, String cohort) {
+        return h.createQuery("""
+                        SELECT a.monetary_impact, a.attribution_pct, a.confidence_pct
+                          FROM survey_answer AS a
+                          JOIN survey_invitation AS i ON i.tenant_id = a.tenant_id AND i.id = a.invitation_id
+                         WHERE a.tenant_id = :tenant
+                           AND i.achievement_id = :achievement
+                           AND i.cohort = :cohort
+                           AND a.monetary_impact IS NOT NULL
+                           AND a.attribution_pct IS NOT NULL
+                           AND a.confidence_pct IS NOT NULL
+                        """)
+                .bind("tenant", tenantId).bind("achievement", achievementId).bind("cohort", cohort)
+                .map((rs, ctx) -> new ParticipantEstimate.Response(rs.getBigDecimal("monetary_impact"),
+                        BigDecimal.valueOf(rs.getInt("attribution_pct"), 2), BigDecimal.valueOf(rs.getInt("confidence_pct"), 2)))
+                .list();
     }
 
     static List<Integer> ints(Array array) throws SQLException {

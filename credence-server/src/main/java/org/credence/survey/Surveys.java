@@ -349,7 +349,8 @@ public final class Surveys {
             var earners = SurveyStore.aggregates(h, tenantId, achievementId, "earner");
             var others = SurveyStore.aggregates(h, tenantId, achievementId, "non_completer");
             return new SurveyResults(achievementId, survey.currency(), earners.simulated() || others.simulated(),
-                    SurveyResults.cohort(earners), SurveyResults.cohort(others));
+                    SurveyResults.cohort(earners, SurveyStore.estimates(h, tenantId, achievementId, "earner")),
+                    SurveyResults.cohort(others, SurveyStore.estimates(h, tenantId, achievementId, "non_completer")));
         });
     }
 }
