@@ -214,6 +214,11 @@ class SurveyTest {
         var repeat = server.send("POST", "/api/v1/achievements/" + t.achievement() + "/survey/non-completers", t.key(),
                 ServerHarness.JSON.createObjectNode().put("sampleSize", 5).put("seed", 42).set("addresses", ServerHarness.JSON.valueToTree(upload)).toString());
         assertThat(repeat.json().get("invited").asInt()).isZero();
+        // a list of earners only leaves nobody to sample: an empty sample, not an error (the sampler refuses an empty population)
+        var onlyEarners = server.send("POST", "/api/v1/achievements/" + t.achievement() + "/survey/non-completers", t.key(),
+                "{\"addresses\": [\"earner@example.org\"], \"sampleSize\": 5}");
+        assertThat(onlyEarners.status()).as(onlyEarners.body()).isEqualTo(201);
+        assertThat(onlyEarners.json().get("invited").asInt()).isZero();
 
         server.credence.mailWorker().runDue();
         String invited = stored.iterator().next();

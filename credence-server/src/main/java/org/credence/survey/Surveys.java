@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.ListSampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.delivery.Delivery;
@@ -36,7 +33,6 @@ public final class Surveys {
     static final int MAX_LABEL = 300;
     static final int MAX_TEXT_ANSWER = 2000;
     static final int MAX_SAMPLE = 10_000;
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern ITEM_ID = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
     private final Jdbi jdbi;
@@ -175,19 +171,9 @@ public final class Surveys {
         if (language != null && !language.equals("en") && !language.equals("nb")) {
             throw new DomainException.InvalidInput("language", "language must be 'en' or 'nb'");
         }
-        TreeSet<String> addresses = new TreeSet<>();
-        int rejected = 0;
-        for (String entry : entries) {
-            String address = entry == null ? "" : entry.strip().toLowerCase(Locale.ROOT);
-            if (address.length() <= 254 && ADDRESS.matcher(address).matches()) {
-                addresses.add(address);
-            } else if (!address.isEmpty()) {
-                rejected++;
-            }
-        }
-        int rejectedCount = rejected;
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
+            List<String> normalised = entries.stream().map(e -> e == null ? "" : e.strip().toLowerCase(Locale.ROOT)).toList();
             Set<String> earners = new HashSet<>(h.createQuery("""
                             SELECT recipient_email_hash
                               FROM credential
@@ -196,11 +182,9 @@ public final class Surveys {
                                AND recipient_email_hash = ANY(:hashes)
                             """)
                     .bind("tenant", tenantId).bind("achievement", achievementId)
-                    .bindArray("hashes", String.class, addresses.stream().map(Issuance::emailHash).toList()).mapTo(String.class).list());
-            // sorted before sampling, so the sample depends on the list's content and the seed, not on its order
-            List<String> eligible = addresses.stream().filter(a -> !earners.contains(Issuance.emailHash(a))).toList();
-            UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
-            List<String> sample = ListSampler.sample(rng, eligible, Math.min(sampleSize, eligible.size()));
+                    .bindArray("hashes", String.class, normalised.stream().filter(a -> a.contains("@")).map(Issuance::emailHash).toList())
+                    .mapTo(String.class).list());
+            NonCompleterSample drawn = NonCompleterSample.draw(entries, a -> earners.contains(Issuance.emailHash(a)), sampleSize, seed);
             String lang = language != null ? language
                     : h.createQuery("SELECT CASE WHEN locale = 'nb' THEN 'nb' ELSE 'en' END FROM tenant WHERE id = :tenant")
                     .bind("tenant", tenantId).mapTo(String.class).one();
@@ -208,11 +192,11 @@ public final class Surveys {
                             INSERT INTO survey_sample (tenant_id, achievement_id, wave_month, listed, excluded, sample_size, seed, created_by, created_at)
                             VALUES (:tenant, :achievement, :wave, :listed, :excluded, :size, :seed, :by, :now)
                             """)
-                    .bind("tenant", tenantId).bind("achievement", achievementId).bind("wave", waveMonth).bind("listed", addresses.size())
-                    .bind("excluded", addresses.size() - eligible.size()).bind("size", sampleSize).bind("seed", seed).bind("by", actor)
+                    .bind("tenant", tenantId).bind("achievement", achievementId).bind("wave", waveMonth).bind("listed", drawn.listed().size())
+                    .bind("excluded", drawn.excluded()).bind("size", sampleSize).bind("seed", seed).bind("by", actor)
                     .bind("now", Timestamp.from(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             int invited = 0;
-            for (String address : sample) {
+            for (String address : drawn.sample()) {
                 var id = h.createQuery("""
                                 INSERT INTO survey_invitation (tenant_id, achievement_id, wave_month, cohort, sample_id, email, email_hash, language,
                                                                invited_at, closes_at)
@@ -231,9 +215,9 @@ public final class Surveys {
                 }
             }
             audit.record(h, tenantId, actor, "survey.non_completers.invite", "achievement:" + achievementId, null,
-                    JsonFields.MAPPER.createObjectNode().put("sample", sampleId).put("listed", addresses.size()).put("invited", invited)
+                    JsonFields.MAPPER.createObjectNode().put("sample", sampleId).put("listed", drawn.listed().size()).put("invited", invited)
                             .put("seed", seed).put("wave", waveMonth));
-            return new Sampled(sampleId, addresses.size(), rejectedCount, addresses.size() - eligible.size(), sampleSize, invited, seed, waveMonth);
+            return new Sampled(sampleId, drawn.listed().size(), drawn.rejected(), drawn.excluded(), sampleSize, invited, seed, waveMonth);
         });
     }
 
