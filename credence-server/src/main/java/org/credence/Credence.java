@@ -23,7 +23,6 @@ import org.credence.analytics.MaturityQueries;
 import org.credence.analytics.ProgramCosts;
 import org.credence.analytics.ProgramRoi;
 import org.credence.analytics.RoiRoutes;
-import org.credence.analytics.SurveyEstimates;
 import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
@@ -188,11 +187,11 @@ public final class Credence implements AutoCloseable {
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             BenefitStore benefits = new BenefitStore(jdbi, clock);
-            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), SurveyEstimates.NONE, engagement, assumptions);
-            CredentialListing listing = new CredentialListing(jdbi, clock);
             // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
             SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
+            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), surveys.estimates(), engagement, assumptions);
+            CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             List<Consumer<JavalinConfig>> routes = List.of(
