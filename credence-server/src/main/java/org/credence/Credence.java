@@ -16,6 +16,9 @@ import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
+import org.credence.analytics.OperationsQueries;
+import org.credence.analytics.OperationsReport;
+import org.credence.analytics.OperationsRoutes;
 import org.credence.analytics.ProgramCostRoutes;
 import org.credence.analytics.BenefitStore;
 import org.credence.analytics.Maturity;
@@ -23,6 +26,8 @@ import org.credence.analytics.MaturityQueries;
 import org.credence.analytics.ProgramCosts;
 import org.credence.analytics.ProgramRoi;
 import org.credence.analytics.RoiRoutes;
+import org.credence.analytics.SupportTickets;
+import org.credence.analytics.CostAvoidedAssumptionStore;
 import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
@@ -191,6 +196,10 @@ public final class Credence implements AutoCloseable {
             SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
             ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), surveys.estimates(), engagement, assumptions);
+            CostAvoidedAssumptionStore costAvoided = new CostAvoidedAssumptionStore(jdbi, clock);
+            OperationsReport operations = new OperationsReport(new OperationsQueries(jdbi), engagement, folder, costs, costAvoided);
+            OperationsRoutes.Services operationsServices = new OperationsRoutes.Services(jdbi, operations, new SupportTickets(jdbi, audit, clock),
+                    costAvoided, costs, achievements, audit, auth, clock);
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
@@ -208,11 +217,12 @@ public final class Credence implements AutoCloseable {
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
-                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
+                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), folder, auth, clock),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> ProgramCostRoutes.register(config, costs, auth),
                     config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
                             auth, users.sessions(), clock),
+                    config -> OperationsRoutes.register(config, operationsServices),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
