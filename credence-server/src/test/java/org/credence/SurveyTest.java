@@ -393,7 +393,8 @@ class SurveyTest {
         assertThat(get("/app/surveys", null).status()).isEqualTo(303);
 
         String list = get("/app/surveys", analyst).body();
-        assertThat(list).contains("Certified Data Steward").contains("Not sent").contains("/app/surveys/" + t.achievement());
+        assertThat(list).contains("Certified Data Steward").contains("Not sent").contains("/app/surveys/" + t.achievement())
+                .contains("href=\"/app/analytics\"").contains("aria-current=\"page\"");
         String page = get("/app/surveys/" + t.achievement(), analyst).body();
         assertThat(page).contains("Response rate (95 % interval)").contains("Invited (n)").contains("Send this survey");
         java.util.regex.Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
