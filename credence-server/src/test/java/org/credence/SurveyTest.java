@@ -121,6 +121,10 @@ class SurveyTest {
         String text = MailDeliveryTest.textPart(mails.get(0));
         assertThat(text).contains("Hello Wave Person,").contains(server.base() + "/s/");
         assertThat(MailDeliveryTest.part(mails.get(0), "text/html")).contains("Answer the survey");
+        // survey mail is not the credential's delivery: the issuer's list still says no credential mail was sent
+        server.send("POST", "/api/v1/users", t.key(), "{\"email\": \"owner@wave.example\", \"name\": \"O\", \"role\": \"owner\","
+                + " \"password\": \"a long enough passphrase\"}");
+        assertThat(get("/app/credentials", signIn("wave", "owner@wave.example")).body()).contains("No mail sent");
 
         clock.advance(Duration.ofDays(8));
         scan();
