@@ -3,6 +3,7 @@ package org.credence;
 import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,7 +27,6 @@ import org.credence.analytics.MaturityQueries;
 import org.credence.analytics.ProgramCosts;
 import org.credence.analytics.ProgramRoi;
 import org.credence.analytics.RoiRoutes;
-import org.credence.analytics.SurveyEstimates;
 import org.credence.analytics.SupportTickets;
 import org.credence.analytics.CostAvoidedAssumptionStore;
 import org.credence.analytics.costs.ProgramCostLedger;
@@ -77,6 +77,8 @@ import org.credence.tenant.MasterKey;
 import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
+import org.credence.survey.SurveyModule;
+import org.credence.survey.SurveyRoutes;
 import org.credence.tracking.RecipientCheck;
 import org.credence.tracking.ServerEvents;
 import org.credence.tracking.SimulatedEvents;
@@ -107,6 +109,7 @@ public final class Credence implements AutoCloseable {
     private boolean closed;
 
     private final HealthRoutes health;
+    private SurveyModule surveys;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -194,7 +197,10 @@ public final class Credence implements AutoCloseable {
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             BenefitStore benefits = new BenefitStore(jdbi, clock);
-            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), SurveyEstimates.NONE, engagement, assumptions);
+            // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
+            SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
+                    settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
+            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), surveys.estimates(), engagement, assumptions);
             CostAvoidedAssumptionStore costAvoided = new CostAvoidedAssumptionStore(jdbi, clock);
             OperationsReport operations = new OperationsReport(new OperationsQueries(jdbi), engagement, folder, costs, costAvoided);
             OperationsRoutes.Services operationsServices = new OperationsRoutes.Services(jdbi, operations, new SupportTickets(jdbi, audit, clock),
@@ -237,11 +243,14 @@ public final class Credence implements AutoCloseable {
                         case RecipientFiles.BADGE -> badges.bakedPng(credential);
                         default -> null;
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
-                    config -> tracking.register(config, credentialPages.shareTargets(), recipients));
+                    config -> tracking.register(config, credentialPages.shareTargets(), recipients),
+                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);
-            return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher);
+            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher);
+            started.surveys = surveys;
+            return started;
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -334,6 +343,11 @@ public final class Credence implements AutoCloseable {
         return delivery.worker();
     }
 
+    /** Post-completion surveys: tests run their scan with a moved clock. */
+    public SurveyModule surveys() {
+        return surveys;
+    }
+
     /** The engagement tracker pages and services record events with. */
     public Tracker tracker() {
         return tracking.tracker();
@@ -358,6 +372,9 @@ public final class Credence implements AutoCloseable {
         try {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
+            if (surveys != null) {
+                surveys.close();
+            }
             delivery.close();
             tracking.close();
             analytics.close();
