@@ -16,6 +16,7 @@ import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.analytics.OperationsQueries;
+import org.credence.analytics.OperationsPageRoutes;
 import org.credence.analytics.OperationsReport;
 import org.credence.analytics.OperationsRoutes;
 import org.credence.analytics.ProgramCostRoutes;
@@ -206,6 +207,7 @@ public final class Credence implements AutoCloseable {
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> ProgramCostRoutes.register(config, costs, auth),
                     config -> OperationsRoutes.register(config, operationsServices),
+                    config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),

@@ -34,8 +34,13 @@ final class DashboardPage {
     private DashboardPage(String lang, AnalyticsFilter filter) {
         this.t = DashboardText.of(lang);
         this.locale = lang.equals("nb") ? Locale.forLanguageTag("nb-NO") : Locale.UK;
-        this.query = "from=" + filter.from() + "&to=" + filter.to()
+        this.query = filter == null ? "" : "from=" + filter.from() + "&to=" + filter.to()
                 + (filter.achievementId().isPresent() ? "&achievementId=" + filter.achievementId().getAsLong() : "") + "&lang=" + lang;
+    }
+
+    /** Figures (their API JSON) as the dashboard shows them, for the other analytics pages. */
+    static List<FigureView> figureViews(String lang, List<JsonNode> figures) {
+        return new DashboardPage(lang, null).figures(figures);
     }
 
     /** The CSV tables the page links to, by name, and the report each comes from. */
