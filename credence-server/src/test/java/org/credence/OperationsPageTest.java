@@ -2,8 +2,6 @@ package org.credence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,18 +38,11 @@ class OperationsPageTest {
     }
 
     static void user(String email, String role) {
-        var created = server.send("POST", "/api/v1/users", key,
-                "{\"email\": \"" + email + "\", \"name\": \"" + role + "\", \"role\": \"" + role + "\", \"password\": \"" + PASSWORD + "\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        server.user(key, email, role, PASSWORD);
     }
 
     static String signIn(String email) {
-        String form = "tenant=opspage&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&next=%2Fapp";
-        var response = server.sendBytes("POST", "/login", null, form.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded");
-        assertThat(response.status()).as(response.body()).isEqualTo(303);
-        String header = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("credence_session=")).findFirst().orElseThrow();
-        return header.substring("credence_session=".length(), header.indexOf(';'));
+        return server.signIn("opspage", email, PASSWORD);
     }
 
     static ServerHarness.Response get(String path, String cookie) {

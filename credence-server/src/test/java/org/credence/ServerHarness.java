@@ -147,6 +147,26 @@ final class ServerHarness implements AutoCloseable {
         return created.json().get("id").asLong();
     }
 
+    /** A user of the tenant whose key is {@code key}, with a role and a password. */
+    void user(String key, String email, String role, String password) {
+        Response created = send("POST", "/api/v1/users", key,
+                "{\"email\": \"" + email + "\", \"name\": \"" + role + "\", \"role\": \"" + role + "\", \"password\": \"" + password + "\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+    }
+
+    /** Signs a user in at /login as a browser does; returns the session cookie's value. */
+    String signIn(String slug, String email, String password) {
+        String form = "tenant=" + slug + "&email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "&next=%2Fapp";
+        Response response = sendBytes("POST", "/login", null, form.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type",
+                "application/x-www-form-urlencoded");
+        String header = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("credence_session="))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no session: " + response.status() + " " + response.body()));
+        return header.substring("credence_session=".length(), header.indexOf(';'));
+    }
+
     /** Runs one SQL statement with positional binds: for state no API sets yet (privacy, branding). */
     int sql(String statement, Object... binds) {
         return credence.jdbi().withHandle(h -> {
