@@ -14,7 +14,9 @@ public enum IntervalMethod {
     POISSON_RATIO_CONDITIONAL("ratio of two Poisson counts: Wilson interval for the conditional binomial",
             "Przyborowski & Wilenski 1940, Biometrika 31:313 (conditioning); Wilson 1927 (interval)"),
     LEAST_SQUARES_SLOPE_T("least-squares slope ± t quantile × standard error", "any regression text; "
-            + "checked against Anscombe 1973, Am Stat 27:17");
+            + "checked against Anscombe 1973, Am Stat 27:17"),
+    HYPERLOGLOG("HyperLogLog estimate ± z × its relative standard error 1.04 / √registers",
+            "Flajolet, Fusy, Gandouet & Meunier 2007, Analysis of Algorithms (AofA) 2007");
 
     private final String description;
     private final String reference;
