@@ -11,6 +11,7 @@ import org.credence.achievement.Achievements;
 import org.credence.analytics.AnalyticsFolder;
 import org.credence.analytics.AnalyticsReports;
 import org.credence.analytics.AnalyticsRoutes;
+import org.credence.analytics.CompareRoutes;
 import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
@@ -203,7 +204,8 @@ public final class Credence implements AutoCloseable {
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
-                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
+                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), folder, auth, clock),
+                    config -> CompareRoutes.register(config, auth),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> ProgramCostRoutes.register(config, costs, auth),
                     config -> OperationsRoutes.register(config, operationsServices),

@@ -107,6 +107,6 @@ class OperationsPageTest {
 
     @Test
     void theDashboardLinksToTheOperationsPage() {
-        assertThat(get("/app/analytics", analyst).body()).contains("href=\"/app/analytics/operations?lang=en\"");
+        assertThat(get("/app/analytics", analyst).body()).contains("href=\"/app/analytics/operations\"");
     }
 }
