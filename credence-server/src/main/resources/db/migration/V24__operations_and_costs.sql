@@ -90,6 +90,11 @@ CREATE FUNCTION operations_bucket(ms DOUBLE PRECISION) RETURNS SMALLINT LANGUAGE
     SELECT floor(8 * log(2.0, (greatest(ms, 0) + 1)::numeric))::smallint
 $$;
 
+-- A HyperLogLog rank: the position of the first 1 in the 55 bits above the register's 9 (56 when none).
+CREATE FUNCTION operations_hll_rank(h BIGINT) RETURNS SMALLINT LANGUAGE sql IMMUTABLE AS $$
+    SELECT CAST(coalesce(nullif(position('1' IN CAST(CAST(h >> 9 AS BIT(55)) AS TEXT)), 0), 56) AS SMALLINT)
+$$;
+
 CREATE FUNCTION operations_from_credential_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
@@ -100,8 +105,7 @@ BEGIN
     -- HyperLogLog (512 registers): register = the hash's low 9 bits, rank = the position of the first 1 in the next 55
     INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
     SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date, achievement_id, 'recipient_hll', h & 511,
-           max(CASE WHEN position('1' IN CAST(CAST(h >> 9 AS BIT(55)) AS TEXT)) = 0 THEN 56
-                    ELSE position('1' IN CAST(CAST(h >> 9 AS BIT(55)) AS TEXT)) END)
+           max(operations_hll_rank(h))
       FROM (SELECT tenant_id, issued_at, achievement_id, hashtextextended(recipient_email_hash, 0) AS h FROM new_rows) AS r
      GROUP BY 1, 2, 3, 4, 5;
     IF EXISTS (SELECT 1 FROM new_rows WHERE claimed_at IS NOT NULL) THEN
@@ -179,8 +183,7 @@ SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date, achievement_id, 'claim_m
  GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
 SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date, achievement_id, 'recipient_hll', h & 511,
-       max(CASE WHEN position('1' IN CAST(CAST(h >> 9 AS BIT(55)) AS TEXT)) = 0 THEN 56
-                ELSE position('1' IN CAST(CAST(h >> 9 AS BIT(55)) AS TEXT)) END)
+       max(operations_hll_rank(h))
   FROM (SELECT tenant_id, issued_at, achievement_id, hashtextextended(recipient_email_hash, 0) AS h FROM credential) AS r
  GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
