@@ -18,6 +18,7 @@ import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.analytics.OperationsQueries;
+import org.credence.analytics.OperationsPageRoutes;
 import org.credence.analytics.OperationsReport;
 import org.credence.analytics.OperationsRoutes;
 import org.credence.analytics.ProgramCostRoutes;
@@ -232,6 +233,7 @@ public final class Credence implements AutoCloseable {
                             auth, users.sessions(), clock),
                     config -> OperationsRoutes.register(config, operationsServices),
                     config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),
+                    config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
