@@ -109,6 +109,13 @@ public final class OutcomeFile {
                 }
                 java.util.Arrays.fill(cells, null);
                 List<String> fields = record.getFields();
+                if (fields.size() > mapping.length) {
+                    // more fields than headers: a value holding the separator without quotes; its columns cannot be trusted
+                    checker.refuse((int) record.getStartingLineNumber(), null, "this line has " + fields.size() + " fields but the header has "
+                            + mapping.length + ": put a value that contains '" + separator + "' in double quotes");
+                    checker.skipped();
+                    continue;
+                }
                 for (int i = 0; i < fields.size() && i < mapping.length; i++) {
                     if (mapping[i] >= 0) {
                         cells[mapping[i]] = fields.get(i);

@@ -153,6 +153,17 @@ public final class OutcomeImports {
             }
         }
         pairByExternal.forEach((ext, hash) -> pairByHash.putIfAbsent(hash, ext));
+        if (!pairByHash.isEmpty()) {
+            // a person known so far only by the source's id (an HR file) takes the e-mail hash when a row names both,
+            // unless the address already has a person of its own (then the two stay apart, linked by recipient_external_id)
+            h.createUpdate("""
+                            UPDATE outcome_person p SET email_hash = v.h
+                            FROM unnest(CAST(:hashes AS TEXT[]), CAST(:externals AS TEXT[])) AS v(h, e)
+                            WHERE p.tenant_id = :tenant AND p.external_id = v.e AND p.email_hash IS NULL AND p.erased_at IS NULL
+                              AND NOT EXISTS (SELECT 1 FROM outcome_person q WHERE q.tenant_id = :tenant AND q.email_hash = v.h)""")
+                    .bind("tenant", tenantId).bindArray("hashes", String.class, List.copyOf(pairByHash.keySet()))
+                    .bindArray("externals", String.class, List.copyOf(pairByHash.values())).execute();
+        }
         if (!hashes.isEmpty()) {
             h.createUpdate("""
                             INSERT INTO outcome_person (tenant_id, email_hash, simulated)

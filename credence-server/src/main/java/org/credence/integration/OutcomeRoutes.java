@@ -28,7 +28,7 @@ import org.credence.user.SignedIn;
  * user whose role may see analytics; erasure takes an owner (or a key with the {@code admin} scope).
  */
 public final class OutcomeRoutes {
-    /** Bodies sent as text/csv or JSON may be this large; multipart uploads keep the server's 2 MB limit. */
+    /** CSV bodies may be this large; JSON bodies and multipart uploads keep the server's 2 MB limit. */
     static final int MAX_IMPORT_BYTES = 256 * 1024 * 1024;
     private static final int PAGE = 50;
 
@@ -55,6 +55,8 @@ public final class OutcomeRoutes {
                     body = in.readAllBytes();
                 }
                 bodyType = file.contentType();
+            } else if (type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+                body = ctx.bodyAsBytes(); // JSON bodies are read (and checked) by the server first, so they keep its 2 MB limit
             } else {
                 body = readBody(ctx);
             }
