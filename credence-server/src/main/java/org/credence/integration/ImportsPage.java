@@ -97,6 +97,6 @@ public final class ImportsPage {
         model.put("detail", detail != null);
         model.put("errors", errors);
         model.put("notice", notice);
-        return Pages.render("analytics/imports.jte", model);
+        return Pages.render("imports/page.jte", model);
     }
 }
