@@ -277,9 +277,12 @@ public final class OutcomeImports {
             aliases.add("c" + c);
         }
         String table = kind.id();
+        // rows already stored with the same values are left out before the insert: ON CONFLICT would lock (and so write) each of them
         return "INSERT INTO " + table + " AS t (tenant_id, source, source_id, " + String.join(", ", names) + ", import_id, simulated)\n"
                 + "SELECT :tenant, :source, u.source_id, " + String.join(", ", selected) + ", :import, :simulated\n"
                 + "FROM unnest(" + String.join(", ", arrays) + ") AS u(" + String.join(", ", aliases) + ")\n"
+                + "WHERE NOT EXISTS (SELECT 1 FROM " + table + " x WHERE x.tenant_id = :tenant AND x.source = :source AND x.source_id = u.source_id"
+                + " AND (" + String.join(", ", names.stream().map(n -> "x." + n).toList()) + ") IS NOT DISTINCT FROM (" + String.join(", ", selected) + "))\n"
                 + "ON CONFLICT (tenant_id, source, source_id) DO UPDATE SET "
                 + String.join(", ", names.stream().map(n -> n + " = EXCLUDED." + n).toList())
                 + ", import_id = EXCLUDED.import_id, simulated = EXCLUDED.simulated, updated_at = now()\n"
