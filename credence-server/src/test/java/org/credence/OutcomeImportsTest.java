@@ -439,6 +439,23 @@ class OutcomeImportsTest {
         assertThat(missing.status()).isEqualTo(404);
     }
 
+    @Test
+    void the_command_line_imports_a_file_and_prints_its_match_rate_and_errors() throws Exception {
+        Path file = java.nio.file.Files.writeString(data.resolve("accounts.csv"), "id,name\nk1,Kappa AS\n,No Id AS\n");
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int exit = org.credence.cli.CredenceCli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "import", "--server", server.base(),
+                "--api-key", key, "--kind", "crm_account", "--source", "cli", file.toString());
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode printed = ServerHarness.JSON.readTree(out.toString());
+        assertThat(printed.get("rows").toString()).isEqualTo("{\"total\":2,\"upserted\":1,\"unchanged\":0,\"failed\":1}");
+        assertThat(printed.get("errors").get(0).toString()).isEqualTo("{\"line\":3,\"field\":\"id\",\"message\":\"id is required\"}");
+        int refused = org.credence.cli.CredenceCli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "import", "--server",
+                server.base(), "--api-key", key, "--kind", "crm_lead", "--source", "cli", file.toString());
+        assertThat(refused).isNotZero();
+        assertThat(err.toString()).contains("kind must be one of");
+    }
+
     static String part(String boundary, String name, String value) {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
     }
