@@ -3,6 +3,7 @@ package org.credence;
 import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,17 +12,36 @@ import org.credence.achievement.Achievements;
 import org.credence.analytics.AnalyticsFolder;
 import org.credence.analytics.AnalyticsReports;
 import org.credence.analytics.AnalyticsRoutes;
+import org.credence.analytics.CompareRoutes;
 import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
+import org.credence.analytics.OperationsQueries;
+import org.credence.analytics.OperationsPageRoutes;
+import org.credence.analytics.OperationsReport;
+import org.credence.analytics.OperationsRoutes;
+import org.credence.analytics.ProgramCostRoutes;
+import org.credence.analytics.BenefitStore;
+import org.credence.analytics.Maturity;
+import org.credence.analytics.MaturityQueries;
+import org.credence.analytics.ProgramCosts;
+import org.credence.analytics.ProgramRoi;
+import org.credence.analytics.RoiRoutes;
+import org.credence.analytics.SupportTickets;
+import org.credence.analytics.CostAvoidedAssumptionStore;
+import org.credence.analytics.costs.ProgramCostLedger;
+import org.credence.analytics.outcomes.OutcomeQueries;
+import org.credence.analytics.outcomes.OutcomeReports;
+import org.credence.analytics.outcomes.OutcomeRoutes;
+import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
 import org.credence.integration.CourseAchievements;
 import org.credence.integration.ImportsPage;
 import org.credence.integration.OutcomeImports;
 import org.credence.integration.OutcomePeople;
-import org.credence.integration.OutcomeRoutes;
+import org.credence.integration.OutcomeImportRoutes;
 import org.credence.badge.AchievementImages;
 import org.credence.badge.BadgeRoutes;
 import org.credence.badge.Badges;
@@ -63,6 +83,8 @@ import org.credence.tenant.MasterKey;
 import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
+import org.credence.survey.SurveyModule;
+import org.credence.survey.SurveyRoutes;
 import org.credence.tracking.RecipientCheck;
 import org.credence.tracking.ServerEvents;
 import org.credence.tracking.SimulatedEvents;
@@ -93,6 +115,7 @@ public final class Credence implements AutoCloseable {
     private boolean closed;
 
     private final HealthRoutes health;
+    private SurveyModule surveys;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -174,10 +197,22 @@ public final class Credence implements AutoCloseable {
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
             MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
+            ProgramCostLedger costs = new ProgramCostLedger(jdbi, audit, clock);
             AnalyticsFolder folder = new AnalyticsFolder(jdbi).start();
             analytics = folder; // stopped if a later step fails
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
+            BenefitStore benefits = new BenefitStore(jdbi, clock);
+            // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
+            SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
+                    settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
+            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), surveys.estimates(), engagement, assumptions);
+            CostAvoidedAssumptionStore costAvoided = new CostAvoidedAssumptionStore(jdbi, clock);
+            OperationsReport operations = new OperationsReport(new OperationsQueries(jdbi), engagement, folder, costs, costAvoided);
+            OperationsRoutes.Services operationsServices = new OperationsRoutes.Services(jdbi, operations, new SupportTickets(jdbi, audit, clock),
+                    costAvoided, costs, achievements, audit, auth, clock);
+            ProgramStore programs = new ProgramStore(jdbi, audit);
+            OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
@@ -196,8 +231,15 @@ public final class Credence implements AutoCloseable {
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
-                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
+                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), folder, auth, clock),
+                    config -> CompareRoutes.register(config, auth),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
+                    config -> ProgramCostRoutes.register(config, costs, auth),
+                    config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
+                            auth, users.sessions(), clock),
+                    config -> OperationsRoutes.register(config, operationsServices),
+                    config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),
+                    config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
@@ -210,13 +252,16 @@ public final class Credence implements AutoCloseable {
                         default -> null;
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients),
-                    config -> OutcomeRoutes.register(config, outcomeImports, new OutcomePeople(jdbi, audit), new CourseAchievements(jdbi, audit), auth,
+                    config -> OutcomeImportRoutes.register(config, outcomeImports, new OutcomePeople(jdbi, audit), new CourseAchievements(jdbi, audit), auth,
                             users.sessions()),
-                    config -> ImportsPage.register(config, outcomeImports, users.sessions()));
+                    config -> ImportsPage.register(config, outcomeImports, users.sessions()),
+                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);
-            return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher);
+            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher);
+            started.surveys = surveys;
+            return started;
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -309,6 +354,11 @@ public final class Credence implements AutoCloseable {
         return delivery.worker();
     }
 
+    /** Post-completion surveys: tests run their scan with a moved clock. */
+    public SurveyModule surveys() {
+        return surveys;
+    }
+
     /** The engagement tracker pages and services record events with. */
     public Tracker tracker() {
         return tracking.tracker();
@@ -333,6 +383,9 @@ public final class Credence implements AutoCloseable {
         try {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
+            if (surveys != null) {
+                surveys.close();
+            }
             delivery.close();
             tracking.close();
             analytics.close();

@@ -14,16 +14,27 @@ import org.jdbi.v3.core.Handle;
 final class MailComposer {
     private final URI publicUrl;
     private final Tokens tokens;
+    private volatile MailRenderer surveys;
 
     MailComposer(URI publicUrl, Tokens tokens) {
         this.publicUrl = publicUrl;
         this.tokens = tokens;
     }
 
-    /** The mail, or empty when it must not go out: its credential was revoked while it waited. */
+    void renderSurveysWith(MailRenderer renderer) {
+        this.surveys = renderer;
+    }
+
+    /** The mail, or empty when it must not go out: its credential was revoked (or its survey answered or closed) while it waited. */
     Optional<MailContent> compose(Handle h, MailQueue.Due mail, Instant now) {
         String lang = mail.language();
         String kind = mail.kind().column();
+        if (mail.kind().survey()) {
+            if (surveys == null) {
+                throw new IllegalStateException("no renderer for survey mail");
+            }
+            return surveys.render(h, mail.tenantId(), mail.id(), kind, lang, now);
+        }
         if (mail.kind() == MailKind.RECIPIENT_SIGN_IN) {
             Map<String, String> values = Map.of("issuer", h.createQuery("SELECT name FROM tenant WHERE id = :tenant")
                     .bind("tenant", mail.tenantId()).mapTo(String.class).one());

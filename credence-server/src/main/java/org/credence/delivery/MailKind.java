@@ -9,7 +9,15 @@ enum MailKind {
     /** A fresh claim link, asked for by the issuer (resend) or by the recipient. */
     CLAIM_LINK,
     /** A recipient's magic link to their dashboard. */
-    RECIPIENT_SIGN_IN;
+    RECIPIENT_SIGN_IN,
+    /** A post-completion survey's invitation, rendered by the survey module's {@link MailRenderer}. */
+    SURVEY_INVITATION,
+    /** The one reminder of a survey invitation not yet answered. */
+    SURVEY_REMINDER;
+
+    boolean survey() {
+        return this == SURVEY_INVITATION || this == SURVEY_REMINDER;
+    }
 
     String column() {
         return name().toLowerCase(Locale.ROOT);

@@ -87,7 +87,9 @@ public final class MailWorker implements AutoCloseable {
         try {
             Optional<MailContent> composed = jdbi.inTransaction(h -> composer.compose(h, mail, now));
             if (composed.isEmpty()) {
-                jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", "not sent: the credential was revoked before the mail went out", now));
+                String why = mail.kind().survey() ? "not sent: the survey was answered or closed before the mail went out"
+                        : "not sent: the credential was revoked before the mail went out";
+                jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", why, now));
                 return;
             }
             MailContent content = composed.get();

@@ -27,12 +27,12 @@ import org.credence.user.SignedIn;
  * so only analysts and owners reach it: an API key with the {@code analytics} scope, or a signed-in
  * user whose role may see analytics; erasure takes an owner (or a key with the {@code admin} scope).
  */
-public final class OutcomeRoutes {
+public final class OutcomeImportRoutes {
     /** CSV bodies may be this large; JSON bodies and multipart uploads keep the server's 2 MB limit. */
     static final int MAX_IMPORT_BYTES = 256 * 1024 * 1024;
     private static final int PAGE = 50;
 
-    private OutcomeRoutes() {}
+    private OutcomeImportRoutes() {}
 
     public static void register(JavalinConfig config, OutcomeImports imports, OutcomePeople people, CourseAchievements courses, Auth auth,
                                 Sessions sessions) {
