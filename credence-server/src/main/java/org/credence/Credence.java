@@ -37,6 +37,11 @@ import org.credence.analytics.outcomes.OutcomeRoutes;
 import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
+import org.credence.integration.CourseAchievements;
+import org.credence.integration.ImportsPage;
+import org.credence.integration.OutcomeImports;
+import org.credence.integration.OutcomePeople;
+import org.credence.integration.OutcomeImportRoutes;
 import org.credence.badge.AchievementImages;
 import org.credence.badge.BadgeRoutes;
 import org.credence.badge.Badges;
@@ -211,6 +216,7 @@ public final class Credence implements AutoCloseable {
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
+            OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
@@ -246,6 +252,9 @@ public final class Credence implements AutoCloseable {
                         default -> null;
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients),
+                    config -> OutcomeImportRoutes.register(config, outcomeImports, new OutcomePeople(jdbi, audit), new CourseAchievements(jdbi, audit), auth,
+                            users.sessions()),
+                    config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);

@@ -25,10 +25,16 @@ final class ServerClient {
     record Reply(int status, JsonNode json) {}
 
     Reply send(String method, String path, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+        return send(method, path, body == null ? null : body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json",
+                Duration.ofSeconds(30));
+    }
+
+    /** Sends {@code body} (null: none) of {@code contentType}, waiting at most {@code timeout} for the answer. */
+    Reply send(String method, String path, byte[] body, String contentType, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);

@@ -102,6 +102,7 @@ class MessagesParityTest {
                 Map.entry("jte/user", "users"), Map.entry("java/org/credence/user/UserPages.java", "users"),
                 Map.entry("java/org/credence/badge/ShareImage.java", "share_image"),
                 Map.entry("jte/app", "credentials"), Map.entry("java/org/credence/delivery/IssuerCredentialsPage.java", "credentials"),
+                Map.entry("jte/imports", "imports"), Map.entry("java/org/credence/integration/ImportsPage.java", "imports"),
                 Map.entry("jte/roi", "roi"), Map.entry("java/org/credence/analytics/RoiPage.java", "roi"),
                 Map.entry("jte/operations", "operations"), Map.entry("java/org/credence/analytics/OperationsPage.java", "operations"));
         int found = 0;

@@ -1,0 +1,57 @@
+package org.credence.integration;
+
+import java.util.List;
+import org.credence.audit.AuditTrail;
+import org.credence.domain.DomainException;
+import org.jdbi.v3.core.Jdbi;
+
+/** Which achievement a learning system's course leads to ({@code course_achievement}), for LMS imports and completions intake. */
+public final class CourseAchievements {
+    private final Jdbi jdbi;
+    private final AuditTrail audit;
+
+    /** One course's achievement. */
+    public record Mapping(String courseId, long achievementId, String achievementName) {}
+
+    public CourseAchievements(Jdbi jdbi, AuditTrail audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    /**
+     * Maps {@code courseId} to the tenant's achievement (replacing an earlier mapping).
+     *
+     * @throws DomainException.InvalidInput for a blank or over-long course id
+     * @throws DomainException.NotFound when the achievement is not the tenant's
+     */
+    public Mapping put(long tenantId, String actor, String courseId, long achievementId) {
+        String course = courseId == null ? "" : courseId.strip();
+        if (course.isEmpty() || course.length() > 200) {
+            throw new DomainException.InvalidInput("courseId", "a course id is 1 to 200 characters, as the learning system names the course");
+        }
+        return jdbi.inTransaction(h -> {
+            String name = h.createQuery("SELECT name FROM achievement WHERE tenant_id = :tenant AND id = :id")
+                    .bind("tenant", tenantId).bind("id", achievementId).mapTo(String.class).findOne()
+                    .orElseThrow(() -> new DomainException.NotFound("no achievement " + achievementId));
+            Long before = h.createQuery("SELECT achievement_id FROM course_achievement WHERE tenant_id = :tenant AND course_id = :course")
+                    .bind("tenant", tenantId).bind("course", course).mapTo(Long.class).findOne().orElse(null);
+            h.createUpdate("""
+                            INSERT INTO course_achievement (tenant_id, course_id, achievement_id) VALUES (:tenant, :course, :achievement)
+                            ON CONFLICT (tenant_id, course_id) DO UPDATE SET achievement_id = EXCLUDED.achievement_id""")
+                    .bind("tenant", tenantId).bind("course", course).bind("achievement", achievementId).execute();
+            var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+            audit.record(h, tenantId, actor, "integrations.course.mapped", "course:" + course,
+                    before == null ? null : json.objectNode().put("achievementId", before), json.objectNode().put("achievementId", achievementId));
+            return new Mapping(course, achievementId, name);
+        });
+    }
+
+    /** The tenant's course → achievement map, by course id. */
+    public List<Mapping> list(long tenantId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT m.course_id, m.achievement_id, a.name FROM course_achievement m JOIN achievement a ON a.id = m.achievement_id
+                        WHERE m.tenant_id = :tenant ORDER BY m.course_id""")
+                .bind("tenant", tenantId)
+                .map((rs, ctx) -> new Mapping(rs.getString("course_id"), rs.getLong("achievement_id"), rs.getString("name"))).list());
+    }
+}
