@@ -7,7 +7,7 @@ package org.credence.insights.maturity;
  * @param credentialsShared           of those, credentials shared at least once
  * @param assessmentBackedCredentials credentials backed by an assessment: carrying a result, grade or
  *                                    evidence, or issued for an achievement that states criteria and is
- *                                    of a certification-like kind (see docs/metrics-roi.md)
+ *                                    of a certification-like kind (see docs/metrics.md)
  * @param lms                         LMS enrolments and completions imported
  * @param crm                         CRM opportunities imported (with the contacts' match rate)
  * @param hris                        HRIS employees imported

@@ -5,7 +5,7 @@ import org.credence.insights.Evidence;
 import org.credence.insights.Formula;
 import org.credence.insights.Metric;
 
-/** The operations metrics (ROI layer 1) as data; docs/metrics-operations.md explains each. */
+/** The operations metrics (ROI layer 1) as data; docs/metrics.md explains each. */
 public final class OperationsDefinitions {
     private static final String RESOLUTION = "Read from log-spaced buckets (each spans a factor of 1.09): within about ±4.5 % of the "
             + "exact value.";

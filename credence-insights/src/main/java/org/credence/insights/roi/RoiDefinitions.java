@@ -5,7 +5,7 @@ import org.credence.insights.Evidence;
 import org.credence.insights.Formula;
 import org.credence.insights.Metric;
 
-/** The ROI metrics (ROI layer 5) as data; docs/metrics-roi.md explains each. */
+/** The ROI metrics (ROI layer 5) as data; docs/metrics.md explains each. */
 public final class RoiDefinitions {
 
     private static final String ESTIMATE = "An estimate: the benefits rest on assumed amounts, attribution and confidence; "

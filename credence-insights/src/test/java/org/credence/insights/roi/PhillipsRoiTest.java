@@ -113,7 +113,7 @@ class PhillipsRoiTest {
 
     @Test
     void every_roi_metric_is_documented() throws Exception {
-        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "metrics-roi.md"));
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "metrics.md"));
         assertThat(RoiDefinitions.all()).allSatisfy(metric -> assertThat(docs).contains("`" + metric.id() + "`"));
     }
 }

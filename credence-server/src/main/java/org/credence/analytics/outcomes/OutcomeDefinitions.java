@@ -1,10 +1,11 @@
 package org.credence.analytics.outcomes;
 
+import java.util.List;
 import org.credence.insights.Evidence;
 import org.credence.insights.Formula;
 import org.credence.insights.Metric;
 
-/** The completion, retention and business-outcome figures' definitions (docs/metrics-outcomes.md documents each id). */
+/** The completion, retention and business-outcome figures' definitions (docs/metrics.md documents each id). */
 final class OutcomeDefinitions {
     private OutcomeDefinitions() {}
 
@@ -54,4 +55,9 @@ final class OutcomeDefinitions {
                     + " link from a credential page to the program's and issuer's sites.",
             new Formula("count", "contacts with utm_source = credence"), null, Evidence.MEASURED,
             "a lead arriving by other routes after seeing a credential is not counted");
+
+    /** Every definition above, for the test that docs/metrics.md names each id. */
+    static List<Metric> all() {
+        return List.of(COMPLETION, RENEWAL, RE_ENROLMENT, REPEAT, RAMP, ATTRITION, WIN_RATE, REFERRAL_LEADS);
+    }
 }
