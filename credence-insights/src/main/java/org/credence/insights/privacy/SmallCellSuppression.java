@@ -84,6 +84,40 @@ public record SmallCellSuppression(long threshold) {
     }
 
     /**
+     * One figure as a report may publish it. A measured or derived figure is withheld whole when
+     * it, or any measured count it is computed from, holds 1 to {@code threshold − 1}: a rate of
+     * 2 out of 900 names a group of two (money inputs are not counts of people and never withhold). An estimated figure (a model over assumptions) keeps its
+     * value but loses its measured inputs when any is small, since the inputs would show the group.
+     * Anything else comes back unchanged.
+     */
+    public Figure figure(Figure figure) {
+        if (figure.suppressed()) {
+            return figure;
+        }
+        // money (an ISO 4217 unit) is not a count of people
+        boolean smallInput = figure.measuredInputs().values().stream()
+                .anyMatch(input -> !input.unit().matches("[A-Z]{3}") && small(input.value()));
+        if (figure.metric().evidence() == org.credence.insights.Evidence.ESTIMATED) {
+            if (!smallInput) {
+                return figure;
+            }
+            Map<String, org.credence.insights.Input> kept = new java.util.LinkedHashMap<>(figure.assumedInputs());
+            List<org.credence.insights.Warning> warnings = new ArrayList<>(figure.warnings());
+            warnings.add(new org.credence.insights.Warning(org.credence.insights.Warning.Code.SUPPRESSED,
+                    "measured inputs withheld: at least one counts fewer than " + threshold));
+            return new Figure(figure.metric(), figure.value(), figure.unit(), kept, figure.interval(), warnings, false);
+        }
+        boolean smallCount = figure.inputs().isEmpty() && figure.value() != null && small(figure.value());
+        return smallInput || smallCount
+                ? Figure.suppressed(figure.metric(), figure.unit(), "withheld: it counts, or is computed from, fewer than " + threshold)
+                : figure;
+    }
+
+    private boolean small(BigDecimal count) {
+        return count.signum() > 0 && count.compareTo(BigDecimal.valueOf(threshold)) < 0;
+    }
+
+    /**
      * Suppresses a two-way table of counts published with its totals. Primary: every cell or total
      * from 1 to {@code threshold − 1}. Secondary, repeated until nothing changes: in every line of
      * the table extended by its totals (each row with its row total, each column with its column

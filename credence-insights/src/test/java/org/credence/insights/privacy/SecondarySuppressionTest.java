@@ -69,6 +69,20 @@ class SecondarySuppressionTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void a_rate_computed_from_a_small_count_is_withheld_and_one_from_large_counts_is_not() {
+        org.credence.insights.Metric metric = org.credence.insights.engagement.EngagementDefinitions.CLAIM_RATE;
+        var level = org.credence.insights.stats.ConfidenceLevel.NINETY_FIVE;
+        org.credence.insights.Figure small = org.credence.insights.Figures.proportion(metric,
+                org.credence.insights.Count.of("claimed", 2, "credentials"), org.credence.insights.Count.of("issued", 900, "credentials"), level);
+        org.credence.insights.Figure large = org.credence.insights.Figures.proportion(metric,
+                org.credence.insights.Count.of("claimed", 200, "credentials"), org.credence.insights.Count.of("issued", 900, "credentials"), level);
+
+        assertThat(SmallCellSuppression.DEFAULT.figure(small).suppressed()).isTrue();
+        assertThat(SmallCellSuppression.DEFAULT.figure(small).value()).isNull();
+        assertThat(SmallCellSuppression.DEFAULT.figure(large)).isEqualTo(large);
+    }
+
     record Case(long threshold, long[][] counts) {}
 
     @Provide
