@@ -57,6 +57,8 @@ import org.credence.tenant.ApiKeys;
 import org.credence.tenant.MasterKey;
 import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
+import org.credence.report.ReportModule;
+import org.credence.report.ReportRoutes;
 import org.credence.tenant.Tenants;
 import org.credence.tracking.RecipientCheck;
 import org.credence.tracking.ServerEvents;
@@ -85,13 +87,15 @@ public final class Credence implements AutoCloseable {
     private final AnalyticsFolder analytics;
     private final RemoteFetcher remoteFetcher;
     private final HashingLimit passwordHashing;
+    private final ReportModule reports;
     private boolean closed;
 
     private final HealthRoutes health;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
-                     HealthRoutes health, RemoteFetcher remoteFetcher) {
+                     HealthRoutes health, RemoteFetcher remoteFetcher, ReportModule reports) {
+        this.reports = reports;
         this.health = health;
         this.remoteFetcher = remoteFetcher;
         this.database = database;
@@ -173,6 +177,9 @@ public final class Credence implements AutoCloseable {
             analytics = folder; // stopped if a later step fails
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
+            // the weekly report mail scan runs when mail is polled (tests that send mail themselves run it themselves)
+            ReportModule boardReports = ReportModule.create(jdbi, engagement, assumptions, folder, mail, publicUrl, clock,
+                    settings.mail().pollEvery().isZero() ? java.time.Duration.ZERO : java.time.Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
@@ -192,6 +199,7 @@ public final class Credence implements AutoCloseable {
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
+                    config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
@@ -207,7 +215,7 @@ public final class Credence implements AutoCloseable {
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);
-            return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher);
+            return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -300,6 +308,11 @@ public final class Credence implements AutoCloseable {
         return delivery.worker();
     }
 
+    /** The reports module: tests run its weekly mail scan at a clock of their choosing. */
+    public ReportModule reports() {
+        return reports;
+    }
+
     /** The engagement tracker pages and services record events with. */
     public Tracker tracker() {
         return tracking.tracker();
@@ -324,6 +337,7 @@ public final class Credence implements AutoCloseable {
         try {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
+            reports.close();
             delivery.close();
             tracking.close();
             analytics.close();

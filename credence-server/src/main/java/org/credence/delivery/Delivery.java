@@ -122,6 +122,24 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         return id;
     }
 
+    /**
+     * Queues the weekly report to {@code email}, inside the caller's transaction; {@link ReportMail}
+     * renders it when it is sent.
+     *
+     * @param week the ISO week reported on, "2026-W48"
+     * @return the mail's id
+     */
+    public long queueWeeklyReport(Handle h, long tenantId, String email, String language, String week) {
+        long id = MailQueue.enqueue(h, tenantId, null, MailKind.WEEKLY_REPORT, email, language, week, clock.instant());
+        h.afterCommit(worker::wake);
+        return id;
+    }
+
+    /** Plugs in the reports module, which renders report mails when they are sent. */
+    public void renderReportsWith(ReportMail reports) {
+        worker.renderReportsWith(reports);
+    }
+
     long queueSignIn(Handle h, long tenantId, String email, String language) {
         long id = MailQueue.enqueue(h, tenantId, null, MailKind.RECIPIENT_SIGN_IN, email, language, clock.instant());
         h.afterCommit(worker::wake);

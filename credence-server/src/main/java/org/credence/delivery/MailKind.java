@@ -9,7 +9,9 @@ enum MailKind {
     /** A fresh claim link, asked for by the issuer (resend) or by the recipient. */
     CLAIM_LINK,
     /** A recipient's magic link to their dashboard. */
-    RECIPIENT_SIGN_IN;
+    RECIPIENT_SIGN_IN,
+    /** The weekly program report for a subscribed user, its PDF attached; rendered by {@link ReportMail}. */
+    WEEKLY_REPORT;
 
     String column() {
         return name().toLowerCase(Locale.ROOT);

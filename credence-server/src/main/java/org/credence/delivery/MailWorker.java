@@ -60,6 +60,10 @@ public final class MailWorker implements AutoCloseable {
         }
     }
 
+    void renderReportsWith(ReportMail reports) {
+        composer.renderReportsWith(reports);
+    }
+
     /** Looks for due mail now rather than at the next poll (after an issuance, say). */
     void wake() {
         if (executor != null) {
@@ -85,14 +89,16 @@ public final class MailWorker implements AutoCloseable {
     private void attempt(MailQueue.Due mail) {
         Instant now = clock.instant();
         try {
-            Optional<MailContent> composed = jdbi.inTransaction(h -> composer.compose(h, mail, now));
+            Optional<ReportMail.Rendered> composed = mail.kind() == MailKind.WEEKLY_REPORT ? composer.report(mail)
+                    : jdbi.inTransaction(h -> composer.compose(h, mail, now)).map(content -> new ReportMail.Rendered(content,
+                            attachments.attachments(mail.tenantId(), mail.credentialId(), mail.kind().column())));
             if (composed.isEmpty()) {
-                jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", "not sent: the credential was revoked before the mail went out", now));
+                jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", mail.kind() == MailKind.WEEKLY_REPORT
+                        ? "not sent: the report could not be rendered" : "not sent: the credential was revoked before the mail went out", now));
                 return;
             }
-            MailContent content = composed.get();
-            MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content,
-                    attachments.attachments(mail.tenantId(), mail.credentialId(), mail.kind().column()), now);
+            MailContent content = composed.get().content();
+            MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content, composed.get().attachments(), now);
             String messageId = transport.send(mail.id(), message);
             jdbi.useTransaction(h -> MailQueue.sent(h, mail, content.subject(), messageId, clock.instant()));
         } catch (MailFailure e) {
