@@ -85,8 +85,11 @@ final class ReportPdf {
         pen.rule(MARGIN, yf + 8, pen.width - 2 * MARGIN, PdfPen.MUTED);
         yf = pen.paragraph(t.get("footnotes"), MARGIN, yf, pen.width - 2 * MARGIN, SMALL, true, PdfPen.INK, MARGIN);
         for (BoardReport.Footnote note : footnotes.values()) {
-            yf = pen.paragraph("[" + note.number() + "] " + t.footnote(note), MARGIN, yf, pen.width - 2 * MARGIN, 5.5f, false, PdfPen.MUTED,
-                    MARGIN + 8);
+            // at most two lines a footnote on the one page; the JSON and the page give each in full
+            List<String> lines = pen.wrap("[" + note.number() + "] " + t.footnote(note), pen.width - 2 * MARGIN, 5.5f, false);
+            String text = lines.size() <= 2 ? String.join(" ", lines)
+                    : lines.get(0) + " " + pen.fit(lines.get(1) + " " + lines.get(2), pen.width - 2 * MARGIN, 5.5f, false);
+            yf = pen.paragraph(text, MARGIN, yf, pen.width - 2 * MARGIN, 5.5f, false, PdfPen.MUTED, MARGIN + 4);
         }
         pen.text(t.format("generated", Map.of("date", made.toString())), MARGIN, MARGIN - 10, 5.5f, false, PdfPen.MUTED);
     }

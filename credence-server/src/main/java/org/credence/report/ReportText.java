@@ -10,7 +10,6 @@ import org.credence.i18n.Messages;
 import org.credence.insights.Figure;
 import org.credence.insights.Input;
 import org.credence.insights.Metric;
-import org.credence.insights.Warning;
 
 /**
  * A report's words and numbers in English or Norwegian: the {@code reports} bundle, metric names
@@ -82,30 +81,36 @@ final class ReportText {
         return figure.warnings().stream().map(w -> get("warning." + w.code().name().toLowerCase(Locale.ROOT))).distinct().toList();
     }
 
-    /** A footnote: the formula, then each input (measured, or assumed with who set it and why). */
+    /**
+     * A footnote: the formula, the measured inputs, then the assumptions, each distinct assumption
+     * once (the same CPM on six channels is one line naming the six), with who set it and why.
+     */
     String footnote(BoardReport.Footnote note) {
         Metric metric = note.metric();
         List<String> parts = new ArrayList<>();
         parts.add(label(metric) + ": " + metric.formula().expression() + ".");
-        List<String> inputs = new ArrayList<>();
+        List<String> measured = new ArrayList<>();
+        Map<String, List<String>> assumed = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Input> e : note.figure().inputs().entrySet()) {
             Input input = e.getValue();
-            String value = e.getKey().replace('_', ' ') + " = " + number(input.value(), input.unit());
-            if (input.provenance() != null) {
-                value += " (" + get("assumed") + ": " + input.provenance().setBy() + ", " + input.provenance().reason() + ")";
-            } else if (input.source() == org.credence.insights.InputSource.ASSUMED) {
-                value += " (" + get("assumed") + ")";
+            String name = e.getKey().replace('_', ' ');
+            if (input.source() == org.credence.insights.InputSource.MEASURED) {
+                measured.add(name + " = " + number(input.value(), input.unit()));
+            } else {
+                String value = number(input.value(), input.unit()) + (input.provenance() == null ? ""
+                        : " (" + input.provenance().setBy() + ": " + input.provenance().reason() + ")");
+                assumed.computeIfAbsent(value, v -> new ArrayList<>()).add(name);
             }
-            inputs.add(value);
         }
-        if (!inputs.isEmpty()) {
-            parts.add(get("inputs") + ": " + String.join("; ", inputs) + ".");
+        if (!measured.isEmpty()) {
+            parts.add(get("inputs") + ": " + String.join("; ", measured) + ".");
         }
+        assumed.forEach((value, names) -> parts.add(get("assumed") + ": " + String.join(", ", names) + " = " + value));
         if (metric.caveat() != null) {
-            parts.add(metric.caveat() + ".");
+            parts.add(metric.caveat().endsWith(".") ? metric.caveat() : metric.caveat() + ".");
         }
         if (note.figure().suppressed()) {
-            parts.add(format("withheld.why", Map.of()));
+            parts.add(get("withheld.why"));
         }
         return String.join(" ", parts);
     }
@@ -148,9 +153,5 @@ final class ReportText {
 
     private String unitName(String unit) {
         return texts.table().getOrDefault("unit." + unit.replace(' ', '_'), unit);
-    }
-
-    static boolean sampleWarning(Warning warning) {
-        return warning.code() != Warning.Code.SUPPRESSED;
     }
 }

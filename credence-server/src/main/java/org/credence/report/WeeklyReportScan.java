@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Jdbi;
  * UTC, each run queues the mails not queued yet, each in the same transaction as its row in
  * report_delivery, whose key (tenant, user, report, week) refuses a second one. A run on Tuesday
  * catches up a Monday the server was down; a run the same Monday again queues nothing. Only
- * enabled owners and analysts are mailed. One entry point, {@link #run(Instant)}, for whatever
+ * enabled owners and analysts are mailed, and only those subscribed before the Monday: a new
+ * subscriber's first report is the next Monday's. One entry point, {@link #run(Instant)}, for whatever
  * schedules it (a timer now, db-scheduler later).
  */
 public final class WeeklyReportScan {
@@ -37,6 +38,7 @@ public final class WeeklyReportScan {
                               FROM report_subscription s
                               JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
                              WHERE s.report = :report
+                               AND s.created_at < :monday
                                AND NOT u.disabled AND u.role IN ('owner', 'analyst')
                                AND NOT EXISTS (SELECT 1 FROM report_delivery d
                                                 WHERE d.tenant_id = s.tenant_id AND d.user_id = s.user_id
@@ -44,6 +46,7 @@ public final class WeeklyReportScan {
                              ORDER BY s.tenant_id, s.user_id
                                FOR UPDATE OF s SKIP LOCKED""")
                     .bind("report", WeeklySubscriptions.REPORT).bind("week", week.toString())
+                    .bind("monday", Timestamp.from(week.sunday().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
                     .map((rs, ctx) -> new Object[] {rs.getLong("tenant_id"), rs.getLong("user_id"), rs.getString("email"), rs.getString("language")})
                     .list();
             int queued = 0;
