@@ -105,7 +105,7 @@ final class ReportText {
         if (!measured.isEmpty()) {
             parts.add(get("inputs") + ": " + String.join("; ", measured) + ".");
         }
-        assumed.forEach((value, names) -> parts.add(get("assumed") + ": " + String.join(", ", names) + " = " + value));
+        assumed.forEach((value, names) -> parts.add(get("assumptions") + ": " + String.join(", ", names) + " = " + value));
         if (metric.caveat() != null) {
             parts.add(metric.caveat().endsWith(".") ? metric.caveat() : metric.caveat() + ".");
         }
