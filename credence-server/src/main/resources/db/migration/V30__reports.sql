@@ -3,9 +3,10 @@
 -- smallest group a tenant's reports show.
 
 -- The weekly report is mailed through the ordinary mail queue; its row names the report it carries.
+-- The list keeps the survey kinds V28 added (this migration runs after it and replaces the check).
 ALTER TABLE mail DROP CONSTRAINT mail_kind_check;
 ALTER TABLE mail ADD CONSTRAINT mail_kind_check
-    CHECK (kind IN ('credential_issued', 'claim_link', 'recipient_sign_in', 'weekly_report'));
+    CHECK (kind IN ('credential_issued', 'claim_link', 'recipient_sign_in', 'survey_invitation', 'survey_reminder', 'weekly_report'));
 ALTER TABLE mail ADD COLUMN reference TEXT;     -- for weekly_report: the ISO week, '2026-W48'
 
 CREATE TABLE report_subscription (

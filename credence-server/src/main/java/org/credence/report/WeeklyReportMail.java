@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.credence.delivery.MailAttachments;
 import org.credence.delivery.MailContent;
 import org.credence.delivery.ReportMail;
+import org.credence.i18n.Messages;
 
-/** Renders a queued weekly report mail when it is sent: the words in the subscriber's language and the report as a PDF. */
+/** Renders a queued weekly report mail when it is sent: the words (the {@code mail} bundle) in the subscriber's language and the report as a PDF. */
 public final class WeeklyReportMail implements ReportMail {
     private final BoardReports reports;
     private final URI publicUrl;
@@ -29,10 +30,12 @@ public final class WeeklyReportMail implements ReportMail {
         ReportText t = ReportText.of(language);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         BoardReport report = reports.weekly(tenantId, week, today);
-        Map<String, String> values = Map.of("tenant", report.title(), "week", week.toString());
-        MailContent content = new MailContent(t.lang(), t.format("mail.subject", values), t.get("mail.greeting"), t.format("mail.body", values),
-                t.get("mail.action"), publicUrl + "/app/analytics" + (t.lang().equals("en") ? "" : "?lang=" + t.lang()),
-                t.get("mail.after"), List.of(), t.format("mail.footer", values));
+        Map<String, String> values = Map.of("issuer", report.title(), "week", week.toString());
+        Messages mail = Messages.of("mail", t.lang());
+        MailContent content = new MailContent(t.lang(), mail.format("weekly_report.subject", values), mail.text("hello.anonymous"),
+                mail.format("weekly_report.body", values), mail.text("weekly_report.action"),
+                publicUrl + "/app/analytics" + (t.lang().equals("en") ? "" : "?lang=" + t.lang()), mail.format("weekly_report.after", values),
+                List.of(), mail.format("footer", values));
         byte[] pdf = ReportPdf.render(report, "weekly", t, today);
         return Optional.of(new Rendered(content, List.of(new MailAttachments.Attachment("weekly-report-" + week + ".pdf", "application/pdf", pdf))));
     }
