@@ -3,6 +3,7 @@ package org.credence;
 import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,6 +16,15 @@ import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
+import org.credence.analytics.ProgramCostRoutes;
+import org.credence.analytics.BenefitStore;
+import org.credence.analytics.Maturity;
+import org.credence.analytics.MaturityQueries;
+import org.credence.analytics.ProgramCosts;
+import org.credence.analytics.ProgramRoi;
+import org.credence.analytics.RoiRoutes;
+import org.credence.analytics.SurveyEstimates;
+import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
 import org.credence.badge.AchievementImages;
@@ -60,6 +70,8 @@ import org.credence.tenant.TenantRoutes;
 import org.credence.report.ReportModule;
 import org.credence.report.ReportRoutes;
 import org.credence.tenant.Tenants;
+import org.credence.survey.SurveyModule;
+import org.credence.survey.SurveyRoutes;
 import org.credence.tracking.RecipientCheck;
 import org.credence.tracking.ServerEvents;
 import org.credence.tracking.SimulatedEvents;
@@ -91,6 +103,7 @@ public final class Credence implements AutoCloseable {
     private boolean closed;
 
     private final HealthRoutes health;
+    private SurveyModule surveys;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -173,14 +186,20 @@ public final class Credence implements AutoCloseable {
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
             MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
+            ProgramCostLedger costs = new ProgramCostLedger(jdbi, audit, clock);
             AnalyticsFolder folder = new AnalyticsFolder(jdbi).start();
             analytics = folder; // stopped if a later step fails
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
+            BenefitStore benefits = new BenefitStore(jdbi, clock);
+            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), SurveyEstimates.NONE, engagement, assumptions);
             // the weekly report mail scan runs when mail is polled (tests that send mail themselves run it themselves)
             ReportModule boardReports = ReportModule.create(jdbi, engagement, assumptions, folder, mail, publicUrl, clock,
                     settings.mail().pollEvery().isZero() ? java.time.Duration.ZERO : java.time.Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
+            // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
+            SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
+                    settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             List<Consumer<JavalinConfig>> routes = List.of(
@@ -200,6 +219,9 @@ public final class Credence implements AutoCloseable {
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
+                    config -> ProgramCostRoutes.register(config, costs, auth),
+                    config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
+                            auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
@@ -211,11 +233,14 @@ public final class Credence implements AutoCloseable {
                         case RecipientFiles.BADGE -> badges.bakedPng(credential);
                         default -> null;
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
-                    config -> tracking.register(config, credentialPages.shareTargets(), recipients));
+                    config -> tracking.register(config, credentialPages.shareTargets(), recipients),
+                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);
-            return new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
+            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
+            started.surveys = surveys;
+            return started;
         } catch (RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -313,6 +338,11 @@ public final class Credence implements AutoCloseable {
         return reports;
     }
 
+    /** Post-completion surveys: tests run their scan with a moved clock. */
+    public SurveyModule surveys() {
+        return surveys;
+    }
+
     /** The engagement tracker pages and services record events with. */
     public Tracker tracker() {
         return tracking.tracker();
@@ -338,6 +368,9 @@ public final class Credence implements AutoCloseable {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
             reports.close();
+            if (surveys != null) {
+                surveys.close();
+            }
             delivery.close();
             tracking.close();
             analytics.close();

@@ -39,6 +39,7 @@ public final class MarketingAssumptionStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT achievement_id, parameter, channel, value, set_by, set_at, reason FROM marketing_assumption
                         WHERE tenant_id = :tenant AND (achievement_id IS NULL OR achievement_id = :achievement)
+                          AND parameter IN ('impressions_per_share', 'cpm')
                         ORDER BY set_at, id""")
                 .bind("tenant", tenantId).bind("achievement", achievementId.isPresent() ? achievementId.getAsLong() : null)
                 .map((rs, ctx) -> {

@@ -38,9 +38,11 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     private final Recipients recipients;
     private final boolean secureCookies;
     private final org.credence.http.SameOrigin sameOrigin;
+    private final MailComposer composer;
 
-    private Delivery(Jdbi jdbi, Tenants tenants, AuditTrail audit, Clock clock, MailWorker worker, MailSettings settings, Path outbox,
-                     Tokens tokens, URI publicUrl) {
+    private Delivery(Jdbi jdbi, Tenants tenants, AuditTrail audit, Clock clock, MailWorker worker, MailComposer composer, MailSettings settings,
+                     Path outbox, Tokens tokens, URI publicUrl) {
+        this.composer = composer;
         this.secureCookies = "https".equals(publicUrl.getScheme());
         this.sameOrigin = new org.credence.http.SameOrigin(publicUrl);
         this.jdbi = jdbi;
@@ -64,9 +66,9 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         Tokens tokens = new Tokens(random);
         Path outbox = dataDirectory.resolve("outbox");
         MailTransport transport = settings.smtp().<MailTransport>map(SmtpTransport::new).orElseGet(() -> new OutboxTransport(outbox));
-        MailWorker worker = new MailWorker(jdbi, transport, new MailComposer(publicUrl, tokens), attachments, settings.from(), clock,
-                random, settings.pollEvery());
-        return new Delivery(jdbi, tenants, audit, clock, worker, settings, outbox, tokens, publicUrl);
+        MailComposer composer = new MailComposer(publicUrl, tokens);
+        MailWorker worker = new MailWorker(jdbi, transport, composer, attachments, settings.from(), clock, random, settings.pollEvery());
+        return new Delivery(jdbi, tenants, audit, clock, worker, composer, settings, outbox, tokens, publicUrl);
     }
 
     /**
@@ -135,9 +137,25 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         return id;
     }
 
+    /**
+     * Queues a survey invitation or reminder (rendered at send time by the renderer given to {@link #renderSurveysWith});
+     * {@code credentialId} is null for a sampled non-completer. The worker is woken once the transaction commits.
+     */
+    public long queueSurvey(Handle h, long tenantId, java.util.UUID credentialId, boolean reminder, String recipient, String language) {
+        long id = MailQueue.enqueue(h, tenantId, credentialId, reminder ? MailKind.SURVEY_REMINDER : MailKind.SURVEY_INVITATION, recipient,
+                language, clock.instant());
+        h.afterCommit(worker::wake);
+        return id;
+    }
+
     /** Plugs in the reports module, which renders report mails when they are sent. */
     public void renderReportsWith(ReportMail reports) {
-        worker.renderReportsWith(reports);
+        composer.renderReportsWith(reports);
+    }
+
+    /** Who renders survey mail (the survey module, built after delivery). */
+    public void renderSurveysWith(MailRenderer renderer) {
+        composer.renderSurveysWith(renderer);
     }
 
     long queueSignIn(Handle h, long tenantId, String email, String language) {

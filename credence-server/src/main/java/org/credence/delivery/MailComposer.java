@@ -16,6 +16,7 @@ final class MailComposer {
     private final Tokens tokens;
     /** Set once at start, after the report services exist (they are built after delivery). */
     private volatile ReportMail reports = ReportMail.NONE;
+    private volatile MailRenderer surveys;
 
     MailComposer(URI publicUrl, Tokens tokens) {
         this.publicUrl = publicUrl;
@@ -31,10 +32,20 @@ final class MailComposer {
         return reports.render(mail.tenantId(), mail.reference(), mail.language());
     }
 
-    /** The mail, or empty when it must not go out: its credential was revoked while it waited. */
+    void renderSurveysWith(MailRenderer renderer) {
+        this.surveys = renderer;
+    }
+
+    /** The mail, or empty when it must not go out: its credential was revoked (or its survey answered or closed) while it waited. */
     Optional<MailContent> compose(Handle h, MailQueue.Due mail, Instant now) {
         String lang = mail.language();
         String kind = mail.kind().column();
+        if (mail.kind().survey()) {
+            if (surveys == null) {
+                throw new IllegalStateException("no renderer for survey mail");
+            }
+            return surveys.render(h, mail.tenantId(), mail.id(), kind, lang, now);
+        }
         if (mail.kind() == MailKind.RECIPIENT_SIGN_IN) {
             Map<String, String> values = Map.of("issuer", h.createQuery("SELECT name FROM tenant WHERE id = :tenant")
                     .bind("tenant", mail.tenantId()).mapTo(String.class).one());

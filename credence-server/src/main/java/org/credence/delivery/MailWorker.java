@@ -60,10 +60,6 @@ public final class MailWorker implements AutoCloseable {
         }
     }
 
-    void renderReportsWith(ReportMail reports) {
-        composer.renderReportsWith(reports);
-    }
-
     /** Looks for due mail now rather than at the next poll (after an issuance, say). */
     void wake() {
         if (executor != null) {
@@ -93,8 +89,10 @@ public final class MailWorker implements AutoCloseable {
                     : jdbi.inTransaction(h -> composer.compose(h, mail, now)).map(content -> new ReportMail.Rendered(content,
                             attachments.attachments(mail.tenantId(), mail.credentialId(), mail.kind().column())));
             if (composed.isEmpty()) {
-                jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", mail.kind() == MailKind.WEEKLY_REPORT
-                        ? "not sent: the report could not be rendered" : "not sent: the credential was revoked before the mail went out", now));
+                String why = mail.kind() == MailKind.WEEKLY_REPORT ? "not sent: the report could not be rendered"
+                        : mail.kind().survey() ? "not sent: the survey was answered or closed before the mail went out"
+                        : "not sent: the credential was revoked before the mail went out";
+                jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", why, now));
                 return;
             }
             MailContent content = composed.get().content();

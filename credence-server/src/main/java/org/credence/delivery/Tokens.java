@@ -10,20 +10,22 @@ import java.util.Base64;
  * Bearer tokens for links and cookies: 256 random bits, URL-safe; only their SHA-256 is stored, so
  * a copy of the database opens nothing.
  */
-final class Tokens {
+public final class Tokens {
     private final SecureRandom random;
 
-    Tokens(SecureRandom random) {
+    public Tokens(SecureRandom random) {
         this.random = random;
     }
 
-    String next() {
+    /** A new token: 256 random bits, URL-safe base64 (43 characters). */
+    public String next() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static byte[] hash(String token) {
+    /** The SHA-256 of the token: what is stored and looked up. */
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
@@ -32,7 +34,7 @@ final class Tokens {
     }
 
     /** Tokens we hand out are 43 URL-safe characters; anything else is not looked up at all. */
-    static boolean wellFormed(String token) {
+    public static boolean wellFormed(String token) {
         return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_');
     }
 

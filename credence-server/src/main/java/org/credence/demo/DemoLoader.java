@@ -102,6 +102,7 @@ public final class DemoLoader {
                 .bind("tenant", tenant.id()).bind("seed", settings.seed()).bind("recipients", settings.recipients())
                 .bind("months", settings.months()).bind("end", settings.end()).bind("credentials", recorder.credentials.size())
                 .bind("events", recorder.eventCount).execute());
+        jdbi.useTransaction(h -> DemoSurveys.load(h, tenant.id(), settings.seed(), settings.end()));
         return new Loaded(tenant, true, recorder.credentials.size(), recorder.eventCount, Optional.of(created.apiKey()), Optional.of(password));
     }
 

@@ -101,7 +101,8 @@ class MessagesParityTest {
                 Map.entry("jte/analytics", "dashboard"), Map.entry("java/org/credence/analytics/DashboardPage.java", "dashboard"),
                 Map.entry("jte/user", "users"), Map.entry("java/org/credence/user/UserPages.java", "users"),
                 Map.entry("java/org/credence/badge/ShareImage.java", "share_image"),
-                Map.entry("jte/app", "credentials"), Map.entry("java/org/credence/delivery/IssuerCredentialsPage.java", "credentials"));
+                Map.entry("jte/app", "credentials"), Map.entry("java/org/credence/delivery/IssuerCredentialsPage.java", "credentials"),
+                Map.entry("jte/roi", "roi"), Map.entry("java/org/credence/analytics/RoiPage.java", "roi"));
         int found = 0;
         for (var source : sources.entrySet()) {
             Set<String> keys = Messages.texts(source.getValue(), "en").keySet();

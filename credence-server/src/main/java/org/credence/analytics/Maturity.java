@@ -1,0 +1,42 @@
+package org.credence.analytics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.credence.i18n.Messages;
+import org.credence.insights.maturity.MaturityAssessment;
+import org.credence.insights.maturity.MaturityResult;
+import org.credence.insights.maturity.Reason;
+
+/** The tenant's measurement-maturity tier with its reasons and next step, rendered in English or Norwegian. */
+public final class Maturity {
+    private final MaturityQueries queries;
+
+    public Maturity(MaturityQueries queries) {
+        this.queries = queries;
+    }
+
+    /** One reason or step as a page and the API show it. */
+    public record Line(String key, Map<String, Object> arguments, boolean met, String text) {}
+
+    /** The tier, its words, and every line rendered in {@code lang}. */
+    public record Answer(MaturityResult result, String tierName, String tierMeans, List<Line> reasons, Line nextStep) {}
+
+    public Answer assess(long tenantId, String lang) {
+        MaturityQueries.Counts counts = queries.counts(tenantId);
+        MaturityResult result = MaturityAssessment.assess(counts.inputs());
+        Messages texts = Messages.of("roi", lang);
+        List<Line> reasons = result.reasons().stream().map(r -> line(texts, r, counts.assessmentCapped())).toList();
+        String tier = result.tier().code();
+        return new Answer(result, texts.text("tier." + tier), texts.text("tier." + tier + ".means"), reasons,
+                line(texts, result.nextStep(), false));
+    }
+
+    private static Line line(Messages texts, Reason reason, boolean capped) {
+        Map<String, Object> arguments = new LinkedHashMap<>(reason.arguments());
+        if (reason.key().equals("maturity.reason.assessment")) {
+            arguments.put("capped", Boolean.toString(capped)); // the count stops at the scan cap: "at least"
+        }
+        return new Line(reason.key(), arguments, reason.met(), texts.format(reason.key(), arguments));
+    }
+}

@@ -1,0 +1,72 @@
+package org.credence.analytics;
+
+import java.util.List;
+import org.credence.insights.maturity.MaturityInputs;
+import org.credence.insights.maturity.SourceData;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The counts behind the measurement-maturity tier, every one scoped to the tenant: issuance and
+ * sharing from the cohort rollup, assessment-backed credentials, and what each outcome source holds
+ * with its import runs' match rate.
+ *
+ * <p>Assessment-backed: a credential of an achievement of kind {@code certification} that states
+ * criteria (from the rollup, per achievement), plus credentials of other achievements that carry a
+ * result (a grade) or evidence in the signed document. The second part reads credential documents,
+ * so it is skipped when the first already counts one and otherwise stops at {@value #DOCUMENT_SCAN_CAP}:
+ * the tier needs only one, and the reason then says "at least".
+ */
+public final class MaturityQueries {
+    /** The most credential documents read for results and evidence on one request. */
+    static final int DOCUMENT_SCAN_CAP = 10_000;
+
+    private final Jdbi jdbi;
+
+    public MaturityQueries(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The inputs, and whether the assessment-backed count hit the cap (so it is a lower bound). */
+    public record Counts(MaturityInputs inputs, boolean assessmentCapped) {}
+
+    public Counts counts(long tenantId) {
+        return jdbi.withHandle(h -> {
+            long[] cohort = h.createQuery("""
+                            SELECT COALESCE(SUM(issued), 0) AS issued, COALESCE(SUM(shared), 0) AS shared
+                            FROM analytics_cohort WHERE tenant_id = :tenant""")
+                    .bind("tenant", tenantId).map((rs, ctx) -> new long[] {rs.getLong("issued"), rs.getLong("shared")}).one();
+            long certified = h.createQuery("""
+                            SELECT COALESCE(SUM(c.issued), 0) FROM analytics_cohort c
+                            JOIN achievement a ON a.id = c.achievement_id AND a.tenant_id = c.tenant_id
+                            WHERE c.tenant_id = :tenant AND a.kind = 'certification' AND length(btrim(a.criteria)) > 0""")
+                    .bind("tenant", tenantId).mapTo(Long.class).one();
+            // with a certification already counted the tier is decided: skip reading documents, say "at least"
+            long withResult = certified > 0 ? 0 : h.createQuery("""
+                            SELECT count(*) FROM (
+                                SELECT 1 FROM credential c JOIN achievement a ON a.id = c.achievement_id AND a.tenant_id = c.tenant_id
+                                WHERE c.tenant_id = :tenant AND NOT (a.kind = 'certification' AND length(btrim(a.criteria)) > 0)
+                                  AND (c.document -> 'credentialSubject' -> 'result' IS NOT NULL OR c.document -> 'evidence' IS NOT NULL)
+                                LIMIT :cap) capped""")
+                    .bind("tenant", tenantId).bind("cap", DOCUMENT_SCAN_CAP).mapTo(Long.class).one();
+            MaturityInputs inputs = new MaturityInputs(cohort[0], cohort[1], certified + withResult,
+                    source(h, tenantId, "lms_enrolment", List.of("lms_enrolment")),
+                    source(h, tenantId, "crm_opportunity", List.of("crm_contact", "crm_opportunity")),
+                    source(h, tenantId, "hris_employee", List.of("hris_employee")));
+            return new Counts(inputs, certified > 0 || withResult >= DOCUMENT_SCAN_CAP);
+        });
+    }
+
+    /** Rows stored in {@code table}, with the match counts summed over the import runs of {@code kinds}. */
+    private static SourceData source(Handle h, long tenantId, String table, List<String> kinds) {
+        // the table name is one of three constants above, never input
+        long rows = h.createQuery("SELECT count(*) FROM " + table + " WHERE tenant_id = :tenant")
+                .bind("tenant", tenantId).mapTo(Long.class).one();
+        long[] match = h.createQuery("""
+                        SELECT COALESCE(SUM(rows_with_person), 0) AS with_person, COALESCE(SUM(rows_matched), 0) AS matched
+                        FROM outcome_import WHERE tenant_id = :tenant AND kind IN (<kinds>)""")
+                .bind("tenant", tenantId).bindList("kinds", kinds)
+                .map((rs, ctx) -> new long[] {rs.getLong("with_person"), rs.getLong("matched")}).one();
+        return new SourceData(rows, match[0], Math.min(match[0], match[1]));
+    }
+}

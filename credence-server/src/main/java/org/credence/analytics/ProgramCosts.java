@@ -1,0 +1,31 @@
+package org.credence.analytics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.OptionalLong;
+import org.credence.analytics.costs.CostTotals;
+import org.credence.analytics.costs.ProgramCostLedger;
+
+/**
+ * The program's fully loaded costs over a period, from the tenant's cost ledger: platform, design,
+ * delivery, exam administration and staff hours × rate. The program ROI asks only this of the ledger.
+ */
+@FunctionalInterface
+public interface ProgramCosts {
+
+    /** No ledger: every period costs nothing (the ROI then says so rather than inventing a cost). */
+    ProgramCosts NONE = (tenantId, from, to, currency) -> BigDecimal.ZERO;
+
+    /** The program-cost ledger's tenant-wide total in one currency; lines in other currencies are not converted. */
+    static ProgramCosts of(ProgramCostLedger ledger) {
+        // the ledger's periods are [from, to): the day after to closes ours
+        return (tenantId, from, to, currency) -> ledger.total(tenantId, from, to.plusDays(1), OptionalLong.empty()).byCurrency().stream()
+                .filter(total -> total.currency().equals(currency)).map(CostTotals.CurrencyTotal::total).findFirst().orElse(BigDecimal.ZERO);
+    }
+
+    /**
+     * The total of the ledger's entries dated {@code from} to {@code to} (both included) in
+     * {@code currency}, for every achievement of the tenant.
+     */
+    BigDecimal total(long tenantId, LocalDate from, LocalDate to, String currency);
+}

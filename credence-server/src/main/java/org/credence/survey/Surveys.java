@@ -1,0 +1,340 @@
+package org.credence.survey;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.credence.achievement.Achievements;
+import org.credence.audit.AuditTrail;
+import org.credence.delivery.Delivery;
+import org.credence.delivery.Tokens;
+import org.credence.domain.DomainException;
+import org.credence.issuance.Issuance;
+import org.credence.json.JsonFields;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Post-completion surveys: each achievement's survey (saved and audited), the invitation of a seeded random
+ * sample of non-completers, the public form behind a link, and the results.
+ */
+public final class Surveys {
+    static final int MAX_ITEMS = 20;
+    static final int MAX_LABEL = 300;
+    static final int MAX_TEXT_ANSWER = 2000;
+    static final int MAX_SAMPLE = 10_000;
+    private static final Pattern ITEM_ID = Pattern.compile("[a-z][a-z0-9_]{0,29}");
+
+    private final Jdbi jdbi;
+    private final Achievements achievements;
+    private final AuditTrail audit;
+    private final Delivery delivery;
+    private final Clock clock;
+
+    public Surveys(Jdbi jdbi, Achievements achievements, AuditTrail audit, Delivery delivery, Clock clock) {
+        this.jdbi = jdbi;
+        this.achievements = achievements;
+        this.audit = audit;
+        this.delivery = delivery;
+        this.clock = clock;
+    }
+
+    /** The achievement's survey, or its unsaved defaults; the achievement must be the tenant's. */
+    public Survey get(long tenantId, long achievementId) {
+        achievements.get(tenantId, achievementId);
+        return jdbi.withHandle(h -> SurveyStore.find(h, tenantId, achievementId)).orElse(Survey.defaults(achievementId));
+    }
+
+    /** The tenant's saved surveys. */
+    public List<Survey> list(long tenantId) {
+        return jdbi.withHandle(h -> SurveyStore.all(h, tenantId));
+    }
+
+    /** Saves the survey as given (after checking it), audited with what it replaced. */
+    public Survey save(long tenantId, String actor, Survey input) {
+        achievements.get(tenantId, input.achievementId());
+        Survey checked = check(input, actor, clock.instant());
+        return jdbi.inTransaction(h -> {
+            ObjectNode before = SurveyStore.find(h, tenantId, input.achievementId()).map(Surveys::json).orElse(null);
+            SurveyStore.upsert(h, tenantId, checked, false);
+            audit.record(h, tenantId, actor, "survey.update", "achievement:" + input.achievementId(), before, json(checked));
+            return SurveyStore.find(h, tenantId, input.achievementId()).orElseThrow();
+        });
+    }
+
+    /** The survey as the API and the audit trail show it. */
+    public static ObjectNode json(Survey s) {
+        ObjectNode body = JsonFields.MAPPER.createObjectNode();
+        body.put("achievementId", s.achievementId()).put("configured", s.configured()).put("enabled", s.enabled());
+        s.waveMonths().forEach(body.putArray("waveMonths")::add);
+        body.put("reminderDays", s.reminderDays()).put("openDays", s.openDays()).put("currency", s.currency());
+        ArrayNode standard = body.putArray("standardItems");
+        for (String id : List.of("satisfaction", "skill_applied", "career_outcome", "monetary_impact", "attribution_pct", "confidence_pct")) {
+            standard.add(id);
+        }
+        body.set("items", JsonFields.MAPPER.valueToTree(s.items()));
+        if (s.updatedAt() != null) {
+            body.put("updatedBy", s.updatedBy()).put("updatedAt", s.updatedAt().toString());
+        }
+        return body;
+    }
+
+    /** Saves a simulated survey (the demo), unaudited. */
+    public void saveSimulated(Handle h, long tenantId, Survey survey) {
+        SurveyStore.upsert(h, tenantId, check(survey, survey.updatedBy(), survey.updatedAt()), true);
+    }
+
+    private static Survey check(Survey s, String actor, Instant now) {
+        if (s.waveMonths().isEmpty() || s.waveMonths().size() > 6 || s.waveMonths().stream().anyMatch(m -> m == null || m < 1 || m > 60)) {
+            throw new DomainException.InvalidInput("waveMonths", "waveMonths must list 1 to 6 month offsets between 1 and 60");
+        }
+        if (s.reminderDays() < 1 || s.reminderDays() > 90) {
+            throw new DomainException.InvalidInput("reminderDays", "reminderDays must be between 1 and 90");
+        }
+        if (s.openDays() < 7 || s.openDays() > 180 || s.openDays() <= s.reminderDays()) {
+            throw new DomainException.InvalidInput("openDays", "openDays must be between 7 and 180 and more than reminderDays");
+        }
+        if (s.currency() == null || !s.currency().matches("[A-Z]{3}")) {
+            throw new DomainException.InvalidInput("currency", "currency must be an ISO 4217 code such as EUR");
+        }
+        if (s.items().size() > MAX_ITEMS) {
+            throw new DomainException.InvalidInput("items", "at most " + MAX_ITEMS + " custom items");
+        }
+        List<SurveyItem> items = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (SurveyItem item : s.items()) {
+            String id = item.id() == null || item.id().isBlank() ? "c" + (items.size() + 1) : item.id();
+            if (!ITEM_ID.matcher(id).matches() || !ids.add(id)) {
+                throw new DomainException.InvalidInput("items", "item id '" + id + "' must be unique, lower-case letters, digits or _, starting with a letter");
+            }
+            if (!SurveyItem.TYPES.contains(item.type())) {
+                throw new DomainException.InvalidInput("items", "item " + id + ": type must be one of " + SurveyItem.TYPES);
+            }
+            requireBothLanguages(id, item.label());
+            if (item.type().equals("choice") ? item.options().size() < 2 || item.options().size() > 10 : !item.options().isEmpty()) {
+                throw new DomainException.InvalidInput("items", "item " + id + ": a choice item has 2 to 10 options, other items none");
+            }
+            item.options().forEach(o -> requireBothLanguages(id, o));
+            items.add(new SurveyItem(id, item.type(), item.label(), item.options()));
+        }
+        return new Survey(s.achievementId(), true, s.enabled(), new ArrayList<>(new TreeSet<>(s.waveMonths())), s.reminderDays(), s.openDays(),
+                s.currency(), items, actor, now);
+    }
+
+    private static void requireBothLanguages(String id, Map<String, String> text) {
+        for (String lang : List.of("en", "nb")) {
+            String value = text.get(lang);
+            if (value == null || value.isBlank() || value.length() > MAX_LABEL) {
+                throw new DomainException.InvalidInput("items", "item " + id + ": every label and option needs 'en' and 'nb' text of 1 to "
+                        + MAX_LABEL + " characters");
+            }
+        }
+        if (!Set.of("en", "nb").containsAll(text.keySet())) {
+            throw new DomainException.InvalidInput("items", "item " + id + ": labels are given in 'en' and 'nb' only");
+        }
+    }
+
+    /**
+     * What an upload of non-completers did.
+     *
+     * @param listed   distinct well-formed addresses in the upload
+     * @param rejected entries that were not e-mail addresses
+     * @param excluded listed addresses that hold the credential (they are surveyed as earners)
+     * @param invited  invitations made now (a person already invited in this wave is not invited again)
+     */
+    public record Sampled(long sampleId, int listed, int rejected, int excluded, int sampleSize, int invited, long seed, int wave) {}
+
+    /**
+     * Invites a seeded random sample of {@code sampleSize} of the listed non-completers to the survey's wave {@code wave}
+     * (null: its first). Only the sampled addresses are stored, until the wave closes; the same list, size and seed give the same sample.
+     */
+    public Sampled inviteNonCompleters(long tenantId, long achievementId, String actor, List<String> entries, int sampleSize, long seed,
+                                       Integer wave, String language) {
+        Survey survey = get(tenantId, achievementId);
+        if (!survey.configured() || !survey.enabled()) {
+            throw new DomainException.Conflict("the survey of achievement " + achievementId + " is not saved and enabled; PUT it first");
+        }
+        if (sampleSize < 1 || sampleSize > MAX_SAMPLE) {
+            throw new DomainException.InvalidInput("sampleSize", "sampleSize must be between 1 and " + MAX_SAMPLE);
+        }
+        int waveMonth = wave == null ? survey.waveMonths().get(0) : wave;
+        if (language != null && !language.equals("en") && !language.equals("nb")) {
+            throw new DomainException.InvalidInput("language", "language must be 'en' or 'nb'");
+        }
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            List<String> normalised = entries.stream().map(e -> e == null ? "" : e.strip().toLowerCase(Locale.ROOT)).toList();
+            Set<String> earners = new HashSet<>(h.createQuery("""
+                            SELECT recipient_email_hash
+                              FROM credential
+                             WHERE tenant_id = :tenant
+                               AND achievement_id = :achievement
+                               AND recipient_email_hash = ANY(:hashes)
+                            """)
+                    .bind("tenant", tenantId).bind("achievement", achievementId)
+                    .bindArray("hashes", String.class, normalised.stream().filter(a -> a.contains("@")).map(Issuance::emailHash).toList())
+                    .mapTo(String.class).list());
+            NonCompleterSample drawn = NonCompleterSample.draw(entries, a -> earners.contains(Issuance.emailHash(a)), sampleSize, seed);
+            String lang = language != null ? language
+                    : h.createQuery("SELECT CASE WHEN locale = 'nb' THEN 'nb' ELSE 'en' END FROM tenant WHERE id = :tenant")
+                    .bind("tenant", tenantId).mapTo(String.class).one();
+            long sampleId = h.createUpdate("""
+                            INSERT INTO survey_sample (tenant_id, achievement_id, wave_month, listed, excluded, sample_size, seed, created_by, created_at)
+                            VALUES (:tenant, :achievement, :wave, :listed, :excluded, :size, :seed, :by, :now)
+                            """)
+                    .bind("tenant", tenantId).bind("achievement", achievementId).bind("wave", waveMonth).bind("listed", drawn.listed().size())
+                    .bind("excluded", drawn.excluded()).bind("size", sampleSize).bind("seed", seed).bind("by", actor)
+                    .bind("now", Timestamp.from(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            int invited = 0;
+            for (String address : drawn.sample()) {
+                var id = h.createQuery("""
+                                INSERT INTO survey_invitation (tenant_id, achievement_id, wave_month, cohort, sample_id, email, email_hash, language,
+                                                               invited_at, closes_at)
+                                VALUES (:tenant, :achievement, :wave, 'non_completer', :sample, :email, :hash, :lang, :now, :closes)
+                                ON CONFLICT DO NOTHING
+                                RETURNING id
+                                """)
+                        .bind("tenant", tenantId).bind("achievement", achievementId).bind("wave", waveMonth).bind("sample", sampleId)
+                        .bind("email", address).bind("hash", Issuance.emailHash(address)).bind("lang", lang).bind("now", Timestamp.from(now))
+                        .bind("closes", Timestamp.from(now.plus(java.time.Duration.ofDays(survey.openDays())))).mapTo(Long.class).findOne();
+                if (id.isPresent()) {
+                    long mail = delivery.queueSurvey(h, tenantId, null, false, address, lang);
+                    h.createUpdate("UPDATE survey_invitation SET invitation_mail_id = :mail WHERE tenant_id = :tenant AND id = :id")
+                            .bind("mail", mail).bind("tenant", tenantId).bind("id", id.get()).execute();
+                    invited++;
+                }
+            }
+            audit.record(h, tenantId, actor, "survey.non_completers.invite", "achievement:" + achievementId, null,
+                    JsonFields.MAPPER.createObjectNode().put("sample", sampleId).put("listed", drawn.listed().size()).put("invited", invited)
+                            .put("seed", seed).put("wave", waveMonth));
+            return new Sampled(sampleId, drawn.listed().size(), drawn.rejected(), drawn.excluded(), sampleSize, invited, seed, waveMonth);
+        });
+    }
+
+    /** What a form link opens. */
+    public sealed interface Opened permits Form, Unusable, Answered {}
+
+    /** The form to fill in. */
+    public record Form(String language, String issuer, String achievement, Survey survey, Instant closesAt, boolean simulated) implements Opened {}
+
+    /** The link does not work: {@code unknown}, {@code answered} (one answer per invitation) or {@code closed} (the wave has closed). */
+    public record Unusable(String reason, String language) implements Opened {}
+
+    /** The answer was stored. */
+    public record Answered(String language, String issuer) implements Opened {}
+
+    /** The form behind a link. */
+    public Opened open(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return new Unusable("unknown", null);
+        }
+        return jdbi.inTransaction(h -> {
+            var found = SurveyStore.byToken(h, Tokens.hash(token));
+            if (found.isEmpty()) {
+                return new Unusable("unknown", null);
+            }
+            return usable(h, found.get(), clock.instant());
+        });
+    }
+
+    /**
+     * Stores the answer behind a link: once; a second submit is refused ({@code answered}), as is one after the wave closed.
+     * The invitation row is locked, so two submits at once store one answer.
+     */
+    public Opened answer(String token, SurveyAnswer answer) {
+        if (!Tokens.wellFormed(token)) {
+            return new Unusable("unknown", null);
+        }
+        return jdbi.inTransaction(h -> {
+            var found = SurveyStore.byToken(h, Tokens.hash(token));
+            if (found.isEmpty()) {
+                return new Unusable("unknown", null);
+            }
+            Instant now = clock.instant();
+            Opened opened = usable(h, found.get(), now);
+            if (opened instanceof Form form) {
+                SurveyStore.answer(h, found.get(), checkAnswer(answer, form.survey()), now);
+                return new Answered(form.language(), form.issuer());
+            }
+            return opened;
+        });
+    }
+
+    private static Opened usable(Handle h, SurveyStore.Invitation invitation, Instant now) {
+        if (invitation.answeredAt() != null) {
+            return new Unusable("answered", invitation.language());
+        }
+        if (!invitation.open(now)) {
+            return new Unusable("closed", invitation.language());
+        }
+        Survey survey = SurveyStore.find(h, invitation.tenantId(), invitation.achievementId()).orElseThrow();
+        String issuer = h.createQuery("SELECT name FROM tenant WHERE id = :tenant").bind("tenant", invitation.tenantId()).mapTo(String.class).one();
+        String achievement = h.createQuery("SELECT name FROM achievement WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", invitation.tenantId()).bind("id", invitation.achievementId()).mapTo(String.class).one();
+        return new Form(invitation.language(), issuer, achievement, survey, invitation.closesAt(), invitation.simulated());
+    }
+
+    /** Checks an answer against the standard items and the survey's custom items; unknown custom ids are dropped. */
+    static SurveyAnswer checkAnswer(SurveyAnswer a, Survey survey) {
+        if (a.satisfaction() != null && (a.satisfaction() < 1 || a.satisfaction() > 5)) {
+            throw new DomainException.InvalidInput("satisfaction", "satisfaction is 1 to 5");
+        }
+        if (a.skillApplied() != null && !StandardItems.SKILL_APPLIED.contains(a.skillApplied())) {
+            throw new DomainException.InvalidInput("skill", "skill applied is yes, partly or no");
+        }
+        if (!StandardItems.CAREER_OUTCOMES.containsAll(a.careerOutcomes()) || a.careerOutcomes().contains("none") && a.careerOutcomes().size() > 1) {
+            throw new DomainException.InvalidInput("career", "'none' cannot be ticked together with a career outcome");
+        }
+        if (a.monetaryImpact() != null && (a.monetaryImpact().signum() < 0 || a.monetaryImpact().compareTo(BigDecimal.valueOf(100_000_000)) > 0)) {
+            throw new DomainException.InvalidInput("impact", "the monetary impact is between 0 and 100,000,000");
+        }
+        percentage("attribution", a.attributionPct());
+        percentage("confidence", a.confidencePct());
+        Map<String, String> custom = new java.util.LinkedHashMap<>();
+        for (SurveyItem item : survey.items()) {
+            String value = a.custom().get(item.id());
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            boolean ok = switch (item.type()) {
+                case "text" -> value.length() <= MAX_TEXT_ANSWER;
+                case "scale" -> value.matches("[1-5]");
+                default -> value.matches("\\d{1,2}") && Integer.parseInt(value) < item.options().size();
+            };
+            if (!ok) {
+                throw new DomainException.InvalidInput("c_" + item.id(), "the answer to " + item.id() + " is not one of its choices");
+            }
+            custom.put(item.id(), value.strip());
+        }
+        return new SurveyAnswer(a.satisfaction(), a.skillApplied(), a.careerOutcomes(), a.monetaryImpact(), a.attributionPct(), a.confidencePct(),
+                custom);
+    }
+
+    private static void percentage(String field, Integer pct) {
+        if (pct != null && (pct < 0 || pct > 100)) {
+            throw new DomainException.InvalidInput(field, "a percentage is 0 to 100");
+        }
+    }
+
+    /** The results of the achievement's survey, earners and non-completers apart, from aggregates of the tenant's rows only. */
+    public SurveyResults results(long tenantId, long achievementId) {
+        Survey survey = get(tenantId, achievementId);
+        return jdbi.withHandle(h -> {
+            var earners = SurveyStore.aggregates(h, tenantId, achievementId, "earner");
+            var others = SurveyStore.aggregates(h, tenantId, achievementId, "non_completer");
+            return new SurveyResults(achievementId, survey.currency(), earners.simulated() || others.simulated(),
+                    SurveyResults.cohort(earners, SurveyStore.estimates(h, tenantId, achievementId, "earner")),
+                    SurveyResults.cohort(others, SurveyStore.estimates(h, tenantId, achievementId, "non_completer")));
+        });
+    }
+}
