@@ -12,6 +12,7 @@ import org.credence.achievement.Achievements;
 import org.credence.analytics.AnalyticsFolder;
 import org.credence.analytics.AnalyticsReports;
 import org.credence.analytics.AnalyticsRoutes;
+import org.credence.analytics.CompareRoutes;
 import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
@@ -25,6 +26,10 @@ import org.credence.analytics.ProgramRoi;
 import org.credence.analytics.RoiRoutes;
 import org.credence.analytics.SurveyEstimates;
 import org.credence.analytics.costs.ProgramCostLedger;
+import org.credence.analytics.outcomes.OutcomeQueries;
+import org.credence.analytics.outcomes.OutcomeReports;
+import org.credence.analytics.outcomes.OutcomeRoutes;
+import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
 import org.credence.badge.AchievementImages;
@@ -196,6 +201,8 @@ public final class Credence implements AutoCloseable {
             // the weekly report mail scan runs when mail is polled (tests that send mail themselves run it themselves)
             ReportModule boardReports = ReportModule.create(jdbi, engagement, assumptions, folder, mail, publicUrl, clock,
                     settings.mail().pollEvery().isZero() ? java.time.Duration.ZERO : java.time.Duration.ofMinutes(10));
+            ProgramStore programs = new ProgramStore(jdbi, audit);
+            OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
             CredentialListing listing = new CredentialListing(jdbi, clock);
             // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
             SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
@@ -217,11 +224,13 @@ public final class Credence implements AutoCloseable {
                     config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
+                    config -> CompareRoutes.register(config, auth),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> ProgramCostRoutes.register(config, costs, auth),
                     config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
                             auth, users.sessions(), clock),
+                    config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),

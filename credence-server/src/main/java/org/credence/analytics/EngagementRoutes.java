@@ -173,7 +173,7 @@ public final class EngagementRoutes {
     }
 
     /** RFC 4180 CSV, written by FastCSV (it quotes what needs quoting, names included). */
-    static String csv(Table table) {
+    public static String csv(Table table) {
         StringWriter out = new StringWriter();
         try (CsvWriter writer = CsvWriter.builder().build(out)) {
             writer.writeRecord(table.header());

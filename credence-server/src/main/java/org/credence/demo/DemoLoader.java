@@ -96,6 +96,7 @@ public final class DemoLoader {
         Recorder recorder = new Recorder(owner, made, events);
         Simulation.run(settings, recorder);
         recorder.flush();
+        OutcomeSimulation.load(jdbi, tenant.id(), settings); // the outcome pages' LMS, CRM, HRIS and renewal rows
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO simulated_tenant (tenant_id, seed, recipients, months, period_end, credentials, events)
                         VALUES (:tenant, :seed, :recipients, :months, :end, :credentials, :events)""")
