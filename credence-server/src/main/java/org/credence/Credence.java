@@ -17,6 +17,9 @@ import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
+import org.credence.analytics.OperationsQueries;
+import org.credence.analytics.OperationsReport;
+import org.credence.analytics.OperationsRoutes;
 import org.credence.analytics.ProgramCostRoutes;
 import org.credence.analytics.BenefitStore;
 import org.credence.analytics.Maturity;
@@ -25,6 +28,8 @@ import org.credence.analytics.ProgramCosts;
 import org.credence.analytics.ProgramRoi;
 import org.credence.analytics.RoiRoutes;
 import org.credence.analytics.SurveyEstimates;
+import org.credence.analytics.SupportTickets;
+import org.credence.analytics.CostAvoidedAssumptionStore;
 import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.analytics.outcomes.OutcomeQueries;
 import org.credence.analytics.outcomes.OutcomeReports;
@@ -203,6 +208,10 @@ public final class Credence implements AutoCloseable {
                     settings.mail().pollEvery().isZero() ? java.time.Duration.ZERO : java.time.Duration.ofMinutes(10));
             ProgramStore programs = new ProgramStore(jdbi, audit);
             OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
+            CostAvoidedAssumptionStore costAvoided = new CostAvoidedAssumptionStore(jdbi, clock);
+            OperationsReport operations = new OperationsReport(new OperationsQueries(jdbi), engagement, folder, costs, costAvoided);
+            OperationsRoutes.Services operationsServices = new OperationsRoutes.Services(jdbi, operations, new SupportTickets(jdbi, audit, clock),
+                    costAvoided, costs, achievements, audit, auth, clock);
             CredentialListing listing = new CredentialListing(jdbi, clock);
             // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
             SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
@@ -223,7 +232,7 @@ public final class Credence implements AutoCloseable {
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
-                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), engagement, folder, auth, clock),
+                    config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), folder, auth, clock),
                     config -> CompareRoutes.register(config, auth),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
@@ -231,6 +240,7 @@ public final class Credence implements AutoCloseable {
                     config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
                             auth, users.sessions(), clock),
                     config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),
+                    config -> OperationsRoutes.register(config, operationsServices),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),

@@ -48,11 +48,15 @@ ALTER TABLE marketing_assumption ADD CONSTRAINT marketing_assumption_parameter_c
     CHECK (parameter IN ('impressions_per_share', 'cpm', 'manual_minutes_per_certificate', 'manual_hourly_rate'));
 
 -- When the request to issue arrived, or the completion it answers (an LMS's completion time given
--- with the request). Null for credentials issued before this migration: they have no time-to-issue.
-ALTER TABLE credential ADD COLUMN requested_at TIMESTAMPTZ;
+-- with the request), and when the credential was signed: time-to-issue is signed_at - requested_at
+-- (issued_at may be backdated to when the achievement was earned). Null for credentials issued
+-- before this migration: they have no time-to-issue.
+ALTER TABLE credential ADD COLUMN requested_at TIMESTAMPTZ, ADD COLUMN signed_at TIMESTAMPTZ;
+-- Cost per recipient counts the distinct recipients of a period's credentials from this index alone.
+CREATE INDEX credential_period_recipient ON credential (tenant_id, issued_at) INCLUDE (achievement_id, recipient_email_hash);
 
 -- Operations rollup: per tenant, day and achievement, counts of
---   issue_ms    credentials by log-spaced bucket of issued_at - requested_at (day: issued)
+--   issue_ms    credentials by log-spaced bucket of signed_at - requested_at (day: issued)
 --   claim_ms    claimed credentials by bucket of claimed_at - issued_at (day: issued, the cohort)
 --   mail_<status> credential mails (issued / claim link) by their current status (day: queued)
 -- Bucket b holds durations d (milliseconds) with floor(8 · log2(d + 1)) = b: each spans a factor
@@ -86,27 +90,46 @@ CREATE FUNCTION operations_from_credential_insert() RETURNS trigger LANGUAGE plp
 BEGIN
     INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
     SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date, achievement_id, 'issue_ms',
-           operations_bucket(extract(epoch FROM issued_at - requested_at) * 1000), count(*)
-      FROM new_rows WHERE requested_at IS NOT NULL
+           operations_bucket(extract(epoch FROM signed_at - requested_at) * 1000), count(*)
+      FROM new_rows WHERE requested_at IS NOT NULL AND signed_at IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5;
+    IF EXISTS (SELECT 1 FROM new_rows WHERE claimed_at IS NOT NULL) THEN
+        INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
+        SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date, achievement_id, 'claim_ms',
+               operations_bucket(extract(epoch FROM claimed_at - issued_at) * 1000), count(*)
+          FROM new_rows WHERE claimed_at IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5;
+    END IF;
     RETURN NULL;
 END $$;
 
+-- An update moves a credential between histogram buckets when a time it is measured by changes
+-- (a claim, a request time set afterwards): its old place counts -1, its new place +1.
 CREATE FUNCTION operations_from_credential_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    -- a claim (or an undone one) moves the credential in or out of its cohort's claim-lag histogram
     INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
-    SELECT tenant_id, day, achievement_id, 'claim_ms', bucket, sum(delta)
-      FROM (SELECT n.tenant_id, (n.issued_at AT TIME ZONE 'UTC')::date AS day, n.achievement_id,
-                   operations_bucket(extract(epoch FROM n.claimed_at - n.issued_at) * 1000) AS bucket, 1 AS delta
-              FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
-             WHERE n.claimed_at IS NOT NULL AND o.claimed_at IS DISTINCT FROM n.claimed_at
+    SELECT tenant_id, day, achievement_id, metric, bucket, sum(delta)
+      FROM (SELECT r.tenant_id, (r.issued_at AT TIME ZONE 'UTC')::date AS day, r.achievement_id, 'issue_ms' AS metric,
+                   operations_bucket(extract(epoch FROM r.signed_at - r.requested_at) * 1000) AS bucket, r.sign AS delta
+              FROM (SELECT n.*, 1 AS sign FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
+                     WHERE (o.requested_at, o.signed_at, o.issued_at, o.achievement_id) IS DISTINCT FROM (n.requested_at, n.signed_at, n.issued_at, n.achievement_id)
+                    UNION ALL
+                    SELECT o.*, -1 FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+                     WHERE (o.requested_at, o.signed_at, o.issued_at, o.achievement_id) IS DISTINCT FROM (n.requested_at, n.signed_at, n.issued_at, n.achievement_id)
+                   ) AS r
+             WHERE r.requested_at IS NOT NULL AND r.signed_at IS NOT NULL
             UNION ALL
-            SELECT o.tenant_id, (o.issued_at AT TIME ZONE 'UTC')::date, o.achievement_id,
-                   operations_bucket(extract(epoch FROM o.claimed_at - o.issued_at) * 1000), -1
-              FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
-             WHERE o.claimed_at IS NOT NULL AND o.claimed_at IS DISTINCT FROM n.claimed_at) AS d
-     GROUP BY 1, 2, 3, 4, 5;
+            SELECT r.tenant_id, (r.issued_at AT TIME ZONE 'UTC')::date, r.achievement_id, 'claim_ms',
+                   operations_bucket(extract(epoch FROM r.claimed_at - r.issued_at) * 1000), r.sign
+              FROM (SELECT n.*, 1 AS sign FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
+                     WHERE (o.claimed_at, o.issued_at, o.achievement_id) IS DISTINCT FROM (n.claimed_at, n.issued_at, n.achievement_id)
+                    UNION ALL
+                    SELECT o.*, -1 FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+                     WHERE (o.claimed_at, o.issued_at, o.achievement_id) IS DISTINCT FROM (n.claimed_at, n.issued_at, n.achievement_id)
+                   ) AS r
+             WHERE r.claimed_at IS NOT NULL) AS d
+     GROUP BY 1, 2, 3, 4, 5
+    HAVING sum(delta) <> 0;
     RETURN NULL;
 END $$;
 

@@ -82,7 +82,47 @@ class AnalyticsDashboardTest {
         // the achievement's name is escaped wherever it appears
         assertThat(page.body()).contains("Data &lt;script&gt;alert(1)&lt;/script&gt; Steward").doesNotContain("<script>alert(1)");
         // without JavaScript the funnel's numbers are in a table: 3 issued, 3 shared
-        assertThat(page.body()).containsPattern("<td>issued</td><td>3</td>").containsPattern("<td>shared</td><td>3</td>");
+        assertThat(page.body()).contains("<td>Issued</td><td>3</td>", "<td>Shared</td><td>3</td>");
+    }
+
+    @Test
+    void tables_show_rates_as_percentages_with_their_interval_and_name_things_in_words() {
+        String body = get("/app/analytics", analyst).body();
+        // 3 of 3 shared: the Wilson interval of 3/3 is 43.9 % to 100 %
+        assertThat(body).contains("<td>Shared</td><td>3</td><td>100.0 % (43.9–100.0 %)</td>", "<td>Share rate: LinkedIn post</td>",
+                "<td>LinkedIn post</td>", "<td>Measured: counted</td>", "<td>Derived: computed from counts</td>");
+        // before: raw floats, channel ids and booleans as the code names them
+        assertThat(body).doesNotContainPattern("<td>0\\.[0-9]{4,}").doesNotContainPattern("<td>[0-9]\\.[0-9]{5,}")
+                .doesNotContain("<td>linkedin_post</td>", "<td>linkedin_profile</td>", "<td>false</td>", "<td>true</td>",
+                        "<td>proportion</td>", "<td>derived</td>", "<td>conservative</td>", "wilson_score");
+        assertThat(get("/app/analytics?lang=nb", analyst).body()).contains("<td>Delt</td><td>3</td><td>100,0 % (43,9–100,0 %)</td>",
+                "<td>LinkedIn-innlegg</td>");
+    }
+
+    @Test
+    void the_funnel_says_what_each_step_counts_and_why_a_later_step_can_be_larger() {
+        String body = get("/app/analytics", analyst).body();
+        assertThat(body).contains("<th>What it counts</th>", "The steps are not nested, so a later step can be larger than an earlier one",
+                "can exceed viewed, since sharing does not need a view first", "Rate: referral ÷ shared, not ÷ issued.");
+        assertThat(get("/app/analytics?lang=nb", analyst).body()).contains("Trinnene ligger ikke inni hverandre");
+    }
+
+    @Test
+    void the_home_page_links_to_the_dashboard_for_those_who_may_see_it() {
+        assertThat(get("/app", analyst).body()).contains("href=\"/app/analytics\"", "Program dashboard");
+        assertThat(get("/app?lang=nb", analyst).body()).contains("href=\"/app/analytics?lang=nb\"", "Programdashbord");
+        assertThat(get("/app", signIn("viewer@dash.example")).body()).doesNotContain("/app/analytics");
+    }
+
+    @Test
+    void the_analytics_pages_are_listed_in_one_bar_in_english_and_norwegian() {
+        String body = get("/app/analytics", analyst).body();
+        assertThat(body).contains("<nav class=\"analytics-nav\" aria-label=\"Analytics pages\">",
+                "<a href=\"/app/analytics\" aria-current=\"page\">Engagement and marketing</a>",
+                "href=\"/app/analytics/operations\"", "href=\"/app/analytics/outcomes\"", "href=\"/app/analytics/roi\"",
+                "href=\"/app/analytics/imports\"", "href=\"/app/surveys\"", "href=\"/app/reports/board\">Board report</a>");
+        assertThat(get("/app/analytics?lang=nb", analyst).body()).contains("aria-label=\"Analysesider\"",
+                "href=\"/app/reports/board?lang=nb\">Styrerapport</a>");
     }
 
     @Test
@@ -98,6 +138,10 @@ class AnalyticsDashboardTest {
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("achievements-2020-01-01-");
         assertThat(csv.body()).startsWith("achievementId,name,issued").contains(",Data <script>alert(1)</script> Steward,3,");
+        // machine-readable columns first, readable ones after them
+        assertThat(csv.body().lines().findFirst().orElseThrow()).endsWith(",referralClicks,claimRateShown,shareRateShown");
+        assertThat(csv.body()).contains(",100.0 % (43.9–100.0 %)");
+        assertThat(get("/app/analytics/export/funnel", analyst).body()).contains("shared,3,Share rate,1,", "100.0 % (43.9–100.0 %)");
         assertThat(get("/app/analytics/export/nothing", analyst).status()).isEqualTo(404);
         assertThat(get("/app/analytics?from=yesterday", analyst).status()).isEqualTo(422);
     }

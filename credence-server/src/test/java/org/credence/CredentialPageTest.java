@@ -105,6 +105,34 @@ class CredentialPageTest {
     }
 
     @Test
+    void program_and_issuer_links_go_through_the_counting_redirect_with_the_same_campaign_as_the_share_links() {
+        // the achievement is renamed after the credential was signed: every link still carries one campaign, the current name's slug
+        String key = server.tenant("pages-referral");
+        long achievement = server.achievement(key);
+        String put = """
+                {"name": "%s", "kind": "certification", "description": "d", "criteria": "c",
+                 "programUrl": "https://pages-referral.example/programs/steward"}""";
+        assertThat(server.send("PUT", "/api/v1/achievements/" + achievement, key, put.formatted("Certified Data Steward")).status()).isEqualTo(200);
+        String number = issue(key, achievement, "Rita Referral", "rita@example.org").get("number").asText();
+        assertThat(server.send("PUT", "/api/v1/achievements/" + achievement, key, put.formatted("Data Steward Professional")).status()).isEqualTo(200);
+        String page = server.send("GET", "/c/" + number, null, null).body();
+        // before the fix the page linked to the issuer's and the program's sites directly, so referral clicks read zero
+        assertThat(page).contains("href=\"/r/" + number + "/issuer\"", "href=\"/r/" + number + "/program\"")
+                .doesNotContain("href=\"https://pages-referral.example");
+        String browser = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0";
+        String program = server.send("GET", "/r/" + number + "/program", null, null, "User-Agent", browser).headers().firstValue("Location").orElseThrow();
+        String issuer = server.send("GET", "/r/" + number + "/issuer", null, null, "User-Agent", browser).headers().firstValue("Location").orElseThrow();
+        assertThat(program).isEqualTo("https://pages-referral.example/programs/steward?utm_source=credence&utm_medium=credential"
+                + "&utm_campaign=data-steward-professional");
+        assertThat(issuer).endsWith("utm_campaign=data-steward-professional");
+        assertThat(profileLink(number)).contains("utm_campaign%3Ddata-steward-professional");
+        var referrals = server.credence.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT referral_clicks FROM tracking_credential t JOIN credential c ON c.id = t.credential_id WHERE c.number = :n")
+                .bind("n", number).mapTo(Long.class).one());
+        assertThat(referrals).isEqualTo(2);
+    }
+
+    @Test
     void norwegian_page_by_query_or_accept_language() {
         String number = issue(key, achievement, "Kari Nordmann", "kari@example.org").get("number").asText();
         assertThat(server.send("GET", "/c/" + number + "?lang=nb", null, null).body())

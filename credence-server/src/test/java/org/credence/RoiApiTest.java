@@ -41,6 +41,13 @@ class RoiApiTest {
         throw new AssertionError("no base case in " + cases);
     }
 
+    /** One finished import run of {@code kind} whose rows all named a person, {@code matched} of them a recipient. */
+    private static void imported(long tenant, String kind, int rows, int matched) {
+        server.sql("""
+                INSERT INTO outcome_import (tenant_id, kind, source, format, imported_by, rows_total, rows_upserted, rows_with_person, rows_matched)
+                VALUES (?, ?, 'test', 'csv', 'test', ?, ?, ?, ?)""", tenant, kind, rows, rows, rows, matched);
+    }
+
     @Test
     void theIssueExampleGivesBcr144AndRoi44WithPaybackAndNpv() {
         var response = server.send("GET", "/api/v1/analytics/roi?benefit=120000&attribution=0.40&confidence=0.75&cost=25000&currency=EUR"
@@ -68,7 +75,7 @@ class RoiApiTest {
         OpenApiContractTest.check("/api/v1/analytics/roi", "get", response);
         assertThat(response.json().get("label").asText()).isEqualTo("correlational value indicator — not ROI");
         assertThat(response.json().get("roiPercent").isNull()).isTrue();
-        assertThat(response.json().get("currency").asText()).as("the tenant's marketing currency by default").isEqualTo("USD");
+        assertThat(response.json().get("currency").asText()).as("an empty ledger: the marketing currency").isEqualTo("USD");
         assertThat(response.json().has("payback")).isFalse();
     }
 
@@ -161,10 +168,11 @@ class RoiApiTest {
                        (?, 'shop', 'r2', 'renewal', 40, 4000, 'USD', DATE '2026-05-02'),
                        (?, 'shop', 'r3', 'exam_fee', 10, 2500, 'USD', DATE '2019-01-01')""", tenant, tenant, tenant);
 
-        var response = server.send("GET", "/api/v1/analytics/roi/program?from=2026-01-01&to=2026-12-31&currency=USD", own, null);
+        var response = server.send("GET", "/api/v1/analytics/roi/program?from=2026-01-01&to=2026-12-31", own, null);
         OpenApiContractTest.check("/api/v1/analytics/roi/program", "get", response);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode body = response.json();
+        assertThat(body.get("currency").asText()).as("the ledger's currency by default").isEqualTo("USD");
         assertThat(body.get("isRoi").asBoolean()).isTrue();
         assertThat(body.at("/costs/value").decimalValue()).isEqualByComparingTo("25000");
         assertThat(body.get("cases")).as("three cases without and three with advertising value").hasSize(6);
@@ -179,6 +187,7 @@ class RoiApiTest {
         assertThat(body.at("/revenue/streams/0/kind").asText()).isEqualTo("exam_fee");
         assertThat(body.at("/revenue/streams/0/averagePrice").decimalValue()).isEqualByComparingTo("250");
         assertThat(body.get("simulated").asBoolean()).isFalse();
+        assertThat(body.get("dataLabel").asText()).isNotBlank();
 
         var unisolated = server.send("POST", "/api/v1/analytics/benefits", own, """
                 {"name": "partner revenue", "annualAmount": 10000, "currency": "USD", "isolation": "none",
@@ -233,9 +242,7 @@ class RoiApiTest {
         assertThat(visibility.at("/reasons/2/text").asText()).isEqualTo("no completion data imported");
         assertThat(visibility.at("/nextStep/key").asText()).isEqualTo("maturity.next.import_lms");
 
-        server.sql("""
-                INSERT INTO outcome_import (tenant_id, kind, source, format, imported_by, rows_total, rows_upserted, rows_with_person, rows_matched)
-                VALUES (?, 'lms_enrolment', 'moodle', 'csv', 'test', 40, 40, 40, 30)""", tenant);
+        imported(tenant, "lms_enrolment", 40, 30);
         server.sql("""
                 INSERT INTO lms_enrolment (tenant_id, source, source_id, course_id, enrolled_at)
                 SELECT ?, 'moodle', 'e' || g, 'course-1', now() FROM generate_series(1, 40) g""", tenant);
@@ -244,9 +251,7 @@ class RoiApiTest {
         assertThat(validation.get("tierName").asText()).isEqualTo("Validering");
         assertThat(validation.at("/nextStep/text").asText()).contains("Importer CRM-mulighetene");
 
-        server.sql("""
-                INSERT INTO outcome_import (tenant_id, kind, source, format, imported_by, rows_total, rows_upserted, rows_with_person, rows_matched)
-                VALUES (?, 'crm_contact', 'hubspot', 'csv', 'test', 100, 100, 100, 80)""", tenant);
+        imported(tenant, "crm_contact", 100, 80);
         server.sql("""
                 INSERT INTO crm_opportunity (tenant_id, source, source_id, amount, currency, created_at, outcome)
                 SELECT ?, 'hubspot', 'o' || g, 1000, 'EUR', now(), 'open' FROM generate_series(1, 50) g""", tenant);

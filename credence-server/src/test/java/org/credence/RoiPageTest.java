@@ -2,8 +2,6 @@ package org.credence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,16 +41,11 @@ class RoiPageTest {
     }
 
     static String signIn(String email) {
-        String form = "tenant=roipage&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&next=%2Fapp";
-        var response = server.sendBytes("POST", "/login", null, form.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded");
-        assertThat(response.status()).as(response.body()).isEqualTo(303);
-        String header = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("credence_session=")).findFirst().orElseThrow();
-        return header.substring("credence_session=".length(), header.indexOf(';'));
+        return server.signIn("roipage", email, PASSWORD);
     }
 
     static ServerHarness.Response get(String path, String cookie) {
-        return server.sendBytes("GET", path, null, null, "Cookie", cookie == null ? null : "credence_session=" + cookie);
+        return server.page(path, cookie);
     }
 
     @Test
@@ -63,7 +56,7 @@ class RoiPageTest {
         assertThat(page.body()).contains("Measurement maturity", "Visibility", "no credentials issued yet", "Issue your first credentials.",
                 "ROI by case", "Conservative", "Optimistic", "Benefit–cost ratio", "ROI % = (monetised benefits − fully loaded costs)",
                 "The cost ledger holds no costs for this period", "Simple payback", "Revenue model", "No revenue lines imported",
-                "ROI calculator", "name=\"benefit\"", "method=\"get\"")
+                "ROI calculator", "name=\"benefit\"", "method=\"get\"", "aria-current=\"page\"")
                 .doesNotContain("<script>", "calc-label");
         // the benefit's name and reason are escaped
         assertThat(page.body()).contains("Fewer &lt;b&gt;tickets&lt;/b&gt;", "survey &lt;script&gt;x&lt;/script&gt;");
@@ -95,5 +88,6 @@ class RoiPageTest {
     void only_signed_in_users_who_may_see_analytics_get_it() {
         assertThat(get("/app/analytics/roi", null).status()).isEqualTo(303);
         assertThat(get("/app/analytics/roi", signIn("viewer@roipage.example")).status()).isEqualTo(403);
+        assertThat(get("/app/analytics", analyst).body()).as("the analytics bar links here").contains("href=\"/app/analytics/roi\"");
     }
 }

@@ -127,6 +127,22 @@ final class ServerHarness implements AutoCloseable {
                 "Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie == null ? null : "credence_session=" + cookie);
     }
 
+    /** Signs {@code email} in at tenant {@code slug} through the login form; returns the session cookie's value. */
+    String signIn(String slug, String email, String password) {
+        Response response = form("/login", null, "tenant", slug, "email", email, "password", password, "next", "/app");
+        if (response.status() != 303) {
+            throw new IllegalStateException("sign-in failed: " + response.status() + " " + response.body());
+        }
+        String header = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("credence_session=")).findFirst()
+                .orElseThrow();
+        return header.substring("credence_session=".length(), header.indexOf(';'));
+    }
+
+    /** GETs a page with the session cookie {@code cookie} (null: none). */
+    Response page(String path, String cookie) {
+        return sendBytes("GET", path, null, null, "Cookie", cookie == null ? null : "credence_session=" + cookie);
+    }
+
     /** A new tenant; returns its API key. */
     String tenant(String slug) {
         Response created = send("POST", "/api/v1/tenants", ADMIN_KEY, "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + " Academy\",\"url\":\"https://" + slug + ".example\"}");

@@ -52,7 +52,7 @@ class TrackingRoutesTest {
         var first = server.send("GET", "/r/" + credential.number() + "/program", null, null, "User-Agent", BROWSER);
         assertThat(first.status()).isEqualTo(302);
         assertThat(first.headers().firstValue("Location")).contains(
-                "https://tracked.example/programs/data?ref=1&utm_source=credence&utm_medium=credential&utm_campaign=Certified%20Data%20Steward#apply");
+                "https://tracked.example/programs/data?ref=1&utm_source=credence&utm_medium=credential&utm_campaign=certified-data-steward#apply");
         server.send("GET", "/r/" + credential.number() + "/program", null, null, "User-Agent", BROWSER); // a double click
         var issuer = server.send("GET", "/r/" + credential.number() + "/issuer", null, null, "User-Agent", BROWSER);
         assertThat(issuer.headers().firstValue("Location").orElseThrow()).startsWith("https://tracked.example?utm_source=credence");

@@ -1,6 +1,7 @@
 package org.credence.insights;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * Who set an assumption, when, why and for what. Shown next to every figure that uses it, so a
@@ -12,6 +13,10 @@ import java.time.Instant;
  * @param scope  the tenant or achievement it applies to
  */
 public record Provenance(String setBy, Instant setAt, String reason, Scope scope) {
+
+    /** The order in which edits apply: widest scope first, then oldest first, so the narrowest latest edit wins. */
+    public static final Comparator<Provenance> APPLY_ORDER = Comparator.comparing((Provenance p) -> p.scope().level())
+            .thenComparing(Provenance::setAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
 
     /** The author named on Credence's built-in defaults. */
     public static final String BUILT_IN_AUTHOR = "Credence default";

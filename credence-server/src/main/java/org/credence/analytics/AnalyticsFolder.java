@@ -15,11 +15,16 @@ import org.slf4j.LoggerFactory;
  * that deletes the pending rows it sums, so a delta is counted exactly once: rows appended while
  * a fold runs wait for the next one, and a crash rolls a fold back whole. Runs every second in
  * the background, and before each dashboard read so figures include everything committed.
+ *
+ * <p>Folds are per tenant, each in its own transaction under its own lock: a dashboard read folds
+ * only its tenant's deltas, so it never waits for another tenant's fold (one global lock made
+ * the readers of every tenant queue behind each other).
  */
 public final class AnalyticsFolder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsFolder.class);
-    // one fold at a time across every Credence process on the database ("CRDFOLD" in ASCII)
-    private static final long FOLD_LOCK = 0x435244464f4c44L;
+    // one fold of a tenant at a time across every Credence process on the database: the advisory lock
+    // (class "CRDF" in ASCII, tenant); the two-key lock space does not overlap the one-key space other locks use
+    private static final int FOLD_LOCK_CLASS = 0x43524446;
     private static final long PERIOD_MILLIS = 1000;
     private static final long VACUUM_AFTER_ROWS = 100_000;
     private static final List<String> PENDING_TABLES = List.of("analytics_cohort_pending", "analytics_credential_pending",
@@ -61,26 +66,46 @@ public final class AnalyticsFolder implements AutoCloseable {
     }
 
     /**
-     * Folds every delta committed before the call into the rollups, waiting for a fold already
-     * running. Returns how many rollup rows were written.
+     * Folds every delta committed before the call into the rollups, tenant by tenant, waiting for
+     * a fold of the same tenant already running. Returns how many rollup rows were written.
      */
     public long foldPending() {
-        return jdbi.inTransaction(h -> {
-            h.execute("SELECT pg_advisory_xact_lock(?)", FOLD_LOCK);
-            // tracked credentials first: their first returns are for foldRecipients
-            return foldTrackedCredentials(h) + foldCohorts(h) + foldRecipients(h) + foldDaily(h);
-        });
+        List<Long> tenants = jdbi.withHandle(h -> h.createQuery(String.join(" UNION ",
+                PENDING_TABLES.stream().map(t -> "SELECT tenant_id FROM " + t).toList())).mapTo(Long.class).list());
+        long written = 0;
+        for (long tenant : tenants) {
+            written += foldPending(tenant);
+        }
+        return written;
+    }
+
+    /**
+     * Folds one tenant's deltas committed before the call, waiting only for a fold of the same
+     * tenant already running (never for another tenant's). Returns how many rollup rows were written.
+     */
+    public long foldPending(long tenantId) {
+        return jdbi.inTransaction(h -> foldPending(h, tenantId));
+    }
+
+    /**
+     * Folds one tenant's deltas in the caller's transaction, holding the tenant's fold lock until
+     * it ends: another fold of the tenant waits for it, a fold or read of another tenant does not.
+     */
+    public static long foldPending(Handle h, long tenantId) {
+        h.execute("SELECT pg_advisory_xact_lock(?, ?)", FOLD_LOCK_CLASS, (int) (tenantId % Integer.MAX_VALUE));
+        // tracked credentials first: their first returns are for foldRecipients
+        return foldTrackedCredentials(h, tenantId) + foldCohorts(h, tenantId) + foldRecipients(h, tenantId) + foldDaily(h, tenantId);
     }
 
     /**
      * The tracking writer's per-credential batch parts, summed per credential, against what the
      * rollups already hold of each credential (analytics_credential_state, which only this fold
-     * writes, under the fold lock): what changed in each issue-day cohort ("after minus before", as
+     * writes, under the tenant's fold lock): what changed in each issue-day cohort ("after minus before", as
      * V11's trigger computed it), and each credential's first return after day 30.
      */
-    private static long foldTrackedCredentials(Handle h) {
+    private static long foldTrackedCredentials(Handle h, long tenantId) {
         return h.createUpdate("""
-                WITH moved AS (DELETE FROM analytics_credential_pending RETURNING *),
+                WITH moved AS (DELETE FROM analytics_credential_pending WHERE tenant_id = :tenant RETURNING *),
                 batch AS (
                     SELECT credential_id, min(tenant_id) AS tenant_id, min(achievement_id) AS achievement_id, min(issued_day) AS issued_day,
                            bool_or(viewed) AS viewed, bool_or(shared) AS shared, bool_or(referral) AS referral,
@@ -127,21 +152,21 @@ public final class AnalyticsFolder implements AutoCloseable {
                   FROM change
                  GROUP BY 1, 2, 3
                  ORDER BY 1, 2, 3
-                """ + COHORT_ADDED).execute();
+                """ + COHORT_ADDED).bind("tenant", tenantId).execute();
     }
 
     /** Issuance's cohort deltas (issued, claimed), appended by the credential table's trigger. */
-    private static long foldCohorts(Handle h) {
+    private static long foldCohorts(Handle h, long tenantId) {
         // the shard column only ever spread concurrent issuers (V11); one folder writes shard 0
         return h.createUpdate("""
-                WITH moved AS (DELETE FROM analytics_cohort_pending RETURNING *)
+                WITH moved AS (DELETE FROM analytics_cohort_pending WHERE tenant_id = :tenant RETURNING *)
                 INSERT INTO analytics_cohort AS a (tenant_id, issued_day, achievement_id, shard, issued, claimed)
                 SELECT tenant_id, issued_day, achievement_id, 0, sum(issued), sum(claimed)
                   FROM moved
                  GROUP BY 1, 2, 3
                  ORDER BY 1, 2, 3
                 """
-                + COHORT_ADDED).execute();
+                + COHORT_ADDED).bind("tenant", tenantId).execute();
     }
 
     /**
@@ -149,10 +174,10 @@ public final class AnalyticsFolder implements AutoCloseable {
      * one snapshot: a return is never folded before the issuance of its credential. The
      * analytics_recipient trigger (V11) keeps analytics_recipient_daily.
      */
-    private static long foldRecipients(Handle h) {
+    private static long foldRecipients(Handle h, long tenantId) {
         return h.createUpdate("""
-                WITH issued AS (DELETE FROM analytics_recipient_pending RETURNING *),
-                     returned AS (DELETE FROM analytics_return_pending RETURNING *),
+                WITH issued AS (DELETE FROM analytics_recipient_pending WHERE tenant_id = :tenant RETURNING *),
+                     returned AS (DELETE FROM analytics_return_pending WHERE tenant_id = :tenant RETURNING *),
                      people AS (SELECT tenant_id, recipient_email_hash, first_issued_at, credentials, NULL::timestamptz AS returned_at
                                   FROM issued
                                 UNION ALL
@@ -172,13 +197,13 @@ public final class AnalyticsFolder implements AutoCloseable {
                    SET first_issued_at = LEAST(r.first_issued_at, EXCLUDED.first_issued_at),
                        credentials = r.credentials + EXCLUDED.credentials,
                        returned_at = LEAST(r.returned_at, EXCLUDED.returned_at)
-                """).execute();
+                """).bind("tenant", tenantId).execute();
     }
 
     /** Counted events per day: without the country for trends, and by country for geography. */
-    private static long foldDaily(Handle h) {
+    private static long foldDaily(Handle h, long tenantId) {
         return h.createUpdate("""
-                WITH moved AS (DELETE FROM analytics_daily_pending RETURNING *),
+                WITH moved AS (DELETE FROM analytics_daily_pending WHERE tenant_id = :tenant RETURNING *),
                      by_country AS (
                         INSERT INTO analytics_country_daily AS a (tenant_id, type, day, country, counted)
                         SELECT tenant_id, type, day, country, sum(counted) FROM moved
@@ -191,7 +216,7 @@ public final class AnalyticsFolder implements AutoCloseable {
                  GROUP BY 1, 2, 3, 4, 5
                  ORDER BY 1, 2, 3, 4, 5
                 ON CONFLICT (tenant_id, day, achievement_id, type, channel) DO UPDATE SET counted = a.counted + EXCLUDED.counted
-                """).execute();
+                """).bind("tenant", tenantId).execute();
     }
 
     @Override

@@ -38,6 +38,9 @@ public final class AnalyticsReports {
     static final int INFLUENCERS = 10;
     private static final int INFLUENCER_CANDIDATES = 500;
     private static final int SENSITIVITY_POINTS = 11;
+    // the readable columns of the CSV exports and the funnel's step explanations are English, like the rest of the API
+    private static final Readable EN = Readable.of("en");
+    private static final Map<String, String> EN_TEXT = DashboardText.of("en");
 
     private final EngagementQueries queries;
     private final MarketingAssumptionStore assumptions;
@@ -79,12 +82,17 @@ public final class AnalyticsReports {
             {"referral", c.sharedWithReferral(), metrics.referralRate()}};
         for (Object[] step : funnel) {
             Figure figure = (Figure) step[2];
-            steps.addObject().put("step", (String) step[0]).put("credentials", (Long) step[1]).set("figure", FigureJson.figure(figure));
+            String counts = EN_TEXT.get("funnel.counts." + step[0]);
+            steps.addObject().put("step", (String) step[0]).put("credentials", (Long) step[1]).put("counts", counts)
+                    .set("figure", FigureJson.figure(figure));
             rows.add(List.of((String) step[0], step[1].toString(), figure.metric().label(), plain(figure.value()),
                     figure.interval() == null ? "" : Double.toString(figure.interval().low()),
-                    figure.interval() == null ? "" : Double.toString(figure.interval().high())));
+                    figure.interval() == null ? "" : Double.toString(figure.interval().high()),
+                    figure.unit().equals(Readable.PROPORTION) ? EN.value(figure) : "", counts));
         }
-        return new Report(body, List.of(new Table("funnel", List.of("step", "credentials", "rate", "value", "low", "high"), rows)));
+        body.putArray("notes").add(EN_TEXT.get("funnel.note"));
+        return new Report(body, List.of(new Table("funnel", List.of("step", "credentials", "rate", "value", "low", "high", "rateShown", "counts"),
+                rows)));
     }
 
     /** Weekly counted events (from tracking_daily) and weekly issuance. */
@@ -124,10 +132,10 @@ public final class AnalyticsReports {
                     .<ObjectNode>set("claimRate", FigureJson.figure(claimRate)).set("shareRate", FigureJson.figure(shareRate));
             rows.add(List.of(Long.toString(a.achievementId()), a.name(), Long.toString(c.issued()), Long.toString(c.claimed()),
                     Long.toString(c.shared()), plain(shareRate.value()), Long.toString(c.views()), Long.toString(c.verifications()),
-                    Long.toString(c.referralClicks())));
+                    Long.toString(c.referralClicks()), EN.value(claimRate), EN.value(shareRate)));
         }
         return new Report(body, List.of(new Table("achievements", List.of("achievementId", "name", "issued", "claimed", "shared",
-                "shareRate", "views", "verifications", "referralClicks"), rows)));
+                "shareRate", "views", "verifications", "referralClicks", "claimRateShown", "shareRateShown"), rows)));
     }
 
     /** Verification volume, change on the previous week, trend, weekly series and countries (groups under 5 withheld). */
@@ -173,12 +181,12 @@ public final class AnalyticsReports {
             list.addObject().put("rank", i.rank()).put("label", i.label()).put("named", i.named())
                     .put("thirdPartyViews", i.thirdPartyViews()).put("referralClicks", i.referralClicks());
             rows.add(List.of(Integer.toString(i.rank()), i.label(), Boolean.toString(i.named()), Long.toString(i.thirdPartyViews()),
-                    Long.toString(i.referralClicks())));
+                    Long.toString(i.referralClicks()), EN_TEXT.get("named." + i.named())));
         }
         body.putArray("notes").add("Ranked by referral clicks, then third-party views, among the recipients of the "
                 + INFLUENCER_CANDIDATES + " credentials with the most referral clicks. A recipient is named only when they allowed "
                 + "detailed tracking on every credential counted; otherwise 'Recipient #rank', not stable across reports.");
-        return new Report(body, List.of(new Table("influencers", List.of("rank", "label", "named", "thirdPartyViews", "referralClicks"), rows)));
+        return new Report(body, List.of(new Table("influencers", List.of("rank", "label", "named", "thirdPartyViews", "referralClicks", "namedShown"), rows)));
     }
 
     /**
@@ -205,7 +213,7 @@ public final class AnalyticsReports {
                     .set("equivalentMediaValue", FigureJson.figure(v.equivalentMediaValue()));
             rows.add(List.of(channel.id(), Long.toString(c.sharedByChannel().get(channel)),
                     plain(effective.of(Parameter.IMPRESSIONS_PER_SHARE, channel).value()), plain(effective.of(Parameter.CPM, channel).value()),
-                    plain(v.impressions().value()), plain(v.equivalentMediaValue().value())));
+                    plain(v.impressions().value()), plain(v.equivalentMediaValue().value()), EN_TEXT.get("channel." + channel.id())));
         }
         ArrayNode grid = body.putArray("scenarios");
         List<List<String>> gridRows = new ArrayList<>();
@@ -233,7 +241,7 @@ public final class AnalyticsReports {
         }
         return new Report(body, List.of(
                 new Table("marketing-value", List.of("channel", "sharedCredentials", "impressionsPerShare", "cpm", "impressions",
-                        "equivalentMediaValue"), rows),
+                        "equivalentMediaValue", "channelName"), rows),
                 new Table("marketing-scenarios", List.of("impressionsPerShare", "cpm", "impressions", "equivalentMediaValue"), gridRows),
                 new Table("marketing-sensitivity", List.of("cpm", "impressions", "equivalentMediaValue"), sensitivity.points().stream()
                         .map(p -> List.of(plain(p.value()), plain(p.impressions()), plain(p.equivalentMediaValue()))).toList())));
@@ -269,12 +277,12 @@ public final class AnalyticsReports {
     }
 
     private static Table figureTable(String name, List<Figure> figures) {
-        return new Table(name, List.of("id", "label", "value", "unit", "low", "high", "evidence", "warnings"), figures.stream()
+        return new Table(name, List.of("id", "label", "value", "unit", "low", "high", "evidence", "warnings", "shown"), figures.stream()
                 .map(f -> List.of(f.metric().id(), f.metric().label(), plain(f.value()), f.unit(),
                         f.interval() == null ? "" : Double.toString(f.interval().low()),
                         f.interval() == null ? "" : Double.toString(f.interval().high()),
                         f.metric().evidence().name().toLowerCase(java.util.Locale.ROOT),
-                        f.warnings().stream().map(Warning::message).collect(Collectors.joining("; "))))
+                        f.warnings().stream().map(Warning::message).collect(Collectors.joining("; ")), EN.value(f)))
                 .toList());
     }
 

@@ -35,7 +35,8 @@ public final class AnalyticsRoutes {
             Caller caller = auth.requireTenant(ctx, "analytics");
             OptionalLong achievement = QueryParams.optionalId(ctx::queryParam, "achievementId");
             achievement.ifPresent(id -> achievements.get(caller.tenantId(), id));
-            ctx.json(assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement)));
+            ctx.json(SimulatedData.mark(jdbi, caller.tenantId(),
+                    assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement))));
         });
         config.routes.post("/api/v1/analytics/assumptions", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
@@ -54,7 +55,8 @@ public final class AnalyticsRoutes {
                 audit.record(h, caller.tenantId(), caller.actor(), "analytics.assumption.set",
                         achievement.isPresent() ? "achievement:" + achievement.getAsLong() : "tenant", null, body);
             });
-            ctx.status(201).json(assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement)));
+            ctx.status(201).json(SimulatedData.mark(jdbi, caller.tenantId(),
+                    assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement))));
         });
     }
 

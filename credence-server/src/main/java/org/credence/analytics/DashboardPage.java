@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.credence.achievement.Achievement;
 import org.credence.analytics.DashboardView.ChartView;
@@ -28,14 +26,16 @@ import org.credence.user.SignedIn;
  */
 final class DashboardPage {
     private final Map<String, String> t;
-    private final Locale locale;
-    private final String query;
+    private final Readable readable;
+    private final DashboardTables tables;
 
     private DashboardPage(String lang, AnalyticsFilter filter) {
         this.t = DashboardText.of(lang);
-        this.locale = lang.equals("nb") ? Locale.forLanguageTag("nb-NO") : Locale.UK;
-        this.query = "from=" + filter.from() + "&to=" + filter.to()
+        this.readable = Readable.of(lang);
+        // without a filter (figures shown on another analytics page) there is no CSV query to carry
+        String query = filter == null ? "" : "from=" + filter.from() + "&to=" + filter.to()
                 + (filter.achievementId().isPresent() ? "&achievementId=" + filter.achievementId().getAsLong() : "") + "&lang=" + lang;
+        this.tables = new DashboardTables(t, readable, query);
     }
 
     /** The CSV tables the page links to, by name, and the report each comes from. */
@@ -61,6 +61,7 @@ final class DashboardPage {
         model.put("to", filter.to().toString());
         model.put("achievements", options);
         model.put("sections", page.sections(reports));
+        model.put("nav", AnalyticsNav.of(lang, AnalyticsNav.OVERVIEW));
         return Pages.render("analytics/dashboard.jte", model);
     }
 
@@ -70,7 +71,7 @@ final class DashboardPage {
         sections.add(new Section("funnel", t.get("funnel.title"), t.get("funnel.note"), figures(funnel.get("steps").findValues("figure")),
                 List.of(chart("chart-funnel", t.get("funnel.title"), "bar", labels(funnel.get("steps"), "step", "step."),
                         List.of(dataset(t.get("credentials"), funnel.get("steps").findValues("credentials"))))),
-                tables(reports.get("funnel"))));
+                tables.of(reports.get("funnel"))));
         JsonNode engagement = reports.get("engagement").json();
         JsonNode channels = engagement.get("shareRateByChannel");
         List<JsonNode> channelRates = new ArrayList<>();
@@ -79,7 +80,7 @@ final class DashboardPage {
                 figures(list(engagement.get("figures"))),
                 List.of(chart("chart-channels", t.get("channels.title"), "bar", labels(channels, "channel", "channel."),
                         List.of(dataset(t.get("channels.rate"), channelRates)))),
-                tables(reports.get("engagement"))));
+                tables.of(reports.get("engagement"))));
         JsonNode trends = reports.get("trends").json();
         List<ObjectNode> series = new ArrayList<>();
         for (String field : List.of("issued", "claims", "views", "shares", "verifications", "referralClicks")) {
@@ -87,21 +88,21 @@ final class DashboardPage {
         }
         sections.add(new Section("trends", t.get("trends.title"), String.join(" ", texts(trends.get("notes"))), List.of(),
                 List.of(chart("chart-trends", t.get("trends.title"), "line", labels(trends.get("series"), "period", null), series)),
-                tables(reports.get("trends"))));
-        sections.add(new Section("achievements", t.get("achievements.title"), "", List.of(), List.of(), tables(reports.get("achievements"))));
+                tables.of(reports.get("trends"))));
+        sections.add(new Section("achievements", t.get("achievements.title"), "", List.of(), List.of(), tables.of(reports.get("achievements"))));
         JsonNode verifications = reports.get("verifications").json();
         sections.add(new Section("verifications", t.get("verifications.title"), t.get("verifications.note"),
                 figures(List.of(verifications.get("volume"), verifications.get("change"), verifications.get("trend"))),
                 List.of(chart("chart-verifications", t.get("verifications.title"), "line", labels(verifications.get("weekly"), "period", null),
                         List.of(dataset(t.get("trend.verifications"), verifications.get("weekly").findValues("count"))))),
-                tables(reports.get("verifications"))));
+                tables.of(reports.get("verifications"))));
         sections.add(new Section("geography", t.get("geography.title"), String.join(" ", texts(reports.get("geography").json().get("notes"))),
-                List.of(), List.of(), tables(reports.get("geography"))));
+                List.of(), List.of(), tables.of(reports.get("geography"))));
         sections.add(new Section("influencers", t.get("influencers.title"), String.join(" ", texts(reports.get("influencers").json().get("notes"))),
-                List.of(), List.of(), tables(reports.get("influencers"))));
+                List.of(), List.of(), tables.of(reports.get("influencers"))));
         JsonNode marketing = reports.get("marketing").json();
         JsonNode points = marketing.at("/sensitivity/points");
-        List<TableView> marketingTables = new ArrayList<>(tables(reports.get("marketing")));
+        List<TableView> marketingTables = new ArrayList<>(tables.of(reports.get("marketing")));
         marketingTables.add(1, assumptions(marketing.get("assumptions")));
         sections.add(new Section("marketing", t.get("marketing.title"), t.get("marketing.note"),
                 figures(List.of(marketing.get("impressions"), marketing.get("equivalentMediaValue"))),
@@ -119,16 +120,11 @@ final class DashboardPage {
             for (String parameter : List.of("impressionsPerShare", "cpm")) {
                 JsonNode input = row.get(parameter);
                 cells.add(List.of(t.getOrDefault("channel." + row.get("channel").asText(), row.get("channel").asText()), t.get("assumption." + parameter),
-                        number(input.get("value").decimalValue()) + " " + input.get("unit").asText(), provenance(input.get("provenance"))));
+                        readable.number(input.get("value").decimalValue()) + " " + input.get("unit").asText(), provenance(input.get("provenance"))));
             }
         }
         return new TableView(t.get("assumptions.title"), null, List.of(t.get("assumptions.channel"), t.get("assumptions.parameter"),
                 t.get("assumptions.value"), t.get("assumptions.source")), cells);
-    }
-
-    private List<TableView> tables(Report report) {
-        return report.tables().stream().map(table -> new TableView(t.getOrDefault("table." + table.name(), table.name()),
-                "/app/analytics/export/" + table.name() + "?" + query, table.header(), table.rows())).toList();
     }
 
     private List<FigureView> figures(List<JsonNode> figures) {
@@ -136,14 +132,16 @@ final class DashboardPage {
         for (JsonNode f : figures) {
             List<InputView> inputs = new ArrayList<>();
             f.get("inputs").fields().forEachRemaining(e -> inputs.add(new InputView(e.getKey(),
-                    number(e.getValue().get("value").decimalValue()) + " " + e.getValue().get("unit").asText(),
+                    readable.number(e.getValue().get("value").decimalValue()) + " " + e.getValue().get("unit").asText(),
                     e.getValue().get("source").asText().equals("assumed"), provenance(e.getValue().get("provenance")))));
             JsonNode interval = f.get("interval");
-            String range = interval == null ? "" : t.get("interval") + " " + format(BigDecimal.valueOf(interval.get("low").asDouble()), f.get("unit").asText())
-                    + " – " + format(BigDecimal.valueOf(interval.get("high").asDouble()), f.get("unit").asText())
-                    + " (" + Math.round(interval.get("level").asDouble() * 100) + " %, " + interval.get("method").asText().replace('_', ' ') + ")";
-            views.add(new FigureView(t.getOrDefault("metric." + f.get("id").asText(), f.get("label").asText()),
-                    f.get("value").isNull() ? "—" : format(f.get("value").decimalValue(), f.get("unit").asText()), range,
+            String unit = f.get("unit").asText();
+            String range = interval == null ? "" : t.get("interval") + " " + readable.plain(BigDecimal.valueOf(interval.get("low").asDouble()), unit)
+                    + " – " + readable.plain(BigDecimal.valueOf(interval.get("high").asDouble()), unit)
+                    + " (" + Math.round(interval.get("level").asDouble() * 100) + " %, "
+                    + t.getOrDefault("method." + interval.get("method").asText(), interval.get("method").asText()) + ")";
+            views.add(new FigureView(tables.figureName(f),
+                    f.get("value").isNull() ? "—" : readable.plain(f.get("value").decimalValue(), unit), range,
                     f.get("definition").asText(), f.get("formula").asText(), f.path("denominator").asText(""), f.path("caveat").asText(""),
                     inputs, texts(f.get("warnings").findValues("message"))));
         }
@@ -156,27 +154,6 @@ final class DashboardPage {
         }
         return t.get("assumed") + ": " + provenance.get("setBy").asText() + (provenance.has("setAt") ? ", " + provenance.get("setAt").asText().substring(0, 10) : "")
                 + " — " + provenance.get("reason").asText();
-    }
-
-    private String format(BigDecimal value, String unit) {
-        if (unit.equals("proportion")) {
-            NumberFormat percent = NumberFormat.getPercentInstance(locale);
-            percent.setMaximumFractionDigits(1);
-            return percent.format(value);
-        }
-        if (unit.matches("[A-Z]{3}")) {
-            NumberFormat money = NumberFormat.getNumberInstance(locale);
-            money.setMinimumFractionDigits(2);
-            money.setMaximumFractionDigits(2);
-            return unit + " " + money.format(value);
-        }
-        return number(value) + " " + unit;
-    }
-
-    private String number(BigDecimal value) {
-        NumberFormat number = NumberFormat.getNumberInstance(locale);
-        number.setMaximumFractionDigits(3);
-        return number.format(value);
     }
 
     private static JsonNode percent(JsonNode proportion) {

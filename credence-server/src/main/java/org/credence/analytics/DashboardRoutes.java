@@ -50,7 +50,7 @@ public final class DashboardRoutes {
 
     /** The request's filter, its achievement checked to be the tenant's, once the pending deltas are folded (once per request). */
     private static AnalyticsFilter filter(Context ctx, Achievements achievements, AnalyticsFolder folder, long tenant, Clock clock) {
-        folder.foldPending();
+        folder.foldPending(tenant);
         AnalyticsFilter filter = AnalyticsFilter.of(ctx::queryParam, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         filter.achievementId().ifPresent(id -> achievements.get(tenant, id));
         return filter;

@@ -189,27 +189,9 @@ public final class EngagementQueries {
                 .list());
     }
 
-    /**
-     * One credential's counted share clicks by channel. The per-credential rollup keeps which
-     * channels were used, not how often, so this reads the credential's own events through the
-     * (tenant, credential, time) index: a handful of rows, never a scan.
-     */
-    public Map<String, Long> sharesByChannel(long tenantId, java.util.UUID credentialId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                        SELECT channel, count(*) AS shares FROM tracking_event
-                         WHERE tenant_id = :tenant AND credential_id = :id AND type = 'share_click' AND counted
-                         GROUP BY channel""")
-                .bind("tenant", tenantId).bind("id", credentialId)
-                .map((rs, ctx) -> Map.entry(rs.getString("channel"), rs.getLong("shares")))
-                .forEach(e -> counts.put(e.getKey(), e.getValue())));
-        return counts;
-    }
-
     /** Whether the tenant was filled by the simulator, so every page can say its data is simulated. */
     public boolean simulated(long tenantId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM simulated_tenant WHERE tenant_id = :tenant)")
-                .bind("tenant", tenantId).mapTo(Boolean.class).one());
+        return SimulatedData.of(jdbi, tenantId);
     }
 
     static LocalDate monday(LocalDate day) {

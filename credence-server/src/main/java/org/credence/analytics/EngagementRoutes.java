@@ -31,26 +31,26 @@ import org.credence.tracking.Tracker;
 public final class EngagementRoutes {
     private EngagementRoutes() {}
 
-    /** The filter and today of one request, after the achievement was checked to be the caller's. */
-    private record Request(Caller caller, AnalyticsFilter filter, LocalDate today) {}
+    /** The filter and today of one request, after the achievement was checked to be the caller's; whether its data is simulated. */
+    private record Request(Caller caller, AnalyticsFilter filter, LocalDate today, boolean simulated) {}
 
     public static void register(JavalinConfig config, AnalyticsReports reports, Achievements achievements, Tracker tracker,
-                                EngagementQueries queries, AnalyticsFolder folder, Auth auth, Clock clock) {
+                                AnalyticsFolder folder, Auth auth, Clock clock) {
         Function<Context, Request> request = ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
-            folder.foldPending(); // once per request: the figures include everything committed before it
+            folder.foldPending(caller.tenantId()); // once per request: the figures include everything committed before it
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
             AnalyticsFilter filter = AnalyticsFilter.of(ctx::queryParam, today);
             filter.achievementId().ifPresent(id -> achievements.get(caller.tenantId(), id));
-            return new Request(caller, filter, today);
+            return new Request(caller, filter, today, reports.simulated(caller.tenantId()));
         };
         config.routes.get("/api/v1/analytics/engagement", ctx -> {
             Request r = request.apply(ctx);
-            answer(ctx, reports.engagement(r.caller().tenantId(), r.filter(), r.today()));
+            answer(ctx, reports.engagement(r.caller().tenantId(), r.filter(), r.today()), r.simulated());
         });
         config.routes.get("/api/v1/analytics/funnel", ctx -> {
             Request r = request.apply(ctx);
-            answer(ctx, reports.funnel(r.caller().tenantId(), r.filter(), r.today()));
+            answer(ctx, reports.funnel(r.caller().tenantId(), r.filter(), r.today()), r.simulated());
         });
         config.routes.get("/api/v1/analytics/trends", ctx -> {
             String interval = ctx.queryParam("interval");
@@ -58,42 +58,42 @@ public final class EngagementRoutes {
                 throw Problem.invalidField("interval", "interval must be 'week' (the only one so far), not '" + interval + "'");
             }
             Request r = request.apply(ctx);
-            answer(ctx, reports.trends(r.caller().tenantId(), r.filter()));
+            answer(ctx, reports.trends(r.caller().tenantId(), r.filter()), r.simulated());
         });
         config.routes.get("/api/v1/analytics/achievements", ctx -> {
             Request r = request.apply(ctx);
-            answer(ctx, reports.achievements(r.caller().tenantId(), r.filter(), r.today()));
+            answer(ctx, reports.achievements(r.caller().tenantId(), r.filter(), r.today()), r.simulated());
         });
         config.routes.get("/api/v1/analytics/verifications", ctx -> {
             Request r = request.apply(ctx);
-            answer(ctx, reports.verifications(r.caller().tenantId(), r.filter()));
+            answer(ctx, reports.verifications(r.caller().tenantId(), r.filter()), r.simulated());
         });
         config.routes.get("/api/v1/analytics/geography", ctx -> {
             Request r = request.apply(ctx);
-            answer(ctx, reports.geography(r.caller().tenantId(), r.filter()));
+            answer(ctx, reports.geography(r.caller().tenantId(), r.filter()), r.simulated());
         });
         config.routes.get("/api/v1/analytics/influencers", ctx -> {
             Request r = request.apply(ctx);
-            answer(ctx, reports.influencers(r.caller().tenantId(), r.filter()));
+            answer(ctx, reports.influencers(r.caller().tenantId(), r.filter()), r.simulated());
         });
         config.routes.get("/api/v1/analytics/marketing-value", ctx -> {
             // any calculator parameter makes it the what-if calculator, which then needs all four
             boolean whatIf = ctx.queryParamMap().keySet().stream()
                     .anyMatch(p -> p.equals("recipients") || p.equals("shareRate") || p.equals("impressionsPerShare") || p.equals("cpm"));
             if (whatIf) {
-                auth.requireTenant(ctx, "analytics");
-                ctx.json(AnalyticsRoutes.whatIf(ctx));
+                Caller caller = auth.requireTenant(ctx, "analytics");
+                ctx.json(SimulatedData.mark(AnalyticsRoutes.whatIf(ctx), reports.simulated(caller.tenantId())));
                 return;
             }
             Request r = request.apply(ctx);
-            answer(ctx, reports.marketingValue(r.caller().tenantId(), r.filter()));
+            answer(ctx, reports.marketingValue(r.caller().tenantId(), r.filter()), r.simulated());
         });
         config.routes.get("/api/v1/analytics/credentials/{id}", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             TrackedCredential credential = credential(tracker, caller.tenantId(), ctx.pathParam("id"))
                     .orElseThrow(() -> Problem.notFound("no credential '" + ctx.pathParam("id") + "' here"));
             Optional<CredentialEngagement> engagement = tracker.engagement(caller.tenantId(), credential.id());
-            ctx.json(credentialJson(credential, engagement, queries.sharesByChannel(caller.tenantId(), credential.id())));
+            ctx.json(SimulatedData.mark(credentialJson(credential, engagement), reports.simulated(caller.tenantId())));
         });
     }
 
@@ -106,8 +106,8 @@ public final class EngagementRoutes {
         }
     }
 
-    private static ObjectNode credentialJson(TrackedCredential credential, Optional<CredentialEngagement> engagement,
-                                             Map<String, Long> sharesByChannel) {
+    private static ObjectNode credentialJson(TrackedCredential credential, Optional<CredentialEngagement> engagement) {
+        Map<String, Long> sharesByChannel = engagement.map(CredentialEngagement::sharesByChannel).orElse(Map.of());
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("id", credential.id().toString()).put("number", credential.number()).put("achievementId", credential.achievementId());
         body.put("issuedAt", credential.issuedAt().toString());
@@ -129,7 +129,8 @@ public final class EngagementRoutes {
         firsts.put("verifiedAt", text(engagement.map(CredentialEngagement::firstVerifiedAt)));
         firsts.put("recipientReturnedAt", text(engagement.map(CredentialEngagement::recipientReturnedAt)));
         body.put("note", "Counted events only: bots, double clicks, the recipient's own views and rate-limited requests are left out. "
-                + "Shares by channel are counted from the raw events, which are kept for the retention period.");
+                + "Shares by channel are kept per credential in the rollup, so they outlive the raw events' retention period; "
+                + "share clicks deleted by retention before this rollup existed are in the total only.");
         return body;
     }
 
@@ -137,14 +138,14 @@ public final class EngagementRoutes {
         return instant.map(Instant::toString).orElse(null);
     }
 
-    /** JSON, or the report's first table as CSV when asked for. */
-    static void answer(Context ctx, Report report) {
+    /** JSON (marked simulated or not), or the report's first table as CSV when asked for. */
+    static void answer(Context ctx, Report report, boolean simulated) {
         if (wantsCsv(ctx)) {
             Table table = report.tables().get(0);
             ctx.header("Content-Disposition", "attachment; filename=\"" + table.name() + ".csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(csv(table));
         } else {
-            ctx.json(report.json());
+            ctx.json(SimulatedData.mark(report.json(), simulated));
         }
     }
 

@@ -2,6 +2,7 @@ package org.credence.analytics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.credence.analytics.costs.CostTotals;
 import org.credence.analytics.costs.ProgramCostLedger;
@@ -18,9 +19,25 @@ public interface ProgramCosts {
 
     /** The program-cost ledger's tenant-wide total in one currency; lines in other currencies are not converted. */
     static ProgramCosts of(ProgramCostLedger ledger) {
-        // the ledger's periods are [from, to): the day after to closes ours
-        return (tenantId, from, to, currency) -> ledger.total(tenantId, from, to.plusDays(1), OptionalLong.empty()).byCurrency().stream()
-                .filter(total -> total.currency().equals(currency)).map(CostTotals.CurrencyTotal::total).findFirst().orElse(BigDecimal.ZERO);
+        return new ProgramCosts() {
+            @Override
+            public BigDecimal total(long tenantId, LocalDate from, LocalDate to, String currency) {
+                // the ledger's periods are [from, to): the day after to closes ours
+                return ledger.total(tenantId, from, to.plusDays(1), OptionalLong.empty()).byCurrency().stream()
+                        .filter(total -> total.currency().equals(currency)).map(CostTotals.CurrencyTotal::total).findFirst()
+                        .orElse(BigDecimal.ZERO);
+            }
+
+            @Override
+            public Optional<String> mainCurrency(long tenantId) {
+                return ledger.mainCurrency(tenantId);
+            }
+        };
+    }
+
+    /** The currency most of the ledger's lines are in; empty when there are none (the default has no ledger). */
+    default Optional<String> mainCurrency(long tenantId) {
+        return Optional.empty();
     }
 
     /**

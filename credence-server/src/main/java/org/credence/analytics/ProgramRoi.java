@@ -17,6 +17,7 @@ import org.credence.insights.roi.PhillipsRoi;
 import org.credence.insights.roi.RevenueKind;
 import org.credence.insights.roi.RevenueLine;
 import org.credence.insights.roi.RevenueModel;
+import org.credence.insights.roi.RoiCase;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -60,9 +61,13 @@ public final class ProgramRoi {
                          List<BenefitStore.Benefit> otherCurrency, Optional<ParticipantEstimate> survey, BigDecimal advertisingValue,
                          Payback payback, BigDecimal npv, BigDecimal rate, int years, RevenueModel revenue) {}
 
-    /** The marketing assumptions' currency: the tenant's reporting currency unless a request names another. */
+    /**
+     * The currency of the tenant's money figures unless a request names another: the one most cost-ledger
+     * lines are in (costs are the denominator), else the marketing assumptions' currency.
+     */
     public String defaultCurrency(long tenantId) {
-        return assumptions.effective(tenantId, OptionalLong.empty()).currency().getCurrencyCode();
+        return costs.mainCurrency(tenantId)
+                .orElseGet(() -> assumptions.effective(tenantId, OptionalLong.empty()).currency().getCurrencyCode());
     }
 
     public Answer answer(long tenantId, LocalDate from, LocalDate to, String currency, BigDecimal rate, int years) {
@@ -93,7 +98,7 @@ public final class ProgramRoi {
             advertising = MarketingValue.of(cohort.sharedByChannel(), marketing).equivalentMediaValue().value();
         }
         PhillipsRoi roi = PhillipsRoi.of(lines, cost, advertising);
-        BigDecimal monthly = roi.result(org.credence.insights.roi.RoiCase.BASE, false).benefits()
+        BigDecimal monthly = roi.result(RoiCase.BASE, false).benefits()
                 .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
         Payback payback = Payback.of(cost, monthly, rate);
         BigDecimal npv = NetPresentValue.of(cost, monthly, rate, years);

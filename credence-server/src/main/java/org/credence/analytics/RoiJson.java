@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.credence.json.JsonFields;
 import org.credence.insights.roi.Payback;
 import org.credence.insights.roi.PhillipsRoi;
 import org.credence.insights.roi.RevenueModel;
 import org.credence.insights.roi.RevenueStream;
+import org.credence.insights.roi.RoiCase;
 import org.credence.insights.roi.RoiResult;
+import org.credence.json.JsonFields;
 
 /** The ROI, payback, revenue and maturity answers as the API's JSON. */
 final class RoiJson {
@@ -32,7 +33,7 @@ final class RoiJson {
         inputs.set("confidence", input(a.confidence(), "proportion"));
         inputs.set("cost", input(a.cost(), a.currency()));
         body.put("adjustedBenefit", a.adjustedBenefit());
-        RoiResult base = a.roi().result(org.credence.insights.roi.RoiCase.BASE, false);
+        RoiResult base = a.roi().result(RoiCase.BASE, false);
         putNullable(body, "benefitCostRatio", base.benefitCostRatio());
         putNullable(body, "roiPercent", base.roiPercent());
         body.set("formulas", formulas());
@@ -126,10 +127,9 @@ final class RoiJson {
         return node;
     }
 
-    static ObjectNode program(ProgramRoi.Answer a, boolean simulated) {
+    static ObjectNode program(ProgramRoi.Answer a) {
         ObjectNode body = JsonFields.MAPPER.createObjectNode();
         body.put("kind", "measured");
-        body.put("simulated", simulated);
         body.put("from", a.from().toString()).put("to", a.to().toString()).put("currency", a.currency());
         body.put("label", a.roi().label());
         body.put("isRoi", a.roi().isRoi());

@@ -54,6 +54,19 @@ public record CredentialPageView(String lang, String number, String recipient, S
         return "/c/" + number + "/certificate.png";
     }
 
+    /**
+     * Where the issuer's name links: the counting redirect, which records a referral click and
+     * sends the visitor on to the issuer's site with UTM tags ({@code TrackingRoutes}).
+     */
+    public String issuerLink() {
+        return "/r/" + number + "/issuer";
+    }
+
+    /** Where the program (criteria) address links: the counting redirect to the achievement's program page. */
+    public String programLink() {
+        return "/r/" + number + "/program";
+    }
+
     public String verify() {
         return "/verify/" + number;
     }

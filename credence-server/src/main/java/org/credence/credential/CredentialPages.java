@@ -34,8 +34,9 @@ public final class CredentialPages {
      * A public credential and what its page needs.
      *
      * @param linkedInOrganizationId the issuer's LinkedIn organisation id, or null when the issuer set none
+     * @param achievementName the achievement's current name, which its links' {@code utm_campaign} is made from
      */
-    public record Shown(IssuedCredential credential, Tenant issuer, String linkedInOrganizationId) implements Lookup {}
+    public record Shown(IssuedCredential credential, Tenant issuer, String linkedInOrganizationId, String achievementName) implements Lookup {}
 
     /** What the share redirect needs of a credential that may be shared: its links' facts and the issuer's language. */
     private record ShareSource(ShareLinks.Shareable shareable, String issuerLanguage) {}
@@ -67,7 +68,7 @@ public final class CredentialPages {
             IssuedCredential credential = shown.get();
             // the credential's own tenant: one tenant's branding never reaches another's page
             return new Shown(credential, tenants.byId(credential.tenantId()),
-                    brandings.find(credential.tenantId()).linkedinOrganizationId().orElse(null));
+                    brandings.find(credential.tenantId()).linkedinOrganizationId().orElse(null), achievementName(credential));
         }
         return jdbi.withHandle(h -> CredentialStore.byNumber(h, number.get().value()))
                 .<Lookup>map(hidden -> new Private(hidden.number(), hidden.tenantId(), hidden.id()))
@@ -87,7 +88,12 @@ public final class CredentialPages {
 
     /** What share links may say about a shown credential. */
     static ShareLinks.Shareable shareable(Shown shown, URI publicUrl) {
-        return ShareLinks.Shareable.of(shown.credential(), publicUrl, shown.linkedInOrganizationId());
+        return ShareLinks.Shareable.of(shown.credential(), publicUrl, shown.linkedInOrganizationId(), shown.achievementName());
+    }
+
+    private String achievementName(IssuedCredential credential) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name FROM achievement WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", credential.tenantId()).bind("id", credential.achievementId()).mapTo(String.class).findOne().orElse(null));
     }
 
     /** Forgets what is cached of a credential (its recipient just made it private or public), so the change applies at once. */

@@ -4,19 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.credence.i18n.Messages;
 import org.credence.insights.Channel;
 import org.credence.issuance.IssuedCredential;
+import org.credence.tracking.Utm;
 
 /**
  * The outgoing share links of one credential: LinkedIn add-to-profile and post, X, Facebook,
@@ -26,19 +25,19 @@ import org.credence.issuance.IssuedCredential;
  * holds no recipient name or e-mail, so a link posted publicly names only the certificate.
  */
 public final class ShareLinks {
-    private static final int MAX_CAMPAIGN = 60;
-
     /**
      * What a share link may say about a credential.
      *
      * @param page the public credential page, without query
      * @param linkedInOrganizationId the issuer's LinkedIn organisation id (digits), or null to name the issuer instead
      * @param expiresAt null when the credential does not expire
+     * @param campaign the achievement's slug, the {@code utm_campaign} of every link ({@link Utm#campaign})
      */
     public record Shareable(URI page, String number, long achievementId, String achievement, String issuer,
-                            String linkedInOrganizationId, Instant issuedAt, Instant expiresAt) {
+                            String linkedInOrganizationId, Instant issuedAt, Instant expiresAt, String campaign) {
         public Shareable {
             Objects.requireNonNull(page, "page");
+            Objects.requireNonNull(campaign, "campaign");
             Objects.requireNonNull(number, "number");
             Objects.requireNonNull(achievement, "achievement");
             Objects.requireNonNull(issuer, "issuer");
@@ -51,17 +50,34 @@ public final class ShareLinks {
             }
         }
 
+        /** With the campaign made from the achievement name given. */
+        public Shareable(URI page, String number, long achievementId, String achievement, String issuer,
+                         String linkedInOrganizationId, Instant issuedAt, Instant expiresAt) {
+            this(page, number, achievementId, achievement, issuer, linkedInOrganizationId, issuedAt, expiresAt,
+                    Utm.campaign(Objects.requireNonNull(achievement, "achievement"), achievementId));
+        }
+
         /**
          * The shareable facts of a stored credential, as signed: the achievement and issuer names
          * come from the credential document, so a link says what a verifier will see.
          */
         public static Shareable of(IssuedCredential credential, URI publicUrl, String linkedInOrganizationId) {
+            return of(credential, publicUrl, linkedInOrganizationId, null);
+        }
+
+        /**
+         * As {@link #of(IssuedCredential, URI, String)}, with the campaign taken from the
+         * achievement's current name (null: the signed one), as the counting redirects take it: one
+         * {@code utm_campaign} per achievement on every link, even after the achievement was renamed.
+         */
+        public static Shareable of(IssuedCredential credential, URI publicUrl, String linkedInOrganizationId, String currentAchievementName) {
             JsonNode document = credential.document();
             String achievement = document.path("credentialSubject").path("achievement").path("name").asText(document.path("name").asText());
             JsonNode issuer = document.path("issuer");
             return new Shareable(pageOf(publicUrl, credential.number()), credential.number(), credential.achievementId(), achievement,
                     issuer.isTextual() ? issuer.asText() : issuer.path("name").asText(), linkedInOrganizationId,
-                    credential.issuedAt(), credential.expiresAt());
+                    credential.issuedAt(), credential.expiresAt(),
+                    Utm.campaign(currentAchievementName == null ? achievement : currentAchievementName, credential.achievementId()));
         }
     }
 
@@ -94,7 +110,7 @@ public final class ShareLinks {
         return URI.create(shareable.page() + "?" + query(parameters(
                 "utm_source", source(channel),
                 "utm_medium", channel.id(),
-                "utm_campaign", campaign(shareable.achievement(), shareable.achievementId()))));
+                "utm_campaign", shareable.campaign())));
     }
 
     /**
@@ -164,21 +180,9 @@ public final class ShareLinks {
         return text.format(key, Map.of("achievement", shareable.achievement(), "issuer", shareable.issuer(), "url", url));
     }
 
-    /**
-     * The {@code utm_campaign} of an achievement: its name as a lower-case ASCII slug
-     * ("Certified Data Steward" → "certified-data-steward"); a name with no Latin letters or
-     * digits becomes {@code achievement-<id>}.
-     */
+    /** The {@code utm_campaign} of an achievement: its slug ({@link Utm#campaign}), the same on every link Credence puts out. */
     public static String campaign(String achievement, long achievementId) {
-        String slug = Normalizer.normalize(achievement, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        if (slug.length() > MAX_CAMPAIGN) {
-            slug = slug.substring(0, MAX_CAMPAIGN).replaceAll("-+$", "");
-        }
-        return slug.isEmpty() ? "achievement-" + achievementId : slug;
+        return Utm.campaign(achievement, achievementId);
     }
 
     /** Name/value pairs in the order given: a stable order makes links comparable. */

@@ -15,14 +15,19 @@ public final class CredentialStore {
 
     private CredentialStore() {}
 
-    /** Inserts unless the same achievement was already issued to the recipient (or the key was used); true when inserted. */
-    static boolean insert(Handle h, IssuedCredential c, String emailHash, Idempotency idempotency) {
+    /**
+     * Inserts unless the same achievement was already issued to the recipient (or the key was used); true when inserted.
+     * {@code requestedAt} and {@code signedAt} bound its time-to-issue (the operations figures).
+     */
+    static boolean insert(Handle h, IssuedCredential c, String emailHash, Idempotency idempotency, java.time.Instant requestedAt,
+                          java.time.Instant signedAt) {
         return h.createUpdate("""
                         INSERT INTO credential (id, tenant_id, achievement_id, number, recipient_name, recipient_email_hash, recipient_email,
                                                 document, document_text, status_list_id, status_index, issued_at, expires_at, idempotency_key,
-                                                idempotency_request_sha256)
+                                                idempotency_request_sha256, requested_at, signed_at)
                         VALUES (:id, :tenant, :achievement, :number, :name, :emailHash, :email,
-                                CAST(:document AS JSONB), :document, :list, :index, :issuedAt, :expiresAt, :idempotencyKey, :requestSha256)
+                                CAST(:document AS JSONB), :document, :list, :index, :issuedAt, :expiresAt, :idempotencyKey, :requestSha256,
+                                :requestedAt, :signedAt)
                         ON CONFLICT DO NOTHING
                         """)
                 .bind("id", c.id()).bind("tenant", c.tenantId()).bind("achievement", c.achievementId()).bind("number", c.number())
@@ -31,6 +36,7 @@ public final class CredentialStore {
                 .bind("issuedAt", Timestamp.from(c.issuedAt())).bind("expiresAt", c.expiresAt() == null ? null : Timestamp.from(c.expiresAt()))
                 .bind("idempotencyKey", idempotency == null ? null : idempotency.key())
                 .bind("requestSha256", idempotency == null ? null : idempotency.requestSha256())
+                .bind("requestedAt", Timestamp.from(requestedAt)).bind("signedAt", Timestamp.from(signedAt))
                 .execute() == 1;
     }
 

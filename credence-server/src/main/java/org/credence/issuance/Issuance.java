@@ -78,7 +78,13 @@ public final class Issuance {
 
     /** Issues the credential the command describes, or answers the one already issued for its recipient or Idempotency-Key. */
     public Issued issue(Caller caller, IssueCommand command) {
-        IssueCommand request = command.issuedAt() != null ? command : command.issuedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        Instant arrived = clock.instant();
+        if (command.completedAt() != null && (command.completedAt().isAfter(arrived) || command.completedAt().isBefore(Instant.EPOCH))) {
+            throw new DomainException.InvalidInput("completedAt", "completedAt (" + command.completedAt() + ") must be a past moment, not before 1970");
+        }
+        // time-to-issue runs from the completion when the caller knows it (an LMS), else from this request's arrival
+        Instant requestedAt = command.completedAt() != null ? command.completedAt() : arrived;
+        IssueCommand request = command.issuedAt() != null ? command : command.issuedAt(arrived.truncatedTo(ChronoUnit.SECONDS));
         long tenantId = caller.tenantId();
         Achievement achievement = achievements.get(tenantId, request.achievementId());
         Tenant tenant = tenants.byId(tenantId);
@@ -100,10 +106,11 @@ public final class Issuance {
             String number = CredentialNumber.next(random).value();
             ObjectNode unsigned = document(tenant, achievement, request, id, expires, slot);
             TenantKeys.SigningKey key = keys.signingKey(tenant);
-            String signed = suite.sign(unsigned, key.keys(), key.verificationMethod(), clock.instant()).toString();
+            Instant signedAt = clock.instant();
+            String signed = suite.sign(unsigned, key.keys(), key.verificationMethod(), signedAt).toString();
             IssuedCredential credential = new IssuedCredential(id, tenantId, achievement.id(), number, request.name(), request.email(),
                     signed, slot.listId(), slot.index(), request.issuedAt(), expires, "active", null, "public");
-            if (!CredentialStore.insert(h, credential, emailHash, idempotency)) {
+            if (!CredentialStore.insert(h, credential, emailHash, idempotency, requestedAt, signedAt)) {
                 // a concurrent request for the same recipient (or key) won and has committed; READ COMMITTED sees it now
                 IssuedCredential winner = (idempotency != null
                         ? replay(h, tenantId, idempotency)

@@ -22,7 +22,7 @@ import org.credence.tenant.Caller;
 
 /** Issuing credentials, changing their state, and the audit trail. */
 public final class IssuanceRoutes {
-    private static final Set<String> FIELDS = Set.of("achievementId", "recipient", "issuedAt", "expiresAt", "grade", "evidence", "notify");
+    private static final Set<String> FIELDS = Set.of("achievementId", "recipient", "issuedAt", "expiresAt", "grade", "evidence", "notify", "completedAt");
 
     private IssuanceRoutes() {}
 
@@ -127,7 +127,7 @@ public final class IssuanceRoutes {
             throw Problem.badRequest("the Idempotency-Key header must be 1-200 characters");
         }
         return new IssueCommand(id.asLong(), name, email, issuedAt, expiresAt, grade, evidence,
-                notify.asBoolean(true), idempotencyKey == null ? null : Idempotency.of(idempotencyKey, body));
+                notify.asBoolean(true), idempotencyKey == null ? null : Idempotency.of(idempotencyKey, body), instant(body, "completedAt"));
     }
 
     private static Instant instant(JsonNode body, String field) {

@@ -12,15 +12,23 @@ import org.credence.standards.model.Evidence;
  * @param grade       {@code null}: none
  * @param sendMail    whether the recipient is mailed their claim link
  * @param idempotency the client's Idempotency-Key with the digest of what it sent; {@code null}: none
+ * @param completedAt when the recipient completed what the credential attests (an LMS's completion time),
+ *                    from which time-to-issue is measured; {@code null}: from the moment the request arrived
  */
 public record IssueCommand(long achievementId, String name, String email, Instant issuedAt, Instant expiresAt, String grade,
-                           List<Evidence> evidence, boolean sendMail, Idempotency idempotency) {
+                           List<Evidence> evidence, boolean sendMail, Idempotency idempotency, Instant completedAt) {
     public IssueCommand {
         evidence = List.copyOf(evidence);
     }
 
+    /** A command without a completion time: time-to-issue runs from the request's arrival. */
+    public IssueCommand(long achievementId, String name, String email, Instant issuedAt, Instant expiresAt, String grade,
+                        List<Evidence> evidence, boolean sendMail, Idempotency idempotency) {
+        this(achievementId, name, email, issuedAt, expiresAt, grade, evidence, sendMail, idempotency, null);
+    }
+
     /** This command with {@code issuedAt} given. */
     IssueCommand issuedAt(Instant at) {
-        return new IssueCommand(achievementId, name, email, at, expiresAt, grade, evidence, sendMail, idempotency);
+        return new IssueCommand(achievementId, name, email, at, expiresAt, grade, evidence, sendMail, idempotency, completedAt);
     }
 }

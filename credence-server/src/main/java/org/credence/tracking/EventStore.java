@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.credence.insights.Channel;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 
@@ -28,6 +30,11 @@ import org.postgresql.PGConnection;
  */
 final class EventStore {
     private static final Duration RETURN_AFTER = Duration.ofDays(30);
+    // tracking_credential's per-channel share counts (V29): column names, their binds, and how a batch adds to them
+    private static final String SHARE_COLUMNS = String.join(", ", Arrays.stream(Channel.values()).map(c -> "shares_" + c.id()).toList());
+    private static final String SHARE_BINDS = String.join(", ", Arrays.stream(Channel.values()).map(c -> ":shares_" + c.id()).toList());
+    private static final String SHARE_UPDATES = String.join(", ", Arrays.stream(Channel.values())
+            .map(c -> "shares_" + c.id() + " = t.shares_" + c.id() + " + EXCLUDED.shares_" + c.id()).toList());
 
     private EventStore() {}
 
@@ -164,6 +171,8 @@ final class EventStore {
         Instant returned;
         Instant last;
         final TreeSet<String> channels = new TreeSet<>();
+        // counted share clicks per channel, by Channel ordinal
+        final long[] sharesByChannel = new long[Channel.values().length];
         long views;
         long shares;
         long verifications;
@@ -194,6 +203,7 @@ final class EventStore {
                 case SHARE_CLICK -> {
                     shared = min(shared, at);
                     channels.add(e.channel());
+                    Channel.parse(e.channel()).ifPresent(c -> sharesByChannel[c.ordinal()]++);
                     shares++;
                 }
                 case REFERRAL_CLICK -> {
@@ -230,21 +240,22 @@ final class EventStore {
         }
         List<UUID> ids = new ArrayList<>(folds.keySet());
         List<CredentialFold> rows = ids.stream().map(folds::get).toList();
-        h.createUpdate("""
+        var update = h.createUpdate("""
                 WITH u AS (
                     SELECT id, tenant, achievement, issued, claimed, viewed, shared, referral, verified, returned,
                            CASE WHEN channels = '' THEN '{}'::text[] ELSE string_to_array(channels, ',') END AS channels,
-                           views, shares, verifications, referrals, downloads, last
+                           views, shares, verifications, referrals, downloads, last, @SHARE_COLUMNS@
                       FROM unnest(CAST(:ids AS uuid[]), :tenants, :achievements, CAST(:issued AS timestamptz[]), CAST(:claimed AS timestamptz[]),
                                   CAST(:viewed AS timestamptz[]), CAST(:shared AS timestamptz[]), CAST(:referral AS timestamptz[]),
                                   CAST(:verified AS timestamptz[]), CAST(:returned AS timestamptz[]), :channels, :views, :shares,
-                                  :verifications, :referrals, :downloads, CAST(:last AS timestamptz[]))
+                                  :verifications, :referrals, :downloads, CAST(:last AS timestamptz[]), @SHARE_BINDS@)
                            AS u(id, tenant, achievement, issued, claimed, viewed, shared, referral, verified, returned, channels,
-                                views, shares, verifications, referrals, downloads, last)),
+                                views, shares, verifications, referrals, downloads, last, @SHARE_COLUMNS@)),
                 folded AS (
                     INSERT INTO tracking_credential AS t (credential_id, tenant_id, achievement_id, issued_at, first_claimed_at, first_viewed_at,
                                                           first_shared_at, first_referral_at, first_verified_at, recipient_returned_at,
-                                                          shared_channels, views, shares, verifications, referral_clicks, downloads, last_event_at)
+                                                          shared_channels, views, shares, verifications, referral_clicks, downloads, last_event_at,
+                                                          @SHARE_COLUMNS@)
                     SELECT * FROM u
                     ON CONFLICT (credential_id) DO UPDATE
                        SET first_claimed_at = LEAST(t.first_claimed_at, EXCLUDED.first_claimed_at)
@@ -259,7 +270,8 @@ final class EventStore {
                          , verifications = t.verifications + EXCLUDED.verifications
                          , referral_clicks = t.referral_clicks + EXCLUDED.referral_clicks
                          , downloads = t.downloads + EXCLUDED.downloads
-                         , last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at))
+                         , last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at)
+                         , @SHARE_UPDATES@)
                 INSERT INTO analytics_credential_pending (credential_id, tenant_id, achievement_id, issued_day, viewed, shared, referral,
                                                           returned_at, channels, views, shares, referrals, verifications, downloads)
                 SELECT id, tenant, achievement, (issued AT TIME ZONE 'UTC')::date, viewed IS NOT NULL, shared IS NOT NULL,
@@ -267,7 +279,7 @@ final class EventStore {
                   FROM u
                  WHERE viewed IS NOT NULL OR shared IS NOT NULL OR referral IS NOT NULL OR returned IS NOT NULL
                     OR views + shares + referrals + verifications + downloads > 0
-                """)
+                """.replace("@SHARE_COLUMNS@", SHARE_COLUMNS).replace("@SHARE_BINDS@", SHARE_BINDS).replace("@SHARE_UPDATES@", SHARE_UPDATES))
                 .bindArray("ids", String.class, ids.stream().map(UUID::toString).toList())
                 .bindArray("tenants", Long.class, rows.stream().map(r -> r.first.tenantId()).toList())
                 .bindArray("achievements", Long.class, rows.stream().map(r -> r.first.achievementId()).toList())
@@ -284,8 +296,11 @@ final class EventStore {
                 .bindArray("verifications", Long.class, rows.stream().map(r -> r.verifications).toList())
                 .bindArray("referrals", Long.class, rows.stream().map(r -> r.referrals).toList())
                 .bindArray("downloads", Long.class, rows.stream().map(r -> r.downloads).toList())
-                .bindArray("last", String.class, rows.stream().map(r -> text(r.last)).toList())
-                .execute();
+                .bindArray("last", String.class, rows.stream().map(r -> text(r.last)).toList());
+        for (Channel channel : Channel.values()) {
+            update.bindArray("shares_" + channel.id(), Long.class, rows.stream().map(r -> r.sharesByChannel[channel.ordinal()]).toList());
+        }
+        update.execute();
     }
 
     private static String text(Instant instant) {

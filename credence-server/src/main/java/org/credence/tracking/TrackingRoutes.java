@@ -29,7 +29,8 @@ public final class TrackingRoutes {
             URI destination = (target.equals("program") ? Links.web(credential.programUrl()).or(() -> Links.web(credential.tenantUrl()))
                     : Links.web(credential.tenantUrl()))
                     .orElseThrow(() -> Problem.notFound("the issuer has not set a web address for '" + target + "'"));
-            URI location = Links.withUtm(destination, "credence", "credential", credential.achievementName());
+            URI location = Links.withUtm(destination, Utm.REFERRAL_SOURCE, Utm.REFERRAL_MEDIUM,
+                    Utm.campaign(credential.achievementName(), credential.achievementId()));
             ctx.future(() -> tracker.recordAsync(tracker.facts(ctx.ip(), ctx::header, recipients.isRecipient(ctx, credential)), EventType.REFERRAL_CLICK,
                     credential, target).thenAccept(recorded -> redirect(ctx, location)));
         });

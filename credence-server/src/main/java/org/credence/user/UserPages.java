@@ -35,7 +35,9 @@ final class UserPages {
     static String app(String lang, SignedIn signedIn) {
         Map<String, String> t = text(lang);
         List<String> abilities = signedIn.user().role().permissions().stream().map(p -> t.get("may." + p.name())).toList();
-        return Pages.render("user/app.jte", Map.of("lang", lang, "t", t, "signedIn", signedIn, "abilities", abilities));
+        // the analytics pages name themselves in the dashboard bundle, which owns their words
+        return Pages.render("user/app.jte", Map.of("lang", lang, "t", t, "signedIn", signedIn, "abilities", abilities,
+                "analytics", Messages.of("dashboard", lang).text("title")));
     }
 
     static String users(String lang, SignedIn signedIn, List<User> users) {

@@ -36,6 +36,11 @@ class RollupPropertiesTest {
         assertThat(rows(DAILY_ROLLUP)).isEqualTo(rows(DAILY_RECOUNT));
         assertThat(rows(CREDENTIAL_ROLLUP)).isEqualTo(rows(CREDENTIAL_RECOUNT));
         assertThat(rows("SELECT count(*) FROM tracking_event")).containsExactly(Map.of("count", String.valueOf(events.size())));
+        // V29's backfill, run on these events, gives each credential the same shares by channel as the writer folded
+        db.jdbi.useHandle(h -> h.execute("UPDATE tracking_credential SET shares_linkedin_profile = 0, shares_linkedin_post = 0, shares_x = 0, "
+                + "shares_facebook = 0, shares_email = 0, shares_copy_link = 0"));
+        db.jdbi.useHandle(h -> h.execute(V29_BACKFILL));
+        assertThat(rows(CREDENTIAL_ROLLUP)).isEqualTo(rows(CREDENTIAL_RECOUNT));
 
         new AnalyticsFolder(db.jdbi).foldPending();
         // what the folder holds of each credential is what tracking holds, however the batches fell
@@ -71,6 +76,17 @@ class RollupPropertiesTest {
         }
     }
 
+    static final String V29_BACKFILL = backfill();
+
+    private static String backfill() {
+        try (var in = RollupPropertiesTest.class.getResourceAsStream("/db/migration/V29__credential_shares_by_channel.sql")) {
+            String migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return migration.substring(migration.indexOf("UPDATE tracking_credential"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static final String DAILY_ROLLUP = """
             SELECT tenant_id, day, achievement_id, type, channel, country, events, counted, counted_recipient, counted_third_party,
                    bots, double_clicks, recipient_self, rate_limited
@@ -91,7 +107,8 @@ class RollupPropertiesTest {
              ORDER BY 1, 2, 3, 4, 5, 6""";
     static final String CREDENTIAL_ROLLUP = """
             SELECT credential_id, tenant_id, achievement_id, first_claimed_at, first_viewed_at, first_shared_at, first_referral_at,
-                   first_verified_at, recipient_returned_at, shared_channels, views, shares, verifications, referral_clicks, downloads, last_event_at
+                   first_verified_at, recipient_returned_at, shared_channels, views, shares, verifications, referral_clicks, downloads, last_event_at,
+                   shares_linkedin_profile, shares_linkedin_post, shares_x, shares_facebook, shares_email, shares_copy_link
               FROM tracking_credential
              ORDER BY credential_id""";
     static final String CREDENTIAL_RECOUNT = """
@@ -110,7 +127,13 @@ class RollupPropertiesTest {
                    count(*) FILTER (WHERE counted AND type = 'verification') AS verifications,
                    count(*) FILTER (WHERE counted AND type = 'referral_click') AS referral_clicks,
                    count(*) FILTER (WHERE counted AND type = 'download') AS downloads,
-                   max(occurred_at) AS last_event_at
+                   max(occurred_at) AS last_event_at,
+                   count(*) FILTER (WHERE counted AND type = 'share_click' AND channel = 'linkedin_profile') AS shares_linkedin_profile,
+                   count(*) FILTER (WHERE counted AND type = 'share_click' AND channel = 'linkedin_post') AS shares_linkedin_post,
+                   count(*) FILTER (WHERE counted AND type = 'share_click' AND channel = 'x') AS shares_x,
+                   count(*) FILTER (WHERE counted AND type = 'share_click' AND channel = 'facebook') AS shares_facebook,
+                   count(*) FILTER (WHERE counted AND type = 'share_click' AND channel = 'email') AS shares_email,
+                   count(*) FILTER (WHERE counted AND type = 'share_click' AND channel = 'copy_link') AS shares_copy_link
               FROM tracking_event e
               JOIN tracking_credential t ON t.credential_id = e.credential_id
              GROUP BY e.credential_id, e.tenant_id, e.achievement_id, t.issued_at

@@ -1,7 +1,6 @@
 package org.credence.insights.marketing;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -31,10 +30,8 @@ public record MarketingAssumptions(Currency currency, Map<Channel, Assumption> i
     /** Default CPM: the seed's "conservative CPM" of 5 (euro there), used as 5 in the chosen currency. */
     public static final BigDecimal DEFAULT_CPM = BigDecimal.valueOf(5);
 
-    private static final Comparator<AssumptionOverride> APPLY_ORDER = Comparator
-            .comparing((AssumptionOverride override) -> override.provenance().scope().level())
-            .thenComparing(override -> override.provenance().setAt(),
-                    Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
+    private static final Comparator<AssumptionOverride> APPLY_ORDER = Comparator.comparing(AssumptionOverride::provenance,
+            Provenance.APPLY_ORDER);
 
     public MarketingAssumptions {
         if (currency == null) {

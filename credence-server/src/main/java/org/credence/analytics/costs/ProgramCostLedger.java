@@ -32,6 +32,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class ProgramCostLedger {
     /** The largest amount, hours or rate a line takes: a typo guard, far above any real program's line. */
     static final BigDecimal MAX = new BigDecimal("1000000000");
+    /** The currency of money figures when the ledger has none yet. */
+    public static final String DEFAULT_CURRENCY = "EUR";
     private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
     private static final String COLUMNS = """
             entry_id, version, achievement_id, category, incurred_on, incurred_until, amount, currency, hours, hourly_rate,
@@ -159,6 +161,15 @@ public final class ProgramCostLedger {
             return line.amount();
         }
         return line.amount().multiply(BigDecimal.valueOf(inside)).divide(BigDecimal.valueOf(days), 10, RoundingMode.HALF_EVEN);
+    }
+
+    /** The currency most of the tenant's current lines are in; empty for an empty ledger. */
+    public java.util.Optional<String> mainCurrency(long tenantId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT currency FROM (SELECT DISTINCT ON (entry_id) currency, change FROM program_cost WHERE tenant_id = :tenant
+                                               ORDER BY entry_id, version DESC) AS c
+                         WHERE change <> 'voided' GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1""")
+                .bind("tenant", tenantId).mapTo(String.class).findOne());
     }
 
     /** The audit trail's and the API's picture of one version. */

@@ -1,0 +1,128 @@
+package org.credence.insights.operations;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.credence.insights.Count;
+import org.credence.insights.Figure;
+import org.credence.insights.Figures;
+import org.credence.insights.Input;
+import org.credence.insights.Metric;
+import org.credence.insights.SmallSampleRule;
+import org.credence.insights.Warning;
+import org.credence.insights.stats.ConfidenceLevel;
+import org.credence.insights.stats.Interval;
+
+/** The operations figures (ROI layer 1) from measured counts, histograms, ledger totals and assumptions. */
+public final class OperationsMetrics {
+    /** Durations in seconds (time to issue). */
+    public static final String SECONDS = "seconds";
+    /** Durations in days (claim lag). */
+    public static final String DAYS = "days";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private OperationsMetrics() {
+    }
+
+    /**
+     * The {@code p}-quantile of a histogram of durations, in {@code unit} ({@link #SECONDS} or
+     * {@link #DAYS}). Its inputs are n and, when given, the durations left out (e.g. credentials
+     * with no request time); no value when n is 0, a warning when n is under 30.
+     */
+    public static Figure quantile(Metric metric, DurationHistogram histogram, double p, String unit, Count measured, Count excluded) {
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        inputs.put(measured.name(), measured.input());
+        if (excluded != null) {
+            inputs.put(excluded.name(), excluded.input());
+        }
+        List<Warning> warnings = new ArrayList<>(sampleWarnings(measured));
+        if (excluded != null && excluded.value() > 0) {
+            warnings.add(new Warning(Warning.Code.NOT_MEASURED, excluded.value() + " " + excluded.unit() + " left out: " + excluded.name()
+                    .replace('_', ' ')));
+        }
+        BigDecimal value = histogram.quantile(p).map(q -> duration(q.millis(), unit)).orElse(null);
+        return new Figure(metric, value, unit, inputs, null, warnings, false);
+    }
+
+    /** A duration in milliseconds as {@code unit}, to 3 significant digits (the histogram's resolution is about 9 %). */
+    public static BigDecimal duration(double millis, String unit) {
+        double divisor = DAYS.equals(unit) ? 86_400_000.0 : 1000.0;
+        return new BigDecimal(millis / divisor).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
+    /**
+     * A money amount divided by a count (cost per credential, per recipient), in the amount's
+     * currency; no value without a denominator, or without a single-currency cost.
+     */
+    public static Figure costPer(Metric metric, Money cost, Count denominator) {
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        List<Warning> warnings = new ArrayList<>();
+        String unit = cost == null ? "currency" : cost.currency();
+        if (cost == null) {
+            warnings.add(new Warning(Warning.Code.NOT_MEASURED, "the cost ledger has lines in several currencies for this period, or none: "
+                    + "enter the program's costs in one currency to see a cost per unit"));
+        } else {
+            inputs.put("program_cost", new Input(cost.amount(), cost.currency(), org.credence.insights.InputSource.MEASURED, null));
+        }
+        inputs.put(denominator.name(), denominator.input());
+        warnings.addAll(sampleWarnings(denominator));
+        BigDecimal value = cost == null || denominator.value() == 0 ? null
+                : cost.amount().divide(BigDecimal.valueOf(denominator.value()), 2, RoundingMode.HALF_EVEN);
+        if (value == null && warnings.isEmpty()) {
+            warnings.add(new Warning(Warning.Code.NO_DATA, "no " + denominator.unit() + " in the period"));
+        }
+        return new Figure(metric, value, unit, inputs, null, warnings, false);
+    }
+
+    /** Cost avoided: minutes per certificate × hourly rate ÷ 60 × credentials issued, in the rate's currency. */
+    public static Figure costAvoided(ManualProcessAssumptions assumptions, Count issued) {
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        inputs.put("minutes_per_certificate", assumptions.minutesPerCertificate().input());
+        inputs.put("hourly_rate", assumptions.hourlyRate().input());
+        inputs.put(issued.name(), issued.input());
+        BigDecimal value = assumptions.minutesPerCertificate().value().multiply(assumptions.hourlyRate().value())
+                .multiply(BigDecimal.valueOf(issued.value())).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_EVEN);
+        List<Warning> warnings = new ArrayList<>();
+        if (ManualProcessAssumptions.isDefault(assumptions.minutesPerCertificate()) || ManualProcessAssumptions.isDefault(assumptions.hourlyRate())) {
+            warnings.add(new Warning(Warning.Code.NOT_MEASURED, "uses Credence's default assumptions (10 minutes, 40 an hour) until you set "
+                    + "your own"));
+        }
+        return new Figure(OperationsDefinitions.COST_AVOIDED, value, assumptions.currency().getCurrencyCode(), inputs, null, warnings, false);
+    }
+
+    /** Support tickets per 100 credentials issued, with Garwood's exact Poisson interval. */
+    public static Figure ticketsPer100(Count tickets, Count issued) {
+        Figure perCredential = Figures.ratePerUnit(OperationsDefinitions.TICKETS_PER_100, tickets, issued, "tickets per 100 credentials",
+                ConfidenceLevel.NINETY_FIVE);
+        Interval interval = perCredential.interval();
+        return new Figure(perCredential.metric(), perCredential.value() == null ? null : perCredential.value().multiply(HUNDRED, MathContext.DECIMAL64),
+                perCredential.unit(), perCredential.inputs(),
+                interval == null ? null : new Interval(interval.low() * 100, interval.high() * 100, interval.level(), interval.method()),
+                perCredential.warnings(), false);
+    }
+
+    private static List<Warning> sampleWarnings(Count n) {
+        long minimum = SmallSampleRule.DEFAULT.minimumDenominator();
+        if (n.value() == 0) {
+            return List.of(new Warning(Warning.Code.NO_DATA, "no " + n.unit() + " in the period"));
+        }
+        if (n.value() < minimum) {
+            return List.of(new Warning(Warning.Code.SMALL_DENOMINATOR, "based on " + n.value() + " " + n.unit() + ", under " + minimum
+                    + ": read as a rough indication"));
+        }
+        return List.of();
+    }
+
+    /** An amount of money in one currency. */
+    public record Money(BigDecimal amount, String currency) {
+        public Money {
+            if (amount == null || currency == null || currency.isBlank()) {
+                throw new IllegalArgumentException("money needs an amount and a currency");
+            }
+        }
+    }
+}

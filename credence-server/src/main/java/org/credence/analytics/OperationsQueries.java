@@ -1,0 +1,173 @@
+package org.credence.analytics;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.credence.insights.operations.DurationHistogram;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The measured counts behind the operations figures (migration V24): time-to-issue and claim-lag
+ * histograms and credential-mail outcomes from operations_daily, credentials issued and claimed
+ * from analytics_cohort, support tickets, and distinct recipients from an index-only scan. Every
+ * query is scoped to one tenant and a period of UTC days [from, to).
+ */
+public final class OperationsQueries {
+    // one fold per tenant at a time ("CRDOPS" in ASCII, shifted, then the tenant id mixed in)
+    private static final long FOLD_LOCK = 0x4352444f5053L << 16;
+
+    /** How figures are grouped over time. */
+    public enum Granularity {
+        DAY, WEEK, MONTH;
+
+        /** PostgreSQL's {@code date_trunc} field. */
+        String field() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The granularity named {@code day}, {@code week} or {@code month}. */
+        public static java.util.Optional<Granularity> parse(String text) {
+            for (Granularity g : values()) {
+                if (g.field().equals(text)) {
+                    return java.util.Optional.of(g);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The counts of one period: credentials issued and claimed (by issue day), and support tickets. */
+    public record Period(LocalDate start, long issued, long claimed, long tickets, DurationHistogram timeToIssue) {}
+
+    /** Credential mails by their current status, counted by the day they were queued. */
+    public record Mail(long sent, long failed, long bounced, long pending) {
+        /** Mails that reached a final state. */
+        public long finished() {
+            return sent + failed + bounced;
+        }
+    }
+
+    private final Jdbi jdbi;
+
+    public OperationsQueries(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Moves the tenant's pending deltas into operations_daily, so a read includes everything
+     * committed before it. The deleting statement sums what it deletes, so each delta counts once.
+     */
+    public void fold(long tenantId) {
+        jdbi.useTransaction(h -> {
+            h.execute("SELECT pg_advisory_xact_lock(?)", FOLD_LOCK ^ tenantId);
+            h.createUpdate("""
+                            WITH moved AS (DELETE FROM operations_pending WHERE tenant_id = :tenant RETURNING *)
+                            INSERT INTO operations_daily AS o (tenant_id, day, achievement_id, metric, bucket, count)
+                            SELECT tenant_id, day, achievement_id, metric, bucket, sum(delta) FROM moved
+                             GROUP BY 1, 2, 3, 4, 5 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4, 5
+                            ON CONFLICT (tenant_id, metric, day, achievement_id, bucket) DO UPDATE SET count = o.count + EXCLUDED.count""")
+                    .bind("tenant", tenantId).execute();
+        });
+    }
+
+    /** A histogram ({@code issue_ms} or {@code claim_ms}) over the period. */
+    public DurationHistogram histogram(long tenantId, String metric, LocalDate from, LocalDate to, OptionalLong achievement) {
+        Map<Integer, Long> counts = new HashMap<>();
+        jdbi.useHandle(h -> scoped(h, """
+                        SELECT bucket, sum(count) AS n FROM operations_daily
+                         WHERE tenant_id = :tenant AND metric = :metric AND day >= :from AND day < :to AND """ + ACHIEVEMENT + """
+                         GROUP BY bucket""", tenantId, from, to, achievement)
+                .bind("metric", metric)
+                .map((rs, ctx) -> counts.put(rs.getInt("bucket"), rs.getLong("n"))).list());
+        return DurationHistogram.of(counts);
+    }
+
+    /** Credential mails queued in the period, by current status. */
+    public Mail mail(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
+        Map<String, Long> byStatus = new HashMap<>();
+        jdbi.useHandle(h -> scoped(h, """
+                        SELECT metric, sum(count) AS n FROM operations_daily
+                         WHERE tenant_id = :tenant AND metric LIKE 'mail\\_%' AND day >= :from AND day < :to AND """ + ACHIEVEMENT + """
+                         GROUP BY metric""", tenantId, from, to, achievement)
+                .map((rs, ctx) -> byStatus.put(rs.getString("metric").substring(5), rs.getLong("n"))).list());
+        return new Mail(byStatus.getOrDefault("sent", 0L), byStatus.getOrDefault("failed", 0L), byStatus.getOrDefault("bounced", 0L),
+                byStatus.getOrDefault("queued", 0L) + byStatus.getOrDefault("sending", 0L));
+    }
+
+    /** Distinct recipients of the credentials issued in the period. */
+    public long recipients(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
+        return jdbi.withHandle(h -> scoped(h, """
+                        SELECT count(DISTINCT recipient_email_hash) FROM credential
+                         WHERE tenant_id = :tenant AND issued_at >= CAST(:from AS DATE) AT TIME ZONE 'UTC'
+                           AND issued_at < CAST(:to AS DATE) AT TIME ZONE 'UTC' AND """ + ACHIEVEMENT, tenantId, from, to, achievement)
+                .mapTo(Long.class).one());
+    }
+
+    /** Support tickets of the period by channel (tickets have no achievement). */
+    public Map<String, Long> ticketsByChannel(long tenantId, LocalDate from, LocalDate to) {
+        Map<String, Long> byChannel = new TreeMap<>();
+        jdbi.useHandle(h -> scoped(h, """
+                        SELECT channel, sum(tickets) AS n FROM support_ticket_count
+                         WHERE tenant_id = :tenant AND day >= :from AND day < :to GROUP BY channel""", tenantId, from, to, OptionalLong.empty())
+                .map((rs, ctx) -> byChannel.put(rs.getString("channel"), rs.getLong("n"))).list());
+        return byChannel;
+    }
+
+    /**
+     * The period's counts by {@code granularity}, oldest first, each period starting on a day,
+     * Monday or first of the month (UTC) and clipped to [from, to).
+     */
+    public List<Period> periods(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, Granularity granularity) {
+        Map<LocalDate, long[]> counts = new TreeMap<>();
+        Map<LocalDate, Map<Integer, Long>> issueTimes = new HashMap<>();
+        java.util.function.UnaryOperator<String> period = column -> "CAST(greatest(date_trunc('" + granularity.field() + "', " + column
+                + "), CAST(:from AS DATE)) AS DATE)";
+        jdbi.useHandle(h -> {
+            scoped(h, "SELECT " + period.apply("issued_day") + """
+                             AS period, sum(issued) AS issued, sum(claimed) AS claimed FROM analytics_cohort
+                             WHERE tenant_id = :tenant AND issued_day >= :from AND issued_day < :to AND """ + ACHIEVEMENT + """
+                             GROUP BY 1""", tenantId, from, to, achievement)
+                    .map((rs, ctx) -> {
+                        long[] row = counts.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new long[3]);
+                        row[0] = rs.getLong("issued");
+                        row[1] = rs.getLong("claimed");
+                        return row;
+                    }).list();
+            scoped(h, "SELECT " + period.apply("day") + """
+                             AS period, sum(tickets) AS tickets FROM support_ticket_count
+                             WHERE tenant_id = :tenant AND day >= :from AND day < :to GROUP BY 1""", tenantId, from, to, OptionalLong.empty())
+                    .map((rs, ctx) -> counts.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new long[3])[2] = rs.getLong("tickets"))
+                    .list();
+            scoped(h, "SELECT " + period.apply("day") + """
+                             AS period, bucket, sum(count) AS n FROM operations_daily
+                             WHERE tenant_id = :tenant AND metric = 'issue_ms' AND day >= :from AND day < :to AND """ + ACHIEVEMENT + """
+                             GROUP BY 1, 2""", tenantId, from, to, achievement)
+                    .map((rs, ctx) -> issueTimes.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new HashMap<>())
+                            .put(rs.getInt("bucket"), rs.getLong("n")))
+                    .list();
+        });
+        issueTimes.keySet().forEach(start -> counts.computeIfAbsent(start, d -> new long[3]));
+        Map<LocalDate, Period> periods = new LinkedHashMap<>();
+        counts.forEach((start, row) -> periods.put(start, new Period(start, row[0], row[1], row[2],
+                DurationHistogram.of(issueTimes.getOrDefault(start, Map.of())))));
+        return List.copyOf(periods.values());
+    }
+
+    private static final String ACHIEVEMENT = "(CAST(:achievement AS BIGINT) IS NULL OR achievement_id = :achievement)\n";
+
+    private static Query scoped(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
+        Query query = h.createQuery(sql).bind("tenant", tenantId).bind("from", Date.valueOf(from)).bind("to", Date.valueOf(to));
+        if (sql.contains(":achievement")) {
+            query.bind("achievement", achievement.isPresent() ? achievement.getAsLong() : null);
+        }
+        return query;
+    }
+}
