@@ -99,6 +99,21 @@ class CompareApiTest {
     }
 
     @Test
+    void moneyIsComparedByItsMediansWithAReproducibleBootstrap() {
+        String query = "amounts1=1200,1500,900,30000,2500,1800,2200,1300,1700,2000&amounts2=800,1000,700,1100,20000,950,1200,600,1050,900"
+                + "&currency=eur&label1=credentialed&label2=others";
+        JsonNode c = get(query).json().get("comparison");
+
+        assertThat(c.get("measure").asText()).isEqualTo("money");
+        assertThat(c.get("unit").asText()).isEqualTo("EUR");
+        assertThat(c.at("/groups/0/median").asDouble()).isEqualTo(1750);
+        assertThat(c.at("/ratio/name").asText()).isEqualTo("ratio_of_medians");
+        assertThat(c.at("/difference/interval/method").asText()).isEqualTo("bootstrap_percentile");
+        assertThat(c.get("eValue").isNull()).isTrue();
+        assertThat(get(query).json().get("comparison")).isEqualTo(c);
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheParameter() {
         assertProblem("x1=500&n1=400&x2=210&n2=600", "x1");
         assertProblem("x1=0&n1=0&x2=210&n2=600", "n1");
@@ -114,6 +129,10 @@ class CompareApiTest {
         assertProblem("mean1=38&sd1=14&n1=45&sd2=22&n2=60", "mean2");
         assertProblem("x1=1&n1=4&x2=1&n2=5&label1=" + "a".repeat(81), "label1");
         assertProblem("", "n1");
+        assertProblem("amounts1=1,2,x&amounts2=3&currency=EUR", "amounts1");
+        assertProblem("amounts1=1,2&amounts2=-3&currency=EUR", "amounts2");
+        assertProblem("amounts1=1,2&amounts2=3", "currency");
+        assertProblem("amounts1=1,2&amounts2=3&currency=euro", "currency");
     }
 
     @Test

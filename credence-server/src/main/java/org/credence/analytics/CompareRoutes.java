@@ -17,14 +17,16 @@ import org.credence.json.JsonFields;
 /**
  * {@code GET /api/v1/analytics/compare}: the comparison calculator. Like the marketing-value
  * what-if it answers from typed-in numbers, no stored data: two rates ({@code x1, n1, x2, n2}, or
- * {@code p1}/{@code p2} as proportions with their n) or two means ({@code mean1, sd1, n1, mean2,
- * sd2, n2}), with the study design, and gets back the difference with its interval, the relative
+ * {@code p1}/{@code p2} as proportions with their n), two means ({@code mean1, sd1, n1, mean2,
+ * sd2, n2}) or two lists of money amounts compared by their medians ({@code amounts1, amounts2,
+ * currency}), with the study design, and gets back the difference with its interval, the relative
  * risk, the E-values, the minimum detectable effect, the p-value and the sentence the design
  * allows, in {@code ?lang=} or Accept-Language. API key with the {@code analytics} scope.
  */
 public final class CompareRoutes {
     private static final List<String> MEAN_PARAMETERS = List.of("mean1", "sd1", "mean2", "sd2");
     private static final int LABEL_LENGTH = 80;
+    private static final int MAX_AMOUNTS = 1000;
 
     private CompareRoutes() {}
 
@@ -45,8 +47,10 @@ public final class CompareRoutes {
         body.put("kind", "comparison");
         body.put("note", "a calculator: every input is typed in, none is measured");
         ObjectNode inputs = body.putObject("inputs");
+        boolean money = query.apply("amounts1") != null || query.apply("amounts2") != null;
         boolean means = MEAN_PARAMETERS.stream().anyMatch(name -> query.apply(name) != null);
-        Comparison comparison = means ? means(query, label1, label2, design, inputs) : rates(query, label1, label2, design, inputs);
+        Comparison comparison = money ? money(query, label1, label2, design, inputs)
+                : means ? means(query, label1, label2, design, inputs) : rates(query, label1, label2, design, inputs);
         inputs.put("design", design.id());
         body.set("comparison", ComparisonJson.comparison(comparison, text));
         return body;
@@ -86,6 +90,41 @@ public final class CompareRoutes {
         inputs.put("unit", unit);
         return Comparisons.ofMeans(label1, mean1.doubleValue(), sd1.doubleValue(), n1, label2, mean2.doubleValue(), sd2.doubleValue(),
                 n2, unit, design);
+    }
+
+    private static Comparison money(Function<String, String> query, String label1, String label2, StudyDesign design,
+                                   ObjectNode inputs) {
+        double[] amounts1 = amounts(query, "amounts1");
+        double[] amounts2 = amounts(query, "amounts2");
+        String currency = QueryParams.required(query, "currency").toUpperCase(java.util.Locale.ROOT);
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new DomainException.InvalidInput("currency", "currency must be an ISO 4217 code such as EUR, not '" + currency + "'");
+        }
+        inputs.put("n1", amounts1.length).put("n2", amounts2.length).put("currency", currency);
+        return Comparisons.ofMoney(label1, amounts1, label2, amounts2, currency, design);
+    }
+
+    /** Comma-separated amounts, at least one and at most {@link #MAX_AMOUNTS}, none negative. */
+    private static double[] amounts(Function<String, String> query, String name) {
+        String[] parts = QueryParams.required(query, name).split(",", -1);
+        if (parts.length > MAX_AMOUNTS) {
+            throw new DomainException.InvalidInput(name, name + " holds " + parts.length + " amounts; the calculator takes at most "
+                    + MAX_AMOUNTS);
+        }
+        double[] amounts = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].strip();
+            try {
+                amounts[i] = new BigDecimal(part).doubleValue();
+            } catch (NumberFormatException e) {
+                throw new DomainException.InvalidInput(name, name + " must be comma-separated amounts like 1200,950.5; '" + part
+                        + "' is not a number");
+            }
+            if (amounts[i] < 0 || !Double.isFinite(amounts[i])) {
+                throw new DomainException.InvalidInput(name, name + " must hold amounts of 0 or more, not " + part);
+            }
+        }
+        return amounts;
     }
 
     private static long groupSize(Function<String, String> query, String name, long minimum) {

@@ -21,6 +21,18 @@ import org.credence.json.JsonFields;
 public final class ComparisonJson {
     private ComparisonJson() {}
 
+    /** The comparison with its sentences in {@code lang} ("en" or "nb"). */
+    public static ObjectNode comparison(Comparison c, String lang) {
+        return comparison(c, ComparisonText.of(lang));
+    }
+
+    /** Comparisons made together (see {@code Comparisons.family}), each as {@link #comparison}. */
+    public static ArrayNode family(List<Comparison> comparisons, ComparisonText text) {
+        ArrayNode array = JsonFields.MAPPER.createArrayNode();
+        comparisons.forEach(c -> array.add(comparison(c, text)));
+        return array;
+    }
+
     /** The comparison, its sentences rendered by {@code text}. */
     public static ObjectNode comparison(Comparison c, ComparisonText text) {
         ObjectNode node = JsonFields.MAPPER.createObjectNode();

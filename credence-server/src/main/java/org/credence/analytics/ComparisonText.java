@@ -144,8 +144,12 @@ public final class ComparisonText {
     }
 
     private String magnitude(Comparison c, double value) {
-        return c.kind() == Comparison.Kind.RATE ? messages.format("format.points", Map.of("value", number(value * 100, 1)))
-                : quantity(value, c.unit(), false);
+        return c.kind() == Comparison.Kind.RATE ? pointsSize(value) : quantity(value, c.unit(), false);
+    }
+
+    /** The size of a difference of proportions in percentage points, no sign: "27.5 points". */
+    private String pointsSize(double difference) {
+        return messages.format("format.points", Map.of("value", number(Math.abs(difference) * 100, 1)));
     }
 
     private String ratioWithInterval(double point, Interval interval) {
@@ -166,6 +170,7 @@ public final class ComparisonText {
             case COUNT -> number(argument.number(), 0);
             case PERCENT -> percent(argument.number());
             case POINTS -> points(argument.number());
+            case POINTS_SIZE -> pointsSize(argument.number());
             case SIGNED -> quantity(argument.number(), argument.text(), true);
             case NUMBER -> quantity(argument.number(), argument.text(), false);
             case RATIO -> ratio(argument.number());

@@ -97,8 +97,8 @@ class ComparisonTextTest {
         ComparisonText en = ComparisonText.of("en");
 
         assertThat(en.sentence(c)).contains("includes no difference: these data cannot tell the two groups apart");
-        assertThat(en.notes(c)).anyMatch(note -> note.startsWith("With 50 and 50 people, only differences of about")
-                && note.contains("people per group"));
+        assertThat(en.notes(c)).anyMatch(note -> note.startsWith("With 50 and 50 people, only differences of about 27.5 points or more")
+                && note.contains("about 963 people per group"));
     }
 
     @Test

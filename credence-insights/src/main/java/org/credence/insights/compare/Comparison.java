@@ -67,11 +67,16 @@ public record Comparison(Kind kind, StudyDesign design, String unit, Group first
         return differenceInterval.contains(0);
     }
 
-    /** Whether the observed difference is smaller than these sizes can reliably detect. */
+    /**
+     * Whether the observed difference is smaller than these sizes can reliably detect (always so
+     * when no difference in the possible range is detectable at all).
+     */
     public boolean belowDetectableSize() {
-        return minimumDetectableEffect != null && minimumDetectableEffect.absolute() != null
-                ? Math.abs(difference) < minimumDetectableEffect.absolute()
-                : minimumDetectableEffect != null;
+        if (minimumDetectableEffect == null) {
+            return false;
+        }
+        Double mde = minimumDetectableEffect.absolute();
+        return mde == null || Math.abs(difference) < mde;
     }
 
     /** This comparison as one of {@code size} made together, with its Holm-adjusted p-value and a note saying so. */

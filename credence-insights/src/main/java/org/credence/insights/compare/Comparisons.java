@@ -110,7 +110,7 @@ public final class Comparisons {
         Group second = Group.ofMedian(label2, medians.median2(), amounts2.length, medians.median2Interval());
         List<Wording> notes = new ArrayList<>();
         Ratio ratio = medians.ratio() == null ? null : new Ratio(medians.ratio(), medians.ratioInterval());
-        if (ratio != null && ratio.interval() == null) {
+        if (ratio == null || ratio.interval() == null) {
             notes.add(Sentences.ratioUnbounded());
         }
         notes.add(Sentences.eValueOmitted());
@@ -125,8 +125,8 @@ public final class Comparisons {
 
     /**
      * The same comparisons as one family: each carries its Holm-adjusted p-value and the family's
-     * size. Comparisons without a p-value (money) keep none but count in the family size only if
-     * they have one.
+     * size. Comparisons without a p-value (money) are returned as they are and do not count in
+     * the family's size.
      */
     public static List<Comparison> family(List<Comparison> comparisons) {
         List<Integer> tested = new ArrayList<>();
@@ -155,11 +155,14 @@ public final class Comparisons {
         double p2 = second.rate();
         RelativeRisk relativeRisk = RelativeRisk.katz(x1, n1, x2, n2, LEVEL);
         EValue eValue = EValue.forRiskRatio(relativeRisk);
-        MinimumDetectableEffect mde = MinimumDetectableEffect.forProportions(n1, n2, p2);
+        MinimumDetectableEffect mde = MinimumDetectableEffect.forProportions(n1, n2, p2, p1 < p2);
         Long needed = p1 == p2 ? null : SampleSize.perGroup(p1, p2);
-        List<Warning> warnings = new ArrayList<>(RULE.forProportion(Count.of("x1", x1, "people"),
-                Count.of("n1", n1, "people")));
-        warnings.addAll(RULE.forProportion(Count.of("x2", x2, "people"), Count.of("n2", n2, "people")));
+        List<Warning> warnings = new ArrayList<>();
+        for (Group group : List.of(first, second)) {
+            // the rule's messages name the numbers; the label says which group they are about
+            RULE.forProportion(Count.of("successes", group.successes(), "people"), Count.of("n", group.n(), "people"))
+                    .forEach(w -> warnings.add(new Warning(w.code(), group.label() + ": " + w.message())));
+        }
         Wording wording = Sentences.main(design, first, second, Argument.of(Type.PERCENT, p1),
                 Argument.of(Type.PERCENT, p2), p1 - p2, interval, Type.POINTS, null);
         return finish(Kind.RATE, design, PROPORTION, first, second, p1 - p2, interval,
@@ -177,7 +180,9 @@ public final class Comparisons {
                 notes.add(Sentences.eValueApproximate());
             }
         }
-        if (mde != null && mde.absolute() != null && Math.abs(difference) < mde.absolute()) {
+        if (mde != null && mde.absolute() == null) {
+            notes.add(Sentences.undetectable(first, second));
+        } else if (mde != null && Math.abs(difference) < mde.absolute()) {
             notes.add(Sentences.belowDetectable(first, second, mde.absolute(), differenceType,
                     kind == Kind.RATE ? null : unit, needed));
         }

@@ -58,12 +58,18 @@ final class Sentences {
         Map<String, Argument> arguments = new LinkedHashMap<>();
         arguments.put("n1", Argument.of(Type.COUNT, first.n()));
         arguments.put("n2", Argument.of(Type.COUNT, second.n()));
-        arguments.put("mde", Argument.quantity(type == Type.POINTS ? Type.POINTS : Type.NUMBER, Math.abs(mde), unit));
+        arguments.put("mde", Argument.quantity(type == Type.POINTS ? Type.POINTS_SIZE : Type.NUMBER, Math.abs(mde), unit));
         if (needed == null) {
             return new Wording("note.below_detectable", arguments);
         }
         arguments.put("needed", Argument.of(Type.COUNT, needed));
         return new Wording("note.below_detectable_needed", arguments);
+    }
+
+    /** The groups are too small to detect any difference in the possible range. */
+    static Wording undetectable(Group first, Group second) {
+        return new Wording("note.undetectable", Map.of("n1", Argument.of(Type.COUNT, first.n()),
+                "n2", Argument.of(Type.COUNT, second.n())));
     }
 
     /** A group is small enough that the figure is a rough indication. */
@@ -82,7 +88,7 @@ final class Sentences {
         return new Wording("note.rounded", arguments);
     }
 
-    /** The ratio of medians has no upper bound at this size. */
+    /** The ratio of medians is undefined (the reference median is 0) or has no upper bound at this size. */
     static Wording ratioUnbounded() {
         return new Wording("note.ratio_unbounded", Map.of());
     }

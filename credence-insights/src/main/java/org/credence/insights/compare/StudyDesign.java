@@ -12,16 +12,24 @@ public enum StudyDesign {
     /** The credential offer was withheld from a randomly chosen group: the difference is the offer's effect. */
     RANDOMISED_HOLDOUT;
 
-    /** The design named by a parameter value such as {@code before_after}; null or blank gives the default. */
+    /**
+     * The design named by a parameter value such as {@code before_after} (any case, {@code -} for
+     * {@code _}, American "randomized" too); null or blank gives the default.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
     public static StudyDesign parse(String value) {
         if (value == null || value.isBlank()) {
             return OBSERVATIONAL;
         }
-        String normalised = value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        if (normalised.equals("RANDOMIZED_HOLDOUT")) {
-            return RANDOMISED_HOLDOUT;
+        String normalised = value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_').replace("randomized", "randomised");
+        for (StudyDesign design : values()) {
+            if (design.id().equals(normalised)) {
+                return design;
+            }
         }
-        return valueOf(normalised);
+        throw new IllegalArgumentException("unknown study design '" + value
+                + "': use observational, before_after or randomised_holdout");
     }
 
     /** The lower-case name used in URLs and JSON: {@code before_after}. */

@@ -31,6 +31,8 @@ public record Wording(String key, Map<String, Argument> arguments) {
         PERCENT,
         /** A difference of proportions shown in percentage points with a sign: 0.15 → "+15.0". */
         POINTS,
+        /** A size of a difference of proportions in percentage points, no sign: 0.275 → "27.5". */
+        POINTS_SIZE,
         /** A quantity in the comparison's unit with a sign: −14.0. */
         SIGNED,
         /** A quantity in the comparison's unit: 38.0. */

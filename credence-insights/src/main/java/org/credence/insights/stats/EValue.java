@@ -36,12 +36,12 @@ public record EValue(double point, double limit) {
 
     /** The E-values of a risk ratio and of its interval limit nearest 1. */
     public static EValue forRiskRatio(double riskRatio, Interval interval) {
-        double limit;
-        if (interval.contains(1)) {
-            limit = 1;
-        } else {
-            limit = of(riskRatio > 1 ? interval.low() : interval.high());
-        }
+        return forRiskRatio(riskRatio, interval.low(), interval.high());
+    }
+
+    private static EValue forRiskRatio(double riskRatio, double low, double high) {
+        boolean includesOne = low <= 1 && 1 <= high;
+        double limit = includesOne ? 1 : of(riskRatio > 1 ? low : high);
         return new EValue(of(riskRatio), limit);
     }
 
@@ -58,7 +58,6 @@ public record EValue(double point, double limit) {
     public static EValue forStandardizedDifference(double d, double standardError, ConfidenceLevel level) {
         double log = STANDARDIZED_TO_LOG_RR * d;
         double half = STANDARDIZED_TO_LOG_RR * level.z() * standardError;
-        return forRiskRatio(Math.exp(log), new Interval(Math.exp(log - half), Math.exp(log + half), level.value(),
-                IntervalMethod.WELCH_T));
+        return forRiskRatio(Math.exp(log), Math.exp(log - half), Math.exp(log + half));
     }
 }

@@ -14,8 +14,8 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  *   d = z(1−α/2) × √(p̄ q̄ (1/n₁ + 1/n₂)) + z(1−β) × √(p₁q₁/n₁ + p₂q₂/n₂),
  *   p₁ = p₂ + d,  p̄ = (n₁p₁ + n₂p₂)/(n₁ + n₂)
  * </pre>
- * solved with Brent's method for an increase (or, when no increase up to 100 % is detectable, a
- * decrease). For two means it is d = (z(1−α/2) + z(1−β)) × √(1/n₁ + 1/n₂) in standard-deviation
+ * solved with Brent's method (Commons Numbers) in the direction asked for, or the other one when
+ * nothing in that direction is detectable. For two means it is d = (z(1−α/2) + z(1−β)) × √(1/n₁ + 1/n₂) in standard-deviation
  * units, times the pooled standard deviation in the data's units (normal approximation).
  *
  * @param absolute     the difference in the data's units (a proportion for rates); null when no
@@ -32,20 +32,38 @@ public record MinimumDetectableEffect(Double absolute, Double standardized) {
     }
 
     /**
+     * At 80 % power and α = 5 % two-sided, in the direction of an observed difference: a change
+     * toward 0 % or 100 % is easier to detect than one of the same size toward 50 %, where the
+     * variance is largest.
+     *
+     * @param decrease whether to look for a decrease first (the observed rate is below the baseline)
+     */
+    public static MinimumDetectableEffect forProportions(long n1, long n2, double baselineRate, boolean decrease) {
+        return forProportions(n1, n2, baselineRate, SampleSize.ALPHA, SampleSize.POWER, decrease);
+    }
+
+    /**
      * The minimum detectable difference in proportion for groups of {@code n1} and {@code n2}
-     * when the reference group's rate is {@code baselineRate}.
+     * when the reference group's rate is {@code baselineRate}: an increase, or a decrease when no
+     * increase is detectable.
      */
     public static MinimumDetectableEffect forProportions(long n1, long n2, double baselineRate, double alpha,
             double power) {
+        return forProportions(n1, n2, baselineRate, alpha, power, false);
+    }
+
+    private static MinimumDetectableEffect forProportions(long n1, long n2, double baselineRate, double alpha,
+            double power, boolean decreaseFirst) {
         requireSizes(n1, n2);
         SampleSize.requireRate("baseline rate", baselineRate);
         double zAlpha = SampleSize.zAlpha(alpha);
         double zPower = SampleSize.zPower(power);
-        Double up = solve(n1, n2, baselineRate, 1 - baselineRate, +1, zAlpha, zPower);
-        if (up != null) {
-            return new MinimumDetectableEffect(up, null);
+        int first = decreaseFirst ? -1 : +1;
+        Double preferred = solve(n1, n2, baselineRate, first, zAlpha, zPower);
+        if (preferred != null) {
+            return new MinimumDetectableEffect(preferred, null);
         }
-        return new MinimumDetectableEffect(solve(n1, n2, baselineRate, baselineRate, -1, zAlpha, zPower), null);
+        return new MinimumDetectableEffect(solve(n1, n2, baselineRate, -first, zAlpha, zPower), null);
     }
 
     /** At 80 % power and α = 5 % two-sided; {@code pooledSd} in the data's units. */
@@ -79,7 +97,8 @@ public record MinimumDetectableEffect(Double absolute, Double standardized) {
         return Math.sqrt(((n1 - 1) * sd1 * sd1 + (n2 - 1) * sd2 * sd2) / (n1 + n2 - 2));
     }
 
-    private static Double solve(long n1, long n2, double p2, double room, int sign, double zAlpha, double zPower) {
+    private static Double solve(long n1, long n2, double p2, int sign, double zAlpha, double zPower) {
+        double room = sign > 0 ? 1 - p2 : p2;
         if (!(room > 0)) {
             return null;
         }

@@ -43,6 +43,15 @@ class ComparisonPropertiesTest {
         assertThat(backward.pValue()).isCloseTo(forward.pValue(), within(1e-12));
     }
 
+    @Property(tries = 500)
+    void a_design_name_parses_to_a_design_or_is_refused_never_anything_else(@ForAll String text) {
+        try {
+            assertThat(StudyDesign.parse(text)).isNotNull();
+        } catch (IllegalArgumentException refused) {
+            assertThat(refused).hasMessageContaining("unknown study design");
+        }
+    }
+
     @Property(tries = 200)
     void only_a_randomised_holdout_gets_the_randomised_sentence(
             @ForAll @IntRange(min = 1, max = 500) int n1, @ForAll @IntRange(max = 500) int x1,

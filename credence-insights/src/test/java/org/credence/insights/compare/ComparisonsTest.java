@@ -146,10 +146,30 @@ class ComparisonsTest {
     }
 
     @Test
+    void a_reference_median_of_zero_gives_no_ratio_and_says_why() {
+        Comparison c = Comparisons.ofMoney("credentialed", new double[] {100, 200, 300}, "others",
+                new double[] {0, 0, 0, 0, 50}, "EUR", StudyDesign.OBSERVATIONAL);
+
+        assertThat(c.ratio()).isNull();
+        assertThat(c.differenceInterval()).isNotNull();
+        assertThat(c.notes()).extracting(Wording::key).contains("note.ratio_unbounded");
+    }
+
+    @Test
+    void groups_too_small_to_detect_anything_say_so() {
+        Comparison c = Comparisons.ofRates("a", 1, 2, "b", 1, 2, StudyDesign.OBSERVATIONAL);
+
+        assertThat(c.minimumDetectableEffect().absolute()).isNull();
+        assertThat(c.belowDetectableSize()).isTrue();
+        assertThat(c.notes()).extracting(Wording::key).contains("note.undetectable");
+    }
+
+    @Test
     void small_groups_are_warned_about() {
         Comparison c = Comparisons.ofRates("a", 3, 10, "b", 8, 12, StudyDesign.OBSERVATIONAL);
 
         assertThat(c.warnings()).extracting(Warning::code).contains(Warning.Code.SMALL_DENOMINATOR);
+        assertThat(c.warnings()).extracting(Warning::message).anyMatch(message -> message.startsWith("a: "));
         assertThat(c.notes()).extracting(Wording::key).contains("note.small_sample");
     }
 

@@ -66,6 +66,37 @@ class BootstrapTest {
         assertThat(result.differenceInterval()).isNotNull();
     }
 
+    /**
+     * The median drawn through order statistics has the same distribution as the median of n
+     * values drawn one by one: checked against the naive resampling for an odd and an even n.
+     */
+    @Test
+    void the_order_statistic_shortcut_matches_drawing_every_value() {
+        for (double[] sample : new double[][] {{1, 2, 3, 5, 8, 13, 21}, {1, 2, 4, 8, 16, 32}}) {
+            int draws = 100_000;
+            var random = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+            Bootstrap.MedianSampler sampler = new Bootstrap.MedianSampler(sample, random);
+            java.util.Map<Double, Integer> shortcut = new java.util.HashMap<>();
+            java.util.Map<Double, Integer> naive = new java.util.HashMap<>();
+            Random plain = new Random(12);
+            double[] resample = new double[sample.length];
+            for (int i = 0; i < draws; i++) {
+                shortcut.merge(sampler.next(), 1, Integer::sum);
+                for (int j = 0; j < sample.length; j++) {
+                    resample[j] = sample[plain.nextInt(sample.length)];
+                }
+                java.util.Arrays.sort(resample);
+                naive.merge(Bootstrap.median(resample), 1, Integer::sum);
+            }
+            java.util.Set<Double> values = new java.util.HashSet<>(naive.keySet());
+            values.addAll(shortcut.keySet());
+            for (double value : values) {
+                assertThat(shortcut.getOrDefault(value, 0) / (double) draws).as("P(median = %s)", value)
+                        .isCloseTo(naive.getOrDefault(value, 0) / (double) draws, within(0.006));
+            }
+        }
+    }
+
     private static double[] skewed(int n, long seed) {
         Random random = new Random(seed);
         double[] values = new double[n];

@@ -24,6 +24,13 @@ class HolmTest {
         assertThat(adjusted[1]).isCloseTo(0.06, within(1e-12));
     }
 
+    /** The same as R's {@code p.adjust(c(0.01, 0.02, 0.03, 0.04, 0.05), "holm")}: 0.05 0.08 0.09 0.09 0.09. */
+    @Test
+    void matches_r_p_adjust_holm() {
+        assertThat(Holm.adjust(0.01, 0.02, 0.03, 0.04, 0.05))
+                .containsExactly(new double[] {0.05, 0.08, 0.09, 0.09, 0.09}, within(1e-12));
+    }
+
     @Test
     void one_test_is_not_adjusted() {
         assertThat(Holm.adjust(0.03)).containsExactly(0.03);

@@ -45,6 +45,15 @@ class SampleSizeTest {
     }
 
     @Test
+    void from_a_high_rate_an_increase_toward_one_is_detectable_sooner_than_a_decrease() {
+        MinimumDetectableEffect up = MinimumDetectableEffect.forProportions(200, 200, 0.8, false);
+        MinimumDetectableEffect down = MinimumDetectableEffect.forProportions(200, 200, 0.8, true);
+
+        assertThat(up.absolute()).isLessThan(0.2);
+        assertThat(down.absolute()).isGreaterThan(up.absolute());
+    }
+
+    @Test
     void a_tiny_group_can_detect_no_increase_from_a_high_baseline_and_reports_a_decrease() {
         MinimumDetectableEffect mde = MinimumDetectableEffect.forProportions(5, 5, 0.9);
 
