@@ -79,6 +79,7 @@ import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
 import org.credence.report.ReportModule;
 import org.credence.report.ReportRoutes;
+import org.credence.report.ReportSources;
 import org.credence.tenant.Tenants;
 import org.credence.survey.SurveyModule;
 import org.credence.survey.SurveyRoutes;
@@ -203,15 +204,16 @@ public final class Credence implements AutoCloseable {
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             BenefitStore benefits = new BenefitStore(jdbi, clock);
             ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), SurveyEstimates.NONE, engagement, assumptions);
-            // the weekly report mail scan runs when mail is polled (tests that send mail themselves run it themselves)
-            ReportModule boardReports = ReportModule.create(jdbi, engagement, assumptions, folder, mail, publicUrl, clock,
-                    settings.mail().pollEvery().isZero() ? java.time.Duration.ZERO : java.time.Duration.ofMinutes(10));
             ProgramStore programs = new ProgramStore(jdbi, audit);
             OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
             CostAvoidedAssumptionStore costAvoided = new CostAvoidedAssumptionStore(jdbi, clock);
             OperationsReport operations = new OperationsReport(new OperationsQueries(jdbi), engagement, folder, costs, costAvoided);
             OperationsRoutes.Services operationsServices = new OperationsRoutes.Services(jdbi, operations, new SupportTickets(jdbi, audit, clock),
                     costAvoided, costs, achievements, audit, auth, clock);
+            // the board and weekly reports read every layer's service; the weekly mail scan runs while mail is polled
+            ReportModule boardReports = ReportModule.create(jdbi, new ReportSources(engagement, assumptions, folder, operations, outcomes,
+                    new OutcomeQueries(jdbi), programRoi, achievements), mail, publicUrl, clock,
+                    settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
             // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
             SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,

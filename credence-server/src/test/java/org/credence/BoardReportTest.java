@@ -163,7 +163,17 @@ class BoardReportTest {
         assertThat(table.get("total").asLong()).isEqualTo(14);
         JsonNode engagement = body.at("/analytics/sections/1/figures/0");
         assertThat(engagement.at("/current/id").asText()).isEqualTo("engagement.claim_rate");
-        assertThat(engagement.get("footnote").asInt()).isEqualTo(2);
+        assertThat(engagement.get("footnote").asInt()).isEqualTo(operations.get("figures").size() + 1);
+        // every layer's service plugs in: operations (layer 1), completion (4), business outcomes and ROI (5)
+        List<String> ids = new ArrayList<>();
+        body.at("/analytics/sections").forEach(s -> s.get("figures").forEach(f -> ids.add(f.at("/current/id").asText())));
+        assertThat(ids).contains("operations.credentials_issued", "operations.time_to_issue.median", "operations.delivery_success",
+                "operations.program_cost", "engagement.claim_rate", "marketing.equivalent_media_value", "report.completion_uplift",
+                "report.re_enrolment_difference", "report.win_rate_difference");
+        assertThat(ids).containsAnyOf("roi.benefit_cost_ratio", "roi.value_indicator");
+        // no outcome data imported: the comparisons say so rather than showing a number
+        assertThat(body.at("/analytics/sections/3/figures/0/current/value").isNull()).isTrue();
+        assertThat(body.at("/analytics/sections/3/figures/0/current/warnings/0/code").asText()).isEqualTo("no_data");
         assertThat(body.at("/analytics/costVersusReturn/text").asText()).contains("No program costs", "not revenue");
         assertThat(body.at("/analytics/footnotes")).isNotEmpty();
         assertThat(body.at("/analytics/footnotes/0/formula").asText()).isNotBlank();

@@ -87,8 +87,8 @@ class WeeklyReportTest {
         var csv = server.send("GET", "/api/v1/reports/weekly?week=" + week + "&format=csv", key, null);
         OpenApiContractTest.check("/api/v1/reports/weekly", "get", csv);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("section,layer,metric,period,value").contains("operations,L1,engagement.issued," + week + ",6,")
-                .contains("operations,L1,engagement.issued," + week.previous() + ",0,").contains("engagement.claim_rate")
+        assertThat(csv.body()).startsWith("section,layer,metric,period,value").contains("operations,L1,operations.credentials_issued," + week + ",6,")
+                .contains("operations,L1,operations.credentials_issued," + week.previous() + ",0,").contains("engagement.claim_rate")
                 .contains("issued-by-achievement");
         var json = server.send("GET", "/api/v1/reports/weekly?week=" + week + "&format=json", key, null);
         OpenApiContractTest.check("/api/v1/reports/weekly", "get", json);

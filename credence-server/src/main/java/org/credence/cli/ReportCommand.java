@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
-import org.credence.analytics.AnalyticsFolder;
-import org.credence.analytics.EngagementQueries;
-import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.db.Database;
 import org.credence.domain.DomainException;
 import org.credence.report.BoardReports;
@@ -17,6 +14,7 @@ import org.credence.report.Quarter;
 import org.credence.report.ReportDocuments;
 import org.credence.report.ReportModule;
 import org.credence.report.ReportQueries;
+import org.credence.report.ReportSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,8 +69,7 @@ final class ReportCommand implements Runnable {
                 var jdbi = database.jdbi();
                 ReportQueries queries = new ReportQueries(jdbi);
                 long tenantId = queries.tenantBySlug(tenant).orElseThrow(() -> new CredenceCli.UsageProblem("no tenant '" + tenant + "'"));
-                BoardReports reports = ReportModule.reports(queries, new EngagementQueries(jdbi), new MarketingAssumptionStore(jdbi, Clock.systemUTC()),
-                        new AnalyticsFolder(jdbi));
+                BoardReports reports = ReportModule.reports(queries, ReportSources.of(jdbi, Clock.systemUTC()));
                 LocalDate today = LocalDate.now(ZoneOffset.UTC);
                 byte[] pdf = ReportDocuments.boardPdf(reports.board(tenantId, q, today), lang, today);
                 Files.write(out, pdf);

@@ -54,8 +54,10 @@ public record BoardReport(String title, ReportPeriod period, ReportPeriod previo
      * The one line of cost versus return. Each part is null when the tenant has no data for it.
      *
      * @param costs                fully loaded program costs in the period (layer 1 ledger)
-     * @param returns              monetised benefits with an isolation method (ROI), or null
+     * @param returns              monetised benefits, base case, or null
+     * @param ratio                the benefit–cost ratio, or the correlational value indicator when no
+     *                             benefit has an isolation method; null without benefits
      * @param advertisingEquivalent advertising-equivalent value of the shares (layer 3, not revenue)
      */
-    public record CostVersusReturn(Figure costs, Figure returns, Figure advertisingEquivalent) {}
+    public record CostVersusReturn(Figure costs, Figure returns, Figure ratio, Figure advertisingEquivalent) {}
 }

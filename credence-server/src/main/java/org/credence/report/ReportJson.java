@@ -56,6 +56,7 @@ final class ReportJson {
             line.put("text", t.summary(report.summary()));
             line.set("costs", figure(report.summary().costs()));
             line.set("returns", figure(report.summary().returns()));
+            line.set("ratio", figure(report.summary().ratio()));
             line.set("advertisingEquivalent", figure(report.summary().advertisingEquivalent()));
         }
         ArrayNode notes = analytics.putArray("footnotes");

@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.credence.analytics.AnalyticsFolder;
-import org.credence.analytics.EngagementQueries;
-import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.delivery.Delivery;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -51,19 +48,17 @@ public final class ReportModule implements AutoCloseable {
     /**
      * @param scanEvery how often the weekly mail scan runs; zero for never (tests run {@link #scan()} themselves)
      */
-    public static ReportModule create(Jdbi jdbi, EngagementQueries engagement, MarketingAssumptionStore assumptions, AnalyticsFolder folder,
-                                      Delivery delivery, URI publicUrl, Clock clock, Duration scanEvery) {
+    public static ReportModule create(Jdbi jdbi, ReportSources sources, Delivery delivery, URI publicUrl, Clock clock, Duration scanEvery) {
         ReportQueries queries = new ReportQueries(jdbi);
-        BoardReports reports = reports(queries, engagement, assumptions, folder);
+        BoardReports reports = reports(queries, sources);
         delivery.renderReportsWith(new WeeklyReportMail(reports, publicUrl, clock));
         return new ReportModule(reports, new WeeklySubscriptions(jdbi), queries, new WeeklyReportScan(jdbi, delivery), clock, scanEvery);
     }
 
     /** The report services alone, for the command line (no mail, no timer). */
-    public static BoardReports reports(ReportQueries queries, EngagementQueries engagement, MarketingAssumptionStore assumptions,
-                                       AnalyticsFolder folder) {
-        Sections sections = new Sections(engagement, assumptions, queries);
-        return new BoardReports(queries, folder::foldPending, engagement::simulated, sections.board(), sections.weekly(),
+    public static BoardReports reports(ReportQueries queries, ReportSources sources) {
+        Sections sections = new Sections(sources, queries);
+        return new BoardReports(queries, sources.folder()::foldPending, sources.engagement()::simulated, sections.board(), sections.weekly(),
                 sections::costVersusReturn);
     }
 

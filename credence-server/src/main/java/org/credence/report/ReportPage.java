@@ -54,7 +54,7 @@ final class ReportPage {
     private static SectionView section(BoardSection section, ReportText t, Map<String, BoardReport.Footnote> footnotes) {
         List<FigureRow> figures = section.figures().stream().map(f -> new FigureRow(t.label(f.current().metric()), t.value(f.current()),
                 t.interval(f.current()), t.value(f.previous()), t.interval(f.previous()), t.evidence(f.current()),
-                footnotes.get(f.current().metric().id()).number(), t.warnings(f.current()))).toList();
+                footnotes.get(f.current().metric().id()).number(), t.warnings(f.current()), t.sentence(f))).toList();
         List<TableRows> tables = section.tables().stream().map(table -> table(table, t)).toList();
         return new SectionView(section.id(), t.get(section.layer().key()), figures, tables,
                 section.noteKey() == null ? "" : t.get(section.noteKey()));

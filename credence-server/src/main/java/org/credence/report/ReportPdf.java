@@ -18,7 +18,7 @@ final class ReportPdf {
     private static final float LEFT_WIDTH = 470;
     private static final float BODY = 7.5f;
     private static final float SMALL = 6f;
-    private static final float FOOTNOTE_ROOM = 118;
+    private static final float FOOTNOTE_ROOM = 100;
 
     private final PdfPen pen;
     private final ReportText t;
@@ -81,15 +81,27 @@ final class ReportPdf {
         for (ReportCharts.Chart chart : ReportCharts.of(report, t)) {
             yr = chart(chart, right, yr - 4, rightWidth, lowest);
         }
+        // tables go to the right column, under the charts that draw them, so the left keeps every layer's figures
+        for (BoardSection section : report.sections()) {
+            for (GridTable table : section.tables()) {
+                yr = grid(table, right, yr - 4, rightWidth, lowest);
+            }
+        }
         float yf = Math.min(Math.min(yl, yr), lowest + 10) - 4;
         pen.rule(MARGIN, yf + 8, pen.width - 2 * MARGIN, PdfPen.MUTED);
         yf = pen.paragraph(t.get("footnotes"), MARGIN, yf, pen.width - 2 * MARGIN, SMALL, true, PdfPen.INK, MARGIN);
+        // one line a footnote, in two columns, to keep the one page; the page and the JSON give each in full
+        float columnWidth = (pen.width - 2 * MARGIN - GUTTER) / 2;
+        int perColumn = Math.max(1, (int) ((yf - MARGIN) / 6.5f));
+        int i = 0;
         for (BoardReport.Footnote note : footnotes.values()) {
-            // at most two lines a footnote on the one page; the JSON and the page give each in full
-            List<String> lines = pen.wrap("[" + note.number() + "] " + t.footnote(note), pen.width - 2 * MARGIN, 5.5f, false);
-            String text = lines.size() <= 2 ? String.join(" ", lines)
-                    : lines.get(0) + " " + pen.fit(lines.get(1) + " " + lines.get(2), pen.width - 2 * MARGIN, 5.5f, false);
-            yf = pen.paragraph(text, MARGIN, yf, pen.width - 2 * MARGIN, 5.5f, false, PdfPen.MUTED, MARGIN + 4);
+            if (i >= 2 * perColumn) {
+                break;
+            }
+            float fx = i < perColumn ? MARGIN : MARGIN + columnWidth + GUTTER;
+            float fy = yf - (i % perColumn) * 6.5f;
+            pen.text(pen.fit("[" + note.number() + "] " + t.footnote(note), columnWidth, 5f, false), fx, fy, 5f, false, PdfPen.MUTED);
+            i++;
         }
         pen.text(t.format("generated", Map.of("date", made.toString())), MARGIN, MARGIN - 10, 5.5f, false, PdfPen.MUTED);
     }
@@ -121,25 +133,32 @@ final class ReportPdf {
                 return y;
             }
             int number = footnotes.get(f.current().metric().id()).number();
-            pen.text(pen.fit(t.label(f.current().metric()), labelWidth - 6, BODY, false), x, y, BODY, false, PdfPen.INK);
+            List<String> label = pen.wrap(t.label(f.current().metric()), labelWidth - 6, BODY, false);
+            pen.text(pen.fit(label.get(0), labelWidth - 6, BODY, false), x, y, BODY, false, PdfPen.INK);
             pen.textRight(t.value(f.current()), x + labelWidth + valueWidth - 4, y, BODY, true, PdfPen.INK);
             pen.textRight(t.value(f.previous()), x + labelWidth + 2 * valueWidth - 4, y, BODY, false, PdfPen.MUTED);
             pen.text(t.evidence(f.current()) + " [" + number + "]", x + labelWidth + 2 * valueWidth + 4, y, BODY, false, PdfPen.INK);
+            if (label.size() > 1) {
+                y -= 8;
+                pen.text(pen.fit(String.join(" ", label.subList(1, label.size())), labelWidth - 6, BODY, false), x, y, BODY, false, PdfPen.INK);
+            }
             String interval = t.interval(f.current());
             String previousInterval = t.interval(f.previous());
             List<String> warnings = t.warnings(f.current());
             if (!interval.isEmpty() || !previousInterval.isEmpty() || !warnings.isEmpty()) {
-                y -= 7.5f;
+                y -= 6.5f;
                 if (!warnings.isEmpty()) {
                     pen.text(pen.fit(String.join(", ", warnings), labelWidth - 6, 5.5f, false), x + 6, y, 5.5f, false, PdfPen.WARN);
                 }
                 pen.textRight(interval, x + labelWidth + valueWidth - 4, y, 5.5f, false, PdfPen.MUTED);
                 pen.textRight(previousInterval, x + labelWidth + 2 * valueWidth - 4, y, 5.5f, false, PdfPen.MUTED);
             }
-            y -= 10;
-        }
-        for (GridTable table : section.tables()) {
-            y = grid(table, x, y, width, lowest);
+            String sentence = t.sentence(f);
+            if (!sentence.isEmpty()) {
+                y -= 6.5f;
+                pen.text(pen.fit(sentence, width - 6, 5.5f, false), x + 6, y, 5.5f, false, PdfPen.MUTED);
+            }
+            y -= 9;
         }
         if (section.noteKey() != null) {
             y = pen.paragraph(t.get(section.noteKey()), x, y, width, SMALL, false, PdfPen.MUTED, lowest);

@@ -107,12 +107,18 @@ final class ReportText {
         }
         assumed.forEach((value, names) -> parts.add(get("assumptions") + ": " + String.join(", ", names) + " = " + value));
         if (metric.caveat() != null) {
-            parts.add(metric.caveat().endsWith(".") ? metric.caveat() : metric.caveat() + ".");
+            String caveat = Character.toUpperCase(metric.caveat().charAt(0)) + metric.caveat().substring(1);
+            parts.add(caveat.endsWith(".") ? caveat : caveat + ".");
         }
         if (note.figure().suppressed()) {
             parts.add(get("withheld.why"));
         }
         return String.join(" ", parts);
+    }
+
+    /** For a difference between two groups, the sentence its study design allows ("associated with", never "caused"); else "". */
+    String sentence(BoardFigure figure) {
+        return figure.comparison() == null ? "" : org.credence.analytics.ComparisonText.of(lang).sentence(figure.comparison());
     }
 
     /** The one line of cost versus return. */
@@ -127,7 +133,8 @@ final class ReportText {
         if (line.returns() == null) {
             return format("summary.costs_only", Map.of("costs", value(line.costs()), "value", value));
         }
-        return format("summary.full", Map.of("costs", value(line.costs()), "returns", value(line.returns()), "value", value));
+        return format("summary.full", Map.of("costs", value(line.costs()), "returns", value(line.returns()), "value", value,
+                "ratioName", line.ratio() == null ? "" : label(line.ratio().metric()), "ratio", value(line.ratio())));
     }
 
     /** A count for a table cell. */
@@ -136,6 +143,21 @@ final class ReportText {
     }
 
     private String number(BigDecimal value, String unit) {
+        if (unit.equals(ReportDefinitions.POINTS)) {
+            NumberFormat points = NumberFormat.getNumberInstance(locale);
+            points.setMaximumFractionDigits(1);
+            points.setMinimumFractionDigits(1);
+            return (value.signum() > 0 ? "+" : "") + points.format(value.movePointRight(2)) + " " + get("unit.points");
+        }
+        if (unit.equals("ratio")) {
+            NumberFormat ratio = NumberFormat.getNumberInstance(locale);
+            ratio.setMinimumFractionDigits(2);
+            ratio.setMaximumFractionDigits(2);
+            return ratio.format(value) + ":1";
+        }
+        if (unit.equals("percent")) {
+            return NumberFormat.getNumberInstance(locale).format(value) + " %";
+        }
         if (unit.equals("proportion")) {
             NumberFormat percent = NumberFormat.getPercentInstance(locale);
             percent.setMaximumFractionDigits(1);

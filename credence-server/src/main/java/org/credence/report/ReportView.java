@@ -8,7 +8,7 @@ public final class ReportView {
 
     /** One figure beside the previous period's, with its evidence type and footnote number. */
     public record FigureRow(String label, String current, String currentInterval, String previous, String previousInterval,
-                            String evidence, int footnote, List<String> warnings) {}
+                            String evidence, int footnote, List<String> warnings, String sentence) {}
 
     /** A table of counts with its total row; withheld cells read "withheld". */
     public record TableRows(String title, List<String> header, List<List<String>> rows) {}
