@@ -199,6 +199,37 @@ class RoiApiTest {
     }
 
     @Test
+    void theRevenueRollupFollowsUpsertsCorrectionsAndDeletesOfTheLines() {
+        String own = server.tenant("roi-revenue");
+        long tenant = tenantId("roi-revenue");
+        String upsert = """
+                INSERT INTO revenue_line (tenant_id, source, source_id, kind, quantity, amount, currency, booked_on)
+                VALUES (?, 'shop', ?, 'exam_fee', ?, ?, 'EUR', DATE '2026-03-01')
+                ON CONFLICT (tenant_id, source, source_id) DO UPDATE SET quantity = EXCLUDED.quantity, amount = EXCLUDED.amount""";
+        server.sql(upsert, tenant, "a", 10, new java.math.BigDecimal("2500"));
+        server.sql(upsert, tenant, "b", 4, new java.math.BigDecimal("1000"));
+        server.sql(upsert, tenant, "a", 12, new java.math.BigDecimal("3000")); // the same line imported again, corrected
+        server.sql("UPDATE revenue_line SET kind = 'renewal' WHERE tenant_id = ? AND source_id = 'b'", tenant);
+        server.sql("INSERT INTO revenue_line (tenant_id, source, source_id, kind, quantity, amount, currency, booked_on) "
+                + "VALUES (?, 'shop', 'c', 'bundle', 1, 99, 'EUR', DATE '2026-03-02')", tenant);
+        server.sql("DELETE FROM revenue_line WHERE tenant_id = ? AND source_id = 'c'", tenant);
+
+        JsonNode revenue = server.send("GET", "/api/v1/analytics/roi/program?from=2026-01-01&to=2026-12-31&currency=EUR", own, null)
+                .json().get("revenue");
+        assertThat(revenue.at("/totals/EUR").decimalValue()).isEqualByComparingTo("4000");
+        assertThat(revenue.get("streams")).as("the deleted bundle leaves nothing").hasSize(2);
+        assertThat(revenue.at("/streams/0/kind").asText()).isEqualTo("exam_fee");
+        assertThat(revenue.at("/streams/0/quantity").asLong()).isEqualTo(12);
+        assertThat(revenue.at("/streams/1/kind").asText()).isEqualTo("renewal");
+        assertThat(revenue.at("/streams/1/amount").decimalValue()).isEqualByComparingTo("1000");
+        long recount = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM revenue_daily d WHERE tenant_id = :t AND (quantity, amount) <> (SELECT COALESCE(sum(quantity), 0), "
+                        + "COALESCE(sum(amount), 0) FROM revenue_line l WHERE l.tenant_id = d.tenant_id AND l.booked_on = d.booked_on "
+                        + "AND l.kind = d.kind AND l.currency = d.currency)").bind("t", tenant).mapTo(Long.class).one());
+        assertThat(recount).as("rollup rows that differ from a recount of the lines").isZero();
+    }
+
+    @Test
     void anotherTenantSeesNeitherTheBenefitsNorTheCostsNorTheRevenue() {
         String a = server.tenant("roi-a");
         String b = server.tenant("roi-b");

@@ -2,11 +2,14 @@ package org.credence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 
 /** The ROI page over HTTP: tier, ROI by case, payback, revenue, the GET-form calculator, both languages, who may see it. */
 class RoiPageTest {
@@ -89,5 +92,24 @@ class RoiPageTest {
         assertThat(get("/app/analytics/roi", null).status()).isEqualTo(303);
         assertThat(get("/app/analytics/roi", signIn("viewer@roipage.example")).status()).isEqualTo(403);
         assertThat(get("/app/analytics", analyst).body()).as("the analytics bar links here").contains("href=\"/app/analytics/roi\"");
+    }
+
+    @Test
+    void chromium_without_javascript_fills_the_calculator_form_and_reads_the_answer() throws Exception {
+        try (BrowserHarness browser = BrowserHarness.withoutJavaScript()) {
+            browser.open(server.base() + "/health");
+            browser.driver().manage().addCookie(new Cookie("credence_session", analyst));
+            browser.open(server.base() + "/app/analytics/roi");
+            String[][] typed = {{"benefit", "120000"}, {"attribution", "0.40"}, {"confidence", "0.75"}, {"cost", "25000"}, {"currency", "EUR"},
+                    {"upfront", "60000"}, {"monthly", "5000"}};
+            for (String[] field : typed) {
+                browser.driver().findElement(By.name(field[0])).sendKeys(field[1]);
+            }
+            browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector("#calculator button[type=submit]")));
+            assertThat(browser.driver().findElement(By.id("calc-label")).getText()).startsWith("ROI (Phillips)");
+            assertThat(browser.driver().findElement(By.id("calc-cases")).getText()).contains("1.44:1", "44 %", "1.80:1");
+            assertThat(browser.driver().findElement(By.id("calculator")).getText()).contains("EUR 89,211.12", "13 months");
+            assertThat(Files.size(browser.screenshot("roi-calculator"))).isPositive();
+        }
     }
 }

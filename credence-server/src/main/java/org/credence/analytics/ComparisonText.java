@@ -1,5 +1,6 @@
 package org.credence.analytics;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,17 +19,18 @@ import org.credence.insights.stats.Interval;
  * the sentence its study design allows, its notes, and the {@link ComparisonView} the
  * {@code analytics/comparison.jte} partial shows. Every page and API answer that shows a
  * comparison goes through here, so the numbers read the same everywhere: rates as percentages
- * with one decimal and their interval, differences in signed percentage points.
+ * with one decimal and their interval (as {@link Readable} writes them for every analytics
+ * table), differences in signed percentage points.
  */
 public final class ComparisonText {
     private static final String MINUS = "\u2212";
 
     private final Messages messages;
-    private final Locale locale;
+    private final Readable readable;
 
     private ComparisonText(String lang) {
         this.messages = Messages.of("comparison", lang);
-        this.locale = lang.equals("nb") ? Locale.forLanguageTag("nb-NO") : Locale.UK;
+        this.readable = Readable.of(lang);
     }
 
     /** The texts in {@code lang}: "nb" for Norwegian bokmål, anything else English. */
@@ -93,7 +95,7 @@ public final class ComparisonText {
 
     /** "35.0 %". */
     public String percent(double proportion) {
-        return messages.format("format.percent", Map.of("value", number(proportion * 100, 1)));
+        return readable.percent(BigDecimal.valueOf(proportion));
     }
 
     /** "35.0 % (31.3–38.9 %)". */
@@ -101,7 +103,7 @@ public final class ComparisonText {
         if (interval == null) {
             return percent(proportion);
         }
-        return percent(proportion) + " (" + number(interval.low() * 100, 1) + "–" + percent(interval.high()) + ")";
+        return readable.value(BigDecimal.valueOf(proportion), Readable.PROPORTION, interval.low(), interval.high());
     }
 
     /** A difference of proportions in signed percentage points: "+15.0 points". */
@@ -196,7 +198,7 @@ public final class ComparisonText {
     }
 
     private String number(double value, int decimals) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        NumberFormat format = NumberFormat.getNumberInstance(readable.locale());
         format.setMinimumFractionDigits(decimals);
         format.setMaximumFractionDigits(decimals);
         String text = format.format(value);

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * A {@link org.credence.insights.compare.Comparison} formatted for a page in one language, read
  * by the {@code analytics/comparison.jte} partial: every page shows comparisons the same way.
+ * A page includes it with {@code @template.analytics.comparison(comparison = ComparisonText.of(lang).view(c))}.
  *
  * @param groupHeader the table header: group, people, the measure with its interval
  * @param groups      one row per group: label, n, value with its interval ("35.0 % (31.3–38.9 %)")

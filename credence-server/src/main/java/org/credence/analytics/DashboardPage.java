@@ -3,7 +3,6 @@ package org.credence.analytics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -136,12 +135,11 @@ final class DashboardPage {
                     e.getValue().get("source").asText().equals("assumed"), provenance(e.getValue().get("provenance")))));
             JsonNode interval = f.get("interval");
             String unit = f.get("unit").asText();
-            String range = interval == null ? "" : t.get("interval") + " " + readable.plain(BigDecimal.valueOf(interval.get("low").asDouble()), unit)
-                    + " – " + readable.plain(BigDecimal.valueOf(interval.get("high").asDouble()), unit)
-                    + " (" + Math.round(interval.get("level").asDouble() * 100) + " %, "
-                    + t.getOrDefault("method." + interval.get("method").asText(), interval.get("method").asText()) + ")";
+            String range = interval == null ? "" : t.get("interval") + " " + readable.range(interval.get("low").asDouble(),
+                    interval.get("high").asDouble(), unit) + " (" + t.getOrDefault("method." + interval.get("method").asText(),
+                    interval.get("method").asText()) + ")";
             views.add(new FigureView(tables.figureName(f),
-                    f.get("value").isNull() ? "—" : readable.plain(f.get("value").decimalValue(), unit), range,
+                    f.get("value").isNull() ? "—" : withUnit(readable.plain(f.get("value").decimalValue(), unit), unit), range,
                     f.get("definition").asText(), f.get("formula").asText(), f.path("denominator").asText(""), f.path("caveat").asText(""),
                     inputs, texts(f.get("warnings").findValues("message"))));
         }
@@ -154,6 +152,11 @@ final class DashboardPage {
         }
         return t.get("assumed") + ": " + provenance.get("setBy").asText() + (provenance.has("setAt") ? ", " + provenance.get("setAt").asText().substring(0, 10) : "")
                 + " — " + provenance.get("reason").asText();
+    }
+
+    /** A card's value with its unit spelled out, unless the number already shows it (%, a currency). */
+    private static String withUnit(String value, String unit) {
+        return unit.equals(Readable.PROPORTION) || unit.matches("[A-Z]{3}") ? value : value + " " + unit;
     }
 
     private static JsonNode percent(JsonNode proportion) {

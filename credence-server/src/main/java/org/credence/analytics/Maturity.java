@@ -26,16 +26,23 @@ public final class Maturity {
         MaturityQueries.Counts counts = queries.counts(tenantId);
         MaturityResult result = MaturityAssessment.assess(counts.inputs());
         Messages texts = Messages.of("roi", lang);
-        List<Line> reasons = result.reasons().stream().map(r -> line(texts, r, counts.assessmentCapped())).toList();
+        List<Line> reasons = result.reasons().stream().map(r -> line(texts, r, counts)).toList();
         String tier = result.tier().code();
         return new Answer(result, texts.text("tier." + tier), texts.text("tier." + tier + ".means"), reasons,
-                line(texts, result.nextStep(), false));
+                line(texts, result.nextStep(), counts));
     }
 
-    private static Line line(Messages texts, Reason reason, boolean capped) {
+    /** Reason keys whose count may be a lower bound, and the source each counts. */
+    private static final Map<String, String> SOURCE_KEYS = Map.of("maturity.reason.completion", "lms", "maturity.reason.completion_few", "lms",
+            "maturity.reason.crm", "crm", "maturity.reason.crm_weak", "crm", "maturity.reason.hris", "hris", "maturity.reason.hris_weak", "hris");
+
+    private static Line line(Messages texts, Reason reason, MaturityQueries.Counts counts) {
         Map<String, Object> arguments = new LinkedHashMap<>(reason.arguments());
+        // a count that stopped at its cap reads "at least"
         if (reason.key().equals("maturity.reason.assessment")) {
-            arguments.put("capped", Boolean.toString(capped)); // the count stops at the scan cap: "at least"
+            arguments.put("capped", Boolean.toString(counts.assessmentCapped()));
+        } else if (SOURCE_KEYS.containsKey(reason.key())) {
+            arguments.put("capped", Boolean.toString(counts.cappedSources().contains(SOURCE_KEYS.get(reason.key()))));
         }
         return new Line(reason.key(), arguments, reason.met(), texts.format(reason.key(), arguments));
     }

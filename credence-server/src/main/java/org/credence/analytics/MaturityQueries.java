@@ -20,6 +20,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class MaturityQueries {
     /** The most credential documents read for results and evidence on one request. */
     static final int DOCUMENT_SCAN_CAP = 10_000;
+    /** The most rows counted per outcome table: beyond it the reason says "at least" (the tier needs 30). */
+    static final int ROW_COUNT_CAP = 100_000;
 
     private final Jdbi jdbi;
 
@@ -27,8 +29,11 @@ public final class MaturityQueries {
         this.jdbi = jdbi;
     }
 
-    /** The inputs, and whether the assessment-backed count hit the cap (so it is a lower bound). */
-    public record Counts(MaturityInputs inputs, boolean assessmentCapped) {}
+    /**
+     * The inputs, and which counts are lower bounds: the assessment-backed count, and the sources
+     * ({@code lms}, {@code crm}, {@code hris}) whose stored rows reached {@link #ROW_COUNT_CAP}.
+     */
+    public record Counts(MaturityInputs inputs, boolean assessmentCapped, java.util.Set<String> cappedSources) {}
 
     public Counts counts(long tenantId) {
         return jdbi.withHandle(h -> {
@@ -49,19 +54,29 @@ public final class MaturityQueries {
                                   AND (c.document -> 'credentialSubject' -> 'result' IS NOT NULL OR c.document -> 'evidence' IS NOT NULL)
                                 LIMIT :cap) capped""")
                     .bind("tenant", tenantId).bind("cap", DOCUMENT_SCAN_CAP).mapTo(Long.class).one();
-            MaturityInputs inputs = new MaturityInputs(cohort[0], cohort[1], certified + withResult,
-                    source(h, tenantId, "lms_enrolment", List.of("lms_enrolment")),
-                    source(h, tenantId, "crm_opportunity", List.of("crm_contact", "crm_opportunity")),
-                    source(h, tenantId, "hris_employee", List.of("hris_employee")));
-            return new Counts(inputs, certified > 0 || withResult >= DOCUMENT_SCAN_CAP);
+            SourceData lms = source(h, tenantId, "lms_enrolment", List.of("lms_enrolment"));
+            SourceData crm = source(h, tenantId, "crm_opportunity", List.of("crm_contact", "crm_opportunity"));
+            SourceData hris = source(h, tenantId, "hris_employee", List.of("hris_employee"));
+            MaturityInputs inputs = new MaturityInputs(cohort[0], cohort[1], certified + withResult, lms, crm, hris);
+            java.util.Set<String> capped = new java.util.TreeSet<>();
+            if (lms.rows() >= ROW_COUNT_CAP) {
+                capped.add("lms");
+            }
+            if (crm.rows() >= ROW_COUNT_CAP) {
+                capped.add("crm");
+            }
+            if (hris.rows() >= ROW_COUNT_CAP) {
+                capped.add("hris");
+            }
+            return new Counts(inputs, certified > 0 || withResult >= DOCUMENT_SCAN_CAP, capped);
         });
     }
 
     /** Rows stored in {@code table}, with the match counts summed over the import runs of {@code kinds}. */
     private static SourceData source(Handle h, long tenantId, String table, List<String> kinds) {
-        // the table name is one of three constants above, never input
-        long rows = h.createQuery("SELECT count(*) FROM " + table + " WHERE tenant_id = :tenant")
-                .bind("tenant", tenantId).mapTo(Long.class).one();
+        // the table name is one of three constants above, never input; counting stops at the cap
+        long rows = h.createQuery("SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE tenant_id = :tenant LIMIT :cap) AS capped")
+                .bind("tenant", tenantId).bind("cap", ROW_COUNT_CAP).mapTo(Long.class).one();
         long[] match = h.createQuery("""
                         SELECT COALESCE(SUM(rows_with_person), 0) AS with_person, COALESCE(SUM(rows_matched), 0) AS matched
                         FROM outcome_import WHERE tenant_id = :tenant AND kind IN (<kinds>)""")

@@ -105,11 +105,12 @@ public final class ProgramRoi {
         return new Answer(from, to, currency, roi, used, other, survey, advertising, payback, npv, rate, years, revenue(tenantId, from, to));
     }
 
-    /** The revenue lines booked in the period, summed per kind and currency in the database. */
+    /** The revenue lines booked in the period, summed per kind and currency from the daily rollup (V31), never the lines. */
     RevenueModel revenue(long tenantId, LocalDate from, LocalDate to) {
         List<RevenueLine> lines = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT kind, currency, SUM(quantity) AS quantity, SUM(amount) AS amount FROM revenue_line
-                        WHERE tenant_id = :tenant AND booked_on BETWEEN :from AND :to GROUP BY kind, currency""")
+                        SELECT kind, currency, SUM(quantity) AS quantity, SUM(amount) AS amount FROM revenue_daily
+                        WHERE tenant_id = :tenant AND booked_on BETWEEN :from AND :to GROUP BY kind, currency
+                        HAVING SUM(quantity) <> 0 OR SUM(amount) <> 0""")
                 .bind("tenant", tenantId).bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new RevenueLine(RevenueKind.fromCode(rs.getString("kind")), rs.getLong("quantity"),
                         rs.getBigDecimal("amount"), rs.getString("currency").strip()))

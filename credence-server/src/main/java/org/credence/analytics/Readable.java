@@ -51,10 +51,14 @@ final class Readable {
         if (low == null || high == null) {
             return shown;
         }
-        String range = unit.equals(PROPORTION)
+        return shown + " (" + range(low, high, unit) + ")";
+    }
+
+    /** An interval in its unit: "68.1–78.0 %", "8–16". */
+    String range(double low, double high, String unit) {
+        return unit.equals(PROPORTION)
                 ? percentNumber(BigDecimal.valueOf(low)) + "–" + percent(BigDecimal.valueOf(high))
                 : plain(BigDecimal.valueOf(low), unit) + "–" + plain(BigDecimal.valueOf(high), unit);
-        return shown + " (" + range + ")";
     }
 
     /** A figure's value with its interval. */

@@ -73,7 +73,7 @@ final class RoiPage {
             rows.add(List.of(t.get("roi.case." + r.roiCase().code()),
                     t.get(r.withAdvertisingValue() ? "roi.with_advertising" : "roi.without_advertising"),
                     money(r.benefits(), currency), money(r.costs(), currency), money(r.netBenefits(), currency),
-                    r.benefitCostRatio() == null ? "—" : number(r.benefitCostRatio()) + ":1",
+                    r.benefitCostRatio() == null ? "—" : ratio(r.benefitCostRatio()) + ":1",
                     r.roiPercent() == null ? "—" : number(r.roiPercent()) + " %"));
         }
         return new RoiView.Table(id, t.get("roi.title"), List.of(t.get("roi.case"), "", t.get("roi.benefits"), t.get("roi.costs"),
@@ -146,6 +146,14 @@ final class RoiPage {
 
     private String number(BigDecimal value) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
+    }
+
+    /** A benefit–cost ratio as finance writes it: always two decimals (1.80:1). */
+    private String ratio(BigDecimal value) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return format.format(value);
     }
