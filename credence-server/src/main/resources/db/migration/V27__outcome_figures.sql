@@ -36,3 +36,4 @@ CREATE INDEX outcome_crm_opportunity_created ON crm_opportunity (tenant_id, crea
 CREATE INDEX outcome_crm_contact_created ON crm_contact (tenant_id, created_at);
 CREATE INDEX outcome_hris_employee_hired ON hris_employee (tenant_id, hired_on);
 CREATE INDEX outcome_revenue_line_renewal ON revenue_line (tenant_id, person_id, achievement_id) WHERE kind = 'renewal';
+CREATE INDEX outcome_person_erased ON outcome_person (tenant_id) WHERE erased_at IS NOT NULL;

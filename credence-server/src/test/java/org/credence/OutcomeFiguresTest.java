@@ -225,7 +225,8 @@ class OutcomeFiguresTest {
         // each comparison block says what its design allows: before/after coincides, observational associates
         assertThat(page.body()).contains("class=\"comparison\"", "these data show no difference between before and after the launch",
                 "Earners (4): 75.0 %", "these data cannot tell the two groups apart", "Relative risk");
-        assertThat(AnalyticsDashboardTest.get("/app/analytics", analyst).body()).contains("href=\"/app/analytics/outcomes?lang=en\"");
+        assertThat(AnalyticsDashboardTest.get("/app/analytics", analyst).body()).contains("href=\"/app/analytics/outcomes\"");
+        assertThat(page.body()).contains("aria-current=\"page\"");
         assertThat(AnalyticsDashboardTest.get("/app/analytics/outcomes?lang=nb", analyst).body())
                 .contains("Gjennomføring med og uten tilbud om kompetansebevis", "Vinnerandel", "lang=\"nb\"", "Med kompetansebevis (")
                 .doesNotContain("Earners (");

@@ -102,16 +102,15 @@ final class OutcomeSimulation {
             people.bind("tenant", tenant).bind("hash", (String) null).bind("ext", "learner-" + i).add();
         }
         people.execute();
-        Map<String, Long> byHash = h.createQuery("SELECT email_hash, id FROM outcome_person WHERE tenant_id = :tenant AND email_hash IS NOT NULL")
-                .bind("tenant", tenant).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Map<String, Long> byExternal = h.createQuery("SELECT external_id, id FROM outcome_person WHERE tenant_id = :tenant AND external_id IS NOT NULL")
-                .bind("tenant", tenant).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        // ids in insertion order: the earners first (in the order above), then the others; arrays, not maps, so a
+        // million-credential demo needs a few megabytes here
+        long[] ids = h.createQuery("SELECT id FROM outcome_person WHERE tenant_id = :tenant ORDER BY id")
+                .bind("tenant", tenant).mapTo(Long.class).stream().mapToLong(Long::longValue).toArray();
 
         Rows rows = new Rows(h);
-        for (Earner earner : earners) {
-            long person = byHash.get(earner.emailHash());
+        for (int e = 0; e < earners.size(); e++) {
+            Earner earner = earners.get(e);
+            long person = ids[e];
             Instant firstIssued = earner.credentials().get(0).issuedAt();
             for (Earned earned : earner.credentials()) {
                 int course = achievementIds.indexOf(earned.achievementId()) + 1;
@@ -130,7 +129,7 @@ final class OutcomeSimulation {
             employee(rows, hris, person, firstIssued.minus(days(0, 60)), true);
         }
         for (int i = 0; i < others; i++) {
-            long person = byExternal.get("learner-" + i);
+            long person = ids[earners.size() + i];
             Instant enrolled = instant(start).plus(days(0, (int) ChronoUnit.DAYS.between(start, end)));
             boolean mapped = random.nextDouble() < 0.7;
             String course = mapped ? "course-" + (1 + random.nextInt(achievementIds.size())) : "elective-" + (1 + random.nextInt(2));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.credence.achievement.Achievement;
+import org.credence.analytics.AnalyticsNav;
 import org.credence.analytics.ComparisonText;
 import org.credence.analytics.ComparisonView;
 import org.credence.analytics.DashboardView.Option;
@@ -54,6 +55,7 @@ final class OutcomePage {
         model.put("from", scope.from().toString());
         model.put("to", scope.to().toString());
         model.put("achievements", options);
+        model.put("nav", AnalyticsNav.of(page.lang, "/app/analytics/outcomes"));
         model.put("sections", List.of(page.completion(completion), page.retention(retention), page.business(business)));
         return Pages.render("analytics/outcomes.jte", model);
     }

@@ -171,16 +171,14 @@ public final class OutcomeQueries {
                     WHERE e.tenant_id = :tenant AND e.person_id IS NOT NULL AND e.completed_at >= :start AND e.completed_at < :end
                       AND e.completed_at < CAST(:now AS timestamptz) - make_interval(days => :window)
                     ORDER BY e.person_id, e.completed_at),
+                """ + EARNED + ",\n" + """
                 classified AS (
-                    SELECT EXISTS (SELECT 1 FROM outcome_earning oe
-                                   WHERE oe.tenant_id = :tenant AND oe.person_id = f.person_id
-                                     AND oe.first_issued_at <= f.completed_at + make_interval(days => :grace)
-                                     AND (CAST(:achievement AS bigint) IS NULL OR oe.achievement_id = :achievement)) AS earner,
+                    SELECT coalesce(oe.first_issued_at <= f.completed_at + make_interval(days => :grace), false) AS earner,
                            EXISTS (SELECT 1 FROM lms_enrolment n
                                    WHERE n.tenant_id = :tenant AND n.person_id = f.person_id AND n.course_id <> f.course_id
                                      AND n.enrolled_at > f.completed_at
                                      AND n.enrolled_at <= f.completed_at + make_interval(days => :window)) AS outcome
-                    FROM first_completion f)
+                    FROM first_completion f LEFT JOIN earned oe ON oe.person_id = f.person_id)
                 """ + SPLIT), scope).bind("window", FOLLOW_UP_DAYS).bind("grace", EARNER_GRACE_DAYS)
                 .map((rs, ctx) -> split(rs)).one());
     }
@@ -204,14 +202,12 @@ public final class OutcomeQueries {
      */
     public List<RampTime> rampTimes(Scope scope) {
         return jdbi.withHandle(h -> bind(h.createQuery("""
-                WITH employee AS (
+                WITH """ + EARNED + ",\n" + """
+                employee AS (
                     SELECT h.role, h.hired_on, h.productive_on,
                            least(coalesce(h.productive_on, DATE '9999-12-31'), coalesce(h.terminated_on, DATE '9999-12-31'), :today) AS ends_on,
-                           EXISTS (SELECT 1 FROM outcome_earning oe
-                                   WHERE oe.tenant_id = :tenant AND oe.person_id = h.person_id
-                                     AND oe.first_issued_at < CAST(h.hired_on + :landmark + 1 AS timestamp) AT TIME ZONE 'UTC'
-                                     AND (CAST(:achievement AS bigint) IS NULL OR oe.achievement_id = :achievement)) AS earner
-                    FROM hris_employee h
+                           coalesce(oe.first_issued_at < CAST(h.hired_on + :landmark + 1 AS timestamp) AT TIME ZONE 'UTC', false) AS earner
+                    FROM hris_employee h LEFT JOIN earned oe ON oe.person_id = h.person_id
                     WHERE h.tenant_id = :tenant AND h.hired_on BETWEEN :from AND :to)
                 SELECT role, earner, ends_on - hired_on AS days, productive_on IS NOT NULL AND productive_on <= ends_on AS productive, count(*) AS n
                 FROM employee
@@ -232,7 +228,8 @@ public final class OutcomeQueries {
      */
     public LandmarkResult attrition(Scope scope, int months) {
         return jdbi.withHandle(h -> bind(h.createQuery("""
-                WITH employee AS (
+                WITH """ + EARNED + ",\n" + """
+                employee AS (
                     SELECT h.person_id, h.terminated_on, CAST(h.hired_on + make_interval(months => :landmark) AS date) AS landmark_on
                     FROM hris_employee h
                     WHERE h.tenant_id = :tenant AND h.hired_on BETWEEN :from AND :to),
@@ -241,12 +238,9 @@ public final class OutcomeQueries {
                                 WHEN terminated_on IS NOT NULL AND terminated_on <= landmark_on THEN 'left_before'
                                 WHEN CAST(landmark_on + make_interval(months => :horizon) AS date) > :today THEN 'incomplete'
                                 ELSE 'included' END AS status,
-                           EXISTS (SELECT 1 FROM outcome_earning oe
-                                   WHERE oe.tenant_id = :tenant AND oe.person_id = e.person_id
-                                     AND oe.first_issued_at < CAST(landmark_on + 1 AS timestamp) AT TIME ZONE 'UTC'
-                                     AND (CAST(:achievement AS bigint) IS NULL OR oe.achievement_id = :achievement)) AS earner,
+                           coalesce(oe.first_issued_at < CAST(landmark_on + 1 AS timestamp) AT TIME ZONE 'UTC', false) AS earner,
                            terminated_on IS NOT NULL AND terminated_on <= CAST(landmark_on + make_interval(months => :horizon) AS date) AS outcome
-                    FROM employee e)
+                    FROM employee e LEFT JOIN earned oe ON oe.person_id = e.person_id)
                 SELECT count(*) FILTER (WHERE status = 'included' AND earner) AS earners,
                        count(*) FILTER (WHERE status = 'included' AND earner AND outcome) AS earners_with,
                        count(*) FILTER (WHERE status = 'included' AND NOT earner) AS others,
@@ -266,7 +260,8 @@ public final class OutcomeQueries {
      */
     public List<Pipeline> pipeline(Scope scope) {
         return jdbi.withHandle(h -> bind(h.createQuery("""
-                WITH opportunity AS (""" + CREDENTIALED_OPPORTUNITY + """
+                WITH """ + EARNED + ",\n" + """
+                opportunity AS (""" + CREDENTIALED_OPPORTUNITY + """
                 )
                 SELECT currency, credentialed, count(*) AS opportunities,
                        count(*) FILTER (WHERE outcome = 'open') AS open, coalesce(sum(amount) FILTER (WHERE outcome = 'open'), 0) AS open_amount,
@@ -288,7 +283,8 @@ public final class OutcomeQueries {
      */
     public double[] wonAmounts(Scope scope, String currency, boolean credentialed, int limit) {
         return jdbi.withHandle(h -> bind(h.createQuery("""
-                WITH opportunity AS (""" + CREDENTIALED_OPPORTUNITY + """
+                WITH """ + EARNED + ",\n" + """
+                opportunity AS (""" + CREDENTIALED_OPPORTUNITY + """
                 )
                 SELECT amount FROM opportunity
                 WHERE outcome = 'won' AND currency = :currency AND credentialed = :credentialed
@@ -340,13 +336,21 @@ public final class OutcomeQueries {
 
     /** Opportunities in the scope's days with {@code credentialed}: a credential predates the opportunity's creation. */
     private static final String CREDENTIALED_OPPORTUNITY = """
-            SELECT o.source_id, o.currency, o.outcome, o.amount,
-                   EXISTS (SELECT 1 FROM crm_contact c JOIN outcome_earning oe ON oe.tenant_id = c.tenant_id AND oe.person_id = c.person_id
-                           WHERE c.tenant_id = o.tenant_id AND c.source = o.source AND c.source_id = o.contact_source_id
-                             AND oe.first_issued_at < o.created_at
-                             AND (CAST(:achievement AS bigint) IS NULL OR oe.achievement_id = :achievement)) AS credentialed
+            SELECT o.source_id, o.currency, o.outcome, o.amount, coalesce(oe.first_issued_at < o.created_at, false) AS credentialed
             FROM crm_opportunity o
+            LEFT JOIN crm_contact c ON c.tenant_id = o.tenant_id AND c.source = o.source AND c.source_id = o.contact_source_id
+            LEFT JOIN earned oe ON oe.person_id = c.person_id
             WHERE o.tenant_id = :tenant AND o.created_at >= :start AND o.created_at < :end""";
+
+    /**
+     * Each person's first credential (of the achievement, if one is chosen), computed once per query and hash-joined: "earned
+     * before X" is "first credential before X".
+     */
+    private static final String EARNED = " " + """
+            earned AS (
+                SELECT person_id, min(first_issued_at) AS first_issued_at FROM outcome_earning
+                WHERE tenant_id = :tenant AND (CAST(:achievement AS bigint) IS NULL OR achievement_id = :achievement)
+                GROUP BY person_id)""";
 
     private static final String SPLIT = """
             SELECT count(*) FILTER (WHERE earner) AS earners, count(*) FILTER (WHERE earner AND outcome) AS earners_with,
