@@ -27,7 +27,6 @@ import org.credence.analytics.MaturityQueries;
 import org.credence.analytics.ProgramCosts;
 import org.credence.analytics.ProgramRoi;
 import org.credence.analytics.RoiRoutes;
-import org.credence.analytics.SurveyEstimates;
 import org.credence.analytics.SupportTickets;
 import org.credence.analytics.CostAvoidedAssumptionStore;
 import org.credence.analytics.costs.ProgramCostLedger;
@@ -203,7 +202,10 @@ public final class Credence implements AutoCloseable {
             EngagementQueries engagement = new EngagementQueries(jdbi);
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             BenefitStore benefits = new BenefitStore(jdbi, clock);
-            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), SurveyEstimates.NONE, engagement, assumptions);
+            // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
+            SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
+                    settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
+            ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), surveys.estimates(), engagement, assumptions);
             ProgramStore programs = new ProgramStore(jdbi, audit);
             OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
             CostAvoidedAssumptionStore costAvoided = new CostAvoidedAssumptionStore(jdbi, clock);
@@ -215,9 +217,6 @@ public final class Credence implements AutoCloseable {
                     new OutcomeQueries(jdbi), programRoi, achievements), mail, publicUrl, clock,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
-            // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
-            SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
-                    settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             List<Consumer<JavalinConfig>> routes = List.of(

@@ -121,6 +121,10 @@ class SurveyTest {
         String text = MailDeliveryTest.textPart(mails.get(0));
         assertThat(text).contains("Hello Wave Person,").contains(server.base() + "/s/");
         assertThat(MailDeliveryTest.part(mails.get(0), "text/html")).contains("Answer the survey");
+        // survey mail is not the credential's delivery: the issuer's list still says no credential mail was sent
+        server.send("POST", "/api/v1/users", t.key(), "{\"email\": \"owner@wave.example\", \"name\": \"O\", \"role\": \"owner\","
+                + " \"password\": \"a long enough passphrase\"}");
+        assertThat(get("/app/credentials", signIn("wave", "owner@wave.example")).body()).contains("No mail sent");
 
         clock.advance(Duration.ofDays(8));
         scan();
@@ -295,19 +299,19 @@ class SurveyTest {
         long sample = count("""
                 INSERT INTO survey_sample (tenant_id, achievement_id, wave_month, listed, excluded, sample_size, seed, created_by, created_at)
                 VALUES (?, ?, 6, 3, 0, 3, 1, 'test', now()) RETURNING id""", t.tenantId(), t.achievement());
-        // ten earners' invitations (by sampled address here, so no credential is needed) and three non-completers
+        // ten earners (real credentials) and three sampled non-completers
+        for (int i = 0; i < 10; i++) {
+            issue(t, "Known " + i, "known" + i + "@example.org");
+        }
+        List<String> credentials = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT CAST(id AS TEXT) FROM credential WHERE tenant_id = :t ORDER BY recipient_email").bind("t", t.tenantId()).mapTo(String.class).list());
         int[] satisfaction = {5, 4, 4, 3, 5, 3};
         for (int i = 0; i < 13; i++) {
             boolean earner = i < 10;
-            long invitation = count("""
+            long invitation = earner ? invite(t, credentials.get(i), "2026-03-01") : count("""
                     INSERT INTO survey_invitation (tenant_id, achievement_id, wave_month, cohort, sample_id, email_hash, language, invited_at, closes_at)
                     VALUES (?, ?, 6, 'non_completer', ?, ?, 'en', now(), now() + interval '30 days') RETURNING id""",
                     t.tenantId(), t.achievement(), sample, "hash" + i);
-            if (earner) {
-                // the cohort is what the figures split on; an earner row without a credential is set up by SQL only
-                server.sql("ALTER TABLE survey_invitation DROP CONSTRAINT IF EXISTS survey_invitation_check");
-                server.sql("UPDATE survey_invitation SET cohort = 'earner' WHERE id = ?", invitation);
-            }
             if (earner && i < 6) {
                 server.sql("""
                         INSERT INTO survey_answer (invitation_id, tenant_id, satisfaction, skill_applied, career_outcomes, monetary_impact,
@@ -393,7 +397,8 @@ class SurveyTest {
         assertThat(get("/app/surveys", null).status()).isEqualTo(303);
 
         String list = get("/app/surveys", analyst).body();
-        assertThat(list).contains("Certified Data Steward").contains("Not sent").contains("/app/surveys/" + t.achievement());
+        assertThat(list).contains("Certified Data Steward").contains("Not sent").contains("/app/surveys/" + t.achievement())
+                .contains("href=\"/app/analytics\"").contains("aria-current=\"page\"");
         String page = get("/app/surveys/" + t.achievement(), analyst).body();
         assertThat(page).contains("Response rate (95 % interval)").contains("Invited (n)").contains("Send this survey");
         java.util.regex.Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
@@ -436,6 +441,41 @@ class SurveyTest {
         assertThat(answered).isPositive();
         scan();
         assertThat(count("SELECT count(*) FROM mail WHERE tenant_id = ?", loaded.tenant().id())).isZero();
+    }
+
+    /** An earner's invitation made by SQL at a fixed date (for figures over a period). */
+    static long invite(Tenant t, String credential, String day) {
+        return count("""
+                INSERT INTO survey_invitation (tenant_id, achievement_id, wave_month, cohort, credential_id, language, invited_at, closes_at)
+                VALUES (?, ?, 6, 'earner', CAST(? AS UUID), 'en', CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ) + interval '30 days') RETURNING id""",
+                t.tenantId(), t.achievement(), credential, day, day);
+    }
+
+    @Test
+    void the_roi_model_takes_its_survey_benefit_from_the_earners_answers_with_non_respondents_as_zero() {
+        Tenant t = tenant("roifeed", "en");
+        putSurvey(t, "{\"waveMonths\": [6]}");
+        for (int i = 0; i < 4; i++) {
+            issue(t, "Feed " + i, "feed" + i + "@example.org");
+        }
+        List<String> credentials = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT CAST(id AS TEXT) FROM credential WHERE tenant_id = :t ORDER BY recipient_email").bind("t", t.tenantId()).mapTo(String.class).list());
+        long answered = invite(t, credentials.get(0), "2026-03-01");
+        for (int i = 1; i < 4; i++) {
+            invite(t, credentials.get(i), "2026-03-01");
+        }
+        server.sql("""
+                INSERT INTO survey_answer (invitation_id, tenant_id, monetary_impact, attribution_pct, confidence_pct, answered_at)
+                VALUES (?, ?, 120000, 40, 75, now())""", answered, t.tenantId());
+        var benefit = server.send("POST", "/api/v1/analytics/benefits", t.key(), """
+                {"name": "participants' estimate", "fromSurvey": true, "currency": "EUR", "isolation": "participant_estimate",
+                 "attribution": 1, "confidence": 1, "reason": "the post-completion surveys already adjust for attribution and confidence"}""");
+        assertThat(benefit.status()).as(benefit.body()).isIn(200, 201);
+        JsonNode roi = server.send("GET", "/api/v1/analytics/roi/program?from=2026-01-01&to=2026-12-31&currency=EUR", t.key(), null).json();
+        // 120,000 × 40 % × 75 % = 36,000 from the one respondent; the three others count as no improvement
+        assertThat(roi.at("/survey/adjustedBenefit").decimalValue()).isEqualByComparingTo("36000");
+        assertThat(roi.at("/survey/respondents").asInt()).isEqualTo(1);
+        assertThat(roi.at("/survey/surveyed").asInt()).isEqualTo(4);
     }
 
     static String signIn(String slug, String email) {

@@ -135,7 +135,7 @@ final class MailQueue {
     }
 
     /**
-     * The latest mail about each of {@code credentialIds} (the tenant's only) and when each was claimed, in one statement
+     * The latest mail delivering each of {@code credentialIds} (the tenant's only; survey mail is not delivery) and when each was claimed, in one statement
      * for a page of credentials; a credential no mail was sent about has status {@code none}.
      */
     static java.util.Map<UUID, CredentialDelivery> latest(Handle h, long tenantId, List<UUID> credentialIds) {
@@ -152,6 +152,7 @@ final class MailQueue {
                                                FROM mail
                                               WHERE tenant_id = c.tenant_id
                                                 AND credential_id = c.id
+                                                AND kind NOT IN ('survey_invitation', 'survey_reminder')
                                               ORDER BY id DESC
                                               LIMIT 1) AS m ON TRUE
                           LEFT JOIN LATERAL (SELECT at

@@ -26,9 +26,11 @@ public final class SurveyModule implements AutoCloseable {
     private final SurveyScan scan;
     private final ScheduledExecutorService executor;
     private final URI publicUrl;
+    private final SurveyBenefits estimates;
     private final SecureRandom random;
 
-    private SurveyModule(Surveys surveys, SurveyScan scan, Duration scanEvery, URI publicUrl, SecureRandom random) {
+    private SurveyModule(Surveys surveys, SurveyScan scan, SurveyBenefits estimates, Duration scanEvery, URI publicUrl, SecureRandom random) {
+        this.estimates = estimates;
         this.surveys = surveys;
         this.scan = scan;
         this.publicUrl = publicUrl;
@@ -49,7 +51,7 @@ public final class SurveyModule implements AutoCloseable {
     public static SurveyModule create(Jdbi jdbi, Achievements achievements, AuditTrail audit, Delivery delivery, URI publicUrl, Duration scanEvery,
                                       Clock clock, SecureRandom random) {
         delivery.renderSurveysWith(new SurveyMail(publicUrl, new Tokens(random)));
-        return new SurveyModule(new Surveys(jdbi, achievements, audit, delivery, clock), new SurveyScan(jdbi, delivery, clock), scanEvery,
+        return new SurveyModule(new Surveys(jdbi, achievements, audit, delivery, clock), new SurveyScan(jdbi, delivery, clock), new SurveyBenefits(jdbi), scanEvery,
                 publicUrl, random);
     }
 
@@ -59,6 +61,11 @@ public final class SurveyModule implements AutoCloseable {
 
     SecureRandom random() {
         return random;
+    }
+
+    /** The surveys' participant estimate, for the ROI model's survey-based benefit line. */
+    public org.credence.analytics.SurveyEstimates estimates() {
+        return estimates;
     }
 
     public Surveys surveys() {

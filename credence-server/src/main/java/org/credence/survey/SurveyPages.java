@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
+import org.credence.analytics.AnalyticsNav;
 import org.credence.domain.DomainException;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
@@ -108,6 +109,7 @@ public final class SurveyPages {
         model.put("lang", lang);
         model.put("t", t.table());
         model.put("signedIn", signedIn);
+        model.put("nav", AnalyticsNav.of(lang, "/app/surveys"));
         return model;
     }
 

@@ -196,26 +196,25 @@ public final class SurveyRoutes {
         }
     }
 
+    /** The addresses of a CSV upload: the column headed email (or e-mail, mail) when the first row names one, else the first column. */
     private static List<String> csvAddresses(String body) {
         List<String> addresses = new ArrayList<>();
-        int column = 0;
-        boolean first = true;
+        int column = -1;
         for (CsvRecord row : CsvReader.builder().ofCsvRecord(body)) {
-            if (first) {
-                first = false;
-                // a header row naming an e-mail column: that column; otherwise the first column of every row
+            if (column < 0) {
+                column = 0;
+                boolean header = false;
                 for (int i = 0; i < row.getFieldCount(); i++) {
                     String name = row.getField(i).strip().toLowerCase(Locale.ROOT);
                     if (name.equals("email") || name.equals("e-mail") || name.equals("mail")) {
                         column = i;
-                        addresses.clear();
+                        header = true;
                         break;
                     }
                 }
-                if (row.getField(column).contains("@")) {
-                    addresses.add(row.getField(column));
+                if (header) {
+                    continue;
                 }
-                continue;
             }
             if (addresses.size() >= MAX_UPLOAD_ENTRIES) {
                 throw Problem.tooLarge("at most " + MAX_UPLOAD_ENTRIES + " addresses per upload");

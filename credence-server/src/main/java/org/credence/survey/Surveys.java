@@ -168,6 +168,9 @@ public final class Surveys {
             throw new DomainException.InvalidInput("sampleSize", "sampleSize must be between 1 and " + MAX_SAMPLE);
         }
         int waveMonth = wave == null ? survey.waveMonths().get(0) : wave;
+        if (waveMonth < 1 || waveMonth > 60) {
+            throw new DomainException.InvalidInput("wave", "wave is a month offset between 1 and 60");
+        }
         if (language != null && !language.equals("en") && !language.equals("nb")) {
             throw new DomainException.InvalidInput("language", "language must be 'en' or 'nb'");
         }
