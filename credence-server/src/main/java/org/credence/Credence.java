@@ -18,6 +18,7 @@ import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
 import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.analytics.OperationsQueries;
+import org.credence.analytics.OperationsPageRoutes;
 import org.credence.analytics.OperationsReport;
 import org.credence.analytics.OperationsRoutes;
 import org.credence.analytics.ProgramCostRoutes;
@@ -72,13 +73,13 @@ import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.report.ReportModule;
+import org.credence.report.ReportRoutes;
+import org.credence.report.ReportSources;
 import org.credence.tenant.ApiKeys;
 import org.credence.tenant.MasterKey;
 import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
-import org.credence.report.ReportModule;
-import org.credence.report.ReportRoutes;
-import org.credence.report.ReportSources;
 import org.credence.tenant.Tenants;
 import org.credence.survey.SurveyModule;
 import org.credence.survey.SurveyRoutes;
@@ -206,15 +207,15 @@ public final class Credence implements AutoCloseable {
             SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
             ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), surveys.estimates(), engagement, assumptions);
-            ProgramStore programs = new ProgramStore(jdbi, audit);
-            OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
             CostAvoidedAssumptionStore costAvoided = new CostAvoidedAssumptionStore(jdbi, clock);
             OperationsReport operations = new OperationsReport(new OperationsQueries(jdbi), engagement, folder, costs, costAvoided);
             OperationsRoutes.Services operationsServices = new OperationsRoutes.Services(jdbi, operations, new SupportTickets(jdbi, audit, clock),
                     costAvoided, costs, achievements, audit, auth, clock);
+            ProgramStore programs = new ProgramStore(jdbi, audit);
+            OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
             // the board and weekly reports read every layer's service; the weekly mail scan runs while mail is polled
             ReportModule boardReports = ReportModule.create(jdbi, new ReportSources(engagement, assumptions, folder, operations, outcomes,
-                    new OutcomeQueries(jdbi), programRoi, achievements), mail, publicUrl, clock,
+                    programRoi, achievements), mail, publicUrl, clock,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
@@ -236,12 +237,13 @@ public final class Credence implements AutoCloseable {
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), folder, auth, clock),
                     config -> CompareRoutes.register(config, auth),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
-                    config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> ProgramCostRoutes.register(config, costs, auth),
                     config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
                             auth, users.sessions(), clock),
-                    config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),
                     config -> OperationsRoutes.register(config, operationsServices),
+                    config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),
+                    config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
+                    config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),

@@ -59,10 +59,13 @@ CREATE INDEX credential_period_recipient ON credential (tenant_id, issued_at) IN
 --   issue_ms    credentials by log-spaced bucket of signed_at - requested_at (day: issued)
 --   claim_ms    claimed credentials by bucket of claimed_at - issued_at (day: issued, the cohort)
 --   mail_<status> credential mails (issued / claim link) by their current status (day: queued)
+--   recipient_hll  a HyperLogLog sketch of the recipients issued to: bucket = register (0-511), count = its rank
 -- Bucket b holds durations d (milliseconds) with floor(8 · log2(d + 1)) = b: each spans a factor
 -- of 2^(1/8) ≈ 1.09, so a percentile read from it is exact to about ±4.5 %. Triggers append deltas
 -- to operations_pending in the writing transaction (no shared rows, so no lock convoys); a read folds
--- its tenant's deltas first (OperationsRollup).
+-- its tenant's deltas first (OperationsQueries), into operations_daily and operations_monthly (day:
+-- the month's first), each also under achievement 0 for all achievements, so a year's figures sum
+-- a few thousand rows.
 CREATE TABLE operations_pending (
     tenant_id       BIGINT NOT NULL,
     day             DATE NOT NULL,
@@ -75,15 +78,21 @@ CREATE INDEX operations_pending_tenant ON operations_pending (tenant_id);
 CREATE TABLE operations_daily (
     tenant_id       BIGINT NOT NULL,
     day             DATE NOT NULL,
-    achievement_id  BIGINT NOT NULL,
+    achievement_id  BIGINT NOT NULL,                          -- 0: every achievement
     metric          TEXT NOT NULL,
     bucket          SMALLINT NOT NULL,
     count           BIGINT NOT NULL,
-    PRIMARY KEY (tenant_id, metric, day, achievement_id, bucket)
+    PRIMARY KEY (tenant_id, metric, achievement_id, day, bucket)
 );
+CREATE TABLE operations_monthly (LIKE operations_daily INCLUDING ALL);
 
 CREATE FUNCTION operations_bucket(ms DOUBLE PRECISION) RETURNS SMALLINT LANGUAGE sql IMMUTABLE AS $$
     SELECT floor(8 * log(2.0, (greatest(ms, 0) + 1)::numeric))::smallint
+$$;
+
+-- A HyperLogLog rank: the position of the first 1 in the 55 bits above the register's 9 (56 when none).
+CREATE FUNCTION operations_hll_rank(h BIGINT) RETURNS SMALLINT LANGUAGE sql IMMUTABLE AS $$
+    SELECT CAST(coalesce(nullif(position('1' IN CAST(CAST(h >> 9 AS BIT(55)) AS TEXT)), 0), 56) AS SMALLINT)
 $$;
 
 CREATE FUNCTION operations_from_credential_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -92,6 +101,12 @@ BEGIN
     SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date, achievement_id, 'issue_ms',
            operations_bucket(extract(epoch FROM signed_at - requested_at) * 1000), count(*)
       FROM new_rows WHERE requested_at IS NOT NULL AND signed_at IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5;
+    -- HyperLogLog (512 registers): register = the hash's low 9 bits, rank = the position of the first 1 in the next 55
+    INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
+    SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date, achievement_id, 'recipient_hll', h & 511,
+           max(operations_hll_rank(h))
+      FROM (SELECT tenant_id, issued_at, achievement_id, hashtextextended(recipient_email_hash, 0) AS h FROM new_rows) AS r
      GROUP BY 1, 2, 3, 4, 5;
     IF EXISTS (SELECT 1 FROM new_rows WHERE claimed_at IS NOT NULL) THEN
         INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
@@ -159,13 +174,19 @@ CREATE TRIGGER operations_mail_insert AFTER INSERT ON mail FOR EACH ROW EXECUTE 
 CREATE TRIGGER operations_mail_update AFTER UPDATE OF status ON mail
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION operations_from_mail();
 
--- What exists already: claims and mails (no credential has a request time yet).
-INSERT INTO operations_daily (tenant_id, day, achievement_id, metric, bucket, count)
+-- What exists already: claims, mails and recipients (no credential has a request time yet), folded
+-- by the same statement a read uses.
+INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
 SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date, achievement_id, 'claim_ms',
        operations_bucket(extract(epoch FROM claimed_at - issued_at) * 1000), count(*)
   FROM credential WHERE claimed_at IS NOT NULL
  GROUP BY 1, 2, 3, 4, 5;
-INSERT INTO operations_daily (tenant_id, day, achievement_id, metric, bucket, count)
+INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
+SELECT tenant_id, (issued_at AT TIME ZONE 'UTC')::date, achievement_id, 'recipient_hll', h & 511,
+       max(operations_hll_rank(h))
+  FROM (SELECT tenant_id, issued_at, achievement_id, hashtextextended(recipient_email_hash, 0) AS h FROM credential) AS r
+ GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO operations_pending (tenant_id, day, achievement_id, metric, bucket, delta)
 SELECT m.tenant_id, (m.created_at AT TIME ZONE 'UTC')::date, c.achievement_id, 'mail_' || m.status, 0, count(*)
   FROM mail AS m JOIN credential AS c ON c.id = m.credential_id
  WHERE m.kind IN ('credential_issued', 'claim_link')

@@ -33,6 +33,10 @@ class DemoLoaderTest {
             assertThat(count(server, "SELECT count(*) FROM credential WHERE tenant_id = ? AND (issued_at >= '2026-11-01' OR claimed_at >= '2026-11-01')",
                     tenant)).isZero();
             assertThat(count(server, "SELECT count(*) FROM tracking_event WHERE tenant_id = ? AND occurred_at >= '2026-11-01'", tenant)).isZero();
+            // operations: a simulated cost ledger, support tickets, and a request time on every credential
+            assertThat(count(server, "SELECT count(*) FROM program_cost WHERE tenant_id = ? AND note LIKE '%simulated'", tenant)).isGreaterThan(10);
+            assertThat(count(server, "SELECT count(*) FROM support_ticket_count WHERE tenant_id = ?", tenant)).isPositive();
+            assertThat(count(server, "SELECT count(*) FROM credential WHERE tenant_id = ? AND requested_at IS NULL", tenant)).isZero();
 
             // every simulated event went in, and the rollups fold all of them
             assertThat(count(server, "SELECT count(*) FROM tracking_event WHERE tenant_id = ?", tenant)).isEqualTo(loaded.events()).isPositive();

@@ -163,6 +163,15 @@ final class ServerHarness implements AutoCloseable {
         return created.json().get("id").asLong();
     }
 
+    /** A user of the tenant whose key is {@code key}, with a role and a password. */
+    void user(String key, String email, String role, String password) {
+        Response created = send("POST", "/api/v1/users", key,
+                "{\"email\": \"" + email + "\", \"name\": \"" + role + "\", \"role\": \"" + role + "\", \"password\": \"" + password + "\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+    }
+
     /** Runs one SQL statement with positional binds: for state no API sets yet (privacy, branding). */
     int sql(String statement, Object... binds) {
         return credence.jdbi().withHandle(h -> {

@@ -164,7 +164,7 @@ public final class DashboardApiBench {
     }
 
     /** Milliseconds per call, cycling over the paths; five unmeasured calls first (JIT, plans, caches). Every call must answer 200. */
-    private static double[] timeApi(HttpClient http, String base, String key, List<String> paths, int runs) throws IOException, InterruptedException {
+    static double[] timeApi(HttpClient http, String base, String key, List<String> paths, int runs) throws IOException, InterruptedException {
         double[] millis = new double[runs];
         for (int i = -5; i < runs; i++) {
             String path = paths.get(Math.floorMod(i, paths.size()));
@@ -182,7 +182,7 @@ public final class DashboardApiBench {
         return millis;
     }
 
-    private static double[] timeRaw(Jdbi jdbi, String sql, Map<String, Object> binds, int runs) {
+    static double[] timeRaw(Jdbi jdbi, String sql, Map<String, Object> binds, int runs) {
         double[] millis = new double[runs];
         return jdbi.withHandle(h -> {
             for (int i = runs == 1 ? 0 : -1; i < runs; i++) {
@@ -199,7 +199,7 @@ public final class DashboardApiBench {
         });
     }
 
-    private static double p(double[] values, int percentile) {
+    static double p(double[] values, int percentile) {
         return DashboardBench.percentile(values, percentile);
     }
 }

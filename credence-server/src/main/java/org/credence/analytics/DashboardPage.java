@@ -37,6 +37,11 @@ final class DashboardPage {
         this.tables = new DashboardTables(t, readable, query);
     }
 
+    /** Figures (their API JSON) as the dashboard shows them, for the other analytics pages. */
+    static List<FigureView> figureViews(String lang, List<JsonNode> figures) {
+        return new DashboardPage(lang, null).figures(figures);
+    }
+
     /** The CSV tables the page links to, by name, and the report each comes from. */
     static final Map<String, String> EXPORTS = Map.ofEntries(Map.entry("engagement", "engagement"), Map.entry("funnel", "funnel"),
             Map.entry("trends", "trends"), Map.entry("achievements", "achievements"),

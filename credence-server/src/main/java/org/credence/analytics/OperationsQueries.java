@@ -10,15 +10,16 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.credence.insights.operations.DurationHistogram;
+import org.credence.insights.operations.RecipientSketch;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * The measured counts behind the operations figures (migration V24): time-to-issue and claim-lag
- * histograms and credential-mail outcomes from operations_daily, credentials issued and claimed
- * from analytics_cohort, support tickets, and distinct recipients from an index-only scan. Every
- * query is scoped to one tenant and a period of UTC days [from, to).
+ * histograms, credential-mail outcomes and the recipients' sketch from operations_monthly and
+ * operations_daily, credentials issued and claimed from analytics_cohort, and support tickets.
+ * Every query is scoped to one tenant and a period of UTC days [from, to).
  */
 public final class OperationsQueries {
     // one fold per tenant at a time ("CRDOPS" in ASCII, shifted, then the tenant id mixed in)
@@ -62,53 +63,64 @@ public final class OperationsQueries {
     }
 
     /**
-     * Moves the tenant's pending deltas into operations_daily, so a read includes everything
+     * Moves the tenant's pending deltas into operations_daily and operations_monthly, so a read includes everything
      * committed before it. The deleting statement sums what it deletes, so each delta counts once.
      */
     public void fold(long tenantId) {
+        // each delta lands in its day and its month, under its achievement and under 0 (every achievement); sketch registers keep
+        // their largest rank, every other count is a sum
+        String upsert = """
+                SELECT tenant_id, %s, achievement_id, metric, bucket, CASE WHEN metric = 'recipient_hll' THEN max(delta) ELSE sum(delta) END
+                  FROM expanded GROUP BY 1, 2, 3, 4, 5 HAVING metric = 'recipient_hll' OR sum(delta) <> 0 ORDER BY 1, 4, 3, 2, 5
+                ON CONFLICT (tenant_id, metric, achievement_id, day, bucket) DO UPDATE
+                   SET count = CASE WHEN o.metric = 'recipient_hll' THEN greatest(o.count, EXCLUDED.count) ELSE o.count + EXCLUDED.count END""";
         jdbi.useTransaction(h -> {
             h.execute("SELECT pg_advisory_xact_lock(?)", FOLD_LOCK ^ tenantId);
             h.createUpdate("""
-                            WITH moved AS (DELETE FROM operations_pending WHERE tenant_id = :tenant RETURNING *)
-                            INSERT INTO operations_daily AS o (tenant_id, day, achievement_id, metric, bucket, count)
-                            SELECT tenant_id, day, achievement_id, metric, bucket, sum(delta) FROM moved
-                             GROUP BY 1, 2, 3, 4, 5 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4, 5
-                            ON CONFLICT (tenant_id, metric, day, achievement_id, bucket) DO UPDATE SET count = o.count + EXCLUDED.count""")
+                            WITH moved AS (DELETE FROM operations_pending WHERE tenant_id = :tenant RETURNING *),
+                                 expanded AS (SELECT tenant_id, day, achievement_id, metric, bucket, delta FROM moved
+                                              UNION ALL SELECT tenant_id, day, 0, metric, bucket, delta FROM moved),
+                                 daily AS (INSERT INTO operations_daily AS o (tenant_id, day, achievement_id, metric, bucket, count)
+                            """ + upsert.formatted("day") + """
+                                           RETURNING 1)
+                            INSERT INTO operations_monthly AS o (tenant_id, day, achievement_id, metric, bucket, count)
+                            """ + upsert.formatted("CAST(date_trunc('month', day) AS DATE)"))
                     .bind("tenant", tenantId).execute();
         });
     }
 
     /** A histogram ({@code issue_ms} or {@code claim_ms}) over the period. */
     public DurationHistogram histogram(long tenantId, String metric, LocalDate from, LocalDate to, OptionalLong achievement) {
-        Map<Integer, Long> counts = new HashMap<>();
-        jdbi.useHandle(h -> scoped(h, """
-                        SELECT bucket, sum(count) AS n FROM operations_daily
-                         WHERE tenant_id = :tenant AND metric = :metric AND day >= :from AND day < :to AND """ + ACHIEVEMENT + """
-                         GROUP BY bucket""", tenantId, from, to, achievement)
-                .bind("metric", metric)
-                .map((rs, ctx) -> counts.put(rs.getInt("bucket"), rs.getLong("n"))).list());
-        return DurationHistogram.of(counts);
+        return DurationHistogram.of(byBucket(tenantId, metric, from, to, achievement, "sum"));
     }
 
     /** Credential mails queued in the period, by current status. */
     public Mail mail(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
         Map<String, Long> byStatus = new HashMap<>();
-        jdbi.useHandle(h -> scoped(h, """
-                        SELECT metric, sum(count) AS n FROM operations_daily
-                         WHERE tenant_id = :tenant AND metric LIKE 'mail\\_%' AND day >= :from AND day < :to AND """ + ACHIEVEMENT + """
-                         GROUP BY metric""", tenantId, from, to, achievement)
+        jdbi.useHandle(h -> rollup(h, "SELECT metric, sum(count) AS n FROM (" + rollup("metric, count", "metric LIKE 'mail\\_%'", true)
+                + ") AS r GROUP BY metric", tenantId, from, to, achievement, true)
                 .map((rs, ctx) -> byStatus.put(rs.getString("metric").substring(5), rs.getLong("n"))).list());
         return new Mail(byStatus.getOrDefault("sent", 0L), byStatus.getOrDefault("failed", 0L), byStatus.getOrDefault("bounced", 0L),
                 byStatus.getOrDefault("queued", 0L) + byStatus.getOrDefault("sending", 0L));
     }
 
-    /** Distinct recipients of the credentials issued in the period. */
-    public long recipients(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
-        return jdbi.withHandle(h -> scoped(h, """
-                        SELECT count(DISTINCT recipient_email_hash) FROM credential
-                         WHERE tenant_id = :tenant AND issued_at >= CAST(:from AS DATE) AT TIME ZONE 'UTC'
-                           AND issued_at < CAST(:to AS DATE) AT TIME ZONE 'UTC' AND """ + ACHIEVEMENT, tenantId, from, to, achievement)
-                .mapTo(Long.class).one());
+    /** Distinct recipients of a period: exact, or estimated from the sketch ({@code estimated}, ±4.6 %) when the period is large. */
+    public record Recipients(long count, boolean estimated) {}
+
+    /**
+     * Distinct recipients of the credentials issued in the period: counted exactly when the period has at most
+     * {@link #EXACT_RECIPIENTS} credentials, else estimated from the HyperLogLog registers of the rollup.
+     */
+    public Recipients recipients(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, long issued) {
+        if (issued <= EXACT_RECIPIENTS) {
+            return new Recipients(jdbi.withHandle(h -> rollup(h, """
+                            SELECT count(*) FROM (SELECT DISTINCT recipient_email_hash FROM credential
+                             WHERE tenant_id = :tenant AND issued_at >= CAST(:from AS DATE) AT TIME ZONE 'UTC'
+                               AND issued_at < CAST(:to AS DATE) AT TIME ZONE 'UTC'
+                               AND (:achievement = 0 OR achievement_id = :achievement)) AS d""", tenantId, from, to, achievement, false)
+                    .mapTo(Long.class).one()), false);
+        }
+        return new Recipients(RecipientSketch.estimate(byBucket(tenantId, "recipient_hll", from, to, achievement, "max")), true);
     }
 
     /** Support tickets of the period by channel (tickets have no achievement). */
@@ -146,10 +158,9 @@ public final class OperationsQueries {
                              WHERE tenant_id = :tenant AND day >= :from AND day < :to GROUP BY 1""", tenantId, from, to, OptionalLong.empty())
                     .map((rs, ctx) -> counts.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new long[3])[2] = rs.getLong("tickets"))
                     .list();
-            scoped(h, "SELECT " + period.apply("day") + """
-                             AS period, bucket, sum(count) AS n FROM operations_daily
-                             WHERE tenant_id = :tenant AND metric = 'issue_ms' AND day >= :from AND day < :to AND """ + ACHIEVEMENT + """
-                             GROUP BY 1, 2""", tenantId, from, to, achievement)
+            boolean months = granularity == Granularity.MONTH;
+            rollup(h, "SELECT " + period.apply("day") + " AS period, bucket, sum(count) AS n FROM (" + rollup("day, bucket, count", "metric = 'issue_ms'",
+                    months) + ") AS r GROUP BY 1, 2", tenantId, from, to, achievement, months)
                     .map((rs, ctx) -> issueTimes.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new HashMap<>())
                             .put(rs.getInt("bucket"), rs.getLong("n")))
                     .list();
@@ -162,6 +173,42 @@ public final class OperationsQueries {
     }
 
     private static final String ACHIEVEMENT = "(CAST(:achievement AS BIGINT) IS NULL OR achievement_id = :achievement)\n";
+    /** Up to this many credentials in a period, recipients are counted exactly (an index-only scan of about 50 ms at most). */
+    static final long EXACT_RECIPIENTS = 50_000;
+
+    /** Counts of one metric by bucket over the period, summed ("sum") or, for sketch registers, their largest ("max"). */
+    private Map<Integer, Long> byBucket(long tenantId, String metric, LocalDate from, LocalDate to, OptionalLong achievement, String aggregate) {
+        Map<Integer, Long> counts = new HashMap<>();
+        jdbi.useHandle(h -> rollup(h, "SELECT bucket, " + aggregate + "(count) AS n FROM (" + rollup("bucket, count", "metric = :metric", true)
+                        + ") AS r GROUP BY bucket", tenantId, from, to, achievement, true)
+                .bind("metric", metric)
+                .map((rs, ctx) -> counts.put(rs.getInt("bucket"), rs.getLong("n"))).list());
+        return counts;
+    }
+
+    /**
+     * The rollup rows of [from, to) for one achievement (or 0: all): whole months from operations_monthly and the
+     * days before and after them from operations_daily, so a year reads about 12 rows per bucket, not 365.
+     */
+    private static String rollup(String columns, String condition, boolean months) {
+        String where = " WHERE tenant_id = :tenant AND " + condition + " AND achievement_id = :achievement";
+        return "SELECT " + columns + " FROM operations_monthly" + where + " AND day >= :monthsFrom AND day < :monthsTo"
+                + " UNION ALL SELECT " + columns + " FROM operations_daily" + where
+                + " AND ((day >= :from AND day < :monthsFrom) OR (day >= :monthsTo AND day < :to))";
+    }
+
+    /** A query over {@link #rollup} rows, bound: whole months only when {@code months} and the period holds one. */
+    private static Query rollup(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, boolean months) {
+        LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate monthsTo = to.withDayOfMonth(1);
+        if (!months || !monthsFrom.isBefore(monthsTo)) {
+            monthsFrom = to;
+            monthsTo = to;
+        }
+        return h.createQuery(sql).bind("tenant", tenantId).bind("from", Date.valueOf(from)).bind("to", Date.valueOf(to))
+                .bind("monthsFrom", Date.valueOf(monthsFrom)).bind("monthsTo", Date.valueOf(monthsTo))
+                .bind("achievement", achievement.orElse(0));
+    }
 
     private static Query scoped(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
         Query query = h.createQuery(sql).bind("tenant", tenantId).bind("from", Date.valueOf(from)).bind("to", Date.valueOf(to));

@@ -71,7 +71,7 @@ public final class OperationsReport {
                 .reduce(DurationHistogram.of(Map.of()), DurationHistogram::plus);
         DurationHistogram claimLags = queries.histogram(tenantId, "claim_ms", from, to, achievement);
         OperationsQueries.Mail mail = queries.mail(tenantId, from, to, achievement);
-        long recipients = queries.recipients(tenantId, from, to, achievement);
+        OperationsQueries.Recipients recipients = queries.recipients(tenantId, from, to, achievement, issued);
         CostTotals costs = ledger.total(tenantId, from, to, achievement);
         Currency currency = Currency.getInstance(costs.single().map(CostTotals.CurrencyTotal::currency)
                 .orElseGet(() -> ledger.mainCurrency(tenantId).orElse(ProgramCostLedger.DEFAULT_CURRENCY)));
@@ -82,13 +82,13 @@ public final class OperationsReport {
         Count untimed = Count.of("credentials_without_request_time", Math.max(0, issued - issueTimes.n()), "credentials");
         Count claimedCount = Count.of("credentials_claimed", claimed, "credentials");
         Count finished = Count.of("mails_finished", mail.finished(), "credential mails");
-        Count recipientCount = Count.of("recipients", recipients, "recipients");
+        Count recipientCount = Count.of("recipients", recipients.count(), "recipients");
         Count ticketCount = Count.of("support_tickets", tickets, "tickets");
         OperationsMetrics.Money money = costs.single().map(t -> new OperationsMetrics.Money(t.total(), t.currency())).orElse(null);
 
         Map<String, Figure> figures = new LinkedHashMap<>();
         put(figures, Figures.count(OperationsDefinitions.CREDENTIALS_ISSUED, issuedCount));
-        put(figures, Figures.count(OperationsDefinitions.RECIPIENTS, recipientCount));
+        put(figures, OperationsMetrics.recipients(recipientCount, recipients.estimated()));
         put(figures, OperationsMetrics.quantile(OperationsDefinitions.TIME_TO_ISSUE_MEDIAN, issueTimes, 0.5, OperationsMetrics.SECONDS, timed, untimed));
         put(figures, OperationsMetrics.quantile(OperationsDefinitions.TIME_TO_ISSUE_P90, issueTimes, 0.9, OperationsMetrics.SECONDS, timed, untimed));
         put(figures, Figures.proportion(OperationsDefinitions.DELIVERY_SUCCESS, Count.of("mails_sent", mail.sent(), "credential mails"), finished,

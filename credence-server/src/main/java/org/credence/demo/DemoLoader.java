@@ -3,6 +3,7 @@ package org.credence.demo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
+import org.credence.analytics.SupportTickets;
+import org.credence.analytics.costs.ProgramCostLedger;
+import org.credence.audit.AuditTrail;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssueCommand;
 import org.credence.issuance.IssuedCredential;
@@ -93,10 +97,14 @@ public final class DemoLoader {
         for (DemoAchievement a : DemoCatalog.ACHIEVEMENTS) {
             made.add(achievements.create(owner, achievementBody(a)));
         }
-        Recorder recorder = new Recorder(owner, made, events);
+        Recorder recorder = new Recorder(owner, made, events, settings.seed());
         Simulation.run(settings, recorder);
         recorder.flush();
         OutcomeSimulation.load(jdbi, tenant.id(), settings); // the outcome pages' LMS, CRM, HRIS and renewal rows
+        // the operations layer's costs and support tickets, entered through the same services (and audit trail) as a user's
+        AuditTrail audit = new AuditTrail(jdbi);
+        SimulatedOperations.load(new ProgramCostLedger(jdbi, audit, Clock.systemUTC()), new SupportTickets(jdbi, audit, Clock.systemUTC()),
+                tenant.id(), owner.actor(), made, settings, Clock.systemUTC());
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO simulated_tenant (tenant_id, seed, recipients, months, period_end, credentials, events)
                         VALUES (:tenant, :seed, :recipients, :months, :end, :credentials, :events)""")
@@ -154,7 +162,10 @@ public final class DemoLoader {
         private final List<SimulatedEvent> pending = new ArrayList<>();
         long eventCount;
 
-        Recorder(Caller owner, List<Achievement> achievements, EventLoader events) {
+        private final long seed;
+
+        Recorder(Caller owner, List<Achievement> achievements, EventLoader events, long seed) {
+            this.seed = seed;
             this.owner = owner;
             this.achievements = achievements;
             this.events = events;
@@ -210,10 +221,13 @@ public final class DemoLoader {
             credentials.addAll(issueAll(choices));
             jdbi.useTransaction(h -> {
                 PreparedBatch batch = h.prepareBatch("""
-                        UPDATE credential SET claimed_at = :claimed, visibility = :visibility, tracking_allowed = :tracking
+                        UPDATE credential SET claimed_at = :claimed, visibility = :visibility, tracking_allowed = :tracking,
+                                              requested_at = :requested, signed_at = issued_at
                         WHERE tenant_id = :tenant AND id = :id""");
                 for (SimulatedCredential c : choices) {
                     LoadedCredential loaded = credentials.get((int) c.index());
+                    // simulated as signed when issued, some minutes after the completion that asked for it
+                    batch.bind("requested", Timestamp.from(c.issuedAt().minus(SimulatedOperations.requestLag(seed, c.index()))));
                     batch.bind("claimed", c.claimedAt().map(Timestamp::from).orElse(null)).bind("visibility", c.isPublic() ? "public" : "private")
                             .bind("tracking", c.trackingAllowed()).bind("tenant", owner.tenantId()).bind("id", loaded.id()).add();
                 }

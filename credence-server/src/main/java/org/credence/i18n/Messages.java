@@ -30,7 +30,7 @@ public final class Messages {
     public static final List<String> LANGUAGES = List.of("en", "nb");
     /** The areas, each a bundle {@code <area>_<language>.properties}. */
     public static final List<String> AREAS = List.of("credential", "verification", "home", "recipient", "mail", "share", "dashboard", "users",
-            "credentials", "achievement", "share_image", "roi", "surveys", "comparison", "outcomes", "reports");
+            "credentials", "achievement", "share_image", "comparison", "roi", "outcomes", "surveys", "operations", "reports");
 
     private static final String PACKAGE = "org.credence.i18n.";
     private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();

@@ -15,12 +15,11 @@ import org.credence.analytics.outcomes.OutcomeReports;
  *
  * @param operations   layer 1: operations figures and the cost ledger, or null
  * @param outcomes     layers 4 and 5: completion, retention and business comparisons, or null
- * @param outcomeData  layer 5: the pipeline sums behind the business answer, or null
  * @param roi          the program's ROI against the cost ledger (cost versus return), or null
  * @param achievements the tenant's achievements (outcome comparisons by launch date need them)
  */
 public record ReportSources(EngagementQueries engagement, MarketingAssumptionStore assumptions, AnalyticsFolder folder,
-                            OperationsReport operations, OutcomeReports outcomes, OutcomeQueries outcomeData, ProgramRoi roi,
+                            OperationsReport operations, OutcomeReports outcomes, ProgramRoi roi,
                             Achievements achievements) {
 
     /** Every service built on the database alone, for the command line (a running server passes its own instances). */
@@ -36,7 +35,7 @@ public record ReportSources(EngagementQueries engagement, MarketingAssumptionSto
         ProgramRoi roi = new ProgramRoi(jdbi, new org.credence.analytics.BenefitStore(jdbi, clock),
                 org.credence.analytics.ProgramCosts.of(costs), org.credence.analytics.SurveyEstimates.NONE, engagement, assumptions);
         // reports only list achievements; no design is checked
-        return new ReportSources(engagement, assumptions, folder, operations, outcomes, new OutcomeQueries(jdbi), roi,
+        return new ReportSources(engagement, assumptions, folder, operations, outcomes, roi,
                 new Achievements(jdbi, audit, (tenant, design) -> false));
     }
 }

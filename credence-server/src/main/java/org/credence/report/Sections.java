@@ -113,14 +113,13 @@ public final class Sections {
         OutcomeReports.Outcome now = sources.outcomes().business(scope(r, r.current()), achievements);
         OutcomeReports.Outcome before = sources.outcomes().business(scope(r, r.previous()), achievements);
         List<BoardFigure> figures = new ArrayList<>();
-        if (sources.outcomeData() != null) {
-            List<OutcomeQueries.Pipeline> pipelineNow = sources.outcomeData().pipeline(scope(r, r.current()));
-            List<OutcomeQueries.Pipeline> pipelineBefore = sources.outcomeData().pipeline(scope(r, r.previous()));
-            String currency = mainCurrency(pipelineNow);
-            if (currency != null) {
-                figures.add(new BoardFigure(pipeline(pipelineNow, currency, false), pipeline(pipelineBefore, currency, false)));
-                figures.add(new BoardFigure(pipeline(pipelineNow, currency, true), pipeline(pipelineBefore, currency, true)));
-            }
+        // the pipeline sums come from the business answer's own table, which the outcome reports cache per tenant and data
+        List<PipelineRow> pipelineNow = pipelineRows(now);
+        List<PipelineRow> pipelineBefore = pipelineRows(before);
+        String currency = mainCurrency(pipelineNow);
+        if (currency != null) {
+            figures.add(new BoardFigure(pipeline(pipelineNow, currency, false), pipeline(pipelineBefore, currency, false)));
+            figures.add(new BoardFigure(pipeline(pipelineNow, currency, true), pipeline(pipelineBefore, currency, true)));
         }
         figures.add(comparison(r, ReportDefinitions.WIN_RATE_DIFFERENCE, now.comparisons().get("winRate"), before.comparisons().get("winRate"),
                 "opportunities"));
@@ -148,18 +147,34 @@ public final class Sections {
         return new BoardFigure(pair.current(), pair.previous(), pair.current().suppressed() ? null : now);
     }
 
+    /** One row of the business answer's pipeline table: a currency and group (credentialed or others). */
+    private record PipelineRow(String currency, boolean credentialed, long open, BigDecimal openAmount, long won, BigDecimal wonAmount) {}
+
+    private static List<PipelineRow> pipelineRows(OutcomeReports.Outcome outcome) {
+        List<PipelineRow> rows = new ArrayList<>();
+        outcome.report().tables().stream().filter(t -> t.name().equals("pipeline")).findFirst().ifPresent(table -> {
+            List<String> h = table.header();
+            for (List<String> row : table.rows()) {
+                rows.add(new PipelineRow(row.get(h.indexOf("currency")), row.get(h.indexOf("group")).equals("credentialed"),
+                        Long.parseLong(row.get(h.indexOf("open"))), new BigDecimal(row.get(h.indexOf("openAmount"))),
+                        Long.parseLong(row.get(h.indexOf("won"))), new BigDecimal(row.get(h.indexOf("wonAmount")))));
+            }
+        });
+        return rows;
+    }
+
     /** The currency with the most won opportunities; amounts in other currencies are never added to it. */
-    private static String mainCurrency(List<OutcomeQueries.Pipeline> pipeline) {
-        return pipeline.stream().collect(java.util.stream.Collectors.groupingBy(OutcomeQueries.Pipeline::currency,
-                        java.util.stream.Collectors.summingLong(OutcomeQueries.Pipeline::won)))
+    private static String mainCurrency(List<PipelineRow> pipeline) {
+        return pipeline.stream().collect(java.util.stream.Collectors.groupingBy(PipelineRow::currency,
+                        java.util.stream.Collectors.summingLong(PipelineRow::won)))
                 .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey).orElse(null);
     }
 
-    private static Figure pipeline(List<OutcomeQueries.Pipeline> pipeline, String currency, boolean wonOnly) {
+    private static Figure pipeline(List<PipelineRow> pipeline, String currency, boolean wonOnly) {
         BigDecimal amount = BigDecimal.ZERO;
         long count = 0;
-        for (OutcomeQueries.Pipeline p : pipeline) {
+        for (PipelineRow p : pipeline) {
             if (p.credentialed() && p.currency().equals(currency)) {
                 amount = amount.add(p.wonAmount()).add(wonOnly ? BigDecimal.ZERO : p.openAmount());
                 count += p.won() + (wonOnly ? 0 : p.open());

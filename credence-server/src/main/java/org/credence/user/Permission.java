@@ -11,5 +11,7 @@ public enum Permission {
     /** See dashboards and analytics. */
     VIEW_ANALYTICS,
     /** Add users, change their roles, disable them. */
-    MANAGE_USERS
+    MANAGE_USERS,
+    /** Enter, correct and void lines of the program-cost ledger. */
+    MANAGE_COSTS
 }

@@ -102,7 +102,8 @@ class MessagesParityTest {
                 Map.entry("jte/user", "users"), Map.entry("java/org/credence/user/UserPages.java", "users"),
                 Map.entry("java/org/credence/badge/ShareImage.java", "share_image"),
                 Map.entry("jte/app", "credentials"), Map.entry("java/org/credence/delivery/IssuerCredentialsPage.java", "credentials"),
-                Map.entry("jte/roi", "roi"), Map.entry("java/org/credence/analytics/RoiPage.java", "roi"));
+                Map.entry("jte/roi", "roi"), Map.entry("java/org/credence/analytics/RoiPage.java", "roi"),
+                Map.entry("jte/operations", "operations"), Map.entry("java/org/credence/analytics/OperationsPage.java", "operations"));
         int found = 0;
         for (var source : sources.entrySet()) {
             Set<String> keys = Messages.texts(source.getValue(), "en").keySet();

@@ -17,7 +17,8 @@ public final class OperationsDefinitions {
     public static final Metric RECIPIENTS = new Metric("operations.recipients", "Recipients",
             "Distinct people (by normalised e-mail) who were issued at least one credential in the period.",
             new Formula("distinct count", "distinct recipient e-mail hashes of the credentials issued in the period"), null,
-            Evidence.MEASURED, null);
+            Evidence.MEASURED, "Counted exactly up to 50,000 credentials in the period; above that, estimated from a HyperLogLog sketch "
+                    + "(standard error 4.6 %), with its 95 % interval.");
 
     public static final Metric TIME_TO_ISSUE_MEDIAN = new Metric("operations.time_to_issue.median", "Time to issue (median)",
             "Half of the credentials were signed within this time of their completion (when the issuing system sent it) or of the "

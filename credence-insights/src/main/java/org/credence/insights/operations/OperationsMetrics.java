@@ -94,6 +94,17 @@ public final class OperationsMetrics {
         return new Figure(OperationsDefinitions.COST_AVOIDED, value, assumptions.currency().getCurrencyCode(), inputs, null, warnings, false);
     }
 
+    /** Distinct recipients: a count, or a sketch's estimate with its 95 % interval. */
+    public static Figure recipients(Count recipients, boolean estimated) {
+        if (!estimated) {
+            return Figures.count(OperationsDefinitions.RECIPIENTS, recipients);
+        }
+        double margin = 1.959964 * RecipientSketch.STANDARD_ERROR * recipients.value();
+        return new Figure(OperationsDefinitions.RECIPIENTS, BigDecimal.valueOf(recipients.value()), recipients.unit(),
+                Map.of(recipients.name(), recipients.input()), new Interval(Math.max(0, recipients.value() - margin), recipients.value() + margin,
+                0.95, org.credence.insights.stats.IntervalMethod.HYPERLOGLOG), List.of(), false);
+    }
+
     /** Support tickets per 100 credentials issued, with Garwood's exact Poisson interval. */
     public static Figure ticketsPer100(Count tickets, Count issued) {
         Figure perCredential = Figures.ratePerUnit(OperationsDefinitions.TICKETS_PER_100, tickets, issued, "tickets per 100 credentials",

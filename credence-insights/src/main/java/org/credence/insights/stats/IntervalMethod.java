@@ -23,7 +23,9 @@ public enum IntervalMethod {
     BOOTSTRAP_PERCENTILE("percentile bootstrap: the α/2 and 1 − α/2 quantiles of resampled estimates",
             "Efron 1979, Ann Stat 7:1; Efron & Tibshirani 1993, An Introduction to the Bootstrap, ch. 13"),
     LEAST_SQUARES_SLOPE_T("least-squares slope ± t quantile × standard error", "any regression text; "
-            + "checked against Anscombe 1973, Am Stat 27:17");
+            + "checked against Anscombe 1973, Am Stat 27:17"),
+    HYPERLOGLOG("HyperLogLog estimate ± z × its relative standard error 1.04 / √registers",
+            "Flajolet, Fusy, Gandouet & Meunier 2007, Analysis of Algorithms (AofA) 2007");
 
     private final String description;
     private final String reference;
