@@ -33,7 +33,7 @@ public record ReportSources(EngagementQueries engagement, MarketingAssumptionSto
                 new org.credence.analytics.CostAvoidedAssumptionStore(jdbi, clock));
         OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), new org.credence.analytics.outcomes.ProgramStore(jdbi, audit));
         ProgramRoi roi = new ProgramRoi(jdbi, new org.credence.analytics.BenefitStore(jdbi, clock),
-                org.credence.analytics.ProgramCosts.of(costs), org.credence.analytics.SurveyEstimates.NONE, engagement, assumptions);
+                org.credence.analytics.ProgramCosts.of(costs), org.credence.survey.SurveyModule.estimatesOf(jdbi), engagement, assumptions);
         // reports only list achievements; no design is checked
         return new ReportSources(engagement, assumptions, folder, operations, outcomes, roi,
                 new Achievements(jdbi, audit, (tenant, design) -> false));

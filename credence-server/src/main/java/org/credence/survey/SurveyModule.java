@@ -47,6 +47,11 @@ public final class SurveyModule implements AutoCloseable {
         }
     }
 
+    /** The surveys' participant estimates read from the database alone, for tools that run without a server (the report command). */
+    public static org.credence.analytics.SurveyEstimates estimatesOf(Jdbi jdbi) {
+        return new SurveyBenefits(jdbi);
+    }
+
     /** Builds surveys and has delivery render their mail. */
     public static SurveyModule create(Jdbi jdbi, Achievements achievements, AuditTrail audit, Delivery delivery, URI publicUrl, Duration scanEvery,
                                       Clock clock, SecureRandom random) {
