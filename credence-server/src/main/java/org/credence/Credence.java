@@ -218,9 +218,10 @@ public final class Credence implements AutoCloseable {
                     costAvoided, costs, achievements, audit, auth, clock);
             ProgramStore programs = new ProgramStore(jdbi, audit);
             OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
+            Maturity maturity = new Maturity(new MaturityQueries(jdbi));
             // the board and weekly reports read every layer's service; the weekly mail scan runs while mail is polled
             ReportModule boardReports = ReportModule.create(jdbi, new ReportSources(engagement, assumptions, folder, operations, outcomes,
-                    programRoi, achievements), mail, publicUrl, clock,
+                    programRoi, achievements, SurveyModule.outcomesOf(jdbi), maturity), mail, publicUrl, clock,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
@@ -244,7 +245,7 @@ public final class Credence implements AutoCloseable {
                     config -> CompareRoutes.register(config, auth),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> ProgramCostRoutes.register(config, costs, auth),
-                    config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
+                    config -> RoiRoutes.register(config, jdbi, programRoi, benefits, maturity, reports, folder, audit,
                             auth, users.sessions(), clock),
                     config -> OperationsRoutes.register(config, operationsServices),
                     config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),

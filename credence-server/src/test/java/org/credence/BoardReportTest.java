@@ -97,7 +97,8 @@ class BoardReportTest {
                 "Leading indicators (layers 1 to 4)", "Lagging outcomes (layer 5)", "L1 Operations", "L2 Engagement", "L3 Marketing value",
                 "L4 Completion and retention", "L5 Business outcomes", "Cost versus return", "Advertising-equivalent value",
                 "Credentials issued", "Claim", "<svg", "download-pdf", "/app/reports/board.pdf?quarter=" + quarter, "@media print",
-                "How each figure is computed", "measured", "derived", "estimated", "÷ credentials issued")
+                "How each figure is computed", "measured", "derived", "estimated", "÷ credentials issued", "id=\"maturity\"",
+                "Measurement maturity: ", "Next step:")
                 .doesNotContain("<script");
         // 12 + 2 issued this quarter; the small achievement's 2 are withheld, and so is the cell that would give them back
         assertThat(response.body()).contains("14 credentials", "Rare Specialist", ">withheld<");
@@ -108,7 +109,7 @@ class BoardReportTest {
         var response = page("/app/reports/board?quarter=" + quarter + "&lang=nb");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("lang=\"nb\"", "Styrerapport", "Ledende indikatorer", "Etterslepende resultater", "L2 Engasjement",
-                "Kostnad mot avkastning", "Last ned PDF", "holdt tilbake", "Aktiveringsrate");
+                "Kostnad mot avkastning", "Last ned PDF", "holdt tilbake", "Aktiveringsrate", "Målemodenhet: ", "Neste steg:");
     }
 
     @Test
@@ -125,7 +126,7 @@ class BoardReportTest {
         String text = pdfText(pdf.body());
         assertThat(text).contains("Board report", "board Academy", quarter.toString(), quarter.previous().toString(), "L1 Operations",
                 "L2 Engagement", "L3 Marketing value", "L5 Business outcomes", "Previous period", "Cost versus return", "[1]",
-                "How each figure is computed", "÷ credentials issued", "withheld", "Rare Specialist");
+                "How each figure is computed", "÷ credentials issued", "withheld", "Rare Specialist", "Measurement maturity:");
         // charts are vector paths in the content stream, not images
         try (var doc = Loader.loadPDF(pdf.body())) {
             assertThat(doc.getPage(0).getResources().getXObjectNames()).isEmpty();
@@ -144,6 +145,9 @@ class BoardReportTest {
         assertThat(body.at("/period/label").asText()).isEqualTo(quarter.toString());
         assertThat(body.at("/previous/label").asText()).isEqualTo(quarter.previous().toString());
         assertThat(body.get("minGroupSize").asInt()).isEqualTo(5);
+        // 14 credentials, one a certification with criteria, and no outcome data: assessment-backed, no completion data yet
+        assertThat(body.at("/maturity/tier").asText()).isEqualTo("visibility");
+        assertThat(body.at("/maturity/nextStep/key").asText()).isEqualTo("maturity.next.import_lms");
         List<String> sections = new ArrayList<>();
         body.at("/analytics/sections").forEach(s -> sections.add(s.get("id").asText() + ":" + s.get("kind").asText()));
         assertThat(sections).containsExactly("operations:leading", "engagement:leading", "marketing:leading", "completion:leading",
@@ -169,7 +173,7 @@ class BoardReportTest {
         body.at("/analytics/sections").forEach(s -> s.get("figures").forEach(f -> ids.add(f.at("/current/id").asText())));
         assertThat(ids).contains("operations.credentials_issued", "operations.time_to_issue.median", "operations.delivery_success",
                 "operations.program_cost", "engagement.claim_rate", "marketing.equivalent_media_value", "report.completion_uplift",
-                "report.re_enrolment_difference", "report.win_rate_difference");
+                "report.re_enrolment_difference", "report.win_rate_difference", "survey.response_rate");
         assertThat(ids).containsAnyOf("roi.benefit_cost_ratio", "roi.value_indicator");
         // no outcome data imported: the comparisons say so rather than showing a number
         assertThat(body.at("/analytics/sections/3/figures/0/current/value").isNull()).isTrue();

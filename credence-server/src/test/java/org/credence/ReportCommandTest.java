@@ -42,6 +42,11 @@ class ReportCommandTest {
                 server.send("POST", "/api/v1/credentials", key, "{\"achievementId\": " + achievement
                         + ", \"recipient\": {\"name\": \"R\", \"email\": \"c" + i + "@example.org\"}, \"notify\": false}");
             }
+            // the earners invited to their survey today: the command reads the surveys from the database too
+            server.sql("""
+                    INSERT INTO survey_invitation (tenant_id, achievement_id, wave_month, cohort, credential_id, language, invited_at, closes_at)
+                    SELECT tenant_id, achievement_id, 6, 'earner', id, 'en', now(), now() + interval '30 days'
+                      FROM credential WHERE tenant_id = (SELECT id FROM tenant WHERE slug = 'cli')""");
         }
         Quarter quarter = Quarter.of(LocalDate.now(ZoneOffset.UTC));
         Path pdf = out.resolve("board.pdf");
@@ -54,7 +59,7 @@ class ReportCommandTest {
         try (var doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             assertThat(new PDFTextStripper().getText(doc)).contains("Styrerapport", "cli Academy", quarter.toString(),
-                    quarter.previous().toString(), "L1 Drift");
+                    quarter.previous().toString(), "L1 Drift", "Målemodenhet", "Svarprosent");
         }
         Run bad = cli("report", "board", "--tenant", "cli", "--quarter", "2026Q7", "--out", pdf.toString(), "--data", data.toString());
         assertThat(bad.exit()).isEqualTo(2);

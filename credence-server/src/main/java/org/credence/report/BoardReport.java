@@ -17,9 +17,11 @@ import org.credence.insights.Metric;
  * @param minGroupSize  the small-group threshold applied
  * @param sections      in layer order
  * @param summary       the one line of cost versus return
+ * @param maturity      the tenant's measurement-maturity tier (board report), or null; rendered in the reader's language
  */
 public record BoardReport(String title, ReportPeriod period, ReportPeriod previous, boolean simulated, long minGroupSize,
-                          List<BoardSection> sections, CostVersusReturn summary) {
+                          List<BoardSection> sections, CostVersusReturn summary,
+                          org.credence.analytics.Maturity.Assessment maturity) {
     public BoardReport {
         sections = List.copyOf(sections);
     }

@@ -3,7 +3,9 @@ package org.credence.report;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
+import org.credence.analytics.Maturity;
 import org.credence.insights.privacy.SmallCellSuppression;
 
 /**
@@ -19,6 +21,7 @@ public final class BoardReports {
     private final List<SectionBuilder> board;
     private final List<SectionBuilder> weekly;
     private final Function<SectionRequest, BoardReport.CostVersusReturn> summary;
+    private final LongFunction<Maturity.Assessment> maturity;
 
     /**
      * @param foldPending brings the analytics rollups up to date before a report reads them
@@ -26,27 +29,30 @@ public final class BoardReports {
      * @param board       the board report's sections, in layer order
      * @param weekly      the weekly report's sections
      * @param summary     the cost-versus-return line of a board report
+     * @param maturity    a tenant's measurement-maturity tier, shown at the top of a board report; null for none
      */
     public BoardReports(ReportQueries queries, Runnable foldPending, LongPredicate simulated, List<SectionBuilder> board,
-                        List<SectionBuilder> weekly, Function<SectionRequest, BoardReport.CostVersusReturn> summary) {
+                        List<SectionBuilder> weekly, Function<SectionRequest, BoardReport.CostVersusReturn> summary,
+                        LongFunction<Maturity.Assessment> maturity) {
         this.queries = queries;
         this.foldPending = foldPending;
         this.simulated = simulated;
         this.board = List.copyOf(board);
         this.weekly = List.copyOf(weekly);
         this.summary = summary;
+        this.maturity = maturity;
     }
 
     /** The board report of {@code quarter}, with the quarter before it beside each figure. */
     public BoardReport board(long tenantId, Quarter quarter, LocalDate today) {
         SectionRequest request = request(tenantId, quarter.period(), quarter.previous().period(), today);
-        return report(request, board, summary.apply(request));
+        return report(request, board, summary.apply(request), maturity == null ? null : maturity.apply(tenantId));
     }
 
     /** The weekly program report of {@code week}, with the week before it beside each figure. */
     public BoardReport weekly(long tenantId, IsoWeek week, LocalDate today) {
         SectionRequest request = request(tenantId, week.period(), week.previous().period(), today);
-        return report(request, weekly, null);
+        return report(request, weekly, null, null);
     }
 
     private SectionRequest request(long tenantId, ReportPeriod current, ReportPeriod previous, LocalDate today) {
@@ -54,9 +60,10 @@ public final class BoardReports {
         return new SectionRequest(tenantId, current, previous, today, new SmallCellSuppression(queries.minGroupSize(tenantId)));
     }
 
-    private BoardReport report(SectionRequest request, List<SectionBuilder> builders, BoardReport.CostVersusReturn line) {
+    private BoardReport report(SectionRequest request, List<SectionBuilder> builders, BoardReport.CostVersusReturn line,
+                               Maturity.Assessment tier) {
         long tenantId = request.tenantId();
         return new BoardReport(queries.tenantName(tenantId), request.current(), request.previous(), simulated.test(tenantId),
-                request.suppression().threshold(), builders.stream().map(b -> b.build(request)).toList(), line);
+                request.suppression().threshold(), builders.stream().map(b -> b.build(request)).toList(), line, tier);
     }
 }

@@ -9,7 +9,8 @@ import org.credence.insights.privacy.SuppressedGrid;
 import org.credence.json.JsonFields;
 
 /**
- * A report as the API's JSON: the period and the one beside it, and under {@code analytics} every
+ * A report as the API's JSON: the period and the one beside it, the board report's maturity tier
+ * (as {@code GET /api/v1/analytics/maturity} gives it), and under {@code analytics} every
  * section's figures (current and previous, each the full figure with formula, inputs, interval,
  * evidence), its tables with withheld cells as null, the cost-versus-return line and the footnotes.
  */
@@ -25,6 +26,10 @@ final class ReportJson {
         body.put("simulated", report.simulated());
         body.put("minGroupSize", report.minGroupSize());
         body.put("language", t.lang());
+        org.credence.analytics.Maturity.Answer maturity = t.maturity(report);
+        if (maturity != null) {
+            body.set("maturity", org.credence.analytics.RoiJson.maturity(maturity, t.lang()));
+        }
         ObjectNode analytics = body.putObject("analytics");
         ArrayNode sections = analytics.putArray("sections");
         var footnotes = report.footnotes();

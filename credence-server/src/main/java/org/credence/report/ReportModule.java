@@ -59,7 +59,7 @@ public final class ReportModule implements AutoCloseable {
     public static BoardReports reports(ReportQueries queries, ReportSources sources) {
         Sections sections = new Sections(sources, queries);
         return new BoardReports(queries, sources.folder()::foldPending, sources.engagement()::simulated, sections.board(), sections.weekly(),
-                sections::costVersusReturn);
+                sections::costVersusReturn, sources.maturity() == null ? null : sources.maturity()::assess);
     }
 
     public BoardReports reports() {

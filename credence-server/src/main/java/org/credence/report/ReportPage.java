@@ -32,6 +32,9 @@ final class ReportPage {
         model.put("title", t.get("title.board") + " — " + report.title());
         model.put("subtitle", t.format("subtitle.board", Map.of("period", report.period().label(), "previous", report.previous().label())));
         model.put("simulated", report.simulated());
+        org.credence.analytics.Maturity.Answer maturity = t.maturity(report);
+        model.put("maturity", maturity == null ? null : new ReportView.MaturityView(maturity.tierName(), maturity.tierMeans(),
+                maturity.reasons().stream().map(org.credence.analytics.Maturity.Line::text).toList(), maturity.nextStep().text()));
         model.put("smallGroups", t.format("small_groups", Map.of("min", report.minGroupSize())));
         model.put("quarter", quarter);
         model.put("leading", leading);
@@ -45,7 +48,8 @@ final class ReportPage {
     private static Map<String, String> tableOf(ReportText t) {
         Map<String, String> words = new HashMap<>();
         for (String key : List.of("back", "download.pdf", "print", "quarter", "show", "leading", "lagging", "column.figure", "column.current",
-                "column.previous", "column.evidence", "cost_versus_return", "footnotes", "simulated")) {
+                "column.previous", "column.evidence", "cost_versus_return", "footnotes", "simulated", "maturity.title", "maturity.reasons",
+                "maturity.next")) {
             words.put(key, t.get(key));
         }
         return words;

@@ -54,6 +54,10 @@ final class ReportPdf {
         if (report.simulated()) {
             y = pen.paragraph(t.get("simulated"), MARGIN, y, pen.width - 2 * MARGIN, BODY, true, PdfPen.WARN, 0);
         }
+        org.credence.analytics.Maturity.Answer maturity = t.maturity(report);
+        if (maturity != null) {
+            y = pen.paragraph(t.maturityLine(maturity), MARGIN, y, pen.width - 2 * MARGIN, BODY, false, PdfPen.INK, 0);
+        }
         y = pen.paragraph(t.format("small_groups", Map.of("min", report.minGroupSize())), MARGIN, y, pen.width - 2 * MARGIN, SMALL, false,
                 PdfPen.MUTED, 0) - 4;
         float lowest = MARGIN + FOOTNOTE_ROOM;

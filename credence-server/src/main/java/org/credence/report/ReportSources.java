@@ -4,10 +4,13 @@ import org.credence.achievement.Achievements;
 import org.credence.analytics.AnalyticsFolder;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.MarketingAssumptionStore;
+import org.credence.analytics.Maturity;
 import org.credence.analytics.OperationsReport;
 import org.credence.analytics.ProgramRoi;
 import org.credence.analytics.outcomes.OutcomeQueries;
 import org.credence.analytics.outcomes.OutcomeReports;
+import org.credence.survey.SurveyModule;
+import org.credence.survey.SurveyOutcomes;
 
 /**
  * The analytics services the report sections read their typed results from. The engagement ones
@@ -17,10 +20,12 @@ import org.credence.analytics.outcomes.OutcomeReports;
  * @param outcomes     layers 4 and 5: completion, retention and business comparisons, or null
  * @param roi          the program's ROI against the cost ledger (cost versus return), or null
  * @param achievements the tenant's achievements (outcome comparisons by launch date need them)
+ * @param surveys      layer 5: the surveys' response rate and answers of a period, or null
+ * @param maturity     the measurement-maturity tier shown at the top of the board report, or null
  */
 public record ReportSources(EngagementQueries engagement, MarketingAssumptionStore assumptions, AnalyticsFolder folder,
                             OperationsReport operations, OutcomeReports outcomes, ProgramRoi roi,
-                            Achievements achievements) {
+                            Achievements achievements, SurveyOutcomes surveys, Maturity maturity) {
 
     /** Every service built on the database alone, for the command line (a running server passes its own instances). */
     public static ReportSources of(org.jdbi.v3.core.Jdbi jdbi, java.time.Clock clock) {
@@ -33,9 +38,10 @@ public record ReportSources(EngagementQueries engagement, MarketingAssumptionSto
                 new org.credence.analytics.CostAvoidedAssumptionStore(jdbi, clock));
         OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), new org.credence.analytics.outcomes.ProgramStore(jdbi, audit));
         ProgramRoi roi = new ProgramRoi(jdbi, new org.credence.analytics.BenefitStore(jdbi, clock),
-                org.credence.analytics.ProgramCosts.of(costs), org.credence.survey.SurveyModule.estimatesOf(jdbi), engagement, assumptions);
+                org.credence.analytics.ProgramCosts.of(costs), SurveyModule.estimatesOf(jdbi), engagement, assumptions);
         // reports only list achievements; no design is checked
         return new ReportSources(engagement, assumptions, folder, operations, outcomes, roi,
-                new Achievements(jdbi, audit, (tenant, design) -> false));
+                new Achievements(jdbi, audit, (tenant, design) -> false), SurveyModule.outcomesOf(jdbi),
+                new Maturity(new org.credence.analytics.MaturityQueries(jdbi)));
     }
 }

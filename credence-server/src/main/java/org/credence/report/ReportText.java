@@ -46,9 +46,10 @@ final class ReportText {
         return texts.format(key, arguments);
     }
 
-    /** The metric's name in this language (the English label when the dashboard bundle has none). */
+    /** The metric's name in this language: the dashboard bundle's, else the reports bundle's, else the English label. */
     String label(Metric metric) {
-        return metricNames.getOrDefault("metric." + metric.id(), metric.label());
+        String key = "metric." + metric.id();
+        return metricNames.getOrDefault(key, texts.table().getOrDefault(key, metric.label()));
     }
 
     /** The value as a reader sees it: "62.5 %", "EUR 1,234.00", "1,200 credentials"; "withheld" or "—" when there is none. */
@@ -119,6 +120,18 @@ final class ReportText {
     /** For a difference between two groups, the sentence its study design allows ("associated with", never "caused"); else "". */
     String sentence(BoardFigure figure) {
         return figure.comparison() == null ? "" : org.credence.analytics.ComparisonText.of(lang).sentence(figure.comparison());
+    }
+
+    /** The report's measurement-maturity tier in this language, or null when it has none (the weekly report). */
+    org.credence.analytics.Maturity.Answer maturity(BoardReport report) {
+        return report.maturity() == null ? null : org.credence.analytics.Maturity.render(report.maturity(), lang);
+    }
+
+    /** The tier in one paragraph for the PDF: its name and meaning, why, and the next step. */
+    String maturityLine(org.credence.analytics.Maturity.Answer answer) {
+        return format("maturity.line", Map.of("tier", answer.tierName(), "means", answer.tierMeans(),
+                "reasons", String.join("; ", answer.reasons().stream().map(org.credence.analytics.Maturity.Line::text).toList()),
+                "next", answer.nextStep().text()));
     }
 
     /** The one line of cost versus return. */

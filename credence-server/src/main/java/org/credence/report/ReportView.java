@@ -19,6 +19,9 @@ public final class ReportView {
     /** A chart as inline SVG (made on the server, every text escaped) and its caption. */
     public record ChartView(String id, String title, String svg) {}
 
+    /** The measurement-maturity tier: its name, what it means, why, and the next step. */
+    public record MaturityView(String tier, String means, List<String> reasons, String nextStep) {}
+
     /** A footnote: its number and text. */
     public record Note(int number, String text) {}
 }

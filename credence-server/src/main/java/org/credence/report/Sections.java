@@ -24,12 +24,14 @@ import org.credence.insights.engagement.EngagementMetrics;
 import org.credence.insights.marketing.MarketingValue;
 import org.credence.insights.roi.RoiCase;
 import org.credence.insights.roi.RoiResult;
+import org.credence.survey.SurveyOutcomes;
 
 /**
  * The section builders of the five layers, each from its service's typed results: operations
  * (layer 1: issuance, time to issue, delivery, costs), engagement (layer 2), marketing value
  * (layer 3), completion and retention (layer 4) and business outcomes with the program's ROI
- * (layer 5). A layer whose service is missing gets a note saying what data would measure it.
+ * (layer 5), with the surveys' response rate and answers. A layer whose service is missing gets a
+ * note saying what data would measure it.
  */
 public final class Sections {
     /** The ROI's discount rate and horizon for payback and NPV, as the ROI page's defaults. */
@@ -123,6 +125,9 @@ public final class Sections {
         }
         figures.add(comparison(r, ReportDefinitions.WIN_RATE_DIFFERENCE, now.comparisons().get("winRate"), before.comparisons().get("winRate"),
                 "opportunities"));
+        if (sources.surveys() != null) {
+            figures.addAll(surveys(r));
+        }
         if (sources.roi() != null) {
             ProgramRoi.Answer roiNow = roi(r.tenantId(), r.current());
             ProgramRoi.Answer roiBefore = roi(r.tenantId(), r.previous());
@@ -134,6 +139,22 @@ public final class Sections {
             }
         }
         return new BoardSection("outcomes", Layer.OUTCOMES, figures, List.of(), "note.outcomes");
+    }
+
+    /**
+     * The earners' survey response rate with its n, always; satisfaction and skill applied once five answered in
+     * the quarter (the previous quarter's beside them when it had five too). Each through the small-group rule.
+     */
+    private List<BoardFigure> surveys(SectionRequest r) {
+        SurveyOutcomes.Outcome now = sources.surveys().earners(r.tenantId(), r.current().from(), r.current().to());
+        SurveyOutcomes.Outcome before = sources.surveys().earners(r.tenantId(), r.previous().from(), r.previous().to());
+        List<BoardFigure> figures = new ArrayList<>();
+        figures.add(r.pair(now.responseRate(), before.responseRate()));
+        if (now.satisfaction() != null) {
+            figures.add(r.pair(now.satisfaction(), before.satisfaction()));
+            figures.add(r.pair(now.skillApplied(), before.skillApplied()));
+        }
+        return figures;
     }
 
     private ProgramRoi.Answer roi(long tenantId, ReportPeriod period) {
