@@ -1,7 +1,9 @@
 package org.credence.analytics;
 
 import java.sql.Date;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +24,6 @@ import org.jdbi.v3.core.statement.Query;
  * Every query is scoped to one tenant and a period of UTC days [from, to).
  */
 public final class OperationsQueries {
-    // one fold per tenant at a time ("CRDOPS" in ASCII, shifted, then the tenant id mixed in)
-    private static final long FOLD_LOCK = 0x4352444f5053L << 16;
-
     /** How figures are grouped over time. */
     public enum Granularity {
         DAY, WEEK, MONTH;
@@ -32,6 +31,33 @@ public final class OperationsQueries {
         /** PostgreSQL's {@code date_trunc} field. */
         String field() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The operations rollup with one row per period of this granularity (day: the period's first day, weeks from Monday). */
+        String rollup() {
+            return switch (this) {
+                case DAY -> "operations_daily";
+                case WEEK -> "operations_weekly";
+                case MONTH -> "operations_monthly";
+            };
+        }
+
+        /** The first day of the first whole period on or after {@code day}. */
+        LocalDate firstStartFrom(LocalDate day) {
+            return switch (this) {
+                case DAY -> day;
+                case WEEK -> day.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+                case MONTH -> day.getDayOfMonth() == 1 ? day : day.withDayOfMonth(1).plusMonths(1);
+            };
+        }
+
+        /** The first day of the period that holds {@code day}. */
+        LocalDate startOf(LocalDate day) {
+            return switch (this) {
+                case DAY -> day;
+                case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                case MONTH -> day.withDayOfMonth(1);
+            };
         }
 
         /** The granularity named {@code day}, {@code week} or {@code month}. */
@@ -63,30 +89,11 @@ public final class OperationsQueries {
     }
 
     /**
-     * Moves the tenant's pending deltas into operations_daily and operations_monthly, so a read includes everything
-     * committed before it. The deleting statement sums what it deletes, so each delta counts once.
+     * Moves the tenant's pending deltas into the rollups (operations and the others, {@link AnalyticsFolder#foldPending(Handle, long)}),
+     * so a read includes everything committed before it; the background folder does the same every second.
      */
     public void fold(long tenantId) {
-        // each delta lands in its day and its month, under its achievement and under 0 (every achievement); sketch registers keep
-        // their largest rank, every other count is a sum
-        String upsert = """
-                SELECT tenant_id, %s, achievement_id, metric, bucket, CASE WHEN metric = 'recipient_hll' THEN max(delta) ELSE sum(delta) END
-                  FROM expanded GROUP BY 1, 2, 3, 4, 5 HAVING metric = 'recipient_hll' OR sum(delta) <> 0 ORDER BY 1, 4, 3, 2, 5
-                ON CONFLICT (tenant_id, metric, achievement_id, day, bucket) DO UPDATE
-                   SET count = CASE WHEN o.metric = 'recipient_hll' THEN greatest(o.count, EXCLUDED.count) ELSE o.count + EXCLUDED.count END""";
-        jdbi.useTransaction(h -> {
-            h.execute("SELECT pg_advisory_xact_lock(?)", FOLD_LOCK ^ tenantId);
-            h.createUpdate("""
-                            WITH moved AS (DELETE FROM operations_pending WHERE tenant_id = :tenant RETURNING *),
-                                 expanded AS (SELECT tenant_id, day, achievement_id, metric, bucket, delta FROM moved
-                                              UNION ALL SELECT tenant_id, day, 0, metric, bucket, delta FROM moved),
-                                 daily AS (INSERT INTO operations_daily AS o (tenant_id, day, achievement_id, metric, bucket, count)
-                            """ + upsert.formatted("day") + """
-                                           RETURNING 1)
-                            INSERT INTO operations_monthly AS o (tenant_id, day, achievement_id, metric, bucket, count)
-                            """ + upsert.formatted("CAST(date_trunc('month', day) AS DATE)"))
-                    .bind("tenant", tenantId).execute();
-        });
+        jdbi.useTransaction(h -> AnalyticsFolder.foldPending(h, tenantId));
     }
 
     /** A histogram ({@code issue_ms} or {@code claim_ms}) over the period. */
@@ -97,8 +104,8 @@ public final class OperationsQueries {
     /** Credential mails queued in the period, by current status. */
     public Mail mail(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
         Map<String, Long> byStatus = new HashMap<>();
-        jdbi.useHandle(h -> rollup(h, "SELECT metric, sum(count) AS n FROM (" + rollup("metric, count", "metric LIKE 'mail\\_%'", true)
-                + ") AS r GROUP BY metric", tenantId, from, to, achievement, true)
+        jdbi.useHandle(h -> rollup(h, "SELECT metric, sum(count) AS n FROM (" + rollup("metric, count", "metric LIKE 'mail\\_%'", Granularity.MONTH)
+                + ") AS r GROUP BY metric", tenantId, from, to, achievement, Granularity.MONTH)
                 .map((rs, ctx) -> byStatus.put(rs.getString("metric").substring(5), rs.getLong("n"))).list());
         return new Mail(byStatus.getOrDefault("sent", 0L), byStatus.getOrDefault("failed", 0L), byStatus.getOrDefault("bounced", 0L),
                 byStatus.getOrDefault("queued", 0L) + byStatus.getOrDefault("sending", 0L));
@@ -117,7 +124,7 @@ public final class OperationsQueries {
                             SELECT count(*) FROM (SELECT DISTINCT recipient_email_hash FROM credential
                              WHERE tenant_id = :tenant AND issued_at >= CAST(:from AS DATE) AT TIME ZONE 'UTC'
                                AND issued_at < CAST(:to AS DATE) AT TIME ZONE 'UTC'
-                               AND (:achievement = 0 OR achievement_id = :achievement)) AS d""", tenantId, from, to, achievement, false)
+                               AND (:achievement = 0 OR achievement_id = :achievement)) AS d""", tenantId, from, to, achievement, Granularity.DAY)
                     .mapTo(Long.class).one()), false);
         }
         return new Recipients(RecipientSketch.estimate(byBucket(tenantId, "recipient_hll", from, to, achievement, "max")), true);
@@ -158,9 +165,9 @@ public final class OperationsQueries {
                              WHERE tenant_id = :tenant AND day >= :from AND day < :to GROUP BY 1""", tenantId, from, to, OptionalLong.empty())
                     .map((rs, ctx) -> counts.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new long[3])[2] = rs.getLong("tickets"))
                     .list();
-            boolean months = granularity == Granularity.MONTH;
+            // whole periods from the rollup of their granularity, the clipped first and last from the daily one
             rollup(h, "SELECT " + period.apply("day") + " AS period, bucket, sum(count) AS n FROM (" + rollup("day, bucket, count", "metric = 'issue_ms'",
-                    months) + ") AS r GROUP BY 1, 2", tenantId, from, to, achievement, months)
+                    granularity) + ") AS r GROUP BY 1, 2", tenantId, from, to, achievement, granularity)
                     .map((rs, ctx) -> issueTimes.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new HashMap<>())
                             .put(rs.getInt("bucket"), rs.getLong("n")))
                     .list();
@@ -179,35 +186,40 @@ public final class OperationsQueries {
     /** Counts of one metric by bucket over the period, summed ("sum") or, for sketch registers, their largest ("max"). */
     private Map<Integer, Long> byBucket(long tenantId, String metric, LocalDate from, LocalDate to, OptionalLong achievement, String aggregate) {
         Map<Integer, Long> counts = new HashMap<>();
-        jdbi.useHandle(h -> rollup(h, "SELECT bucket, " + aggregate + "(count) AS n FROM (" + rollup("bucket, count", "metric = :metric", true)
-                        + ") AS r GROUP BY bucket", tenantId, from, to, achievement, true)
+        jdbi.useHandle(h -> rollup(h, "SELECT bucket, " + aggregate + "(count) AS n FROM (" + rollup("bucket, count", "metric = :metric", Granularity.MONTH)
+                        + ") AS r GROUP BY bucket", tenantId, from, to, achievement, Granularity.MONTH)
                 .bind("metric", metric)
                 .map((rs, ctx) -> counts.put(rs.getInt("bucket"), rs.getLong("n"))).list());
         return counts;
     }
 
     /**
-     * The rollup rows of [from, to) for one achievement (or 0: all): whole months from operations_monthly and the
-     * days before and after them from operations_daily, so a year reads about 12 rows per bucket, not 365.
+     * The rollup rows of [from, to) for one achievement (or 0: all): whole periods of {@code coarse} (months or weeks)
+     * from its rollup and the days before and after them from operations_daily, so a year by month reads about 12
+     * rows per bucket, by week about 52, not 365.
      */
-    private static String rollup(String columns, String condition, boolean months) {
+    private static String rollup(String columns, String condition, Granularity coarse) {
         String where = " WHERE tenant_id = :tenant AND " + condition + " AND achievement_id = :achievement";
-        return "SELECT " + columns + " FROM operations_monthly" + where + " AND day >= :monthsFrom AND day < :monthsTo"
-                + " UNION ALL SELECT " + columns + " FROM operations_daily" + where
-                + " AND ((day >= :from AND day < :monthsFrom) OR (day >= :monthsTo AND day < :to))";
+        String days = "SELECT " + columns + " FROM operations_daily" + where;
+        if (coarse == Granularity.DAY) {
+            return days + " AND day >= :from AND day < :to";
+        }
+        return "SELECT " + columns + " FROM " + coarse.rollup() + where + " AND day >= :coarseFrom AND day < :coarseTo"
+                + " UNION ALL " + days + " AND ((day >= :from AND day < :coarseFrom) OR (day >= :coarseTo AND day < :to))";
     }
 
-    /** A query over {@link #rollup} rows, bound: whole months only when {@code months} and the period holds one. */
-    private static Query rollup(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, boolean months) {
-        LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate monthsTo = to.withDayOfMonth(1);
-        if (!months || !monthsFrom.isBefore(monthsTo)) {
-            monthsFrom = to;
-            monthsTo = to;
+    /** A query over {@link #rollup} rows of {@code coarse}, bound. */
+    private static Query rollup(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, Granularity coarse) {
+        LocalDate coarseFrom = coarse.firstStartFrom(from);
+        LocalDate coarseTo = coarse.startOf(to);
+        if (!coarseFrom.isBefore(coarseTo)) {
+            coarseFrom = to;
+            coarseTo = to;
         }
-        return h.createQuery(sql).bind("tenant", tenantId).bind("from", Date.valueOf(from)).bind("to", Date.valueOf(to))
-                .bind("monthsFrom", Date.valueOf(monthsFrom)).bind("monthsTo", Date.valueOf(monthsTo))
+        Query query = h.createQuery(sql).bind("tenant", tenantId).bind("from", Date.valueOf(from)).bind("to", Date.valueOf(to))
                 .bind("achievement", achievement.orElse(0));
+        return coarse == Granularity.DAY ? query
+                : query.bind("coarseFrom", Date.valueOf(coarseFrom)).bind("coarseTo", Date.valueOf(coarseTo));
     }
 
     private static Query scoped(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
