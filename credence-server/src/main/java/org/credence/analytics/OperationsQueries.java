@@ -104,8 +104,8 @@ public final class OperationsQueries {
     /** Credential mails queued in the period, by current status. */
     public Mail mail(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
         Map<String, Long> byStatus = new HashMap<>();
-        jdbi.useHandle(h -> rollup(h, "SELECT metric, sum(count) AS n FROM (" + rollup("metric, count", "metric LIKE 'mail\\_%'", Granularity.MONTH)
-                + ") AS r GROUP BY metric", tenantId, from, to, achievement, Granularity.MONTH)
+        jdbi.useHandle(h -> rollup(h, "SELECT metric, sum(count) AS n FROM (%s) AS r GROUP BY metric", "metric, count", "metric LIKE 'mail\\_%'",
+                        tenantId, from, to, achievement, Granularity.MONTH)
                 .map((rs, ctx) -> byStatus.put(rs.getString("metric").substring(5), rs.getLong("n"))).list());
         return new Mail(byStatus.getOrDefault("sent", 0L), byStatus.getOrDefault("failed", 0L), byStatus.getOrDefault("bounced", 0L),
                 byStatus.getOrDefault("queued", 0L) + byStatus.getOrDefault("sending", 0L));
@@ -120,11 +120,11 @@ public final class OperationsQueries {
      */
     public Recipients recipients(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, long issued) {
         if (issued <= EXACT_RECIPIENTS) {
-            return new Recipients(jdbi.withHandle(h -> rollup(h, """
+            return new Recipients(jdbi.withHandle(h -> scoped(h, """
                             SELECT count(*) FROM (SELECT DISTINCT recipient_email_hash FROM credential
                              WHERE tenant_id = :tenant AND issued_at >= CAST(:from AS DATE) AT TIME ZONE 'UTC'
                                AND issued_at < CAST(:to AS DATE) AT TIME ZONE 'UTC'
-                               AND (:achievement = 0 OR achievement_id = :achievement)) AS d""", tenantId, from, to, achievement, Granularity.DAY)
+                               AND """ + ACHIEVEMENT + ") AS d", tenantId, from, to, achievement)
                     .mapTo(Long.class).one()), false);
         }
         return new Recipients(RecipientSketch.estimate(byBucket(tenantId, "recipient_hll", from, to, achievement, "max")), true);
@@ -165,11 +165,10 @@ public final class OperationsQueries {
                              WHERE tenant_id = :tenant AND day >= :from AND day < :to GROUP BY 1""", tenantId, from, to, OptionalLong.empty())
                     .map((rs, ctx) -> counts.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new long[3])[2] = rs.getLong("tickets"))
                     .list();
-            // whole periods from the rollup of their granularity, the clipped first and last from the daily one
-            rollup(h, "SELECT " + period.apply("day") + " AS period, bucket, sum(count) AS n FROM (" + rollup("day, bucket, count", "metric = 'issue_ms'",
-                    granularity) + ") AS r GROUP BY 1, 2", tenantId, from, to, achievement, granularity)
-                    .map((rs, ctx) -> issueTimes.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new HashMap<>())
-                            .put(rs.getInt("bucket"), rs.getLong("n")))
+            // the rows as stored (whole periods from their own rollup), summed into their periods here: no aggregation in the database
+            rollup(h, "%s", "day, bucket, count", "metric = 'issue_ms'", tenantId, from, to, achievement, granularity)
+                    .map((rs, ctx) -> issueTimes.computeIfAbsent(max(granularity.startOf(rs.getDate("day").toLocalDate()), from), d -> new HashMap<>())
+                            .merge(rs.getInt("bucket"), rs.getLong("count"), Long::sum))
                     .list();
         });
         issueTimes.keySet().forEach(start -> counts.computeIfAbsent(start, d -> new long[3]));
@@ -186,40 +185,61 @@ public final class OperationsQueries {
     /** Counts of one metric by bucket over the period, summed ("sum") or, for sketch registers, their largest ("max"). */
     private Map<Integer, Long> byBucket(long tenantId, String metric, LocalDate from, LocalDate to, OptionalLong achievement, String aggregate) {
         Map<Integer, Long> counts = new HashMap<>();
-        jdbi.useHandle(h -> rollup(h, "SELECT bucket, " + aggregate + "(count) AS n FROM (" + rollup("bucket, count", "metric = :metric", Granularity.MONTH)
-                        + ") AS r GROUP BY bucket", tenantId, from, to, achievement, Granularity.MONTH)
+        jdbi.useHandle(h -> rollup(h, "SELECT bucket, " + aggregate + "(count) AS n FROM (%s) AS r GROUP BY bucket", "bucket, count",
+                        "metric = :metric", tenantId, from, to, achievement, Granularity.MONTH)
                 .bind("metric", metric)
                 .map((rs, ctx) -> counts.put(rs.getInt("bucket"), rs.getLong("n"))).list());
         return counts;
     }
 
+    /** Days [from, to) read from the rollup of one granularity. */
+    record Range(Granularity granularity, LocalDate from, LocalDate to) {}
+
     /**
-     * The rollup rows of [from, to) for one achievement (or 0: all): whole periods of {@code coarse} (months or weeks)
-     * from its rollup and the days before and after them from operations_daily, so a year by month reads about 12
-     * rows per bucket, by week about 52, not 365.
+     * [from, to) as whole periods of {@code coarsest} and, before and after them, of each finer granularity down to days:
+     * a year by month is 12 monthly rows per bucket; 90 days from a Monday is two months, a few weeks and a day or two.
      */
-    private static String rollup(String columns, String condition, Granularity coarse) {
-        String where = " WHERE tenant_id = :tenant AND " + condition + " AND achievement_id = :achievement";
-        String days = "SELECT " + columns + " FROM operations_daily" + where;
-        if (coarse == Granularity.DAY) {
-            return days + " AND day >= :from AND day < :to";
+    static List<Range> cover(LocalDate from, LocalDate to, Granularity coarsest) {
+        if (!from.isBefore(to)) {
+            return List.of();
         }
-        return "SELECT " + columns + " FROM " + coarse.rollup() + where + " AND day >= :coarseFrom AND day < :coarseTo"
-                + " UNION ALL " + days + " AND ((day >= :from AND day < :coarseFrom) OR (day >= :coarseTo AND day < :to))";
+        if (coarsest == Granularity.DAY) {
+            return List.of(new Range(Granularity.DAY, from, to));
+        }
+        Granularity finer = Granularity.values()[coarsest.ordinal() - 1]; // declared finest first
+        LocalDate wholeFrom = coarsest.firstStartFrom(from);
+        LocalDate wholeTo = coarsest.startOf(to);
+        if (!wholeFrom.isBefore(wholeTo)) {
+            return cover(from, to, finer);
+        }
+        List<Range> ranges = new java.util.ArrayList<>(cover(from, wholeFrom, finer));
+        ranges.add(new Range(coarsest, wholeFrom, wholeTo));
+        ranges.addAll(cover(wholeTo, to, finer));
+        return ranges;
     }
 
-    /** A query over {@link #rollup} rows of {@code coarse}, bound. */
-    private static Query rollup(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, Granularity coarse) {
-        LocalDate coarseFrom = coarse.firstStartFrom(from);
-        LocalDate coarseTo = coarse.startOf(to);
-        if (!coarseFrom.isBefore(coarseTo)) {
-            coarseFrom = to;
-            coarseTo = to;
+    /**
+     * A query over the rollup rows ({@code columns}) of [from, to) for one achievement (or 0: all), read from the coarsest
+     * rollups that tile the period ({@link #cover}); {@code outer} wraps them ({@code %s}: the rows).
+     */
+    private static Query rollup(Handle h, String outer, String columns, String condition, long tenantId, LocalDate from, LocalDate to,
+                                OptionalLong achievement, Granularity coarsest) {
+        List<Range> ranges = cover(from, to, coarsest);
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            parts.add("SELECT " + columns + " FROM " + ranges.get(i).granularity().rollup() + " WHERE tenant_id = :tenant AND " + condition
+                    + " AND achievement_id = :achievement AND day >= :from" + i + " AND day < :to" + i);
         }
-        Query query = h.createQuery(sql).bind("tenant", tenantId).bind("from", Date.valueOf(from)).bind("to", Date.valueOf(to))
-                .bind("achievement", achievement.orElse(0));
-        return coarse == Granularity.DAY ? query
-                : query.bind("coarseFrom", Date.valueOf(coarseFrom)).bind("coarseTo", Date.valueOf(coarseTo));
+        Query query = h.createQuery(outer.formatted(parts.isEmpty() ? "SELECT " + columns + " FROM operations_daily WHERE false"
+                : String.join(" UNION ALL ", parts))).bind("tenant", tenantId).bind("achievement", achievement.orElse(0));
+        for (int i = 0; i < ranges.size(); i++) {
+            query.bind("from" + i, Date.valueOf(ranges.get(i).from())).bind("to" + i, Date.valueOf(ranges.get(i).to()));
+        }
+        return query;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Query scoped(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
