@@ -83,9 +83,16 @@ public final class OperationsQueries {
     }
 
     private final Jdbi jdbi;
+    private final long exactRecipients;
 
     public OperationsQueries(Jdbi jdbi) {
+        this(jdbi, EXACT_RECIPIENTS);
+    }
+
+    /** With recipients counted exactly up to {@code exactRecipients} credentials of the tenant in a period (tests). */
+    OperationsQueries(Jdbi jdbi, long exactRecipients) {
         this.jdbi = jdbi;
+        this.exactRecipients = exactRecipients;
     }
 
     /**
@@ -115,11 +122,15 @@ public final class OperationsQueries {
     public record Recipients(long count, boolean estimated) {}
 
     /**
-     * Distinct recipients of the credentials issued in the period: counted exactly when the period has at most
-     * {@link #EXACT_RECIPIENTS} credentials, else estimated from the HyperLogLog registers of the rollup.
+     * Distinct recipients of the {@code issued} credentials of the period: counted exactly when the count reads at most
+     * {@link #EXACT_RECIPIENTS} credentials, else estimated from the HyperLogLog registers of the rollup. The count
+     * scans every achievement's credentials of the period (the index is by tenant and time), so one achievement's
+     * recipients are counted exactly only when the whole tenant's period is small enough.
      */
     public Recipients recipients(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, long issued) {
-        if (issued <= EXACT_RECIPIENTS) {
+        if (issued <= exactRecipients && (achievement.isEmpty() || jdbi.withHandle(h -> scoped(h, """
+                SELECT coalesce(sum(issued), 0) FROM analytics_cohort WHERE tenant_id = :tenant AND issued_day >= :from AND issued_day < :to""",
+                tenantId, from, to, OptionalLong.empty()).mapTo(Long.class).one()) <= exactRecipients)) {
             return new Recipients(jdbi.withHandle(h -> scoped(h, """
                             SELECT count(*) FROM (SELECT DISTINCT recipient_email_hash FROM credential
                              WHERE tenant_id = :tenant AND issued_at >= CAST(:from AS DATE) AT TIME ZONE 'UTC'
@@ -179,7 +190,7 @@ public final class OperationsQueries {
     }
 
     private static final String ACHIEVEMENT = "(CAST(:achievement AS BIGINT) IS NULL OR achievement_id = :achievement)\n";
-    /** Up to this many credentials in a period, recipients are counted exactly (an index-only scan of about 50 ms at most). */
+    /** Up to this many credentials of the tenant in a period, recipients are counted exactly (an index-only scan of about 50 ms at most). */
     static final long EXACT_RECIPIENTS = 50_000;
 
     /** Counts of one metric by bucket over the period, summed ("sum") or, for sketch registers, their largest ("max"). */
