@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.credence.insights.operations.DurationHistogram;
+import org.credence.insights.operations.OperationsMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,53 @@ class OperationsApiTest {
         assertThat(body.at("/series/0/start").asText()).isEqualTo("2026-03-02");
         assertThat(body.at("/series/0/supportTickets").asLong()).isEqualTo(2);
         assertThat(body.get("simulated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aWeekSeriesReadsWholeWeeksAndClipsTheFirstAndLastToThePeriod() {
+        String key = server.tenant("ops-weeks");
+        long achievement = server.achievement(key);
+        // March 2026 starts on a Sunday: weeks from Monday the 2nd, 9th, 16th and 23rd; minutes from completion to credential
+        Map<String, int[]> issuedOn = new java.util.LinkedHashMap<>();
+        issuedOn.put("2026-03-03", new int[] {1});        // before the period
+        issuedOn.put("2026-03-05", new int[] {2, 4});     // first week, clipped to Wednesday the 4th
+        issuedOn.put("2026-03-10", new int[] {1, 5, 9});  // a whole week, with Sunday the 15th
+        issuedOn.put("2026-03-15", new int[] {20});
+        issuedOn.put("2026-03-25", new int[] {10});       // last week, clipped to Wednesday the 25th
+        issuedOn.put("2026-03-26", new int[] {7});        // after the period
+        try {
+            int n = 0;
+            for (Map.Entry<String, int[]> day : issuedOn.entrySet()) {
+                clock.set(Instant.parse(day.getKey() + "T12:00:00Z"));
+                for (int minutes : day.getValue()) {
+                    var issued = issue(key, achievement, "w" + n++ + "@example.org", clock.instant().minus(Duration.ofMinutes(minutes)));
+                    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+                }
+            }
+        } finally {
+            clock.set(NOW);
+        }
+
+        JsonNode body = operations(key, "/api/v1/analytics/operations?from=2026-03-04&to=2026-03-26&granularity=week");
+        JsonNode series = body.get("series");
+        assertThat(series.findValuesAsText("start")).containsExactly("2026-03-04", "2026-03-09", "2026-03-23");
+        assertThat(series.findValues("timed").stream().map(JsonNode::asLong)).containsExactly(2L, 4L, 1L);
+        // nearest rank: the week of the 9th holds 1, 5, 9 and 20 minutes, so its median is 5 minutes and its 90th percentile 20
+        assertThat(series.at("/1/timeToIssueMedianSeconds").decimalValue()).isEqualByComparingTo(seconds(5));
+        assertThat(series.at("/1/timeToIssueP90Seconds").decimalValue()).isEqualByComparingTo(seconds(20));
+        assertThat(series.at("/0/timeToIssueMedianSeconds").decimalValue()).isEqualByComparingTo(seconds(2));
+        assertThat(series.at("/2/timeToIssueMedianSeconds").decimalValue()).isEqualByComparingTo(seconds(10));
+        assertThat(body.at("/figures/operations.time_to_issue.median/inputs/credentials_timed/value").asLong()).isEqualTo(7);
+        // the same credentials day by day
+        JsonNode days = operations(key, "/api/v1/analytics/operations?from=2026-03-04&to=2026-03-26&granularity=day").get("series");
+        assertThat(days.findValuesAsText("start")).containsExactly("2026-03-05", "2026-03-10", "2026-03-15", "2026-03-25");
+        assertThat(days.findValues("timed").stream().map(JsonNode::asLong)).containsExactly(2L, 3L, 1L, 1L);
+    }
+
+    /** A duration as the API reports it: the geometric middle of its histogram bucket, in seconds to three digits. */
+    private static java.math.BigDecimal seconds(int minutes) {
+        var histogram = DurationHistogram.of(Map.of(DurationHistogram.bucket(minutes * 60_000L), 1L));
+        return OperationsMetrics.duration(histogram.quantile(0.5).orElseThrow().millis(), OperationsMetrics.SECONDS);
     }
 
     @Test

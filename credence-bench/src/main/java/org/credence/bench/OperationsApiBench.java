@@ -64,10 +64,10 @@ public final class OperationsApiBench {
                 long achievement = jdbi.withHandle(h -> h.createQuery("SELECT min(id) FROM achievement WHERE tenant_id = :tenant")
                         .bind("tenant", tenant).mapTo(Long.class).one());
                 long started = System.nanoTime();
-                new org.credence.analytics.AnalyticsFolder(jdbi).foldPending();
-                new org.credence.analytics.OperationsQueries(jdbi).fold(tenant);
+                new org.credence.analytics.AnalyticsFolder(jdbi).foldPending(); // the operations rollups too (the server's loop may be at it already)
                 System.out.printf("First fold of the pending deltas: %.1f s%n", (System.nanoTime() - started) / 1e9);
-                jdbi.useHandle(h -> h.execute("VACUUM ANALYZE credential, analytics_cohort, operations_daily, operations_pending, analytics_cohort_pending"));
+                jdbi.useHandle(h -> h.execute("VACUUM ANALYZE credential, analytics_cohort, operations_daily, operations_weekly, operations_monthly, "
+                        + "operations_pending, analytics_cohort_pending"));
                 jdbi.useHandle(h -> h.createQuery("""
                                 SELECT (SELECT count(*) FROM credential WHERE tenant_id = :t), (SELECT count(*) FROM operations_daily WHERE tenant_id = :t),
                                        (SELECT count(*) FROM analytics_cohort WHERE tenant_id = :t)""").bind("t", tenant)

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves the deltas that issuance and tracking append to the {@code analytics_*_pending} tables
- * (migrations V12, V13) into the rollups the dashboards read. Each rollup is folded by one statement
+ * (migrations V12, V13) and to {@code operations_pending} (V24) into the rollups the dashboards read. Each rollup is folded by one statement
  * that deletes the pending rows it sums, so a delta is counted exactly once: rows appended while
  * a fold runs wait for the next one, and a crash rolls a fold back whole. Runs every second in
  * the background, and before each dashboard read so figures include everything committed.
@@ -28,7 +28,7 @@ public final class AnalyticsFolder implements AutoCloseable {
     private static final long PERIOD_MILLIS = 1000;
     private static final long VACUUM_AFTER_ROWS = 100_000;
     private static final List<String> PENDING_TABLES = List.of("analytics_cohort_pending", "analytics_credential_pending",
-            "analytics_recipient_pending", "analytics_return_pending", "analytics_daily_pending");
+            "analytics_recipient_pending", "analytics_return_pending", "analytics_daily_pending", "operations_pending");
 
     private static final List<String> COHORT_SUMS = List.of("issued", "claimed", "viewed", "shared", "shared_linkedin_profile",
             "shared_linkedin_post", "shared_x", "shared_facebook", "shared_email", "shared_copy_link", "shared_with_referral",
@@ -94,7 +94,8 @@ public final class AnalyticsFolder implements AutoCloseable {
     public static long foldPending(Handle h, long tenantId) {
         h.execute("SELECT pg_advisory_xact_lock(?, ?)", FOLD_LOCK_CLASS, (int) (tenantId % Integer.MAX_VALUE));
         // tracked credentials first: their first returns are for foldRecipients
-        return foldTrackedCredentials(h, tenantId) + foldCohorts(h, tenantId) + foldRecipients(h, tenantId) + foldDaily(h, tenantId);
+        return foldTrackedCredentials(h, tenantId) + foldCohorts(h, tenantId) + foldRecipients(h, tenantId) + foldDaily(h, tenantId)
+                + foldOperations(h, tenantId);
     }
 
     /**
@@ -217,6 +218,31 @@ public final class AnalyticsFolder implements AutoCloseable {
                  ORDER BY 1, 2, 3, 4, 5
                 ON CONFLICT (tenant_id, day, achievement_id, type, channel) DO UPDATE SET counted = a.counted + EXCLUDED.counted
                 """).bind("tenant", tenantId).execute();
+    }
+
+    /**
+     * The operations histograms and counts (V24): each delta lands in its day, its ISO week (from Monday) and its month, under its
+     * achievement and under 0 (every achievement); sketch registers keep their largest rank, every other count is a sum.
+     */
+    private static long foldOperations(Handle h, long tenantId) {
+        String upsert = """
+                SELECT tenant_id, %s, achievement_id, metric, bucket, CASE WHEN metric = 'recipient_hll' THEN max(delta) ELSE sum(delta) END
+                  FROM expanded GROUP BY 1, 2, 3, 4, 5 HAVING metric = 'recipient_hll' OR sum(delta) <> 0 ORDER BY 1, 4, 3, 2, 5
+                ON CONFLICT (tenant_id, metric, achievement_id, day, bucket) DO UPDATE
+                   SET count = CASE WHEN o.metric = 'recipient_hll' THEN greatest(o.count, EXCLUDED.count) ELSE o.count + EXCLUDED.count END""";
+        return h.createUpdate("""
+                        WITH moved AS (DELETE FROM operations_pending WHERE tenant_id = :tenant RETURNING *),
+                             expanded AS (SELECT tenant_id, day, achievement_id, metric, bucket, delta FROM moved
+                                          UNION ALL SELECT tenant_id, day, 0, metric, bucket, delta FROM moved),
+                             daily AS (INSERT INTO operations_daily AS o (tenant_id, day, achievement_id, metric, bucket, count)
+                        """ + upsert.formatted("day") + """
+                                       RETURNING 1),
+                             weekly AS (INSERT INTO operations_weekly AS o (tenant_id, day, achievement_id, metric, bucket, count)
+                        """ + upsert.formatted("CAST(date_trunc('week', day) AS DATE)") + """
+                                       RETURNING 1)
+                        INSERT INTO operations_monthly AS o (tenant_id, day, achievement_id, metric, bucket, count)
+                        """ + upsert.formatted("CAST(date_trunc('month', day) AS DATE)"))
+                .bind("tenant", tenantId).execute();
     }
 
     @Override

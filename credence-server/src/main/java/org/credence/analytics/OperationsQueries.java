@@ -1,7 +1,9 @@
 package org.credence.analytics;
 
 import java.sql.Date;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +24,6 @@ import org.jdbi.v3.core.statement.Query;
  * Every query is scoped to one tenant and a period of UTC days [from, to).
  */
 public final class OperationsQueries {
-    // one fold per tenant at a time ("CRDOPS" in ASCII, shifted, then the tenant id mixed in)
-    private static final long FOLD_LOCK = 0x4352444f5053L << 16;
-
     /** How figures are grouped over time. */
     public enum Granularity {
         DAY, WEEK, MONTH;
@@ -32,6 +31,33 @@ public final class OperationsQueries {
         /** PostgreSQL's {@code date_trunc} field. */
         String field() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The operations rollup with one row per period of this granularity (day: the period's first day, weeks from Monday). */
+        String rollup() {
+            return switch (this) {
+                case DAY -> "operations_daily";
+                case WEEK -> "operations_weekly";
+                case MONTH -> "operations_monthly";
+            };
+        }
+
+        /** The first day of the first whole period on or after {@code day}. */
+        LocalDate firstStartFrom(LocalDate day) {
+            return switch (this) {
+                case DAY -> day;
+                case WEEK -> day.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+                case MONTH -> day.getDayOfMonth() == 1 ? day : day.withDayOfMonth(1).plusMonths(1);
+            };
+        }
+
+        /** The first day of the period that holds {@code day}. */
+        LocalDate startOf(LocalDate day) {
+            return switch (this) {
+                case DAY -> day;
+                case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                case MONTH -> day.withDayOfMonth(1);
+            };
         }
 
         /** The granularity named {@code day}, {@code week} or {@code month}. */
@@ -57,36 +83,24 @@ public final class OperationsQueries {
     }
 
     private final Jdbi jdbi;
+    private final long exactRecipients;
 
     public OperationsQueries(Jdbi jdbi) {
+        this(jdbi, EXACT_RECIPIENTS);
+    }
+
+    /** With recipients counted exactly up to {@code exactRecipients} credentials of the tenant in a period (tests). */
+    OperationsQueries(Jdbi jdbi, long exactRecipients) {
         this.jdbi = jdbi;
+        this.exactRecipients = exactRecipients;
     }
 
     /**
-     * Moves the tenant's pending deltas into operations_daily and operations_monthly, so a read includes everything
-     * committed before it. The deleting statement sums what it deletes, so each delta counts once.
+     * Moves the tenant's pending deltas into the rollups (operations and the others, {@link AnalyticsFolder#foldPending(Handle, long)}),
+     * so a read includes everything committed before it; the background folder does the same every second.
      */
     public void fold(long tenantId) {
-        // each delta lands in its day and its month, under its achievement and under 0 (every achievement); sketch registers keep
-        // their largest rank, every other count is a sum
-        String upsert = """
-                SELECT tenant_id, %s, achievement_id, metric, bucket, CASE WHEN metric = 'recipient_hll' THEN max(delta) ELSE sum(delta) END
-                  FROM expanded GROUP BY 1, 2, 3, 4, 5 HAVING metric = 'recipient_hll' OR sum(delta) <> 0 ORDER BY 1, 4, 3, 2, 5
-                ON CONFLICT (tenant_id, metric, achievement_id, day, bucket) DO UPDATE
-                   SET count = CASE WHEN o.metric = 'recipient_hll' THEN greatest(o.count, EXCLUDED.count) ELSE o.count + EXCLUDED.count END""";
-        jdbi.useTransaction(h -> {
-            h.execute("SELECT pg_advisory_xact_lock(?)", FOLD_LOCK ^ tenantId);
-            h.createUpdate("""
-                            WITH moved AS (DELETE FROM operations_pending WHERE tenant_id = :tenant RETURNING *),
-                                 expanded AS (SELECT tenant_id, day, achievement_id, metric, bucket, delta FROM moved
-                                              UNION ALL SELECT tenant_id, day, 0, metric, bucket, delta FROM moved),
-                                 daily AS (INSERT INTO operations_daily AS o (tenant_id, day, achievement_id, metric, bucket, count)
-                            """ + upsert.formatted("day") + """
-                                           RETURNING 1)
-                            INSERT INTO operations_monthly AS o (tenant_id, day, achievement_id, metric, bucket, count)
-                            """ + upsert.formatted("CAST(date_trunc('month', day) AS DATE)"))
-                    .bind("tenant", tenantId).execute();
-        });
+        jdbi.useTransaction(h -> AnalyticsFolder.foldPending(h, tenantId));
     }
 
     /** A histogram ({@code issue_ms} or {@code claim_ms}) over the period. */
@@ -97,8 +111,8 @@ public final class OperationsQueries {
     /** Credential mails queued in the period, by current status. */
     public Mail mail(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {
         Map<String, Long> byStatus = new HashMap<>();
-        jdbi.useHandle(h -> rollup(h, "SELECT metric, sum(count) AS n FROM (" + rollup("metric, count", "metric LIKE 'mail\\_%'", true)
-                + ") AS r GROUP BY metric", tenantId, from, to, achievement, true)
+        jdbi.useHandle(h -> rollup(h, "SELECT metric, sum(count) AS n FROM (%s) AS r GROUP BY metric", "metric, count", "metric LIKE 'mail\\_%'",
+                        tenantId, from, to, achievement, Granularity.MONTH)
                 .map((rs, ctx) -> byStatus.put(rs.getString("metric").substring(5), rs.getLong("n"))).list());
         return new Mail(byStatus.getOrDefault("sent", 0L), byStatus.getOrDefault("failed", 0L), byStatus.getOrDefault("bounced", 0L),
                 byStatus.getOrDefault("queued", 0L) + byStatus.getOrDefault("sending", 0L));
@@ -108,16 +122,20 @@ public final class OperationsQueries {
     public record Recipients(long count, boolean estimated) {}
 
     /**
-     * Distinct recipients of the credentials issued in the period: counted exactly when the period has at most
-     * {@link #EXACT_RECIPIENTS} credentials, else estimated from the HyperLogLog registers of the rollup.
+     * Distinct recipients of the {@code issued} credentials of the period: counted exactly when the count reads at most
+     * {@link #EXACT_RECIPIENTS} credentials, else estimated from the HyperLogLog registers of the rollup. The count
+     * scans every achievement's credentials of the period (the index is by tenant and time), so one achievement's
+     * recipients are counted exactly only when the whole tenant's period is small enough.
      */
     public Recipients recipients(long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, long issued) {
-        if (issued <= EXACT_RECIPIENTS) {
-            return new Recipients(jdbi.withHandle(h -> rollup(h, """
+        if (issued <= exactRecipients && (achievement.isEmpty() || jdbi.withHandle(h -> scoped(h, """
+                SELECT coalesce(sum(issued), 0) FROM analytics_cohort WHERE tenant_id = :tenant AND issued_day >= :from AND issued_day < :to""",
+                tenantId, from, to, OptionalLong.empty()).mapTo(Long.class).one()) <= exactRecipients)) {
+            return new Recipients(jdbi.withHandle(h -> scoped(h, """
                             SELECT count(*) FROM (SELECT DISTINCT recipient_email_hash FROM credential
                              WHERE tenant_id = :tenant AND issued_at >= CAST(:from AS DATE) AT TIME ZONE 'UTC'
                                AND issued_at < CAST(:to AS DATE) AT TIME ZONE 'UTC'
-                               AND (:achievement = 0 OR achievement_id = :achievement)) AS d""", tenantId, from, to, achievement, false)
+                               AND """ + ACHIEVEMENT + ") AS d", tenantId, from, to, achievement)
                     .mapTo(Long.class).one()), false);
         }
         return new Recipients(RecipientSketch.estimate(byBucket(tenantId, "recipient_hll", from, to, achievement, "max")), true);
@@ -158,11 +176,10 @@ public final class OperationsQueries {
                              WHERE tenant_id = :tenant AND day >= :from AND day < :to GROUP BY 1""", tenantId, from, to, OptionalLong.empty())
                     .map((rs, ctx) -> counts.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new long[3])[2] = rs.getLong("tickets"))
                     .list();
-            boolean months = granularity == Granularity.MONTH;
-            rollup(h, "SELECT " + period.apply("day") + " AS period, bucket, sum(count) AS n FROM (" + rollup("day, bucket, count", "metric = 'issue_ms'",
-                    months) + ") AS r GROUP BY 1, 2", tenantId, from, to, achievement, months)
-                    .map((rs, ctx) -> issueTimes.computeIfAbsent(rs.getDate("period").toLocalDate(), d -> new HashMap<>())
-                            .put(rs.getInt("bucket"), rs.getLong("n")))
+            // the rows as stored (whole periods from their own rollup), summed into their periods here: no aggregation in the database
+            rollup(h, "%s", "day, bucket, count", "metric = 'issue_ms'", tenantId, from, to, achievement, granularity)
+                    .map((rs, ctx) -> issueTimes.computeIfAbsent(max(granularity.startOf(rs.getDate("day").toLocalDate()), from), d -> new HashMap<>())
+                            .merge(rs.getInt("bucket"), rs.getLong("count"), Long::sum))
                     .list();
         });
         issueTimes.keySet().forEach(start -> counts.computeIfAbsent(start, d -> new long[3]));
@@ -173,41 +190,67 @@ public final class OperationsQueries {
     }
 
     private static final String ACHIEVEMENT = "(CAST(:achievement AS BIGINT) IS NULL OR achievement_id = :achievement)\n";
-    /** Up to this many credentials in a period, recipients are counted exactly (an index-only scan of about 50 ms at most). */
+    /** Up to this many credentials of the tenant in a period, recipients are counted exactly (an index-only scan of about 50 ms at most). */
     static final long EXACT_RECIPIENTS = 50_000;
 
     /** Counts of one metric by bucket over the period, summed ("sum") or, for sketch registers, their largest ("max"). */
     private Map<Integer, Long> byBucket(long tenantId, String metric, LocalDate from, LocalDate to, OptionalLong achievement, String aggregate) {
         Map<Integer, Long> counts = new HashMap<>();
-        jdbi.useHandle(h -> rollup(h, "SELECT bucket, " + aggregate + "(count) AS n FROM (" + rollup("bucket, count", "metric = :metric", true)
-                        + ") AS r GROUP BY bucket", tenantId, from, to, achievement, true)
+        jdbi.useHandle(h -> rollup(h, "SELECT bucket, " + aggregate + "(count) AS n FROM (%s) AS r GROUP BY bucket", "bucket, count",
+                        "metric = :metric", tenantId, from, to, achievement, Granularity.MONTH)
                 .bind("metric", metric)
                 .map((rs, ctx) -> counts.put(rs.getInt("bucket"), rs.getLong("n"))).list());
         return counts;
     }
 
+    /** Days [from, to) read from the rollup of one granularity. */
+    record Range(Granularity granularity, LocalDate from, LocalDate to) {}
+
     /**
-     * The rollup rows of [from, to) for one achievement (or 0: all): whole months from operations_monthly and the
-     * days before and after them from operations_daily, so a year reads about 12 rows per bucket, not 365.
+     * [from, to) as whole periods of {@code coarsest} and, before and after them, of each finer granularity down to days:
+     * a year by month is 12 monthly rows per bucket; 90 days from a Monday is two months, a few weeks and a day or two.
      */
-    private static String rollup(String columns, String condition, boolean months) {
-        String where = " WHERE tenant_id = :tenant AND " + condition + " AND achievement_id = :achievement";
-        return "SELECT " + columns + " FROM operations_monthly" + where + " AND day >= :monthsFrom AND day < :monthsTo"
-                + " UNION ALL SELECT " + columns + " FROM operations_daily" + where
-                + " AND ((day >= :from AND day < :monthsFrom) OR (day >= :monthsTo AND day < :to))";
+    static List<Range> cover(LocalDate from, LocalDate to, Granularity coarsest) {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
+        if (coarsest == Granularity.DAY) {
+            return List.of(new Range(Granularity.DAY, from, to));
+        }
+        Granularity finer = Granularity.values()[coarsest.ordinal() - 1]; // declared finest first
+        LocalDate wholeFrom = coarsest.firstStartFrom(from);
+        LocalDate wholeTo = coarsest.startOf(to);
+        if (!wholeFrom.isBefore(wholeTo)) {
+            return cover(from, to, finer);
+        }
+        List<Range> ranges = new java.util.ArrayList<>(cover(from, wholeFrom, finer));
+        ranges.add(new Range(coarsest, wholeFrom, wholeTo));
+        ranges.addAll(cover(wholeTo, to, finer));
+        return ranges;
     }
 
-    /** A query over {@link #rollup} rows, bound: whole months only when {@code months} and the period holds one. */
-    private static Query rollup(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement, boolean months) {
-        LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate monthsTo = to.withDayOfMonth(1);
-        if (!months || !monthsFrom.isBefore(monthsTo)) {
-            monthsFrom = to;
-            monthsTo = to;
+    /**
+     * A query over the rollup rows ({@code columns}) of [from, to) for one achievement (or 0: all), read from the coarsest
+     * rollups that tile the period ({@link #cover}); {@code outer} wraps them ({@code %s}: the rows).
+     */
+    private static Query rollup(Handle h, String outer, String columns, String condition, long tenantId, LocalDate from, LocalDate to,
+                                OptionalLong achievement, Granularity coarsest) {
+        List<Range> ranges = cover(from, to, coarsest);
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            parts.add("SELECT " + columns + " FROM " + ranges.get(i).granularity().rollup() + " WHERE tenant_id = :tenant AND " + condition
+                    + " AND achievement_id = :achievement AND day >= :from" + i + " AND day < :to" + i);
         }
-        return h.createQuery(sql).bind("tenant", tenantId).bind("from", Date.valueOf(from)).bind("to", Date.valueOf(to))
-                .bind("monthsFrom", Date.valueOf(monthsFrom)).bind("monthsTo", Date.valueOf(monthsTo))
-                .bind("achievement", achievement.orElse(0));
+        Query query = h.createQuery(outer.formatted(parts.isEmpty() ? "SELECT " + columns + " FROM operations_daily WHERE false"
+                : String.join(" UNION ALL ", parts))).bind("tenant", tenantId).bind("achievement", achievement.orElse(0));
+        for (int i = 0; i < ranges.size(); i++) {
+            query.bind("from" + i, Date.valueOf(ranges.get(i).from())).bind("to" + i, Date.valueOf(ranges.get(i).to()));
+        }
+        return query;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Query scoped(Handle h, String sql, long tenantId, LocalDate from, LocalDate to, OptionalLong achievement) {

@@ -53,6 +53,45 @@ class AnalyticsFoldTest {
         assertThat(folder.foldPending()).as("nothing left to fold").isZero();
     }
 
+    @Test
+    void operations_deltas_are_folded_by_the_background_loop_tenant_by_tenant_without_a_read() throws InterruptedException {
+        long ours = db.tenant("ops-fold");
+        long theirs = db.tenant("ops-fold-other");
+        for (long tenant : List.of(ours, theirs)) {
+            TrackedCredential c = db.credential(tenant, db.achievement(tenant), true, NOW);
+            // a request time set afterwards: the update trigger appends the credential's time-to-issue bucket (5 minutes)
+            db.jdbi.useHandle(h -> h.execute("UPDATE credential SET requested_at = issued_at - interval '5 minutes', signed_at = issued_at "
+                    + "WHERE id = ?", c.id()));
+        }
+        assertThat(pendingOperations(ours)).isPositive();
+
+        // one tenant's fold leaves the other's deltas alone
+        folder.foldPending(ours);
+        assertThat(pendingOperations(ours)).isZero();
+        assertThat(pendingOperations(theirs)).isPositive();
+        assertThat(issueTimes("operations_daily", ours)).isEqualTo(2); // its achievement and achievement 0 (all)
+
+        // nobody reads: the background loop folds the other tenant
+        try (AnalyticsFolder background = new AnalyticsFolder(db.jdbi).start()) {
+            for (int i = 0; i < 600 && pendingOperations(theirs) > 0; i++) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(pendingOperations(theirs)).isZero();
+        for (String rollup : List.of("operations_daily", "operations_weekly", "operations_monthly")) {
+            assertThat(issueTimes(rollup, theirs)).as(rollup).isEqualTo(2);
+        }
+    }
+
+    private long pendingOperations(long tenant) {
+        return db.count("SELECT count(*) FROM operations_pending WHERE tenant_id = " + tenant);
+    }
+
+    private long issueTimes(String rollup, long tenant) {
+        return db.count("SELECT coalesce(sum(count), 0) FROM " + rollup + " WHERE metric = 'issue_ms' AND bucket = "
+                + org.credence.insights.operations.DurationHistogram.bucket(300_000) + " AND tenant_id = " + tenant);
+    }
+
     private Map<String, Long> row(String sql, long tenant) {
         return db.jdbi.withHandle(h -> h.createQuery(sql).bind("tenant", tenant).mapToMap().one()).entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
