@@ -101,6 +101,24 @@ class OutcomeWarmingTest {
     }
 
     @Test
+    void retention_answers_for_job_titles_with_spaces_and_the_warmer_does_not_fail_on_them() {
+        // a job title as an HRIS exports it used to make an invalid metric id: the retention read failed with 500
+        String key = server.tenant("warm-e");
+        long failed = warmer().failed();
+        String json = "[{\"employeeId\": \"h1\", \"workEmail\": \"h1@example.org\", \"jobTitle\": \"Data analyst (Oslo)\","
+                + " \"hireDate\": \"2025-01-06\", \"productivityMilestoneDate\": \"2025-04-01\"}]";
+        var response = server.sendBytes("POST", "/api/v1/outcomes/imports?kind=hris_employee&source=workday", key, json.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(warmer().awaitIdle(PATIENCE)).isTrue();
+        assertThat(warmer().failed()).isEqualTo(failed);
+        JsonNode retention = get("/api/v1/analytics/retention?from=2025-01-01&to=2025-12-31", key);
+        assertThat(retention.at("/timeToProductivity/0/role").asText()).isEqualTo("Data analyst (Oslo)");
+        assertThat(retention.at("/timeToProductivity/0/productiveByHorizonEarners/id").asText())
+                .isEqualTo("retention.productive_by_day.Data_analyst_Oslo_.earners");
+    }
+
+    @Test
     void filtered_reads_are_never_stale_and_other_tenants_are_not_touched() {
         String key = server.tenant("warm-c");
         String other = server.tenant("warm-d");

@@ -424,7 +424,7 @@ public final class OutcomeReports {
                 }
                 role.set(earner ? "earners" : "others", median(KaplanMeier.estimate(observations, ConfidenceLevel.NINETY_FIVE).median()));
             }
-            Metric metric = OutcomeDefinitions.RAMP.forGroup(entry.getKey(), entry.getKey());
+            Metric metric = OutcomeDefinitions.RAMP.forGroup(groupKey(entry.getKey()), entry.getKey());
             role.set("productiveByHorizonEarners", figure(metric.forGroup("earners", "earners"), horizon[0], horizon[1], "people"));
             role.set("productiveByHorizonOthers", figure(metric.forGroup("others", "others"), horizon[2], horizon[3], "people"));
             Comparison c = rates("Earners", horizon[0], horizon[1], "Non-earners", horizon[2], horizon[3], StudyDesign.OBSERVATIONAL);
@@ -447,6 +447,12 @@ public final class OutcomeReports {
             list.add(role);
         }
         return list;
+    }
+
+    /** A role as a metric id part: a job title as imported ("Data analyst") has spaces and more that an id may not. */
+    static String groupKey(String role) {
+        String key = role.strip().replaceAll("[^A-Za-z0-9_-]+", "_");
+        return key.isEmpty() ? "_" : key;
     }
 
     private static ObjectNode median(MedianSurvival median) {
