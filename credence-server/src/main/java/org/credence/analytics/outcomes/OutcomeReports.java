@@ -12,7 +12,6 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.credence.achievement.Achievement;
 import org.credence.analytics.ComparisonJson;
 import org.credence.analytics.ComparisonText;
@@ -99,7 +98,6 @@ public final class OutcomeReports {
     });
     /** Tenants whose default-filter answers {@link OutcomeWarmer} is about to recompute or recomputing. */
     private final Set<Long> revalidating = ConcurrentHashMap.newKeySet();
-    private final AtomicLong computations = new AtomicLong();
 
     public OutcomeReports(OutcomeQueries queries, ProgramStore programs) {
         this.queries = queries;
@@ -109,11 +107,6 @@ public final class OutcomeReports {
     /** Whether the tenant's data is simulated. */
     public boolean simulated(long tenantId) {
         return queries.simulated(tenantId);
-    }
-
-    /** How many answers were computed (not served from memory) since start: tests observe the warm cache by it. */
-    public long computations() {
-        return computations.get();
     }
 
     /** Marks the tenant's default-filter answers as being recomputed (or no longer): {@link OutcomeWarmer} calls it. */
@@ -146,7 +139,6 @@ public final class OutcomeReports {
         }
         Collected collected = new Collected();
         Outcome outcome = new Outcome(compute.apply(collected), Map.copyOf(collected.comparisons));
-        computations.incrementAndGet();
         cache.put(key, new Cached(fingerprint, outcome));
         return outcome;
     }
