@@ -79,6 +79,9 @@ import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.report.ReportModule;
+import org.credence.report.ReportRoutes;
+import org.credence.report.ReportSources;
 import org.credence.tenant.ApiKeys;
 import org.credence.tenant.MasterKey;
 import org.credence.tenant.TenantKeys;
@@ -113,6 +116,7 @@ public final class Credence implements AutoCloseable {
     private final AnalyticsFolder analytics;
     private final RemoteFetcher remoteFetcher;
     private final HashingLimit passwordHashing;
+    private final ReportModule reports;
     private boolean closed;
 
     private final HealthRoutes health;
@@ -121,7 +125,8 @@ public final class Credence implements AutoCloseable {
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
-                     HealthRoutes health, RemoteFetcher remoteFetcher) {
+                     HealthRoutes health, RemoteFetcher remoteFetcher, ReportModule reports) {
+        this.reports = reports;
         this.health = health;
         this.remoteFetcher = remoteFetcher;
         this.database = database;
@@ -216,6 +221,11 @@ public final class Credence implements AutoCloseable {
                     costAvoided, costs, achievements, audit, auth, clock);
             ProgramStore programs = new ProgramStore(jdbi, audit);
             OutcomeReports outcomes = new OutcomeReports(new OutcomeQueries(jdbi), programs);
+            Maturity maturity = new Maturity(new MaturityQueries(jdbi));
+            // the board and weekly reports read every layer's service; the weekly mail scan runs while mail is polled
+            ReportModule boardReports = ReportModule.create(jdbi, new ReportSources(engagement, assumptions, folder, operations, outcomes,
+                    programRoi, achievements, SurveyModule.outcomesOf(jdbi), maturity), mail, publicUrl, clock,
+                    settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
@@ -241,11 +251,12 @@ public final class Credence implements AutoCloseable {
                     config -> CompareRoutes.register(config, auth),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> ProgramCostRoutes.register(config, costs, auth),
-                    config -> RoiRoutes.register(config, jdbi, programRoi, benefits, new Maturity(new MaturityQueries(jdbi)), reports, folder, audit,
+                    config -> RoiRoutes.register(config, jdbi, programRoi, benefits, maturity, reports, folder, audit,
                             auth, users.sessions(), clock),
                     config -> OperationsRoutes.register(config, operationsServices),
                     config -> OutcomeRoutes.register(config, outcomes, outcomeWarmer, programs, achievements, auth, users.sessions(), clock),
                     config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
+                    config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
@@ -266,7 +277,7 @@ public final class Credence implements AutoCloseable {
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);
-            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher);
+            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
             return started;
@@ -365,6 +376,11 @@ public final class Credence implements AutoCloseable {
         return delivery.worker();
     }
 
+    /** The reports module: tests run its weekly mail scan at a clock of their choosing. */
+    public ReportModule reports() {
+        return reports;
+    }
+
     /** Post-completion surveys: tests run their scan with a moved clock. */
     public SurveyModule surveys() {
         return surveys;
@@ -399,6 +415,7 @@ public final class Credence implements AutoCloseable {
         try {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
+            reports.close();
             if (surveys != null) {
                 surveys.close();
             }

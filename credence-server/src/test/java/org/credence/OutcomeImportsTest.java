@@ -407,6 +407,8 @@ class OutcomeImportsTest {
         OpenApiContractTest.check("/app/analytics/imports", "get", page);
         assertThat(page.body()).contains("Outcome data imports", "enctype=\"multipart/form-data\"", "name=\"csrf\"", "CRM opportunities",
                 "Match rate").doesNotContain("<script");
+        assertThat(page.body()).as("the analytics bar, this page current").contains("<nav class=\"analytics-nav\"",
+                "<a href=\"/app/analytics/imports\" aria-current=\"page\">");
         assertThat(get("/app/analytics/imports?lang=nb", analyst).body()).contains("Import av resultatdata", "CRM-salgsmuligheter", "Treffrate");
         assertThat(get("/app/analytics", analyst).body()).contains("href=\"/app/analytics/imports\"");
 

@@ -102,6 +102,7 @@ public final class DashboardApiBench {
                 measure(jdbi, http, base, key, tenant, calls, "the whole year", lastDay.minusMonths(12).plusDays(1), lastDay, achievement, runs, rawRuns);
                 measure(jdbi, http, base, key, tenant, calls, "the last 90 days", lastDay.minusDays(89), lastDay, achievement, runs, rawRuns);
                 credentials(jdbi, http, base, key, tenant, sample, runs, rawRuns);
+                reports(http, base, key, lastDay, runs);
             }
         }
     }
@@ -147,6 +148,19 @@ public final class DashboardApiBench {
         }
         System.out.printf("%n| `/api/v1/analytics/credentials/{id}` (%d different credentials) | %.1f ms | %.1f ms | raw events p50 %.1f ms, p95 %.1f ms |%n",
                 paths.size(), p(api, 50), p(api, 95), p(raw, 50), p(raw, 95));
+    }
+
+    /** The board report (JSON and one-page PDF) of the last day's quarter and the weekly report PDF of its week (issue 13: PDF under 2 s). */
+    private static void reports(HttpClient http, String base, String key, LocalDate lastDay, int runs) throws IOException, InterruptedException {
+        String quarter = lastDay.getYear() + "Q" + ((lastDay.getMonthValue() - 1) / 3 + 1);
+        String week = String.format("%d-W%02d", lastDay.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                lastDay.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        System.out.printf("%n| report | p50 | p95 |%n|---|---|---|%n");
+        for (String path : List.of("/api/v1/reports/board?quarter=" + quarter, "/api/v1/reports/board?format=pdf&quarter=" + quarter,
+                "/api/v1/reports/weekly?format=pdf&week=" + week)) {
+            double[] api = timeApi(http, base, key, List.of(path), runs);
+            System.out.printf("| `%s` | %.1f ms | %.1f ms |%n", path, p(api, 50), p(api, 95));
+        }
     }
 
     /** Milliseconds per call, cycling over the paths; five unmeasured calls first (JIT, plans, caches). Every call must answer 200. */

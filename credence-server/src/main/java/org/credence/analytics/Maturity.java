@@ -22,14 +22,28 @@ public final class Maturity {
     /** The tier, its words, and every line rendered in {@code lang}. */
     public record Answer(MaturityResult result, String tierName, String tierMeans, List<Line> reasons, Line nextStep) {}
 
+    /** The tier and the counts behind it, before any words: a report assesses once and renders in its own language. */
+    public record Assessment(MaturityResult result, MaturityQueries.Counts counts) {}
+
+    /** The tenant's tier rendered in {@code lang}. */
     public Answer assess(long tenantId, String lang) {
+        return render(assess(tenantId), lang);
+    }
+
+    /** The tenant's tier from the data it holds, in no language yet. */
+    public Assessment assess(long tenantId) {
         MaturityQueries.Counts counts = queries.counts(tenantId);
-        MaturityResult result = MaturityAssessment.assess(counts.inputs());
+        return new Assessment(MaturityAssessment.assess(counts.inputs()), counts);
+    }
+
+    /** The tier, its words, and every line rendered in {@code lang}. */
+    public static Answer render(Assessment assessment, String lang) {
+        MaturityResult result = assessment.result();
         Messages texts = Messages.of("roi", lang);
-        List<Line> reasons = result.reasons().stream().map(r -> line(texts, r, counts)).toList();
+        List<Line> reasons = result.reasons().stream().map(r -> line(texts, r, assessment.counts())).toList();
         String tier = result.tier().code();
         return new Answer(result, texts.text("tier." + tier), texts.text("tier." + tier + ".means"), reasons,
-                line(texts, result.nextStep(), counts));
+                line(texts, result.nextStep(), assessment.counts()));
     }
 
     /** Reason keys whose count may be a lower bound, and the source each counts. */

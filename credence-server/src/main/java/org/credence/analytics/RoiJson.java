@@ -13,7 +13,7 @@ import org.credence.insights.roi.RoiResult;
 import org.credence.json.JsonFields;
 
 /** The ROI, payback, revenue and maturity answers as the API's JSON. */
-final class RoiJson {
+public final class RoiJson {
     static final String PAYBACK_FORMULA = "simple: smallest m with m × monthly ≥ upfront; discounted: smallest m with "
             + "Σₖ₌₁..ₘ monthly ÷ (1 + i)ᵏ ≥ upfront, i = (1 + r)^(1/12) − 1";
     static final String NPV_FORMULA = "NPV = −upfront + Σ over years y of (12 × monthly) ÷ (1 + r)^y (year-end convention)";
@@ -159,7 +159,8 @@ final class RoiJson {
         return body;
     }
 
-    static ObjectNode maturity(Maturity.Answer a, String lang) {
+    /** The maturity answer as {@code GET /api/v1/analytics/maturity} gives it (the board report embeds the same). */
+    public static ObjectNode maturity(Maturity.Answer a, String lang) {
         ObjectNode body = JsonFields.MAPPER.createObjectNode();
         body.put("tier", a.result().tier().code());
         body.put("language", lang);

@@ -1,9 +1,7 @@
 package org.credence.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.credence.Settings;
 import org.credence.audit.AuditChain;
 import org.credence.db.Database;
 import org.credence.transparency.LogAudit;
@@ -38,22 +36,7 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<String> url;
-            try {
-                url = Settings.fromEnvironment(0, data, System.getenv()).databaseUrl();
-            } catch (IllegalArgumentException e) {
-                throw new CredenceCli.UsageProblem(e.getMessage());
-            }
-            if (url.isEmpty() && !data.resolve("pg").toFile().isDirectory()) {
-                throw new CredenceCli.UsageProblem("no Credence database in " + data.toAbsolutePath() + " (give --data, or set CREDENCE_DATABASE_URL)");
-            }
-            Database database;
-            try {
-                database = Database.open(url, data, true);
-            } catch (IllegalStateException | java.io.UncheckedIOException e) {
-                // most often: the server still runs on this data directory
-                throw new CredenceCli.UsageProblem(e.getMessage());
-            }
+            Database database = CliDatabase.open(data);
             var out = spec.commandLine().getOut();
             try (database) {
                 return database.jdbi().withHandle(h -> {

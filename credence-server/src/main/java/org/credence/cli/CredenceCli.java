@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code credence} command: one entry point, a subcommand per task. */
 @Command(name = "credence", mixinStandardHelpOptions = true, version = "Credence 0.1.0",
         description = "Issue, verify and track Open Badges 3.0 credentials.",
-        subcommands = {ServeCommand.class, TenantCommand.class, UserCommand.class, ApiKeyCommand.class, IssueCommand.class, RevokeCommand.class, ImportCommand.class, KeygenCommand.class, SignCommand.class, VerifyCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TenantCommand.class, UserCommand.class, ApiKeyCommand.class, IssueCommand.class, RevokeCommand.class, ImportCommand.class, KeygenCommand.class, SignCommand.class, VerifyCommand.class, AuditCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class CredenceCli implements Runnable {
     /** Exit code for a usable input that failed verification. */
     static final int EXIT_INVALID = 1;

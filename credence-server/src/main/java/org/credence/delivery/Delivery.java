@@ -125,6 +125,19 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     }
 
     /**
+     * Queues the weekly report to {@code email}, inside the caller's transaction; {@link ReportMail}
+     * renders it when it is sent.
+     *
+     * @param week the ISO week reported on, "2026-W48"
+     * @return the mail's id
+     */
+    public long queueWeeklyReport(Handle h, long tenantId, String email, String language, String week) {
+        long id = MailQueue.enqueue(h, tenantId, null, MailKind.WEEKLY_REPORT, email, language, week, clock.instant());
+        h.afterCommit(worker::wake);
+        return id;
+    }
+
+    /**
      * Queues a survey invitation or reminder (rendered at send time by the renderer given to {@link #renderSurveysWith});
      * {@code credentialId} is null for a sampled non-completer. The worker is woken once the transaction commits.
      */
@@ -133,6 +146,11 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
                 language, clock.instant());
         h.afterCommit(worker::wake);
         return id;
+    }
+
+    /** Plugs in the reports module, which renders report mails when they are sent. */
+    public void renderReportsWith(ReportMail reports) {
+        composer.renderReportsWith(reports);
     }
 
     /** Who renders survey mail (the survey module, built after delivery). */

@@ -14,11 +14,22 @@ import org.jdbi.v3.core.Handle;
 final class MailComposer {
     private final URI publicUrl;
     private final Tokens tokens;
+    /** Set once at start, after the report services exist (they are built after delivery). */
+    private volatile ReportMail reports = ReportMail.NONE;
     private volatile MailRenderer surveys;
 
     MailComposer(URI publicUrl, Tokens tokens) {
         this.publicUrl = publicUrl;
         this.tokens = tokens;
+    }
+
+    void renderReportsWith(ReportMail reports) {
+        this.reports = reports;
+    }
+
+    /** A report mail, rendered by the reports module from its reference; empty when it cannot be. */
+    Optional<ReportMail.Rendered> report(MailQueue.Due mail) {
+        return reports.render(mail.tenantId(), mail.reference(), mail.language());
     }
 
     void renderSurveysWith(MailRenderer renderer) {

@@ -13,7 +13,9 @@ enum MailKind {
     /** A post-completion survey's invitation, rendered by the survey module's {@link MailRenderer}. */
     SURVEY_INVITATION,
     /** The one reminder of a survey invitation not yet answered. */
-    SURVEY_REMINDER;
+    SURVEY_REMINDER,
+    /** The weekly program report for a subscribed user, its PDF attached; rendered by {@link ReportMail}. */
+    WEEKLY_REPORT;
 
     boolean survey() {
         return this == SURVEY_INVITATION || this == SURVEY_REMINDER;

@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 /** SQL for the mail queue and each mail's history. Every statement names its tenant but the worker's pick of due mail. */
 final class MailQueue {
     /** A mail the worker has taken: a lease on it, its attempt counted. */
-    record Due(long id, long tenantId, UUID credentialId, MailKind kind, String recipient, String language, int attempts) {}
+    record Due(long id, long tenantId, UUID credentialId, MailKind kind, String recipient, String language, int attempts, String reference) {}
 
     /** A mail and the steps it went through, for the delivery history. */
     record Delivered(long id, MailKind kind, String recipient, String status, int attempts, String lastError, Instant createdAt,
@@ -20,11 +20,17 @@ final class MailQueue {
     private MailQueue() {}
 
     static long enqueue(Handle h, long tenantId, UUID credentialId, MailKind kind, String recipient, String language, Instant now) {
+        return enqueue(h, tenantId, credentialId, kind, recipient, language, null, now);
+    }
+
+    /** @param reference what a mail that is about no credential carries (the week of a weekly report), or null */
+    static long enqueue(Handle h, long tenantId, UUID credentialId, MailKind kind, String recipient, String language, String reference,
+                        Instant now) {
         long id = h.createUpdate("""
-                        INSERT INTO mail (tenant_id, credential_id, kind, recipient, language, next_attempt_at, created_at)
-                        VALUES (:tenant, CAST(:credential AS UUID), :kind, :recipient, :language, :now, :now)
+                        INSERT INTO mail (tenant_id, credential_id, kind, recipient, language, reference, next_attempt_at, created_at)
+                        VALUES (:tenant, CAST(:credential AS UUID), :kind, :recipient, :language, :reference, :now, :now)
                         """)
-                .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind.column())
+                .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind.column()).bind("reference", reference)
                 .bind("recipient", recipient).bind("language", language).bind("now", Timestamp.from(now))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         step(h, tenantId, id, "queued", null, now);
@@ -48,11 +54,12 @@ final class MailQueue {
                                        ORDER BY next_attempt_at
                                        LIMIT :limit
                                          FOR UPDATE SKIP LOCKED)
-                        RETURNING id, tenant_id, credential_id, kind, recipient, language, attempts
+                        RETURNING id, tenant_id, credential_id, kind, recipient, language, attempts, reference
                         """)
                 .bind("now", Timestamp.from(now)).bind("lease", Timestamp.from(leaseUntil)).bind("limit", limit)
                 .map((rs, ctx) -> new Due(rs.getLong("id"), rs.getLong("tenant_id"), rs.getObject("credential_id", UUID.class),
-                        MailKind.of(rs.getString("kind")), rs.getString("recipient"), rs.getString("language"), rs.getInt("attempts")))
+                        MailKind.of(rs.getString("kind")), rs.getString("recipient"), rs.getString("language"), rs.getInt("attempts"),
+                        rs.getString("reference")))
                 .list();
     }
 

@@ -85,16 +85,18 @@ public final class MailWorker implements AutoCloseable {
     private void attempt(MailQueue.Due mail) {
         Instant now = clock.instant();
         try {
-            Optional<MailContent> composed = jdbi.inTransaction(h -> composer.compose(h, mail, now));
+            Optional<ReportMail.Rendered> composed = mail.kind() == MailKind.WEEKLY_REPORT ? composer.report(mail)
+                    : jdbi.inTransaction(h -> composer.compose(h, mail, now)).map(content -> new ReportMail.Rendered(content,
+                            attachments.attachments(mail.tenantId(), mail.credentialId(), mail.kind().column())));
             if (composed.isEmpty()) {
-                String why = mail.kind().survey() ? "not sent: the survey was answered or closed before the mail went out"
+                String why = mail.kind() == MailKind.WEEKLY_REPORT ? "not sent: the report could not be rendered"
+                        : mail.kind().survey() ? "not sent: the survey was answered or closed before the mail went out"
                         : "not sent: the credential was revoked before the mail went out";
                 jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", why, now));
                 return;
             }
-            MailContent content = composed.get();
-            MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content,
-                    attachments.attachments(mail.tenantId(), mail.credentialId(), mail.kind().column()), now);
+            MailContent content = composed.get().content();
+            MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content, composed.get().attachments(), now);
             String messageId = transport.send(mail.id(), message);
             jdbi.useTransaction(h -> MailQueue.sent(h, mail, content.subject(), messageId, clock.instant()));
         } catch (MailFailure e) {

@@ -30,7 +30,8 @@ public final class Messages {
     public static final List<String> LANGUAGES = List.of("en", "nb");
     /** The areas, each a bundle {@code <area>_<language>.properties}. */
     public static final List<String> AREAS = List.of("credential", "verification", "home", "recipient", "mail", "share", "dashboard", "users",
-            "credentials", "achievement", "share_image", "comparison", "roi", "outcomes", "surveys", "operations", "imports");
+            "credentials", "achievement", "share_image", "comparison", "roi", "outcomes", "surveys", "operations", "imports",
+            "reports");
 
     private static final String PACKAGE = "org.credence.i18n.";
     private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.credence.analytics.AnalyticsNav;
 import org.credence.domain.DomainException;
 import org.credence.http.Pages;
 import org.credence.http.Problem;
@@ -92,6 +93,7 @@ public final class ImportsPage {
         model.put("lang", lang);
         model.put("t", t);
         model.put("signedIn", signedIn);
+        model.put("nav", AnalyticsNav.of(lang, "/app/analytics/imports"));
         model.put("kinds", Arrays.stream(OutcomeKind.values()).map(k -> new Option(k.id(), t.get("kind." + k.id()))).toList());
         model.put("rows", rows);
         model.put("detail", detail != null);

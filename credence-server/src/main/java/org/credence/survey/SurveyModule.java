@@ -47,6 +47,16 @@ public final class SurveyModule implements AutoCloseable {
         }
     }
 
+    /** The surveys' participant estimates read from the database alone, for tools that run without a server (the report command). */
+    public static org.credence.analytics.SurveyEstimates estimatesOf(Jdbi jdbi) {
+        return new SurveyBenefits(jdbi);
+    }
+
+    /** The surveys' results of a period as report figures, read from the database alone (the report command builds it too). */
+    public static SurveyOutcomes outcomesOf(Jdbi jdbi) {
+        return new SurveyOutcomes(jdbi);
+    }
+
     /** Builds surveys and has delivery render their mail. */
     public static SurveyModule create(Jdbi jdbi, Achievements achievements, AuditTrail audit, Delivery delivery, URI publicUrl, Duration scanEvery,
                                       Clock clock, SecureRandom random) {

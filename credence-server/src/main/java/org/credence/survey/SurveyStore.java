@@ -131,35 +131,53 @@ final class SurveyStore {
                       long newResponsibilities, long none, boolean simulated) {}
 
     static Aggregates aggregates(Handle h, long tenantId, long achievementId, String cohort) {
-        return h.createQuery("""
-                        SELECT count(*) AS invited
-                             , count(a.invitation_id) AS answered
-                             , count(a.satisfaction) AS sat_n
-                             , COALESCE(sum(a.satisfaction), 0) AS sat_sum
-                             , COALESCE(sum(a.satisfaction * a.satisfaction), 0) AS sat_sq
-                             , count(a.skill_applied) AS skill_n
-                             , count(*) FILTER (WHERE a.skill_applied = 'yes') AS skill_yes
-                             , count(*) FILTER (WHERE a.skill_applied = 'partly') AS skill_partly
-                             , count(*) FILTER (WHERE a.skill_applied = 'no') AS skill_no
-                             , count(*) FILTER (WHERE cardinality(a.career_outcomes) > 0) AS career_n
-                             , count(*) FILTER (WHERE 'promotion' = ANY(a.career_outcomes)) AS promotion
-                             , count(*) FILTER (WHERE 'raise' = ANY(a.career_outcomes)) AS raise
-                             , count(*) FILTER (WHERE 'new_job' = ANY(a.career_outcomes)) AS new_job
-                             , count(*) FILTER (WHERE 'new_responsibilities' = ANY(a.career_outcomes)) AS new_responsibilities
-                             , count(*) FILTER (WHERE 'none' = ANY(a.career_outcomes)) AS none
-                             , COALESCE(bool_or(i.simulated), false) AS simulated
-                          FROM survey_invitation AS i
-                          LEFT JOIN survey_answer AS a ON a.tenant_id = i.tenant_id AND a.invitation_id = i.id
+        return h.createQuery(AGGREGATES + """
                          WHERE i.tenant_id = :tenant
                            AND i.achievement_id = :achievement
                            AND i.cohort = :cohort
                         """)
                 .bind("tenant", tenantId).bind("achievement", achievementId).bind("cohort", cohort)
-                .map((rs, ctx) -> new Aggregates(rs.getLong("invited"), rs.getLong("answered"), rs.getLong("sat_n"), rs.getDouble("sat_sum"),
-                        rs.getDouble("sat_sq"), rs.getLong("skill_n"), rs.getLong("skill_yes"), rs.getLong("skill_partly"), rs.getLong("skill_no"),
-                        rs.getLong("career_n"), rs.getLong("promotion"), rs.getLong("raise"), rs.getLong("new_job"),
-                        rs.getLong("new_responsibilities"), rs.getLong("none"), rs.getBoolean("simulated")))
-                .one();
+                .map(SurveyStore::aggregates).one();
+    }
+
+    /** Aggregates of one cohort over all the tenant's achievements, for the invitations sent in [{@code start}, {@code end}). */
+    static Aggregates aggregates(Handle h, long tenantId, String cohort, Instant start, Instant end) {
+        return h.createQuery(AGGREGATES + """
+                         WHERE i.tenant_id = :tenant
+                           AND i.cohort = :cohort
+                           AND i.invited_at >= :start
+                           AND i.invited_at < :end
+                        """)
+                .bind("tenant", tenantId).bind("cohort", cohort).bind("start", Timestamp.from(start)).bind("end", Timestamp.from(end))
+                .map(SurveyStore::aggregates).one();
+    }
+
+    private static final String AGGREGATES = """
+            SELECT count(*) AS invited
+                 , count(a.invitation_id) AS answered
+                 , count(a.satisfaction) AS sat_n
+                 , COALESCE(sum(a.satisfaction), 0) AS sat_sum
+                 , COALESCE(sum(a.satisfaction * a.satisfaction), 0) AS sat_sq
+                 , count(a.skill_applied) AS skill_n
+                 , count(*) FILTER (WHERE a.skill_applied = 'yes') AS skill_yes
+                 , count(*) FILTER (WHERE a.skill_applied = 'partly') AS skill_partly
+                 , count(*) FILTER (WHERE a.skill_applied = 'no') AS skill_no
+                 , count(*) FILTER (WHERE cardinality(a.career_outcomes) > 0) AS career_n
+                 , count(*) FILTER (WHERE 'promotion' = ANY(a.career_outcomes)) AS promotion
+                 , count(*) FILTER (WHERE 'raise' = ANY(a.career_outcomes)) AS raise
+                 , count(*) FILTER (WHERE 'new_job' = ANY(a.career_outcomes)) AS new_job
+                 , count(*) FILTER (WHERE 'new_responsibilities' = ANY(a.career_outcomes)) AS new_responsibilities
+                 , count(*) FILTER (WHERE 'none' = ANY(a.career_outcomes)) AS none
+                 , COALESCE(bool_or(i.simulated), false) AS simulated
+              FROM survey_invitation AS i
+              LEFT JOIN survey_answer AS a ON a.tenant_id = i.tenant_id AND a.invitation_id = i.id
+            """;
+
+    private static Aggregates aggregates(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return new Aggregates(rs.getLong("invited"), rs.getLong("answered"), rs.getLong("sat_n"), rs.getDouble("sat_sum"),
+                rs.getDouble("sat_sq"), rs.getLong("skill_n"), rs.getLong("skill_yes"), rs.getLong("skill_partly"), rs.getLong("skill_no"),
+                rs.getLong("career_n"), rs.getLong("promotion"), rs.getLong("raise"), rs.getLong("new_job"),
+                rs.getLong("new_responsibilities"), rs.getLong("none"), rs.getBoolean("simulated"));
     }
 
     /** The Phillips estimates of the group's respondents who gave all three (percentages as fractions). */

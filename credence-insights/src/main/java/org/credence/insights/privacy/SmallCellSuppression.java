@@ -25,6 +25,10 @@ import org.credence.insights.Metric;
  * What it does not hide: which groups exist (a suppressed group's name is shown, so it has at least
  * one member), and a count that other figures on the same page give away.
  *
+ * <p>{@link #grid} does the same for a two-way table published with its row, column and grand
+ * totals, where a withheld cell could otherwise be recovered by subtraction along its row or its
+ * column (secondary suppression).
+ *
  * @param threshold the smallest group shown, at least 1
  */
 public record SmallCellSuppression(long threshold) {
@@ -77,6 +81,147 @@ public record SmallCellSuppression(long threshold) {
                 ? Figure.suppressed(totalMetric, unit, "withheld: the total is under " + threshold)
                 : Figure.of(totalMetric, BigDecimal.valueOf(total), unit, Map.of());
         return new SuppressedTable(cells, totalFigure, hidden.size());
+    }
+
+    /**
+     * One figure as a report may publish it. A measured or derived figure is withheld whole when
+     * it, or any measured count it is computed from, holds 1 to {@code threshold − 1}: a rate of
+     * 2 out of 900 names a group of two (money inputs are not counts of people and never withhold). An estimated figure (a model over assumptions) keeps its
+     * value but loses its measured inputs when any is small, since the inputs would show the group.
+     * Anything else comes back unchanged.
+     */
+    public Figure figure(Figure figure) {
+        if (figure.suppressed()) {
+            return figure;
+        }
+        // money (an ISO 4217 unit) is not a count of people
+        boolean smallInput = figure.measuredInputs().values().stream()
+                .anyMatch(input -> !input.unit().matches("[A-Z]{3}") && small(input.value()));
+        if (figure.metric().evidence() == org.credence.insights.Evidence.ESTIMATED) {
+            if (!smallInput) {
+                return figure;
+            }
+            Map<String, org.credence.insights.Input> kept = new java.util.LinkedHashMap<>(figure.assumedInputs());
+            List<org.credence.insights.Warning> warnings = new ArrayList<>(figure.warnings());
+            warnings.add(new org.credence.insights.Warning(org.credence.insights.Warning.Code.SUPPRESSED,
+                    "measured inputs withheld: at least one counts fewer than " + threshold));
+            return new Figure(figure.metric(), figure.value(), figure.unit(), kept, figure.interval(), warnings, false);
+        }
+        boolean smallCount = figure.inputs().isEmpty() && figure.value() != null && small(figure.value());
+        return smallInput || smallCount
+                ? Figure.suppressed(figure.metric(), figure.unit(), "withheld: it counts, or is computed from, fewer than " + threshold)
+                : figure;
+    }
+
+    private boolean small(BigDecimal count) {
+        return count.signum() > 0 && count.compareTo(BigDecimal.valueOf(threshold)) < 0;
+    }
+
+    /**
+     * Suppresses a two-way table of counts published with its totals. Primary: every cell or total
+     * from 1 to {@code threshold − 1}. Secondary, repeated until nothing changes: in every line of
+     * the table extended by its totals (each row with its row total, each column with its column
+     * total, the row of column totals and the column of row totals, each with the grand total),
+     * <ul>
+     *   <li>a line with exactly one withheld entry gets a second one, since the line's sum gives the
+     *       one back by subtraction;</li>
+     *   <li>a line whose total is shown and whose withheld cells together hold 1 to
+     *       {@code threshold − 1} gets one more, since their sum would show they are all small.</li>
+     * </ul>
+     * The extra entry is the line's smallest shown non-zero cell, else a zero cell, else its total.
+     * So no withheld entry is the only unknown of any row or column: none can be worked out by
+     * subtracting published numbers along a row or a column, nor along a chain of such steps.
+     *
+     * @param counts {@code counts[i][j]} for row {@code i} and column {@code j}, each at least 0
+     */
+    public SuppressedGrid grid(List<String> rows, List<String> columns, long[][] counts) {
+        int r = rows.size();
+        int c = columns.size();
+        if (r == 0 || c == 0 || counts.length != r) {
+            throw new IllegalArgumentException("a grid needs at least one row and one column, and a row of counts per row name");
+        }
+        long[][] v = new long[r + 1][c + 1];
+        for (int i = 0; i < r; i++) {
+            if (counts[i].length != c) {
+                throw new IllegalArgumentException("row '" + rows.get(i) + "' has " + counts[i].length + " counts for " + c + " columns");
+            }
+            for (int j = 0; j < c; j++) {
+                if (counts[i][j] < 0) {
+                    throw new IllegalArgumentException("cell (" + rows.get(i) + ", " + columns.get(j) + ") is negative: " + counts[i][j]);
+                }
+                v[i][j] = counts[i][j];
+                v[i][c] += counts[i][j];
+                v[r][j] += counts[i][j];
+                v[r][c] += counts[i][j];
+            }
+        }
+        boolean[][] withheld = new boolean[r + 1][c + 1];
+        for (int i = 0; i <= r; i++) {
+            for (int j = 0; j <= c; j++) {
+                withheld[i][j] = v[i][j] > 0 && v[i][j] < threshold;
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i <= r; i++) {
+                changed |= protect(line(i, -1, r, c), v, withheld);
+            }
+            for (int j = 0; j <= c; j++) {
+                changed |= protect(line(-1, j, r, c), v, withheld);
+            }
+        }
+        return new SuppressedGrid(rows, columns, v, withheld);
+    }
+
+    /** The entries of row {@code row} (or, when it is -1, of column {@code column}) of the extended table, its total last. */
+    private static int[][] line(int row, int column, int r, int c) {
+        int length = row >= 0 ? c + 1 : r + 1;
+        int[][] entries = new int[length][];
+        for (int k = 0; k < length; k++) {
+            entries[k] = row >= 0 ? new int[] {row, k} : new int[] {k, column};
+        }
+        return entries;
+    }
+
+    /** Withholds one more entry of the line when it needs one; true when it did. */
+    private boolean protect(int[][] line, long[][] v, boolean[][] withheld) {
+        int count = 0;
+        long hiddenSum = 0;
+        for (int k = 0; k < line.length - 1; k++) {
+            if (withheld[line[k][0]][line[k][1]]) {
+                count++;
+                hiddenSum += v[line[k][0]][line[k][1]];
+            }
+        }
+        int[] total = line[line.length - 1];
+        boolean totalWithheld = withheld[total[0]][total[1]];
+        int withheldEntries = count + (totalWithheld ? 1 : 0);
+        boolean needed = withheldEntries == 1 || (!totalWithheld && hiddenSum > 0 && hiddenSum < threshold);
+        if (!needed) {
+            return false;
+        }
+        int[] pick = null;
+        for (int k = 0; k < line.length - 1; k++) {
+            int[] e = line[k];
+            if (!withheld[e[0]][e[1]] && (pick == null || rank(v, e) < rank(v, pick))) {
+                pick = e;
+            }
+        }
+        if (pick == null) {
+            pick = totalWithheld ? null : total;
+        }
+        if (pick == null) {
+            return false;
+        }
+        withheld[pick[0]][pick[1]] = true;
+        return true;
+    }
+
+    /** Smallest non-zero count first, zeros after every non-zero count. */
+    private static long rank(long[][] v, int[] entry) {
+        long value = v[entry[0]][entry[1]];
+        return value == 0 ? Long.MAX_VALUE : value;
     }
 
     private static Metric group(Metric metric, String key) {
