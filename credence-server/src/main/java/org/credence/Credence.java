@@ -34,6 +34,7 @@ import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.analytics.outcomes.OutcomeQueries;
 import org.credence.analytics.outcomes.OutcomeReports;
 import org.credence.analytics.outcomes.OutcomeRoutes;
+import org.credence.analytics.outcomes.OutcomeWarmer;
 import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
@@ -120,6 +121,7 @@ public final class Credence implements AutoCloseable {
 
     private final HealthRoutes health;
     private SurveyModule surveys;
+    private OutcomeWarmer outcomeWarmer;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -151,6 +153,7 @@ public final class Credence implements AutoCloseable {
         Database database = Database.open(settings.databaseUrl(), settings.dataDirectory(), settings.durable());
         Delivery delivery = null;
         AnalyticsFolder analytics = null;
+        OutcomeWarmer warmer = null;
         Optional<String> firstKey = Optional.empty();
         try {
             var jdbi = database.jdbi();
@@ -226,7 +229,10 @@ public final class Credence implements AutoCloseable {
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
-            OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock);
+            // after an import, an erasure or a program change, the outcome answers are recomputed off the request
+            OutcomeWarmer outcomeWarmer = new OutcomeWarmer(outcomes, achievements, clock);
+            warmer = outcomeWarmer; // stopped if a later step fails
+            OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
@@ -248,7 +254,7 @@ public final class Credence implements AutoCloseable {
                     config -> RoiRoutes.register(config, jdbi, programRoi, benefits, maturity, reports, folder, audit,
                             auth, users.sessions(), clock),
                     config -> OperationsRoutes.register(config, operationsServices),
-                    config -> OutcomeRoutes.register(config, outcomes, programs, achievements, auth, users.sessions(), clock),
+                    config -> OutcomeRoutes.register(config, outcomes, outcomeWarmer, programs, achievements, auth, users.sessions(), clock),
                     config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
@@ -263,7 +269,8 @@ public final class Credence implements AutoCloseable {
                         default -> null;
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients),
-                    config -> OutcomeImportRoutes.register(config, outcomeImports, new OutcomePeople(jdbi, audit), new CourseAchievements(jdbi, audit), auth,
+                    config -> OutcomeImportRoutes.register(config, outcomeImports, new OutcomePeople(jdbi, audit, outcomeWarmer::changed),
+                            new CourseAchievements(jdbi, audit, outcomeWarmer::changed), auth,
                             users.sessions()),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
@@ -272,6 +279,7 @@ public final class Credence implements AutoCloseable {
             health.ready(true);
             Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
             started.surveys = surveys;
+            started.outcomeWarmer = outcomeWarmer;
             return started;
         } catch (RuntimeException e) {
             if (delivery != null) {
@@ -279,6 +287,9 @@ public final class Credence implements AutoCloseable {
             }
             if (analytics != null) {
                 analytics.close();
+            }
+            if (warmer != null) {
+                warmer.close();
             }
             database.close();
             if (firstKey.isPresent()) {
@@ -375,6 +386,11 @@ public final class Credence implements AutoCloseable {
         return surveys;
     }
 
+    /** Recomputes outcome answers after changes: tests wait for it with {@link OutcomeWarmer#awaitIdle}. */
+    public OutcomeWarmer outcomeWarmer() {
+        return outcomeWarmer;
+    }
+
     /** The engagement tracker pages and services record events with. */
     public Tracker tracker() {
         return tracking.tracker();
@@ -406,6 +422,9 @@ public final class Credence implements AutoCloseable {
             delivery.close();
             tracking.close();
             analytics.close();
+            if (outcomeWarmer != null) {
+                outcomeWarmer.close(); // before the database: a recompute in flight reads it
+            }
             remoteFetcher.close();
         } finally {
             database.close();

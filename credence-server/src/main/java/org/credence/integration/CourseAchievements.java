@@ -1,6 +1,7 @@
 package org.credence.integration;
 
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
 import org.jdbi.v3.core.Jdbi;
@@ -9,13 +10,20 @@ import org.jdbi.v3.core.Jdbi;
 public final class CourseAchievements {
     private final Jdbi jdbi;
     private final AuditTrail audit;
+    private final LongConsumer changed;
 
     /** One course's achievement. */
     public record Mapping(String courseId, long achievementId, String achievementName) {}
 
     public CourseAchievements(Jdbi jdbi, AuditTrail audit) {
+        this(jdbi, audit, tenant -> {});
+    }
+
+    /** @param changed told the tenant id after a mapping committed (completion figures depend on it) */
+    public CourseAchievements(Jdbi jdbi, AuditTrail audit, LongConsumer changed) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.changed = changed;
     }
 
     /**
@@ -29,7 +37,7 @@ public final class CourseAchievements {
         if (course.isEmpty() || course.length() > 200) {
             throw new DomainException.InvalidInput("courseId", "a course id is 1 to 200 characters, as the learning system names the course");
         }
-        return jdbi.inTransaction(h -> {
+        Mapping mapping = jdbi.inTransaction(h -> {
             String name = h.createQuery("SELECT name FROM achievement WHERE tenant_id = :tenant AND id = :id")
                     .bind("tenant", tenantId).bind("id", achievementId).mapTo(String.class).findOne()
                     .orElseThrow(() -> new DomainException.NotFound("no achievement " + achievementId));
@@ -44,6 +52,8 @@ public final class CourseAchievements {
                     before == null ? null : json.objectNode().put("achievementId", before), json.objectNode().put("achievementId", achievementId));
             return new Mapping(course, achievementId, name);
         });
+        changed.accept(tenantId);
+        return mapping;
     }
 
     /** The tenant's course → achievement map, by course id. */

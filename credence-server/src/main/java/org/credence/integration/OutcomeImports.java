@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.Optional;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
@@ -49,13 +50,20 @@ public final class OutcomeImports {
     private final Jdbi jdbi;
     private final AuditTrail audit;
     private final Clock clock;
+    private final LongConsumer changed;
     private final Map<OutcomeKind, String> upserts = new HashMap<>();
     private final Map<OutcomeKind, String> unchanged = new HashMap<>();
 
     public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock) {
+        this(jdbi, audit, clock, tenant -> {});
+    }
+
+    /** @param changed told the tenant id after an import committed (the outcome figures recompute off the request) */
+    public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock, LongConsumer changed) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;
+        this.changed = changed;
         for (OutcomeKind kind : OutcomeKind.values()) {
             upserts.put(kind, upsertSql(kind));
             unchanged.put(kind, unchangedSql(kind));
@@ -100,6 +108,7 @@ public final class OutcomeImports {
             audit.record(h, tenantId, actor, "outcomes.import", "outcome_import:" + importId, null, after);
             return importId;
         });
+        changed.accept(tenantId);
         return get(tenantId, id).orElseThrow();
     }
 

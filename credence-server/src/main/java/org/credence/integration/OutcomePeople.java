@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
 import org.credence.issuance.Issuance;
@@ -24,10 +25,17 @@ public final class OutcomePeople {
     private static final List<String> PERSON_TABLES = List.of("lms_enrolment", "crm_contact", "hris_employee", "revenue_line");
     private final Jdbi jdbi;
     private final AuditTrail audit;
+    private final LongConsumer changed;
 
     public OutcomePeople(Jdbi jdbi, AuditTrail audit) {
+        this(jdbi, audit, tenant -> {});
+    }
+
+    /** @param changed told the tenant id after an erasure committed (the outcome figures recompute off the request) */
+    public OutcomePeople(Jdbi jdbi, AuditTrail audit, LongConsumer changed) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.changed = changed;
     }
 
     /**
@@ -66,7 +74,7 @@ public final class OutcomePeople {
      */
     public int erase(long tenantId, String email, String actor) {
         String hash = hash(email);
-        return jdbi.inTransaction(h -> {
+        int count = jdbi.inTransaction(h -> {
             h.createQuery("SELECT pg_advisory_xact_lock(CAST(:tenant AS INTEGER), hashtext('outcome-import'))::text")
                     .bind("tenant", tenantId).mapTo(String.class).one();
             List<Long> people = people(h, tenantId, hash);
@@ -92,6 +100,8 @@ public final class OutcomePeople {
                     new ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance).put("people", erased).put("externalIdLinks", links));
             return erased;
         });
+        changed.accept(tenantId);
+        return count;
     }
 
     private static String hash(String email) {

@@ -52,6 +52,9 @@ final class OutcomePage {
         model.put("t", page.m.table());
         model.put("signedIn", signedIn);
         model.put("simulated", completion.json().path("simulated").asBoolean());
+        // a recompute after new data is running: these are the previous answers (OutcomeWarmer)
+        boolean stale = List.of(completion, retention, business).stream().anyMatch(o -> o.json().path("stale").asBoolean());
+        model.put("staleNote", stale ? page.m.text("stale") : null);
         model.put("from", scope.from().toString());
         model.put("to", scope.to().toString());
         model.put("achievements", options);

@@ -38,6 +38,20 @@ public final class OutcomeQueries {
 
     /** What a figure is about: {@code from}..{@code to} (UTC days, both included), optionally one achievement, as of {@code now}. */
     public record Scope(long tenantId, LocalDate from, LocalDate to, OptionalLong achievementId, Instant now) {
+        /** Outcomes take longer than engagement to show: without dates, the three years up to today. */
+        static final int DEFAULT_YEARS = 3;
+
+        /** The scope of a request without filters: every achievement, the {@link #DEFAULT_YEARS} years up to {@code now}'s day. */
+        public static Scope standard(long tenantId, Instant now) {
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            return new Scope(tenantId, today.minusYears(DEFAULT_YEARS).plusDays(1), today, OptionalLong.empty(), now);
+        }
+
+        /** Whether this is {@link #standard}'s scope: the one kept warm after every change. */
+        boolean isStandard() {
+            return achievementId.isEmpty() && to.equals(today()) && from.equals(to.minusYears(DEFAULT_YEARS).plusDays(1));
+        }
+
         Instant start() {
             return from.atStartOfDay(ZoneOffset.UTC).toInstant();
         }

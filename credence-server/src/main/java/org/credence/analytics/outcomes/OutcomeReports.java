@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.credence.achievement.Achievement;
 import org.credence.analytics.ComparisonJson;
 import org.credence.analytics.ComparisonText;
@@ -47,7 +49,9 @@ import org.credence.json.JsonFields;
  *
  * <p>Answers are cached per tenant and request, keyed by {@link OutcomeQueries#fingerprint} (the latest import, the latest
  * audited change, erasures): the figures join a million outcome rows to the credentials, which takes longer than a dashboard
- * read may; the first read after new data pays for it, the next ones do not.
+ * read may. {@link OutcomeWarmer} recomputes the default-filter answers after a change; while it does, a reader of those gets
+ * the previous answer marked {@code stale} with its {@code computedAt}. Other filters are computed by the first reader after new
+ * data.
  */
 public final class OutcomeReports {
     /** Days after hire by which "productive" is compared between earners and non-earners. */
@@ -83,12 +87,17 @@ public final class OutcomeReports {
     private static final ComparisonText ENGLISH = ComparisonText.of("en");
     private final OutcomeQueries queries;
     private final ProgramStore programs;
-    private final Map<String, Outcome> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    /** An answer and the fingerprint of the data it was computed from. */
+    private record Cached(String fingerprint, Outcome outcome) {}
+
+    private final Map<String, Cached> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Outcome> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             return size() > CACHE_SIZE;
         }
     });
+    /** Tenants whose default-filter answers {@link OutcomeWarmer} is about to recompute or recomputing. */
+    private final Set<Long> revalidating = ConcurrentHashMap.newKeySet();
 
     public OutcomeReports(OutcomeQueries queries, ProgramStore programs) {
         this.queries = queries;
@@ -100,22 +109,47 @@ public final class OutcomeReports {
         return queries.simulated(tenantId);
     }
 
-    private Outcome cached(String kind, Scope scope, java.util.function.Function<Collected, Report> compute) {
-        String key = kind + "|" + scope.tenantId() + "|" + scope.from() + "|" + scope.to() + "|" + scope.achievementId() + "|" + scope.today()
-                + "|" + queries.fingerprint(scope.tenantId());
-        Outcome hit = cache.get(key);
-        if (hit != null) {
-            return hit;
+    /** Marks the tenant's default-filter answers as being recomputed (or no longer): {@link OutcomeWarmer} calls it. */
+    void revalidating(long tenantId, boolean on) {
+        if (on) {
+            revalidating.add(tenantId);
+        } else {
+            revalidating.remove(tenantId);
+        }
+    }
+
+    /** Computes the three answers of {@code scope} unless the cache holds them for the current data. */
+    void warm(Scope scope, List<Achievement> achievements) {
+        completion(scope, achievements, false);
+        retention(scope, false);
+        business(scope, achievements, false);
+    }
+
+    private Outcome cached(String kind, Scope scope, boolean mayBeStale, java.util.function.Function<Collected, Report> compute) {
+        String key = kind + "|" + scope.tenantId() + "|" + scope.from() + "|" + scope.to() + "|" + scope.achievementId() + "|" + scope.today();
+        String fingerprint = queries.fingerprint(scope.tenantId());
+        Cached hit = cache.get(key);
+        if (hit != null && hit.fingerprint().equals(fingerprint)) {
+            return hit.outcome();
+        }
+        if (hit != null && mayBeStale && scope.isStandard() && revalidating.contains(scope.tenantId())) {
+            // stale-while-revalidate: the warmer is computing this answer; the previous one, marked, beats waiting seconds for it
+            ObjectNode json = hit.outcome().json().deepCopy().put("stale", true);
+            return new Outcome(new Report(json, hit.outcome().report().tables()), hit.outcome().comparisons());
         }
         Collected collected = new Collected();
         Outcome outcome = new Outcome(compute.apply(collected), Map.copyOf(collected.comparisons));
-        cache.put(key, outcome);
+        cache.put(key, new Cached(fingerprint, outcome));
         return outcome;
     }
 
     /** Completion with vs without a credential offer, and before vs after each achievement's launch date. */
     public Outcome completion(Scope scope, List<Achievement> achievements) {
-        return cached("completion", scope, collected -> {
+        return completion(scope, achievements, true);
+    }
+
+    private Outcome completion(Scope scope, List<Achievement> achievements, boolean mayBeStale) {
+        return cached("completion", scope, mayBeStale, collected -> {
             List<CompletionArm> arms = queries.completion(scope);
             Map<Long, Program> program = programs.all(scope.tenantId());
             ObjectNode body = header(scope);
@@ -193,7 +227,11 @@ public final class OutcomeReports {
 
     /** Renewal by expiry cohort, re-enrolment, repeat earners, time to productivity by role and landmark attrition. */
     public Outcome retention(Scope scope) {
-        return cached("retention", scope, collected -> {
+        return retention(scope, true);
+    }
+
+    private Outcome retention(Scope scope, boolean mayBeStale) {
+        return cached("retention", scope, mayBeStale, collected -> {
             ObjectNode body = header(scope);
             ObjectNode renewal = body.putObject("renewal");
             ArrayNode cohorts = renewal.putArray("cohorts");
@@ -243,7 +281,11 @@ public final class OutcomeReports {
 
     /** Pipeline and won revenue from credentialed vs other contacts, win rate, deal-size ratio and leads from credential links. */
     public Outcome business(Scope scope, List<Achievement> achievements) {
-        return cached("business", scope, collected -> {
+        return business(scope, achievements, true);
+    }
+
+    private Outcome business(Scope scope, List<Achievement> achievements, boolean mayBeStale) {
+        return cached("business", scope, mayBeStale, collected -> {
             ObjectNode body = header(scope);
             body.put("rule", "A contact counts as credentialed for an opportunity only when a credential was issued to them before the"
                     + " opportunity was created; an opportunity with no matched contact counts as non-credentialed.");
@@ -374,7 +416,7 @@ public final class OutcomeReports {
                 }
                 role.set(earner ? "earners" : "others", median(KaplanMeier.estimate(observations, ConfidenceLevel.NINETY_FIVE).median()));
             }
-            Metric metric = OutcomeDefinitions.RAMP.forGroup(entry.getKey(), entry.getKey());
+            Metric metric = OutcomeDefinitions.RAMP.forGroup(groupKey(entry.getKey()), entry.getKey());
             role.set("productiveByHorizonEarners", figure(metric.forGroup("earners", "earners"), horizon[0], horizon[1], "people"));
             role.set("productiveByHorizonOthers", figure(metric.forGroup("others", "others"), horizon[2], horizon[3], "people"));
             Comparison c = rates("Earners", horizon[0], horizon[1], "Non-earners", horizon[2], horizon[3], StudyDesign.OBSERVATIONAL);
@@ -397,6 +439,12 @@ public final class OutcomeReports {
             list.add(role);
         }
         return list;
+    }
+
+    /** A role as a metric id part: a job title as imported ("Data analyst") has spaces and more that an id may not. */
+    static String groupKey(String role) {
+        String key = role.strip().replaceAll("[^A-Za-z0-9_-]+", "_");
+        return key.isEmpty() ? "_" : key;
     }
 
     private static ObjectNode median(MedianSurvival median) {
@@ -462,6 +510,9 @@ public final class OutcomeReports {
         }
         body.put("simulated", queries.simulated(scope.tenantId()));
         body.put("asOf", scope.today().toString());
+        // the instant the data was read; stale = true when a newer answer is being computed (see OutcomeWarmer)
+        body.put("computedAt", scope.now().toString());
+        body.put("stale", false);
         return body;
     }
 }

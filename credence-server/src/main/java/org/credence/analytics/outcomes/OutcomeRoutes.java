@@ -28,13 +28,11 @@ import org.credence.user.SignedIn;
  */
 public final class OutcomeRoutes {
     private static final Set<String> PROGRAM_FIELDS = Set.of("launchedOn", "studyDesign");
-    /** Outcomes take longer than engagement to show: without dates, the three years up to today. */
-    private static final int DEFAULT_YEARS = 3;
 
     private OutcomeRoutes() {}
 
-    public static void register(JavalinConfig config, OutcomeReports reports, ProgramStore programs, Achievements achievements, Auth auth,
-                                Sessions sessions, Clock clock) {
+    public static void register(JavalinConfig config, OutcomeReports reports, OutcomeWarmer warmer, ProgramStore programs,
+                                Achievements achievements, Auth auth, Sessions sessions, Clock clock) {
         config.routes.get("/api/v1/analytics/completion", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             OutcomeQueries.Scope scope = scope(ctx, caller.tenantId(), achievements, clock);
@@ -67,6 +65,7 @@ public final class OutcomeRoutes {
             }
             String design = Optional.ofNullable(Json.optionalText(body, "studyDesign", 40)).orElse("observational");
             ctx.json(programs.set(caller.tenantId(), id, launchedOn, design, caller.actor()).json());
+            warmer.changed(caller.tenantId());
         });
         config.routes.get("/app/analytics/outcomes", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
@@ -104,7 +103,7 @@ public final class OutcomeRoutes {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         AnalyticsFilter to = AnalyticsFilter.of(name -> name.equals("from") ? null : name.equals("achievementId") ? null : ctx.queryParam(name),
                 today);
-        LocalDate defaultFrom = to.to().minusYears(DEFAULT_YEARS).plusDays(1);
+        LocalDate defaultFrom = to.to().minusYears(OutcomeQueries.Scope.DEFAULT_YEARS).plusDays(1);
         AnalyticsFilter filter = AnalyticsFilter.of(name -> switch (name) {
             case "from" -> ctx.queryParam("from") == null ? defaultFrom.toString() : ctx.queryParam("from");
             case "achievementId" -> ctx.queryParam("achievement") != null ? ctx.queryParam("achievement") : ctx.queryParam("achievementId");

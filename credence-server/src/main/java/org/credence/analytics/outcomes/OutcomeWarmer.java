@@ -1,0 +1,131 @@
+package org.credence.analytics.outcomes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.credence.achievement.Achievements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recomputes a tenant's outcome answers (completion, retention, business for the default filters) in the background after its
+ * outcome data changed, so the first read after an import is served from memory instead of paying seconds of SQL. One thread;
+ * triggers for a tenant already queued are coalesced; while a tenant is queued or running, {@link OutcomeReports} answers its
+ * default-filter readers with the previous answer marked stale. One entry point, {@link #changed}, so a job scheduler can take
+ * its place later.
+ */
+public final class OutcomeWarmer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeWarmer.class);
+    /** How long a close waits for a recompute in flight before interrupting it. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
+    private final OutcomeReports reports;
+    private final Achievements achievements;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outcome-warmer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Tenants with a recompute queued and not yet started (guarded by this). */
+    private final Set<Long> queued = new HashSet<>();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    public OutcomeWarmer(OutcomeReports reports, Achievements achievements, Clock clock) {
+        this.reports = reports;
+        this.achievements = achievements;
+        this.clock = clock;
+    }
+
+    /**
+     * Tells the warmer that {@code tenantId}'s outcome data changed (an import, an erasure, program metadata, a course mapping
+     * committed): its answers are recomputed soon, off the caller's thread. Never blocks and never throws.
+     */
+    public synchronized void changed(long tenantId) {
+        if (!queued.add(tenantId)) {
+            return; // the queued run will read the new data too
+        }
+        reports.revalidating(tenantId, true);
+        try {
+            executor.execute(() -> recompute(tenantId));
+        } catch (RejectedExecutionException e) {
+            // closed: readers compute for themselves again
+            queued.remove(tenantId);
+            reports.revalidating(tenantId, false);
+        }
+    }
+
+    private void recompute(long tenantId) {
+        synchronized (this) {
+            queued.remove(tenantId); // a change from now on queues another run, which reads it
+        }
+        try {
+            reports.warm(OutcomeQueries.Scope.standard(tenantId, clock.instant()), achievements.list(tenantId));
+            completed.incrementAndGet();
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            LOG.error("recomputing the outcome figures of tenant {} failed; its readers compute them on request", tenantId, e);
+        } finally {
+            synchronized (this) {
+                if (!queued.contains(tenantId)) {
+                    reports.revalidating(tenantId, false);
+                }
+            }
+        }
+    }
+
+    /** Recomputes finished since start (for tests and health checks). */
+    public long completed() {
+        return completed.get();
+    }
+
+    /** Recomputes that failed since start (each logged). */
+    public long failed() {
+        return failed.get();
+    }
+
+    /**
+     * Waits until every recompute queued before the call has finished: tests and benchmarks use it, requests never do.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitIdle(Duration timeout) {
+        Future<?> marker;
+        try {
+            marker = executor.submit(() -> {});
+        } catch (RejectedExecutionException e) {
+            return true;
+        }
+        try {
+            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Drops queued recomputes (a cache warm, nothing is lost) and lets one in flight finish briefly before the database stops. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("an outcome recompute was still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
