@@ -368,7 +368,10 @@ public final class Credence implements AutoCloseable {
 
     /** Fills the simulated demo tenant (once per data directory), its events through tracking's bulk path. */
     public DemoLoader.Loaded loadDemo(SimulationSettings settings) {
-        return demo.load(settings, new SimulatedEvents(database.jdbi(), new SecureRandom()));
+        DemoLoader.Loaded loaded = demo.load(settings, new SimulatedEvents(database.jdbi(), new SecureRandom()));
+        // the demo writes outcome rows without an import, so nothing else tells the outcome cache to warm
+        outcomeWarmer.changed(loaded.tenant().id());
+        return loaded;
     }
 
     /** Sends the mail queue now: for tests and commands that cannot wait for the next poll. */

@@ -33,6 +33,9 @@ class OutcomeDemoTest {
             long unflagged = server.credence.jdbi().withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM lms_enrolment WHERE tenant_id = :t AND NOT simulated").bind("t", tenant).mapTo(Long.class).one());
             assertThat(unflagged).isZero();
+            // the demo writes its outcome rows without an import: loading it must still warm the outcome answers
+            assertThat(server.credence.outcomeWarmer().awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
+            assertThat(server.credence.outcomeWarmer().completed()).isPositive();
 
             JsonNode completion = get(server, "/api/v1/analytics/completion", key);
             assertThat(completion.get("simulated").asBoolean()).isTrue();
