@@ -232,6 +232,11 @@ public final class Credence implements AutoCloseable {
             // after an import, an erasure or a program change, the outcome answers are recomputed off the request
             OutcomeWarmer outcomeWarmer = new OutcomeWarmer(outcomes, achievements, clock);
             warmer = outcomeWarmer; // stopped if a later step fails
+            // the cache lives in memory: after a restart, tenants holding outcome data are warmed before anyone asks
+            jdbi.withHandle(h -> h.createQuery("""
+                    SELECT DISTINCT tenant_id FROM outcome_import
+                    UNION SELECT DISTINCT tenant_id FROM outcome_person
+                    """).mapTo(Long.class).list()).forEach(outcomeWarmer::changed);
             OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,

@@ -63,5 +63,10 @@ class OutcomeDemoTest {
             assertThat(business.at("/referralLeads/total/value").asLong()).isPositive();
             assertThat(business.at("/referralLeads/byAchievement")).isNotEmpty();
         }
+        // the answers are cached in memory: a restarted server warms the tenants that hold outcome data before anyone reads
+        try (ServerHarness restarted = new ServerHarness(data, new SettableClock(OutcomeData.NOW))) {
+            assertThat(restarted.credence.outcomeWarmer().awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
+            assertThat(restarted.credence.outcomeWarmer().completed()).isPositive();
+        }
     }
 }
