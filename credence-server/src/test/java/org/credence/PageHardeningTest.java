@@ -66,6 +66,18 @@ class PageHardeningTest {
     }
 
     @Test
+    void a_head_request_for_a_page_carries_the_same_protective_headers_as_its_get() {
+        for (String path : List.of("/", "/verify", "/verify/" + number, "/c/" + number, "/login")) {
+            var head = server.send("HEAD", path, null, null);
+            assertThat(head.status()).as(path).isEqualTo(200);
+            assertThat(header(head, "Content-Security-Policy")).as(path).contains("frame-ancestors 'none'");
+            assertThat(header(head, "X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(header(head, "X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(header(head, "Referrer-Policy")).as(path).isEqualTo("strict-origin-when-cross-origin");
+        }
+    }
+
+    @Test
     void the_scripts_the_pages_name_are_served_by_the_app() {
         for (String path : List.of("/static/copy-link.js", "/static/charts.js", "/static/api-docs.js")) {
             var script = server.send("GET", path, null, null);

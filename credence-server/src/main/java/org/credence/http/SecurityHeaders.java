@@ -1,6 +1,7 @@
 package org.credence.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,9 @@ final class SecurityHeaders {
         var response = ctx.res();
         response.setHeader("X-Content-Type-Options", "nosniff");
         String type = response.getContentType() == null ? "" : response.getContentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/html")) {
+        // Javalin answers HEAD without rendering, so its type says nothing of the page: HEAD gets the page headers a GET would
+        // carry (they are harmless on any other answer)
+        if (type.startsWith("text/html") || ctx.method() == HandlerType.HEAD) {
             setIfAbsent(ctx, "Content-Security-Policy", PAGE_POLICY);
             setIfAbsent(ctx, "Referrer-Policy", "strict-origin-when-cross-origin");
             setIfAbsent(ctx, "X-Frame-Options", "DENY");
