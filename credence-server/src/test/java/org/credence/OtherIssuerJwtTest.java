@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
-import org.credence.standards.jsonld.BundledContexts;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
 import org.credence.standards.jwt.JwtSigningKey;
 import org.credence.standards.jwt.PublicKeyMaterial;
@@ -75,26 +74,14 @@ class OtherIssuerJwtTest {
     }
 
     static byte[] bytes(JsonNode json) {
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+        return OtherIssuerBadges.bytes(json);
     }
 
     /** An unsigned Open Badges credential of the fake issuer, its status at {@code index} of the revocation list. */
     static ObjectNode badge(int index) {
-        ObjectNode credential = ServerHarness.JSON.createObjectNode();
-        credential.putArray("@context").add(BundledContexts.CREDENTIALS_V2).add(BundledContexts.OB_V3P0);
-        credential.put("id", "urn:uuid:5f0c6a1e-0000-4000-8000-0000000000" + (10 + index));
-        credential.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
-        credential.putObject("issuer").put("id", did).put("name", "Token Academy").put("url", "https://token.example").putArray("type").add("Profile");
-        credential.put("validFrom", "2025-03-01T10:00:00Z");
-        credential.put("name", "Soldering Level 1");
-        ObjectNode subject = credential.putObject("credentialSubject");
-        subject.putArray("type").add("AchievementSubject");
-        ObjectNode achievement = subject.putObject("achievement");
-        achievement.put("id", "https://token.example/achievements/soldering-1").put("name", "Soldering Level 1")
-                .put("description", "Solders to level 1.").putArray("type").add("Achievement");
-        achievement.putObject("criteria").put("narrative", "Pass the practical test.");
-        credential.set("credentialStatus", StatusListEntry.of(base + "/status/1", StatusPurpose.REVOCATION, index).toJson());
-        return credential;
+        return OtherIssuerBadges.unsigned(did, "urn:uuid:5f0c6a1e-0000-4000-8000-0000000000" + (10 + index), "Token Academy", "token.example",
+                "Soldering Level 1", "soldering-1", "Solders to level 1.",
+                StatusListEntry.of(base + "/status/1", StatusPurpose.REVOCATION, index).toJson());
     }
 
     static JsonNode verify(String token) {

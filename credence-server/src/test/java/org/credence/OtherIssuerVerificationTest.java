@@ -66,7 +66,7 @@ class OtherIssuerVerificationTest {
     }
 
     static byte[] bytes(JsonNode json) {
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+        return OtherIssuerBadges.bytes(json);
     }
 
     static void publishList(String path, StatusPurpose purpose, int setBit) {
@@ -82,20 +82,8 @@ class OtherIssuerVerificationTest {
 
     /** An Open Badges credential of the fake issuer with one status entry, signed by its did:web key. */
     static ObjectNode badge(JsonNode status) {
-        ObjectNode credential = ServerHarness.JSON.createObjectNode();
-        credential.putArray("@context").add(BundledContexts.CREDENTIALS_V2).add(BundledContexts.OB_V3P0);
-        credential.put("id", "urn:uuid:7d7c1a9e-0000-4000-8000-0000000000" + (10 + status.path("statusListIndex").asInt()));
-        credential.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
-        credential.putObject("issuer").put("id", did).put("name", "Other Academy").put("url", "https://other.example").putArray("type").add("Profile");
-        credential.put("validFrom", "2025-03-01T10:00:00Z");
-        credential.put("name", "Welding Level 2");
-        ObjectNode subject = credential.putObject("credentialSubject");
-        subject.putArray("type").add("AchievementSubject");
-        ObjectNode achievement = subject.putObject("achievement");
-        achievement.put("id", "https://other.example/achievements/welding-2").put("name", "Welding Level 2")
-                .put("description", "Welds to level 2.").putArray("type").add("Achievement");
-        achievement.putObject("criteria").put("narrative", "Pass the practical test.");
-        credential.set("credentialStatus", status);
+        ObjectNode credential = OtherIssuerBadges.unsigned(did, "urn:uuid:7d7c1a9e-0000-4000-8000-0000000000" + (10 + status.path("statusListIndex").asInt()),
+                "Other Academy", "other.example", "Welding Level 2", "welding-2", "Welds to level 2.", status);
         return SUITE.sign(credential, key, did + "#key-1", SIGNED);
     }
 
