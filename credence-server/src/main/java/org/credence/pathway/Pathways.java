@@ -92,6 +92,18 @@ public final class Pathways {
         return jdbi.withHandle(h -> PathwayStore.find(h, tenantId, achievementId)).orElseThrow(() -> notFound(achievementId));
     }
 
+    /** A pathway with its achievement's name. */
+    public record Named(String name, Pathway pathway) {}
+
+    /** The tenant's pathways, by achievement id. */
+    public List<Named> list(long tenantId) {
+        return jdbi.withHandle(h -> {
+            Map<Long, Pathway> all = PathwayStore.all(h, tenantId);
+            Map<Long, String> names = all.isEmpty() ? Map.of() : PathwayStore.names(h, tenantId, all.keySet());
+            return all.values().stream().map(p -> new Named(names.get(p.achievementId()), p)).toList();
+        });
+    }
+
     /** Removes the pathway rule (the achievement stays); credentials already issued for it stay valid. */
     public void delete(Caller caller, long achievementId) {
         jdbi.useTransaction(h -> {
