@@ -63,9 +63,12 @@ class PathwayTest {
         return issue(key, achievement, email, null);
     }
 
-    /** Runs the queued pathway checks to the end. */
+    /** Runs the queued pathway checks to the end; none of them may have failed (a race lost would show here). */
     static void awaitJobs() {
         server.credence.jobs().awaitIdle(Duration.ofSeconds(60));
+        List<String> errors = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM job_errors WHERE task_name = 'pathway-check'")
+                .mapTo(String.class).list());
+        assertThat(errors).isEmpty();
     }
 
     /** The recipient's credentials of the achievement: their numbers. */
