@@ -136,8 +136,10 @@ public final class Pathways {
                 List<RecipientPathway.Step> steps = p.requires().stream()
                         .map(c -> new RecipientPathway.Step(names.get(c), earned.containsKey(c) ? earned.get(c).number() : null)).toList();
                 Earned held = earned.get(p.achievementId());
+                // a pathway credential revoked since is not "on its way": it is not issued again by itself
+                boolean due = progress.complete() && held == null && !PathwayStore.ever(h, tenantId, p.achievementId(), hash);
                 views.add(new RecipientPathway(names.get(p.achievementId()), progress.earned(), p.minimum(), p.requires().size(), p.ordered(),
-                        progress.complete(), held == null ? null : held.number(), steps));
+                        due, held == null ? null : held.number(), steps));
             }
             return views;
         });

@@ -8,7 +8,7 @@ import java.util.List;
  * @param earned     components earned (k of "k of N")
  * @param minimum    how many complete it (N)
  * @param components how many it lists (M)
- * @param complete   whether the earned components meet the rule (its credential follows within moments)
+ * @param complete   whether the earned components meet the rule and the credential is still to come (the job issues it within moments)
  * @param heldNumber the number of the recipient's pathway credential; null while they hold none
  * @param steps      its components in the listed order
  */
