@@ -169,6 +169,25 @@ class PathwayTest {
     }
 
     @Test
+    void a_check_queued_with_the_last_component_survives_a_stop_before_it_ran() {
+        long a = achievement(acme, "Durable A");
+        long b = achievement(acme, "Durable B");
+        long p = achievement(acme, "Durable pathway");
+        pathway(acme, p, "{\"requires\": [" + a + ", " + b + "]}");
+        issue(acme, a, "durable@example.org");
+        awaitJobs();
+        server.credence.jobs().close(); // no scheduler runs it now: as if the process died right after the commit
+        String last = issue(acme, b, "durable@example.org").get("id").asText();
+        List<String> queued = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT task_instance FROM scheduled_tasks WHERE task_name = 'pathway-check'").mapTo(String.class).list());
+        assertThat(queued).as("committed with the component").anySatisfy(instance -> assertThat(instance).contains(p + ":" + last));
+        assertThat(held(p, "durable@example.org")).isEmpty();
+        server.restart();
+        awaitJobs();
+        assertThat(held(p, "durable@example.org")).hasSize(1);
+    }
+
+    @Test
     void a_revoked_component_does_not_count_a_reinstated_one_does_and_an_issued_pathway_stays() {
         long a = achievement(acme, "Revocable A");
         long b = achievement(acme, "Revocable B");
