@@ -12,7 +12,6 @@ import org.credence.analytics.FigureJson;
 import org.credence.http.Auth;
 import org.credence.http.Json;
 import org.credence.http.Problem;
-import org.credence.insights.Figure;
 import org.credence.tenant.Caller;
 
 /** {@code /api/v1/achievements/{id}/pathway} (set, read, remove) and the funnel {@code /api/v1/analytics/pathways/{id}}. */
@@ -92,10 +91,5 @@ public final class PathwayRoutes {
             step.set("shareOfStarted", FigureJson.figure(r.shareOfStarted()));
         }
         return body;
-    }
-
-    /** The value of a figure, or null when it is withheld or has none (for pages). */
-    static Long value(Figure figure) {
-        return figure.value() == null ? null : figure.value().longValue();
     }
 }
