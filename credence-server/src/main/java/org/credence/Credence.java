@@ -79,6 +79,10 @@ import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.renewal.ExpiryScan;
+import org.credence.renewal.RenewalModule;
+import org.credence.renewal.RenewalRoutes;
+import org.credence.renewal.Renewals;
 import org.credence.report.ReportModule;
 import org.credence.report.ReportRoutes;
 import org.credence.report.ReportSources;
@@ -122,6 +126,7 @@ public final class Credence implements AutoCloseable {
     private final HealthRoutes health;
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
+    private RenewalModule renewal;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -199,7 +204,7 @@ public final class Credence implements AutoCloseable {
                 tracking.tracker().forget(number);
                 credentialPages.forget(number);
             };
-            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached);
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached, RenewalModule.stateNotices(mail));
             VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
@@ -238,6 +243,8 @@ public final class Credence implements AutoCloseable {
                     UNION SELECT DISTINCT tenant_id FROM outcome_person
                     """).mapTo(Long.class).list()).forEach(outcomeWarmer::changed);
             OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
+            RenewalModule renewal = RenewalModule.create(jdbi, issuance, achievements, mail, audit, Renewals.Listener.NONE, ExpiryScan.Listener.NONE,
+                    outcomeWarmer::changed, publicUrl, clock, random);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
@@ -278,13 +285,15 @@ public final class Credence implements AutoCloseable {
                             new CourseAchievements(jdbi, audit, outcomeWarmer::changed), auth,
                             users.sessions()),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
-                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
+                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
+                    config -> RenewalRoutes.register(config, renewal, auth));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);
             Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
+            started.renewal = renewal;
             return started;
         } catch (RuntimeException e) {
             if (delivery != null) {
@@ -392,6 +401,11 @@ public final class Credence implements AutoCloseable {
     /** Post-completion surveys: tests run their scan with a moved clock. */
     public SurveyModule surveys() {
         return surveys;
+    }
+
+    /** Expiry and renewal: tests run its expiry scan with a moved clock. */
+    public RenewalModule renewal() {
+        return renewal;
     }
 
     /** Recomputes outcome answers after changes: tests wait for it with {@link OutcomeWarmer#awaitIdle}. */

@@ -45,6 +45,9 @@ public final class VerificationRoutes {
                 signed.remove("recipient");
                 body.put("recipientPrivate", true);
             }
+            // renewed: the answer names the renewal, which a verifier may want instead
+            verification.successor(verified.credential()).ifPresent(number -> body.putObject("supersededBy").put("number", number)
+                    .put("verifyUrl", tenants.publicUrl() + "/verify/" + number));
             // the proof behind the transparency check, so anyone can recheck it against a signed checkpoint
             verified.transparency().ifPresent(proof -> body.set("transparency", proof));
             events.recordThen(ctx, verified.credential().number(), EventType.VERIFICATION, "api", () -> ctx.json(body));
