@@ -67,12 +67,12 @@ final class RenewalMail implements MailRenderer {
         } else {
             action = page;
         }
-        Messages t = Messages.of("renewal", lang);
+        Messages t = Messages.of("mail", lang);
         String prefix = kind + ".";
-        return Optional.of(new MailContent(lang, t.format(prefix + "subject", values), t.format("mail.hello", values),
+        return Optional.of(new MailContent(lang, t.format(prefix + "subject", values), t.format("hello", values),
                 t.format(prefix + "body", values) + (values.get("reason").isEmpty() || kind.equals("expiry_reminder") ? ""
                         : "\n\n" + t.format("notice.reason", values)),
                 t.format(prefix + "action", values), action, t.format(prefix + "after", values), List.of(),
-                Messages.of("mail", lang).format("footer", values)));
+                t.format("footer", values)));
     }
 }
