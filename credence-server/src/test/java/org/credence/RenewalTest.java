@@ -254,23 +254,36 @@ class RenewalTest {
     void revocation_and_suspension_notices_reach_the_recipient_in_the_tenants_language_unless_turned_off() throws Exception {
         Tenant en = tenant("notice-en", "en");
         Tenant nb = tenant("notice-nb", "nb");
-        String enNumber = issue(en, "en-notice@example.org", 400).get("number").asText();
-        String nbNumber = issue(nb, "nb-notice@example.org", 400).get("number").asText();
+        String enNumber = issueMailed(en, "en-notice@example.org");
+        String nbNumber = issueMailed(nb, "nb-notice@example.org");
+        String silent = issue(en, "silent@example.org", 400).get("number").asText(); // issued without mail: never announced, nor withdrawn
+        server.credence.mailWorker().runDue();
+        assertThat(server.send("POST", "/api/v1/credentials/" + silent + "/revoke", en.key(), "{\"reason\": \"x\"}").status()).isEqualTo(200);
         assertThat(server.send("POST", "/api/v1/credentials/" + enNumber + "/suspend", en.key(), "{\"reason\": \"audit pending\"}").status()).isEqualTo(200);
         assertThat(server.send("POST", "/api/v1/credentials/" + nbNumber + "/revoke", nb.key(), "{\"reason\": \"juks\"}").status()).isEqualTo(200);
         server.credence.mailWorker().runDue();
         assertThat(mailTo("en-notice@example.org")).extracting(MimeMessage::getSubject)
-                .containsExactly("notice-en Akademi has suspended your Certified Data Steward");
-        assertThat(MailDeliveryTest.textPart(mailTo("en-notice@example.org").get(0))).contains("Reason given: audit pending").contains(enNumber);
+                .containsExactly("notice-en Akademi awarded you: Certified Data Steward", "notice-en Akademi has suspended your Certified Data Steward");
+        assertThat(MailDeliveryTest.textPart(mailTo("en-notice@example.org").get(1))).contains("Reason given: audit pending").contains(enNumber);
         assertThat(mailTo("nb-notice@example.org")).extracting(MimeMessage::getSubject)
-                .containsExactly("notice-nb Akademi har trukket tilbake Certified Data Steward");
-        assertThat(MailDeliveryTest.textPart(mailTo("nb-notice@example.org").get(0))).contains("Oppgitt grunn: juks");
+                .endsWith("notice-nb Akademi har trukket tilbake Certified Data Steward").hasSize(2);
+        assertThat(MailDeliveryTest.textPart(mailTo("nb-notice@example.org").get(1))).contains("Oppgitt grunn: juks");
+        assertThat(mailTo("silent@example.org")).isEmpty();
 
         var off = server.send("PUT", "/api/v1/settings/state-notices", en.key(), "{\"revoked\": false, \"suspended\": true}");
         assertThat(off.status()).as(off.body()).isEqualTo(200);
         assertThat(server.send("POST", "/api/v1/credentials/" + enNumber + "/revoke", en.key(), "{\"reason\": \"final\"}").status()).isEqualTo(200);
         server.credence.mailWorker().runDue();
-        assertThat(mailTo("en-notice@example.org")).hasSize(1);
+        assertThat(mailTo("en-notice@example.org")).hasSize(2);
+    }
+
+    /** Issues with the "your credential" mail, sent at once. */
+    static String issueMailed(Tenant t, String email) {
+        var response = server.send("POST", "/api/v1/credentials", t.key(), "{\"achievementId\": " + t.achievement()
+                + ", \"recipient\": {\"name\": \"Kari Nordmann\", \"email\": \"" + email + "\"}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        server.credence.mailWorker().runDue();
+        return response.json().get("number").asText();
     }
 
     @Test
