@@ -81,10 +81,8 @@ import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
-import org.credence.renewal.ExpiryScan;
 import org.credence.renewal.RenewalModule;
 import org.credence.renewal.RenewalRoutes;
-import org.credence.renewal.Renewals;
 import org.credence.report.ReportModule;
 import org.credence.report.ReportRoutes;
 import org.credence.report.ReportSources;
@@ -252,7 +250,7 @@ public final class Credence implements AutoCloseable {
                     UNION SELECT DISTINCT tenant_id FROM outcome_person
                     """).mapTo(Long.class).list()).forEach(outcomeWarmer::changed);
             OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
-            RenewalModule renewal = RenewalModule.create(jdbi, issuance, achievements, mail, audit, Renewals.Listener.NONE, ExpiryScan.Listener.NONE,
+            RenewalModule renewal = RenewalModule.create(jdbi, issuance, achievements, mail, audit, credentialEvents, jobs,
                     outcomeWarmer::changed, publicUrl, clock, random);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.credence.events.CredentialEvent;
 import org.credence.issuance.IssueCommand;
 import org.credence.renewal.ExpiryScan;
 import org.credence.renewal.Renewals;
@@ -133,8 +134,16 @@ class RenewalTest {
         Tenant t = tenant("lapse", "en");
         String number = issue(t, "lapse@example.org", 1).get("number").asText();
         clock.advance(Duration.ofDays(2));
-        server.credence.renewal().scan().run();
-        server.credence.renewal().scan().run();
+        List<CredentialEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExpiryScan watched = server.credence.renewal().scanTelling((h, event) -> heard.add(event));
+        watched.run();
+        watched.run();
+        server.credence.renewal().scan().run(); // a second scanner: the expiry is recorded already
+        assertThat(heard).filteredOn(e -> number.equals(e.number())).singleElement().satisfies(e -> {
+            assertThat(e.type().wireName()).isEqualTo("credential.expired");
+            assertThat(e.tenantId()).isEqualTo(t.id());
+            assertThat(e.subject()).isEqualTo(Long.toString(t.achievement()));
+        });
         assertThat(count("SELECT count(*) FROM credential_expiry WHERE tenant_id = ?", t.id())).isEqualTo(1);
 
         JsonNode verified = server.send("GET", "/api/v1/verify/" + number, null, null).json();
@@ -168,6 +177,10 @@ class RenewalTest {
         assertThat(count("SELECT count(*) FROM credential WHERE number = ? AND state IN ('revoked', 'suspended')", oldNumber)).isZero();
         assertThat(get(t, "/api/v1/credentials/" + newNumber + "/lineage").get("items")).extracting(i -> i.get("number").asText())
                 .containsExactly(oldNumber, newNumber);
+        assertThat(get(t, "/api/v1/audit").get("items")).anySatisfy(entry -> {
+            assertThat(entry.get("action").asText()).isEqualTo("credential.renew");
+            assertThat(entry.at("/after/renews").asText()).isEqualTo(oldNumber);
+        });
 
         // renewed once only; issuing again answers the renewal, the recipient's current credential
         assertThat(server.send("POST", "/api/v1/credentials/" + oldNumber + "/renew", t.key(), null).status()).isEqualTo(409);

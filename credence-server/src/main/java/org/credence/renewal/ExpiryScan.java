@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.credence.delivery.Delivery;
+import org.credence.events.CredentialEvent;
+import org.credence.events.CredentialEventType;
+import org.credence.events.CredentialEvents;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
 import org.jdbi.v3.core.Handle;
@@ -21,14 +25,6 @@ public final class ExpiryScan {
     /** What one run did: reminders queued, reminders skipped (a nearer one was due too), expiries recorded. */
     public record Ran(int reminded, int skipped, int expired) {}
 
-    /** Told of each credential whose expiry the scan records, in the transaction that records it (the event). */
-    @FunctionalInterface
-    public interface Listener {
-        Listener NONE = (h, credential) -> { };
-
-        void expired(Handle h, IssuedCredential credential);
-    }
-
     private static final int BATCH = 500;
 
     /** A credential the scan acts on; {@code offsets}: its due reminders, nearest first. */
@@ -37,13 +33,14 @@ public final class ExpiryScan {
     private final Jdbi jdbi;
     private final Delivery delivery;
     private final Clock clock;
-    private final Listener listener;
+    private final CredentialEvents events;
 
-    public ExpiryScan(Jdbi jdbi, Delivery delivery, Clock clock, Listener listener) {
+    /** @param events told of each expiry recorded ({@code credential.expired}), in the transaction that records it */
+    public ExpiryScan(Jdbi jdbi, Delivery delivery, Clock clock, CredentialEvents events) {
         this.jdbi = jdbi;
         this.delivery = delivery;
         this.clock = clock;
-        this.listener = listener;
+        this.events = events;
     }
 
     /** Runs the scan at the clock's now, in batches until nothing is left to do. */
@@ -146,7 +143,9 @@ public final class ExpiryScan {
                 .map((rs, ctx) -> new Due(rs.getObject("credential_id", UUID.class), rs.getLong("tenant_id"), List.of()))
                 .list();
         for (Due d : recorded) {
-            listener.expired(h, CredentialStore.byId(h, d.tenantId(), d.credentialId()).orElseThrow());
+            IssuedCredential c = CredentialStore.byId(h, d.tenantId(), d.credentialId()).orElseThrow();
+            events.record(h, new CredentialEvent(CredentialEventType.EXPIRED, c.tenantId(), c.id(), c.number(), Long.toString(c.achievementId()),
+                    c.expiresAt(), Map.of("expiresAt", c.expiresAt().toString())));
         }
         return recorded.size();
     }

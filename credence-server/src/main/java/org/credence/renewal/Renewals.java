@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +18,9 @@ import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.delivery.Tokens;
 import org.credence.domain.DomainException;
+import org.credence.events.CredentialEvent;
+import org.credence.events.CredentialEventType;
+import org.credence.events.CredentialEvents;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssueCommand;
@@ -46,27 +50,20 @@ public final class Renewals {
     /** What {@link #issueOrRenew} did: issued anew, renewed, or answered the recipient's current credential. */
     public record Outcome(IssuedCredential credential, boolean created, boolean renewed) {}
 
-    /** Told of each renewal inside its transaction (the {@code credential.renewed} event). */
-    @FunctionalInterface
-    public interface Listener {
-        Listener NONE = (h, previous, successor, via) -> { };
-
-        void renewed(Handle h, IssuedCredential previous, IssuedCredential successor, Via via);
-    }
-
     private final Jdbi jdbi;
     private final Issuance issuance;
     private final Achievements achievements;
     private final AuditTrail audit;
     private final Clock clock;
     private final URI publicUrl;
-    private final Listener listener;
+    private final CredentialEvents events;
     private final LongConsumer outcomesChanged;
 
     /**
+     * @param events          told of each renewal ({@code credential.renewed}) inside its transaction
      * @param outcomesChanged told a tenant's id after a renewal fee was recorded (the outcome answers are recomputed)
      */
-    public Renewals(Jdbi jdbi, Issuance issuance, Achievements achievements, AuditTrail audit, Clock clock, URI publicUrl, Listener listener,
+    public Renewals(Jdbi jdbi, Issuance issuance, Achievements achievements, AuditTrail audit, Clock clock, URI publicUrl, CredentialEvents events,
                     LongConsumer outcomesChanged) {
         this.jdbi = jdbi;
         this.issuance = issuance;
@@ -74,7 +71,7 @@ public final class Renewals {
         this.audit = audit;
         this.clock = clock;
         this.publicUrl = publicUrl;
-        this.listener = listener;
+        this.events = events;
         this.outcomesChanged = outcomesChanged;
     }
 
@@ -222,7 +219,8 @@ public final class Renewals {
                     fee[0] = policy;
                 }
             }
-            listener.renewed(h, old, successor, via);
+            events.record(h, new CredentialEvent(CredentialEventType.RENEWED, successor.tenantId(), successor.id(), successor.number(),
+                    Long.toString(successor.achievementId()), clock.instant(), Map.of("renews", old.number(), "via", via.word())));
         });
         if (fee[0] != null) {
             outcomesChanged.accept(previous.tenantId());
