@@ -341,4 +341,42 @@ class RenewalTest {
         assertThat(server.send("PUT", "/api/v1/achievements/" + owner.achievement() + "/renewal", stranger.key(), "{}").status()).isEqualTo(404);
         assertThat(get(owner, "/api/v1/credentials/" + number).get("state").asText()).isEqualTo("active");
     }
+
+    @Test
+    void the_renewal_rate_counts_credences_own_renewals_once_beside_imported_renewal_lines() throws Exception {
+        Tenant t = tenant("renew-rate", "en");
+        server.send("PUT", "/api/v1/achievements/" + t.achievement() + "/renewal", t.key(), "{\"reminderDays\": [30], \"fee\": {\"amount\": 90, \"currency\": \"EUR\"}}");
+        String renewedNumber = issue(t, "rate@example.org", 20).get("number").asText();
+        issue(t, "lapsing@example.org", 20);
+        scan();
+        Matcher link = RENEW_LINK.matcher(MailDeliveryTest.textPart(mailTo("rate@example.org").get(0)));
+        assertThat(link.find()).isTrue();
+        assertThat(server.sendBytes("POST", "/renew/" + link.group(1), null, new byte[0]).status()).isEqualTo(200);
+        // the same renewal also booked by the tenant's shop, imported as outcome data: still one renewal
+        server.sql("""
+                INSERT INTO revenue_line (tenant_id, source, source_id, achievement_id, person_id, kind, amount, currency, booked_on)
+                SELECT ?, 'shop', 'r-1', ?, id, 'renewal', 90, 'EUR', ? FROM outcome_person WHERE tenant_id = ? AND email_hash = ?""",
+                t.id(), t.achievement(), java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), t.id(),
+                org.credence.issuance.Issuance.emailHash("rate@example.org"));
+        var queries = new org.credence.analytics.outcomes.OutcomeQueries(server.credence.jdbi());
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        var first = queries.renewals(new org.credence.analytics.outcomes.OutcomeQueries.Scope(t.id(), today.minusDays(100), today.plusDays(1),
+                java.util.OptionalLong.empty(), clock.instant()));
+        assertThat(first.stream().mapToLong(c -> c.eligible()).sum()).isEqualTo(2);
+        assertThat(first.stream().mapToLong(c -> c.renewed()).sum()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM credential WHERE number = ? AND state = 'superseded'", renewedNumber)).isEqualTo(1);
+
+        // two years on, the renewal's own window has opened: the lines booked the day it was issued paid for it, not renewed it
+        clock.advance(Duration.ofDays(760));
+        java.time.LocalDate later = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        var second = queries.renewals(new org.credence.analytics.outcomes.OutcomeQueries.Scope(t.id(), later.minusDays(110), later.plusDays(1),
+                java.util.OptionalLong.empty(), clock.instant()));
+        assertThat(second.stream().mapToLong(c -> c.eligible()).sum()).isEqualTo(1);
+        assertThat(second.stream().mapToLong(c -> c.renewed()).sum()).isZero();
+    }
+
+    @Test
+    void the_expiry_scan_is_a_recurring_job() {
+        assertThat(count("SELECT count(*) FROM scheduled_tasks WHERE task_name = ?", org.credence.renewal.RenewalModule.SCAN_TASK)).isEqualTo(1);
+    }
 }

@@ -114,14 +114,19 @@ final class RenewalStore {
                 .bind("person", person).bind("amount", amount).bind("currency", currency).bind("booked", booked).execute();
     }
 
-    /** The credential's lineage, oldest first: every credential sharing its lineage id. */
+    /** The credential's lineage in renewal order: its first credential, then each renewal of the one before. */
     static List<UUID> lineage(Handle h, long tenantId, UUID credentialId) {
         return h.createQuery("""
-                        SELECT c.id
-                          FROM credential c
-                         WHERE c.tenant_id = :tenant
-                           AND coalesce(c.lineage_id, c.id) = (SELECT coalesce(lineage_id, id) FROM credential WHERE tenant_id = :tenant AND id = :id)
-                         ORDER BY c.issued_at, c.id
+                        WITH RECURSIVE chain AS (
+                            SELECT c.id, 0 AS depth
+                              FROM credential c
+                             WHERE c.tenant_id = :tenant
+                               AND c.id = (SELECT coalesce(lineage_id, id) FROM credential WHERE tenant_id = :tenant AND id = :id)
+                            UNION ALL
+                            SELECT c.id, chain.depth + 1
+                              FROM credential c JOIN chain ON c.renews = chain.id
+                             WHERE c.tenant_id = :tenant)
+                        SELECT id FROM chain ORDER BY depth
                         """)
                 .bind("tenant", tenantId).bind("id", credentialId).mapTo(UUID.class).list();
     }
