@@ -311,6 +311,8 @@ class RenewalTest {
         JsonNode audit = get(t, "/api/v1/audit").get("items");
         assertThat(audit).anySatisfy(entry -> assertThat(entry.get("action").asText()).isEqualTo("credential.email"));
         assertThat(audit.toString()).doesNotContain("old@example.org");
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("new@example.org")).singleElement().satisfies(m -> assertThat(MailDeliveryTest.textPart(m)).contains("/claim/"));
 
         // re-issue on request: a new credential in the lineage names the new address; the old one still verifies
         var reissued = server.send("POST", "/api/v1/credentials/" + number + "/email?reissue=true", t.key(), "{\"email\": \"newer@example.org\"}");
