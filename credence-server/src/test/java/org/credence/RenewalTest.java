@@ -381,4 +381,31 @@ class RenewalTest {
     void the_expiry_scan_is_a_recurring_job() {
         assertThat(count("SELECT count(*) FROM scheduled_tasks WHERE task_name = ?", org.credence.renewal.RenewalModule.SCAN_TASK)).isEqualTo(1);
     }
+
+    @Test
+    void concurrent_renewals_of_one_credential_make_exactly_one() throws Exception {
+        Tenant t = tenant("renew-race", "en");
+        String number = issue(t, "race@example.org", 30).get("number").asText();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return server.send("POST", "/api/v1/credentials/" + number + "/renew", t.key(), "{\"notify\": false}").status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(get(t, "/api/v1/credentials/" + number + "/lineage").get("items")).hasSize(2);
+        assertThat(count("SELECT count(*) FROM credential WHERE tenant_id = ? AND superseded_by IS NULL", t.id())).isEqualTo(1);
+    }
 }
