@@ -173,6 +173,8 @@ class RenewalTest {
         assertThat(verified.get("status").asText()).isEqualTo("valid");
         assertThat(verified.at("/supersededBy/number").asText()).isEqualTo(newNumber);
         assertThat(verified.at("/supersededBy/verifyUrl").asText()).endsWith("/verify/" + newNumber);
+        assertThat(server.send("GET", "/verify/" + oldNumber, null, null).body()).contains("Renewed, replaced by")
+                .contains("href=\"/verify/" + newNumber + "?lang=en\"");
         // not revoked: its bit in the status list stays unset
         assertThat(count("SELECT count(*) FROM credential WHERE number = ? AND state IN ('revoked', 'suspended')", oldNumber)).isZero();
         assertThat(get(t, "/api/v1/credentials/" + newNumber + "/lineage").get("items")).extracting(i -> i.get("number").asText())

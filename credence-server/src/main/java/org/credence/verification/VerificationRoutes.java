@@ -31,7 +31,7 @@ public final class VerificationRoutes {
                 return;
             }
             String issuer = tenants.byId(verified.get().credential().tenantId()).name();
-            String html = VerificationPage.render(verified.get(), issuer, lang);
+            String html = VerificationPage.render(verified.get(), issuer, verification.successor(verified.get().credential()), lang);
             events.recordThen(ctx, verified.get().credential().number(), EventType.VERIFICATION, "page", () -> ctx.result(html));
         });
         config.routes.get("/api/v1/verify/{number}", ctx -> {
