@@ -410,4 +410,32 @@ class RenewalTest {
         assertThat(get(t, "/api/v1/credentials/" + number + "/lineage").get("items")).hasSize(2);
         assertThat(count("SELECT count(*) FROM credential WHERE tenant_id = ? AND superseded_by IS NULL", t.id())).isEqualTo(1);
     }
+
+    @Test
+    void concurrent_completions_due_for_renewal_renew_once_and_answer_the_renewal() throws Exception {
+        Tenant t = tenant("renew-lms-race", "en");
+        issue(t, "lms-race@example.org", 10);
+        Caller caller = new Caller(t.id(), Set.of("issue"), "test");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Renewals.Outcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return server.credence.renewal().renewals().issueOrRenew(caller, command(t, "lms-race@example.org"));
+                }));
+            }
+            start.countDown();
+            List<Renewals.Outcome> done = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                done.add(outcome.get());
+            }
+            assertThat(done).filteredOn(Renewals.Outcome::renewed).hasSize(1);
+            assertThat(done).extracting(o -> o.credential().number()).containsOnly(done.stream().filter(Renewals.Outcome::renewed)
+                    .findFirst().orElseThrow().credential().number());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -99,8 +99,14 @@ public final class Renewals {
         Optional<IssuedCredential> current = jdbi.withHandle(h -> CredentialStore.byRecipient(h, tenantId, command.achievementId(),
                 Issuance.emailHash(command.email())));
         if (current.isPresent() && dueForRenewal(current.get())) {
-            IssuedCredential renewal = renew(caller, current.get(), command.expiresAt(), command.sendMail(), Via.COMPLETION, null, command);
-            return new Outcome(renewal, true, true);
+            try {
+                IssuedCredential renewal = renew(caller, current.get(), command.expiresAt(), command.sendMail(), Via.COMPLETION, null, command);
+                return new Outcome(renewal, true, true);
+            } catch (DomainException.Conflict raced) {
+                // a concurrent completion (an LMS retry) renewed it first: answer the renewal, as issuance answers a repeat
+                Issuance.Issued issued = issuance.issue(caller, command);
+                return new Outcome(issued.credential(), false, false);
+            }
         }
         Issuance.Issued issued = issuance.issue(caller, command);
         return new Outcome(issued.credential(), issued.created(), false);
