@@ -86,6 +86,8 @@ import org.credence.pathway.PathwayTrigger;
 import org.credence.pathway.Pathways;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.renewal.RenewalModule;
+import org.credence.renewal.RenewalRoutes;
 import org.credence.report.ReportModule;
 import org.credence.report.ReportRoutes;
 import org.credence.report.ReportSources;
@@ -130,6 +132,7 @@ public final class Credence implements AutoCloseable {
     private final HealthRoutes health;
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
+    private RenewalModule renewal;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -225,7 +228,8 @@ public final class Credence implements AutoCloseable {
                 credentialPages.forget(number);
             };
             // a reinstated component may complete a pathway: its checks are queued again
-            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached.andThen(pathwayTrigger::changed));
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached.andThen(pathwayTrigger::changed),
+                    RenewalModule.stateNotices(mail));
             VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
@@ -264,6 +268,8 @@ public final class Credence implements AutoCloseable {
                     UNION SELECT DISTINCT tenant_id FROM outcome_person
                     """).mapTo(Long.class).list()).forEach(outcomeWarmer::changed);
             OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
+            RenewalModule renewal = RenewalModule.create(jdbi, issuance, achievements, mail, audit, credentialEvents, jobs,
+                    outcomeWarmer::changed, publicUrl, clock, random);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
@@ -306,7 +312,8 @@ public final class Credence implements AutoCloseable {
                             users.sessions()),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
-                    config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup));
+                    config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
+                    config -> RenewalRoutes.register(config, renewal, auth));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             jobs.start();
@@ -315,6 +322,7 @@ public final class Credence implements AutoCloseable {
                     boardReports, jobs);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
+            started.renewal = renewal;
             return started;
         } catch (RuntimeException e) {
             if (jobs != null) {
@@ -436,6 +444,11 @@ public final class Credence implements AutoCloseable {
     /** Post-completion surveys: tests run their scan with a moved clock. */
     public SurveyModule surveys() {
         return surveys;
+    }
+
+    /** Expiry and renewal: tests run its expiry scan with a moved clock. */
+    public RenewalModule renewal() {
+        return renewal;
     }
 
     /** Recomputes outcome answers after changes: tests wait for it with {@link OutcomeWarmer#awaitIdle}. */
