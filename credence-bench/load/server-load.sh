@@ -12,7 +12,8 @@ admin="crd_00000000beef_load-test-administrator-key-0001"
 for tool in wrk jq curl; do command -v $tool >/dev/null || { echo "install $tool first: apt-get install $tool" >&2; exit 1; }; done
 CREDENCE_BOOTSTRAP_API_KEY=$admin "$root/credence" serve --port $port --data "$work/data" > "$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+# `wait` answers 143 for the server it just stopped; under `set -e` that would become the script's exit status
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$port/health" >/dev/null && break; sleep 0.5; done
 key=$(curl -s -X POST "localhost:$port/api/v1/tenants" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
       -d '{"slug":"load","name":"Load Test Academy","url":"https://load.example"}' | sed 's/.*"apiKey":"\([^"]*\)".*/\1/')
@@ -20,8 +21,12 @@ achievement=$(curl -s -X POST "localhost:$port/api/v1/achievements" -H "Authoriz
       -d '{"name":"Load Test Certificate","kind":"certificate","description":"For the load test.","criteria":"Exist.","alignments":[{"targetName":"Testing","targetUrl":"https://skills.example/testing"}],"validityDays":365}' \
       | sed 's/.*"id":\([0-9]*\).*/\1/')
 echo "## POST /api/v1/credentials, 8 connections, ${run} s (after a ${warm} s warm-up)"
-KEY=$key ACHIEVEMENT=$achievement wrk -t2 -c8 -d${warm}s -s "$here/issue.lua" "http://localhost:$port" >/dev/null
-KEY=$key ACHIEVEMENT=$achievement wrk -t2 -c8 -d${run}s --latency -s "$here/issue.lua" "http://localhost:$port"
+# every request names a new recipient (issue.lua): SEED and RUN keep the warm-up's recipients out of the measured run
+seed=$(date +%s%N)
+KEY=$key ACHIEVEMENT=$achievement SEED=$seed RUN=warmup wrk -t2 -c8 -d${warm}s -s "$here/issue.lua" "http://localhost:$port" >/dev/null
+KEY=$key ACHIEVEMENT=$achievement SEED=$seed RUN=measured wrk -t2 -c8 -d${run}s --latency -s "$here/issue.lua" "http://localhost:$port" | tee "$work/issue.out"
+grep -q "replayed (200): 0;" "$work/issue.out" || { echo "the measured run replayed recipients: its figures are not issuances" >&2; exit 1; }
+[ "${ISSUE_ONLY:-}" = 1 ] && exit 0
 for i in $(seq 1 300); do
   curl -s -X POST "localhost:$port/api/v1/credentials" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
        -d "{\"achievementId\":$achievement,\"recipient\":{\"name\":\"V $i\",\"email\":\"verify-$i@example.org\"}}" > "$work/issued.json"

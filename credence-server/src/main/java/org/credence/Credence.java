@@ -122,6 +122,7 @@ public final class Credence implements AutoCloseable {
     private final HealthRoutes health;
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
+    private Issuance issuance;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -285,6 +286,7 @@ public final class Credence implements AutoCloseable {
             Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
+            started.issuance = issuance;
             return started;
         } catch (RuntimeException e) {
             if (delivery != null) {
@@ -397,6 +399,11 @@ public final class Credence implements AutoCloseable {
     /** Recomputes outcome answers after changes: tests wait for it with {@link OutcomeWarmer#awaitIdle}. */
     public OutcomeWarmer outcomeWarmer() {
         return outcomeWarmer;
+    }
+
+    /** Issuance, for benchmarks and tests that issue without HTTP (a batch through {@link Issuance#issueAll}). */
+    public Issuance issuance() {
+        return issuance;
     }
 
     /** The engagement tracker pages and services record events with. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -78,53 +79,109 @@ public final class Issuance {
 
     /** Issues the credential the command describes, or answers the one already issued for its recipient or Idempotency-Key. */
     public Issued issue(Caller caller, IssueCommand command) {
+        long tenantId = caller.tenantId();
+        Prepared prepared = prepare(tenants.byId(tenantId), command, clock.instant(), id -> achievements.get(tenantId, id));
+        return jdbi.inTransaction(h -> issueIn(h, caller, prepared));
+    }
+
+    /**
+     * Issues every command of a batch for one caller, each answered as {@link #issue} would answer it alone: a command
+     * with an Idempotency-Key already used returns the credential issued under it (a replay after a crash issues nothing
+     * twice), a bad command gets its error without failing the others. The good ones are issued in one transaction:
+     * after a crash the batch is all there or not at all.
+     *
+     * @return one result per command, in the commands' order
+     */
+    public List<BatchResult> issueAll(Caller caller, List<IssueCommand> commands) {
+        if (caller.tenantId() == null) {
+            throw new DomainException.Forbidden("issuing needs a tenant's API key, not an administrator key");
+        }
+        long tenantId = caller.tenantId();
+        Tenant tenant = tenants.byId(tenantId);
         Instant arrived = clock.instant();
+        Map<Long, Achievement> known = new HashMap<>();
+        BatchResult[] results = new BatchResult[commands.size()];
+        List<Prepared> good = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            try {
+                good.add(prepare(tenant, commands.get(i), arrived, id -> known.computeIfAbsent(id, a -> achievements.get(tenantId, a))).at(i));
+            } catch (DomainException e) {
+                results[i] = new BatchResult(i, null, e);
+            }
+        }
+        jdbi.useTransaction(h -> {
+            for (Prepared p : good) {
+                try {
+                    results[p.index()] = new BatchResult(p.index(), issueIn(h, caller, p), null);
+                } catch (DomainException e) {
+                    results[p.index()] = new BatchResult(p.index(), null, e);
+                } catch (Idempotency.KeyReused e) {
+                    results[p.index()] = new BatchResult(p.index(), null, new DomainException.InvalidInput("idempotencyKey", e.getMessage()));
+                }
+            }
+        });
+        return List.of(results);
+    }
+
+    /** A command checked and completed (dates, achievement, recipient hash), ready to issue; {@code index} its place in a batch. */
+    private record Prepared(int index, Tenant tenant, Achievement achievement, IssueCommand request, String emailHash, Instant expires,
+                            Instant requestedAt) {
+        Prepared at(int i) {
+            return new Prepared(i, tenant, achievement, request, emailHash, expires, requestedAt);
+        }
+    }
+
+    /** Checks the command and fills in what it left out; a command at fault is a {@link DomainException} naming the field. */
+    private static Prepared prepare(Tenant tenant, IssueCommand command, Instant arrived, java.util.function.LongFunction<Achievement> achievementById) {
         if (command.completedAt() != null && (command.completedAt().isAfter(arrived) || command.completedAt().isBefore(Instant.EPOCH))) {
             throw new DomainException.InvalidInput("completedAt", "completedAt (" + command.completedAt() + ") must be a past moment, not before 1970");
         }
         // time-to-issue runs from the completion when the caller knows it (an LMS), else from this request's arrival
         Instant requestedAt = command.completedAt() != null ? command.completedAt() : arrived;
         IssueCommand request = command.issuedAt() != null ? command : command.issuedAt(arrived.truncatedTo(ChronoUnit.SECONDS));
-        long tenantId = caller.tenantId();
-        Achievement achievement = achievements.get(tenantId, request.achievementId());
-        Tenant tenant = tenants.byId(tenantId);
-        String emailHash = emailHash(request.email());
+        Achievement achievement = achievementById.apply(request.achievementId());
         Instant expires = request.expiresAt() != null ? request.expiresAt()
                 : achievement.validityDays().isPresent() ? request.issuedAt().plus(achievement.validityDays().getAsInt(), ChronoUnit.DAYS) : null;
         if (expires != null && !expires.isAfter(request.issuedAt())) {
             throw new DomainException.InvalidInput("expiresAt", "expiresAt (" + expires + ") must be after issuedAt (" + request.issuedAt() + ")");
         }
+        return new Prepared(0, tenant, achievement, request, emailHash(request.email()), expires, requestedAt);
+    }
+
+    /** Issues one prepared command inside the caller's transaction, or answers the credential already issued for it. */
+    private Issued issueIn(org.jdbi.v3.core.Handle h, Caller caller, Prepared p) {
+        long tenantId = p.tenant().id();
+        Achievement achievement = p.achievement();
+        IssueCommand request = p.request();
         Idempotency idempotency = request.idempotency();
-        return jdbi.inTransaction(h -> {
-            var existing = idempotency != null ? replay(h, tenantId, idempotency)
-                    : CredentialStore.byRecipient(h, tenantId, achievement.id(), emailHash);
-            if (existing.isPresent()) {
-                return new Issued(existing.get(), false);
-            }
-            StatusLists.Slot slot = statusLists.allocate(tenantId);
-            UUID id = UUID.randomUUID();
-            String number = CredentialNumber.next(random).value();
-            ObjectNode unsigned = document(tenant, achievement, request, id, expires, slot);
-            TenantKeys.SigningKey key = keys.signingKey(tenant);
-            Instant signedAt = clock.instant();
-            String signed = suite.sign(unsigned, key.keys(), key.verificationMethod(), signedAt).toString();
-            IssuedCredential credential = new IssuedCredential(id, tenantId, achievement.id(), number, request.name(), request.email(),
-                    signed, slot.listId(), slot.index(), request.issuedAt(), expires, "active", null, "public");
-            if (!CredentialStore.insert(h, credential, emailHash, idempotency, requestedAt, signedAt)) {
-                // a concurrent request for the same recipient (or key) won and has committed; READ COMMITTED sees it now
-                IssuedCredential winner = (idempotency != null
-                        ? replay(h, tenantId, idempotency)
-                        : CredentialStore.byRecipient(h, tenantId, achievement.id(), emailHash))
-                        .orElseThrow(() -> new DomainException.Conflict("this recipient already holds this achievement under another Idempotency-Key"));
-                return new Issued(winner, false);
-            }
-            log.append(h, tenantId, id, JsonFields.MAPPER.createObjectNode().put("type", "issue").put("credential", id.toString())
-                    .put("number", number).put("documentSha256", sha256(signed)).put("at", clock.instant().toString()));
-            audit.record(h, tenantId, caller.actor(), "credential.issue", "credential:" + id, null,
-                    JsonFields.MAPPER.createObjectNode().put("number", number).put("achievementId", achievement.id()).put("state", "active"));
-            listener.issued(h, tenant, credential, request.sendMail());
-            return new Issued(credential, true);
-        });
+        var existing = idempotency != null ? replay(h, tenantId, idempotency)
+                : CredentialStore.byRecipient(h, tenantId, achievement.id(), p.emailHash());
+        if (existing.isPresent()) {
+            return new Issued(existing.get(), false);
+        }
+        StatusLists.Slot slot = statusLists.allocate(tenantId);
+        UUID id = UUID.randomUUID();
+        String number = CredentialNumber.next(random).value();
+        ObjectNode unsigned = document(p.tenant(), achievement, request, id, p.expires(), slot);
+        TenantKeys.SigningKey key = keys.signingKey(p.tenant());
+        Instant signedAt = clock.instant();
+        String signed = suite.sign(unsigned, key.keys(), key.verificationMethod(), signedAt).toString();
+        IssuedCredential credential = new IssuedCredential(id, tenantId, achievement.id(), number, request.name(), request.email(),
+                signed, slot.listId(), slot.index(), request.issuedAt(), p.expires(), "active", null, "public");
+        if (!CredentialStore.insert(h, credential, p.emailHash(), idempotency, p.requestedAt(), signedAt)) {
+            // a concurrent request for the same recipient (or key) won and has committed; READ COMMITTED sees it now
+            IssuedCredential winner = (idempotency != null
+                    ? replay(h, tenantId, idempotency)
+                    : CredentialStore.byRecipient(h, tenantId, achievement.id(), p.emailHash()))
+                    .orElseThrow(() -> new DomainException.Conflict("this recipient already holds this achievement under another Idempotency-Key"));
+            return new Issued(winner, false);
+        }
+        log.append(h, tenantId, id, JsonFields.MAPPER.createObjectNode().put("type", "issue").put("credential", id.toString())
+                .put("number", number).put("documentSha256", sha256(signed)).put("at", clock.instant().toString()));
+        audit.record(h, tenantId, caller.actor(), "credential.issue", "credential:" + id, null,
+                JsonFields.MAPPER.createObjectNode().put("number", number).put("achievementId", achievement.id()).put("state", "active"));
+        listener.issued(h, p.tenant(), credential, request.sendMail());
+        return new Issued(credential, true);
     }
 
     /**
