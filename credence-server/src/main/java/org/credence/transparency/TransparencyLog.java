@@ -64,6 +64,35 @@ public final class TransparencyLog {
     }
 
     /**
+     * Appends one entry per credential inside the caller's transaction, under one lock and in one insert (a batch):
+     * the leaves get consecutive indexes in the order given.
+     */
+    public void appendAll(Handle h, long tenantId, List<UUID> credentialIds, List<ObjectNode> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        h.execute("SELECT pg_advisory_xact_lock(?)", 0x7c3d_0000_0000_0000L + tenantId);
+        long first = h.createQuery("SELECT coalesce(max(idx) + 1, 0) FROM transparency_leaf WHERE tenant_id = :tenant")
+                .bind("tenant", tenantId).mapTo(Long.class).one();
+        List<Long> indexes = new java.util.ArrayList<>(entries.size());
+        List<String> texts = new java.util.ArrayList<>(entries.size());
+        List<String> hashes = new java.util.ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            String text = entries.get(i).toString();
+            indexes.add(first + i);
+            texts.add(text);
+            hashes.add(java.util.HexFormat.of().formatHex(MerkleTree.leafHash(text.getBytes(StandardCharsets.UTF_8))));
+        }
+        h.createUpdate("""
+                        INSERT INTO transparency_leaf (tenant_id, idx, leaf_hash, entry, credential_id)
+                        SELECT :tenant, idx, decode(hash, 'hex'), entry, credential
+                          FROM unnest(:indexes, :hashes, :entries, :credentials) AS leaf(idx, hash, entry, credential)
+                        """)
+                .bind("tenant", tenantId).bindArray("indexes", Long.class, indexes).bindArray("hashes", String.class, hashes)
+                .bindArray("entries", String.class, texts).bindArray("credentials", UUID.class, credentialIds).execute();
+    }
+
+    /**
      * The signed checkpoint (tree head) of the current tree. Every checkpoint is stored before it is
      * handed out, and one tree size is signed with one root only: a size signed before is answered
      * with its stored note (re-signed only after a key rotation, still with the same root).
