@@ -65,18 +65,25 @@ public final class AuditTrail {
             return;
         }
         handle.execute("SELECT pg_advisory_xact_lock(?)", AuditChain.lockKey(tenantId));
-        byte[] previous = AuditChain.lastHash(handle, tenantId);
-        // as in record: PostgreSQL's text of each value, ids drawn under the lock (in the order given), the transaction's time
+        // as in record: the chain's last hash read after the lock, PostgreSQL's text of each value, ids drawn under the lock
+        // (in the order given), the transaction's time; one statement
         List<AuditChain.Entry> entries = new ArrayList<>(subjects.size());
+        byte[][] last = new byte[1][];
         handle.createQuery("""
-                        SELECT nextval('audit_event_id_seq') AS id, now() AS at, CAST(CAST(after AS JSONB) AS TEXT) AS after, n
+                        SELECT (SELECT hash FROM audit_event WHERE tenant_id = :tenant ORDER BY id DESC LIMIT 1) AS previous
+                             , nextval('audit_event_id_seq') AS id, now() AS at, CAST(CAST(after AS JSONB) AS TEXT) AS after, n
                           FROM unnest(:afters) WITH ORDINALITY AS a(after, n)
                          ORDER BY n
                         """)
+                .bind("tenant", tenantId)
                 .bindArray("afters", String.class, afters.stream().map(JsonNode::toString).toList())
-                .map((rs, ctx) -> new AuditChain.Entry(rs.getLong("id"), tenantId, actor, action, subjects.get(rs.getInt("n") - 1), null,
-                        rs.getString("after"), rs.getObject("at", OffsetDateTime.class).toInstant()))
+                .map((rs, ctx) -> {
+                    last[0] = rs.getBytes("previous");
+                    return new AuditChain.Entry(rs.getLong("id"), tenantId, actor, action, subjects.get(rs.getInt("n") - 1), null,
+                            rs.getString("after"), rs.getObject("at", OffsetDateTime.class).toInstant());
+                })
                 .forEach(entries::add);
+        byte[] previous = last[0];
         entries.sort(java.util.Comparator.comparingLong(AuditChain.Entry::id));
         List<Long> ids = new ArrayList<>(entries.size());
         List<String> subjectsInOrder = new ArrayList<>(entries.size());

@@ -239,9 +239,10 @@ public final class Issuance {
             afters.add(JsonFields.MAPPER.createObjectNode().put("number", credential.number()).put("achievementId", credential.achievementId())
                     .put("state", "active"));
         }
+        // the log and the audit chain last: their per-tenant locks are then held only for their own inserts and the commit
+        listener.issuedAll(h, tenant, created, notify);
         log.appendAll(h, tenantId, ids, entries);
         audit.recordAll(h, tenantId, caller.actor(), "credential.issue", subjects, afters);
-        listener.issuedAll(h, tenant, created, notify);
     }
 
     /** The answer for a command whose row was not inserted: the credential that holds its key or recipient. */

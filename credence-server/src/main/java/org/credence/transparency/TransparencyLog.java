@@ -71,24 +71,22 @@ public final class TransparencyLog {
         if (entries.isEmpty()) {
             return;
         }
-        h.execute("SELECT pg_advisory_xact_lock(?)", 0x7c3d_0000_0000_0000L + tenantId);
-        long first = h.createQuery("SELECT coalesce(max(idx) + 1, 0) FROM transparency_leaf WHERE tenant_id = :tenant")
-                .bind("tenant", tenantId).mapTo(Long.class).one();
-        List<Long> indexes = new java.util.ArrayList<>(entries.size());
         List<String> texts = new java.util.ArrayList<>(entries.size());
         List<String> hashes = new java.util.ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            String text = entries.get(i).toString();
-            indexes.add(first + i);
+        for (ObjectNode entry : entries) {
+            String text = entry.toString();
             texts.add(text);
             hashes.add(java.util.HexFormat.of().formatHex(MerkleTree.leafHash(text.getBytes(StandardCharsets.UTF_8))));
         }
+        h.execute("SELECT pg_advisory_xact_lock(?)", 0x7c3d_0000_0000_0000L + tenantId);
+        // the next index is read in a statement after the lock's: its snapshot sees every leaf the previous holder committed
         h.createUpdate("""
                         INSERT INTO transparency_leaf (tenant_id, idx, leaf_hash, entry, credential_id)
-                        SELECT :tenant, idx, decode(hash, 'hex'), entry, credential
-                          FROM unnest(:indexes, :hashes, :entries, :credentials) AS leaf(idx, hash, entry, credential)
+                        SELECT :tenant, (SELECT coalesce(max(idx) + 1, 0) FROM transparency_leaf WHERE tenant_id = :tenant) + n - 1,
+                               decode(hash, 'hex'), entry, credential
+                          FROM unnest(:hashes, :entries, :credentials) WITH ORDINALITY AS leaf(hash, entry, credential, n)
                         """)
-                .bind("tenant", tenantId).bindArray("indexes", Long.class, indexes).bindArray("hashes", String.class, hashes)
+                .bind("tenant", tenantId).bindArray("hashes", String.class, hashes)
                 .bindArray("entries", String.class, texts).bindArray("credentials", UUID.class, credentialIds).execute();
     }
 
