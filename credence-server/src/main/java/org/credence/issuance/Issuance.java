@@ -117,7 +117,30 @@ public final class Issuance {
     private record Outcome(Issued issued, RuntimeException error) {}
 
     /** Concurrent single requests, 64 at most to a batch, two batches of a caller at a time: one signs while the other commits. */
-    private final Gathering<Caller, Arrival, Outcome> together = new Gathering<>(64, 2, this::run);
+    private final Gathering<Caller, Arrival, Outcome> together = new Gathering<>(64, 2, this::runGathered);
+
+    /**
+     * A batch of single requests that fails as a whole (the database refused a statement, say) wrote nothing, so each of
+     * its requests is run again alone: a request that shares a batch fails only for its own reasons.
+     */
+    private List<Outcome> runGathered(Caller caller, List<Arrival> arrivals) {
+        try {
+            return run(caller, arrivals);
+        } catch (RuntimeException failed) {
+            if (arrivals.size() == 1) {
+                throw failed;
+            }
+            List<Outcome> alone = new ArrayList<>(arrivals.size());
+            for (Arrival arrival : arrivals) {
+                try {
+                    alone.add(run(caller, List.of(arrival)).get(0));
+                } catch (RuntimeException e) {
+                    alone.add(new Outcome(null, e));
+                }
+            }
+            return alone;
+        }
+    }
 
     /**
      * The batch engine: checks each command, answers replays from one lookup, allocates the new ones' status slots in one
@@ -269,6 +292,12 @@ public final class Issuance {
                                     java.util.function.LongFunction<Achievement> achievementById) {
         if (command.completedAt() != null && (command.completedAt().isAfter(arrived) || command.completedAt().isBefore(Instant.EPOCH))) {
             throw new DomainException.InvalidInput("completedAt", "completedAt (" + command.completedAt() + ") must be a past moment, not before 1970");
+        }
+        // PostgreSQL's text cannot hold NUL: one would fail the statement, and with it every credential of the batch
+        for (String[] field : new String[][] {{"recipient.name", command.name()}, {"recipient.email", command.email()}, {"grade", command.grade()}}) {
+            if (field[1] != null && field[1].indexOf('\u0000') >= 0) {
+                throw new DomainException.InvalidInput(field[0], field[0] + " contains a NUL character");
+            }
         }
         // time-to-issue runs from the completion when the caller knows it (an LMS), else from this request's arrival
         Instant requestedAt = command.completedAt() != null ? command.completedAt() : arrived;
