@@ -132,6 +132,7 @@ public final class Credence implements AutoCloseable {
     private final HealthRoutes health;
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
+    private Issuance issuance;
     private RenewalModule renewal;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
@@ -322,6 +323,7 @@ public final class Credence implements AutoCloseable {
                     boardReports, jobs);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
+            started.issuance = issuance;
             started.renewal = renewal;
             return started;
         } catch (RuntimeException e) {
@@ -454,6 +456,11 @@ public final class Credence implements AutoCloseable {
     /** Recomputes outcome answers after changes: tests wait for it with {@link OutcomeWarmer#awaitIdle}. */
     public OutcomeWarmer outcomeWarmer() {
         return outcomeWarmer;
+    }
+
+    /** Issuance, for benchmarks and tests that issue without HTTP (a batch through {@link Issuance#issueAll}). */
+    public Issuance issuance() {
+        return issuance;
     }
 
     /** The engagement tracker pages and services record events with. */
