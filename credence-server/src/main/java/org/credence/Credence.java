@@ -206,10 +206,7 @@ public final class Credence implements AutoCloseable {
             delivery = mail; // its worker thread is stopped if a later step fails
             // a credential whose achievement is a pathway's component queues that pathway's check in its own transaction
             PathwayTrigger pathwayTrigger = new PathwayTrigger(jdbi, jobs);
-            org.credence.issuance.IssuanceListener issued = (h, tenant, credential, notify) -> {
-                mail.issued(h, tenant, credential, notify);
-                pathwayTrigger.issued(h, tenant, credential, notify);
-            };
+            org.credence.issuance.IssuanceListener issued = org.credence.issuance.IssuanceListener.all(mail, pathwayTrigger);
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, issued);
             Pathways pathways = new Pathways(jdbi, audit, clock);
             PathwayCompletion pathwayCompletion = new PathwayCompletion(jdbi, issuance, publicUrl);

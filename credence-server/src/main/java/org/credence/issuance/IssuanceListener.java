@@ -18,4 +18,20 @@ public interface IssuanceListener {
             issued(h, tenant, credentials.get(i), notify.get(i));
         }
     }
+
+    /** One listener telling each of {@code listeners} in turn, batches as batches (so the mail queue still writes a batch in one go). */
+    static IssuanceListener all(IssuanceListener... listeners) {
+        java.util.List<IssuanceListener> each = java.util.List.of(listeners);
+        return new IssuanceListener() {
+            @Override
+            public void issued(Handle h, Tenant tenant, IssuedCredential credential, boolean notify) {
+                each.forEach(l -> l.issued(h, tenant, credential, notify));
+            }
+
+            @Override
+            public void issuedAll(Handle h, Tenant tenant, java.util.List<IssuedCredential> credentials, java.util.List<Boolean> notify) {
+                each.forEach(l -> l.issuedAll(h, tenant, credentials, notify));
+            }
+        };
+    }
 }
