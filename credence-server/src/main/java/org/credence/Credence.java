@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.credence.achievement.AchievementRoutes;
@@ -104,6 +105,11 @@ import org.credence.vcapi.VcApiRoutes;
 import org.credence.verification.RemoteFetcher;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
+import org.credence.webhook.WebhookModule;
+import org.credence.events.CredentialEvent;
+import org.credence.events.CredentialEventType;
+import org.credence.events.CredentialEvents;
+import org.credence.issuance.IssuanceListener;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
 public final class Credence implements AutoCloseable {
@@ -122,6 +128,7 @@ public final class Credence implements AutoCloseable {
     private final HealthRoutes health;
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
+    private WebhookModule webhooks;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -154,6 +161,7 @@ public final class Credence implements AutoCloseable {
         Delivery delivery = null;
         AnalyticsFolder analytics = null;
         OutcomeWarmer warmer = null;
+        WebhookModule webhooks = null;
         Optional<String> firstKey = Optional.empty();
         try {
             var jdbi = database.jdbi();
@@ -167,7 +175,12 @@ public final class Credence implements AutoCloseable {
             // the public URL names did:web identities, so it must be known before routes exist
             int port = settings.port() == 0 ? freePort() : settings.port();
             var publicUrl = settings.publicUrl(port);
-            TenantKeys keys = new TenantKeys(jdbi, MasterKey.load(settings.masterKey(), settings.dataDirectory(), random), random);
+            MasterKey master = MasterKey.load(settings.masterKey(), settings.dataDirectory(), random);
+            TenantKeys keys = new TenantKeys(jdbi, master, random);
+            // the webhook outbox hears credential events inside their transactions; loopback endpoints only where the verifier may fetch from them
+            WebhookModule webhookModule = WebhookModule.create(jdbi, audit, master, clock, random, settings.fetchPrivateNetworks());
+            webhooks = webhookModule; // its HTTP client is stopped if a later step fails
+            CredentialEvents credentialEvents = webhookModule.events();
             Tenants tenants = new Tenants(jdbi, keys, apiKeys, audit, publicUrl);
             Auth auth = new Auth(apiKeys);
             ShapeTemplateCanonicalizer canonicalizer = new ShapeTemplateCanonicalizer();
@@ -177,16 +190,21 @@ public final class Credence implements AutoCloseable {
             Brandings brandings = new Brandings(jdbi);
             StoredDocuments documents = new StoredDocuments(jdbi, DocumentEdition.current());
             Certificates certificates = new Certificates(jdbi, designs, brandings, tenants, documents);
-            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
+            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random, credentialEvents);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
             // entries written before the audit chain existed are chained once; a rewritten log stops the start (docs/integrity.md)
             AuditChain.chainUnchained(jdbi);
             log.refuseRewrittenHistory();
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
-                    new CertificateAttachments(certificates), clock, random);
+                    new CertificateAttachments(certificates), clock, random, credentialEvents);
             delivery = mail; // its worker thread is stopped if a later step fails
-            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
+            IssuanceListener issued = (h, tenant, credential, notify) -> {
+                mail.issued(h, tenant, credential, notify);
+                credentialEvents.record(h, new CredentialEvent(CredentialEventType.ISSUED, tenant.id(), credential.id(), credential.number(),
+                        Long.toString(credential.achievementId()), clock.instant(), Map.of()));
+            };
+            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, issued);
             RemoteFetcher remoteFetcher = RemoteFetcher.forServer(settings.fetchPrivateNetworks());
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock, remoteFetcher);
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
@@ -199,7 +217,7 @@ public final class Credence implements AutoCloseable {
                 tracking.tracker().forget(number);
                 credentialPages.forget(number);
             };
-            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached);
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached, credentialEvents, clock);
             VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
@@ -278,13 +296,15 @@ public final class Credence implements AutoCloseable {
                             new CourseAchievements(jdbi, audit, outcomeWarmer::changed), auth,
                             users.sessions()),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
-                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
+                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
+                    config -> webhookModule.register(config, auth, users.sessions()));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             health.ready(true);
             Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
+            started.webhooks = webhookModule;
             return started;
         } catch (RuntimeException e) {
             if (delivery != null) {
@@ -295,6 +315,9 @@ public final class Credence implements AutoCloseable {
             }
             if (warmer != null) {
                 warmer.close();
+            }
+            if (webhooks != null) {
+                webhooks.close();
             }
             database.close();
             if (firstKey.isPresent()) {
@@ -399,6 +422,11 @@ public final class Credence implements AutoCloseable {
         return outcomeWarmer;
     }
 
+    /** Outbound webhooks: tests and benchmarks send due deliveries now with {@code webhooks().sender().deliverDue()}. */
+    public WebhookModule webhooks() {
+        return webhooks;
+    }
+
     /** The engagement tracker pages and services record events with. */
     public Tracker tracker() {
         return tracking.tracker();
@@ -434,6 +462,9 @@ public final class Credence implements AutoCloseable {
                 outcomeWarmer.close(); // before the database: a recompute in flight reads it
             }
             remoteFetcher.close();
+            if (webhooks != null) {
+                webhooks.close();
+            }
         } finally {
             database.close();
         }

@@ -1,8 +1,13 @@
 package org.credence.lifecycle;
 
+import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.events.CredentialEvent;
+import org.credence.events.CredentialEventType;
+import org.credence.events.CredentialEvents;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
 import org.credence.json.JsonFields;
@@ -16,10 +21,17 @@ public final class Lifecycle {
     private final AuditTrail audit;
     private final org.credence.transparency.TransparencyLog log;
     private final java.util.function.Consumer<String> changed;
+    private final CredentialEvents events;
+    private final Clock clock;
 
-    /** @param changed told a credential's number after its state changed and committed (caches drop it) */
+    /**
+     * @param changed told a credential's number after its state changed and committed (caches drop it)
+     * @param events  told of each change inside its transaction (webhooks)
+     */
     public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit, org.credence.transparency.TransparencyLog log,
-                     java.util.function.Consumer<String> changed) {
+                     java.util.function.Consumer<String> changed, CredentialEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.log = log;
         this.changed = changed;
         this.jdbi = jdbi;
@@ -49,6 +61,12 @@ public final class Lifecycle {
             audit.record(h, caller.tenantId(), caller.actor(), "credential." + action, "credential:" + id,
                     JsonFields.MAPPER.createObjectNode().put("state", before.state()).put("reason", before.stateReason()),
                     JsonFields.MAPPER.createObjectNode().put("state", target).put("reason", reason));
+            events.record(h, new CredentialEvent(switch (command.action()) {
+                case REVOKE -> CredentialEventType.REVOKED;
+                case SUSPEND -> CredentialEventType.SUSPENDED;
+                case REINSTATE -> CredentialEventType.REINSTATED;
+            }, caller.tenantId(), id, before.number(), Long.toString(before.achievementId()), clock.instant(),
+                    reason == null ? Map.of() : Map.of("reason", reason)));
             return CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
         });
         changed.accept(after.number());

@@ -1,0 +1,62 @@
+package org.credence.webhook;
+
+import io.javalin.config.JavalinConfig;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import org.credence.audit.AuditTrail;
+import org.credence.http.Auth;
+import org.credence.tenant.MasterKey;
+import org.credence.user.Sessions;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Outbound webhooks wired together: the outbox that records events ({@link #events()}), the sender the recurring
+ * {@value #TASK} job runs, and the {@code /api/v1/webhooks} routes. See docs/webhooks.md.
+ */
+public final class WebhookModule implements AutoCloseable {
+    /** The recurring job that sends due deliveries. */
+    public static final String TASK = "webhook-deliveries";
+
+    private final WebhookOutbox outbox;
+    private final WebhookSender sender;
+    private final Webhooks webhooks;
+
+    private WebhookModule(WebhookOutbox outbox, WebhookSender sender, Webhooks webhooks) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.webhooks = webhooks;
+    }
+
+    /**
+     * @param loopback endpoints on loopback, over plain http too, are allowed (tests with a local receiver:
+     *                 CREDENCE_FETCH_PRIVATE_NETWORKS); private, link-local and metadata addresses never are
+     */
+    public static WebhookModule create(Jdbi jdbi, AuditTrail audit, MasterKey master, Clock clock, SecureRandom random, boolean loopback) {
+        WebhookTargets targets = new WebhookTargets(loopback, host -> List.of(InetAddress.getAllByName(host)));
+        WebhookOutbox outbox = new WebhookOutbox(clock);
+        WebhookSender sender = new WebhookSender(jdbi, master, audit, outbox, targets, clock, random, WebhookSender.Limits.DEFAULTS);
+        return new WebhookModule(outbox, sender, new Webhooks(jdbi, audit, master, outbox, targets, sender, clock, random));
+    }
+
+    /** Where events are recorded: the webhook outbox. */
+    public WebhookOutbox events() {
+        return outbox;
+    }
+
+    /** Sends due deliveries: the recurring job's body; tests and benchmarks call it to send now. */
+    public WebhookSender sender() {
+        return sender;
+    }
+
+    public void register(JavalinConfig config, Auth auth, Sessions sessions) {
+        WebhookRoutes.register(config, webhooks, auth, sessions);
+    }
+
+    /** Stops the HTTP client; a delivery in flight is tried again after its lease. */
+    @Override
+    public void close() {
+        sender.close();
+    }
+}
