@@ -54,6 +54,8 @@ import org.credence.credential.CredentialPages;
 import org.credence.db.Database;
 import org.credence.delivery.Delivery;
 import org.credence.delivery.MailWorker;
+import org.credence.events.CredentialEvents;
+import org.credence.jobs.Jobs;
 import org.credence.delivery.RecipientFiles;
 import org.credence.demo.DemoLoader;
 import org.credence.demo.SimulationSettings;
@@ -108,7 +110,6 @@ import org.credence.verification.VerificationRoutes;
 import org.credence.webhook.WebhookModule;
 import org.credence.events.CredentialEvent;
 import org.credence.events.CredentialEventType;
-import org.credence.events.CredentialEvents;
 import org.credence.issuance.IssuanceListener;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
@@ -123,6 +124,7 @@ public final class Credence implements AutoCloseable {
     private final RemoteFetcher remoteFetcher;
     private final HashingLimit passwordHashing;
     private final ReportModule reports;
+    private final Jobs jobs;
     private boolean closed;
 
     private final HealthRoutes health;
@@ -132,8 +134,9 @@ public final class Credence implements AutoCloseable {
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
-                     HealthRoutes health, RemoteFetcher remoteFetcher, ReportModule reports) {
+                     HealthRoutes health, RemoteFetcher remoteFetcher, ReportModule reports, Jobs jobs) {
         this.reports = reports;
+        this.jobs = jobs;
         this.health = health;
         this.remoteFetcher = remoteFetcher;
         this.database = database;
@@ -162,10 +165,19 @@ public final class Credence implements AutoCloseable {
         AnalyticsFolder analytics = null;
         OutcomeWarmer warmer = null;
         WebhookModule webhooks = null;
+        Jobs jobs = null;
         Optional<String> firstKey = Optional.empty();
         try {
             var jdbi = database.jdbi();
+            // modules register their background tasks while they are built; the scheduler starts once all are wired
+            jobs = new Jobs(database.dataSource(), jdbi, jobsPollEvery());
             AuditTrail audit = new AuditTrail(jdbi);
+            MasterKey master = MasterKey.load(settings.masterKey(), settings.dataDirectory(), random);
+            // webhooks hear of credential events inside the transaction that made them (the webhook outbox); loopback
+            // endpoints only where the verifier may fetch from loopback too
+            WebhookModule webhookModule = WebhookModule.create(jdbi, audit, master, jobs, clock, random, settings.fetchPrivateNetworks());
+            webhooks = webhookModule; // its HTTP client is stopped if a later step fails
+            CredentialEvents credentialEvents = webhookModule.events();
             ApiKeys apiKeys = new ApiKeys(jdbi, random, audit, clock);
             if (settings.bootstrapApiKey().isPresent()) {
                 apiKeys.ensureAdministratorKey(settings.bootstrapApiKey().get());
@@ -175,12 +187,7 @@ public final class Credence implements AutoCloseable {
             // the public URL names did:web identities, so it must be known before routes exist
             int port = settings.port() == 0 ? freePort() : settings.port();
             var publicUrl = settings.publicUrl(port);
-            MasterKey master = MasterKey.load(settings.masterKey(), settings.dataDirectory(), random);
             TenantKeys keys = new TenantKeys(jdbi, master, random);
-            // the webhook outbox hears credential events inside their transactions; loopback endpoints only where the verifier may fetch from them
-            WebhookModule webhookModule = WebhookModule.create(jdbi, audit, master, clock, random, settings.fetchPrivateNetworks());
-            webhooks = webhookModule; // its HTTP client is stopped if a later step fails
-            CredentialEvents credentialEvents = webhookModule.events();
             Tenants tenants = new Tenants(jdbi, keys, apiKeys, audit, publicUrl);
             Auth auth = new Auth(apiKeys);
             ShapeTemplateCanonicalizer canonicalizer = new ShapeTemplateCanonicalizer();
@@ -300,13 +307,18 @@ public final class Credence implements AutoCloseable {
                     config -> webhookModule.register(config, auth, users.sessions()));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
+            jobs.start();
             health.ready(true);
-            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
+            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher,
+                    boardReports, jobs);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
             started.webhooks = webhookModule;
             return started;
         } catch (RuntimeException e) {
+            if (jobs != null) {
+                jobs.close();
+            }
             if (delivery != null) {
                 delivery.close();
             }
@@ -407,6 +419,17 @@ public final class Credence implements AutoCloseable {
         return delivery.worker();
     }
 
+    /** The persistent job scheduler: tests wait for queued jobs with {@link Jobs#awaitIdle}. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** How often the scheduler looks for due jobs when not woken: {@code CREDENCE_JOBS_POLL_MS}, else one second. */
+    private static Duration jobsPollEvery() {
+        String millis = System.getenv("CREDENCE_JOBS_POLL_MS");
+        return millis == null || millis.isBlank() ? Duration.ofSeconds(1) : Duration.ofMillis(Long.parseLong(millis.strip()));
+    }
+
     /** The reports module: tests run its weekly mail scan at a clock of their choosing. */
     public ReportModule reports() {
         return reports;
@@ -451,6 +474,7 @@ public final class Credence implements AutoCloseable {
         try {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
+            jobs.close(); // before the modules its jobs use
             reports.close();
             if (surveys != null) {
                 surveys.close();

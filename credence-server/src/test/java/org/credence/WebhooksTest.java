@@ -84,7 +84,7 @@ class WebhooksTest {
             assertThat(server.send("GET", "/api/v1/webhooks/" + endpoint.get("id").asLong(), t.key(), null).body()).doesNotContain(secret);
 
             JsonNode issued = issue(t, "signed@example.org");
-            assertThat(deliver()).isEqualTo(1);
+            deliver(); // the recurring job may have sent it already: this waits for it or sends it
 
             assertThat(receiver.received).hasSize(1);
             WebhookReceiver.Received r = receiver.received.get(0);

@@ -4,9 +4,11 @@ import io.javalin.config.JavalinConfig;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.credence.audit.AuditTrail;
 import org.credence.http.Auth;
+import org.credence.jobs.Jobs;
 import org.credence.tenant.MasterKey;
 import org.credence.user.Sessions;
 import org.jdbi.v3.core.Jdbi;
@@ -33,10 +35,13 @@ public final class WebhookModule implements AutoCloseable {
      * @param loopback endpoints on loopback, over plain http too, are allowed (tests with a local receiver:
      *                 CREDENCE_FETCH_PRIVATE_NETWORKS); private, link-local and metadata addresses never are
      */
-    public static WebhookModule create(Jdbi jdbi, AuditTrail audit, MasterKey master, Clock clock, SecureRandom random, boolean loopback) {
+    public static WebhookModule create(Jdbi jdbi, AuditTrail audit, MasterKey master, Jobs jobs, Clock clock, SecureRandom random,
+                                       boolean loopback) {
         WebhookTargets targets = new WebhookTargets(loopback, host -> List.of(InetAddress.getAllByName(host)));
         WebhookOutbox outbox = new WebhookOutbox(clock);
         WebhookSender sender = new WebhookSender(jdbi, master, audit, outbox, targets, clock, random, WebhookSender.Limits.DEFAULTS);
+        // each run sends what is due (for up to Limits.runFor), then the next run follows a second later
+        jobs.recurring(TASK, Duration.ofSeconds(1), sender::deliverDue);
         return new WebhookModule(outbox, sender, new Webhooks(jdbi, audit, master, outbox, targets, sender, clock, random));
     }
 
