@@ -62,7 +62,7 @@ public final class WebhookSender implements AutoCloseable {
      * @param runFor         one {@link #deliverDue()} claims new work for this long, then returns
      */
     public record Limits(Duration connectTimeout, Duration timeout, int inFlight, int perEndpoint, Duration runFor) {
-        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(3), Duration.ofSeconds(10), 64, 16, Duration.ofSeconds(30));
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(3), Duration.ofSeconds(10), 64, 16, Duration.ofSeconds(5));
     }
 
     /** A claimed delivery with what sending it needs. */
