@@ -108,6 +108,7 @@ import org.credence.verification.RemoteFetcher;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
 import org.credence.webhook.WebhookModule;
+import org.credence.webhook.WebhookRoutes;
 import org.credence.events.CredentialEvent;
 import org.credence.events.CredentialEventType;
 import org.credence.issuance.IssuanceListener;
@@ -304,7 +305,7 @@ public final class Credence implements AutoCloseable {
                             users.sessions()),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
-                    config -> webhookModule.register(config, auth, users.sessions()));
+                    config -> WebhookRoutes.register(config, webhookModule.webhooks(), auth, users.sessions()));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             jobs.start();

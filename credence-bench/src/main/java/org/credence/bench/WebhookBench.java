@@ -90,6 +90,17 @@ public final class WebhookBench {
                 while (received.get() < Math.min(500, credentials / 10) * endpoints) {
                     Thread.sleep(50);
                 }
+                // the baseline in the same run: a tenant with no endpoint, whose events cost the outbox one cache look-up each
+                String plainKey = post(http, base + "/api/v1/tenants", adminKey,
+                        "{\"slug\":\"no-webhooks\",\"name\":\"No webhooks\",\"url\":\"https://plain.example\"}").get("apiKey").asText();
+                long plainAchievement = post(http, base + "/api/v1/achievements", plainKey,
+                        "{\"name\":\"Bench\",\"kind\":\"certificate\",\"description\":\"d\",\"criteria\":\"c\"}").get("id").asLong();
+                issue(http, base, plainKey, plainAchievement, "warm", Math.min(500, credentials / 10), clients);
+                long plainStart = System.nanoTime();
+                issue(http, base, plainKey, plainAchievement, "plain", credentials, clients);
+                double plainSeconds = (System.nanoTime() - plainStart) / 1e9;
+                System.out.printf("baseline, tenant without endpoints: %,d credentials in %.1f s = %,.0f credentials/s%n", credentials, plainSeconds,
+                        credentials / plainSeconds);
                 received.set(0);
                 long start = System.nanoTime();
                 issue(http, base, key, achievement, "run", credentials, clients);
@@ -105,6 +116,17 @@ public final class WebhookBench {
                 System.out.printf("deliveries received: %,d (%d endpoint(s)) in %.1f s from the first issue = %,.0f deliveries/s; bad signatures: %d%n",
                         received.get(), endpoints, deliverSeconds, received.get() / deliverSeconds, badSignatures.get());
                 System.out.printf("last delivery arrived %.2f s after the last credential was issued%n", (lastArrival.get() - issuedAt) / 1e9);
+                // the sender's own capacity: every delivery made due again at once (as a mass redelivery would), drained by the job
+                received.set(0);
+                long drainStart = System.nanoTime();
+                int backlog = org.jdbi.v3.core.Jdbi.create(url).withHandle(h -> h.createUpdate(
+                        "UPDATE webhook_delivery SET state = 'pending', next_attempt_at = now(), give_up_at = now() + interval '1 day'").execute());
+                while (received.get() < backlog) {
+                    Thread.sleep(20);
+                }
+                double drainSeconds = (lastArrival.get() - drainStart) / 1e9;
+                System.out.printf("backlog of %,d deliveries drained in %.1f s = %,.0f deliveries/s (the sender alone, nothing issued meanwhile)%n",
+                        backlog, drainSeconds, backlog / drainSeconds);
                 System.out.println("load: " + new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
             }
         } finally {

@@ -1,21 +1,18 @@
 package org.credence.webhook;
 
-import io.javalin.config.JavalinConfig;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.credence.audit.AuditTrail;
-import org.credence.http.Auth;
 import org.credence.jobs.Jobs;
 import org.credence.tenant.MasterKey;
-import org.credence.user.Sessions;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Outbound webhooks wired together: the outbox that records events ({@link #events()}), the sender the recurring
- * {@value #TASK} job runs, and the {@code /api/v1/webhooks} routes. See docs/webhooks.md.
+ * {@value #TASK} job runs, and the service behind the {@code /api/v1/webhooks} routes. See docs/webhooks.md.
  */
 public final class WebhookModule implements AutoCloseable {
     /** The recurring job that sends due deliveries. */
@@ -55,8 +52,9 @@ public final class WebhookModule implements AutoCloseable {
         return sender;
     }
 
-    public void register(JavalinConfig config, Auth auth, Sessions sessions) {
-        WebhookRoutes.register(config, webhooks, auth, sessions);
+    /** The endpoints and their logs, for {@link WebhookRoutes}. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /** Stops the HTTP client; a delivery in flight is tried again after its lease. */
