@@ -80,6 +80,11 @@ import org.credence.issuance.IssuanceRoutes;
 import org.credence.lifecycle.Lifecycle;
 import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
+import org.credence.pathway.PathwayCompletion;
+import org.credence.pathway.PathwayPage;
+import org.credence.pathway.PathwayRoutes;
+import org.credence.pathway.PathwayTrigger;
+import org.credence.pathway.Pathways;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
 import org.credence.report.ReportModule;
@@ -207,12 +212,20 @@ public final class Credence implements AutoCloseable {
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
                     new CertificateAttachments(certificates), clock, random, credentialEvents);
             delivery = mail; // its worker thread is stopped if a later step fails
+            // a credential whose achievement is a pathway's component queues that pathway's check in its own transaction
+            PathwayTrigger pathwayTrigger = new PathwayTrigger(jdbi, jobs);
             IssuanceListener issued = (h, tenant, credential, notify) -> {
                 mail.issued(h, tenant, credential, notify);
+                pathwayTrigger.issued(h, tenant, credential, notify);
                 credentialEvents.record(h, new CredentialEvent(CredentialEventType.ISSUED, tenant.id(), credential.id(), credential.number(),
                         Long.toString(credential.achievementId()), clock.instant(), Map.of()));
             };
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, issued);
+            Pathways pathways = new Pathways(jdbi, audit, clock);
+            PathwayCompletion pathwayCompletion = new PathwayCompletion(jdbi, issuance, publicUrl);
+            jobs.oneTime(PathwayCompletion.TASK, Duration.ofDays(1), job -> pathwayCompletion.run(job.tenantId(), job.key()));
+            mail.showPathwaysWith(pathways::startedBy);
+            java.util.function.LongToIntFunction smallestGroup = new org.credence.report.ReportQueries(jdbi)::minGroupSize;
             RemoteFetcher remoteFetcher = RemoteFetcher.forServer(settings.fetchPrivateNetworks());
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock, remoteFetcher);
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
@@ -225,7 +238,8 @@ public final class Credence implements AutoCloseable {
                 tracking.tracker().forget(number);
                 credentialPages.forget(number);
             };
-            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached, credentialEvents, clock);
+            // a reinstated component may complete a pathway: its checks are queued again
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached.andThen(pathwayTrigger::changed), credentialEvents, clock);
             VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
@@ -270,6 +284,7 @@ public final class Credence implements AutoCloseable {
                     config -> ApiDocsRoutes.register(config),
                     config -> TenantRoutes.register(config, tenants, apiKeys, auth),
                     config -> AchievementRoutes.register(config, achievements, auth),
+                    config -> PathwayRoutes.register(config, pathways, auth, smallestGroup),
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, events),
@@ -305,6 +320,7 @@ public final class Credence implements AutoCloseable {
                             users.sessions()),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
+                    config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
                     config -> WebhookRoutes.register(config, webhookModule.webhooks(), auth, users.sessions()));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);

@@ -39,6 +39,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     private final boolean secureCookies;
     private final org.credence.http.SameOrigin sameOrigin;
     private final MailComposer composer;
+    private java.util.function.BiFunction<Long, String, java.util.List<org.credence.pathway.RecipientPathway>> pathways = (tenant, email) -> java.util.List.of();
 
     private Delivery(Jdbi jdbi, Tenants tenants, AuditTrail audit, Clock clock, MailWorker worker, MailComposer composer, MailSettings settings,
                      Path outbox, Tokens tokens, URI publicUrl, org.credence.events.CredentialEvents events) {
@@ -81,7 +82,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
                          java.util.function.Consumer<String> privacyChanged, RecipientFiles files) {
         DeliveryRoutes.register(config, this, auth, new Outbox(outbox, settings.smtp().isEmpty()));
         ClaimRoutes.register(config, claims, events, privacyChanged, secureCookies, sameOrigin);
-        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged, files, events, sameOrigin);
+        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged, files, events, sameOrigin, pathways);
     }
 
     /**
@@ -147,6 +148,11 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
                 language, clock.instant());
         h.afterCommit(worker::wake);
         return id;
+    }
+
+    /** Shows each signed-in recipient their progress on the pathways they started (tenant id, e-mail); call before {@link #register}. */
+    public void showPathwaysWith(java.util.function.BiFunction<Long, String, java.util.List<org.credence.pathway.RecipientPathway>> pathways) {
+        this.pathways = pathways;
     }
 
     /** Plugs in the reports module, which renders report mails when they are sent. */
