@@ -156,6 +156,9 @@ public final class WebhookSender implements AutoCloseable {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    List<Outcome> left = new ArrayList<>();
+                    finished.drainTo(left);
+                    record(left); // what has answered is written; the rest is retried after its lease
                     return sent;
                 }
             }
