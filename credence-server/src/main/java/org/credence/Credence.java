@@ -87,6 +87,8 @@ import org.credence.pathway.PathwayTrigger;
 import org.credence.pathway.Pathways;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.renewal.RenewalModule;
+import org.credence.renewal.RenewalRoutes;
 import org.credence.report.ReportModule;
 import org.credence.report.ReportRoutes;
 import org.credence.report.ReportSources;
@@ -137,6 +139,7 @@ public final class Credence implements AutoCloseable {
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
     private WebhookModule webhooks;
+    private RenewalModule renewal;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -239,7 +242,11 @@ public final class Credence implements AutoCloseable {
                 credentialPages.forget(number);
             };
             // a reinstated component may complete a pathway: its checks are queued again
-            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached.andThen(pathwayTrigger::changed), credentialEvents, clock);
+            Lifecycle.StateListener notices = RenewalModule.stateNotices(mail);
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached.andThen(pathwayTrigger::changed), (h, before, after) -> {
+                notices.changed(h, before, after);
+                webhookModule.stateChanged(h, after);
+            });
             VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
@@ -278,6 +285,8 @@ public final class Credence implements AutoCloseable {
                     UNION SELECT DISTINCT tenant_id FROM outcome_person
                     """).mapTo(Long.class).list()).forEach(outcomeWarmer::changed);
             OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
+            RenewalModule renewal = RenewalModule.create(jdbi, issuance, achievements, mail, audit, credentialEvents, jobs,
+                    outcomeWarmer::changed, publicUrl, clock, random);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
@@ -321,6 +330,7 @@ public final class Credence implements AutoCloseable {
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
                     config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
+                    config -> RenewalRoutes.register(config, renewal, auth),
                     config -> WebhookRoutes.register(config, webhookModule.webhooks(), auth, users.sessions()));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
@@ -331,6 +341,7 @@ public final class Credence implements AutoCloseable {
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
             started.webhooks = webhookModule;
+            started.renewal = renewal;
             return started;
         } catch (RuntimeException e) {
             if (jobs != null) {
@@ -455,6 +466,11 @@ public final class Credence implements AutoCloseable {
     /** Post-completion surveys: tests run their scan with a moved clock. */
     public SurveyModule surveys() {
         return surveys;
+    }
+
+    /** Expiry and renewal: tests run its expiry scan with a moved clock. */
+    public RenewalModule renewal() {
+        return renewal;
     }
 
     /** Recomputes outcome answers after changes: tests wait for it with {@link OutcomeWarmer#awaitIdle}. */

@@ -1,13 +1,8 @@
 package org.credence.lifecycle;
 
-import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
-import org.credence.events.CredentialEvent;
-import org.credence.events.CredentialEventType;
-import org.credence.events.CredentialEvents;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
 import org.credence.json.JsonFields;
@@ -21,17 +16,26 @@ public final class Lifecycle {
     private final AuditTrail audit;
     private final org.credence.transparency.TransparencyLog log;
     private final java.util.function.Consumer<String> changed;
-    private final CredentialEvents events;
-    private final Clock clock;
+    private final StateListener listener;
 
-    /**
-     * @param changed told a credential's number after its state changed and committed (caches drop it)
-     * @param events  told of each change inside its transaction (webhooks)
-     */
+    /** Told of each state change inside the transaction that makes it, so what it writes (a notice mail) commits with it. */
+    @FunctionalInterface
+    public interface StateListener {
+        StateListener NONE = (h, before, after) -> { };
+
+        void changed(org.jdbi.v3.core.Handle h, IssuedCredential before, IssuedCredential after);
+    }
+
+    /** @param changed told a credential's number after its state changed and committed (caches drop it) */
     public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit, org.credence.transparency.TransparencyLog log,
-                     java.util.function.Consumer<String> changed, CredentialEvents events, Clock clock) {
-        this.events = events;
-        this.clock = clock;
+                     java.util.function.Consumer<String> changed) {
+        this(jdbi, statusLists, audit, log, changed, StateListener.NONE);
+    }
+
+    /** @param listener told of each change in its transaction (the recipient's notice) */
+    public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit, org.credence.transparency.TransparencyLog log,
+                     java.util.function.Consumer<String> changed, StateListener listener) {
+        this.listener = listener;
         this.log = log;
         this.changed = changed;
         this.jdbi = jdbi;
@@ -54,6 +58,10 @@ public final class Lifecycle {
             if (before.state().equals(target)) {
                 return before;
             }
+            if (before.state().equals("superseded") && command.action() != StateChange.Action.REVOKE) {
+                // suspending or reinstating history would make it current again beside its renewal
+                throw new DomainException.Conflict("credential " + before.number() + " is superseded by its renewal; change the renewal instead");
+            }
             CredentialStore.setState(h, caller.tenantId(), id, target, reason);
             statusLists.touch(h, before.statusListId());
             log.append(h, caller.tenantId(), id, JsonFields.MAPPER.createObjectNode().put("type", action).put("credential", id.toString())
@@ -61,13 +69,9 @@ public final class Lifecycle {
             audit.record(h, caller.tenantId(), caller.actor(), "credential." + action, "credential:" + id,
                     JsonFields.MAPPER.createObjectNode().put("state", before.state()).put("reason", before.stateReason()),
                     JsonFields.MAPPER.createObjectNode().put("state", target).put("reason", reason));
-            events.record(h, new CredentialEvent(switch (command.action()) {
-                case REVOKE -> CredentialEventType.REVOKED;
-                case SUSPEND -> CredentialEventType.SUSPENDED;
-                case REINSTATE -> CredentialEventType.REINSTATED;
-            }, caller.tenantId(), id, before.number(), Long.toString(before.achievementId()), clock.instant(),
-                    reason == null ? Map.of() : Map.of("reason", reason)));
-            return CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
+            IssuedCredential changedTo = CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
+            listener.changed(h, before, changedTo);
+            return changedTo;
         });
         changed.accept(after.number());
         return after;
