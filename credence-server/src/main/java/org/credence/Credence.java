@@ -139,6 +139,7 @@ public final class Credence implements AutoCloseable {
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
     private WebhookModule webhooks;
+    private Issuance issuance;
     private RenewalModule renewal;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
@@ -341,6 +342,7 @@ public final class Credence implements AutoCloseable {
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
             started.webhooks = webhookModule;
+            started.issuance = issuance;
             started.renewal = renewal;
             return started;
         } catch (RuntimeException e) {
@@ -481,6 +483,11 @@ public final class Credence implements AutoCloseable {
     /** Outbound webhooks: tests and benchmarks send due deliveries now with {@code webhooks().sender().deliverDue()}. */
     public WebhookModule webhooks() {
         return webhooks;
+    }
+
+    /** Issuance, for benchmarks and tests that issue without HTTP (a batch through {@link Issuance#issueAll}). */
+    public Issuance issuance() {
+        return issuance;
     }
 
     /** The engagement tracker pages and services record events with. */
