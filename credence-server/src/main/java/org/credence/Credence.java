@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.credence.achievement.AchievementRoutes;
@@ -113,6 +114,11 @@ import org.credence.vcapi.VcApiRoutes;
 import org.credence.verification.RemoteFetcher;
 import org.credence.verification.ServerVerification;
 import org.credence.verification.VerificationRoutes;
+import org.credence.webhook.WebhookModule;
+import org.credence.webhook.WebhookRoutes;
+import org.credence.events.CredentialEvent;
+import org.credence.events.CredentialEventType;
+import org.credence.issuance.IssuanceListener;
 
 /** The composition root: builds every module with its constructor, in dependency order. */
 public final class Credence implements AutoCloseable {
@@ -132,6 +138,7 @@ public final class Credence implements AutoCloseable {
     private final HealthRoutes health;
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
+    private WebhookModule webhooks;
     private Issuance issuance;
     private RenewalModule renewal;
 
@@ -167,15 +174,20 @@ public final class Credence implements AutoCloseable {
         Delivery delivery = null;
         AnalyticsFolder analytics = null;
         OutcomeWarmer warmer = null;
+        WebhookModule webhooks = null;
         Jobs jobs = null;
         Optional<String> firstKey = Optional.empty();
         try {
             var jdbi = database.jdbi();
             // modules register their background tasks while they are built; the scheduler starts once all are wired
             jobs = new Jobs(database.dataSource(), jdbi, jobsPollEvery());
-            // webhooks and other subscribers hear of credential events inside the transaction that made them
-            CredentialEvents credentialEvents = CredentialEvents.NONE;
             AuditTrail audit = new AuditTrail(jdbi);
+            MasterKey master = MasterKey.load(settings.masterKey(), settings.dataDirectory(), random);
+            // webhooks hear of credential events inside the transaction that made them (the webhook outbox); loopback
+            // endpoints only where the verifier may fetch from loopback too
+            WebhookModule webhookModule = WebhookModule.create(jdbi, audit, master, jobs, clock, random, settings.fetchPrivateNetworks());
+            webhooks = webhookModule; // its HTTP client is stopped if a later step fails
+            CredentialEvents credentialEvents = webhookModule.events();
             ApiKeys apiKeys = new ApiKeys(jdbi, random, audit, clock);
             if (settings.bootstrapApiKey().isPresent()) {
                 apiKeys.ensureAdministratorKey(settings.bootstrapApiKey().get());
@@ -185,7 +197,7 @@ public final class Credence implements AutoCloseable {
             // the public URL names did:web identities, so it must be known before routes exist
             int port = settings.port() == 0 ? freePort() : settings.port();
             var publicUrl = settings.publicUrl(port);
-            TenantKeys keys = new TenantKeys(jdbi, MasterKey.load(settings.masterKey(), settings.dataDirectory(), random), random);
+            TenantKeys keys = new TenantKeys(jdbi, master, random);
             Tenants tenants = new Tenants(jdbi, keys, apiKeys, audit, publicUrl);
             Auth auth = new Auth(apiKeys);
             ShapeTemplateCanonicalizer canonicalizer = new ShapeTemplateCanonicalizer();
@@ -195,18 +207,22 @@ public final class Credence implements AutoCloseable {
             Brandings brandings = new Brandings(jdbi);
             StoredDocuments documents = new StoredDocuments(jdbi, DocumentEdition.current());
             Certificates certificates = new Certificates(jdbi, designs, brandings, tenants, documents);
-            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random);
+            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random, credentialEvents);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
             // entries written before the audit chain existed are chained once; a rewritten log stops the start (docs/integrity.md)
             AuditChain.chainUnchained(jdbi);
             log.refuseRewrittenHistory();
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
-                    new CertificateAttachments(certificates), clock, random);
+                    new CertificateAttachments(certificates), clock, random, credentialEvents);
             delivery = mail; // its worker thread is stopped if a later step fails
             // a credential whose achievement is a pathway's component queues that pathway's check in its own transaction
             PathwayTrigger pathwayTrigger = new PathwayTrigger(jdbi, jobs);
-            org.credence.issuance.IssuanceListener issued = org.credence.issuance.IssuanceListener.all(mail, pathwayTrigger);
+            // subscribers hear of each new credential in its own transaction
+            IssuanceListener webhookIssued = (h, tenant, credential, notify) -> credentialEvents.record(h, new CredentialEvent(
+                    CredentialEventType.ISSUED, tenant.id(), credential.id(), credential.number(), Long.toString(credential.achievementId()),
+                    clock.instant(), Map.of()));
+            IssuanceListener issued = IssuanceListener.all(mail, pathwayTrigger, webhookIssued);
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, issued);
             Pathways pathways = new Pathways(jdbi, audit, clock);
             PathwayCompletion pathwayCompletion = new PathwayCompletion(jdbi, issuance, publicUrl);
@@ -226,8 +242,11 @@ public final class Credence implements AutoCloseable {
                 credentialPages.forget(number);
             };
             // a reinstated component may complete a pathway: its checks are queued again
-            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached.andThen(pathwayTrigger::changed),
-                    RenewalModule.stateNotices(mail));
+            Lifecycle.StateListener notices = RenewalModule.stateNotices(mail);
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached.andThen(pathwayTrigger::changed), (h, before, after) -> {
+                notices.changed(h, before, after);
+                webhookModule.stateChanged(h, after);
+            });
             VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
@@ -311,7 +330,8 @@ public final class Credence implements AutoCloseable {
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
                     config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
-                    config -> RenewalRoutes.register(config, renewal, auth));
+                    config -> RenewalRoutes.register(config, renewal, auth),
+                    config -> WebhookRoutes.register(config, webhookModule.webhooks(), auth, users.sessions()));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             jobs.start();
@@ -320,6 +340,7 @@ public final class Credence implements AutoCloseable {
                     boardReports, jobs);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
+            started.webhooks = webhookModule;
             started.issuance = issuance;
             started.renewal = renewal;
             return started;
@@ -335,6 +356,9 @@ public final class Credence implements AutoCloseable {
             }
             if (warmer != null) {
                 warmer.close();
+            }
+            if (webhooks != null) {
+                webhooks.close();
             }
             database.close();
             if (firstKey.isPresent()) {
@@ -455,6 +479,11 @@ public final class Credence implements AutoCloseable {
         return outcomeWarmer;
     }
 
+    /** Outbound webhooks: tests and benchmarks send due deliveries now with {@code webhooks().sender().deliverDue()}. */
+    public WebhookModule webhooks() {
+        return webhooks;
+    }
+
     /** Issuance, for benchmarks and tests that issue without HTTP (a batch through {@link Issuance#issueAll}). */
     public Issuance issuance() {
         return issuance;
@@ -496,6 +525,9 @@ public final class Credence implements AutoCloseable {
                 outcomeWarmer.close(); // before the database: a recompute in flight reads it
             }
             remoteFetcher.close();
+            if (webhooks != null) {
+                webhooks.close();
+            }
         } finally {
             database.close();
         }

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
+import org.credence.events.CredentialEvent;
+import org.credence.events.CredentialEventType;
+import org.credence.events.CredentialEvents;
 import org.credence.issuance.CredentialNumber;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
@@ -44,8 +47,10 @@ final class Claims {
     private final Clock clock;
     private final Delivery delivery;
     private final Tokens tokens;
+    private final CredentialEvents events;
 
-    Claims(Jdbi jdbi, AuditTrail audit, Clock clock, Delivery delivery, Tokens tokens) {
+    Claims(Jdbi jdbi, AuditTrail audit, Clock clock, Delivery delivery, Tokens tokens, CredentialEvents events) {
+        this.events = events;
         this.tokens = tokens;
         this.jdbi = jdbi;
         this.audit = audit;
@@ -69,18 +74,24 @@ final class Claims {
             }
             Instant now = clock.instant();
             ClaimTokens.use(h, token, now);
-            String email = h.createQuery("""
+            var claimed = h.createQuery("""
                             UPDATE credential
                                SET claimed_at = COALESCE(claimed_at, :now)
                                  , visibility = :visibility
                                  , tracking_allowed = :tracking
                              WHERE tenant_id = :tenant
                                AND id = :id
-                            RETURNING recipient_email
+                            RETURNING recipient_email, number, achievement_id, claimed_at = :now AS first
                             """)
                     .bind("now", java.sql.Timestamp.from(now)).bind("visibility", visibility).bind("tracking", trackingAllowed)
                     .bind("tenant", c.tenantId()).bind("id", c.credentialId())
-                    .mapTo(String.class).one();
+                    .mapToMap().one();
+            String email = (String) claimed.get("recipient_email");
+            if (Boolean.TRUE.equals(claimed.get("first"))) {
+                // the first claim only: a second link claimed later changes choices, not the fact
+                events.record(h, new CredentialEvent(CredentialEventType.CLAIMED, c.tenantId(), c.credentialId(), (String) claimed.get("number"),
+                        String.valueOf(claimed.get("achievement_id")), now, java.util.Map.of()));
+            }
             audit.record(h, c.tenantId(), "recipient", "credential.claim", "credential:" + c.credentialId(),
                     JsonFields.MAPPER.createObjectNode().put("visibility", c.card().visibility()).put("trackingAllowed", c.card().trackingAllowed()),
                     JsonFields.MAPPER.createObjectNode().put("visibility", visibility).put("trackingAllowed", trackingAllowed));

@@ -43,7 +43,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     private java.util.function.BiFunction<Long, String, java.util.List<org.credence.pathway.RecipientPathway>> pathways = (tenant, email) -> java.util.List.of();
 
     private Delivery(Jdbi jdbi, Tenants tenants, AuditTrail audit, Clock clock, MailWorker worker, MailComposer composer, MailSettings settings,
-                     Path outbox, Tokens tokens, URI publicUrl) {
+                     Path outbox, Tokens tokens, URI publicUrl, org.credence.events.CredentialEvents events) {
         this.composer = composer;
         this.secureCookies = "https".equals(publicUrl.getScheme());
         this.sameOrigin = new org.credence.http.SameOrigin(publicUrl);
@@ -54,7 +54,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         this.worker = worker;
         this.settings = settings;
         this.outbox = outbox;
-        this.claims = new Claims(jdbi, audit, clock, this, tokens);
+        this.claims = new Claims(jdbi, audit, clock, this, tokens, events);
         this.recipients = new Recipients(jdbi, tenants, tokens, clock, this, audit);
     }
 
@@ -62,15 +62,16 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
      * Builds delivery and starts its worker.
      *
      * @param attachments files attached when a mail is sent (the certificate PDF, once wired)
+     * @param events      told of each first claim, inside its transaction (webhooks)
      */
     public static Delivery create(Jdbi jdbi, Tenants tenants, AuditTrail audit, MailSettings settings, Path dataDirectory, URI publicUrl,
-                                  MailAttachments attachments, Clock clock, SecureRandom random) {
+                                  MailAttachments attachments, Clock clock, SecureRandom random, org.credence.events.CredentialEvents events) {
         Tokens tokens = new Tokens(random);
         Path outbox = dataDirectory.resolve("outbox");
         MailTransport transport = settings.smtp().<MailTransport>map(SmtpTransport::new).orElseGet(() -> new OutboxTransport(outbox));
         MailComposer composer = new MailComposer(publicUrl, tokens);
         MailWorker worker = new MailWorker(jdbi, transport, composer, attachments, settings.from(), clock, random, settings.pollEvery());
-        return new Delivery(jdbi, tenants, audit, clock, worker, composer, settings, outbox, tokens, publicUrl);
+        return new Delivery(jdbi, tenants, audit, clock, worker, composer, settings, outbox, tokens, publicUrl, events);
     }
 
     /**

@@ -51,7 +51,8 @@ public final class MasterKey {
         }
     }
 
-    byte[] seal(byte[] secret) {
+    /** Seals a secret with AES-256-GCM under this key (a fresh nonce, stored in front). */
+    public byte[] seal(byte[] secret) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
@@ -64,7 +65,8 @@ public final class MasterKey {
         }
     }
 
-    byte[] open(byte[] sealed) {
+    /** Opens what {@link #seal} sealed. */
+    public byte[] open(byte[] sealed) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, NONCE_BYTES));

@@ -2,10 +2,15 @@ package org.credence.tracking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.credence.events.CredentialEvent;
+import org.credence.events.CredentialEventType;
+import org.credence.events.CredentialEvents;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +24,14 @@ interface EventWriter extends AutoCloseable {
     void close();
 
     /** One transaction per event, on the caller's thread: the usual way, kept as the benchmark's baseline. */
-    static EventWriter direct(Jdbi jdbi) {
+    static EventWriter direct(Jdbi jdbi, CredentialEvents sink) {
         return new EventWriter() {
             @Override
             public CompletableFuture<Void> submit(Event event) {
-                jdbi.useTransaction(h -> EventStore.append(h, List.of(event)));
+                jdbi.useTransaction(h -> {
+                    EventStore.append(h, List.of(event));
+                    report(h, List.of(event), sink);
+                });
                 return CompletableFuture.completedFuture(null);
             }
 
@@ -39,8 +47,27 @@ interface EventWriter extends AutoCloseable {
      * commits, and only then releases the waiting requests. While one batch commits the next
      * gathers, so the batch grows with the load and the cost of a commit is shared.
      */
-    static EventWriter groupCommit(Jdbi jdbi) {
-        return new GroupCommit(jdbi);
+    static EventWriter groupCommit(Jdbi jdbi, CredentialEvents sink) {
+        return new GroupCommit(jdbi, sink);
+    }
+
+    /**
+     * Tells {@code sink} of the batch's counted views, shares and verifications, in the batch's transaction; a tenant
+     * without webhook endpoints costs the sink a look-up per event, so the writer's serial step stays short.
+     */
+    static void report(Handle h, List<Event> events, CredentialEvents sink) {
+        for (Event e : events) {
+            CredentialEventType type = !e.counted() ? null : switch (e.type()) {
+                case VIEW -> CredentialEventType.VIEWED;
+                case SHARE_CLICK -> CredentialEventType.SHARED;
+                case VERIFICATION -> CredentialEventType.VERIFIED;
+                default -> null;
+            };
+            if (type != null) {
+                sink.record(h, new CredentialEvent(type, e.tenantId(), e.credentialId(), e.number(), Long.toString(e.achievementId()),
+                        e.occurredAt(), e.channel().isEmpty() ? Map.of() : Map.of("channel", e.channel())));
+            }
+        }
     }
 
     final class GroupCommit implements EventWriter {
@@ -49,6 +76,7 @@ interface EventWriter extends AutoCloseable {
         private record Pending(Event event, CompletableFuture<Void> done) {}
 
         private final Jdbi jdbi;
+        private final CredentialEvents sink;
         private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(50_000);
         // answering the waiting requests (writing their responses) is not the writer's job: it goes on to the next batch
         private final java.util.concurrent.ExecutorService acknowledgements = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
@@ -59,8 +87,9 @@ interface EventWriter extends AutoCloseable {
         private final Thread thread;
         private volatile boolean closed;
 
-        private GroupCommit(Jdbi jdbi) {
+        private GroupCommit(Jdbi jdbi, CredentialEvents sink) {
             this.jdbi = jdbi;
+            this.sink = sink;
             this.thread = new Thread(this::run, "tracking-writer");
             thread.setDaemon(true);
             thread.start();
@@ -110,7 +139,10 @@ interface EventWriter extends AutoCloseable {
         private void write(List<Pending> batch) {
             try {
                 List<Event> events = batch.stream().map(Pending::event).toList();
-                jdbi.useTransaction(h -> EventStore.append(h, events));
+                jdbi.useTransaction(h -> {
+                    EventStore.append(h, events);
+                    report(h, events, sink);
+                });
                 List<Pending> committed = List.copyOf(batch);
                 acknowledgements.execute(() -> committed.forEach(p -> p.done().complete(null)));
             } catch (RuntimeException e) {

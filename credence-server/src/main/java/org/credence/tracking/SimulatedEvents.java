@@ -104,7 +104,7 @@ public final class SimulatedEvents implements DemoLoader.EventLoader {
             reason = NotCounted.DOUBLE_CLICK;
         }
         return new Event(tenantId, credential.id(), credential.achievementId(), known.issuedAt(), type, channel, e.at(), e.country(),
-                null, agent, e.byRecipient(), known.trackingAllowed() ? visitor : null, reason);
+                null, agent, e.byRecipient(), known.trackingAllowed() ? visitor : null, reason, credential.number());
     }
 
     private static UserAgentClass agentClass(String id) {

@@ -161,7 +161,7 @@ public final class Tracker {
         Recorded recorded = reason == null ? Recorded.COUNTED : Recorded.notCounted(reason);
         return writer.submit(new Event(credential.tenantId(), credential.id(), credential.achievementId(), credential.issuedAt(), type, channel,
                 clock.instant(), facts.country(), detail ? facts.referrerHost() : null, agent, facts.isRecipient(),
-                detail ? visitor : null, reason)).thenApply(done -> recorded);
+                detail ? visitor : null, reason, credential.number())).thenApply(done -> recorded);
     }
 
     /** One credential's engagement (firsts and counts), scoped to its tenant. */

@@ -3,6 +3,7 @@ package org.credence.tracking;
 import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.credence.events.CredentialEvents;
 import org.jdbi.v3.core.Jdbi;
 
 /** Tracking wired together: the tracker pages call, its writer, the retention job and the routes. */
@@ -17,9 +18,10 @@ public final class TrackingModule implements AutoCloseable {
         this.retention = retention;
     }
 
-    public static TrackingModule create(Jdbi jdbi, TrackingSettings settings, Clock clock, SecureRandom random) {
+    /** @param events told of each counted view, share and verification, in the transaction that stores it (webhooks) */
+    public static TrackingModule create(Jdbi jdbi, TrackingSettings settings, Clock clock, SecureRandom random, CredentialEvents events) {
         Countries countries = settings.geoipFiles().isEmpty() ? Countries.none() : Countries.load(settings.geoipFiles());
-        EventWriter writer = settings.groupCommit() ? EventWriter.groupCommit(jdbi) : EventWriter.direct(jdbi);
+        EventWriter writer = settings.groupCommit() ? EventWriter.groupCommit(jdbi, events) : EventWriter.direct(jdbi, events);
         Tracker tracker = new Tracker(jdbi, clock, settings, UserAgents.counterList(), countries, new VisitorKeys(jdbi, clock, random), writer);
         return new TrackingModule(tracker, writer, new EventRetention(jdbi, clock, settings.retentionMonths()).start());
     }

@@ -9,12 +9,13 @@ import java.util.Optional;
  * Which network addresses the verifier may fetch from: public unicast addresses only. A
  * credential names its issuer's URLs, so without this anyone could make the server fetch from
  * its own machine, its private network or the cloud's metadata service (server-side request forgery).
+ * Webhook deliveries are held to the same policy.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
     private AddressPolicy() {}
 
     /** Why {@code address} is refused ("a loopback address" …), or empty when it is a public unicast address. */
-    static Optional<String> whyRefused(InetAddress address) {
+    public static Optional<String> whyRefused(InetAddress address) {
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             return whyRefusedV4(b, 0);

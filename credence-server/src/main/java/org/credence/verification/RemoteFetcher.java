@@ -4,14 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +19,6 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.Promise;
-import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -48,9 +42,7 @@ public final class RemoteFetcher implements Fetcher, AutoCloseable {
     }
 
     /** Name resolution; tests give fixed answers. */
-    interface Lookup {
-        List<InetAddress> addresses(String host) throws UnknownHostException;
-    }
+    interface Lookup extends CheckedResolver.Lookup {}
 
     private record Cached(byte[] body, Duration age) {}
 
@@ -87,7 +79,7 @@ public final class RemoteFetcher implements Fetcher, AutoCloseable {
         client.setExecutor(threads);
         client.setFollowRedirects(false);
         client.setConnectTimeout(limits.timeout().toMillis());
-        client.setSocketAddressResolver(new CheckedResolver());
+        client.setSocketAddressResolver(new CheckedResolver(lookup, refusal, "fetching from "));
         client.getContentDecoderFactories().clear(); // no gzip: the size limit is on what arrives
         client.setUserAgentField(null);
         this.cache = Caffeine.newBuilder().maximumWeight(16L * 1024 * 1024).weigher((URI url, Cached c) -> c.body().length)
@@ -153,7 +145,7 @@ public final class RemoteFetcher implements Fetcher, AutoCloseable {
             return new CompletableResponseListener(request, limits.maxBytes()).send().get(remaining + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RefusedAddress refused) {
+            if (cause instanceof CheckedResolver.RefusedAddress refused) {
                 throw new FetchException(refused.getMessage(), refused);
             }
             if (cause instanceof TimeoutException) {
@@ -221,42 +213,6 @@ public final class RemoteFetcher implements Fetcher, AutoCloseable {
             client.stop();
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP client for verification did not stop", e);
-        }
-    }
-
-    /** A refused address, reported as such rather than as a connection failure. */
-    private static final class RefusedAddress extends UnknownHostException {
-        RefusedAddress(String message) {
-            super(message);
-        }
-    }
-
-    // The client connects to the addresses this returns and to no others: the check and the connection use one answer.
-    private final class CheckedResolver implements SocketAddressResolver {
-        @Override
-        public void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
-            List<InetAddress> addresses;
-            try {
-                addresses = lookup.addresses(host);
-            } catch (UnknownHostException e) {
-                promise.failed(new UnknownHostException("the name " + host + " does not resolve"));
-                return;
-            }
-            List<InetSocketAddress> checked = new ArrayList<>();
-            for (InetAddress address : addresses) {
-                Optional<String> refused = refusal.apply(address);
-                if (refused.isPresent()) {
-                    promise.failed(new RefusedAddress("fetching from " + host + " is refused: it resolves to "
-                            + address.getHostAddress() + ", " + refused.get()));
-                    return;
-                }
-                checked.add(new InetSocketAddress(address, port));
-            }
-            if (checked.isEmpty()) {
-                promise.failed(new UnknownHostException("the name " + host + " does not resolve"));
-                return;
-            }
-            promise.succeeded(checked);
         }
     }
 }

@@ -99,6 +99,6 @@ class AnalyticsFoldTest {
 
     private static Event event(TrackedCredential c, EventType type, String channel, boolean recipient, NotCounted reason, Instant at) {
         return new Event(c.tenantId(), c.id(), c.achievementId(), c.issuedAt(), type, channel, at, "NO", null, UserAgentClass.BROWSER,
-                recipient, null, reason);
+                recipient, null, reason, c.number());
     }
 }

@@ -189,7 +189,7 @@ class RollupPropertiesTest {
             String channel = channels.get(pick % channels.size());
             long tenant = 1 + c % 2; // credentials 0 and 2 belong to tenant 1, 1 and 3 to tenant 2
             return new Event(tenant, CREDENTIALS[c], 10 + c, START.minus(Duration.ofDays(c)), t, channel, START.plus(Duration.ofMinutes(m)),
-                    cc, null, r == NotCounted.BOT ? UserAgentClass.BOT : UserAgentClass.BROWSER, rec, null, r);
+                    cc, null, r == NotCounted.BOT ? UserAgentClass.BOT : UserAgentClass.BROWSER, rec, null, r, null);
         }).list().ofMinSize(1).ofMaxSize(120);
     }
 }

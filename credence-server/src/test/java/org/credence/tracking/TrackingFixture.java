@@ -75,7 +75,7 @@ final class TrackingFixture {
 
     Tracker tracker(Clock clock, TrackingSettings settings) {
         return new Tracker(jdbi, clock, settings, UserAgents.counterList(), Countries.none(), new VisitorKeys(jdbi, clock, random),
-                EventWriter.direct(jdbi));
+                EventWriter.direct(jdbi, org.credence.events.CredentialEvents.NONE));
     }
 
     long count(String sql) {
