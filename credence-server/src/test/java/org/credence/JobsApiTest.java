@@ -104,6 +104,10 @@ class JobsApiTest {
         waitUntil(() -> items(jobs(acme, "")).stream().noneMatch(j -> j.get("key").asText().equals("sync-42")), "the finished job leaves the list");
         assertThat(items(jobs(acme, "?state=failing"))).isEmpty();
         assertThat(attempts.get("sync-42")).isEqualTo(3);
+        boolean recovered = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT recovered_at IS NOT NULL FROM job_errors WHERE task_name = :task AND task_instance = :instance")
+                .bind("task", FLAKY).bind("instance", acmeId + ":sync-42").mapTo(Boolean.class).one());
+        assertThat(recovered).as("its error is marked recovered").isTrue();
     }
 
     @Test

@@ -27,10 +27,10 @@ final class JobsNode {
         String node = String.valueOf(ProcessHandle.current().pid());
         Credence credence = Credence.start(settings, Clock.systemUTC(), jobs -> jobs.oneTime(TASK, Duration.ofHours(1), job -> {
             try (Connection c = DriverManager.getConnection(url)) {
-                record(c, "INSERT INTO job_started (key, node) VALUES (?, ?) ON CONFLICT DO NOTHING", job.key(), node);
+                record(c, "INSERT INTO probe.job_started (key, node) VALUES (?, ?) ON CONFLICT DO NOTHING", job.key(), node);
                 Thread.sleep(work);
                 // the unique key counts a second run of the same instance rather than hiding it
-                record(c, "INSERT INTO job_run (key, node) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET runs = job_run.runs + 1, node = EXCLUDED.node",
+                record(c, "INSERT INTO probe.job_run AS r (key, node) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET runs = r.runs + 1, node = EXCLUDED.node",
                         job.key(), node);
             }
         }));

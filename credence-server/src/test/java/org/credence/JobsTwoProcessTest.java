@@ -53,13 +53,15 @@ class JobsTwoProcessTest {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         jdbi = Jdbi.create(url);
         jdbi.useHandle(h -> {
-            h.execute("CREATE TABLE job_started (key TEXT NOT NULL, node TEXT NOT NULL, UNIQUE (key, node))");
-            h.execute("CREATE TABLE job_run (key TEXT PRIMARY KEY, node TEXT NOT NULL, runs INT NOT NULL DEFAULT 1)");
+            // a schema of the test's own: Credence's migrations want the public schema to themselves
+            h.execute("CREATE SCHEMA probe");
+            h.execute("CREATE TABLE probe.job_started (key TEXT NOT NULL, node TEXT NOT NULL, UNIQUE (key, node))");
+            h.execute("CREATE TABLE probe.job_run (key TEXT PRIMARY KEY, node TEXT NOT NULL, runs INT NOT NULL DEFAULT 1)");
         });
         byte[] master = new byte[32];
         new SecureRandom().nextBytes(master);
         Map<String, String> env = Map.of("CREDENCE_DATABASE_URL", url, "CREDENCE_MASTER_KEY", Base64.getEncoder().encodeToString(master),
-                "CREDENCE_BOOTSTRAP_API_KEY", ADMIN, "CREDENCE_JOBS_POLL_EVERY", "200ms", "CREDENCE_JOBS_HEARTBEAT", "1s",
+                "CREDENCE_BOOTSTRAP_API_KEY", ADMIN, "CREDENCE_JOBS_POLL_MS", "200", "CREDENCE_JOBS_HEARTBEAT_MS", "1000",
                 "CREDENCE_JOBS_THREADS", "4", "JOBS_NODE_WORK_MILLIS", "200");
         first = node("first", env);
         second = node("second", env);
@@ -67,28 +69,30 @@ class JobsTwoProcessTest {
         String secondPid = String.valueOf(second.pid());
 
         enqueue("a-", 120);
-        JobsApiTest.waitUntil(() -> count("SELECT count(*) FROM job_run WHERE key LIKE 'a-%'") == 120 && queued() == 0, "all 120 instances ran", 120);
-        Map<String, Long> byNode = jdbi.withHandle(h -> h.createQuery("SELECT node, count(*) AS n FROM job_run GROUP BY node")
+        JobsApiTest.waitUntil(() -> count("SELECT count(*) FROM probe.job_run WHERE key LIKE 'a-%'") == 120 && queued() == 0, "all 120 instances ran", 120);
+        Map<String, Long> byNode = jdbi.withHandle(h -> h.createQuery("SELECT node, count(*) AS n FROM probe.job_run GROUP BY node")
                 .reduceRows(new java.util.HashMap<String, Long>(), (m, row) -> {
                     m.put(row.getColumn("node", String.class), row.getColumn("n", Long.class));
                     return m;
                 }));
-        assertThat(count("SELECT count(*) FROM job_run WHERE runs <> 1")).as("no instance ran twice").isZero();
+        assertThat(count("SELECT count(*) FROM probe.job_run WHERE runs <> 1")).as("no instance ran twice").isZero();
         assertThat(byNode).as("both processes did some of the work").containsOnlyKeys(firstPid, secondPid);
+        System.out.printf("120 jobs on two processes: %s (pid: jobs run)%n", byNode);
 
         enqueue("b-", 60);
         // the first process is inside a body (started, not finished) when it is killed
-        JobsApiTest.waitUntil(() -> count("SELECT count(*) FROM job_started s WHERE s.key LIKE 'b-%' AND s.node = '" + firstPid
-                + "' AND NOT EXISTS (SELECT 1 FROM job_run r WHERE r.key = s.key)") > 0, "the first process runs a b- instance", 120);
+        JobsApiTest.waitUntil(() -> count("SELECT count(*) FROM probe.job_started s WHERE s.key LIKE 'b-%' AND s.node = '" + firstPid
+                + "' AND NOT EXISTS (SELECT 1 FROM probe.job_run r WHERE r.key = s.key)") > 0, "the first process runs a b- instance", 120);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        Set<String> cutOff = keys("SELECT s.key FROM job_started s WHERE s.key LIKE 'b-%' AND s.node = '" + firstPid
-                + "' AND NOT EXISTS (SELECT 1 FROM job_run r WHERE r.key = s.key AND r.node = '" + firstPid + "')");
+        Set<String> cutOff = keys("SELECT s.key FROM probe.job_started s WHERE s.key LIKE 'b-%' AND s.node = '" + firstPid
+                + "' AND NOT EXISTS (SELECT 1 FROM probe.job_run r WHERE r.key = s.key AND r.node = '" + firstPid + "')");
         assertThat(cutOff).as("instances the killed process had begun and not finished").isNotEmpty();
 
-        JobsApiTest.waitUntil(() -> count("SELECT count(*) FROM job_run WHERE key LIKE 'b-%'") == 60 && queued() == 0,
+        JobsApiTest.waitUntil(() -> count("SELECT count(*) FROM probe.job_run WHERE key LIKE 'b-%'") == 60 && queued() == 0,
                 "the survivor ran every b- instance, those of the killed process too", 120);
-        assertThat(keys("SELECT key FROM job_run WHERE node = '" + secondPid + "'")).as("the survivor finished the killed process's work")
+        assertThat(keys("SELECT key FROM probe.job_run WHERE node = '" + secondPid + "'")).as("the survivor finished the killed process's work")
                 .containsAll(cutOff);
+        System.out.printf("killed mid-run: %d jobs begun by the killed process were finished by the survivor%n", cutOff.size());
     }
 
     private Process node(String name, Map<String, String> env) throws Exception {
