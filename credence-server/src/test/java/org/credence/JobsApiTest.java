@@ -112,7 +112,7 @@ class JobsApiTest {
 
     @Test
     void a_tenant_sees_its_own_jobs_and_the_health_of_system_tasks_but_nothing_of_another_tenant() {
-        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         server.credence.jobs().enqueue(LATER, acmeId, "acme-only", tomorrow);
 
         JsonNode mine = jobs(acme, "");
@@ -120,7 +120,7 @@ class JobsApiTest {
             assertThat(j.get("key").asText()).isEqualTo("acme-only");
             assertThat(j.get("state").asText()).isEqualTo("scheduled");
             assertThat(j.get("attempts").asInt()).isZero();
-            assertThat(Instant.parse(j.get("nextRunAt").asText())).isEqualTo(tomorrow.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(Instant.parse(j.get("nextRunAt").asText())).isEqualTo(tomorrow);
         });
         JsonNode theirs = jobs(fjord, "");
         assertThat(items(theirs)).noneMatch(j -> j.get("key").asText().equals("acme-only"));
@@ -143,6 +143,26 @@ class JobsApiTest {
 
         server.start();
         waitUntil(() -> ran.contains("after-restart"), "the job runs after the restart");
+    }
+
+    @Test
+    void a_fresh_issuance_is_mailed_by_the_mail_now_job_without_waiting_for_the_hourly_poll(@TempDir Path otherData) throws Exception {
+        try (ServerHarness hourly = new ServerHarness(otherData, new MailSettings(java.util.Optional.empty(), MailSettings.OUTBOX.from(),
+                Duration.ofHours(1)), Clock.systemUTC())) {
+            // the recurring mail job runs once at start, then not for an hour
+            java.util.function.Supplier<Instant> lastPoll = () -> hourly.credence.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT last_success FROM scheduled_tasks WHERE task_name = 'mail'").mapTo(Instant.class).findOne().orElse(null));
+            waitUntil(() -> lastPoll.get() != null, "the first poll ran");
+            Instant polled = lastPoll.get();
+            String key = hourly.tenant("prompt");
+            long achievement = hourly.achievement(key);
+            String number = hourly.send("POST", "/api/v1/credentials", key, "{\"achievementId\": " + achievement
+                    + ", \"recipient\": {\"name\": \"Rask\", \"email\": \"rask@example.org\"}}").json().get("number").asText();
+
+            waitUntil(() -> hourly.send("GET", "/api/v1/credentials/" + number + "/delivery", key, null).json().at("/mails/0/status").asText()
+                    .equals("sent"), "the mail is sent");
+            assertThat(lastPoll.get()).as("sent by mail-now, not by the poll").isEqualTo(polled);
+        }
     }
 
     static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {

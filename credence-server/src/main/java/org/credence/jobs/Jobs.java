@@ -34,6 +34,7 @@ public final class Jobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
@@ -138,6 +139,8 @@ public final class Jobs implements AutoCloseable {
                 .pollingInterval(settings.pollEvery())
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(JobSettings.MISSED_HEARTBEATS)
+                // db-scheduler waits 30 minutes for running jobs by default; an unfinished one is revived as a dead execution
+                .shutdownMaxWait(SHUTDOWN_WAIT)
                 // host and process: picked_by tells apart two processes on one machine
                 .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(processName()))
                 .enableImmediateExecution()
