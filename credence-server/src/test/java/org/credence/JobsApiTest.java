@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JobsApiTest {
     static final String FLAKY = "test-flaky";
     static final String LATER = "test-later";
+    static final String HOPELESS = "test-hopeless";
     /** Attempts per key of the flaky task, and the keys whose body finished, across restarts (the JVM stays). */
     static final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     static final Set<String> ran = ConcurrentHashMap.newKeySet();
@@ -49,6 +50,9 @@ class JobsApiTest {
                 ran.add(job.key());
             });
             jobs.oneTime(LATER, Duration.ofHours(1), job -> ran.add(job.key()));
+            jobs.oneTime(HOPELESS, Duration.ZERO, job -> {
+                throw new java.io.IOException("connection refused by partner.example");
+            });
         });
         JsonNode created = server.send("POST", "/api/v1/tenants", ServerHarness.ADMIN_KEY,
                 "{\"slug\":\"acme\",\"name\":\"Acme Academy\",\"url\":\"https://acme.example\"}").json();
@@ -108,6 +112,18 @@ class JobsApiTest {
                 "SELECT recovered_at IS NOT NULL FROM job_errors WHERE task_name = :task AND task_instance = :instance")
                 .bind("task", FLAKY).bind("instance", acmeId + ":sync-42").mapTo(Boolean.class).one());
         assertThat(recovered).as("its error is marked recovered").isTrue();
+    }
+
+    @Test
+    void a_job_that_gave_up_is_listed_as_failed_with_its_last_error() throws Exception {
+        server.credence.jobs().enqueue(HOPELESS, acmeId, "export-7", Instant.now());
+        waitUntil(() -> items(jobs(acme, "?state=failed")).size() == 1, "the job gives up");
+        JsonNode failed = items(jobs(acme, "?state=failed")).get(0);
+        assertThat(failed.get("key").asText()).isEqualTo("export-7");
+        assertThat(failed.get("nextRunAt").isNull()).as("never tried again").isTrue();
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+        assertThat(failed.get("lastError").get("message").asText()).contains("connection refused by partner.example");
+        assertThat(items(jobs(fjord, "?state=failed"))).isEmpty();
     }
 
     @Test
