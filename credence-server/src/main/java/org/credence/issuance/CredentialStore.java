@@ -40,8 +40,11 @@ public final class CredentialStore {
                 .execute() == 1;
     }
 
-    static Optional<IssuedCredential> byRecipient(Handle h, long tenantId, long achievementId, String emailHash) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE tenant_id = :tenant AND achievement_id = :achievement AND recipient_email_hash = :hash")
+    /** The recipient's current (not superseded) credential of the achievement, if any. */
+    public static Optional<IssuedCredential> byRecipient(Handle h, long tenantId, long achievementId, String emailHash) {
+        return h.createQuery("SELECT " + COLUMNS + """
+                 FROM credential
+                WHERE tenant_id = :tenant AND achievement_id = :achievement AND recipient_email_hash = :hash AND superseded_by IS NULL""")
                 .bind("tenant", tenantId).bind("achievement", achievementId).bind("hash", emailHash)
                 .map((rs, ctx) -> row(rs)).findOne();
     }
@@ -138,5 +141,40 @@ public final class CredentialStore {
                 rs.getString("recipient_name"), rs.getString("recipient_email"), rs.getString("document_text"), rs.getLong("status_list_id"),
                 rs.getInt("status_index"), rs.getTimestamp("issued_at").toInstant(), expires == null ? null : expires.toInstant(),
                 rs.getString("state"), rs.getString("state_reason"), rs.getString("visibility")));
+    }
+
+    /**
+     * Locks the tenant's credential {@code previousId} and marks it superseded by {@code successorId} (not yet inserted: the
+     * recipient's current credential must stop being current first); returns it as it was.
+     *
+     * @throws org.credence.domain.DomainException.NotFound when the tenant has no such credential
+     * @throws org.credence.domain.DomainException.Conflict when it is revoked, suspended or already renewed
+     */
+    static IssuedCredential supersede(Handle h, long tenantId, UUID previousId, UUID successorId, java.time.Instant now) {
+        IssuedCredential previous = h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+                .bind("tenant", tenantId).bind("id", previousId).map((rs, ctx) -> row(rs)).findOne()
+                .orElseThrow(() -> new org.credence.domain.DomainException.NotFound("no credential " + previousId + " in this tenant"));
+        if (!previous.state().equals("active")) {
+            throw new org.credence.domain.DomainException.Conflict("credential " + previous.number() + " is " + previous.state()
+                    + (previous.state().equals("superseded") ? " (already renewed)" : "") + "; only an active credential can be renewed");
+        }
+        h.createUpdate("""
+                        UPDATE credential
+                           SET state = 'superseded', superseded_by = :successor, superseded_at = :now
+                         WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .bind("successor", successorId).bind("now", Timestamp.from(now)).bind("tenant", tenantId).bind("id", previousId).execute();
+        return previous;
+    }
+
+    /** Names {@code previous} as what the new credential {@code id} renews, in {@code previous}'s lineage. */
+    static void joinLineage(Handle h, long tenantId, UUID id, IssuedCredential previous) {
+        h.createUpdate("""
+                        UPDATE credential
+                           SET renews = :previous
+                             , lineage_id = (SELECT coalesce(lineage_id, id) FROM credential WHERE tenant_id = :tenant AND id = :previous)
+                         WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .bind("previous", previous.id()).bind("tenant", tenantId).bind("id", id).execute();
     }
 }

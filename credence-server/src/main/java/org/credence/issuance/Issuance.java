@@ -78,6 +78,27 @@ public final class Issuance {
 
     /** Issues the credential the command describes, or answers the one already issued for its recipient or Idempotency-Key. */
     public Issued issue(Caller caller, IssueCommand command) {
+        return issue(caller, command, null, null);
+    }
+
+    /** What a renewal does besides issuing, in the issuing transaction: told the renewed credential and its successor. */
+    @FunctionalInterface
+    public interface Renewal {
+        void renewed(org.jdbi.v3.core.Handle h, IssuedCredential previous, IssuedCredential successor);
+    }
+
+    /**
+     * Issues {@code command} as the renewal of {@code previousId} (same tenant, achievement and recipient): the previous
+     * credential is locked, must be current (active, not superseded), and is marked superseded by the new one, which
+     * joins its lineage; {@code renewal} runs in the same transaction. A renewal is always a new credential.
+     *
+     * @throws DomainException.Conflict when the previous credential is revoked, suspended or already renewed
+     */
+    public Issued renew(Caller caller, UUID previousId, IssueCommand command, Renewal renewal) {
+        return issue(caller, command, previousId, renewal);
+    }
+
+    private Issued issue(Caller caller, IssueCommand command, UUID previousId, Renewal renewal) {
         Instant arrived = clock.instant();
         if (command.completedAt() != null && (command.completedAt().isAfter(arrived) || command.completedAt().isBefore(Instant.EPOCH))) {
             throw new DomainException.InvalidInput("completedAt", "completedAt (" + command.completedAt() + ") must be a past moment, not before 1970");
@@ -96,13 +117,25 @@ public final class Issuance {
         }
         Idempotency idempotency = request.idempotency();
         return jdbi.inTransaction(h -> {
-            var existing = idempotency != null ? replay(h, tenantId, idempotency)
+            UUID id = UUID.randomUUID();
+            if (previousId != null && idempotency != null) {
+                // a renewal retried with its Idempotency-Key answers the renewal it made
+                var replayed = replay(h, tenantId, idempotency);
+                if (replayed.isPresent()) {
+                    return new Issued(replayed.get(), false);
+                }
+            }
+            IssuedCredential previous = previousId == null ? null : CredentialStore.supersede(h, tenantId, previousId, id, arrived);
+            if (previous != null && (previous.achievementId() != achievement.id() || !emailHash(previous.recipientEmail()).equals(emailHash))) {
+                throw new DomainException.Conflict("credential " + previous.number() + " changed while it was being renewed; try again");
+            }
+            var existing = previous != null ? java.util.Optional.<IssuedCredential>empty()
+                    : idempotency != null ? replay(h, tenantId, idempotency)
                     : CredentialStore.byRecipient(h, tenantId, achievement.id(), emailHash);
             if (existing.isPresent()) {
                 return new Issued(existing.get(), false);
             }
             StatusLists.Slot slot = statusLists.allocate(tenantId);
-            UUID id = UUID.randomUUID();
             String number = CredentialNumber.next(random).value();
             ObjectNode unsigned = document(tenant, achievement, request, id, expires, slot);
             TenantKeys.SigningKey key = keys.signingKey(tenant);
@@ -111,6 +144,9 @@ public final class Issuance {
             IssuedCredential credential = new IssuedCredential(id, tenantId, achievement.id(), number, request.name(), request.email(),
                     signed, slot.listId(), slot.index(), request.issuedAt(), expires, "active", null, "public");
             if (!CredentialStore.insert(h, credential, emailHash, idempotency, requestedAt, signedAt)) {
+                if (previous != null) {
+                    throw new DomainException.Conflict("this recipient already holds a current credential of this achievement");
+                }
                 // a concurrent request for the same recipient (or key) won and has committed; READ COMMITTED sees it now
                 IssuedCredential winner = (idempotency != null
                         ? replay(h, tenantId, idempotency)
@@ -122,7 +158,13 @@ public final class Issuance {
                     .put("number", number).put("documentSha256", sha256(signed)).put("at", clock.instant().toString()));
             audit.record(h, tenantId, caller.actor(), "credential.issue", "credential:" + id, null,
                     JsonFields.MAPPER.createObjectNode().put("number", number).put("achievementId", achievement.id()).put("state", "active"));
+            if (previous != null) {
+                CredentialStore.joinLineage(h, tenantId, id, previous);
+            }
             listener.issued(h, tenant, credential, request.sendMail());
+            if (previous != null) {
+                renewal.renewed(h, previous, credential);
+            }
             return new Issued(credential, true);
         });
     }
