@@ -135,6 +135,7 @@ public final class Credence implements AutoCloseable {
     private final HealthRoutes health;
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
+    private Issuance issuance;
     private RenewalModule renewal;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
@@ -211,10 +212,7 @@ public final class Credence implements AutoCloseable {
                     new CertificateAttachments(certificates), jobs, clock, random);
             // a credential whose achievement is a pathway's component queues that pathway's check in its own transaction
             PathwayTrigger pathwayTrigger = new PathwayTrigger(jdbi, jobs);
-            org.credence.issuance.IssuanceListener issued = (h, tenant, credential, notify) -> {
-                mail.issued(h, tenant, credential, notify);
-                pathwayTrigger.issued(h, tenant, credential, notify);
-            };
+            org.credence.issuance.IssuanceListener issued = org.credence.issuance.IssuanceListener.all(mail, pathwayTrigger);
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, issued);
             Pathways pathways = new Pathways(jdbi, audit, clock);
             PathwayCompletion pathwayCompletion = new PathwayCompletion(jdbi, issuance, publicUrl);
@@ -330,6 +328,7 @@ public final class Credence implements AutoCloseable {
                     boardReports, jobs);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
+            started.issuance = issuance;
             started.renewal = renewal;
             return started;
         } catch (RuntimeException e) {
@@ -453,6 +452,11 @@ public final class Credence implements AutoCloseable {
     /** Recomputes outcome answers after changes: tests wait for it with {@link OutcomeWarmer#awaitIdle}. */
     public OutcomeWarmer outcomeWarmer() {
         return outcomeWarmer;
+    }
+
+    /** Issuance, for benchmarks and tests that issue without HTTP (a batch through {@link Issuance#issueAll}). */
+    public Issuance issuance() {
+        return issuance;
     }
 
     /** The engagement tracker pages and services record events with. */
