@@ -55,7 +55,10 @@ import org.credence.db.Database;
 import org.credence.delivery.Delivery;
 import org.credence.delivery.MailWorker;
 import org.credence.events.CredentialEvents;
+import org.credence.jobs.JobSettings;
 import org.credence.jobs.Jobs;
+import org.credence.jobs.JobsRoutes;
+import org.credence.jobs.JobsStatus;
 import org.credence.delivery.RecipientFiles;
 import org.credence.demo.DemoLoader;
 import org.credence.demo.SimulationSettings;
@@ -166,12 +169,16 @@ public final class Credence implements AutoCloseable {
      *         is in use; a {@link StartFailure} carries the administrator key when it was made before the failure
      */
     public static Credence start(Settings settings, Clock clock) {
+        return start(settings, clock, jobs -> { });
+    }
+
+    /** Starts like {@link #start(Settings, Clock)} with more jobs: tests register their own tasks before the scheduler starts. */
+    static Credence start(Settings settings, Clock clock, Consumer<Jobs> moreTasks) {
         SecureRandom random = new SecureRandom();
         if (settings.port() != 0) {
             refuseUnusablePort(settings.host(), settings.port());
         }
         Database database = Database.open(settings.databaseUrl(), settings.dataDirectory(), settings.durable());
-        Delivery delivery = null;
         AnalyticsFolder analytics = null;
         OutcomeWarmer warmer = null;
         WebhookModule webhooks = null;
@@ -180,7 +187,7 @@ public final class Credence implements AutoCloseable {
         try {
             var jdbi = database.jdbi();
             // modules register their background tasks while they are built; the scheduler starts once all are wired
-            jobs = new Jobs(database.dataSource(), jdbi, jobsPollEvery());
+            jobs = new Jobs(database.dataSource(), jdbi, JobSettings.fromEnvironment(System.getenv()));
             AuditTrail audit = new AuditTrail(jdbi);
             MasterKey master = MasterKey.load(settings.masterKey(), settings.dataDirectory(), random);
             // webhooks hear of credential events inside the transaction that made them (the webhook outbox); loopback
@@ -207,15 +214,14 @@ public final class Credence implements AutoCloseable {
             Brandings brandings = new Brandings(jdbi);
             StoredDocuments documents = new StoredDocuments(jdbi, DocumentEdition.current());
             Certificates certificates = new Certificates(jdbi, designs, brandings, tenants, documents);
-            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), clock, random, credentialEvents);
+            TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), jobs, clock, random, credentialEvents);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
             // entries written before the audit chain existed are chained once; a rewritten log stops the start (docs/integrity.md)
             AuditChain.chainUnchained(jdbi);
             log.refuseRewrittenHistory();
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
-                    new CertificateAttachments(certificates), clock, random, credentialEvents);
-            delivery = mail; // its worker thread is stopped if a later step fails
+                    new CertificateAttachments(certificates), jobs, clock, random, credentialEvents);
             // a credential whose achievement is a pathway's component queues that pathway's check in its own transaction
             PathwayTrigger pathwayTrigger = new PathwayTrigger(jdbi, jobs);
             // subscribers hear of each new credential in its own transaction
@@ -259,7 +265,7 @@ public final class Credence implements AutoCloseable {
             AnalyticsReports reports = new AnalyticsReports(engagement, assumptions);
             BenefitStore benefits = new BenefitStore(jdbi, clock);
             // survey invitations are scanned for once a minute; none in tests that send the mail queue themselves
-            SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl,
+            SurveyModule surveys = SurveyModule.create(jdbi, achievements, audit, mail, publicUrl, jobs,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(1), clock, random);
             ProgramRoi programRoi = new ProgramRoi(jdbi, benefits, ProgramCosts.of(costs), surveys.estimates(), engagement, assumptions);
             CostAvoidedAssumptionStore costAvoided = new CostAvoidedAssumptionStore(jdbi, clock);
@@ -271,7 +277,7 @@ public final class Credence implements AutoCloseable {
             Maturity maturity = new Maturity(new MaturityQueries(jdbi));
             // the board and weekly reports read every layer's service; the weekly mail scan runs while mail is polled
             ReportModule boardReports = ReportModule.create(jdbi, new ReportSources(engagement, assumptions, folder, operations, outcomes,
-                    programRoi, achievements, SurveyModule.outcomesOf(jdbi), maturity), mail, publicUrl, clock,
+                    programRoi, achievements, SurveyModule.outcomesOf(jdbi), maturity), mail, publicUrl, jobs, clock,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
             HealthRoutes health = new HealthRoutes(
@@ -331,9 +337,11 @@ public final class Credence implements AutoCloseable {
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
                     config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
                     config -> RenewalRoutes.register(config, renewal, auth),
-                    config -> WebhookRoutes.register(config, webhookModule.webhooks(), auth, users.sessions()));
+                    config -> WebhookRoutes.register(config, webhookModule.webhooks(), auth, users.sessions()),
+                    config -> JobsRoutes.register(config, new JobsStatus(jdbi), auth));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
+            moreTasks.accept(jobs);
             jobs.start();
             health.ready(true);
             Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher,
@@ -347,9 +355,6 @@ public final class Credence implements AutoCloseable {
         } catch (RuntimeException e) {
             if (jobs != null) {
                 jobs.close();
-            }
-            if (delivery != null) {
-                delivery.close();
             }
             if (analytics != null) {
                 analytics.close();
@@ -453,12 +458,6 @@ public final class Credence implements AutoCloseable {
         return jobs;
     }
 
-    /** How often the scheduler looks for due jobs when not woken: {@code CREDENCE_JOBS_POLL_MS}, else one second. */
-    private static Duration jobsPollEvery() {
-        String millis = System.getenv("CREDENCE_JOBS_POLL_MS");
-        return millis == null || millis.isBlank() ? Duration.ofSeconds(1) : Duration.ofMillis(Long.parseLong(millis.strip()));
-    }
-
     /** The reports module: tests run its weekly mail scan at a clock of their choosing. */
     public ReportModule reports() {
         return reports;
@@ -500,7 +499,7 @@ public final class Credence implements AutoCloseable {
     }
 
     /**
-     * Stops HTTP first (no new connections; requests in flight finish, for at most {@link HttpServer#DRAIN_MILLIS}), then the mail worker, then tracking's writer
+     * Stops HTTP first (no new connections; requests in flight finish, for at most {@link HttpServer#DRAIN_MILLIS}), then the jobs (mail, scans), then tracking's writer
      * (queued events are written), then the analytics folder (what it has not folded stays pending), then the database.
      */
     @Override
@@ -514,11 +513,6 @@ public final class Credence implements AutoCloseable {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
             jobs.close(); // before the modules its jobs use
-            reports.close();
-            if (surveys != null) {
-                surveys.close();
-            }
-            delivery.close();
             tracking.close();
             analytics.close();
             if (outcomeWarmer != null) {

@@ -23,6 +23,7 @@ final class ServerHarness implements AutoCloseable {
     int port;
     /** The verifier may fetch from loopback (a fake issuer in the test); set before {@link #start()}. */
     boolean fetchPrivateNetworks;
+    private final java.util.function.Consumer<org.credence.jobs.Jobs> tasks;
 
     ServerHarness(Path data) {
         this(data, org.credence.delivery.MailSettings.OUTBOX, Clock.systemUTC());
@@ -40,10 +41,17 @@ final class ServerHarness implements AutoCloseable {
 
     /** A server whose verifier may fetch other issuers' documents from loopback ({@code CREDENCE_FETCH_PRIVATE_NETWORKS}). */
     ServerHarness(Path data, org.credence.delivery.MailSettings mail, Clock clock, boolean fetchPrivateNetworks) {
+        this(data, mail, clock, fetchPrivateNetworks, jobs -> { });
+    }
+
+    /** A server with more jobs: {@code tasks} registers test tasks before the scheduler starts (on every start). */
+    ServerHarness(Path data, org.credence.delivery.MailSettings mail, Clock clock, boolean fetchPrivateNetworks,
+                  java.util.function.Consumer<org.credence.jobs.Jobs> tasks) {
         this.data = data;
         this.mail = mail;
         this.clock = clock;
         this.fetchPrivateNetworks = fetchPrivateNetworks;
+        this.tasks = tasks;
         start();
     }
 
@@ -51,7 +59,7 @@ final class ServerHarness implements AutoCloseable {
         // a restart keeps the port: it is part of the public URL, and so of every tenant's did:web
         Settings settings = new Settings(port, data, Optional.empty(), Optional.of(ADMIN_KEY), Optional.empty(), Optional.empty(), false, mail,
                 org.credence.tracking.TrackingSettings.DEFAULTS, fetchPrivateNetworks);
-        credence = Credence.start(settings, clock);
+        credence = Credence.start(settings, clock, tasks);
         port = credence.port();
     }
 

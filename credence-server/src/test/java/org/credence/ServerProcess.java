@@ -25,10 +25,16 @@ final class ServerProcess {
 
     /** Starts {@code credence serve --port port --data data extra…} with {@code env} added; its output goes to {@code log}. */
     static Process start(int port, Path data, Map<String, String> env, Path log, String... extra) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("serve", "--port", String.valueOf(port), "--data", data.toString()));
+        arguments.addAll(List.of(extra));
+        return java("org.credence.cli.CredenceCli", arguments, env, log);
+    }
+
+    /** Starts {@code mainClass} of this test class path in a JVM of its own, with {@code env} added; its output goes to {@code log}. */
+    static Process java(String mainClass, List<String> arguments, Map<String, String> env, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.credence.cli.CredenceCli", "serve", "--port", String.valueOf(port), "--data", data.toString()));
-        command.addAll(List.of(extra));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -37,7 +43,11 @@ final class ServerProcess {
 
     /** Starts the server and waits (at most 90 s) until {@code /health} answers 200. */
     static Process startAndWait(int port, Path data, Map<String, String> env, Path log, String... extra) throws Exception {
-        Process process = start(port, data, env, log, extra);
+        return awaitHealth(start(port, data, env, log, extra), port, log);
+    }
+
+    /** Waits (at most 90 s) until the server {@code process} started answers 200 on {@code /health}; kills it otherwise. */
+    static Process awaitHealth(Process process, int port, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {

@@ -58,6 +58,7 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings;
         try {
             settings = Settings.fromEnvironment(java.util.Optional.ofNullable(host), port, data, System.getenv());
+            org.credence.jobs.JobSettings.fromEnvironment(System.getenv()); // read again by the start; checked here to answer as a usage problem
         } catch (IllegalArgumentException e) {
             // a CREDENCE_* variable that cannot be read: the message names it
             throw new CredenceCli.UsageProblem(e.getMessage());

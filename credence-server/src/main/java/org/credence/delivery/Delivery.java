@@ -15,6 +15,7 @@ import org.credence.http.Auth;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuanceListener;
 import org.credence.issuance.IssuedCredential;
+import org.credence.jobs.Jobs;
 import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.credence.tenant.Tenant;
@@ -27,7 +28,12 @@ import org.jdbi.v3.core.Jdbi;
  * transaction, sends it in the background (SMTP, or the outbox folder), and answers the issuer's
  * delivery questions: what happened to the mail, and send a new link.
  */
-public final class Delivery implements IssuanceListener, AutoCloseable {
+public final class Delivery implements IssuanceListener {
+    /** The recurring job sending due mail. */
+    public static final String MAIL_JOB = "mail";
+    /** The one-time job a fresh mail enqueues (key "now", one queued at a time) so it is sent before the next poll. */
+    public static final String MAIL_NOW_JOB = "mail-now";
+    private static final java.time.Duration MAIL_NOW_GIVE_UP = java.time.Duration.ofHours(1);
     private final Jdbi jdbi;
     private final Tenants tenants;
     private final AuditTrail audit;
@@ -59,18 +65,28 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     }
 
     /**
-     * Builds delivery and starts its worker.
+     * Builds delivery and registers its jobs: {@value #MAIL_JOB}, which sends due mail every {@link MailSettings#pollEvery()},
+     * and {@value #MAIL_NOW_JOB}, which a fresh mail enqueues so it goes out before the next poll. A zero poll
+     * registers neither: tests send the queue themselves ({@link MailWorker#runDue()}).
      *
      * @param attachments files attached when a mail is sent (the certificate PDF, once wired)
      * @param events      told of each first claim, inside its transaction (webhooks)
      */
     public static Delivery create(Jdbi jdbi, Tenants tenants, AuditTrail audit, MailSettings settings, Path dataDirectory, URI publicUrl,
-                                  MailAttachments attachments, Clock clock, SecureRandom random, org.credence.events.CredentialEvents events) {
+                                  MailAttachments attachments, Jobs jobs, Clock clock, SecureRandom random,
+                                  org.credence.events.CredentialEvents events) {
         Tokens tokens = new Tokens(random);
         Path outbox = dataDirectory.resolve("outbox");
         MailTransport transport = settings.smtp().<MailTransport>map(SmtpTransport::new).orElseGet(() -> new OutboxTransport(outbox));
         MailComposer composer = new MailComposer(publicUrl, tokens);
-        MailWorker worker = new MailWorker(jdbi, transport, composer, attachments, settings.from(), clock, random, settings.pollEvery());
+        MailWorker worker = new MailWorker(jdbi, transport, composer, attachments, settings.from(), clock, random);
+        if (!settings.pollEvery().isZero()) {
+            jobs.recurring(MAIL_JOB, settings.pollEvery(), worker::runDue);
+            // each mail keeps its own retries (MailWorker's backoff); this job only has the queue looked at now
+            jobs.oneTime(MAIL_NOW_JOB, MAIL_NOW_GIVE_UP, job -> worker.runDue());
+            // the scheduler keeps real time (a test's moved clock is for the mail's own due times)
+            worker.wakeWith(() -> jobs.enqueue(MAIL_NOW_JOB, null, "now", Instant.now()));
+        }
         return new Delivery(jdbi, tenants, audit, clock, worker, composer, settings, outbox, tokens, publicUrl, events);
     }
 
@@ -301,10 +317,5 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
 
     private static ObjectNode putIfPresent(ObjectNode node, String field, String value) {
         return value == null ? node : node.put(field, value);
-    }
-
-    @Override
-    public void close() {
-        worker.close();
     }
 }

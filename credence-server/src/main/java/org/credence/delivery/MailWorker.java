@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * Sends due mail: renders it, hands it to the transport, and records the outcome. A failure worth
  * retrying goes back to the queue with exponential backoff and jitter; a 5xx refusal is a bounce;
  * after {@link #MAX_ATTEMPTS} the mail is failed with its last reason. Nothing is held in memory:
- * the queue is the table, so a restart loses nothing.
+ * the queue is the table, so a restart loses nothing. It runs as jobs (docs/jobs.md): {@link Delivery} registers
+ * the recurring poll and the "mail now" job a {@link #wake()} enqueues.
  */
-public final class MailWorker implements AutoCloseable {
+public final class MailWorker {
     private static final Logger LOG = LoggerFactory.getLogger(MailWorker.class);
     static final int MAX_ATTEMPTS = 12;
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
@@ -29,6 +28,8 @@ public final class MailWorker implements AutoCloseable {
     /** A sender that crashed mid-send gives its mail back after this long. */
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final int BATCH = 10;
+    /** Wakes closer together than this share one "mail now" job: one insert for a burst of issuances, not one each. */
+    private static final long WAKE_EVERY_NANOS = 100_000_000L;
 
     private final Jdbi jdbi;
     private final MailTransport transport;
@@ -37,10 +38,11 @@ public final class MailWorker implements AutoCloseable {
     private final String from;
     private final Clock clock;
     private final SecureRandom random;
-    private final ScheduledExecutorService executor;
+    private final AtomicLong lastWake = new AtomicLong(System.nanoTime() - WAKE_EVERY_NANOS);
+    private volatile Runnable waker;
 
     MailWorker(Jdbi jdbi, MailTransport transport, MailComposer composer, MailAttachments attachments, String from, Clock clock,
-               SecureRandom random, Duration pollEvery) {
+               SecureRandom random) {
         this.jdbi = jdbi;
         this.transport = transport;
         this.composer = composer;
@@ -48,22 +50,28 @@ public final class MailWorker implements AutoCloseable {
         this.from = from;
         this.clock = clock;
         this.random = random;
-        if (pollEvery.isZero()) {
-            this.executor = null;
-        } else {
-            this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "credence-mail");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.scheduleWithFixedDelay(this::runQuietly, pollEvery.toMillis(), pollEvery.toMillis(), TimeUnit.MILLISECONDS);
-        }
     }
 
-    /** Looks for due mail now rather than at the next poll (after an issuance, say). */
+    /** What {@link #wake()} does: enqueue the "mail now" job; none (tests that send the queue themselves) by default. */
+    void wakeWith(Runnable waker) {
+        this.waker = waker;
+    }
+
+    /**
+     * Has due mail looked for now rather than at the next poll (after an issuance, say). Runs after a commit, on the
+     * request's thread: a failure is logged, never thrown, and the poll sends the mail anyway.
+     */
     void wake() {
-        if (executor != null) {
-            executor.execute(this::runQuietly);
+        Runnable wakeNow = waker;
+        long now = System.nanoTime();
+        long last = lastWake.get();
+        if (wakeNow == null || now - last < WAKE_EVERY_NANOS || !lastWake.compareAndSet(last, now)) {
+            return;
+        }
+        try {
+            wakeNow.run();
+        } catch (RuntimeException e) {
+            LOG.warn("could not wake the mail job; the next poll sends the mail: {}", e.toString());
         }
     }
 
@@ -127,26 +135,5 @@ public final class MailWorker implements AutoCloseable {
     Duration backoff(int attempts) {
         long full = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempts - 1, 20));
         return Duration.ofMillis(full / 2 + (long) (random.nextDouble() * (full / 2)));
-    }
-
-    private void runQuietly() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            // the database may be briefly away; the next poll tries again
-            LOG.warn("mail worker: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void close() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -34,11 +34,11 @@ public final class Jobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
-    private static final int THREADS = 4;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
-    private final Duration pollEvery;
+    private final JobSettings settings;
     private final Duration firstRetry;
     private final Map<String, Task<?>> tasks = new LinkedHashMap<>();
     private final List<RecurringTask<Void>> recurring = new ArrayList<>();
@@ -49,14 +49,23 @@ public final class Jobs implements AutoCloseable {
      * @param pollEvery how often each process looks for due work when nobody {@link #wake() wakes} it
      */
     public Jobs(DataSource dataSource, Jdbi jdbi, Duration pollEvery) {
-        this(dataSource, jdbi, pollEvery, FIRST_RETRY);
+        this(dataSource, jdbi, new JobSettings(pollEvery, JobSettings.DEFAULTS.threads(), JobSettings.DEFAULTS.heartbeat()));
+    }
+
+    /** A scheduler with its poll interval, threads and heartbeat. */
+    public Jobs(DataSource dataSource, Jdbi jdbi, JobSettings settings) {
+        this(dataSource, jdbi, settings, FIRST_RETRY);
     }
 
     /** A scheduler whose first retry comes after {@code firstRetry} (tests retry in milliseconds, not seconds). */
     Jobs(DataSource dataSource, Jdbi jdbi, Duration pollEvery, Duration firstRetry) {
+        this(dataSource, jdbi, new JobSettings(pollEvery, JobSettings.DEFAULTS.threads(), JobSettings.DEFAULTS.heartbeat()), firstRetry);
+    }
+
+    private Jobs(DataSource dataSource, Jdbi jdbi, JobSettings settings, Duration firstRetry) {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
-        this.pollEvery = pollEvery;
+        this.settings = settings;
         this.firstRetry = firstRetry;
     }
 
@@ -126,8 +135,14 @@ public final class Jobs implements AutoCloseable {
         List<Task<?>> oneTimeTasks = tasks.values().stream().filter(t -> !(t instanceof RecurringTask)).toList();
         scheduler = Scheduler.create(dataSource, oneTimeTasks)
                 .startTasks(recurring)
-                .threads(THREADS)
-                .pollingInterval(pollEvery)
+                .threads(settings.threads())
+                .pollingInterval(settings.pollEvery())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(JobSettings.MISSED_HEARTBEATS)
+                // db-scheduler waits 30 minutes for running jobs by default; an unfinished one is revived as a dead execution
+                .shutdownMaxWait(SHUTDOWN_WAIT)
+                // host and process: picked_by tells apart two processes on one machine
+                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(processName()))
                 .enableImmediateExecution()
                 .deleteUnresolvedAfter(Duration.ofDays(14))
                 .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, false)
@@ -170,6 +185,16 @@ public final class Jobs implements AutoCloseable {
             scheduler.stop();
             scheduler = null;
         }
+    }
+
+    private static String processName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "#" + ProcessHandle.current().pid();
     }
 
     private void refuseAfterStart(String task) {

@@ -3,20 +3,20 @@ package org.credence.report;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.credence.delivery.Delivery;
+import org.credence.jobs.Jobs;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The reports, wired: the board and weekly reports from the analytics services, the weekly
- * mail's renderer plugged into delivery, and a timer running {@link WeeklyReportScan} (until
- * issue 14 moves it to db-scheduler).
+ * mail's renderer plugged into delivery, and {@link WeeklyReportScan} as the recurring job
+ * {@value #SCAN_JOB}, run by one Credence process at a time.
  */
-public final class ReportModule implements AutoCloseable {
+public final class ReportModule {
+    /** The recurring job that queues the weekly report mails that are due. */
+    public static final String SCAN_JOB = "weekly-report-scan";
     private static final Logger LOG = LoggerFactory.getLogger(ReportModule.class);
 
     private final BoardReports reports;
@@ -24,35 +24,28 @@ public final class ReportModule implements AutoCloseable {
     private final ReportQueries queries;
     private final WeeklyReportScan scan;
     private final Clock clock;
-    private final ScheduledExecutorService timer;
 
-    private ReportModule(BoardReports reports, WeeklySubscriptions subscriptions, ReportQueries queries, WeeklyReportScan scan, Clock clock,
-                         Duration scanEvery) {
+    private ReportModule(BoardReports reports, WeeklySubscriptions subscriptions, ReportQueries queries, WeeklyReportScan scan, Clock clock) {
         this.reports = reports;
         this.subscriptions = subscriptions;
         this.queries = queries;
         this.scan = scan;
         this.clock = clock;
-        if (scanEvery.isZero()) {
-            this.timer = null;
-        } else {
-            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "credence-weekly-report");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::scanQuietly, 1, scanEvery.toSeconds(), TimeUnit.SECONDS);
-        }
     }
 
     /**
-     * @param scanEvery how often the weekly mail scan runs; zero for never (tests run {@link #scan()} themselves)
+     * @param scanEvery how often the weekly mail scan job runs; zero for never (tests run {@link #scan()} themselves)
      */
-    public static ReportModule create(Jdbi jdbi, ReportSources sources, Delivery delivery, URI publicUrl, Clock clock, Duration scanEvery) {
+    public static ReportModule create(Jdbi jdbi, ReportSources sources, Delivery delivery, URI publicUrl, Jobs jobs, Clock clock,
+                                      Duration scanEvery) {
         ReportQueries queries = new ReportQueries(jdbi);
         BoardReports reports = reports(queries, sources);
         delivery.renderReportsWith(new WeeklyReportMail(reports, publicUrl, clock));
-        return new ReportModule(reports, new WeeklySubscriptions(jdbi), queries, new WeeklyReportScan(jdbi, delivery), clock, scanEvery);
+        ReportModule module = new ReportModule(reports, new WeeklySubscriptions(jdbi), queries, new WeeklyReportScan(jdbi, delivery), clock);
+        if (!scanEvery.isZero()) {
+            jobs.recurring(SCAN_JOB, scanEvery, module::runScan);
+        }
+        return module;
     }
 
     /** The report services alone, for the command line (no mail, no timer). */
@@ -79,22 +72,11 @@ public final class ReportModule implements AutoCloseable {
         return scan;
     }
 
-    private void scanQuietly() {
-        try {
-            int queued = scan.run(clock.instant());
-            if (queued > 0) {
-                LOG.info("weekly report: {} mails queued", queued);
-            }
-        } catch (RuntimeException e) {
-            // the database may be briefly away; the next run tries again
-            LOG.warn("weekly report scan: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+    // a failure is thrown to the scheduler, which records it (GET /api/v1/jobs) and runs the scan again on schedule
+    private void runScan() {
+        int queued = scan.run(clock.instant());
+        if (queued > 0) {
+            LOG.info("weekly report: {} mails queued", queued);
         }
     }
 }

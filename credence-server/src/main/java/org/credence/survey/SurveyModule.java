@@ -4,47 +4,33 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.delivery.Delivery;
 import org.credence.delivery.Tokens;
+import org.credence.jobs.Jobs;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Post-completion surveys, wired: the service, its mail (rendered by delivery's worker), the periodic
- * {@link SurveyScan}; {@link SurveyRoutes#register} adds the routes. The scan runs on its own thread every {@code scanEvery} (none when zero:
- * tests run it themselves); issue 14 moves it to the job scheduler.
+ * {@link SurveyScan}; {@link SurveyRoutes#register} adds the routes. The scan is the recurring job {@value #SCAN_JOB},
+ * run by one Credence process at a time every {@code scanEvery} (none when zero: tests run it themselves).
  */
-public final class SurveyModule implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SurveyModule.class);
+public final class SurveyModule {
+    /** The recurring job that queues due survey invitations and reminders. */
+    public static final String SCAN_JOB = "survey-scan";
     private final Surveys surveys;
     private final SurveyScan scan;
-    private final ScheduledExecutorService executor;
     private final URI publicUrl;
     private final SurveyBenefits estimates;
     private final SecureRandom random;
 
-    private SurveyModule(Surveys surveys, SurveyScan scan, SurveyBenefits estimates, Duration scanEvery, URI publicUrl, SecureRandom random) {
+    private SurveyModule(Surveys surveys, SurveyScan scan, SurveyBenefits estimates, URI publicUrl, SecureRandom random) {
         this.estimates = estimates;
         this.surveys = surveys;
         this.scan = scan;
         this.publicUrl = publicUrl;
         this.random = random;
-        if (scanEvery.isZero()) {
-            this.executor = null;
-        } else {
-            this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "credence-surveys");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.scheduleWithFixedDelay(this::scanQuietly, scanEvery.toMillis(), scanEvery.toMillis(), TimeUnit.MILLISECONDS);
-        }
     }
 
     /** The surveys' participant estimates read from the database alone, for tools that run without a server (the report command). */
@@ -57,12 +43,15 @@ public final class SurveyModule implements AutoCloseable {
         return new SurveyOutcomes(jdbi);
     }
 
-    /** Builds surveys and has delivery render their mail. */
-    public static SurveyModule create(Jdbi jdbi, Achievements achievements, AuditTrail audit, Delivery delivery, URI publicUrl, Duration scanEvery,
-                                      Clock clock, SecureRandom random) {
+    /** Builds surveys, has delivery render their mail and registers the scan job (every {@code scanEvery}; none when zero). */
+    public static SurveyModule create(Jdbi jdbi, Achievements achievements, AuditTrail audit, Delivery delivery, URI publicUrl, Jobs jobs,
+                                      Duration scanEvery, Clock clock, SecureRandom random) {
         delivery.renderSurveysWith(new SurveyMail(publicUrl, new Tokens(random)));
-        return new SurveyModule(new Surveys(jdbi, achievements, audit, delivery, clock), new SurveyScan(jdbi, delivery, clock), new SurveyBenefits(jdbi), scanEvery,
-                publicUrl, random);
+        SurveyScan scan = new SurveyScan(jdbi, delivery, clock);
+        if (!scanEvery.isZero()) {
+            jobs.recurring(SCAN_JOB, scanEvery, scan::run);
+        }
+        return new SurveyModule(new Surveys(jdbi, achievements, audit, delivery, clock), scan, new SurveyBenefits(jdbi), publicUrl, random);
     }
 
     URI publicUrl() {
@@ -85,26 +74,5 @@ public final class SurveyModule implements AutoCloseable {
     /** The scan, for a test or command that wants due invitations now. */
     public SurveyScan scan() {
         return scan;
-    }
-
-    private void scanQuietly() {
-        try {
-            scan.run();
-        } catch (RuntimeException e) {
-            // the database may be briefly away; the next run tries again
-            LOG.warn("survey scan: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void close() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -4,26 +4,30 @@ import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.credence.events.CredentialEvents;
+import org.credence.jobs.Jobs;
 import org.jdbi.v3.core.Jdbi;
 
 /** Tracking wired together: the tracker pages call, its writer, the retention job and the routes. */
 public final class TrackingModule implements AutoCloseable {
     private final Tracker tracker;
     private final EventWriter writer;
-    private final EventRetention retention;
 
-    private TrackingModule(Tracker tracker, EventWriter writer, EventRetention retention) {
+    private TrackingModule(Tracker tracker, EventWriter writer) {
         this.tracker = tracker;
         this.writer = writer;
-        this.retention = retention;
     }
 
-    /** @param events told of each counted view, share and verification, in the transaction that stores it (webhooks) */
-    public static TrackingModule create(Jdbi jdbi, TrackingSettings settings, Clock clock, SecureRandom random, CredentialEvents events) {
+    /**
+     * Builds tracking and registers its retention job (raw events older than the retention period are deleted).
+     *
+     * @param events told of each counted view, share and verification, in the transaction that stores it (webhooks)
+     */
+    public static TrackingModule create(Jdbi jdbi, TrackingSettings settings, Jobs jobs, Clock clock, SecureRandom random, CredentialEvents events) {
         Countries countries = settings.geoipFiles().isEmpty() ? Countries.none() : Countries.load(settings.geoipFiles());
         EventWriter writer = settings.groupCommit() ? EventWriter.groupCommit(jdbi, events) : EventWriter.direct(jdbi, events);
         Tracker tracker = new Tracker(jdbi, clock, settings, UserAgents.counterList(), countries, new VisitorKeys(jdbi, clock, random), writer);
-        return new TrackingModule(tracker, writer, new EventRetention(jdbi, clock, settings.retentionMonths()).start());
+        jobs.recurring(EventRetention.JOB, EventRetention.EVERY, new EventRetention(jdbi, clock, settings.retentionMonths())::run);
+        return new TrackingModule(tracker, writer);
     }
 
     /** The API pages and services record events with. */
@@ -41,10 +45,9 @@ public final class TrackingModule implements AutoCloseable {
         TrackingRoutes.register(config, tracker, shares, recipients);
     }
 
-    /** Stops the retention job, then writes the events already queued. */
+    /** Writes the events already queued. */
     @Override
     public void close() {
-        retention.close();
         writer.close();
     }
 }
