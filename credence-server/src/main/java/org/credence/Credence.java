@@ -38,11 +38,14 @@ import org.credence.analytics.outcomes.OutcomeWarmer;
 import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
+import org.credence.integration.CompletionRoutes;
+import org.credence.integration.Completions;
 import org.credence.integration.CourseAchievements;
 import org.credence.integration.ImportsPage;
 import org.credence.integration.OutcomeImports;
 import org.credence.integration.OutcomePeople;
 import org.credence.integration.OutcomeImportRoutes;
+import org.credence.integration.XapiRoutes;
 import org.credence.badge.AchievementImages;
 import org.credence.badge.BadgeRoutes;
 import org.credence.badge.Badges;
@@ -238,6 +241,9 @@ public final class Credence implements AutoCloseable {
                     UNION SELECT DISTINCT tenant_id FROM outcome_person
                     """).mapTo(Long.class).list()).forEach(outcomeWarmer::changed);
             OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
+            // LMS and xAPI completions: a course mapped later issues the completions stored for it (docs/completions.md)
+            Completions completions = new Completions(jdbi, issuance, clock);
+            CourseAchievements courses = new CourseAchievements(jdbi, audit, outcomeWarmer::changed, completions.onMapped());
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
@@ -275,8 +281,9 @@ public final class Credence implements AutoCloseable {
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients),
                     config -> OutcomeImportRoutes.register(config, outcomeImports, new OutcomePeople(jdbi, audit, outcomeWarmer::changed),
-                            new CourseAchievements(jdbi, audit, outcomeWarmer::changed), auth,
-                            users.sessions()),
+                            courses, auth, users.sessions()),
+                    config -> CompletionRoutes.register(config, completions, auth, publicUrl),
+                    config -> XapiRoutes.register(config, completions, auth),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
