@@ -37,6 +37,10 @@ class CompletionsTest {
     }
 
     static long tenantId(String slug) {
+        return tenantIdOf(server, slug);
+    }
+
+    static long tenantIdOf(ServerHarness server, String slug) {
         return server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = :s").bind("s", slug).mapTo(Long.class).one());
     }
 
