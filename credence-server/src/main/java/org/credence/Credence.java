@@ -128,6 +128,7 @@ public final class Credence implements AutoCloseable {
     private final HealthRoutes health;
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
+    private Completions completions;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -252,6 +253,7 @@ public final class Credence implements AutoCloseable {
             OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
             // LMS and xAPI completions: a course mapped later issues the completions stored for it (docs/completions.md)
             Completions completions = new Completions(jdbi, issuance, clock);
+            completions.schedule(jobs);
             CourseAchievements courses = new CourseAchievements(jdbi, audit, outcomeWarmer::changed, completions.onMapped());
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
@@ -303,6 +305,7 @@ public final class Credence implements AutoCloseable {
                     boardReports, jobs);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
+            started.completions = completions;
             return started;
         } catch (RuntimeException e) {
             if (jobs != null) {
@@ -403,6 +406,11 @@ public final class Credence implements AutoCloseable {
     /** Sends the mail queue now: for tests and commands that cannot wait for the next poll. */
     public MailWorker mailWorker() {
         return delivery.worker();
+    }
+
+    /** LMS and xAPI completions: tests run the sweep of interrupted issuing without waiting a minute. */
+    public Completions completions() {
+        return completions;
     }
 
     /** The persistent job scheduler: tests wait for queued jobs with {@link Jobs#awaitIdle}. */

@@ -129,6 +129,7 @@ class CompletionsTest {
         assertThat(unmatched.json().get("items").findValuesAsText("courseId")).containsOnly("LATE-1");
         assertThat(unmatched.json().get("items")).hasSize(2);
         map(key, "LATE-1", achievement);
+        server.credence.jobs().awaitIdle(java.time.Duration.ofSeconds(60));
         var issued = server.send("GET", PATH + "?state=issued", key, null);
         JsonNode dee = null;
         for (JsonNode item : issued.json().get("items")) {
@@ -181,5 +182,23 @@ class CompletionsTest {
         assertThat(unknown.json().get("field").asText()).isEqualTo("grade");
         assertThat(count("SELECT count(*) FROM completion WHERE learner_email = 'hal@example.org'")).isZero();
         assertThat(server.send("GET", PATH + "?state=lost", key, null).json().get("field").asText()).isEqualTo("state");
+    }
+
+    @Test
+    void a_completion_whose_issuing_was_interrupted_is_issued_by_the_retry_or_the_sweep() {
+        map(key, "CRASH-1", achievement);
+        server.credence.jobs().awaitIdle(java.time.Duration.ofSeconds(60));
+        // as a crash leaves it: the completion committed, no credential made
+        for (String email : java.util.List.of("ian@example.org", "jan@example.org")) {
+            server.sql("""
+                    INSERT INTO completion (tenant_id, course_id, learner_email_hash, learner_email, learner_name, progress, source, received_at, updated_at)
+                    VALUES (?, 'CRASH-1', ?, ?, 'I', 100, 'api', now() - interval '5 minutes', now() - interval '5 minutes')""",
+                    tenant, org.credence.issuance.Issuance.emailHash(email), email);
+        }
+        var retry = report(key, "CRASH-1", "ian@example.org", 100, null);
+        assertThat(retry.status()).isEqualTo(201);
+        server.credence.completions().sweep(); // the scheduler's own sweep may have come first
+        assertThat(server.credence.completions().sweep()).isZero();
+        assertThat(count("SELECT count(*) FROM completion WHERE course_id = 'CRASH-1' AND credential_id IS NOT NULL")).isEqualTo(2);
     }
 }

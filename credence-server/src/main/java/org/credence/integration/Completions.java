@@ -17,6 +17,7 @@ import org.credence.domain.DomainException;
 import org.credence.issuance.Idempotency;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssueCommand;
+import org.credence.jobs.Jobs;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -75,6 +76,7 @@ public final class Completions {
     private final Jdbi jdbi;
     private final Issuance issuance;
     private final Clock clock;
+    private volatile Jobs jobs;
 
     public Completions(Jdbi jdbi, Issuance issuance, Clock clock) {
         this.jdbi = jdbi;
@@ -115,9 +117,26 @@ public final class Completions {
         return results;
     }
 
-    /** What a course mapping starts: the completions stored for the course are issued once the mapping commits. */
+    /**
+     * Registers the jobs: issuing a course's waiting completions once it is mapped (queued by {@link #onMapped()}),
+     * and a sweep every minute for completions whose issuing a crash interrupted. Call before the scheduler starts.
+     */
+    public void schedule(Jobs scheduler) {
+        this.jobs = scheduler;
+        scheduler.oneTime(COURSE_MAPPED_TASK, Duration.ofDays(1), job -> issueWaiting(job.tenantId(), job.key()));
+        scheduler.recurring(SWEEP_TASK, Duration.ofMinutes(1), this::sweep);
+    }
+
+    /** What a course mapping starts: a job, committed with the mapping, that issues the completions stored for the course. */
     public CourseAchievements.OnMapped onMapped() {
-        return (h, tenantId, courseId) -> h.afterCommit(() -> issueWaiting(tenantId, courseId));
+        return (h, tenantId, courseId) -> {
+            Jobs.enqueue(h, COURSE_MAPPED_TASK, tenantId, courseId, clock.instant());
+            h.afterCommit(() -> {
+                if (jobs != null) {
+                    jobs.wake();
+                }
+            });
+        };
     }
 
     /**
@@ -131,13 +150,14 @@ public final class Completions {
         }
         List<Row> waiting = jdbi.withHandle(h -> h.createQuery(SELECT_ROW + """
                          WHERE tenant_id = :tenant AND course_id = :course AND credential_id IS NULL
+                           AND (progress >= 100 OR score >= CAST(:passMark AS NUMERIC))
                          ORDER BY id""")
-                .bind("tenant", tenantId).bind("course", courseId)
+                .bind("tenant", tenantId).bind("course", courseId).bind("passMark", mapped.get().passMark())
                 .map((rs, ctx) -> row(rs, mapped)).list());
         Caller system = new Caller(tenantId, Set.of("issue"), "completions");
         int issued = 0;
         for (Row row : waiting) {
-            if (mapped.get().reached(row.progress(), row.score()) && issue(system, row).outcome() == Outcome.ISSUED) {
+            if (issue(system, row).outcome() == Outcome.ISSUED) {
                 issued++;
             }
         }
@@ -152,7 +172,9 @@ public final class Completions {
         List<Object[]> courses = jdbi.withHandle(h -> h.createQuery("""
                         SELECT DISTINCT c.tenant_id, c.course_id FROM completion c
                           JOIN course_achievement m ON m.tenant_id = c.tenant_id AND m.course_id = c.course_id
-                         WHERE c.credential_id IS NULL AND c.updated_at < :before""")
+                          JOIN achievement a ON a.tenant_id = m.tenant_id AND a.id = m.achievement_id
+                         WHERE c.credential_id IS NULL AND c.updated_at < :before
+                           AND (c.progress >= 100 OR c.score >= CAST(a.details ->> 'passMark' AS NUMERIC))""")
                 .bind("before", Timestamp.from(clock.instant().minus(INTERRUPTED)))
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).list());
         int issued = 0;
