@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -98,15 +96,20 @@ public final class Completions {
                 throw new DomainException.InvalidInput("completedAt", "completedAt (" + report.completedAt() + ") is in the future");
             }
         }
-        List<Row> rows = jdbi.inTransaction(h -> {
-            Map<String, Optional<Mapped>> mappings = new HashMap<>();
-            List<Row> stored = new ArrayList<>(reports.size());
-            for (Report report : reports) {
-                Optional<Mapped> mapped = mappings.computeIfAbsent(report.courseId(), course -> mapped(h, tenantId, course));
-                stored.add(upsert(h, tenantId, report, now, mapped));
-            }
-            return stored;
-        });
+        // one report is one statement, committed on its own (a single round trip); a batch is one transaction
+        List<Row> rows;
+        if (reports.size() == 1) {
+            Row single = jdbi.withHandle(h -> upsert(h, tenantId, reports.get(0), now));
+            rows = List.of(single);
+        } else {
+            rows = jdbi.inTransaction(h -> {
+                List<Row> stored = new ArrayList<>(reports.size());
+                for (Report report : reports) {
+                    stored.add(upsert(h, tenantId, report, now));
+                }
+                return stored;
+            });
+        }
         List<Result> results = new ArrayList<>(rows.size());
         for (Row row : rows) {
             results.add(row.credentialId() != null ? row.result(Outcome.REPLAYED)
@@ -241,11 +244,16 @@ public final class Completions {
               FROM completion c
             """;
 
-    private static Row upsert(Handle h, long tenantId, Report report, Instant now, Optional<Mapped> mapped) {
+    private static Row upsert(Handle h, long tenantId, Report report, Instant now) {
         // progress and score only rise (a late, stale report does not undo a completion); the completion time is the
-        // one reported with the report that completed it, and stays once a credential names it
+        // one reported with the report that completed it, and stays once a credential names it. The course's mapping
+        // is read in the same statement.
         return h.createQuery("""
-                        WITH up AS (
+                        WITH m AS (
+                          SELECT m.achievement_id, CAST(a.details ->> 'passMark' AS NUMERIC) AS pass_mark
+                            FROM course_achievement m JOIN achievement a ON a.tenant_id = m.tenant_id AND a.id = m.achievement_id
+                           WHERE m.tenant_id = :tenant AND m.course_id = :course),
+                        up AS (
                           INSERT INTO completion AS c (tenant_id, course_id, learner_email_hash, learner_email, learner_name, progress, score,
                                                        completed_at, source, statement_id, received_at, updated_at)
                           VALUES (:tenant, :course, :hash, :email, :name, :progress, :score, :completedAt, :source, CAST(:statement AS UUID), :now, :now)
@@ -259,13 +267,17 @@ public final class Completions {
                                  updated_at = EXCLUDED.updated_at
                           RETURNING c.*)
                         SELECT up.id, up.course_id, up.learner_email, up.learner_name, up.progress, up.score, up.completed_at, up.received_at,
-                               up.credential_id, cr.number
-                          FROM up LEFT JOIN credential cr ON cr.tenant_id = up.tenant_id AND cr.id = up.credential_id""")
+                               up.credential_id, cr.number, m.achievement_id, m.pass_mark
+                          FROM up LEFT JOIN credential cr ON cr.tenant_id = up.tenant_id AND cr.id = up.credential_id
+                          LEFT JOIN m ON true""")
                 .bind("tenant", tenantId).bind("course", report.courseId()).bind("hash", Issuance.emailHash(report.email()))
                 .bind("email", report.email()).bind("name", report.name()).bind("progress", report.progress()).bind("score", report.score())
                 .bind("completedAt", report.completedAt() == null ? null : Timestamp.from(report.completedAt()))
                 .bind("source", report.source()).bind("statement", report.statementId()).bind("now", Timestamp.from(now))
-                .map((rs, ctx) -> row(rs, mapped)).one();
+                .map((rs, ctx) -> {
+                    Long achievement = (Long) rs.getObject("achievement_id");
+                    return row(rs, achievement == null ? Optional.empty() : Optional.of(new Mapped(achievement, rs.getBigDecimal("pass_mark"))));
+                }).one();
     }
 
     private static Row row(java.sql.ResultSet rs, Optional<Mapped> mapped) throws java.sql.SQLException {
