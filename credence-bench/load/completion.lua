@@ -5,6 +5,8 @@
 --   complete  progress 100 on a mapped course: stored, then the credential issued (201)
 --   replay    the learners of the complete run with the same RUN label again (COUNTS file): named, nothing new (200)
 --   unmapped  progress 100 on a course no achievement is mapped to: stored for later (202)
+--   xapi      BATCH (default 50) xAPI "completed" statements per request on an activity no achievement is mapped to:
+--             the batch stored in one transaction, then answered (200); completions/s = requests/s x BATCH
 -- done() prints how many answers of each status came back: 201 issued, 200 replayed, 202 stored.
 local threads = {}
 counter = 0 -- global: done() reads it through thread:get
@@ -24,7 +26,20 @@ if mode == "unmapped" then course = "UNMAPPED-" .. run end
 local progress = (mode == "progress") and 50 or 100
 -- a replay run cycles through the learners its thread made in the complete run (counts left in the COUNTS file)
 local replay_n = nil
+local batch = tonumber(os.getenv("BATCH") or "50")
+local function statements()
+  local parts = {}
+  for i = 1, batch do
+    counter = counter + 1
+    parts[i] = string.format('{"actor": {"name": "Learner %d-%d", "mbox": "mailto:xapi-%s-%d-%d@example.org"}, '
+      .. '"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": {"id": "https://lms.example/unmapped/%s"}}',
+      tid, counter, run, tid, counter, run)
+  end
+  return wrk.format("POST", "/api/v1/integrations/xapi/statements", {["Content-Type"] = "application/json",
+    ["X-Experience-API-Version"] = "1.0.3", ["Authorization"] = "Bearer " .. os.getenv("KEY")}, "[" .. table.concat(parts, ",") .. "]")
+end
 function request()
+  if mode == "xapi" then return statements() end
   if mode == "replay" and replay_n == nil then
     replay_n = 1
     local file = io.open(os.getenv("COUNTS"), "r")

@@ -47,8 +47,8 @@ public final class CompletionRoutes {
         config.routes.get("/api/v1/integrations/completions", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");
             String state = ctx.queryParam("state");
-            Long before = ctx.queryParam("before") == null ? null : positive(ctx.queryParam("before"), "before");
-            long limit = ctx.queryParam("limit") == null ? PAGE : positive(ctx.queryParam("limit"), "limit");
+            Long before = ctx.queryParam("before") == null ? null : OutcomeImportRoutes.id(ctx.queryParam("before"), "before");
+            long limit = ctx.queryParam("limit") == null ? PAGE : OutcomeImportRoutes.id(ctx.queryParam("limit"), "limit");
             if (limit > 500) {
                 throw Problem.badParameter("limit", "limit is at most 500");
             }
@@ -160,17 +160,5 @@ public final class CompletionRoutes {
         } catch (DateTimeParseException e) {
             throw Problem.invalidField(field, field + " '" + value + "' is not an ISO-8601 date-time such as 2025-01-31T12:00:00Z");
         }
-    }
-
-    private static long positive(String text, String name) {
-        try {
-            long value = Long.parseLong(text);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw Problem.badParameter(name, name + " must be a positive whole number");
     }
 }

@@ -159,10 +159,19 @@ public final class Completions {
                 .map((rs, ctx) -> row(rs, mapped)).list());
         Caller system = new Caller(tenantId, Set.of("issue"), "completions");
         int issued = 0;
+        RuntimeException first = null;
         for (Row row : waiting) {
-            if (issue(system, row).outcome() == Outcome.ISSUED) {
-                issued++;
+            try {
+                if (issue(system, row).outcome() == Outcome.ISSUED) {
+                    issued++;
+                }
+            } catch (RuntimeException e) {
+                // one learner's failure does not hold back the others; the job fails afterwards, to be retried and seen
+                first = first == null ? e : first;
             }
+        }
+        if (first != null) {
+            throw first;
         }
         return issued;
     }
