@@ -22,12 +22,12 @@ if [ "${SERVER:-credence}" = bench ]; then
   doc=certificate.pdf
   java -cp "$jar" org.credence.bench.StoredPdfServer $port "$work/numbers.txt" "$count" > "$work/server.log" 2>&1 &
   server=$!
-  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
   for _ in $(seq 1 600); do [ -s "$work/numbers.txt" ] && break; kill -0 $server 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }; sleep 0.5; done
 else
   CREDENCE_BOOTSTRAP_API_KEY=$admin "$root/credence" serve --port $port --data "$work/data" > "$work/server.log" 2>&1 &
   server=$!
-  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
   for _ in $(seq 1 120); do curl -sf "localhost:$port/health" >/dev/null && break; sleep 0.5; done
   key=$(curl -s -X POST "localhost:$port/api/v1/tenants" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
         -d '{"slug":"load","name":"Load Test Academy","url":"https://load.example"}' | jq -r .apiKey)

@@ -82,8 +82,15 @@ import org.credence.issuance.IssuanceRoutes;
 import org.credence.lifecycle.Lifecycle;
 import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
+import org.credence.pathway.PathwayCompletion;
+import org.credence.pathway.PathwayPage;
+import org.credence.pathway.PathwayRoutes;
+import org.credence.pathway.PathwayTrigger;
+import org.credence.pathway.Pathways;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
 import org.credence.standards.jsonld.ShapeTemplateCanonicalizer;
+import org.credence.renewal.RenewalModule;
+import org.credence.renewal.RenewalRoutes;
 import org.credence.report.ReportModule;
 import org.credence.report.ReportRoutes;
 import org.credence.report.ReportSources;
@@ -129,6 +136,8 @@ public final class Credence implements AutoCloseable {
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
     private Completions completions;
+    private Issuance issuance;
+    private RenewalModule renewal;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -199,7 +208,15 @@ public final class Credence implements AutoCloseable {
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
                     new CertificateAttachments(certificates), clock, random);
             delivery = mail; // its worker thread is stopped if a later step fails
-            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
+            // a credential whose achievement is a pathway's component queues that pathway's check in its own transaction
+            PathwayTrigger pathwayTrigger = new PathwayTrigger(jdbi, jobs);
+            org.credence.issuance.IssuanceListener issued = org.credence.issuance.IssuanceListener.all(mail, pathwayTrigger);
+            Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, issued);
+            Pathways pathways = new Pathways(jdbi, audit, clock);
+            PathwayCompletion pathwayCompletion = new PathwayCompletion(jdbi, issuance, publicUrl);
+            jobs.oneTime(PathwayCompletion.TASK, Duration.ofDays(1), job -> pathwayCompletion.run(job.tenantId(), job.key()));
+            mail.showPathwaysWith(pathways::startedBy);
+            java.util.function.LongToIntFunction smallestGroup = new org.credence.report.ReportQueries(jdbi)::minGroupSize;
             RemoteFetcher remoteFetcher = RemoteFetcher.forServer(settings.fetchPrivateNetworks());
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock, remoteFetcher);
             UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
@@ -212,7 +229,9 @@ public final class Credence implements AutoCloseable {
                 tracking.tracker().forget(number);
                 credentialPages.forget(number);
             };
-            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached);
+            // a reinstated component may complete a pathway: its checks are queued again
+            Lifecycle lifecycle = new Lifecycle(jdbi, statusLists, audit, log, forgetCached.andThen(pathwayTrigger::changed),
+                    RenewalModule.stateNotices(mail));
             VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
             RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
@@ -255,12 +274,15 @@ public final class Credence implements AutoCloseable {
             Completions completions = new Completions(jdbi, issuance, clock);
             completions.schedule(jobs);
             CourseAchievements courses = new CourseAchievements(jdbi, audit, outcomeWarmer::changed, completions.onMapped());
+            RenewalModule renewal = RenewalModule.create(jdbi, issuance, achievements, mail, audit, credentialEvents, jobs,
+                    outcomeWarmer::changed, publicUrl, clock, random);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
                     config -> ApiDocsRoutes.register(config),
                     config -> TenantRoutes.register(config, tenants, apiKeys, auth),
                     config -> AchievementRoutes.register(config, achievements, auth),
+                    config -> PathwayRoutes.register(config, pathways, auth, smallestGroup),
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, events),
@@ -296,7 +318,9 @@ public final class Credence implements AutoCloseable {
                     config -> CompletionRoutes.register(config, completions, auth, publicUrl),
                     config -> XapiRoutes.register(config, completions, auth),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
-                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
+                    config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
+                    config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
+                    config -> RenewalRoutes.register(config, renewal, auth));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             jobs.start();
@@ -306,6 +330,8 @@ public final class Credence implements AutoCloseable {
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
             started.completions = completions;
+            started.issuance = issuance;
+            started.renewal = renewal;
             return started;
         } catch (RuntimeException e) {
             if (jobs != null) {
@@ -434,9 +460,19 @@ public final class Credence implements AutoCloseable {
         return surveys;
     }
 
+    /** Expiry and renewal: tests run its expiry scan with a moved clock. */
+    public RenewalModule renewal() {
+        return renewal;
+    }
+
     /** Recomputes outcome answers after changes: tests wait for it with {@link OutcomeWarmer#awaitIdle}. */
     public OutcomeWarmer outcomeWarmer() {
         return outcomeWarmer;
+    }
+
+    /** Issuance, for benchmarks and tests that issue without HTTP (a batch through {@link Issuance#issueAll}). */
+    public Issuance issuance() {
+        return issuance;
     }
 
     /** The engagement tracker pages and services record events with. */

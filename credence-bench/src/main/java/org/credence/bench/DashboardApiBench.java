@@ -70,9 +70,8 @@ public final class DashboardApiBench {
                 new Call("/api/v1/analytics/geography", RAW_GEOGRAPHY),
                 new Call("/api/v1/analytics/influencers", RAW_INFLUENCERS),
                 new Call("/api/v1/analytics/marketing-value", rawByFigure.get("Share")));
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "50").start()) {
-            String url = postgres.getJdbcUrl("postgres", "postgres") + "&password=postgres";
+        try (EmbeddedPostgres postgres = embedded(data)) {
+            String url = url(postgres, data);
             Jdbi jdbi = Jdbi.create(url);
             long tenant = DashboardData.existing(jdbi).orElseThrow(() -> new IllegalStateException("no benchmark tenant in " + data + ": run DashboardBench first"));
             String key = jdbi.inTransaction(h -> new ApiKeys(jdbi, new java.security.SecureRandom(), new org.credence.audit.AuditTrail(jdbi), java.time.Clock.systemUTC())
@@ -83,12 +82,7 @@ public final class DashboardApiBench {
             List<UUID> sample = jdbi.withHandle(h -> h.createQuery("""
                     SELECT credential_id FROM tracking_credential TABLESAMPLE SYSTEM (1) REPEATABLE (2026)
                      WHERE tenant_id = :tenant LIMIT :n""").bind("tenant", tenant).bind("n", runs + 5).mapTo(UUID.class).list());
-            // the simulator's deltas folded, then fresh statistics and visibility maps, as a live server would have them
-            new org.credence.analytics.AnalyticsFolder(jdbi).foldPending();
-            // (the pending tables too: the fold just deleted millions of their rows, which a live server's autovacuum clears)
-            jdbi.useHandle(h -> h.execute("VACUUM ANALYZE analytics_cohort, analytics_recipient, analytics_recipient_daily, analytics_daily, "
-                    + "analytics_country_daily, tracking_credential, analytics_credential_state, analytics_cohort_pending, "
-                    + "analytics_credential_pending, analytics_recipient_pending, analytics_return_pending, analytics_daily_pending"));
+            foldAndVacuum(jdbi);
             sizes(jdbi, tenant);
             Settings settings = new Settings(0, data, Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty(), false);
             Clock clock = Clock.fixed(end.atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1), ZoneOffset.UTC);
@@ -105,6 +99,30 @@ public final class DashboardApiBench {
                 reports(http, base, key, lastDay, runs);
             }
         }
+    }
+
+    /** Starts the PostgreSQL of a data directory that {@link DashboardBench} (the server's {@code Database}) made. */
+    static EmbeddedPostgres embedded(Path data) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "50").setConnectConfig("password", password(data)).start();
+    }
+
+    /** Its JDBC URL with the password the server generated on first start ({@code db.password}, URL-safe Base64). */
+    static String url(EmbeddedPostgres postgres, Path data) throws IOException {
+        return postgres.getJdbcUrl("postgres", "postgres") + "&password=" + password(data);
+    }
+
+    private static String password(Path data) throws IOException {
+        return java.nio.file.Files.readString(data.resolve(org.credence.db.Database.PASSWORD_FILE)).strip();
+    }
+
+    /** The simulator's deltas folded, then fresh statistics and visibility maps, as a live server would have them. */
+    static void foldAndVacuum(Jdbi jdbi) {
+        new org.credence.analytics.AnalyticsFolder(jdbi).foldPending();
+        // (the pending tables too: the fold just deleted millions of their rows, which a live server's autovacuum clears)
+        jdbi.useHandle(h -> h.execute("VACUUM ANALYZE analytics_cohort, analytics_recipient, analytics_recipient_daily, analytics_daily, "
+                + "analytics_country_daily, tracking_credential, analytics_credential_state, analytics_cohort_pending, "
+                + "analytics_credential_pending, analytics_recipient_pending, analytics_return_pending, analytics_daily_pending"));
     }
 
     private static void sizes(Jdbi jdbi, long tenant) {

@@ -23,6 +23,7 @@ public record AnalyticsNav(String label, List<Link> links) {
             Map.entry("/app/analytics/roi", "nav.roi"),
             Map.entry("/app/analytics/imports", "nav.imports"),
             Map.entry("/app/surveys", "nav.surveys"),
+            Map.entry("/app/analytics/pathways", "nav.pathways"),
             Map.entry("/app/reports/board", "nav.board"));
 
     /** One page of the bar; {@code current} when it is the page shown. */

@@ -12,7 +12,7 @@ import org.credence.insights.Figure;
  * dashboard's tables and the readable columns of the CSV exports both use it (docs/metrics.md,
  * "How figures are written").
  */
-final class Readable {
+public final class Readable {
     /** The unit of a rate: a value between 0 and 1, written as a percentage. */
     static final String PROPORTION = "proportion";
     private final Locale locale;
@@ -22,7 +22,7 @@ final class Readable {
     }
 
     /** Norwegian (bokmål) for {@code nb}, British English otherwise. */
-    static Readable of(String lang) {
+    public static Readable of(String lang) {
         return new Readable("nb".equals(lang) ? Locale.forLanguageTag("nb-NO") : Locale.UK);
     }
 
@@ -68,7 +68,7 @@ final class Readable {
     }
 
     /** A figure as the API writes it ({@link FigureJson}), with its interval. */
-    String value(JsonNode figure) {
+    public String value(JsonNode figure) {
         JsonNode interval = figure.get("interval");
         return value(figure.get("value").isNull() ? null : figure.get("value").decimalValue(), figure.get("unit").asText(),
                 interval == null ? null : interval.get("low").asDouble(), interval == null ? null : interval.get("high").asDouble());

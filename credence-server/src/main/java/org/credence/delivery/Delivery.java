@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
 import org.credence.http.Auth;
@@ -39,6 +40,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     private final boolean secureCookies;
     private final org.credence.http.SameOrigin sameOrigin;
     private final MailComposer composer;
+    private java.util.function.BiFunction<Long, String, java.util.List<org.credence.pathway.RecipientPathway>> pathways = (tenant, email) -> java.util.List.of();
 
     private Delivery(Jdbi jdbi, Tenants tenants, AuditTrail audit, Clock clock, MailWorker worker, MailComposer composer, MailSettings settings,
                      Path outbox, Tokens tokens, URI publicUrl) {
@@ -80,7 +82,7 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
                          java.util.function.Consumer<String> privacyChanged, RecipientFiles files) {
         DeliveryRoutes.register(config, this, auth, new Outbox(outbox, settings.smtp().isEmpty()));
         ClaimRoutes.register(config, claims, events, privacyChanged, secureCookies, sameOrigin);
-        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged, files, events, sameOrigin);
+        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged, files, events, sameOrigin, pathways);
     }
 
     /**
@@ -117,6 +119,23 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         }
     }
 
+    /** A batch's mails in one insert: the same mail {@link #issued} queues for each credential to notify. */
+    @Override
+    public void issuedAll(Handle h, Tenant tenant, java.util.List<IssuedCredential> credentials, java.util.List<Boolean> notify) {
+        java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+        java.util.List<String> recipients = new java.util.ArrayList<>();
+        for (int i = 0; i < credentials.size(); i++) {
+            if (notify.get(i)) {
+                ids.add(credentials.get(i).id());
+                recipients.add(credentials.get(i).recipientEmail());
+            }
+        }
+        if (!ids.isEmpty()) {
+            MailQueue.enqueueAll(h, tenant.id(), ids, MailKind.CREDENTIAL_ISSUED, recipients, tenant.locale(), clock.instant());
+            h.afterCommit(worker::wake);
+        }
+    }
+
     /** Queues a mail about a credential to its recipient; the worker is woken once the transaction commits. */
     long queue(Handle h, IssuedCredential credential, MailKind kind, String language) {
         long id = MailQueue.enqueue(h, credential.tenantId(), credential.id(), kind, credential.recipientEmail(), language, clock.instant());
@@ -148,6 +167,11 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         return id;
     }
 
+    /** Shows each signed-in recipient their progress on the pathways they started (tenant id, e-mail); call before {@link #register}. */
+    public void showPathwaysWith(java.util.function.BiFunction<Long, String, java.util.List<org.credence.pathway.RecipientPathway>> pathways) {
+        this.pathways = pathways;
+    }
+
     /** Plugs in the reports module, which renders report mails when they are sent. */
     public void renderReportsWith(ReportMail reports) {
         composer.renderReportsWith(reports);
@@ -156,6 +180,60 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
     /** Who renders survey mail (the survey module, built after delivery). */
     public void renderSurveysWith(MailRenderer renderer) {
         composer.renderSurveysWith(renderer);
+    }
+
+    /** Who renders expiry reminders and state notices (the renewal module, built after delivery). */
+    public void renderRenewalsWith(MailRenderer renderer) {
+        composer.renderRenewalsWith(renderer);
+    }
+
+    /**
+     * Queues the reminder that {@code credential} expires in {@code offsetDays} days (its reference), inside the caller's
+     * transaction; rendered with a fresh renewal link when sent. Returns the mail's id.
+     */
+    public long queueExpiryReminder(Handle h, IssuedCredential credential, int offsetDays, String language) {
+        long id = MailQueue.enqueue(h, credential.tenantId(), credential.id(), MailKind.EXPIRY_REMINDER, credential.recipientEmail(), language,
+                Integer.toString(offsetDays), clock.instant());
+        h.afterCommit(worker::wake);
+        return id;
+    }
+
+    /** Queues the recipient's notice that {@code credential} was revoked (or else suspended), inside the caller's transaction. */
+    public long queueStateNotice(Handle h, IssuedCredential credential, boolean revoked, String language) {
+        return queue(h, credential, revoked ? MailKind.CREDENTIAL_REVOKED : MailKind.CREDENTIAL_SUSPENDED, language);
+    }
+
+    /**
+     * The language to write to {@code email} in at the tenant: that of the latest mail sent to the address there (the
+     * recipient was addressed in it), else the tenant's own.
+     */
+    public static String recipientLanguage(Handle h, long tenantId, String email) {
+        return h.createQuery("""
+                        SELECT coalesce((SELECT language FROM mail WHERE tenant_id = :tenant AND recipient = :email ORDER BY id DESC LIMIT 1),
+                                        CASE WHEN t.locale = 'nb' THEN 'nb' ELSE 'en' END)
+                          FROM tenant t
+                         WHERE t.id = :tenant
+                        """)
+                .bind("tenant", tenantId).bind("email", email).mapTo(String.class).one();
+    }
+
+    /**
+     * After the issuer changed the recipient's address of {@code credentials} (as they now read): claim links mailed to
+     * the old address stop working, mail still queued goes to the new one, and, when {@code newClaimLinks}, each
+     * unclaimed credential that is not revoked gets a fresh claim link at the new address. Inside the caller's transaction.
+     */
+    public void addressChanged(Handle h, List<IssuedCredential> credentials, boolean newClaimLinks, String language) {
+        Instant now = clock.instant();
+        for (IssuedCredential c : credentials) {
+            ClaimTokens.supersede(h, c.tenantId(), c.id(), now);
+            h.createUpdate("UPDATE mail SET recipient = :to WHERE tenant_id = :tenant AND credential_id = :id AND status = 'queued'")
+                    .bind("to", c.recipientEmail()).bind("tenant", c.tenantId()).bind("id", c.id()).execute();
+            boolean unclaimed = h.createQuery("SELECT claimed_at IS NULL FROM credential WHERE tenant_id = :tenant AND id = :id")
+                    .bind("tenant", c.tenantId()).bind("id", c.id()).mapTo(Boolean.class).one();
+            if (newClaimLinks && unclaimed && !c.state().equals("revoked")) {
+                queue(h, c, MailKind.CLAIM_LINK, language);
+            }
+        }
     }
 
     long queueSignIn(Handle h, long tenantId, String email, String language) {

@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * One credential on a recipient's dashboard.
  *
- * @param status valid, revoked, suspended or expired
+ * @param status valid, revoked, suspended, expired or superseded (renewed)
  * @param views counted views by others (likewise {@code shares}, {@code verifications}), from tracking's rollup; null when unknown
  */
 public record HeldCredential(UUID id, String number, String achievement, String status, Instant expiresAt, String visibility,

@@ -22,7 +22,7 @@ import org.credence.user.SignedIn;
 public final class IssuerCredentialsPage {
     /** The filters the page keeps across its links and forms, in this order. */
     static final List<String> FILTERS = List.of("q", "achievementId", "status", "cursor");
-    static final List<String> STATES = List.of("active", "expired", "suspended", "revoked");
+    static final List<String> STATES = List.of("active", "expired", "suspended", "revoked", "superseded");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 

@@ -17,6 +17,7 @@ final class MailComposer {
     /** Set once at start, after the report services exist (they are built after delivery). */
     private volatile ReportMail reports = ReportMail.NONE;
     private volatile MailRenderer surveys;
+    private volatile MailRenderer renewals;
 
     MailComposer(URI publicUrl, Tokens tokens) {
         this.publicUrl = publicUrl;
@@ -36,6 +37,10 @@ final class MailComposer {
         this.surveys = renderer;
     }
 
+    void renderRenewalsWith(MailRenderer renderer) {
+        this.renewals = renderer;
+    }
+
     /** The mail, or empty when it must not go out: its credential was revoked (or its survey answered or closed) while it waited. */
     Optional<MailContent> compose(Handle h, MailQueue.Due mail, Instant now) {
         String lang = mail.language();
@@ -45,6 +50,12 @@ final class MailComposer {
                 throw new IllegalStateException("no renderer for survey mail");
             }
             return surveys.render(h, mail.tenantId(), mail.id(), kind, lang, now);
+        }
+        if (mail.kind().renewal()) {
+            if (renewals == null) {
+                throw new IllegalStateException("no renderer for renewal mail");
+            }
+            return renewals.render(h, mail.tenantId(), mail.id(), kind, lang, now);
         }
         if (mail.kind() == MailKind.RECIPIENT_SIGN_IN) {
             Map<String, String> values = Map.of("issuer", h.createQuery("SELECT name FROM tenant WHERE id = :tenant")

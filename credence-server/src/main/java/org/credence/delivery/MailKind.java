@@ -15,10 +15,21 @@ enum MailKind {
     /** The one reminder of a survey invitation not yet answered. */
     SURVEY_REMINDER,
     /** The weekly program report for a subscribed user, its PDF attached; rendered by {@link ReportMail}. */
-    WEEKLY_REPORT;
+    WEEKLY_REPORT,
+    /** A reminder that a credential expires soon, with a renewal link; rendered by the renewal module's {@link MailRenderer}. */
+    EXPIRY_REMINDER,
+    /** The recipient's notice that their credential was revoked (renewal module). */
+    CREDENTIAL_REVOKED,
+    /** The recipient's notice that their credential was suspended (renewal module). */
+    CREDENTIAL_SUSPENDED;
 
     boolean survey() {
         return this == SURVEY_INVITATION || this == SURVEY_REMINDER;
+    }
+
+    /** Rendered by the renewal module: expiry reminders and state notices. */
+    boolean renewal() {
+        return this == EXPIRY_REMINDER || this == CREDENTIAL_REVOKED || this == CREDENTIAL_SUSPENDED;
     }
 
     String column() {

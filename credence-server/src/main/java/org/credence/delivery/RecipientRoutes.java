@@ -26,7 +26,8 @@ final class RecipientRoutes {
     private RecipientRoutes() {}
 
     static void register(JavalinConfig config, Recipients recipients, boolean secureCookie, java.util.function.Consumer<String> privacyChanged,
-                         RecipientFiles files, ServerEvents events, SameOrigin sameOrigin) {
+                         RecipientFiles files, ServerEvents events, SameOrigin sameOrigin,
+                         java.util.function.BiFunction<Long, String, java.util.List<org.credence.pathway.RecipientPathway>> pathways) {
         config.routes.get("/me", ctx -> {
             String lang = ClaimRoutes.language(ctx);
             Map<String, String> t = PageText.of(lang);
@@ -43,7 +44,7 @@ final class RecipientRoutes {
             String privatePage = achievementOf(dashboard, ctx.queryParam("private"));
             ClaimRoutes.html(ctx, 200, Pages.render("me/dashboard.jte", Map.of("lang", lang, "t", t, "issuer", dashboard.tenant().name(),
                     "email", dashboard.email(), "csrf", session.get().csrf(), "credentials", dashboard.credentials(), "claimed", claimed,
-                    "privatePage", privatePage)));
+                    "privatePage", privatePage, "pathways", pathways.apply(session.get().tenantId(), session.get().email()))));
         });
         config.routes.post("/me/sign-in", ctx -> {
             if (ClaimRoutes.refusedCrossSite(ctx, sameOrigin)) {

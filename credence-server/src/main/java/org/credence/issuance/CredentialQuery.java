@@ -36,8 +36,8 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
             achievementId = number(parameter.apply("achievementId"), "achievementId");
         }
         String status = parameter.apply("status");
-        if (status != null && !status.matches("active|expired|revoked|suspended")) {
-            throw new DomainException.InvalidInput("status", "status '" + status + "' is not one of active, expired, revoked, suspended");
+        if (status != null && !status.matches("active|expired|revoked|suspended|superseded")) {
+            throw new DomainException.InvalidInput("status", "status '" + status + "' is not one of active, expired, revoked, suspended, superseded");
         }
         Instant after = instant(parameter.apply("issuedAfter"), "issuedAfter");
         Instant before = instant(parameter.apply("issuedBefore"), "issuedBefore");

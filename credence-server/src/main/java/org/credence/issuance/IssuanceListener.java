@@ -11,4 +11,27 @@ public interface IssuanceListener {
      * @param notify false when the request said {@code "notify": false}: the recipient gets no mail
      */
     void issued(Handle h, Tenant tenant, IssuedCredential credential, boolean notify);
+
+    /** Told of a batch's new credentials at once ({@code notify.get(i)} for {@code credentials.get(i)}), so it can write them in one go. */
+    default void issuedAll(Handle h, Tenant tenant, java.util.List<IssuedCredential> credentials, java.util.List<Boolean> notify) {
+        for (int i = 0; i < credentials.size(); i++) {
+            issued(h, tenant, credentials.get(i), notify.get(i));
+        }
+    }
+
+    /** One listener telling each of {@code listeners} in turn, batches as batches (so the mail queue still writes a batch in one go). */
+    static IssuanceListener all(IssuanceListener... listeners) {
+        java.util.List<IssuanceListener> each = java.util.List.of(listeners);
+        return new IssuanceListener() {
+            @Override
+            public void issued(Handle h, Tenant tenant, IssuedCredential credential, boolean notify) {
+                each.forEach(l -> l.issued(h, tenant, credential, notify));
+            }
+
+            @Override
+            public void issuedAll(Handle h, Tenant tenant, java.util.List<IssuedCredential> credentials, java.util.List<Boolean> notify) {
+                each.forEach(l -> l.issuedAll(h, tenant, credentials, notify));
+            }
+        };
+    }
 }

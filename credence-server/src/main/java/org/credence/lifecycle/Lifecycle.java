@@ -16,10 +16,26 @@ public final class Lifecycle {
     private final AuditTrail audit;
     private final org.credence.transparency.TransparencyLog log;
     private final java.util.function.Consumer<String> changed;
+    private final StateListener listener;
+
+    /** Told of each state change inside the transaction that makes it, so what it writes (a notice mail) commits with it. */
+    @FunctionalInterface
+    public interface StateListener {
+        StateListener NONE = (h, before, after) -> { };
+
+        void changed(org.jdbi.v3.core.Handle h, IssuedCredential before, IssuedCredential after);
+    }
 
     /** @param changed told a credential's number after its state changed and committed (caches drop it) */
     public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit, org.credence.transparency.TransparencyLog log,
                      java.util.function.Consumer<String> changed) {
+        this(jdbi, statusLists, audit, log, changed, StateListener.NONE);
+    }
+
+    /** @param listener told of each change in its transaction (the recipient's notice) */
+    public Lifecycle(Jdbi jdbi, StatusLists statusLists, AuditTrail audit, org.credence.transparency.TransparencyLog log,
+                     java.util.function.Consumer<String> changed, StateListener listener) {
+        this.listener = listener;
         this.log = log;
         this.changed = changed;
         this.jdbi = jdbi;
@@ -42,6 +58,10 @@ public final class Lifecycle {
             if (before.state().equals(target)) {
                 return before;
             }
+            if (before.state().equals("superseded") && command.action() != StateChange.Action.REVOKE) {
+                // suspending or reinstating history would make it current again beside its renewal
+                throw new DomainException.Conflict("credential " + before.number() + " is superseded by its renewal; change the renewal instead");
+            }
             CredentialStore.setState(h, caller.tenantId(), id, target, reason);
             statusLists.touch(h, before.statusListId());
             log.append(h, caller.tenantId(), id, JsonFields.MAPPER.createObjectNode().put("type", action).put("credential", id.toString())
@@ -49,7 +69,9 @@ public final class Lifecycle {
             audit.record(h, caller.tenantId(), caller.actor(), "credential." + action, "credential:" + id,
                     JsonFields.MAPPER.createObjectNode().put("state", before.state()).put("reason", before.stateReason()),
                     JsonFields.MAPPER.createObjectNode().put("state", target).put("reason", reason));
-            return CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
+            IssuedCredential changedTo = CredentialStore.byId(h, caller.tenantId(), id).orElseThrow();
+            listener.changed(h, before, changedTo);
+            return changedTo;
         });
         changed.accept(after.number());
         return after;

@@ -115,6 +115,9 @@ public final class ServerVerification {
                 case STATUS -> switch (c.state()) {
                     case "revoked" -> Check.failed(CheckName.STATUS, VerificationError.REVOKED, "revoked by the issuer" + reason(c));
                     case "suspended" -> Check.failed(CheckName.STATUS, VerificationError.SUSPENDED, "suspended by the issuer" + reason(c));
+                    // renewed: history, not withdrawn, so its status bit stays unset and the check passes, naming the renewal
+                    case "superseded" -> Check.passed(CheckName.STATUS, "neither revoked nor suspended; superseded by its renewal"
+                            + successor(c).map(number -> " " + number).orElse(""));
                     default -> Check.passed(CheckName.STATUS, "neither revoked nor suspended, per the issuer's records as of now");
                 };
                 default -> check;
@@ -122,6 +125,17 @@ public final class ServerVerification {
         }
         checks.add(inclusion);
         return VerificationReport.of(cached.format(), checks, cached.credential());
+    }
+
+    /** The number of the credential that renewed {@code c}, when it was renewed. */
+    public Optional<String> successor(IssuedCredential c) {
+        if (!c.state().equals("superseded")) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT n.number FROM credential o JOIN credential n ON n.tenant_id = o.tenant_id AND n.id = o.superseded_by
+                         WHERE o.tenant_id = :tenant AND o.id = :id
+                        """).bind("tenant", c.tenantId()).bind("id", c.id()).mapTo(String.class).findOne());
     }
 
     private static String reason(IssuedCredential c) {

@@ -29,7 +29,8 @@ public final class VerificationPage {
         return Pages.language(query, acceptLanguage);
     }
 
-    static String render(ServerVerification.Verified verified, String issuerName, String lang) {
+    /** @param renewedBy the number of the credential's renewal, when it was renewed (it is superseded, still valid) */
+    static String render(ServerVerification.Verified verified, String issuerName, Optional<String> renewedBy, String lang) {
         Map<String, String> t = Messages.of("verification", lang).table();
         VerificationReport report = verified.report();
         var c = verified.credential();
@@ -41,7 +42,11 @@ public final class VerificationPage {
         VerificationView view = new VerificationView(lang, report.verdict().json(), recipient, facts.map(SignedFacts::achievement).orElse(""),
                 facts.map(SignedFacts::issuer).orElse(issuerName), facts.map(SignedFacts::validFrom).map(DATE::format).orElse(""),
                 facts.isEmpty() ? "" : facts.get().validUntil() == null ? null : DATE.format(facts.get().validUntil()), c.number(), lines);
-        return Pages.render("verification/page.jte", Map.of("view", view, "t", t));
+        Map<String, Object> model = new HashMap<>();
+        model.put("view", view);
+        model.put("t", t);
+        renewedBy.ifPresent(number -> model.put("renewedBy", number));
+        return Pages.render("verification/page.jte", model);
     }
 
     /**

@@ -31,7 +31,7 @@ public final class VerificationRoutes {
                 return;
             }
             String issuer = tenants.byId(verified.get().credential().tenantId()).name();
-            String html = VerificationPage.render(verified.get(), issuer, lang);
+            String html = VerificationPage.render(verified.get(), issuer, verification.successor(verified.get().credential()), lang);
             events.recordThen(ctx, verified.get().credential().number(), EventType.VERIFICATION, "page", () -> ctx.result(html));
         });
         config.routes.get("/api/v1/verify/{number}", ctx -> {
@@ -45,6 +45,9 @@ public final class VerificationRoutes {
                 signed.remove("recipient");
                 body.put("recipientPrivate", true);
             }
+            // renewed: the answer names the renewal, which a verifier may want instead
+            verification.successor(verified.credential()).ifPresent(number -> body.putObject("supersededBy").put("number", number)
+                    .put("verifyUrl", tenants.publicUrl() + "/verify/" + number));
             // the proof behind the transparency check, so anyone can recheck it against a signed checkpoint
             verified.transparency().ifPresent(proof -> body.set("transparency", proof));
             events.recordThen(ctx, verified.credential().number(), EventType.VERIFICATION, "api", () -> ctx.json(body));

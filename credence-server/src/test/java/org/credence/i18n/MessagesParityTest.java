@@ -104,6 +104,7 @@ class MessagesParityTest {
                 Map.entry("jte/app", "credentials"), Map.entry("java/org/credence/delivery/IssuerCredentialsPage.java", "credentials"),
                 Map.entry("jte/imports", "imports"), Map.entry("java/org/credence/integration/ImportsPage.java", "imports"),
                 Map.entry("jte/roi", "roi"), Map.entry("java/org/credence/analytics/RoiPage.java", "roi"),
+                Map.entry("jte/pathway", "pathways"), Map.entry("java/org/credence/pathway/PathwayPage.java", "pathways"),
                 Map.entry("jte/operations", "operations"), Map.entry("java/org/credence/analytics/OperationsPage.java", "operations"));
         int found = 0;
         for (var source : sources.entrySet()) {

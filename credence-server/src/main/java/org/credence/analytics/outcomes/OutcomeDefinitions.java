@@ -19,8 +19,9 @@ final class OutcomeDefinitions {
 
     static final Metric RENEWAL = new Metric("retention.renewal_rate", "Renewal rate",
             "Credentials renewed, of those whose renewal window (" + OutcomeQueries.RENEWAL_WINDOW_DAYS
-                    + " days before expiry) opened in the period and has opened by today, by expiry quarter. Renewed: a renewal revenue line of the same achievement for the same person,"
-                    + " booked on or after the issue date.",
+                    + " days before expiry) opened in the period and has opened by today, by expiry quarter. Renewed: renewed in Credence (a successor in its lineage that extends its validity)"
+                    + " or an imported renewal revenue line of the same achievement for the same person, booked on or after the issue date; each"
+                    + " credential counts once.",
             new Formula("proportion", "credentials renewed ÷ credentials eligible for renewal"), "credentials eligible for renewal",
             Evidence.DERIVED, "an open cohort (expiry still ahead) can still rise");
 

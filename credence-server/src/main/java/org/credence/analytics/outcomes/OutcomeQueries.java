@@ -125,7 +125,11 @@ public final class OutcomeQueries {
     /**
      * Renewals by expiry quarter: credentials whose renewal window ({@link #RENEWAL_WINDOW_DAYS} days before expiry) opened in
      * the scope's days and by now, and of those the ones
-     * renewed — a renewal revenue line of the same achievement for the same person, booked on or after the issue date.
+     * renewed — renewed in Credence (its lineage has a successor that extends its validity), or an imported renewal revenue
+     * line of the same achievement for the same person, booked on or after the issue date (after it, for a credential that
+     * is itself a renewal: the line that paid for it is not a renewal of it). Each credential counts once, by either signal;
+     * Credence's own fee lines (source {@code credence}) always come with a lineage renewal and are not counted again. A
+     * re-issued copy (its successor has the same expiry: an e-mail change) is not eligible: its re-issue stands for it.
      * An erased person's renewal line is matched through what they earned (outcome_person_earning).
      */
     public List<RenewalCohort> renewals(Scope scope) {
@@ -138,22 +142,26 @@ public final class OutcomeQueries {
                     LEFT JOIN recipient_external_id x ON x.tenant_id = p.tenant_id AND x.external_id = p.external_id
                     LEFT JOIN outcome_person_earning pe ON p.erased_at IS NOT NULL AND pe.tenant_id = p.tenant_id AND pe.person_id = p.id
                                                        AND pe.achievement_id = r.achievement_id
-                    WHERE r.tenant_id = :tenant AND r.kind = 'renewal' AND r.achievement_id IS NOT NULL
+                    WHERE r.tenant_id = :tenant AND r.kind = 'renewal' AND r.achievement_id IS NOT NULL AND r.source <> 'credence'
                     GROUP BY 1, 2, 3, 4, 5),
                 eligible AS (
-                    SELECT c.achievement_id, c.issued_at, c.expires_at, c.recipient_email_hash
+                    SELECT c.achievement_id, c.issued_at, c.expires_at, c.recipient_email_hash, c.renews IS NOT NULL AS is_renewal,
+                           n.id IS NOT NULL AND (n.expires_at IS NULL OR n.expires_at > c.expires_at) AS renewed_here
                     FROM credential c
+                    LEFT JOIN credential n ON n.tenant_id = c.tenant_id AND n.id = c.superseded_by
                     WHERE c.tenant_id = :tenant
+                      AND NOT (n.id IS NOT NULL AND n.expires_at IS NOT DISTINCT FROM c.expires_at)
                       AND c.expires_at >= CAST(:start AS timestamptz) + make_interval(days => :window)
                       AND c.expires_at < CAST(:end AS timestamptz) + make_interval(days => :window)
                       AND c.expires_at <= CAST(:now AS timestamptz) + make_interval(days => :window)
                       AND (CAST(:achievement AS bigint) IS NULL OR c.achievement_id = :achievement)),
                 by_hash AS (
                     SELECT to_char(c.expires_at AT TIME ZONE 'UTC', 'YYYY"Q"Q') AS cohort, count(*) AS eligible,
-                           count(*) FILTER (WHERE EXISTS (
+                           count(*) FILTER (WHERE c.renewed_here OR EXISTS (
                                SELECT 1 FROM renewal r WHERE NOT r.erased AND r.achievement_id = c.achievement_id
                                  AND r.email_hash = c.recipient_email_hash
-                                 AND r.booked_on >= CAST(c.issued_at AT TIME ZONE 'UTC' AS date))) AS renewed
+                                 AND r.booked_on >= CAST(c.issued_at AT TIME ZONE 'UTC' AS date)
+                                 AND (NOT c.is_renewal OR r.booked_on > CAST(c.issued_at AT TIME ZONE 'UTC' AS date)))) AS renewed
                     FROM eligible c
                     GROUP BY 1),
                 -- an erased person's hash is gone: their renewal counts once, in the cohort of a credential of that

@@ -246,9 +246,9 @@ public final class OutcomeReports {
                 rows.add(List.of(cohort.cohort(), Long.toString(cohort.eligible()), Long.toString(cohort.renewed())));
             }
             renewal.set("total", figure(OutcomeDefinitions.RENEWAL, renewed, eligible, "credentials"));
-            renewal.put("rule", "Renewed: a renewal revenue line of the same achievement for the same person, booked on or after the issue"
-                    + " date. A second credential of the same achievement to the same address cannot be issued (issuance answers the first),"
-                    + " so re-issue is not a renewal signal yet.");
+            renewal.put("rule", "Renewed: renewed in Credence (a successor in the credential's lineage that extends its validity), or an"
+                    + " imported renewal revenue line of the same achievement for the same person, booked on or after the issue date; each"
+                    + " credential counts once, whichever signal shows it. Credence's own renewal-fee lines are not counted again.");
 
             Split re = queries.reEnrolment(scope);
             ObjectNode reEnrolment = body.putObject("reEnrolment");
