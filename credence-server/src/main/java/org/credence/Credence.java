@@ -39,11 +39,14 @@ import org.credence.analytics.outcomes.OutcomeWarmer;
 import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
 import org.credence.audit.AuditTrail;
+import org.credence.integration.CompletionRoutes;
+import org.credence.integration.Completions;
 import org.credence.integration.CourseAchievements;
 import org.credence.integration.ImportsPage;
 import org.credence.integration.OutcomeImports;
 import org.credence.integration.OutcomePeople;
 import org.credence.integration.OutcomeImportRoutes;
+import org.credence.integration.XapiRoutes;
 import org.credence.badge.AchievementImages;
 import org.credence.badge.BadgeRoutes;
 import org.credence.badge.Badges;
@@ -142,6 +145,7 @@ public final class Credence implements AutoCloseable {
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
     private WebhookModule webhooks;
+    private Completions completions;
     private Issuance issuance;
     private RenewalModule renewal;
 
@@ -291,6 +295,10 @@ public final class Credence implements AutoCloseable {
                     UNION SELECT DISTINCT tenant_id FROM outcome_person
                     """).mapTo(Long.class).list()).forEach(outcomeWarmer::changed);
             OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
+            // LMS and xAPI completions: a course mapped later issues the completions stored for it (docs/completions.md)
+            Completions completions = new Completions(jdbi, issuance, clock);
+            completions.schedule(jobs);
+            CourseAchievements courses = new CourseAchievements(jdbi, audit, outcomeWarmer::changed, completions.onMapped());
             RenewalModule renewal = RenewalModule.create(jdbi, issuance, achievements, mail, audit, credentialEvents, jobs,
                     outcomeWarmer::changed, publicUrl, clock, random);
             List<Consumer<JavalinConfig>> routes = List.of(
@@ -331,8 +339,9 @@ public final class Credence implements AutoCloseable {
                     }).map(file -> new RecipientFiles.File(file.contentType(), file.bytes()))),
                     config -> tracking.register(config, credentialPages.shareTargets(), recipients),
                     config -> OutcomeImportRoutes.register(config, outcomeImports, new OutcomePeople(jdbi, audit, outcomeWarmer::changed),
-                            new CourseAchievements(jdbi, audit, outcomeWarmer::changed), auth,
-                            users.sessions()),
+                            courses, auth, users.sessions()),
+                    config -> CompletionRoutes.register(config, completions, auth, publicUrl),
+                    config -> XapiRoutes.register(config, completions, auth),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
                     config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
@@ -349,6 +358,7 @@ public final class Credence implements AutoCloseable {
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
             started.webhooks = webhookModule;
+            started.completions = completions;
             started.issuance = issuance;
             started.renewal = renewal;
             return started;
@@ -451,6 +461,11 @@ public final class Credence implements AutoCloseable {
     /** Sends the mail queue now: for tests and commands that cannot wait for the next poll. */
     public MailWorker mailWorker() {
         return delivery.worker();
+    }
+
+    /** LMS and xAPI completions: tests run the sweep of interrupted issuing without waiting a minute. */
+    public Completions completions() {
+        return completions;
     }
 
     /** The persistent job scheduler: tests wait for queued jobs with {@link Jobs#awaitIdle}. */

@@ -7,7 +7,7 @@ import org.credence.i18n.Messages;
 /**
  * A credential template of a tenant.
  *
- * @param details skills/alignments, tags, validityDays, programUrl, image — kept as JSON
+ * @param details skills/alignments, tags, validityDays, programUrl, image, passMark — kept as JSON
  * @param design the certificate design its PDFs are drawn with: a built-in name or one of the tenant's own
  */
 public record Achievement(long id, long tenantId, String kind, String name, String description, String criteria, ObjectNode details,
@@ -32,5 +32,10 @@ public record Achievement(long id, long tenantId, String kind, String name, Stri
     /** Days a credential stays valid after issue; empty for no expiry. */
     public java.util.OptionalInt validityDays() {
         return details.hasNonNull("validityDays") ? java.util.OptionalInt.of(details.get("validityDays").asInt()) : java.util.OptionalInt.empty();
+    }
+
+    /** The lowest score (0–100) with which a reported completion earns the credential; empty: only 100 % progress does. */
+    public java.util.Optional<java.math.BigDecimal> passMark() {
+        return details.hasNonNull("passMark") ? java.util.Optional.of(details.get("passMark").decimalValue()) : java.util.Optional.empty();
     }
 }

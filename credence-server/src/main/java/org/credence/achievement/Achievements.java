@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Credential templates: validated on the way in, always read within the caller's tenant. */
 public final class Achievements {
     public static final Set<String> FIELDS = Set.of("name", "kind", "description", "criteria", "alignments", "tags",
-            "validityDays", "programUrl", "image", "design");
+            "validityDays", "programUrl", "image", "design", "passMark");
     /** The design of an achievement that names none (the column's default). */
     static final String DEFAULT_DESIGN = "classic";
     private static final Set<String> KINDS = Set.of("certificate", "certification", "badge", "diploma");
@@ -185,6 +185,13 @@ public final class Achievements {
                     throw new DomainException.InvalidInput("validityDays", "validityDays must be a whole number of days from 1 to 36500");
                 }
                 details.put("validityDays", validity.asInt());
+            }
+            JsonNode passMark = body.get("passMark");
+            if (passMark != null && !passMark.isNull()) {
+                if (!passMark.isNumber() || passMark.asDouble() < 0 || passMark.asDouble() > 100) {
+                    throw new DomainException.InvalidInput("passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
+                }
+                details.put("passMark", passMark.decimalValue());
             }
             for (String field : List.of("programUrl", "image")) {
                 String url = JsonFields.optionalText(body, field, 2000);

@@ -11,6 +11,15 @@ public final class CourseAchievements {
     private final Jdbi jdbi;
     private final AuditTrail audit;
     private final LongConsumer changed;
+    private final OnMapped onMapped;
+
+    /** Told of a mapping inside the transaction that makes it, so work it starts (a queued job) commits with it. */
+    @FunctionalInterface
+    public interface OnMapped {
+        OnMapped NONE = (h, tenantId, courseId) -> {};
+
+        void mapped(org.jdbi.v3.core.Handle h, long tenantId, String courseId);
+    }
 
     /** One course's achievement. */
     public record Mapping(String courseId, long achievementId, String achievementName) {}
@@ -21,9 +30,15 @@ public final class CourseAchievements {
 
     /** @param changed told the tenant id after a mapping committed (completion figures depend on it) */
     public CourseAchievements(Jdbi jdbi, AuditTrail audit, LongConsumer changed) {
+        this(jdbi, audit, changed, OnMapped.NONE);
+    }
+
+    /** @param onMapped told of each mapping inside its transaction (completions waiting for the course are issued) */
+    public CourseAchievements(Jdbi jdbi, AuditTrail audit, LongConsumer changed, OnMapped onMapped) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.changed = changed;
+        this.onMapped = onMapped;
     }
 
     /**
@@ -50,6 +65,7 @@ public final class CourseAchievements {
             var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
             audit.record(h, tenantId, actor, "integrations.course.mapped", "course:" + course,
                     before == null ? null : json.objectNode().put("achievementId", before), json.objectNode().put("achievementId", achievementId));
+            onMapped.mapped(h, tenantId, course);
             return new Mapping(course, achievementId, name);
         });
         changed.accept(tenantId);

@@ -165,7 +165,8 @@ public final class OutcomeImportRoutes {
         }
     }
 
-    private static long id(String text, String name) {
+    /** A positive whole-number query parameter, or a 400 problem naming it. */
+    static long id(String text, String name) {
         try {
             long id = Long.parseLong(text);
             if (id > 0) {

@@ -191,24 +191,50 @@ public final class CredentialStore {
                 .bind("number", number).map((rs, ctx) -> row(rs)).findOne();
     }
 
+    // the listing's filters, shared by its pages and its export
+    private static final String FILTERS = """
+             FROM credential
+            WHERE tenant_id = :tenant
+              AND (CAST(:achievement AS BIGINT) IS NULL OR achievement_id = :achievement)
+              AND (CAST(:state AS TEXT) IS NULL OR state = :state)
+              AND (CAST(:expired AS BOOLEAN) IS NULL
+                   OR (expires_at IS NOT NULL AND expires_at <= :now) = :expired)
+              AND (CAST(:issuedAfter AS TIMESTAMPTZ) IS NULL OR issued_at >= :issuedAfter)
+              AND (CAST(:issuedBefore AS TIMESTAMPTZ) IS NULL OR issued_at < :issuedBefore)
+              AND (CAST(:emailHash AS TEXT) IS NULL OR recipient_email_hash = :emailHash)
+              AND (CAST(:like AS TEXT) IS NULL OR number = :number
+                   OR recipient_name ILIKE :like ESCAPE '!' OR recipient_email ILIKE :like ESCAPE '!' OR number ILIKE :like ESCAPE '!')
+            """;
+
     /** One page of the tenant's credentials, newest first, as {@code query} selects them. */
     static java.util.List<IssuedCredential> list(Handle h, long tenantId, CredentialQuery query, java.time.Instant now) {
-        return h.createQuery("SELECT " + COLUMNS + """
-                          FROM credential
-                         WHERE tenant_id = :tenant
-                           AND (CAST(:achievement AS BIGINT) IS NULL OR achievement_id = :achievement)
-                           AND (CAST(:state AS TEXT) IS NULL OR state = :state)
-                           AND (CAST(:expired AS BOOLEAN) IS NULL
-                                OR (expires_at IS NOT NULL AND expires_at <= :now) = :expired)
-                           AND (CAST(:issuedAfter AS TIMESTAMPTZ) IS NULL OR issued_at >= :issuedAfter)
-                           AND (CAST(:issuedBefore AS TIMESTAMPTZ) IS NULL OR issued_at < :issuedBefore)
-                           AND (CAST(:emailHash AS TEXT) IS NULL OR recipient_email_hash = :emailHash)
-                           AND (CAST(:like AS TEXT) IS NULL OR number = :number
-                                OR recipient_name ILIKE :like ESCAPE '!' OR recipient_email ILIKE :like ESCAPE '!' OR number ILIKE :like ESCAPE '!')
+        return filtered(h.createQuery("SELECT " + COLUMNS + FILTERS + """
                            AND (CAST(:cursorAt AS TIMESTAMPTZ) IS NULL OR (issued_at, id) < (CAST(:cursorAt AS TIMESTAMPTZ), CAST(:cursorId AS UUID)))
                          ORDER BY issued_at DESC, id DESC
                          LIMIT :limit
-                        """)
+                        """), tenantId, query, now)
+                .bind("cursorAt", timestamp(query.afterIssuedAt()))
+                .bind("cursorId", query.afterId())
+                .bind("limit", query.limit())
+                .map((rs, ctx) -> row(rs)).list();
+    }
+
+    /**
+     * Every credential the query's filters select (its page and cursor aside), newest first, handed to {@code each}
+     * as PostgreSQL's cursor yields them {@code fetchSize} rows at a time: memory stays flat however many there are.
+     * Call inside a transaction (without one, the driver reads every row first).
+     */
+    static void forEach(Handle h, long tenantId, CredentialQuery query, java.time.Instant now, int fetchSize,
+                        java.util.function.Consumer<IssuedCredential> each) {
+        filtered(h.createQuery("SELECT " + COLUMNS + FILTERS + " ORDER BY issued_at DESC, id DESC"), tenantId, query, now)
+                .setFetchSize(fetchSize)
+                .map((rs, ctx) -> row(rs))
+                .forEach(each);
+    }
+
+    private static org.jdbi.v3.core.statement.Query filtered(org.jdbi.v3.core.statement.Query statement, long tenantId, CredentialQuery query,
+                                                            java.time.Instant now) {
+        return statement
                 .bind("tenant", tenantId)
                 .bind("achievement", query.achievementId())
                 // active and expired are both stored as 'active'; expiry tells them apart
@@ -221,11 +247,7 @@ public final class CredentialStore {
                 .bind("emailHash", query.emailHash())
                 // a whole number as typed (any case, without hyphens) finds its credential; anything else is a substring, its LIKE wildcards escaped with '!'
                 .bind("number", query.search() == null ? null : CredentialNumber.parse(query.search()).map(CredentialNumber::value).orElse(null))
-                .bind("like", query.search() == null ? null : "%" + query.search().replaceAll("([!%_])", "!$1") + "%")
-                .bind("cursorAt", timestamp(query.afterIssuedAt()))
-                .bind("cursorId", query.afterId())
-                .bind("limit", query.limit())
-                .map((rs, ctx) -> row(rs)).list();
+                .bind("like", query.search() == null ? null : "%" + query.search().replaceAll("([!%_])", "!$1") + "%");
     }
 
     private static Timestamp timestamp(java.time.Instant instant) {
