@@ -53,6 +53,8 @@ import org.credence.credential.CredentialPages;
 import org.credence.db.Database;
 import org.credence.delivery.Delivery;
 import org.credence.delivery.MailWorker;
+import org.credence.events.CredentialEvents;
+import org.credence.jobs.Jobs;
 import org.credence.delivery.RecipientFiles;
 import org.credence.demo.DemoLoader;
 import org.credence.demo.SimulationSettings;
@@ -117,6 +119,7 @@ public final class Credence implements AutoCloseable {
     private final RemoteFetcher remoteFetcher;
     private final HashingLimit passwordHashing;
     private final ReportModule reports;
+    private final Jobs jobs;
     private boolean closed;
 
     private final HealthRoutes health;
@@ -126,8 +129,9 @@ public final class Credence implements AutoCloseable {
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
-                     HealthRoutes health, RemoteFetcher remoteFetcher, ReportModule reports) {
+                     HealthRoutes health, RemoteFetcher remoteFetcher, ReportModule reports, Jobs jobs) {
         this.reports = reports;
+        this.jobs = jobs;
         this.health = health;
         this.remoteFetcher = remoteFetcher;
         this.database = database;
@@ -155,9 +159,14 @@ public final class Credence implements AutoCloseable {
         Delivery delivery = null;
         AnalyticsFolder analytics = null;
         OutcomeWarmer warmer = null;
+        Jobs jobs = null;
         Optional<String> firstKey = Optional.empty();
         try {
             var jdbi = database.jdbi();
+            // modules register their background tasks while they are built; the scheduler starts once all are wired
+            jobs = new Jobs(database.dataSource(), jdbi, jobsPollEvery());
+            // webhooks and other subscribers hear of credential events inside the transaction that made them
+            CredentialEvents credentialEvents = CredentialEvents.NONE;
             AuditTrail audit = new AuditTrail(jdbi);
             ApiKeys apiKeys = new ApiKeys(jdbi, random, audit, clock);
             if (settings.bootstrapApiKey().isPresent()) {
@@ -282,13 +291,18 @@ public final class Credence implements AutoCloseable {
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
+            jobs.start();
             health.ready(true);
-            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher, boardReports);
+            Credence started = new Credence(database, http, firstKey, demo, mail, tracking, folder, users.hashing(), health, remoteFetcher,
+                    boardReports, jobs);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
             started.issuance = issuance;
             return started;
         } catch (RuntimeException e) {
+            if (jobs != null) {
+                jobs.close();
+            }
             if (delivery != null) {
                 delivery.close();
             }
@@ -386,6 +400,17 @@ public final class Credence implements AutoCloseable {
         return delivery.worker();
     }
 
+    /** The persistent job scheduler: tests wait for queued jobs with {@link Jobs#awaitIdle}. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** How often the scheduler looks for due jobs when not woken: {@code CREDENCE_JOBS_POLL_MS}, else one second. */
+    private static Duration jobsPollEvery() {
+        String millis = System.getenv("CREDENCE_JOBS_POLL_MS");
+        return millis == null || millis.isBlank() ? Duration.ofSeconds(1) : Duration.ofMillis(Long.parseLong(millis.strip()));
+    }
+
     /** The reports module: tests run its weekly mail scan at a clock of their choosing. */
     public ReportModule reports() {
         return reports;
@@ -430,6 +455,7 @@ public final class Credence implements AutoCloseable {
         try {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
+            jobs.close(); // before the modules its jobs use
             reports.close();
             if (surveys != null) {
                 surveys.close();

@@ -48,8 +48,8 @@ final class ServerProcess {
                 if (health.statusCode() == 200) {
                     return process;
                 }
-            } catch (ConnectException notYet) {
-                // still starting
+            } catch (ConnectException | java.net.http.HttpTimeoutException notYet) {
+                // still starting (on a loaded machine the first answer can take longer than the probe waits)
             }
             Thread.sleep(50);
         }

@@ -111,6 +111,11 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /** The connection pool, for libraries that take a {@link javax.sql.DataSource} (the job scheduler). */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
