@@ -44,6 +44,10 @@ import org.credence.integration.OutcomeImports;
 import org.credence.integration.OutcomePeople;
 import org.credence.integration.OutcomeImportRoutes;
 import org.credence.badge.AchievementImages;
+import org.credence.bulk.BulkSettings;
+import org.credence.bulk.IssuanceJobRoutes;
+import org.credence.bulk.IssuanceJobs;
+import org.credence.bulk.LargeJobAttachments;
 import org.credence.badge.BadgeRoutes;
 import org.credence.badge.Badges;
 import org.credence.credential.CredentialJwtRoutes;
@@ -194,7 +198,7 @@ public final class Credence implements AutoCloseable {
             AuditChain.chainUnchained(jdbi);
             log.refuseRewrittenHistory();
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
-                    new CertificateAttachments(certificates), clock, random);
+                    new LargeJobAttachments(jdbi, new CertificateAttachments(certificates)), clock, random);
             delivery = mail; // its worker thread is stopped if a later step fails
             Issuance issuance = new Issuance(jdbi, tenants, keys, achievements, statusLists, suite, audit, log, clock, random, mail);
             RemoteFetcher remoteFetcher = RemoteFetcher.forServer(settings.fetchPrivateNetworks());
@@ -237,6 +241,8 @@ public final class Credence implements AutoCloseable {
                     programRoi, achievements, SurveyModule.outcomesOf(jdbi), maturity), mail, publicUrl, clock,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
+            IssuanceJobs issuanceJobs = new IssuanceJobs(jdbi, issuance, jobs, credentialEvents, audit,
+                    BulkSettings.fromEnvironment(System.getenv()), clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             // after an import, an erasure or a program change, the outcome answers are recomputed off the request
@@ -288,6 +294,7 @@ public final class Credence implements AutoCloseable {
                             new CourseAchievements(jdbi, audit, outcomeWarmer::changed), auth,
                             users.sessions()),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
+                    config -> IssuanceJobRoutes.register(config, issuanceJobs, auth, users.sessions(), publicUrl),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);

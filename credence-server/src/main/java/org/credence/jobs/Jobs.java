@@ -129,6 +129,9 @@ public final class Jobs implements AutoCloseable {
                 .threads(THREADS)
                 .pollingInterval(pollEvery)
                 .enableImmediateExecution()
+                // a job whose process was killed is revived after 4 missed beats (20 s), not db-scheduler's default 30 min
+                .heartbeatInterval(Duration.ofSeconds(5))
+                .missedHeartbeatsLimit(4)
                 .deleteUnresolvedAfter(Duration.ofDays(14))
                 .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, false)
                 .build();
