@@ -38,6 +38,7 @@ import org.jdbi.v3.core.Jdbi;
  * reported, not issued again.
  */
 public final class IssuanceJobs {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IssuanceJobs.class);
     /** The task name on the shared scheduler. */
     public static final String TASK = "issuance-job";
     /** Errors a job or preview lists (the counts are always whole). */
@@ -216,6 +217,7 @@ public final class IssuanceJobs {
             return;
         }
         jdbi.useHandle(h -> IssuanceJobStore.started(h, tenantId, id, clock.instant()));
+        LOG.info("issuance job {} of tenant {}: started, {} of {} rows left", id, tenantId, job.total() - job.done(), job.total());
         // rows are issued as the person who uploaded the file, so the audit trail names them
         Caller caller = new Caller(tenantId, Set.of("issue"), job.createdBy());
         while (true) {
@@ -234,7 +236,10 @@ public final class IssuanceJobs {
                 });
                 return;
             }
+            long started = System.nanoTime();
             issue(caller, id, job.mailRecipients(), batch);
+            LOG.info("issuance job {} of tenant {}: {} rows from line {} in {} ms", id, tenantId, batch.size(), batch.get(0).line(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
