@@ -294,7 +294,8 @@ public final class Credence implements AutoCloseable {
                             new CourseAchievements(jdbi, audit, outcomeWarmer::changed), auth,
                             users.sessions()),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
-                    config -> IssuanceJobRoutes.register(config, issuanceJobs, auth, users.sessions(), publicUrl),
+                    config -> IssuanceJobRoutes.register(config, issuanceJobs, auth, users.sessions(), publicUrl,
+                            id -> tenants.byId(id).slug()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);

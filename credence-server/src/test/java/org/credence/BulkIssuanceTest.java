@@ -149,6 +149,26 @@ class BulkIssuanceTest {
     }
 
     @Test
+    void a_batch_whose_outcome_was_lost_runs_again_and_gets_its_credentials_back() throws Exception {
+        long id = upload("/api/v1/issuance-jobs?notify=false", "name,email,achievement\n" + rows("replay", 0, 30)).json().get("id").asLong();
+        finished(id);
+        List<String> numbers = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT number FROM issuance_job_row WHERE job_id = :j ORDER BY line").bind("j", id).mapTo(String.class).list());
+        // as after a crash between the batch's commit and the recording of its outcome
+        server.sql("UPDATE issuance_job_row SET state = 'pending', credential_id = NULL, number = NULL WHERE job_id = ? AND line <= 11", id);
+        server.sql("UPDATE issuance_job SET state = 'running', issued = issued - 10, finished_at = NULL WHERE id = ?", id);
+        server.credence.jobs().enqueue(org.credence.bulk.IssuanceJobs.TASK, tenant, String.valueOf(id), java.time.Instant.now());
+        JsonNode job = finished(id);
+        assertThat(job.get("issued").asInt()).isEqualTo(30);
+        List<String> after = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT number FROM issuance_job_row WHERE job_id = :j ORDER BY line").bind("j", id).mapTo(String.class).list());
+        assertThat(after).isEqualTo(numbers);
+        long held = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM credential WHERE tenant_id = :t AND recipient_email LIKE 'replay%'").bind("t", tenant).mapTo(Long.class).one());
+        assertThat(held).isEqualTo(30);
+    }
+
+    @Test
     void a_latin1_file_with_semicolons_is_read_and_said_to_be_latin1() throws Exception {
         String csv = "Navn;E-post;Achievement\nBjørn Ærø;bjorn@example.org;" + achievement + "\nÅse Øvre;ase@example.org;" + achievement + "\n";
         ServerHarness.Response accepted = upload("/api/v1/issuance-jobs", csv.getBytes(Charset.forName("windows-1252")), "text/csv");
@@ -303,6 +323,29 @@ class BulkIssuanceTest {
         ServerHarness.Response refused = server.sendBytes("POST", "/api/v1/issuance-jobs", created.json().get("key").asText(),
                 "name,email,achievement\n".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/csv");
         assertThat(refused.status()).isEqualTo(403);
+    }
+
+    @Test
+    void the_cli_previews_then_issues_a_file_and_exits_non_zero_when_rows_failed() throws Exception {
+        Path file = java.nio.file.Files.writeString(data.resolve("cohort.csv"), "name;email;achievement\nCli One;cli1@example.org;" + achievement
+                + "\nCli Two;cli2@example.org;" + achievement + "\nCli Bad;cli-bad;" + achievement + "\n");
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int preview = org.credence.cli.CredenceCli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "issue",
+                "--server", server.base(), "--api-key", key, "--csv", file.toString(), "--dry-run", "--tenant", "bulk");
+        assertThat(preview).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("3 rows read: 2 would be issued, 0 already issued, 1 refused. Nothing was issued (dry run).")
+                .contains("line 4: 'cli-bad' is not an e-mail address");
+        int wrongTenant = org.credence.cli.CredenceCli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "issue",
+                "--server", server.base(), "--api-key", key, "--csv", file.toString(), "--tenant", "bulk-other");
+        assertThat(wrongTenant).isEqualTo(2);
+        assertThat(err.toString()).contains("belong to the tenant 'bulk', not 'bulk-other'");
+        out.getBuffer().setLength(0);
+        int run = org.credence.cli.CredenceCli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "issue",
+                "--server", server.base(), "--api-key", key, "--csv", file.toString(), "--tenant", "bulk", "--lang", "nb");
+        assertThat(run).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("finished: 3 rader, 2 utstedt, 0 allerede utstedt, 1 feilet, 0 avbrutt.").contains("linje 4:")
+                .contains("/result.csv");
     }
 
     static void issueOne(String email) {

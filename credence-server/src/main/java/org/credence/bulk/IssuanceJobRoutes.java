@@ -39,7 +39,11 @@ public final class IssuanceJobRoutes {
 
     private IssuanceJobRoutes() {}
 
-    public static void register(JavalinConfig config, IssuanceJobs jobs, Auth auth, Sessions sessions, URI publicUrl) {
+    /**
+     * @param tenantSlug the slug of a tenant by its id, for the {@code ?tenant=} check
+     */
+    public static void register(JavalinConfig config, IssuanceJobs jobs, Auth auth, Sessions sessions, URI publicUrl,
+                                java.util.function.LongFunction<String> tenantSlug) {
         config.routes.post("/api/v1/issuance-jobs", ctx -> {
             long max = jobs.settings().maxUploadBytes();
             // refused from its Content-Length before a byte of the body is read
@@ -54,6 +58,11 @@ public final class IssuanceJobRoutes {
                     ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(spool.getParent().toString(), max, max + (1 << 16), 1 << 20));
                 }
                 Access access = issuer(ctx, auth, sessions);
+                String expected = ctx.queryParam("tenant");
+                if (expected != null && !expected.equals(tenantSlug.apply(access.tenantId()))) {
+                    throw Problem.badParameter("tenant", "these credentials belong to the tenant '" + tenantSlug.apply(access.tenantId())
+                            + "', not '" + expected + "': use that tenant's API key");
+                }
                 boolean dryRun = flag(ctx, "dryRun", false);
                 boolean mailRecipients = flag(ctx, "notify", true);
                 String filename = null;
