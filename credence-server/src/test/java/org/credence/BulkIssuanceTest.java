@@ -348,6 +348,27 @@ class BulkIssuanceTest {
                 .contains("/result.csv");
     }
 
+    @Test
+    void a_large_jobs_mail_links_to_the_certificate_while_a_small_jobs_mail_attaches_it() throws Exception {
+        JsonNode small = finished(upload("/api/v1/issuance-jobs", "name,email,achievement\n" + rows("attach", 0, 2)).json().get("id").asLong());
+        assertThat(small.get("certificateAttached").asBoolean()).isTrue();
+        JsonNode large = finished(upload("/api/v1/issuance-jobs", "name,email,achievement\n" + rows("link", 0, 2)).json().get("id").asLong());
+        // as a job over CREDENCE_BULK_ATTACH_PDF_MAX_ROWS is marked when it is accepted
+        server.sql("UPDATE issuance_job SET links_only = TRUE WHERE id = ?", large.get("id").asLong());
+        var pdf = new org.credence.delivery.MailAttachments.Attachment("certificate.pdf", "application/pdf", new byte[] {1});
+        var attachments = new org.credence.bulk.LargeJobAttachments(server.credence.jdbi(), (t, c, k) -> List.of(pdf));
+        java.util.UUID attached = credentialOf("attach0@example.org");
+        java.util.UUID linked = credentialOf("link0@example.org");
+        assertThat(attachments.attachments(tenant, attached, "credential_issued")).containsExactly(pdf);
+        assertThat(attachments.attachments(tenant, linked, "credential_issued")).isEmpty();
+        assertThat(server.send("GET", "/api/v1/issuance-jobs/" + large.get("id").asLong(), key, null).json().get("certificateAttached").asBoolean()).isFalse();
+    }
+
+    static java.util.UUID credentialOf(String email) {
+        return server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM credential WHERE tenant_id = :t AND recipient_email = :e")
+                .bind("t", tenant).bind("e", email).mapTo(java.util.UUID.class).one());
+    }
+
     static void issueOne(String email) {
         ServerHarness.Response issued = server.send("POST", "/api/v1/credentials", key,
                 "{\"achievementId\": " + achievement + ", \"recipient\": {\"name\": \"R\", \"email\": \"" + email + "\"}}");
