@@ -129,6 +129,7 @@ public final class Credence implements AutoCloseable {
     private final HealthRoutes health;
     private SurveyModule surveys;
     private OutcomeWarmer outcomeWarmer;
+    private IssuanceJobs issuanceJobs;
     private Issuance issuance;
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
@@ -305,6 +306,7 @@ public final class Credence implements AutoCloseable {
                     boardReports, jobs);
             started.surveys = surveys;
             started.outcomeWarmer = outcomeWarmer;
+            started.issuanceJobs = issuanceJobs;
             started.issuance = issuance;
             return started;
         } catch (RuntimeException e) {
@@ -463,6 +465,9 @@ public final class Credence implements AutoCloseable {
         try {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
+            if (issuanceJobs != null) {
+                issuanceJobs.stop(); // a running bulk job stops after its batch, to carry on at the next start
+            }
             jobs.close(); // before the modules its jobs use
             reports.close();
             if (surveys != null) {

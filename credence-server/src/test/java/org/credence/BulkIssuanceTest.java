@@ -169,6 +169,20 @@ class BulkIssuanceTest {
     }
 
     @Test
+    void a_server_stopped_in_the_middle_of_a_job_stops_promptly_and_finishes_it_after_its_restart() throws Exception {
+        long id = upload("/api/v1/issuance-jobs?notify=false", "name,email,achievement\n" + rows("stop", 0, 600)).json().get("id").asLong();
+        while (!server.send("GET", "/api/v1/issuance-jobs/" + id, key, null).json().get("state").asText().equals("running")) {
+            Thread.sleep(20);
+        }
+        server.restart(); // close() lets the batch in flight finish, then the job waits in the queue for the next start
+        JsonNode job = finished(id);
+        assertThat(job.get("issued").asInt()).isEqualTo(600);
+        long held = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM credential WHERE tenant_id = :t AND recipient_email LIKE 'stop%'").bind("t", tenant).mapTo(Long.class).one());
+        assertThat(held).isEqualTo(600);
+    }
+
+    @Test
     void a_latin1_file_with_semicolons_is_read_and_said_to_be_latin1() throws Exception {
         String csv = "Navn;E-post;Achievement\nBjørn Ærø;bjorn@example.org;" + achievement + "\nÅse Øvre;ase@example.org;" + achievement + "\n";
         ServerHarness.Response accepted = upload("/api/v1/issuance-jobs", csv.getBytes(Charset.forName("windows-1252")), "text/csv");

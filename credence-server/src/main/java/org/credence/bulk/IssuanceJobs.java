@@ -75,6 +75,7 @@ public final class IssuanceJobs {
     private final AuditTrail audit;
     private final BulkSettings settings;
     private final Clock clock;
+    private volatile boolean stopping;
 
     public IssuanceJobs(Jdbi jdbi, Issuance issuance, Jobs jobs, CredentialEvents events, AuditTrail audit, BulkSettings settings, Clock clock) {
         this.jdbi = jdbi;
@@ -210,6 +211,14 @@ public final class IssuanceJobs {
         });
     }
 
+    /**
+     * Makes a running job stop after its current batch (the server is stopping): it fails with a message, so the
+     * scheduler keeps it queued and the next start carries on from its pending rows.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
     /** The task's body: issues the pending rows batch by batch until none is left or the job is cancelled. */
     void run(long tenantId, long id) {
         IssuanceJob job = get(tenantId, id).orElse(null);
@@ -227,6 +236,10 @@ public final class IssuanceJobs {
             });
             if (batch == null) {
                 return;
+            }
+            if (stopping && !batch.isEmpty()) {
+                throw new IllegalStateException("the server is stopping: issuance job " + id + " carries on from line " + batch.get(0).line()
+                        + " when it starts again");
             }
             if (batch.isEmpty()) {
                 jdbi.useTransaction(h -> {
