@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of a real Credence server over loopback with wrk (Debian package `wrk`).
 # Usage: credence-bench/load/server-load.sh   (from the repository root; about 5 minutes; needs wrk, jq, curl)
+#   ISSUE_ONLY=1: only the issue step (WARMUP_SECONDS / RUN_SECONDS as for every step)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$root/credence-bench/load"
@@ -20,11 +21,36 @@ key=$(curl -s -X POST "localhost:$port/api/v1/tenants" -H "Authorization: Bearer
 achievement=$(curl -s -X POST "localhost:$port/api/v1/achievements" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
       -d '{"name":"Load Test Certificate","kind":"certificate","description":"For the load test.","criteria":"Exist.","alignments":[{"targetName":"Testing","targetUrl":"https://skills.example/testing"}],"validityDays":365}' \
       | sed 's/.*"id":\([0-9]*\).*/\1/')
+# CPU ticks (user + system): the server's JVM, of which its mail thread and its JIT compiler threads, then its PostgreSQL
+# (the postmaster and every process it started)
+server_ticks() {
+  local postmaster jvm mail jit pg=0 pid stat
+  postmaster=$(head -1 "$work/data/pg/postmaster.pid")
+  jvm=$(awk '{ print $14 + $15 }' "/proc/$server/stat")
+  read -r mail jit < <(cat /proc/$server/task/*/stat 2>/dev/null | awk '{ name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\) .*/, "", name)
+      rest = $0; sub(/.*\) /, "", rest); split(rest, f, " "); t = f[12] + f[13]
+      if (name == "credence-mail") mail += t; else if (name ~ /CompilerThre/) jit += t }
+      END { print mail + 0, jit + 0 }')
+  for pid in $postmaster $(pgrep -P "$postmaster"); do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    pg=$((pg + $(awk '{ sub(/.*\) /, ""); print $12 + $13 }' <<< "$stat")))
+  done
+  echo "$jvm $mail $jit $pg"
+}
 echo "## POST /api/v1/credentials, 8 connections, ${run} s (after a ${warm} s warm-up)"
 # every request names a new recipient (issue.lua): SEED and RUN keep the warm-up's recipients out of the measured run
 seed=$(date +%s%N)
 KEY=$key ACHIEVEMENT=$achievement SEED=$seed RUN=warmup wrk -t2 -c8 -d${warm}s -s "$here/issue.lua" "http://localhost:$port" >/dev/null
+cpu_before=$(server_ticks)
 KEY=$key ACHIEVEMENT=$achievement SEED=$seed RUN=measured wrk -t2 -c8 -d${run}s --latency -s "$here/issue.lua" "http://localhost:$port" | tee "$work/issue.out"
+cpu_after=$(server_ticks)
+created=$(sed -n 's/^created (201): \([0-9]*\) .*/\1/p' "$work/issue.out")
+# CPU the server spent per new credential: steadier than requests/s when other work shares the cores. Its mail thread
+# (rendering and sending the mails of this run and the warm-up's) and JIT compiler threads are shown apart
+awk -v b="$cpu_before" -v a="$cpu_after" -v n="$created" -v hz="$(getconf CLK_TCK)" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+  split(b, x, " "); split(a, y, " "); for (i = 1; i <= 4; i++) d[i] = (y[i] - x[i]) / hz * 1e6 / n
+  printf "server CPU per new credential: %.0f µs = issuing %.0f (JVM %.0f + PostgreSQL %.0f) + mail thread %.0f + JIT compiler %.0f; load average after the run: %s\n",
+         d[1] + d[4], d[1] - d[2] - d[3] + d[4], d[1] - d[2] - d[3], d[4], d[2], d[3], load }'
 grep -q "replayed (200): 0;" "$work/issue.out" || { echo "the measured run replayed recipients: its figures are not issuances" >&2; exit 1; }
 [ "${ISSUE_ONLY:-}" = 1 ] && exit 0
 for i in $(seq 1 300); do

@@ -81,11 +81,12 @@ class IssueAllTest {
                 command(acmeAchievement, "grace@example.org", "row-4"),
                 command(acmeAchievement, "ada@example.org", null),                                  // the same recipient again: a replay
                 new IssueCommand(acmeAchievement, "Other", "other@example.org", null, null, null, List.of(), true,
-                        new Idempotency("row-4", "sha-of-another-request")));                       // a key used for another row
+                        new Idempotency("row-4", "sha-of-another-request")),                        // a key used for another row
+                command(acmeAchievement, "nul\u0000@example.org", null));                            // text PostgreSQL cannot store
 
         List<BatchResult> results = server.credence.issuance().issueAll(acme, commands);
 
-        assertThat(results).extracting(BatchResult::index).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(results).extracting(BatchResult::index).containsExactly(0, 1, 2, 3, 4, 5, 6);
         assertThat(results.get(0).issued().created()).isTrue();
         assertThat(results.get(1).error()).isInstanceOf(DomainException.NotFound.class);
         assertThat(results.get(2).error()).isInstanceOf(DomainException.InvalidInput.class);
@@ -94,6 +95,7 @@ class IssueAllTest {
         assertThat(results.get(4).issued().credential().id()).isEqualTo(results.get(0).issued().credential().id());
         assertThat(results.get(5).error()).isInstanceOf(DomainException.InvalidInput.class);
         assertThat(results.get(5).error().getMessage()).contains("row-4");
+        assertThat(results.get(6).error()).isInstanceOf(DomainException.InvalidInput.class);
 
         for (int i : new int[] {0, 3}) {
             String number = results.get(i).issued().credential().number();
@@ -155,6 +157,15 @@ class IssueAllTest {
         assertThat(mine.get(0).issued().credential().tenantId()).isEqualTo(globex.tenantId());
         assertThat(count("SELECT count(*) FROM credential WHERE tenant_id = :tenant AND recipient_email = 'intruder@example.org'",
                 acme.tenantId())).isZero();
+    }
+
+    @Test
+    void a_nul_character_in_a_recipient_is_refused_with_422_rather_than_failing_in_the_database() {
+        var response = server.send("POST", "/api/v1/credentials", KEYS.get("acme-batch"),
+                "{\"achievementId\": " + acmeAchievement + ", \"recipient\": {\"name\": \"A\\u0000B\", \"email\": \"nul@example.org\"}}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.body()).contains("recipient.name");
     }
 
     @Test

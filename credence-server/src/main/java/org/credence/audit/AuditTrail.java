@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -47,6 +49,61 @@ public final class AuditTrail {
                 .bind("id", fixed.id()).bind("tenant", tenantId).bind("actor", actor).bind("action", action).bind("subject", subject)
                 .bind("before", fixed.before()).bind("after", fixed.after()).bind("at", fixed.at().atOffset(ZoneOffset.UTC))
                 .bind("hash", AuditChain.hash(previous, fixed))
+                .execute();
+    }
+
+    /**
+     * Records one change per subject inside the caller's transaction (a batch: one action by one actor, no state
+     * before), under one lock of the chain and in one insert; the entries join the chain in the order given.
+     */
+    public void recordAll(Handle handle, long tenantId, String actor, String action, List<String> subjects, List<? extends JsonNode> afters) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        if (!handle.isInTransaction()) {
+            handle.useTransaction(h -> recordAll(h, tenantId, actor, action, subjects, afters));
+            return;
+        }
+        handle.execute("SELECT pg_advisory_xact_lock(?)", AuditChain.lockKey(tenantId));
+        // as in record: the chain's last hash read after the lock, PostgreSQL's text of each value, ids drawn under the lock
+        // (in the order given), the transaction's time; one statement
+        List<AuditChain.Entry> entries = new ArrayList<>(subjects.size());
+        byte[][] last = new byte[1][];
+        handle.createQuery("""
+                        SELECT (SELECT hash FROM audit_event WHERE tenant_id = :tenant ORDER BY id DESC LIMIT 1) AS previous
+                             , nextval('audit_event_id_seq') AS id, now() AS at, CAST(CAST(after AS JSONB) AS TEXT) AS after, n
+                          FROM unnest(:afters) WITH ORDINALITY AS a(after, n)
+                         ORDER BY n
+                        """)
+                .bind("tenant", tenantId)
+                .bindArray("afters", String.class, afters.stream().map(JsonNode::toString).toList())
+                .map((rs, ctx) -> {
+                    last[0] = rs.getBytes("previous");
+                    return new AuditChain.Entry(rs.getLong("id"), tenantId, actor, action, subjects.get(rs.getInt("n") - 1), null,
+                            rs.getString("after"), rs.getObject("at", OffsetDateTime.class).toInstant());
+                })
+                .forEach(entries::add);
+        byte[] previous = last[0];
+        entries.sort(java.util.Comparator.comparingLong(AuditChain.Entry::id));
+        List<Long> ids = new ArrayList<>(entries.size());
+        List<String> subjectsInOrder = new ArrayList<>(entries.size());
+        List<String> aftersInOrder = new ArrayList<>(entries.size());
+        List<String> hashes = new ArrayList<>(entries.size());
+        for (AuditChain.Entry entry : entries) {
+            previous = AuditChain.hash(previous, entry);
+            ids.add(entry.id());
+            subjectsInOrder.add(entry.subject());
+            aftersInOrder.add(entry.after());
+            hashes.add(java.util.HexFormat.of().formatHex(previous));
+        }
+        handle.createUpdate("""
+                        INSERT INTO audit_event (id, tenant_id, actor, action, subject, before, after, at, hash)
+                        SELECT id, :tenant, :actor, :action, subject, NULL, CAST(after AS JSONB), :at, decode(hash, 'hex')
+                          FROM unnest(:ids, :subjects, :afters, :hashes) AS e(id, subject, after, hash)
+                        """)
+                .bind("tenant", tenantId).bind("actor", actor).bind("action", action).bind("at", entries.get(0).at().atOffset(ZoneOffset.UTC))
+                .bindArray("ids", Long.class, ids).bindArray("subjects", String.class, subjectsInOrder)
+                .bindArray("afters", String.class, aftersInOrder).bindArray("hashes", String.class, hashes)
                 .execute();
     }
 

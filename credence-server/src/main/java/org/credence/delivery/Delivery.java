@@ -117,6 +117,23 @@ public final class Delivery implements IssuanceListener, AutoCloseable {
         }
     }
 
+    /** A batch's mails in one insert: the same mail {@link #issued} queues for each credential to notify. */
+    @Override
+    public void issuedAll(Handle h, Tenant tenant, java.util.List<IssuedCredential> credentials, java.util.List<Boolean> notify) {
+        java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+        java.util.List<String> recipients = new java.util.ArrayList<>();
+        for (int i = 0; i < credentials.size(); i++) {
+            if (notify.get(i)) {
+                ids.add(credentials.get(i).id());
+                recipients.add(credentials.get(i).recipientEmail());
+            }
+        }
+        if (!ids.isEmpty()) {
+            MailQueue.enqueueAll(h, tenant.id(), ids, MailKind.CREDENTIAL_ISSUED, recipients, tenant.locale(), clock.instant());
+            h.afterCommit(worker::wake);
+        }
+    }
+
     /** Queues a mail about a credential to its recipient; the worker is woken once the transaction commits. */
     long queue(Handle h, IssuedCredential credential, MailKind kind, String language) {
         long id = MailQueue.enqueue(h, credential.tenantId(), credential.id(), kind, credential.recipientEmail(), language, clock.instant());

@@ -37,6 +37,26 @@ final class MailQueue {
         return id;
     }
 
+    /** Queues one mail of {@code kind} about each credential, to its recipient, in one insert (and one for their "queued" steps). */
+    static void enqueueAll(Handle h, long tenantId, List<UUID> credentialIds, MailKind kind, List<String> recipients, String language, Instant now) {
+        if (credentialIds.isEmpty()) {
+            return;
+        }
+        h.createUpdate("""
+                        WITH queued AS (
+                            INSERT INTO mail (tenant_id, credential_id, kind, recipient, language, next_attempt_at, created_at)
+                            SELECT :tenant, credential, :kind, recipient, :language, :now, :now
+                              FROM unnest(:credentials, :recipients) WITH ORDINALITY AS m(credential, recipient, n)
+                             ORDER BY n
+                            RETURNING id)
+                        INSERT INTO mail_event (tenant_id, mail_id, status, detail, at)
+                        SELECT :tenant, id, 'queued', NULL, :now FROM queued
+                        """)
+                .bind("tenant", tenantId).bind("kind", kind.column()).bind("language", language).bind("now", Timestamp.from(now))
+                .bindArray("credentials", UUID.class, credentialIds).bindArray("recipients", String.class, recipients)
+                .execute();
+    }
+
     /**
      * Takes up to {@code limit} due mails: queued ones whose time has come, and 'sending' ones whose
      * sender's lease ran out (it crashed). SKIP LOCKED lets several workers share the queue.

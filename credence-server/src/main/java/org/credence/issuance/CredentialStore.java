@@ -40,6 +40,108 @@ public final class CredentialStore {
                 .execute() == 1;
     }
 
+    /** A credential to insert with what {@link #insert} takes besides it. */
+    record NewRow(IssuedCredential credential, String emailHash, Idempotency idempotency, java.time.Instant requestedAt,
+                  java.time.Instant signedAt) {}
+
+    /**
+     * Inserts the rows in one statement, skipping each one whose recipient already holds its achievement (or whose key was
+     * used), by another transaction or by an earlier row of the same list; the ids of the rows inserted.
+     */
+    static java.util.Set<UUID> insertAll(Handle h, long tenantId, java.util.List<NewRow> rows) {
+        if (rows.isEmpty()) {
+            return java.util.Set.of();
+        }
+        int n = rows.size();
+        java.util.List<UUID> ids = new java.util.ArrayList<>(n);
+        java.util.List<Long> achievements = new java.util.ArrayList<>(n);
+        java.util.List<Long> lists = new java.util.ArrayList<>(n);
+        java.util.List<Integer> indexes = new java.util.ArrayList<>(n);
+        java.util.List<String> numbers = new java.util.ArrayList<>(n);
+        java.util.List<String> names = new java.util.ArrayList<>(n);
+        java.util.List<String> hashes = new java.util.ArrayList<>(n);
+        java.util.List<String> emails = new java.util.ArrayList<>(n);
+        java.util.List<String> documents = new java.util.ArrayList<>(n);
+        java.util.List<String> issued = new java.util.ArrayList<>(n);
+        java.util.List<String> expires = new java.util.ArrayList<>(n);
+        java.util.List<String> keys = new java.util.ArrayList<>(n);
+        java.util.List<String> requestHashes = new java.util.ArrayList<>(n);
+        java.util.List<String> requested = new java.util.ArrayList<>(n);
+        java.util.List<String> signed = new java.util.ArrayList<>(n);
+        for (NewRow row : rows) {
+            IssuedCredential c = row.credential();
+            ids.add(c.id());
+            achievements.add(c.achievementId());
+            lists.add(c.statusListId());
+            indexes.add(c.statusIndex());
+            numbers.add(c.number());
+            names.add(c.recipientName());
+            hashes.add(row.emailHash());
+            emails.add(c.recipientEmail());
+            documents.add(c.documentText());
+            issued.add(c.issuedAt().toString());
+            expires.add(c.expiresAt() == null ? null : c.expiresAt().toString());
+            keys.add(row.idempotency() == null ? null : row.idempotency().key());
+            requestHashes.add(row.idempotency() == null ? null : row.idempotency().requestSha256());
+            requested.add(row.requestedAt().toString());
+            signed.add(row.signedAt().toString());
+        }
+        // instants travel as ISO-8601 text (Jdbi binds no timestamp arrays); PostgreSQL reads them to the microsecond as a bound Timestamp is
+        return h.createQuery("""
+                        INSERT INTO credential (id, tenant_id, achievement_id, number, recipient_name, recipient_email_hash, recipient_email,
+                                                document, document_text, status_list_id, status_index, issued_at, expires_at, idempotency_key,
+                                                idempotency_request_sha256, requested_at, signed_at)
+                        SELECT id, :tenant, achievement, number, name, hash, email, CAST(document AS JSONB), document, list, slot_index,
+                               CAST(issued AS TIMESTAMPTZ), CAST(expires AS TIMESTAMPTZ), key, request_hash,
+                               CAST(requested AS TIMESTAMPTZ), CAST(signed AS TIMESTAMPTZ)
+                          FROM unnest(:ids, :achievements, :numbers, :names, :hashes, :emails, :documents, :lists, :indexes,
+                                      :issued, :expires, :keys, :requestHashes, :requested, :signed)
+                               WITH ORDINALITY AS r(id, achievement, number, name, hash, email, document, list, slot_index,
+                                                    issued, expires, key, request_hash, requested, signed, n)
+                         ORDER BY n
+                        ON CONFLICT DO NOTHING
+                        RETURNING id
+                        """)
+                .bind("tenant", tenantId)
+                .bindArray("ids", UUID.class, ids).bindArray("achievements", Long.class, achievements)
+                .bindArray("numbers", String.class, numbers).bindArray("names", String.class, names)
+                .bindArray("hashes", String.class, hashes).bindArray("emails", String.class, emails)
+                .bindArray("documents", String.class, documents).bindArray("lists", Long.class, lists)
+                .bindArray("indexes", Integer.class, indexes).bindArray("issued", String.class, issued)
+                .bindArray("expires", String.class, expires).bindArray("keys", String.class, keys)
+                .bindArray("requestHashes", String.class, requestHashes).bindArray("requested", String.class, requested)
+                .bindArray("signed", String.class, signed)
+                .mapTo(UUID.class).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A credential found for a batch: its row and the hash of the request that first used its key (null: no key, or none kept). */
+    record Found(IssuedCredential credential, String idempotencyKey, String requestSha256, String emailHash) {}
+
+    /**
+     * The tenant's credentials issued under any of {@code keys}, or to any of the recipients ({@code achievementIds[i]},
+     * {@code emailHashes[i]}): what a batch would replay. One query.
+     */
+    static java.util.List<Found> existing(Handle h, long tenantId, java.util.List<String> keys, java.util.List<Long> achievementIds,
+                                          java.util.List<String> emailHashes) {
+        return h.createQuery("SELECT " + COLUMNS + """
+                             , idempotency_key, idempotency_request_sha256, recipient_email_hash
+                          FROM credential
+                         WHERE tenant_id = :tenant
+                           AND idempotency_key = ANY(:keys)
+                        UNION ALL
+                        SELECT\s""" + COLUMNS + """
+                             , idempotency_key, idempotency_request_sha256, recipient_email_hash
+                          FROM credential
+                         WHERE tenant_id = :tenant
+                           AND (achievement_id, recipient_email_hash) IN (SELECT * FROM unnest(:achievements, :hashes))
+                        """)
+                .bind("tenant", tenantId).bindArray("keys", String.class, keys)
+                .bindArray("achievements", Long.class, achievementIds).bindArray("hashes", String.class, emailHashes)
+                .map((rs, ctx) -> new Found(row(rs), rs.getString("idempotency_key"), rs.getString("idempotency_request_sha256"),
+                        rs.getString("recipient_email_hash")))
+                .list();
+    }
+
     static Optional<IssuedCredential> byRecipient(Handle h, long tenantId, long achievementId, String emailHash) {
         return h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE tenant_id = :tenant AND achievement_id = :achievement AND recipient_email_hash = :hash")
                 .bind("tenant", tenantId).bind("achievement", achievementId).bind("hash", emailHash)

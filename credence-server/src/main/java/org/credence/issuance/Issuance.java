@@ -77,64 +77,227 @@ public final class Issuance {
         this.random = random;
     }
 
-    /** Issues the credential the command describes, or answers the one already issued for its recipient or Idempotency-Key. */
+    /**
+     * Issues the credential the command describes, or answers the one already issued for its recipient or Idempotency-Key.
+     * Requests of one caller that arrive together are issued together, in one transaction ({@link Gathering}): one lock of
+     * the tenant's log and one commit for all of them, where each alone would queue for both.
+     */
     public Issued issue(Caller caller, IssueCommand command) {
-        long tenantId = caller.tenantId();
-        Prepared prepared = prepare(tenants.byId(tenantId), command, clock.instant(), id -> achievements.get(tenantId, id));
-        return jdbi.inTransaction(h -> issueIn(h, caller, prepared));
+        Outcome outcome = together.submit(caller, new Arrival(command, clock.instant()));
+        if (outcome.error() != null) {
+            throw outcome.error();
+        }
+        return outcome.issued();
     }
 
     /**
      * Issues every command of a batch for one caller, each answered as {@link #issue} would answer it alone: a command
-     * with an Idempotency-Key already used returns the credential issued under it (a replay after a crash issues nothing
-     * twice), a bad command gets its error without failing the others. The good ones are issued in one transaction:
-     * after a crash the batch is all there or not at all.
+     * whose Idempotency-Key (or recipient and achievement) was issued before returns that credential (so a batch replayed
+     * after a crash issues nothing twice), a bad command gets its error without failing the others. The new ones are
+     * issued in one transaction with batched writes: after a crash the batch is all there or not at all.
      *
      * @return one result per command, in the commands' order
      */
     public List<BatchResult> issueAll(Caller caller, List<IssueCommand> commands) {
+        Instant arrived = clock.instant();
+        List<Outcome> outcomes = run(caller, commands.stream().map(c -> new Arrival(c, arrived)).toList());
+        List<BatchResult> results = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            results.add(o.error() == null ? new BatchResult(i, o.issued(), null)
+                    : new BatchResult(i, null, o.error() instanceof DomainException e ? e : new DomainException.InvalidInput("idempotencyKey", o.error().getMessage())));
+        }
+        return results;
+    }
+
+    /** A command and when it arrived (time-to-issue runs from then, unless it says when the recipient completed). */
+    private record Arrival(IssueCommand command, Instant at) {}
+
+    /** What a command came to: the credential, or the {@link DomainException} (or {@link Idempotency.KeyReused}) it met. */
+    private record Outcome(Issued issued, RuntimeException error) {}
+
+    /** Concurrent single requests, 64 at most to a batch, two batches of a caller at a time: one signs while the other commits. */
+    private final Gathering<Caller, Arrival, Outcome> together = new Gathering<>(64, 2, this::runGathered);
+
+    /**
+     * A batch of single requests that fails as a whole (the database refused a statement, say) wrote nothing, so each of
+     * its requests is run again alone: a request that shares a batch fails only for its own reasons.
+     */
+    private List<Outcome> runGathered(Caller caller, List<Arrival> arrivals) {
+        try {
+            return run(caller, arrivals);
+        } catch (RuntimeException failed) {
+            if (arrivals.size() == 1) {
+                throw failed;
+            }
+            List<Outcome> alone = new ArrayList<>(arrivals.size());
+            for (Arrival arrival : arrivals) {
+                try {
+                    alone.add(run(caller, List.of(arrival)).get(0));
+                } catch (RuntimeException e) {
+                    alone.add(new Outcome(null, e));
+                }
+            }
+            return alone;
+        }
+    }
+
+    /**
+     * The batch engine: checks each command, answers replays from one lookup, allocates the new ones' status slots in one
+     * step and signs them with no transaction open, then writes them in one transaction (one insert per table, one lock
+     * each of the log and the audit chain).
+     */
+    private List<Outcome> run(Caller caller, List<Arrival> arrivals) {
         if (caller.tenantId() == null) {
             throw new DomainException.Forbidden("issuing needs a tenant's API key, not an administrator key");
         }
+        Outcome[] outcomes = new Outcome[arrivals.size()];
+        if (arrivals.isEmpty()) {
+            return List.of();
+        }
         long tenantId = caller.tenantId();
         Tenant tenant = tenants.byId(tenantId);
-        Instant arrived = clock.instant();
         Map<Long, Achievement> known = new HashMap<>();
-        BatchResult[] results = new BatchResult[commands.size()];
         List<Prepared> good = new ArrayList<>();
-        for (int i = 0; i < commands.size(); i++) {
+        for (int i = 0; i < arrivals.size(); i++) {
             try {
-                good.add(prepare(tenant, commands.get(i), arrived, id -> known.computeIfAbsent(id, a -> achievements.get(tenantId, a))).at(i));
+                Arrival arrival = arrivals.get(i);
+                good.add(prepare(i, tenant, arrival.command(), arrival.at(), id -> known.computeIfAbsent(id, a -> achievements.get(tenantId, a))));
             } catch (DomainException e) {
-                results[i] = new BatchResult(i, null, e);
+                outcomes[i] = new Outcome(null, e);
             }
         }
-        jdbi.useTransaction(h -> {
-            for (Prepared p : good) {
-                try {
-                    results[p.index()] = new BatchResult(p.index(), issueIn(h, caller, p), null);
-                } catch (DomainException e) {
-                    results[p.index()] = new BatchResult(p.index(), null, e);
-                } catch (Idempotency.KeyReused e) {
-                    results[p.index()] = new BatchResult(p.index(), null, new DomainException.InvalidInput("idempotencyKey", e.getMessage()));
-                }
+        List<Prepared> fresh = withoutReplays(tenantId, good, outcomes);
+        if (!fresh.isEmpty()) {
+            List<StatusLists.Slot> slots = statusLists.allocate(tenantId, fresh.size());
+            TenantKeys.SigningKey key = keys.signingKey(tenant);
+            CredentialStore.NewRow[] rows = new CredentialStore.NewRow[fresh.size()];
+            // signing is most of a credential's CPU and needs no database: both cores share it, with no lock held
+            java.util.stream.IntStream.range(0, rows.length).parallel().forEach(i -> rows[i] = sign(fresh.get(i), slots.get(i), key));
+            jdbi.useTransaction(h -> write(h, caller, tenant, fresh, List.of(rows), outcomes));
+        }
+        return List.of(outcomes);
+    }
+
+    /** Answers each command issued before (by key, else by recipient and achievement) from one query; the others, to issue. */
+    private List<Prepared> withoutReplays(long tenantId, List<Prepared> good, Outcome[] outcomes) {
+        List<String> keys = new ArrayList<>();
+        List<Long> achievementIds = new ArrayList<>();
+        List<String> emailHashes = new ArrayList<>();
+        for (Prepared p : good) {
+            if (p.request().idempotency() != null) {
+                keys.add(p.request().idempotency().key());
+            } else {
+                achievementIds.add(p.achievement().id());
+                emailHashes.add(p.emailHash());
             }
-        });
-        return List.of(results);
+        }
+        Map<String, CredentialStore.Found> byKey = new HashMap<>();
+        Map<String, CredentialStore.Found> byRecipient = new HashMap<>();
+        for (CredentialStore.Found found : jdbi.withHandle(h -> CredentialStore.existing(h, tenantId, keys, achievementIds, emailHashes))) {
+            if (found.idempotencyKey() != null) {
+                byKey.put(found.idempotencyKey(), found);
+            }
+            byRecipient.put(found.credential().achievementId() + "/" + found.emailHash(), found);
+        }
+        List<Prepared> fresh = new ArrayList<>();
+        for (Prepared p : good) {
+            Idempotency idempotency = p.request().idempotency();
+            CredentialStore.Found found = idempotency != null ? byKey.get(idempotency.key()) : byRecipient.get(p.achievement().id() + "/" + p.emailHash());
+            if (found == null) {
+                fresh.add(p);
+            } else if (idempotency != null && found.requestSha256() != null && !found.requestSha256().equals(idempotency.requestSha256())) {
+                // credentials issued before request hashes were kept have none, and replay as before
+                outcomes[p.index()] = new Outcome(null, new Idempotency.KeyReused(idempotency.key()));
+            } else {
+                outcomes[p.index()] = new Outcome(new Issued(found.credential(), false), null);
+            }
+        }
+        return fresh;
+    }
+
+    /** The credential a fresh command gets: its document, signed. */
+    private CredentialStore.NewRow sign(Prepared p, StatusLists.Slot slot, TenantKeys.SigningKey key) {
+        IssueCommand request = p.request();
+        UUID id = UUID.randomUUID();
+        String number = CredentialNumber.next(random).value();
+        ObjectNode unsigned = document(p.tenant(), p.achievement(), request, id, p.expires(), slot);
+        Instant signedAt = clock.instant();
+        String signed = suite.sign(unsigned, key.keys(), key.verificationMethod(), signedAt).toString();
+        IssuedCredential credential = new IssuedCredential(id, p.tenant().id(), p.achievement().id(), number, request.name(), request.email(),
+                signed, slot.listId(), slot.index(), request.issuedAt(), p.expires(), "active", null, "public");
+        return new CredentialStore.NewRow(credential, p.emailHash(), request.idempotency(), p.requestedAt(), signedAt);
+    }
+
+    /**
+     * Inserts the signed credentials, then logs, audits and announces (mail) those inserted, all in the caller's transaction.
+     * A row not inserted lost to a credential already there for its key or recipient (another request's, or an earlier one
+     * of this batch), which it answers.
+     */
+    private void write(org.jdbi.v3.core.Handle h, Caller caller, Tenant tenant, List<Prepared> fresh, List<CredentialStore.NewRow> rows,
+                       Outcome[] outcomes) {
+        long tenantId = tenant.id();
+        java.util.Set<UUID> inserted = CredentialStore.insertAll(h, tenantId, rows);
+        List<IssuedCredential> created = new ArrayList<>(inserted.size());
+        List<Boolean> notify = new ArrayList<>(inserted.size());
+        List<UUID> ids = new ArrayList<>(inserted.size());
+        List<ObjectNode> entries = new ArrayList<>(inserted.size());
+        List<String> subjects = new ArrayList<>(inserted.size());
+        List<ObjectNode> afters = new ArrayList<>(inserted.size());
+        String at = clock.instant().toString();
+        for (int i = 0; i < rows.size(); i++) {
+            Prepared p = fresh.get(i);
+            IssuedCredential credential = rows.get(i).credential();
+            if (!inserted.contains(credential.id())) {
+                outcomes[p.index()] = lost(h, tenantId, p);
+                continue;
+            }
+            outcomes[p.index()] = new Outcome(new Issued(credential, true), null);
+            created.add(credential);
+            notify.add(p.request().sendMail());
+            ids.add(credential.id());
+            entries.add(JsonFields.MAPPER.createObjectNode().put("type", "issue").put("credential", credential.id().toString())
+                    .put("number", credential.number()).put("documentSha256", sha256(credential.documentText())).put("at", at));
+            subjects.add("credential:" + credential.id());
+            afters.add(JsonFields.MAPPER.createObjectNode().put("number", credential.number()).put("achievementId", credential.achievementId())
+                    .put("state", "active"));
+        }
+        // the log and the audit chain last: their per-tenant locks are then held only for their own inserts and the commit
+        listener.issuedAll(h, tenant, created, notify);
+        log.appendAll(h, tenantId, ids, entries);
+        audit.recordAll(h, tenantId, caller.actor(), "credential.issue", subjects, afters);
+    }
+
+    /** The answer for a command whose row was not inserted: the credential that holds its key or recipient. */
+    private static Outcome lost(org.jdbi.v3.core.Handle h, long tenantId, Prepared p) {
+        Idempotency idempotency = p.request().idempotency();
+        try {
+            // a concurrent request for the same recipient (or key) won and has committed; READ COMMITTED sees it now
+            IssuedCredential winner = (idempotency != null
+                    ? replay(h, tenantId, idempotency)
+                    : CredentialStore.byRecipient(h, tenantId, p.achievement().id(), p.emailHash()))
+                    .orElseThrow(() -> new DomainException.Conflict("this recipient already holds this achievement under another Idempotency-Key"));
+            return new Outcome(new Issued(winner, false), null);
+        } catch (DomainException | Idempotency.KeyReused e) {
+            return new Outcome(null, e);
+        }
     }
 
     /** A command checked and completed (dates, achievement, recipient hash), ready to issue; {@code index} its place in a batch. */
     private record Prepared(int index, Tenant tenant, Achievement achievement, IssueCommand request, String emailHash, Instant expires,
-                            Instant requestedAt) {
-        Prepared at(int i) {
-            return new Prepared(i, tenant, achievement, request, emailHash, expires, requestedAt);
-        }
-    }
+                            Instant requestedAt) {}
 
     /** Checks the command and fills in what it left out; a command at fault is a {@link DomainException} naming the field. */
-    private static Prepared prepare(Tenant tenant, IssueCommand command, Instant arrived, java.util.function.LongFunction<Achievement> achievementById) {
+    private static Prepared prepare(int index, Tenant tenant, IssueCommand command, Instant arrived,
+                                    java.util.function.LongFunction<Achievement> achievementById) {
         if (command.completedAt() != null && (command.completedAt().isAfter(arrived) || command.completedAt().isBefore(Instant.EPOCH))) {
             throw new DomainException.InvalidInput("completedAt", "completedAt (" + command.completedAt() + ") must be a past moment, not before 1970");
+        }
+        // PostgreSQL's text cannot hold NUL: one would fail the statement, and with it every credential of the batch
+        for (String[] field : new String[][] {{"recipient.name", command.name()}, {"recipient.email", command.email()}, {"grade", command.grade()}}) {
+            if (field[1] != null && field[1].indexOf('\u0000') >= 0) {
+                throw new DomainException.InvalidInput(field[0], field[0] + " contains a NUL character");
+            }
         }
         // time-to-issue runs from the completion when the caller knows it (an LMS), else from this request's arrival
         Instant requestedAt = command.completedAt() != null ? command.completedAt() : arrived;
@@ -145,43 +308,7 @@ public final class Issuance {
         if (expires != null && !expires.isAfter(request.issuedAt())) {
             throw new DomainException.InvalidInput("expiresAt", "expiresAt (" + expires + ") must be after issuedAt (" + request.issuedAt() + ")");
         }
-        return new Prepared(0, tenant, achievement, request, emailHash(request.email()), expires, requestedAt);
-    }
-
-    /** Issues one prepared command inside the caller's transaction, or answers the credential already issued for it. */
-    private Issued issueIn(org.jdbi.v3.core.Handle h, Caller caller, Prepared p) {
-        long tenantId = p.tenant().id();
-        Achievement achievement = p.achievement();
-        IssueCommand request = p.request();
-        Idempotency idempotency = request.idempotency();
-        var existing = idempotency != null ? replay(h, tenantId, idempotency)
-                : CredentialStore.byRecipient(h, tenantId, achievement.id(), p.emailHash());
-        if (existing.isPresent()) {
-            return new Issued(existing.get(), false);
-        }
-        StatusLists.Slot slot = statusLists.allocate(tenantId);
-        UUID id = UUID.randomUUID();
-        String number = CredentialNumber.next(random).value();
-        ObjectNode unsigned = document(p.tenant(), achievement, request, id, p.expires(), slot);
-        TenantKeys.SigningKey key = keys.signingKey(p.tenant());
-        Instant signedAt = clock.instant();
-        String signed = suite.sign(unsigned, key.keys(), key.verificationMethod(), signedAt).toString();
-        IssuedCredential credential = new IssuedCredential(id, tenantId, achievement.id(), number, request.name(), request.email(),
-                signed, slot.listId(), slot.index(), request.issuedAt(), p.expires(), "active", null, "public");
-        if (!CredentialStore.insert(h, credential, p.emailHash(), idempotency, p.requestedAt(), signedAt)) {
-            // a concurrent request for the same recipient (or key) won and has committed; READ COMMITTED sees it now
-            IssuedCredential winner = (idempotency != null
-                    ? replay(h, tenantId, idempotency)
-                    : CredentialStore.byRecipient(h, tenantId, achievement.id(), p.emailHash()))
-                    .orElseThrow(() -> new DomainException.Conflict("this recipient already holds this achievement under another Idempotency-Key"));
-            return new Issued(winner, false);
-        }
-        log.append(h, tenantId, id, JsonFields.MAPPER.createObjectNode().put("type", "issue").put("credential", id.toString())
-                .put("number", number).put("documentSha256", sha256(signed)).put("at", clock.instant().toString()));
-        audit.record(h, tenantId, caller.actor(), "credential.issue", "credential:" + id, null,
-                JsonFields.MAPPER.createObjectNode().put("number", number).put("achievementId", achievement.id()).put("state", "active"));
-        listener.issued(h, p.tenant(), credential, request.sendMail());
-        return new Issued(credential, true);
+        return new Prepared(index, tenant, achievement, request, emailHash(request.email()), expires, requestedAt);
     }
 
     /**

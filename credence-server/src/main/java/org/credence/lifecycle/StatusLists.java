@@ -52,13 +52,35 @@ public final class StatusLists {
         Reserved block = reserved.computeIfAbsent(tenantId, id -> new Reserved());
         synchronized (block) {
             if (block.next == block.end) {
-                Reserved fresh = jdbi.inTransaction(h -> reserve(h, tenantId));
+                Reserved fresh = jdbi.inTransaction(h -> reserve(h, tenantId, BLOCK));
                 block.listId = fresh.listId;
                 block.next = fresh.next;
                 block.end = fresh.end;
             }
             return new Slot(block.listId, block.next++);
         }
+    }
+
+    /**
+     * {@code count} free indexes at once, for a batch: what this server holds reserved first, then one reservation of
+     * the rest (two when the current list fills up), each in its own short transaction as for {@link #allocate(long)}.
+     */
+    public List<Slot> allocate(long tenantId, int count) {
+        List<Slot> slots = new java.util.ArrayList<>(count);
+        Reserved block = reserved.computeIfAbsent(tenantId, id -> new Reserved());
+        synchronized (block) {
+            while (slots.size() < count) {
+                if (block.next == block.end) {
+                    int wanted = Math.max(BLOCK, count - slots.size());
+                    Reserved fresh = jdbi.inTransaction(h -> reserve(h, tenantId, wanted));
+                    block.listId = fresh.listId;
+                    block.next = fresh.next;
+                    block.end = fresh.end;
+                }
+                slots.add(new Slot(block.listId, block.next++));
+            }
+        }
+        return slots;
     }
 
     private static final int BLOCK = 32;
@@ -72,7 +94,7 @@ public final class StatusLists {
 
     private final Map<Long, Reserved> reserved = new ConcurrentHashMap<>();
 
-    private Reserved reserve(Handle h, long tenantId) {
+    private Reserved reserve(Handle h, long tenantId, int size) {
         Optional<Reserved> block = h.createQuery("""
                         WITH current AS (SELECT id, next_index
                                            FROM status_list
@@ -86,7 +108,7 @@ public final class StatusLists {
                           FROM current
                          WHERE list.id = current.id
                         RETURNING list.id, current.next_index AS first, list.next_index AS after
-                        """).bind("tenant", tenantId).bind("block", BLOCK)
+                        """).bind("tenant", tenantId).bind("block", size)
                 .map((rs, ctx) -> {
                     Reserved r = new Reserved();
                     r.listId = rs.getLong("id");
@@ -99,7 +121,7 @@ public final class StatusLists {
         }
         h.createUpdate("INSERT INTO status_list (tenant_id, purpose, size, bits) VALUES (:tenant, 'revocation', :size, ''::bytea)")
                 .bind("tenant", tenantId).bind("size", SIZE).execute();
-        return reserve(h, tenantId);
+        return reserve(h, tenantId, size);
     }
 
     /** Marks a list changed, so its next fetch is re-signed and gets a new ETag. */

@@ -64,6 +64,33 @@ public final class TransparencyLog {
     }
 
     /**
+     * Appends one entry per credential inside the caller's transaction, under one lock and in one insert (a batch):
+     * the leaves get consecutive indexes in the order given.
+     */
+    public void appendAll(Handle h, long tenantId, List<UUID> credentialIds, List<ObjectNode> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> texts = new java.util.ArrayList<>(entries.size());
+        List<String> hashes = new java.util.ArrayList<>(entries.size());
+        for (ObjectNode entry : entries) {
+            String text = entry.toString();
+            texts.add(text);
+            hashes.add(java.util.HexFormat.of().formatHex(MerkleTree.leafHash(text.getBytes(StandardCharsets.UTF_8))));
+        }
+        h.execute("SELECT pg_advisory_xact_lock(?)", 0x7c3d_0000_0000_0000L + tenantId);
+        // the next index is read in a statement after the lock's: its snapshot sees every leaf the previous holder committed
+        h.createUpdate("""
+                        INSERT INTO transparency_leaf (tenant_id, idx, leaf_hash, entry, credential_id)
+                        SELECT :tenant, (SELECT coalesce(max(idx) + 1, 0) FROM transparency_leaf WHERE tenant_id = :tenant) + n - 1,
+                               decode(hash, 'hex'), entry, credential
+                          FROM unnest(:hashes, :entries, :credentials) WITH ORDINALITY AS leaf(hash, entry, credential, n)
+                        """)
+                .bind("tenant", tenantId).bindArray("hashes", String.class, hashes)
+                .bindArray("entries", String.class, texts).bindArray("credentials", UUID.class, credentialIds).execute();
+    }
+
+    /**
      * The signed checkpoint (tree head) of the current tree. Every checkpoint is stored before it is
      * handed out, and one tree size is signed with one root only: a size signed before is answered
      * with its stored note (re-signed only after a key rotation, still with the same root).

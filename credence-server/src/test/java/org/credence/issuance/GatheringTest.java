@@ -1,0 +1,117 @@
+package org.credence.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Group commit for single requests: concurrent items share batches, each gets its own outcome. */
+class GatheringTest {
+
+    @Test
+    void an_item_alone_runs_at_once_as_a_batch_of_one() {
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(64, 2, (key, items) -> {
+            batches.add(items);
+            return items.stream().map(i -> i * 10).toList();
+        });
+
+        assertThat(gathering.submit("a", 7)).isEqualTo(70);
+        assertThat(batches).containsExactly(List.of(7));
+    }
+
+    @Test
+    void items_that_arrive_while_batches_run_are_gathered_and_each_gets_its_own_outcome() throws Exception {
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostRunning = new AtomicInteger();
+        CountDownLatch firstBatchMayEnd = new CountDownLatch(1);
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(10, 1, (key, items) -> {
+            mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            batches.add(items);
+            if (batches.size() == 1) {
+                await(firstBatchMayEnd); // hold the first batch while the others queue
+            }
+            running.decrementAndGet();
+            return items.stream().map(i -> -i).toList();
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Integer>> outcomes = new ArrayList<>();
+            outcomes.add(pool.submit(() -> gathering.submit("a", 0)));
+            while (batches.isEmpty()) {
+                Thread.onSpinWait();
+            }
+            for (int i = 1; i < 32; i++) {
+                int item = i;
+                outcomes.add(pool.submit(() -> gathering.submit("a", item)));
+            }
+            Thread.sleep(200);
+            firstBatchMayEnd.countDown();
+            for (int i = 0; i < 32; i++) {
+                assertThat(outcomes.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(-i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(32);
+        assertThat(batches.size()).as("31 items queued behind one batch run in batches of up to 10").isLessThan(32);
+        assertThat(batches).allMatch(b -> b.size() <= 10);
+        assertThat(mostRunning.get()).isEqualTo(1);
+    }
+
+    @Test
+    void a_batch_that_fails_fails_its_own_items_and_the_next_batch_still_runs() {
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(64, 2, (key, items) -> {
+            if (items.contains(13)) {
+                throw new IllegalStateException("unlucky batch");
+            }
+            return items;
+        });
+
+        assertThatThrownBy(() -> gathering.submit("a", 13)).isInstanceOf(IllegalStateException.class).hasMessage("unlucky batch");
+        assertThat(gathering.submit("a", 14)).isEqualTo(14);
+    }
+
+    @Test
+    void items_of_different_keys_never_share_a_batch() throws Exception {
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        Gathering<String, String, String> gathering = new Gathering<>(64, 1, (key, items) -> {
+            assertThat(items).allMatch(i -> i.startsWith(key));
+            batches.add(items);
+            return items;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String key = i % 2 == 0 ? "even" : "odd";
+                String item = key + i;
+                outcomes.add(pool.submit(() -> gathering.submit(key, item)));
+            }
+            for (Future<String> outcome : outcomes) {
+                assertThat(outcome.get(30, TimeUnit.SECONDS)).matches("(even|odd)\\d+");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(40);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
