@@ -76,6 +76,21 @@ public final class BulkFile {
         void row(Row row);
 
         void refused(Refused refused);
+
+        /** A sink of two consumers. */
+        static Sink of(java.util.function.Consumer<Row> rows, java.util.function.Consumer<Refused> refusals) {
+            return new Sink() {
+                @Override
+                public void row(Row row) {
+                    rows.accept(row);
+                }
+
+                @Override
+                public void refused(Refused refused) {
+                    refusals.accept(refused);
+                }
+            };
+        }
     }
 
     /** What the file held: its data rows (good and refused) and sentences about it as a whole. */

@@ -113,23 +113,15 @@ public final class IssuanceJobs {
             }
             rows.clear();
         };
-        BulkFile.Read read = BulkFile.read(upload.file(), upload.format(), achievements, new BulkFile.Sink() {
-            @Override
-            public void row(BulkFile.Row row) {
-                if (sample.size() < PREVIEW_SAMPLE) {
-                    sample.add(row);
-                }
-                unchecked.add(row);
-                if (unchecked.size() == CHECK_CHUNK) {
-                    checkHeld.accept(unchecked);
-                }
+        BulkFile.Read read = BulkFile.read(upload.file(), upload.format(), achievements, BulkFile.Sink.of(row -> {
+            if (sample.size() < PREVIEW_SAMPLE) {
+                sample.add(row);
             }
-
-            @Override
-            public void refused(BulkFile.Refused refused) {
-                add(errors, new RowProblem(refused.line(), refused.field(), refused.message()));
+            unchecked.add(row);
+            if (unchecked.size() == CHECK_CHUNK) {
+                checkHeld.accept(unchecked);
             }
-        });
+        }, refused -> add(errors, new RowProblem(refused.line(), refused.field(), refused.message()))));
         checkHeld.accept(unchecked);
         errors.sort(Comparator.comparingInt(RowProblem::line));
         return new Preview(read.format(), read.total(), counts[0], read.refused(), counts[1], errors, sample, read.warnings());
@@ -146,17 +138,7 @@ public final class IssuanceJobs {
             long id = IssuanceJobStore.insert(h, tenantId, upload.format(), upload.filename(), actor, upload.mailRecipients(), now);
             BulkFile.Read read;
             try (IssuanceJobStore.RowCopier copier = new IssuanceJobStore.RowCopier(h, tenantId, id)) {
-                read = BulkFile.read(upload.file(), upload.format(), achievements, new BulkFile.Sink() {
-                    @Override
-                    public void row(BulkFile.Row row) {
-                        copier.row(row);
-                    }
-
-                    @Override
-                    public void refused(BulkFile.Refused refused) {
-                        copier.refused(refused);
-                    }
-                });
+                read = BulkFile.read(upload.file(), upload.format(), achievements, BulkFile.Sink.of(copier::row, copier::refused));
             }
             IssuanceJobStore.accepted(h, tenantId, id, read.total(), read.refused(), read.total() > settings.attachUpTo(), read.warnings());
             audit.record(h, tenantId, actor, "issuance-job.create", "issuance-job:" + id, null, JsonFields.MAPPER.createObjectNode()

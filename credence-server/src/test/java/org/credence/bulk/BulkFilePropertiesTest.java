@@ -64,17 +64,7 @@ class BulkFilePropertiesTest {
             Files.write(file, body);
             List<BulkFile.Row> rows = new ArrayList<>();
             List<BulkFile.Refused> refused = new ArrayList<>();
-            BulkFile.Read read = BulkFile.read(file, BulkFile.format(file, "text/csv"), ACHIEVEMENTS, new BulkFile.Sink() {
-                @Override
-                public void row(BulkFile.Row row) {
-                    rows.add(row);
-                }
-
-                @Override
-                public void refused(BulkFile.Refused r) {
-                    refused.add(r);
-                }
-            });
+            BulkFile.Read read = BulkFile.read(file, BulkFile.format(file, "text/csv"), ACHIEVEMENTS, BulkFile.Sink.of(rows::add, refused::add));
             assertThat(refused).isEmpty();
             assertThat(read.total()).isEqualTo(names.size());
             assertThat(rows).extracting(BulkFile.Row::name).containsExactlyElementsOf(names.stream().map(String::strip).toList());
