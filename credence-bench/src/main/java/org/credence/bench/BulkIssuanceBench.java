@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /api/v1/credentials} with {@code --clients} concurrent clients for {@code --baseline} new recipients.
  *
  * <pre>java -cp credence-bench/target/benchmarks.jar org.credence.bench.BulkIssuanceBench --jar credence-server/target/credence.jar
- *     [--rows 100000] [--baseline 3000] [--clients 8]</pre>
+ *     [--rows 100000] [--baseline 3000] [--clients 8] [--variants clean,broken] [--heap 512m]</pre>
  */
 public final class BulkIssuanceBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +47,7 @@ public final class BulkIssuanceBench {
         int baseline = Integer.parseInt(DashboardBench.option(args, "--baseline", "3000"));
         int clients = Integer.parseInt(DashboardBench.option(args, "--clients", "8"));
         String heap = DashboardBench.option(args, "--heap", "512m");
+        List<String> variants = List.of(DashboardBench.option(args, "--variants", "clean,broken").split(","));
         Path data = Files.createTempDirectory("credence-bulk-bench");
         String admin = "crd_000000000001_" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         int port;
@@ -68,9 +69,15 @@ public final class BulkIssuanceBench {
             System.out.printf("Server: -Xmx%s, pid %d, data %s; load before: %s%n%n", heap, server.pid(), data, uptime());
             System.out.println("| what | rows | good rows | time | credentials/s | peak heap used | load (1/5/15 min) after |");
             System.out.println("|---|---:|---:|---:|---:|---:|---|");
-            job(base, key, server.pid(), data, "clean", rows, 0, achievement);
-            job(base, key, server.pid(), data, "broken", rows, 20, achievement);
-            oneByOne(base, key, server.pid(), achievement, baseline, clients);
+            if (variants.contains("clean")) {
+                job(base, key, server.pid(), data, "clean", rows, 0, achievement);
+            }
+            if (variants.contains("broken")) {
+                job(base, key, server.pid(), data, "broken", rows, 20, achievement);
+            }
+            if (baseline > 0) {
+                oneByOne(base, key, server.pid(), achievement, baseline, clients);
+            }
         } finally {
             server.destroy();
             server.waitFor();
