@@ -48,6 +48,10 @@ import org.credence.integration.OutcomePeople;
 import org.credence.integration.OutcomeImportRoutes;
 import org.credence.integration.XapiRoutes;
 import org.credence.badge.AchievementImages;
+import org.credence.bulk.BulkSettings;
+import org.credence.bulk.IssuanceJobRoutes;
+import org.credence.bulk.IssuanceJobs;
+import org.credence.bulk.LargeJobAttachments;
 import org.credence.badge.BadgeRoutes;
 import org.credence.badge.Badges;
 import org.credence.credential.CredentialJwtRoutes;
@@ -146,6 +150,7 @@ public final class Credence implements AutoCloseable {
     private OutcomeWarmer outcomeWarmer;
     private WebhookModule webhooks;
     private Completions completions;
+    private IssuanceJobs issuanceJobs;
     private Issuance issuance;
     private RenewalModule renewal;
 
@@ -225,7 +230,7 @@ public final class Credence implements AutoCloseable {
             AuditChain.chainUnchained(jdbi);
             log.refuseRewrittenHistory();
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
-                    new CertificateAttachments(certificates), jobs, clock, random, credentialEvents);
+                    new LargeJobAttachments(jdbi, new CertificateAttachments(certificates)), jobs, clock, random, credentialEvents);
             // a credential whose achievement is a pathway's component queues that pathway's check in its own transaction
             PathwayTrigger pathwayTrigger = new PathwayTrigger(jdbi, jobs);
             // subscribers hear of each new credential in its own transaction
@@ -284,6 +289,8 @@ public final class Credence implements AutoCloseable {
                     programRoi, achievements, SurveyModule.outcomesOf(jdbi), maturity), mail, publicUrl, jobs, clock,
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
+            IssuanceJobs issuanceJobs = new IssuanceJobs(jdbi, issuance, jobs, credentialEvents, audit,
+                    BulkSettings.fromEnvironment(System.getenv()), clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             // after an import, an erasure or a program change, the outcome answers are recomputed off the request
@@ -343,6 +350,8 @@ public final class Credence implements AutoCloseable {
                     config -> CompletionRoutes.register(config, completions, auth, publicUrl),
                     config -> XapiRoutes.register(config, completions, auth),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
+                    config -> IssuanceJobRoutes.register(config, issuanceJobs, auth, users.sessions(), publicUrl,
+                            id -> tenants.byId(id).slug()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
                     config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
                     config -> RenewalRoutes.register(config, renewal, auth),
@@ -359,6 +368,7 @@ public final class Credence implements AutoCloseable {
             started.outcomeWarmer = outcomeWarmer;
             started.webhooks = webhookModule;
             started.completions = completions;
+            started.issuanceJobs = issuanceJobs;
             started.issuance = issuance;
             started.renewal = renewal;
             return started;
@@ -527,6 +537,9 @@ public final class Credence implements AutoCloseable {
         try {
             health.ready(false); // /ready answers 503 from now: a load balancer stops sending work
             http.close();
+            if (issuanceJobs != null) {
+                issuanceJobs.stop(); // a running bulk job stops after its batch, to carry on at the next start
+            }
             jobs.close(); // before the modules its jobs use
             tracking.close();
             analytics.close();

@@ -31,8 +31,21 @@ final class ServerClient {
 
     /** Sends {@code body} (null: none) of {@code contentType}, waiting at most {@code timeout} for the answer. */
     Reply send(String method, String path, byte[] body, String contentType, Duration timeout) {
+        return send(method, path, body == null ? null : HttpRequest.BodyPublishers.ofByteArray(body), contentType, timeout);
+    }
+
+    /** Sends the file as the body, streamed from disk (bulk files are far larger than a credential). */
+    Reply send(String method, String path, java.nio.file.Path file, String contentType, Duration timeout) {
+        try {
+            return send(method, path, HttpRequest.BodyPublishers.ofFile(file), contentType, timeout);
+        } catch (java.io.FileNotFoundException e) {
+            throw new CredenceCli.UsageProblem("no such file: " + file);
+        }
+    }
+
+    private Reply send(String method, String path, HttpRequest.BodyPublisher body, String contentType, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path)).timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (body != null) {
             request.header("Content-Type", contentType);
         }

@@ -3,7 +3,7 @@ package org.credence.integration;
 import java.util.List;
 
 /**
- * One column an outcome import reads.
+ * One column an outcome import or a bulk issuance file reads.
  *
  * @param name     the column's name in files and JSON (also its database column, unless it names a person or the row)
  * @param aliases  other headers read as this column (compared like {@code name}: case, spaces and punctuation ignored)
@@ -57,11 +57,13 @@ public record Column(String name, List<String> aliases, Type type, boolean requi
         aliases = List.copyOf(aliases);
     }
 
-    static Column required(String name, Type type, String... aliases) {
+    /** A column every row must give. */
+    public static Column required(String name, Type type, String... aliases) {
         return new Column(name, List.of(aliases), type, true);
     }
 
-    static Column optional(String name, Type type, String... aliases) {
+    /** A column a row may leave empty. */
+    public static Column optional(String name, Type type, String... aliases) {
         return new Column(name, List.of(aliases), type, false);
     }
 

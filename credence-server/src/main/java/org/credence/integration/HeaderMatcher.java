@@ -16,10 +16,10 @@ import org.credence.domain.DomainException;
  * known column, so a misspelling is noticed; a missing required column refuses the file.
  */
 public final class HeaderMatcher {
-    private final OutcomeKind kind;
+    private final ColumnSet kind;
     private final Map<String, Integer> byKey = new HashMap<>();
 
-    public HeaderMatcher(OutcomeKind kind) {
+    public HeaderMatcher(ColumnSet kind) {
         this.kind = kind;
         List<Column> columns = kind.columns();
         for (int i = 0; i < columns.size(); i++) {
@@ -31,7 +31,7 @@ public final class HeaderMatcher {
     }
 
     /** A header as compared: lower case, letters and digits only (a byte-order mark or quotes around it vanish too). */
-    static String key(String header) {
+    public static String key(String header) {
         StringBuilder key = new StringBuilder(header.length());
         for (char c : header.toLowerCase(Locale.ROOT).toCharArray()) {
             if (Character.isLetterOrDigit(c)) {
@@ -41,7 +41,7 @@ public final class HeaderMatcher {
         return key.toString();
     }
 
-    /** The column index (in {@link OutcomeKind#columns()}) a header names, if any. */
+    /** The column index (in {@link ColumnSet#columns()}) a header names, if any. */
     public Optional<Integer> column(String header) {
         return Optional.ofNullable(byKey.get(key(header)));
     }

@@ -316,7 +316,7 @@ public final class OutcomeFile {
     }
 
     /** The separator of the header line: whichever of , ; and tab occurs most outside quotes (a comma on a tie). */
-    static char separator(String text) {
+    public static char separator(String text) {
         int commas = 0;
         int semicolons = 0;
         int tabs = 0;

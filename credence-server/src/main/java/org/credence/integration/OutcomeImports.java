@@ -143,8 +143,12 @@ public final class OutcomeImports {
         return clean;
     }
 
-    /** The tenant's achievements by id (as text) and by slug (the name as in {@code utm_campaign}). */
     private Map<String, Long> achievements(long tenantId) {
+        return achievementKeys(jdbi, tenantId);
+    }
+
+    /** The tenant's achievements by id (as text) and by slug (the name as in {@code utm_campaign}): how a file names an achievement. */
+    public static Map<String, Long> achievementKeys(Jdbi jdbi, long tenantId) {
         Map<String, Long> byKey = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT id, name FROM achievement WHERE tenant_id = :tenant ORDER BY id").bind("tenant", tenantId)
                 .map((rs, ctx) -> {

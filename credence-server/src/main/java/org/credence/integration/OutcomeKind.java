@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.credence.integration.Column.Type;
 
 /** What an outcome import holds: each kind is one table of V25, with the columns a file or JSON array may give. */
-public enum OutcomeKind {
+public enum OutcomeKind implements ColumnSet {
     LMS_ENROLMENT("lms_enrolment", true, List.of(
             required("id", Type.ID, "source_id", "enrolment_id", "enrollment_id", "record_id"),
             optional("email", Type.EMAIL, "learner_email", "e_mail", "mail", "email_address"),
@@ -71,15 +71,18 @@ public enum OutcomeKind {
     }
 
     /** The kind's name in the API, files and the database ({@code lms_enrolment} …), also its table's name. */
+    @Override
     public String id() {
         return id;
     }
 
     /** Whether rows name a person themselves (by e-mail or external id); opportunities name one through their contact. */
+    @Override
     public boolean namesPerson() {
         return namesPerson;
     }
 
+    @Override
     public List<Column> columns() {
         return columns;
     }

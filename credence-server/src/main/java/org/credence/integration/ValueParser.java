@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks one cell of an outcome import and turns it into the text PostgreSQL casts to the column's
+ * Checks one cell of an outcome import (or of a bulk issuance file) and turns it into the text PostgreSQL casts to the column's
  * type, or says in a sentence what is wrong with it. Pure: no database, no HTTP.
  */
-final class ValueParser {
+public final class ValueParser {
     /** A value that could not be read; the message says what to write instead. */
-    static final class Invalid extends Exception {
-        Invalid(String message) {
+    public static final class Invalid extends Exception {
+        public Invalid(String message) {
             super(message, null, false, false);
         }
     }
@@ -64,7 +64,7 @@ final class ValueParser {
     }
 
     /** The address as given (trimmed); the caller hashes it and drops it. */
-    static String email(String value) throws Invalid {
+    public static String email(String value) throws Invalid {
         int at = value.indexOf('@');
         if (at < 1 || at != value.lastIndexOf('@') || at == value.length() - 1 || value.length() > 320 || value.chars().anyMatch(Character::isWhitespace)) {
             throw new Invalid("not an e-mail address: write it as name@example.org");
@@ -80,7 +80,7 @@ final class ValueParser {
     }
 
     /** An ISO-8601 date (its start in UTC), date-time with an offset, or local date-time (read as UTC). */
-    static Instant instant(String value) throws Invalid {
+    public static Instant instant(String value) throws Invalid {
         try {
             if (value.length() == 10) {
                 return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -192,7 +192,8 @@ final class ValueParser {
         };
     }
 
-    static long achievement(String value, Map<String, Long> achievements) throws Invalid {
+    /** The id of the tenant's achievement named by id or slug (the map's keys, lower case). */
+    public static long achievement(String value, Map<String, Long> achievements) throws Invalid {
         Long id = achievements.get(value.toLowerCase(Locale.ROOT));
         if (id == null) {
             throw new Invalid("no achievement with id or slug '" + (value.length() > 60 ? value.substring(0, 60) + "…" : value) + "' at this tenant");

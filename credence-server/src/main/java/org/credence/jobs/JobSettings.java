@@ -14,8 +14,8 @@ import java.util.Map;
  */
 public record JobSettings(Duration pollEvery, int threads, Duration heartbeat) {
     /** Missed heartbeats after which a running job counts as dead (db-scheduler's default). */
-    public static final int MISSED_HEARTBEATS = 6;
-    public static final JobSettings DEFAULTS = new JobSettings(Duration.ofSeconds(1), 4, Duration.ofSeconds(30));
+    public static final int MISSED_HEARTBEATS = 4;
+    public static final JobSettings DEFAULTS = new JobSettings(Duration.ofSeconds(1), 4, Duration.ofSeconds(5));
 
     public JobSettings {
         if (pollEvery.isNegative() || pollEvery.isZero() || heartbeat.isNegative() || heartbeat.isZero()) {

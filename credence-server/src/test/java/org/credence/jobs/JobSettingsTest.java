@@ -12,7 +12,7 @@ class JobSettingsTest {
     @Test
     void nothing_set_gives_the_defaults() {
         assertThat(JobSettings.fromEnvironment(Map.of())).isEqualTo(JobSettings.DEFAULTS);
-        assertThat(JobSettings.DEFAULTS).isEqualTo(new JobSettings(Duration.ofSeconds(1), 4, Duration.ofSeconds(30)));
+        assertThat(JobSettings.DEFAULTS).isEqualTo(new JobSettings(Duration.ofSeconds(1), 4, Duration.ofSeconds(5)));
     }
 
     @Test

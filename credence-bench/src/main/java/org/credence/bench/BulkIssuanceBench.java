@@ -1,0 +1,244 @@
+package org.credence.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Times bulk issuance end to end: {@code credence serve} as its own JVM with {@code -Xmx512m} on a fresh
+ * embedded PostgreSQL; a CSV of {@code --rows} rows (and the same with 5 % broken rows) uploaded to
+ * {@code POST /api/v1/issuance-jobs} and timed from the first byte sent until the job is {@code finished},
+ * every good row then a signed, stored, status-listed, logged credential with its mail queued. The server's
+ * heap is sampled with {@code jstat} throughout (peak used). In the same run, the one-by-one baseline:
+ * {@code POST /api/v1/credentials} with {@code --clients} concurrent clients for {@code --baseline} new recipients.
+ *
+ * <pre>java -cp credence-bench/target/benchmarks.jar org.credence.bench.BulkIssuanceBench --jar credence-server/target/credence.jar
+ *     [--rows 100000] [--baseline 3000] [--clients 8] [--variants clean,broken] [--heap 512m]</pre>
+ */
+public final class BulkIssuanceBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private BulkIssuanceBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(DashboardBench.option(args, "--jar", "credence-server/target/credence.jar"));
+        int rows = Integer.parseInt(DashboardBench.option(args, "--rows", "100000"));
+        int baseline = Integer.parseInt(DashboardBench.option(args, "--baseline", "3000"));
+        int clients = Integer.parseInt(DashboardBench.option(args, "--clients", "8"));
+        String heap = DashboardBench.option(args, "--heap", "512m");
+        List<String> variants = List.of(DashboardBench.option(args, "--variants", "clean,broken").split(","));
+        Path data = Files.createTempDirectory("credence-bulk-bench");
+        String admin = "crd_000000000001_" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+                "--data", data.toString()).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
+        builder.environment().put("CREDENCE_BOOTSTRAP_API_KEY", admin);
+        Process server = builder.start();
+        String base = "http://localhost:" + port;
+        try {
+            awaitHealth(base, server);
+            String key = send("POST", base + "/api/v1/tenants", admin, "application/json",
+                    "{\"slug\":\"bulk-bench\",\"name\":\"Bulk bench\",\"url\":\"https://bench.example\"}", 201).get("apiKey").asText();
+            long achievement = send("POST", base + "/api/v1/achievements", key, "application/json",
+                    "{\"name\":\"Bench\",\"kind\":\"certificate\",\"description\":\"d\",\"criteria\":\"c\"}", 201).get("id").asLong();
+            System.out.printf("Server: -Xmx%s, pid %d, data %s; load before: %s%n%n", heap, server.pid(), data, uptime());
+            System.out.println("| what | rows | good rows | time | credentials/s | peak heap used | load (1/5/15 min) after |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---|");
+            if (variants.contains("clean")) {
+                job(base, key, server.pid(), data, "clean", rows, 0, achievement);
+            }
+            if (variants.contains("broken")) {
+                job(base, key, server.pid(), data, "broken", rows, 20, achievement);
+            }
+            if (baseline > 0) {
+                oneByOne(base, key, server.pid(), achievement, baseline, clients);
+            }
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    /** Uploads a file of {@code rows} rows (every {@code brokenEvery}-th without an address; 0: none) and times it until finished. */
+    private static void job(String base, String key, long pid, Path data, String prefix, int rows, int brokenEvery, long achievement) throws Exception {
+        Path csv = data.resolve(prefix + ".csv");
+        int good = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("name,email,achievement,grade\n");
+            for (int i = 0; i < rows; i++) {
+                boolean broken = brokenEvery > 0 && i % brokenEvery == 7;
+                out.write("Learner " + i + "," + (broken ? "" : prefix + i + "@bench.example") + "," + achievement + ",A\n");
+                good += broken ? 0 : 1;
+            }
+        }
+        HeapSampler heap = HeapSampler.start(pid);
+        long started = System.nanoTime();
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/issuance-jobs"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "text/csv").timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException(accepted.body());
+        }
+        long upload = System.nanoTime() - started;
+        long id = JSON.readTree(accepted.body()).get("id").asLong();
+        JsonNode job;
+        do {
+            Thread.sleep(200);
+            job = send("GET", base + "/api/v1/issuance-jobs/" + id, key, null, null, 200);
+        } while (!job.get("state").asText().equals("finished"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long peak = heap.stop();
+        if (job.get("issued").asInt() != good) {
+            throw new IllegalStateException("issued " + job.get("issued") + " of " + good + " good rows");
+        }
+        System.out.printf("| bulk job, %s (upload %.1f s of it) | %,d | %,d | %.1f s | **%,.0f** | %,d MB | %s |%n",
+                brokenEvery == 0 ? "every row good" : "5 % broken rows", upload / 1e9, rows, good, seconds, good / seconds, peak >> 20, uptime());
+    }
+
+    /** The API one credential per request, {@code clients} at a time, every request a new recipient; counted by 201s. */
+    private static void oneByOne(String base, String key, long pid, long achievement, int count, int clients) throws Exception {
+        HeapSampler heap = HeapSampler.start(pid);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong created = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/credentials"))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"achievementId\":" + achievement + ",\"recipient\":{\"name\":\"One " + i
+                                    + "\",\"email\":\"one" + i + "@bench.example\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 201) {
+                        created.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("| one by one, POST /api/v1/credentials, %d clients | %,d | %,d (201s) | %.1f s | **%,.0f** | %,d MB | %s |%n",
+                clients, count, created.get(), seconds, created.get() / seconds, heap.stop() >> 20, uptime());
+    }
+
+    /** Samples the server's used heap (young + old generations) with {@code jstat -gc} every 250 ms; the peak. */
+    private static final class HeapSampler {
+        private final Thread thread;
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean stop;
+
+        private HeapSampler(long pid) {
+            thread = new Thread(() -> {
+                while (!stop) {
+                    try {
+                        Process jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid)).redirectErrorStream(true).start();
+                        List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+                        jstat.waitFor();
+                        if (lines.size() >= 2) {
+                            String[] names = lines.get(0).trim().split("\\s+");
+                            String[] values = lines.get(1).trim().split("\\s+");
+                            double kb = 0;
+                            for (int i = 0; i < names.length && i < values.length; i++) {
+                                if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
+                                    kb += Double.parseDouble(values[i]);
+                                }
+                            }
+                            long bytes = (long) (kb * 1024);
+                            peak.accumulateAndGet(bytes, Math::max);
+                        }
+                        Thread.sleep(250);
+                    } catch (IOException | RuntimeException e) {
+                        return;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+        }
+
+        static HeapSampler start(long pid) {
+            HeapSampler sampler = new HeapSampler(pid);
+            sampler.thread.start();
+            return sampler;
+        }
+
+        long stop() throws InterruptedException {
+            stop = true;
+            thread.join();
+            return peak.get();
+        }
+    }
+
+    private static String uptime() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return load[0] + " / " + load[1] + " / " + load[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void awaitHealth(String base, Process server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server exited early");
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (ConnectException | java.net.http.HttpTimeoutException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the server did not answer /health within 3 minutes");
+    }
+
+    private static JsonNode send(String method, String url, String key, String type, String body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + url + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

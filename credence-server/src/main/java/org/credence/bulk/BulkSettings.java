@@ -1,0 +1,42 @@
+package org.credence.bulk;
+
+import java.util.Map;
+
+/**
+ * Limits of bulk issuance, from the environment.
+ *
+ * @param maxUploadBytes an upload over this is refused before it is read whole ({@code CREDENCE_BULK_MAX_UPLOAD_MB}, default 100)
+ * @param attachUpTo     jobs of at most this many rows attach the certificate PDF to their mails; larger ones link to it
+ *                       ({@code CREDENCE_BULK_ATTACH_PDF_MAX_ROWS}, default 1000)
+ * @param batchSize      rows issued per batch, in one transaction ({@code CREDENCE_BULK_BATCH_ROWS}, default 500); a crash
+ *                       repeats at most one batch, which gets its credentials back
+ */
+public record BulkSettings(long maxUploadBytes, int attachUpTo, int batchSize) {
+    public static final BulkSettings DEFAULTS = new BulkSettings(100L << 20, 1000, 500);
+
+    public static BulkSettings fromEnvironment(Map<String, String> env) {
+        long megabytes = number(env, "CREDENCE_BULK_MAX_UPLOAD_MB", DEFAULTS.maxUploadBytes >> 20);
+        long attach = number(env, "CREDENCE_BULK_ATTACH_PDF_MAX_ROWS", DEFAULTS.attachUpTo);
+        long batch = number(env, "CREDENCE_BULK_BATCH_ROWS", DEFAULTS.batchSize);
+        if (batch < 1 || batch > 10_000) {
+            throw new IllegalArgumentException("CREDENCE_BULK_BATCH_ROWS must be from 1 to 10000 (it is " + batch + ")");
+        }
+        return new BulkSettings(megabytes << 20, (int) Math.min(Integer.MAX_VALUE, attach), (int) batch);
+    }
+
+    private static long number(Map<String, String> env, String name, long fallback) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of at least 0 (it is '" + text + "')");
+    }
+}

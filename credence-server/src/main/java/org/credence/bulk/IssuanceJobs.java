@@ -1,0 +1,328 @@
+package org.credence.bulk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.credence.audit.AuditTrail;
+import org.credence.domain.DomainException;
+import org.credence.events.CredentialEvent;
+import org.credence.events.CredentialEventType;
+import org.credence.events.CredentialEvents;
+import org.credence.integration.OutcomeImports;
+import org.credence.issuance.BatchResult;
+import org.credence.issuance.Idempotency;
+import org.credence.issuance.Issuance;
+import org.credence.issuance.IssueCommand;
+import org.credence.jobs.Jobs;
+import org.credence.json.JsonFields;
+import org.credence.standards.model.Evidence;
+import org.credence.tenant.Caller;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Bulk issuance: a file of rows becomes a stored job, which a persistent task issues in batches.
+ * Each row is issued under the Idempotency-Key {@code issuance-job:<job>:<line>}, so a batch a
+ * crash interrupted is run again and gets back the credentials it already made: no duplicate, none
+ * missing. A recipient who already holds the achievement (an earlier upload of the same file) is
+ * reported, not issued again.
+ */
+public final class IssuanceJobs {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IssuanceJobs.class);
+    /** The task name on the shared scheduler. */
+    public static final String TASK = "issuance-job";
+    /** Errors a job or preview lists (the counts are always whole). */
+    public static final int MAX_ERRORS = 1000;
+    private static final int PREVIEW_SAMPLE = 10;
+    private static final int CHECK_CHUNK = 1000;
+
+    /**
+     * An upload stored on disk.
+     *
+     * @param filename the name the client gave the file, or null
+     * @param mailRecipients whether recipients are mailed
+     */
+    public record Upload(Path file, BulkFile.Format format, String filename, boolean mailRecipients) {}
+
+    /**
+     * What a run would do, with nothing issued.
+     *
+     * @param issuable      rows that would be issued
+     * @param refused       rows refused as they are (bad values, duplicates within the file)
+     * @param alreadyIssued rows whose recipient already holds the achievement
+     * @param sample        the first good rows, as read
+     */
+    public record Preview(BulkFile.Format format, int total, int issuable, int refused, int alreadyIssued, List<RowProblem> errors,
+                          List<BulkFile.Row> sample, List<String> warnings) {}
+
+    /** A row's problem: its line (or JSON index), the column, the reason. */
+    public record RowProblem(int line, String field, String message) {}
+
+    private final Jdbi jdbi;
+    private final Issuance issuance;
+    private final Jobs jobs;
+    private final CredentialEvents events;
+    private final AuditTrail audit;
+    private final BulkSettings settings;
+    private final Clock clock;
+    private volatile boolean stopping;
+
+    public IssuanceJobs(Jdbi jdbi, Issuance issuance, Jobs jobs, CredentialEvents events, AuditTrail audit, BulkSettings settings, Clock clock) {
+        this.jdbi = jdbi;
+        this.issuance = issuance;
+        this.jobs = jobs;
+        this.events = events;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+        // a job that throws (the database away) is retried with backoff and carries on from its pending rows
+        jobs.oneTime(TASK, Duration.ofDays(1), job -> run(job.tenantId(), Long.parseLong(job.key())));
+    }
+
+    public BulkSettings settings() {
+        return settings;
+    }
+
+    /** Reads the upload and says what a run would do; nothing is stored or issued. */
+    public Preview preview(long tenantId, Upload upload) {
+        Map<String, Long> achievements = OutcomeImports.achievementKeys(jdbi, tenantId);
+        List<RowProblem> errors = new ArrayList<>();
+        List<BulkFile.Row> sample = new ArrayList<>();
+        List<BulkFile.Row> unchecked = new ArrayList<>();
+        int[] counts = new int[2]; // issuable, already issued
+        Consumer<List<BulkFile.Row>> checkHeld = rows -> {
+            Map<String, IssuanceJobStore.Existing> held = jdbi.withHandle(h -> existing(h, tenantId, rows));
+            for (BulkFile.Row row : rows) {
+                IssuanceJobStore.Existing e = held.get(key(row.achievementId(), row.email()));
+                if (e == null) {
+                    counts[0]++;
+                } else {
+                    counts[1]++;
+                    add(errors, new RowProblem(row.line(), "email", "already issued: this recipient holds the achievement as credential " + e.number()));
+                }
+            }
+            rows.clear();
+        };
+        BulkFile.Read read = BulkFile.read(upload.file(), upload.format(), achievements, BulkFile.Sink.of(row -> {
+            if (sample.size() < PREVIEW_SAMPLE) {
+                sample.add(row);
+            }
+            unchecked.add(row);
+            if (unchecked.size() == CHECK_CHUNK) {
+                checkHeld.accept(unchecked);
+            }
+        }, refused -> add(errors, new RowProblem(refused.line(), refused.field(), refused.message()))));
+        checkHeld.accept(unchecked);
+        errors.sort(Comparator.comparingInt(RowProblem::line));
+        return new Preview(read.format(), read.total(), counts[0], read.refused(), counts[1], errors, sample, read.warnings());
+    }
+
+    /**
+     * Reads the upload and stores it as a job with every row, in one transaction that also queues
+     * the job's task: a job is either accepted whole, to be finished even across restarts, or not at all.
+     */
+    public IssuanceJob submit(long tenantId, String actor, Upload upload) {
+        Map<String, Long> achievements = OutcomeImports.achievementKeys(jdbi, tenantId);
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            long id = IssuanceJobStore.insert(h, tenantId, upload.format(), upload.filename(), actor, upload.mailRecipients(), now);
+            BulkFile.Read read;
+            try (IssuanceJobStore.RowCopier copier = new IssuanceJobStore.RowCopier(h, tenantId, id)) {
+                read = BulkFile.read(upload.file(), upload.format(), achievements, BulkFile.Sink.of(copier::row, copier::refused));
+            }
+            IssuanceJobStore.accepted(h, tenantId, id, read.total(), read.refused(), read.total() > settings.attachUpTo(), read.warnings());
+            audit.record(h, tenantId, actor, "issuance-job.create", "issuance-job:" + id, null, JsonFields.MAPPER.createObjectNode()
+                    .put("rows", read.total()).put("refused", read.refused()).put("format", read.format().id()));
+            if (read.refused() == read.total()) {
+                finish(h, tenantId, id, "finished", 0);
+            } else {
+                Jobs.enqueue(h, TASK, tenantId, String.valueOf(id), now);
+                h.afterCommit(jobs::wake);
+            }
+            return IssuanceJobStore.find(h, tenantId, id, false).orElseThrow();
+        });
+    }
+
+    public Optional<IssuanceJob> get(long tenantId, long id) {
+        return jdbi.withHandle(h -> IssuanceJobStore.find(h, tenantId, id, false));
+    }
+
+    /** The first {@link #MAX_ERRORS} refused rows of the job, by line. */
+    public List<IssuanceJob.RowResult> errors(long tenantId, long id) {
+        return jdbi.withHandle(h -> IssuanceJobStore.errors(h, tenantId, id, MAX_ERRORS));
+    }
+
+    /** The tenant's jobs, newest first, before the job {@code before} (null: from the newest). */
+    public List<IssuanceJob> list(long tenantId, Long before, int limit) {
+        return jdbi.withHandle(h -> IssuanceJobStore.list(h, tenantId, before, limit));
+    }
+
+    /** Stops the job: its pending rows are not issued; what was issued stays. Cancelling a cancelled job changes nothing. */
+    public IssuanceJob cancel(long tenantId, String actor, long id) {
+        return jdbi.inTransaction(h -> {
+            IssuanceJob job = IssuanceJobStore.find(h, tenantId, id, true).orElseThrow(() -> notFound(id));
+            if (job.state().equals("finished")) {
+                throw new DomainException.Conflict("issuance job " + id + " has already finished: nothing is left to cancel");
+            }
+            if (!job.state().equals("cancelled")) {
+                int rows = IssuanceJobStore.cancelPending(h, tenantId, id);
+                audit.record(h, tenantId, actor, "issuance-job.cancel", "issuance-job:" + id, null,
+                        JsonFields.MAPPER.createObjectNode().put("cancelledRows", rows));
+                finish(h, tenantId, id, "cancelled", rows);
+            }
+            return IssuanceJobStore.find(h, tenantId, id, false).orElseThrow();
+        });
+    }
+
+    /** Every row's outcome in line order, streamed to {@code each}; the custom field names first. */
+    public void result(long tenantId, long id, Consumer<List<String>> customFields, Consumer<IssuanceJob.RowResult> each) {
+        jdbi.useTransaction(h -> {
+            IssuanceJobStore.find(h, tenantId, id, false).orElseThrow(() -> notFound(id));
+            customFields.accept(IssuanceJobStore.customFields(h, tenantId, id));
+            IssuanceJobStore.rows(h, tenantId, id, each);
+        });
+    }
+
+    /**
+     * Makes a running job stop after its current batch (the server is stopping): it fails with a message, so the
+     * scheduler keeps it queued and the next start carries on from its pending rows.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** The task's body: issues the pending rows batch by batch until none is left or the job is cancelled. */
+    void run(long tenantId, long id) {
+        IssuanceJob job = get(tenantId, id).orElse(null);
+        if (job == null || job.over()) {
+            return;
+        }
+        jdbi.useHandle(h -> IssuanceJobStore.started(h, tenantId, id, clock.instant()));
+        LOG.info("issuance job {} of tenant {}: started, {} of {} rows left", id, tenantId, job.total() - job.done(), job.total());
+        // rows are issued as the person who uploaded the file, so the audit trail names them
+        Caller caller = new Caller(tenantId, Set.of("issue"), job.createdBy());
+        while (true) {
+            List<IssuanceJobStore.Pending> batch = jdbi.withHandle(h -> {
+                boolean cancelled = IssuanceJobStore.find(h, tenantId, id, false).map(IssuanceJob::over).orElse(true);
+                return cancelled ? null : IssuanceJobStore.pending(h, tenantId, id, settings.batchSize());
+            });
+            if (batch == null) {
+                return;
+            }
+            if (stopping && !batch.isEmpty()) {
+                throw new IllegalStateException("the server is stopping: issuance job " + id + " carries on from line " + batch.get(0).line()
+                        + " when it starts again");
+            }
+            if (batch.isEmpty()) {
+                jdbi.useTransaction(h -> {
+                    if (!IssuanceJobStore.find(h, tenantId, id, true).orElseThrow().over()) {
+                        finish(h, tenantId, id, "finished", 0);
+                    }
+                });
+                return;
+            }
+            long started = System.nanoTime();
+            issue(caller, id, job.mailRecipients(), batch);
+            LOG.info("issuance job {} of tenant {}: {} rows from line {} in {} ms", id, tenantId, batch.size(), batch.get(0).line(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private void issue(Caller caller, long id, boolean mailRecipients, List<IssuanceJobStore.Pending> batch) {
+        long tenantId = caller.tenantId();
+        Map<String, IssuanceJobStore.Existing> held = jdbi.withHandle(h -> IssuanceJobStore.existing(h, tenantId,
+                batch.stream().map(IssuanceJobStore.Pending::achievementId).toList(),
+                batch.stream().map(p -> Issuance.emailHash(p.email())).toList()));
+        List<IssuanceJobStore.Outcome> outcomes = new ArrayList<>(batch.size());
+        List<IssuanceJobStore.Pending> toIssue = new ArrayList<>();
+        List<IssueCommand> commands = new ArrayList<>();
+        for (IssuanceJobStore.Pending row : batch) {
+            String key = idempotencyKey(id, row.line());
+            IssuanceJobStore.Existing e = held.get(key(row.achievementId(), row.email()));
+            if (e != null) {
+                // this job's own key: issued before a crash, its outcome not yet recorded
+                boolean ours = key.equals(e.idempotencyKey());
+                outcomes.add(new IssuanceJobStore.Outcome(row.line(), ours ? "issued" : "already_issued", e.id(), e.number(), null, null));
+            } else {
+                toIssue.add(row);
+                commands.add(command(row, key, mailRecipients));
+            }
+        }
+        List<BatchResult> results = commands.isEmpty() ? List.of() : issuance.issueAll(caller, commands);
+        for (int i = 0; i < toIssue.size(); i++) {
+            IssuanceJobStore.Pending row = toIssue.get(i);
+            BatchResult result = results.get(i);
+            if (result.error() == null) {
+                var credential = result.issued().credential();
+                outcomes.add(new IssuanceJobStore.Outcome(row.line(), "issued", credential.id(), credential.number(), null, null));
+            } else if (result.error() instanceof DomainException.Conflict) {
+                // issued to this recipient by someone else since the batch was read
+                outcomes.add(new IssuanceJobStore.Outcome(row.line(), "already_issued", null, null, null, result.error().getMessage()));
+            } else {
+                String field = result.error() instanceof DomainException.InvalidInput invalid ? invalid.field() : null;
+                outcomes.add(new IssuanceJobStore.Outcome(row.line(), "failed", null, null, field, result.error().getMessage()));
+            }
+        }
+        jdbi.useTransaction(h -> IssuanceJobStore.record(h, tenantId, id, outcomes));
+    }
+
+    private static IssueCommand command(IssuanceJobStore.Pending row, String key, boolean mailRecipients) {
+        List<Evidence> evidence = row.evidenceUrl() == null ? List.of() : List.of(new Evidence(row.evidenceUrl(), null, null, null, null, null));
+        // the key's request digest is the key itself: a re-run sends the same row, and must replay, never be refused
+        return new IssueCommand(row.achievementId(), row.name(), row.email(), row.issuedAt(), row.expiresAt(), row.grade(), evidence, mailRecipients,
+                new Idempotency(key, Issuance.sha256(key)));
+    }
+
+    /** The Idempotency-Key a job's row is issued under. */
+    static String idempotencyKey(long jobId, int line) {
+        return "issuance-job:" + jobId + ":" + line;
+    }
+
+    private void finish(Handle h, long tenantId, long id, String state, int cancelledRows) {
+        Instant now = clock.instant();
+        IssuanceJobStore.over(h, tenantId, id, state, cancelledRows, now);
+        IssuanceJob job = IssuanceJobStore.find(h, tenantId, id, false).orElseThrow();
+        events.record(h, new CredentialEvent(CredentialEventType.JOB_FINISHED, tenantId, null, null, String.valueOf(id), now, Map.of(
+                "state", state, "total", String.valueOf(job.total()), "issued", String.valueOf(job.issued()),
+                "alreadyIssued", String.valueOf(job.alreadyIssued()), "failed", String.valueOf(job.failed()),
+                "cancelled", String.valueOf(job.cancelled()))));
+    }
+
+    private static Map<String, IssuanceJobStore.Existing> existing(Handle h, long tenantId, List<BulkFile.Row> rows) {
+        return rows.isEmpty() ? Map.of() : IssuanceJobStore.existing(h, tenantId, rows.stream().map(BulkFile.Row::achievementId).toList(),
+                rows.stream().map(r -> Issuance.emailHash(r.email())).toList());
+    }
+
+    private static String key(long achievementId, String email) {
+        return achievementId + "\n" + Issuance.emailHash(email);
+    }
+
+    private static void add(List<RowProblem> errors, RowProblem problem) {
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(problem);
+        }
+    }
+
+    private static DomainException notFound(long id) {
+        return new DomainException.NotFound("no issuance job " + id + " at this tenant");
+    }
+
+    /** Deletes a spooled upload, whatever happened to it. */
+    public static void discard(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
