@@ -198,18 +198,19 @@ public final class Credence implements AutoCloseable {
             // modules register their background tasks while they are built; the scheduler starts once all are wired
             jobs = new Jobs(database.dataSource(), jdbi, JobSettings.fromEnvironment(System.getenv()));
             AuditTrail audit = new AuditTrail(jdbi);
-            MasterKey master = MasterKey.load(settings.masterKey(), settings.dataDirectory(), random);
-            // webhooks hear of credential events inside the transaction that made them (the webhook outbox); loopback
-            // endpoints only where the verifier may fetch from loopback too
-            WebhookModule webhookModule = WebhookModule.create(jdbi, audit, master, jobs, clock, random, settings.fetchPrivateNetworks());
-            webhooks = webhookModule; // its HTTP client is stopped if a later step fails
-            CredentialEvents credentialEvents = webhookModule.events();
             ApiKeys apiKeys = new ApiKeys(jdbi, random, audit, clock);
             if (settings.bootstrapApiKey().isPresent()) {
                 apiKeys.ensureAdministratorKey(settings.bootstrapApiKey().get());
             } else if (!apiKeys.anyAdministratorKey()) {
                 firstKey = Optional.of(jdbi.inTransaction(h -> apiKeys.create(h, null, java.util.Set.of("admin"), "first start")));
             }
+            // after the first administrator key exists: a refused master key still leaves the operator a key (ServeProcessTest)
+            MasterKey master = MasterKey.load(settings.masterKey(), settings.dataDirectory(), random);
+            // webhooks hear of credential events inside the transaction that made them (the webhook outbox); loopback
+            // endpoints only where the verifier may fetch from loopback too
+            WebhookModule webhookModule = WebhookModule.create(jdbi, audit, master, jobs, clock, random, settings.fetchPrivateNetworks());
+            webhooks = webhookModule; // its HTTP client is stopped if a later step fails
+            CredentialEvents credentialEvents = webhookModule.events();
             // the public URL names did:web identities, so it must be known before routes exist
             int port = settings.port() == 0 ? freePort() : settings.port();
             var publicUrl = settings.publicUrl(port);
