@@ -165,5 +165,14 @@ class CompletionRenewalTest {
                 "{\"courseId\": \"HELD-1\", \"learner\": {\"email\": \"hilde@example.org\", \"name\": \"Hilde\"}, \"progress\": 100}");
         assertThat(completion.status()).as(completion.body()).isEqualTo(200);
         assertThat(number(completion)).isEqualTo(renewed.json().get("number").asText());
+
+        // once that one is due, a completion on another course of the achievement renews it too
+        var put = server.send("PUT", "/api/v1/integrations/courses/HELD-2", key, "{\"achievementId\": " + achievement + "}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        server.credence.jobs().awaitIdle(Duration.ofSeconds(60));
+        clock.advance(Duration.ofDays(2 * 730 - 30));
+        var again = report(key, "HELD-2", "hilde@example.org", 100, minutesAgo(1));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().get("renews").asText()).isEqualTo(renewed.json().get("number").asText());
     }
 }
