@@ -303,12 +303,13 @@ public final class Credence implements AutoCloseable {
                     UNION SELECT DISTINCT tenant_id FROM outcome_person
                     """).mapTo(Long.class).list()).forEach(outcomeWarmer::changed);
             OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed);
-            // LMS and xAPI completions: a course mapped later issues the completions stored for it (docs/completions.md)
-            Completions completions = new Completions(jdbi, issuance, clock);
-            completions.schedule(jobs);
-            CourseAchievements courses = new CourseAchievements(jdbi, audit, outcomeWarmer::changed, completions.onMapped());
             RenewalModule renewal = RenewalModule.create(jdbi, issuance, achievements, mail, audit, credentialEvents, jobs,
                     outcomeWarmer::changed, publicUrl, clock, random);
+            // LMS and xAPI completions: a course mapped later issues the completions stored for it, and a new completion
+            // renews a credential due for renewal (docs/completions.md)
+            Completions completions = new Completions(jdbi, issuance, renewal.renewals()::issueOrRenew, clock);
+            completions.schedule(jobs);
+            CourseAchievements courses = new CourseAchievements(jdbi, audit, outcomeWarmer::changed, completions.onMapped());
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,

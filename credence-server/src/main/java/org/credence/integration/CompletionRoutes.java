@@ -22,7 +22,7 @@ import org.credence.tenant.Caller;
 
 /**
  * {@code /api/v1/integrations/completions}: a learning system reports a learner's progress in a course;
- * the answer says what became of it (201 issued now, 200 already issued, 202 stored) and names the
+ * the answer says what became of it (201 issued or renewed now, 200 already issued, 202 stored) and names the
  * credential. Reporting takes an API key with the {@code issue} scope; the report of stored completions
  * the {@code read} scope.
  */
@@ -39,7 +39,7 @@ public final class CompletionRoutes {
             Completions.Result result = completions.receive(caller, List.of(report)).get(0);
             String language = Pages.language(null, ctx.header("Accept-Language"));
             ctx.status(switch (result.outcome()) {
-                case ISSUED -> 201;
+                case ISSUED, RENEWED -> 201;
                 case REPLAYED -> 200;
                 case STORED, UNMATCHED -> 202;
             }).json(json(result, publicUrl, language));
@@ -89,8 +89,12 @@ public final class CompletionRoutes {
         String outcome = result.outcome().name().toLowerCase(java.util.Locale.ROOT);
         node.put("outcome", outcome);
         node.put("message", Messages.of("completions", language).format("outcome." + outcome,
-                Map.of("course", result.courseId(), "number", result.number() == null ? "" : result.number())));
+                Map.of("course", result.courseId(), "number", result.number() == null ? "" : result.number(),
+                        "renews", result.renews() == null ? "" : result.renews())));
         node.set("credential", result.credentialId() == null ? null : credential(result.credentialId().toString(), result.number(), publicUrl));
+        if (result.renews() != null) {
+            node.put("renews", result.renews());
+        }
         return node;
     }
 

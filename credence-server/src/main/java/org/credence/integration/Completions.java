@@ -12,10 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.credence.domain.DomainException;
+import org.credence.issuance.CredentialStore;
 import org.credence.issuance.Idempotency;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssueCommand;
+import org.credence.issuance.IssuedCredential;
 import org.credence.jobs.Jobs;
+import org.credence.renewal.Renewals;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -25,7 +28,8 @@ import org.jdbi.v3.core.Jdbi;
  * committed before it is answered) and, once the course is mapped to an achievement and the learner
  * reached 100 % progress or the achievement's pass mark, issued as a credential. Issuing uses an
  * Idempotency-Key derived from tenant, course and learner, so retries, crashes between storing and
- * issuing, and a course mapped later never make a second credential.
+ * issuing, and a course mapped later never make a second credential. A new completion — one completed after the
+ * learner's current credential was issued — goes to {@link Renewer}, which renews that credential when it is due.
  */
 public final class Completions {
     /** The task that issues a course's waiting completions once the course is mapped. */
@@ -48,6 +52,8 @@ public final class Completions {
     public enum Outcome {
         /** a credential was issued by this report */
         ISSUED,
+        /** a new completion renewed the learner's credential, which was due for renewal: the renewal is named */
+        RENEWED,
         /** the learner already holds the credential: it is named, nothing new was made */
         REPLAYED,
         /** stored: the course is mapped but the learner has not reached 100 % or the pass mark */
@@ -56,8 +62,17 @@ public final class Completions {
         UNMATCHED
     }
 
-    /** A report's outcome, with the credential's id and number when there is one. */
-    public record Result(long completionId, String courseId, Outcome outcome, UUID credentialId, String number) {}
+    /** A report's outcome, with the credential's id and number when there is one, and the number it renews when renewed. */
+    public record Result(long completionId, String courseId, Outcome outcome, UUID credentialId, String number, String renews) {}
+
+    /**
+     * Renews the current credential of the command's achievement and recipient when it is due, else answers it: the
+     * renewal module's rule ({@link Renewals#issueOrRenew}), so "due" is decided in one place.
+     */
+    @FunctionalInterface
+    public interface Renewer {
+        Renewals.Outcome issueOrRenew(Caller caller, IssueCommand command);
+    }
 
     /** A stored completion, as the report of completions lists them. */
     public record Stored(long id, String courseId, String email, String name, BigDecimal progress, BigDecimal score, Instant completedAt,
@@ -73,12 +88,15 @@ public final class Completions {
 
     private final Jdbi jdbi;
     private final Issuance issuance;
+    private final Renewer renewer;
     private final Clock clock;
     private volatile Jobs jobs;
 
-    public Completions(Jdbi jdbi, Issuance issuance, Clock clock) {
+    /** @param renewer renews a credential due for renewal when its learner completes the course again */
+    public Completions(Jdbi jdbi, Issuance issuance, Renewer renewer, Clock clock) {
         this.jdbi = jdbi;
         this.issuance = issuance;
+        this.renewer = renewer;
         this.clock = clock;
     }
 
@@ -111,8 +129,9 @@ public final class Completions {
             });
         }
         List<Result> results = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            results.add(row.credentialId() != null ? row.result(Outcome.REPLAYED)
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            results.add(row.credentialId() != null ? again(caller, row, reports.get(i))
                     : row.mapped().isEmpty() ? row.result(Outcome.UNMATCHED)
                     : !row.mapped().get().reached(row.progress(), row.score()) ? row.result(Outcome.STORED)
                     : issue(caller, row));
@@ -234,7 +253,7 @@ public final class Completions {
     private record Row(long id, String courseId, String email, String name, BigDecimal progress, BigDecimal score, Instant completedAt,
                        Instant receivedAt, UUID credentialId, String number, Optional<Mapped> mapped) {
         Result result(Outcome outcome) {
-            return new Result(id, courseId, outcome, credentialId, number);
+            return new Result(id, courseId, outcome, credentialId, number, null);
         }
     }
 
@@ -309,30 +328,77 @@ public final class Completions {
             issued = issuance.issue(caller, new IssueCommand(achievementId, row.name(), row.email(), null, null, null, List.of(), true, key,
                     completedAt.truncatedTo(ChronoUnit.SECONDS)));
         } catch (DomainException.Conflict heldAlready) {
-            // the learner was given this achievement another way (the API, a bulk job): that credential is theirs
-            Optional<Result> held = jdbi.inTransaction(h -> {
-                Optional<UUID> credential = h.createQuery("""
-                                SELECT id FROM credential WHERE tenant_id = :tenant AND achievement_id = :achievement AND recipient_email_hash = :hash""")
-                        .bind("tenant", tenantId).bind("achievement", achievementId).bind("hash", Issuance.emailHash(row.email()))
-                        .mapTo(UUID.class).findOne();
-                credential.ifPresent(id -> link(h, tenantId, row.id(), id));
-                return credential.map(id -> new Result(row.id(), row.courseId(), Outcome.REPLAYED, id, numberOf(h, tenantId, id)));
-            });
-            return held.orElseThrow(() -> heldAlready);
+            // the learner was given this achievement another way (the API, a bulk job): their current credential is theirs,
+            // renewed when this completion is a new one and it is due
+            IssuedCredential held = current(tenantId, achievementId, row.email()).orElseThrow(() -> heldAlready);
+            return renewIfDue(caller, row, achievementId, held, row.completedAt());
         }
         UUID credentialId = issued.credential().id();
         jdbi.useTransaction(h -> link(h, tenantId, row.id(), credentialId));
-        return new Result(row.id(), row.courseId(), issued.created() ? Outcome.ISSUED : Outcome.REPLAYED, credentialId, issued.credential().number());
+        return new Result(row.id(), row.courseId(), issued.created() ? Outcome.ISSUED : Outcome.REPLAYED, credentialId, issued.credential().number(),
+                null);
+    }
+
+    /**
+     * A report for a learner whose row holds a credential. A new completion — complete by this report's own progress or
+     * score, completed after the learner's current credential of the mapped achievement was issued — goes to the renewer,
+     * which renews that credential when it is due; anything else (a retry, a stale or partial report) names the current one.
+     */
+    private Result again(Caller caller, Row row, Report report) {
+        if (row.mapped().isEmpty()) {
+            return row.result(Outcome.REPLAYED);
+        }
+        Mapped mapped = row.mapped().get();
+        Optional<IssuedCredential> current = current(caller.tenantId(), mapped.achievementId(), row.email());
+        if (current.isEmpty()) {
+            return row.result(Outcome.REPLAYED);
+        }
+        // a partial report (a stale 60 % after 100 %) is no completion, whatever its time
+        return renewIfDue(caller, row, mapped.achievementId(), current.get(),
+                mapped.reached(report.progress(), report.score()) ? report.completedAt() : null);
+    }
+
+    /** The learner's current credential of the achievement (the newest of its lineage). */
+    private Optional<IssuedCredential> current(long tenantId, long achievementId, String email) {
+        return jdbi.withHandle(h -> CredentialStore.byRecipient(h, tenantId, achievementId, Issuance.emailHash(email)));
+    }
+
+    /**
+     * The row's completion, made at {@code completedAt} (null: unknown), is a new one when it is later than the issue of
+     * {@code held}, the learner's current credential: then the renewer renews {@code held} if it is due. The row is
+     * linked to the credential answered: the renewal, else {@code held}.
+     */
+    private Result renewIfDue(Caller caller, Row row, long achievementId, IssuedCredential held, Instant completedAt) {
+        long tenantId = caller.tenantId();
+        IssuedCredential answered = held;
+        boolean renewed = false;
+        if (completedAt != null && completedAt.isAfter(held.issuedAt())) {
+            // one key per completion: the LMS's retries of this report (and a race between them) name the one renewal
+            String derived = Issuance.sha256(tenantId + "\n" + row.courseId() + "\n" + Issuance.emailHash(row.email()) + "\n" + completedAt);
+            Instant now = clock.instant();
+            Renewals.Outcome outcome = renewer.issueOrRenew(caller, new IssueCommand(achievementId, row.name(), row.email(), null, null, null,
+                    List.of(), true, new Idempotency("completion-renewal:" + derived, derived),
+                    (completedAt.isAfter(now) ? now : completedAt).truncatedTo(ChronoUnit.SECONDS)));
+            answered = outcome.credential();
+            renewed = outcome.renewed();
+        }
+        UUID credentialId = answered.id();
+        if (renewed) {
+            // the row now stands for the new completion and names the renewal
+            jdbi.useHandle(h -> h.createUpdate("""
+                            UPDATE completion SET credential_id = :credential, completed_at = :completedAt WHERE tenant_id = :tenant AND id = :id""")
+                    .bind("credential", credentialId).bind("completedAt", Timestamp.from(completedAt))
+                    .bind("tenant", tenantId).bind("id", row.id()).execute());
+        } else if (row.credentialId() == null) {
+            jdbi.useHandle(h -> link(h, tenantId, row.id(), credentialId));
+        }
+        return new Result(row.id(), row.courseId(), renewed ? Outcome.RENEWED : Outcome.REPLAYED, credentialId, answered.number(),
+                renewed ? held.number() : null);
     }
 
     private static void link(Handle h, long tenantId, long completionId, UUID credentialId) {
         h.createUpdate("UPDATE completion SET credential_id = :credential WHERE tenant_id = :tenant AND id = :id AND credential_id IS NULL")
                 .bind("credential", credentialId).bind("tenant", tenantId).bind("id", completionId).execute();
-    }
-
-    private static String numberOf(Handle h, long tenantId, UUID credentialId) {
-        return h.createQuery("SELECT number FROM credential WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", tenantId).bind("id", credentialId).mapTo(String.class).one();
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -92,13 +92,17 @@ public final class Renewals {
     /**
      * Issues for a completion, renewing when due: an active credential within its renewal window (from the largest
      * reminder before expiry, 90 days by default) or expired is renewed; with none, a credential is issued; otherwise
-     * (not yet due, revoked, suspended) the recipient's current credential is answered as issuance answers it.
+     * (not yet due, revoked, suspended) the recipient's current credential is answered, whatever the command's
+     * Idempotency-Key (a completion's renewal key names no credential until it renews).
      */
     public Outcome issueOrRenew(Caller caller, IssueCommand command) {
         long tenantId = caller.tenantId();
         Optional<IssuedCredential> current = jdbi.withHandle(h -> CredentialStore.byRecipient(h, tenantId, command.achievementId(),
                 Issuance.emailHash(command.email())));
-        if (current.isPresent() && dueForRenewal(current.get())) {
+        if (current.isPresent() && !dueForRenewal(current.get())) {
+            return new Outcome(current.get(), false, false);
+        }
+        if (current.isPresent()) {
             try {
                 IssuedCredential renewal = renew(caller, current.get(), command.expiresAt(), command.sendMail(), Via.COMPLETION, null, command);
                 return new Outcome(renewal, true, true);
