@@ -314,7 +314,8 @@ public final class OutcomeQueries {
                        count(*) FILTER (WHERE outcome = 'open') AS open, coalesce(sum(amount) FILTER (WHERE outcome = 'open'), 0) AS open_amount,
                        count(*) FILTER (WHERE outcome = 'won') AS won, coalesce(sum(amount) FILTER (WHERE outcome = 'won'), 0) AS won_amount,
                        count(*) FILTER (WHERE outcome = 'lost') AS lost,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) FILTER (WHERE outcome = 'won') AS median_won
+                       -- numeric, not double: the driver reads a double as 2000 in text and as 2000.0 once it prepares the statement (binary)
+                       CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) FILTER (WHERE outcome = 'won') AS numeric) AS median_won
                 FROM opportunity
                 GROUP BY 1, 2
                 ORDER BY 1, 2 DESC"""), scope)
