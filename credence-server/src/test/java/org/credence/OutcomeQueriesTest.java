@@ -125,6 +125,55 @@ class OutcomeQueriesTest {
     }
 
     @Test
+    void a_session_computing_earned_once_answers_exactly_what_each_query_computing_it_itself_does() {
+        List<String[]> periods = List.of(new String[] {"2023-01-01", "2026-12-01"}, new String[] {"2024-01-01", "2024-12-31"},
+                new String[] {"2025-01-01", "2025-12-31"}, new String[] {"2025-04-01", "2025-06-30"});
+        for (OutcomeData tenant : List.of(data, other)) {
+            for (Long achievement : java.util.Arrays.asList(null, tenant.a, tenant.b)) {
+                OptionalLong filter = achievement == null ? OptionalLong.empty() : OptionalLong.of(achievement);
+                // one session for several periods, as the warmer uses it
+                try (OutcomeQueries.Session session = queries.session(tenant.tenant, filter)) {
+                    for (String[] period : periods) {
+                        OutcomeQueries.Scope s = new OutcomeQueries.Scope(tenant.tenant, d(period[0]), d(period[1]), filter, OutcomeData.NOW);
+                        assertThat(session.reEnrolment(s)).isEqualTo(queries.reEnrolment(s));
+                        assertThat(session.rampTimes(s)).isEqualTo(queries.rampTimes(s));
+                        assertThat(session.attrition(s, 6)).isEqualTo(queries.attrition(s, 6));
+                        assertThat(session.attrition(s, 12)).isEqualTo(queries.attrition(s, 12));
+                        assertThat(session.pipeline(s)).isEqualTo(queries.pipeline(s));
+                        for (boolean credentialed : List.of(true, false)) {
+                            assertThat(session.wonAmounts(s, "EUR", credentialed, 100)).containsExactly(queries.wonAmounts(s, "EUR", credentialed, 100));
+                        }
+                    }
+                }
+            }
+        }
+        // the hand-worked counts above, through a session
+        try (OutcomeQueries.Session session = queries.session(data.tenant, OptionalLong.empty())) {
+            assertThat(session.attrition(scope("2024-01-01", "2024-12-31", null), 6)).isEqualTo(new LandmarkResult(3, 3, 0, 3, 1, 4, 0, 1, 0));
+        }
+    }
+
+    @Test
+    void a_session_answers_only_its_own_tenant_and_filter_and_leaves_no_table_behind() {
+        try (OutcomeQueries.Session session = queries.session(data.tenant, OptionalLong.empty())) {
+            assertThat(session.pipeline(scope("2025-01-01", "2025-12-31", null))).isNotEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.pipeline(new OutcomeQueries.Scope(other.tenant, d("2025-01-01"),
+                    d("2025-12-31"), OptionalLong.empty(), OutcomeData.NOW))).isInstanceOf(IllegalArgumentException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.pipeline(scope("2025-01-01", "2025-12-31", data.a)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        // the temporary table went with the session's transaction: sessions one after another each make their own
+        for (int i = 0; i < 3; i++) {
+            try (OutcomeQueries.Session session = queries.session(data.tenant, OptionalLong.of(data.b))) {
+                assertThat(session.pipeline(scope("2025-01-01", "2025-12-31", data.b)).get(0).opportunities()).isEqualTo(3);
+            }
+        }
+        long left = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_class WHERE relname = 'outcome_earned'")
+                .mapTo(Long.class).one());
+        assertThat(left).isZero();
+    }
+
+    @Test
     void referral_leads_are_contacts_tagged_by_credential_links() {
         assertThat(queries.referralLeads(scope("2025-01-01", "2025-12-31", null))).containsExactlyInAnyOrder(
                 new ReferralCampaign("certified-data-steward", 1, 1, 1), new ReferralCampaign("certified data steward", 1, 0, 0),

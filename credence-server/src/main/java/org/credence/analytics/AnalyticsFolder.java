@@ -84,7 +84,19 @@ public final class AnalyticsFolder implements AutoCloseable {
      * tenant already running (never for another tenant's). Returns how many rollup rows were written.
      */
     public long foldPending(long tenantId) {
+        // every dashboard and report read folds first; with nothing pending (the usual case) one cheap look replaces the fold's
+        // transaction, lock and six statements (about a quarter of a cached operations read at a million credentials)
+        if (!pending(tenantId)) {
+            return 0;
+        }
         return jdbi.inTransaction(h -> foldPending(h, tenantId));
+    }
+
+    /** Whether any delta of the tenant is pending (committed, or being folded by another transaction right now). */
+    private boolean pending(long tenantId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + String.join(" OR ", PENDING_TABLES.stream()
+                        .map(t -> "EXISTS (SELECT 1 FROM " + t + " WHERE tenant_id = :tenant)").toList()))
+                .bind("tenant", tenantId).mapTo(Boolean.class).one());
     }
 
     /**

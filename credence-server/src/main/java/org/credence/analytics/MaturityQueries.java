@@ -1,6 +1,10 @@
 package org.credence.analytics;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
+import org.credence.analytics.outcomes.OutcomeQueries;
 import org.credence.insights.maturity.MaturityInputs;
 import org.credence.insights.maturity.SourceData;
 import org.jdbi.v3.core.Handle;
@@ -24,9 +28,25 @@ public final class MaturityQueries {
     static final int ROW_COUNT_CAP = 100_000;
 
     private final Jdbi jdbi;
+    private final LongFunction<String> outcomeVersion;
+    /** The outcome sources' counts per tenant and the version of the outcome data they were read at. */
+    private final Map<Long, Sources> sources = new ConcurrentHashMap<>();
 
+    private record Sources(String version, SourceData lms, SourceData crm, SourceData hris) {}
+
+    /** Counts read from {@code jdbi}; the outcome sources' counts are kept until {@link OutcomeQueries#fingerprint} changes. */
     public MaturityQueries(Jdbi jdbi) {
+        this(jdbi, new OutcomeQueries(jdbi)::fingerprint);
+    }
+
+    /**
+     * @param outcomeVersion what a tenant's outcome rows depend on (equal values, equal rows): the counts of the LMS, CRM and
+     *                       HRIS rows (a capped scan of up to {@link #ROW_COUNT_CAP} rows each, most of a request's time at a
+     *                       million rows) are read again only when it changes
+     */
+    MaturityQueries(Jdbi jdbi, LongFunction<String> outcomeVersion) {
         this.jdbi = jdbi;
+        this.outcomeVersion = outcomeVersion;
     }
 
     /**
@@ -54,9 +74,18 @@ public final class MaturityQueries {
                                   AND (c.document -> 'credentialSubject' -> 'result' IS NOT NULL OR c.document -> 'evidence' IS NOT NULL)
                                 LIMIT :cap) capped""")
                     .bind("tenant", tenantId).bind("cap", DOCUMENT_SCAN_CAP).mapTo(Long.class).one();
-            SourceData lms = source(h, tenantId, "lms_enrolment", List.of("lms_enrolment"));
-            SourceData crm = source(h, tenantId, "crm_opportunity", List.of("crm_contact", "crm_opportunity"));
-            SourceData hris = source(h, tenantId, "hris_employee", List.of("hris_employee"));
+            String version = outcomeVersion.apply(tenantId);
+            Sources held = sources.get(tenantId);
+            if (held == null || !held.version().equals(version)) {
+                // the version is read first: rows written while counting give a new version, so the next read counts again
+                held = new Sources(version, source(h, tenantId, "lms_enrolment", List.of("lms_enrolment")),
+                        source(h, tenantId, "crm_opportunity", List.of("crm_contact", "crm_opportunity")),
+                        source(h, tenantId, "hris_employee", List.of("hris_employee")));
+                sources.put(tenantId, held);
+            }
+            SourceData lms = held.lms();
+            SourceData crm = held.crm();
+            SourceData hris = held.hris();
             MaturityInputs inputs = new MaturityInputs(cohort[0], cohort[1], certified + withResult, lms, crm, hris);
             java.util.Set<String> capped = new java.util.TreeSet<>();
             if (lms.rows() >= ROW_COUNT_CAP) {

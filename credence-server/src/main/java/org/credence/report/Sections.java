@@ -2,7 +2,6 @@ package org.credence.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -206,8 +205,7 @@ public final class Sections {
     }
 
     private static OutcomeQueries.Scope scope(SectionRequest r, ReportPeriod period) {
-        return new OutcomeQueries.Scope(r.tenantId(), period.from(), period.to(), OptionalLong.empty(),
-                r.today().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return OutcomeQueries.Scope.ofReport(r.tenantId(), period.from(), period.to(), r.today());
     }
 
     /** Layer 2: activation (claim rate), share rate and referral rate of the credentials issued in the period. */

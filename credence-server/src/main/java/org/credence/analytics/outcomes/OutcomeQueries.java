@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
 import org.credence.insights.survival.LandmarkResult;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -45,6 +46,14 @@ public final class OutcomeQueries {
         public static Scope standard(long tenantId, Instant now) {
             LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
             return new Scope(tenantId, today.minusYears(DEFAULT_YEARS).plusDays(1), today, OptionalLong.empty(), now);
+        }
+
+        /**
+         * The scope of a report period ({@code from}..{@code to}) read on {@code today}: as of the end of that day, as the board
+         * report reads its outcome figures (and {@link OutcomeWarmer} warms them).
+         */
+        public static Scope ofReport(long tenantId, LocalDate from, LocalDate to, LocalDate today) {
+            return new Scope(tenantId, from, to, OptionalLong.empty(), today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
 
         /** Whether this is {@link #standard}'s scope: the one kept warm after every change. */
@@ -186,14 +195,18 @@ public final class OutcomeQueries {
      * {@link #EARNER_GRACE_DAYS} days after that completion.
      */
     public Split reEnrolment(Scope scope) {
-        return jdbi.withHandle(h -> bind(h.createQuery("""
+        return jdbi.withHandle(h -> reEnrolment(h, scope, EARNED));
+    }
+
+    private static Split reEnrolment(Handle h, Scope scope, String earnedCte) {
+        return bind(h.createQuery("""
                 WITH first_completion AS (
                     SELECT DISTINCT ON (e.person_id) e.person_id, e.course_id, e.completed_at
                     FROM lms_enrolment e
                     WHERE e.tenant_id = :tenant AND e.person_id IS NOT NULL AND e.completed_at >= :start AND e.completed_at < :end
                       AND e.completed_at < CAST(:now AS timestamptz) - make_interval(days => :window)
                     ORDER BY e.person_id, e.completed_at),
-                """ + EARNED + ",\n" + """
+                """ + earnedCte + ",\n" + """
                 classified AS (
                     SELECT coalesce(oe.first_issued_at <= f.completed_at + make_interval(days => :grace), false) AS earner,
                            EXISTS (SELECT 1 FROM lms_enrolment n
@@ -202,7 +215,7 @@ public final class OutcomeQueries {
                                      AND n.enrolled_at <= f.completed_at + make_interval(days => :window)) AS outcome
                     FROM first_completion f LEFT JOIN earned oe ON oe.person_id = f.person_id)
                 """ + SPLIT), scope).bind("window", FOLLOW_UP_DAYS).bind("grace", EARNER_GRACE_DAYS)
-                .map((rs, ctx) -> split(rs)).one());
+                .map((rs, ctx) -> split(rs)).one();
     }
 
     /** Recipients who earned a credential (of the achievement, if one is chosen) in the scope's days, and those holding two or more. */
@@ -223,8 +236,12 @@ public final class OutcomeQueries {
      * productive is censored at their termination or today, whichever comes first.
      */
     public List<RampTime> rampTimes(Scope scope) {
-        return jdbi.withHandle(h -> bind(h.createQuery("""
-                WITH """ + EARNED + ",\n" + """
+        return jdbi.withHandle(h -> rampTimes(h, scope, EARNED));
+    }
+
+    private static List<RampTime> rampTimes(Handle h, Scope scope, String earnedCte) {
+        return bind(h.createQuery("""
+                WITH """ + earnedCte + ",\n" + """
                 employee AS (
                     SELECT h.role, h.hired_on, h.productive_on,
                            least(coalesce(h.productive_on, DATE '9999-12-31'), coalesce(h.terminated_on, DATE '9999-12-31'), :today) AS ends_on,
@@ -238,7 +255,7 @@ public final class OutcomeQueries {
                 ORDER BY 1, 2, 3"""), scope).bind("landmark", RAMP_LANDMARK_DAYS)
                 .map((rs, ctx) -> new RampTime(rs.getString("role"), rs.getBoolean("earner"), rs.getInt("days"), rs.getBoolean("productive"),
                         rs.getLong("n")))
-                .list());
+                .list();
     }
 
     /**
@@ -249,8 +266,12 @@ public final class OutcomeQueries {
      * are {@code Landmark.attrition}'s with horizon {@code months} − landmark, counted in the database.
      */
     public LandmarkResult attrition(Scope scope, int months) {
-        return jdbi.withHandle(h -> bind(h.createQuery("""
-                WITH """ + EARNED + ",\n" + """
+        return jdbi.withHandle(h -> attrition(h, scope, months, EARNED));
+    }
+
+    private static LandmarkResult attrition(Handle h, Scope scope, int months, String earnedCte) {
+        return bind(h.createQuery("""
+                WITH """ + earnedCte + ",\n" + """
                 employee AS (
                     SELECT h.person_id, h.terminated_on, CAST(h.hired_on + make_interval(months => :landmark) AS date) AS landmark_on
                     FROM hris_employee h
@@ -273,7 +294,7 @@ public final class OutcomeQueries {
                 .map((rs, ctx) -> new LandmarkResult(ATTRITION_LANDMARK_MONTHS, months - ATTRITION_LANDMARK_MONTHS, rs.getLong("earners_with"),
                         rs.getLong("earners"), rs.getLong("others_with"), rs.getLong("others"), rs.getLong("not_yet"), rs.getLong("left_before"),
                         rs.getLong("incomplete")))
-                .one());
+                .one();
     }
 
     /**
@@ -281,22 +302,27 @@ public final class OutcomeQueries {
      * if one is chosen) issued before the opportunity was created. An opportunity without a matched contact is non-credentialed.
      */
     public List<Pipeline> pipeline(Scope scope) {
-        return jdbi.withHandle(h -> bind(h.createQuery("""
-                WITH """ + EARNED + ",\n" + """
+        return jdbi.withHandle(h -> pipeline(h, scope, EARNED));
+    }
+
+    private static List<Pipeline> pipeline(Handle h, Scope scope, String earnedCte) {
+        return bind(h.createQuery("""
+                WITH """ + earnedCte + ",\n" + """
                 opportunity AS (""" + CREDENTIALED_OPPORTUNITY + """
                 )
                 SELECT currency, credentialed, count(*) AS opportunities,
                        count(*) FILTER (WHERE outcome = 'open') AS open, coalesce(sum(amount) FILTER (WHERE outcome = 'open'), 0) AS open_amount,
                        count(*) FILTER (WHERE outcome = 'won') AS won, coalesce(sum(amount) FILTER (WHERE outcome = 'won'), 0) AS won_amount,
                        count(*) FILTER (WHERE outcome = 'lost') AS lost,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) FILTER (WHERE outcome = 'won') AS median_won
+                       -- numeric, not double: the driver reads a double as 2000 in text and as 2000.0 once it prepares the statement (binary)
+                       CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) FILTER (WHERE outcome = 'won') AS numeric) AS median_won
                 FROM opportunity
                 GROUP BY 1, 2
                 ORDER BY 1, 2 DESC"""), scope)
                 .map((rs, ctx) -> new Pipeline(rs.getString("currency"), rs.getBoolean("credentialed"), rs.getLong("opportunities"),
                         rs.getLong("open"), rs.getBigDecimal("open_amount"), rs.getLong("won"), rs.getBigDecimal("won_amount"),
                         rs.getLong("lost"), rs.getBigDecimal("median_won")))
-                .list());
+                .list();
     }
 
     /**
@@ -304,15 +330,19 @@ public final class OutcomeQueries {
      * subset (ordered by a hash of the source id) when there are more, so the answer is the same on every read.
      */
     public double[] wonAmounts(Scope scope, String currency, boolean credentialed, int limit) {
-        return jdbi.withHandle(h -> bind(h.createQuery("""
-                WITH """ + EARNED + ",\n" + """
+        return jdbi.withHandle(h -> wonAmounts(h, scope, currency, credentialed, limit, EARNED));
+    }
+
+    private static double[] wonAmounts(Handle h, Scope scope, String currency, boolean credentialed, int limit, String earnedCte) {
+        return bind(h.createQuery("""
+                WITH """ + earnedCte + ",\n" + """
                 opportunity AS (""" + CREDENTIALED_OPPORTUNITY + """
                 )
                 SELECT amount FROM opportunity
                 WHERE outcome = 'won' AND currency = :currency AND credentialed = :credentialed
                 ORDER BY md5(source_id)
                 LIMIT :limit"""), scope).bind("currency", currency).bind("credentialed", credentialed).bind("limit", limit)
-                .mapTo(Double.class).list()).stream().mapToDouble(Double::doubleValue).toArray();
+                .mapTo(Double.class).list().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**
@@ -334,6 +364,94 @@ public final class OutcomeQueries {
                 .map((rs, ctx) -> new ReferralCampaign(rs.getString("campaign"), rs.getLong("contacts"), rs.getLong("with_opportunity"),
                         rs.getLong("with_won")))
                 .list());
+    }
+
+    /**
+     * Opens a {@link Session} for the answers of one tenant and achievement filter (empty: every achievement). Nothing is read
+     * until a query of the session needs "earned"; close it when the answers are computed.
+     */
+    public Session session(long tenantId, OptionalLong achievementId) {
+        return new Session(tenantId, achievementId);
+    }
+
+    /**
+     * The queries that need each person's first credential ("earned"), on one connection: "earned" is computed once, into a
+     * temporary table dropped with the session's transaction, and every query of the session joins that table instead of
+     * joining the persons to the credentials again (at a million rows that join is most of each query's time). Answers are
+     * the same as the {@link OutcomeQueries} methods of the same name. One thread at a time.
+     */
+    public final class Session implements AutoCloseable {
+        private final long tenantId;
+        private final OptionalLong achievementId;
+        private Handle handle;
+
+        private Session(long tenantId, OptionalLong achievementId) {
+            this.tenantId = tenantId;
+            this.achievementId = achievementId;
+        }
+
+        /** As {@link OutcomeQueries#reEnrolment}. */
+        public Split reEnrolment(Scope scope) {
+            return OutcomeQueries.reEnrolment(handle(scope), scope, EARNED_TABLE);
+        }
+
+        /** As {@link OutcomeQueries#rampTimes}. */
+        public List<RampTime> rampTimes(Scope scope) {
+            return OutcomeQueries.rampTimes(handle(scope), scope, EARNED_TABLE);
+        }
+
+        /** As {@link OutcomeQueries#attrition}. */
+        public LandmarkResult attrition(Scope scope, int months) {
+            return OutcomeQueries.attrition(handle(scope), scope, months, EARNED_TABLE);
+        }
+
+        /** As {@link OutcomeQueries#pipeline}. */
+        public List<Pipeline> pipeline(Scope scope) {
+            return OutcomeQueries.pipeline(handle(scope), scope, EARNED_TABLE);
+        }
+
+        /** As {@link OutcomeQueries#wonAmounts}. */
+        public double[] wonAmounts(Scope scope, String currency, boolean credentialed, int limit) {
+            return OutcomeQueries.wonAmounts(handle(scope), scope, currency, credentialed, limit, EARNED_TABLE);
+        }
+
+        private Handle handle(Scope scope) {
+            if (scope.tenantId() != tenantId || !scope.achievementId().equals(achievementId)) {
+                throw new IllegalArgumentException("a session answers one tenant and achievement filter");
+            }
+            if (handle == null) {
+                Handle h = jdbi.open();
+                try {
+                    h.begin();
+                    h.createUpdate("""
+                            CREATE TEMPORARY TABLE outcome_earned ON COMMIT DROP AS
+                            SELECT person_id, min(first_issued_at) AS first_issued_at FROM outcome_earning
+                            WHERE tenant_id = :tenant AND (CAST(:achievement AS bigint) IS NULL OR achievement_id = :achievement)
+                            GROUP BY person_id""")
+                            .bind("tenant", tenantId).bind("achievement", scope.achievement()).execute();
+                    // temporary tables are never auto-analyzed: without statistics the planner guesses its size
+                    h.execute("ANALYZE outcome_earned");
+                } catch (RuntimeException e) {
+                    h.close();
+                    throw e;
+                }
+                handle = h;
+            }
+            return handle;
+        }
+
+        /** Ends the transaction, which drops the temporary table, and returns the connection. */
+        @Override
+        public void close() {
+            if (handle != null) {
+                try {
+                    handle.rollback();
+                } finally {
+                    handle.close();
+                    handle = null;
+                }
+            }
+        }
     }
 
     /**
@@ -373,6 +491,9 @@ public final class OutcomeQueries {
                 SELECT person_id, min(first_issued_at) AS first_issued_at FROM outcome_earning
                 WHERE tenant_id = :tenant AND (CAST(:achievement AS bigint) IS NULL OR achievement_id = :achievement)
                 GROUP BY person_id)""";
+
+    /** {@link #EARNED} as a {@link Session} reads it: from the temporary table it computed once. */
+    private static final String EARNED_TABLE = " earned AS (SELECT person_id, first_issued_at FROM pg_temp.outcome_earned)";
 
     private static final String SPLIT = """
             SELECT count(*) FILTER (WHERE earner) AS earners, count(*) FILTER (WHERE earner AND outcome) AS earners_with,

@@ -49,9 +49,10 @@ import org.credence.json.JsonFields;
  *
  * <p>Answers are cached per tenant and request, keyed by {@link OutcomeQueries#fingerprint} (the latest import, the latest
  * audited change, erasures): the figures join a million outcome rows to the credentials, which takes longer than a dashboard
- * read may. {@link OutcomeWarmer} recomputes the default-filter answers after a change; while it does, a reader of those gets
- * the previous answer marked {@code stale} with its {@code computedAt}. Other filters are computed by the first reader after new
- * data.
+ * read may. {@link OutcomeWarmer} recomputes the default-filter answers and the board report's quarters after a change; while it
+ * does, a reader of the default ones gets the previous answer marked {@code stale} with its {@code computedAt}. Other filters are
+ * computed by the first reader after new data. An answer's queries share one {@link OutcomeQueries.Session}, which computes each
+ * person's first credential once for all of them.
  */
 public final class OutcomeReports {
     /** Days after hire by which "productive" is compared between earners and non-earners. */
@@ -118,11 +119,21 @@ public final class OutcomeReports {
         }
     }
 
-    /** Computes the three answers of {@code scope} unless the cache holds them for the current data. */
-    void warm(Scope scope, List<Achievement> achievements) {
-        completion(scope, achievements, false);
-        retention(scope, false);
-        business(scope, achievements, false);
+    /**
+     * Computes the three answers of each scope unless the cache holds them for the current data. The scopes share one tenant
+     * and achievement filter, so their queries share one {@link OutcomeQueries.Session}: "earned" is computed once for all.
+     */
+    void warm(List<Scope> scopes, List<Achievement> achievements) {
+        if (scopes.isEmpty()) {
+            return;
+        }
+        try (OutcomeQueries.Session session = queries.session(scopes.get(0).tenantId(), scopes.get(0).achievementId())) {
+            for (Scope scope : scopes) {
+                completion(scope, achievements, false);
+                retention(scope, false, session);
+                business(scope, achievements, false, session);
+            }
+        }
     }
 
     private Outcome cached(String kind, Scope scope, boolean mayBeStale, java.util.function.Function<Collected, Report> compute) {
@@ -227,10 +238,12 @@ public final class OutcomeReports {
 
     /** Renewal by expiry cohort, re-enrolment, repeat earners, time to productivity by role and landmark attrition. */
     public Outcome retention(Scope scope) {
-        return retention(scope, true);
+        try (OutcomeQueries.Session session = queries.session(scope.tenantId(), scope.achievementId())) {
+            return retention(scope, true, session);
+        }
     }
 
-    private Outcome retention(Scope scope, boolean mayBeStale) {
+    private Outcome retention(Scope scope, boolean mayBeStale, OutcomeQueries.Session session) {
         return cached("retention", scope, mayBeStale, collected -> {
             ObjectNode body = header(scope);
             ObjectNode renewal = body.putObject("renewal");
@@ -250,7 +263,7 @@ public final class OutcomeReports {
                     + " imported renewal revenue line of the same achievement for the same person, booked on or after the issue date; each"
                     + " credential counts once, whichever signal shows it. Credence's own renewal-fee lines are not counted again.");
 
-            Split re = queries.reEnrolment(scope);
+            Split re = session.reEnrolment(scope);
             ObjectNode reEnrolment = body.putObject("reEnrolment");
             split(collected, "reEnrolment", reEnrolment, OutcomeDefinitions.RE_ENROLMENT, re, "people");
             reEnrolment.put("rule", "Earner: a credential issued by " + OutcomeQueries.EARNER_GRACE_DAYS + " days after the first completion.");
@@ -258,11 +271,11 @@ public final class OutcomeReports {
             Repeat repeat = queries.repeatEarners(scope);
             body.set("repeatEarners", figure(OutcomeDefinitions.REPEAT, repeat.repeatEarners(), repeat.recipients(), "recipients"));
 
-            body.set("timeToProductivity", ramp(collected, queries.rampTimes(scope)));
+            body.set("timeToProductivity", ramp(collected, session.rampTimes(scope)));
 
             ArrayNode attrition = body.putArray("attrition");
             for (int months : List.of(6, 12)) {
-                LandmarkResult result = queries.attrition(scope, months);
+                LandmarkResult result = session.attrition(scope, months);
                 ObjectNode row = attrition.addObject();
                 row.put("months", months).put("landmarkMonths", result.landmarkMonths());
                 Split s = new Split(result.earnersAtRisk(), result.earnersLeft(), result.othersAtRisk(), result.othersLeft());
@@ -281,15 +294,17 @@ public final class OutcomeReports {
 
     /** Pipeline and won revenue from credentialed vs other contacts, win rate, deal-size ratio and leads from credential links. */
     public Outcome business(Scope scope, List<Achievement> achievements) {
-        return business(scope, achievements, true);
+        try (OutcomeQueries.Session session = queries.session(scope.tenantId(), scope.achievementId())) {
+            return business(scope, achievements, true, session);
+        }
     }
 
-    private Outcome business(Scope scope, List<Achievement> achievements, boolean mayBeStale) {
+    private Outcome business(Scope scope, List<Achievement> achievements, boolean mayBeStale, OutcomeQueries.Session session) {
         return cached("business", scope, mayBeStale, collected -> {
             ObjectNode body = header(scope);
             body.put("rule", "A contact counts as credentialed for an opportunity only when a credential was issued to them before the"
                     + " opportunity was created; an opportunity with no matched contact counts as non-credentialed.");
-            List<Pipeline> pipeline = queries.pipeline(scope);
+            List<Pipeline> pipeline = session.pipeline(scope);
             Map<String, long[]> wonByCurrency = new TreeMap<>();
             ArrayNode currencies = body.putArray("pipeline");
             List<List<String>> rows = new ArrayList<>();
@@ -337,8 +352,8 @@ public final class OutcomeReports {
                 split(collected, "winRate", winRate, OutcomeDefinitions.WIN_RATE, new Split(cClosed, cWon, oClosed, oWon), "opportunities",
                         "Credentialed contacts", "Other contacts");
                 winRate.put("currency", main);
-                double[] first = queries.wonAmounts(scope, main, true, BOOTSTRAP_SAMPLE);
-                double[] second = queries.wonAmounts(scope, main, false, BOOTSTRAP_SAMPLE);
+                double[] first = session.wonAmounts(scope, main, true, BOOTSTRAP_SAMPLE);
+                double[] second = session.wonAmounts(scope, main, false, BOOTSTRAP_SAMPLE);
                 dealSize.put("currency", main);
                 dealSize.put("sampled", cWon > BOOTSTRAP_SAMPLE || oWon > BOOTSTRAP_SAMPLE);
                 if (first.length > 0 && second.length > 0) {
