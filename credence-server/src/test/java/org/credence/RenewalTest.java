@@ -130,6 +130,28 @@ class RenewalTest {
     }
 
     @Test
+    void a_backlog_larger_than_one_batch_is_reminded_once_each_reading_forward_through_expiry_order() {
+        Tenant t = tenant("renew-backlog", "en");
+        Caller caller = new Caller(t.id(), Set.of("issue"), "test");
+        Instant expires = clock.instant().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        // more than two batches of 500, many sharing one expiry second, so the scan's cursor must order by id as well
+        List<IssueCommand> commands = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_150; i++) {
+            commands.add(new IssueCommand(t.achievement(), "Kari Nordmann", "backlog-" + i + "@example.org", null,
+                    expires.plusSeconds(i % 7), null, List.of(), false, null));
+        }
+        assertThat(server.credence.issuance().issueAll(caller, commands)).allSatisfy(r -> assertThat(r.error()).isNull());
+
+        server.credence.renewal().scan().run();
+        server.credence.renewal().scan().run();
+
+        assertThat(count("SELECT count(*) FROM expiry_reminder r JOIN credential c ON c.id = r.credential_id "
+                + "WHERE c.tenant_id = ? AND r.offset_days = 30", t.id())).as("the 30-day reminder, once each").isEqualTo(1_150);
+        assertThat(count("SELECT count(DISTINCT credential_id) FROM expiry_reminder r JOIN credential c ON c.id = r.credential_id "
+                + "WHERE c.tenant_id = ?", t.id())).isEqualTo(1_150);
+    }
+
+    @Test
     void an_expired_credential_is_shown_expired_and_recorded_once() {
         Tenant t = tenant("lapse", "en");
         String number = issue(t, "lapse@example.org", 1).get("number").asText();

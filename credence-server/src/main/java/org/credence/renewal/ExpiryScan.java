@@ -28,7 +28,12 @@ public final class ExpiryScan {
     private static final int BATCH = 500;
 
     /** A credential the scan acts on; {@code offsets}: its due reminders, nearest first. */
-    private record Due(UUID credentialId, long tenantId, List<Integer> offsets) {}
+    private record Due(UUID credentialId, long tenantId, List<Integer> offsets, Instant expiresAt) {}
+
+    /** Where the last batch of reminders ended: the next batch starts after it, so a large backlog is read once, not once per batch. */
+    private record Cursor(Instant expiresAt, UUID id) {
+        static final Cursor START = new Cursor(Instant.EPOCH, new UUID(0, 0));
+    }
 
     private final Jdbi jdbi;
     private final Delivery delivery;
@@ -49,13 +54,16 @@ public final class ExpiryScan {
         int reminded = 0;
         int skipped = 0;
         int expired = 0;
+        Cursor cursor = Cursor.START;
         while (true) {
-            int[] done = jdbi.inTransaction(h -> remind(h, now));
-            reminded += done[0];
-            skipped += done[1];
-            if (done[2] < BATCH) {
+            Cursor after = cursor;
+            Reminded done = jdbi.inTransaction(h -> remind(h, now, after));
+            reminded += done.mailed();
+            skipped += done.skipped();
+            if (done.looked() < BATCH) {
                 break;
             }
+            cursor = done.last();
         }
         while (true) {
             int recorded = jdbi.inTransaction(h -> expire(h, now));
@@ -71,11 +79,11 @@ public final class ExpiryScan {
      * Active, current credentials with reminders due and not yet sent. Only the nearest due reminder is mailed; farther
      * ones due at the same time (a scan that starts late, a credential issued 20 days before expiry) are recorded as
      * skipped, and reminders farther than one already sent are never due (a policy changed afterwards).
-     * Returns {mailed, skipped, credentials looked at}.
+     * Reads credentials in expiry order after {@code after}.
      */
-    private int[] remind(Handle h, Instant now) {
+    private Reminded remind(Handle h, Instant now, Cursor after) {
         List<Due> due = h.createQuery("""
-                        SELECT c.id, c.tenant_id, array_agg(d ORDER BY d) AS offsets
+                        SELECT c.id, c.tenant_id, c.expires_at, array_agg(d ORDER BY d) AS offsets
                           FROM credential c
                           LEFT JOIN achievement_renewal r ON r.tenant_id = c.tenant_id AND r.achievement_id = c.achievement_id
                          CROSS JOIN LATERAL unnest(coalesce(r.reminder_days, ARRAY[90, 30, 7])) AS d
@@ -85,12 +93,15 @@ public final class ExpiryScan {
                            AND c.state = 'active'
                            AND c.expires_at - make_interval(days => d) <= :now
                            AND NOT EXISTS (SELECT 1 FROM expiry_reminder e WHERE e.credential_id = c.id AND e.offset_days <= d)
-                         GROUP BY c.id, c.tenant_id
+                           AND (c.expires_at, c.id) > (:afterAt, :afterId)
+                         GROUP BY c.id, c.tenant_id, c.expires_at
+                         ORDER BY c.expires_at, c.id
                          LIMIT :batch
                         """)
                 .bind("now", Timestamp.from(now)).bind("horizon", RenewalPolicy.MAX_DAYS).bind("batch", BATCH)
+                .bind("afterAt", Timestamp.from(after.expiresAt())).bind("afterId", after.id())
                 .map((rs, ctx) -> new Due(rs.getObject("id", UUID.class), rs.getLong("tenant_id"),
-                        Arrays.asList((Integer[]) rs.getArray("offsets").getArray())))
+                        Arrays.asList((Integer[]) rs.getArray("offsets").getArray()), rs.getTimestamp("expires_at").toInstant()))
                 .list();
         int mailed = 0;
         int skipped = 0;
@@ -118,8 +129,12 @@ public final class ExpiryScan {
                 mailed++;
             }
         }
-        return new int[] {mailed, skipped, due.size()};
+        Cursor last = due.isEmpty() ? after : new Cursor(due.get(due.size() - 1).expiresAt(), due.get(due.size() - 1).credentialId());
+        return new Reminded(mailed, skipped, due.size(), last);
     }
+
+    /** One batch of reminders: how many were mailed, recorded as skipped, looked at, and where the batch ended. */
+    private record Reminded(int mailed, int skipped, int looked, Cursor last) {}
 
     /**
      * Records the expiry of active, current credentials whose expiry has passed, once each (revoked, suspended and
@@ -140,7 +155,7 @@ public final class ExpiryScan {
                         RETURNING tenant_id, credential_id
                         """)
                 .bind("now", Timestamp.from(now)).bind("batch", BATCH)
-                .map((rs, ctx) -> new Due(rs.getObject("credential_id", UUID.class), rs.getLong("tenant_id"), List.of()))
+                .map((rs, ctx) -> new Due(rs.getObject("credential_id", UUID.class), rs.getLong("tenant_id"), List.of(), null))
                 .list();
         for (Due d : recorded) {
             IssuedCredential c = CredentialStore.byId(h, d.tenantId(), d.credentialId()).orElseThrow();
