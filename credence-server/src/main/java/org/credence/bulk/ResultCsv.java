@@ -1,5 +1,7 @@
 package org.credence.bulk;
 
+import org.credence.issuance.CredentialExport;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,13 +20,13 @@ final class ResultCsv {
         List<String> cells = new ArrayList<>(9 + customFields.size());
         cells.add(String.valueOf(row.line()));
         cells.add(row.state());
-        cells.add(neutralised(row.name()));
-        cells.add(neutralised(row.email()));
+        cells.add(CredentialExport.neutralised(row.name()));
+        cells.add(CredentialExport.neutralised(row.email()));
         cells.add(row.achievementId() == null ? "" : String.valueOf(row.achievementId()));
         cells.add(row.number() == null ? "" : row.number());
         cells.add(row.number() == null ? "" : publicUrl + "/verify/" + row.number());
-        cells.add(row.field() == null ? "" : neutralised(row.field()));
-        cells.add(row.error() == null ? "" : neutralised(row.error()));
+        cells.add(row.field() == null ? "" : CredentialExport.neutralised(row.field()));
+        cells.add(row.error() == null ? "" : CredentialExport.neutralised(row.error()));
         JsonNode custom = null;
         if (row.customJson() != null && !customFields.isEmpty()) {
             try {
@@ -34,20 +36,8 @@ final class ResultCsv {
             }
         }
         for (String field : customFields) {
-            cells.add(custom == null ? "" : neutralised(custom.path(field).asText("")));
+            cells.add(custom == null ? "" : CredentialExport.neutralised(custom.path(field).asText("")));
         }
         return cells;
-    }
-
-    /**
-     * The cell as text a spreadsheet shows rather than evaluates: one beginning with {@code =}, {@code +},
-     * {@code -}, {@code @}, tab or carriage return gets a leading apostrophe (OWASP "CSV injection").
-     */
-    static String neutralised(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell == null ? "" : cell;
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + cell : cell;
     }
 }

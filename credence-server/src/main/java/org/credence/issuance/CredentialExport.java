@@ -137,8 +137,9 @@ public final class CredentialExport implements AutoCloseable {
     /**
      * The cell as a spreadsheet may safely open it: one beginning with {@code = + - @}, a tab or a carriage return
      * (which spreadsheets may run as a formula) gets a leading apostrophe (OWASP's CSV-injection advice); null is empty.
+     * Every CSV Credence writes for people (exports, bulk-job results) uses this one rule.
      */
-    static String neutralised(String cell) {
+    public static String neutralised(String cell) {
         if (cell == null || cell.isEmpty()) {
             return "";
         }
