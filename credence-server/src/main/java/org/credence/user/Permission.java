@@ -13,5 +13,11 @@ public enum Permission {
     /** Add users, change their roles, disable them. */
     MANAGE_USERS,
     /** Enter, correct and void lines of the program-cost ledger. */
-    MANAGE_COSTS
+    MANAGE_COSTS,
+    /** Create and edit achievements and certificate designs. */
+    MANAGE_PROGRAM,
+    /** Change the organisation's settings: branding, API keys, webhooks, LMS mapping. */
+    MANAGE_SETTINGS,
+    /** Read the audit trail and its chain check. */
+    VIEW_AUDIT
 }
