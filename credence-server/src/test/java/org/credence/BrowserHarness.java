@@ -105,6 +105,58 @@ final class BrowserHarness implements AutoCloseable {
         });
     }
 
+    /** The width of a phone (an iPhone 12–15 in portrait), for the pages' small-screen checks. */
+    static final int PHONE_WIDTH = 390;
+
+    /** Shows pages as a phone would: 390 px wide. */
+    BrowserHarness phone() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE_WIDTH, 844));
+        return this;
+    }
+
+    /** Shows pages as a desktop would: the default 1280 × 1024. */
+    BrowserHarness desktop() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(WIDTH, HEIGHT));
+        return this;
+    }
+
+    /**
+     * Checks the page shown with axe-core against WCAG 2.1 A and AA and fails on any serious or
+     * critical violation, naming each rule and the elements it found.
+     */
+    void assertAccessible(String page) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        java.util.List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5).toList())
+                .toList();
+        if (!serious.isEmpty()) {
+            throw new AssertionError(page + " has accessibility violations:\n" + String.join("\n", serious));
+        }
+    }
+
+    /** Signs in at {@code base}/login as the given user and waits for the page after it. */
+    BrowserHarness signIn(String base, String tenant, String email, String password) {
+        open(base + "/login");
+        driver.findElement(org.openqa.selenium.By.name("tenant")).sendKeys(tenant);
+        driver.findElement(org.openqa.selenium.By.name("email")).sendKeys(email);
+        driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(password);
+        clickAndWaitForNewPage(driver.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")));
+        return this;
+    }
+
+    /** Fails when the page is wider than the window (sideways scrolling on a phone). */
+    void assertFitsWidth(String page) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        long client = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+        if (scroll > client) {
+            throw new AssertionError(page + " is " + scroll + " px wide in a " + client + " px window");
+        }
+    }
+
     /** Saves what the browser shows now as {@code target/screenshots/<name>.png}. */
     Path screenshot(String name) {
         Path target = SCREENSHOTS.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");
