@@ -172,6 +172,9 @@ class RenewalTest {
         assertThat(verified.get("status").asText()).isEqualTo("expired");
         JsonNode expired = get(t, "/api/v1/credentials?status=expired");
         assertThat(expired.get("items")).extracting(i -> i.get("number").asText()).containsExactly(number);
+        // the API names the standing, as the pages do: an expired credential is not "active" (regression: it used to be)
+        assertThat(expired.get("items").get(0).get("state").asText()).isEqualTo("expired");
+        assertThat(get(t, "/api/v1/credentials/" + number).get("state").asText()).isEqualTo("expired");
         assertThat(server.send("GET", "/c/" + number, null, null).body()).contains("expired");
     }
 
