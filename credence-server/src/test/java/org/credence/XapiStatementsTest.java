@@ -78,6 +78,16 @@ class XapiStatementsTest {
     }
 
     @Test
+    void a_statement_without_timestamp_completes_at_its_stored_time_as_the_lrs_set_it() {
+        var answer = post(key, statement("completed", "gro@example.org", ACTIVITY, "\"stored\": \"2026-02-03T08:15:00Z\""));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        String requested = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT to_char(requested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') FROM credential WHERE recipient_email = 'gro@example.org'")
+                .mapTo(String.class).one());
+        assertThat(requested).isEqualTo("2026-02-03T08:15:00");
+    }
+
+    @Test
     void a_batch_issues_completed_and_passed_and_acknowledges_the_rest() {
         String batch = "[" + statement("completed", "bo@example.org", ACTIVITY, null) + ","
                 + statement("experienced", "cy@example.org", ACTIVITY, null) + ","
