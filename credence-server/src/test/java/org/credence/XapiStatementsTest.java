@@ -26,7 +26,7 @@ class XapiStatementsTest {
     static void start() {
         server = new ServerHarness(data);
         key = server.tenant("xapi");
-        tenant = CompletionsTest.tenantIdOf(server, "xapi");
+        tenant = server.tenantId("xapi");
         map(key, ACTIVITY, server.achievement(key));
     }
 
