@@ -32,7 +32,10 @@
         progress.value = job.total === 0 ? 1 : done;
         set('job-percent', Math.floor(job.progress * 100));
         if (job.state === 'finished' || job.state === 'cancelled') {
-          window.location.reload();
+          // the page as it is now, without the "started" notice of the address it was opened with
+          var here = new URL(window.location.href);
+          here.searchParams.delete('notice');
+          window.location.replace(here.toString());
           return;
         }
         setTimeout(poll, 1000);
