@@ -60,24 +60,24 @@ public final class IssuanceJobsPage {
         });
         config.routes.post("/app/issuance-jobs", ctx -> upload(ctx, jobs, staged, sessions));
         config.routes.get("/app/issuance-jobs/uploads/{token}", ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-            String lang = lang(ctx);
-            StagedUploads.Staged upload = staged(ctx, staged, signedIn);
-            if (upload == null) {
-                expired(ctx, lang);
+            Step step = step(ctx, sessions, staged, false);
+            if (step == null) {
                 return;
             }
+            SignedIn signedIn = step.signedIn();
+            String lang = step.lang();
+            StagedUploads.Staged upload = step.upload();
             ColumnMapping chosen = upload.mapping() != null ? upload.mapping() : new ColumnMapping(upload.detected().suggested(), null);
             ctx.html(mapping(lang, signedIn, upload, chosen, achievements.list(signedIn.user().tenantId()), null));
         });
         config.routes.post("/app/issuance-jobs/uploads/{token}", ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-            String lang = formLang(ctx);
-            StagedUploads.Staged upload = staged(ctx, staged, signedIn);
-            if (upload == null) {
-                expired(ctx, lang);
+            Step step = step(ctx, sessions, staged, true);
+            if (step == null) {
                 return;
             }
+            SignedIn signedIn = step.signedIn();
+            String lang = step.lang();
+            StagedUploads.Staged upload = step.upload();
             long tenant = signedIn.user().tenantId();
             List<String> targets = new ArrayList<>();
             for (int i = 0; i < upload.detected().headers().size(); i++) {
@@ -104,13 +104,13 @@ public final class IssuanceJobsPage {
             }
         });
         config.routes.get("/app/issuance-jobs/uploads/{token}/dry-run", ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-            String lang = lang(ctx);
-            StagedUploads.Staged upload = staged(ctx, staged, signedIn);
-            if (upload == null) {
-                expired(ctx, lang);
+            Step step = step(ctx, sessions, staged, false);
+            if (step == null) {
                 return;
             }
+            SignedIn signedIn = step.signedIn();
+            String lang = step.lang();
+            StagedUploads.Staged upload = step.upload();
             if (upload.jobId() != null) {
                 ctx.redirect(job(upload.jobId(), lang, null), HttpStatus.SEE_OTHER);
                 return;
@@ -131,13 +131,13 @@ public final class IssuanceJobsPage {
             }
         });
         config.routes.post("/app/issuance-jobs/uploads/{token}/start", ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-            String lang = formLang(ctx);
-            StagedUploads.Staged upload = staged(ctx, staged, signedIn);
-            if (upload == null) {
-                expired(ctx, lang);
+            Step step = step(ctx, sessions, staged, true);
+            if (step == null) {
                 return;
             }
+            SignedIn signedIn = step.signedIn();
+            String lang = step.lang();
+            StagedUploads.Staged upload = step.upload();
             long tenant = signedIn.user().tenantId();
             boolean mail = ctx.formParam("notify") != null;
             // a second click (or a resent form) answers the job the first one started
@@ -145,37 +145,35 @@ public final class IssuanceJobsPage {
             ctx.redirect(job(id, lang, "started"), HttpStatus.SEE_OTHER);
         });
         config.routes.get("/app/issuance-jobs/{id}", ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-            String lang = lang(ctx);
-            Long id = id(ctx);
-            IssuanceJob job = id == null ? null : jobs.get(signedIn.user().tenantId(), id).orElse(null);
-            if (job == null) {
-                missing(ctx, lang, signedIn);
+            Found found = found(ctx, sessions, jobs, false);
+            if (found == null) {
                 return;
             }
+            SignedIn signedIn = found.signedIn();
+            String lang = found.lang();
+            IssuanceJob job = found.job();
             ctx.html(jobPage(lang, signedIn, job, jobs.errors(job.tenantId(), job.id()), notice(ctx, lang)));
         });
         config.routes.get("/app/issuance-jobs/{id}/cancel", ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-            String lang = lang(ctx);
-            Long id = id(ctx);
-            IssuanceJob job = id == null ? null : jobs.get(signedIn.user().tenantId(), id).orElse(null);
-            if (job == null) {
-                missing(ctx, lang, signedIn);
+            Found found = found(ctx, sessions, jobs, false);
+            if (found == null) {
                 return;
             }
+            SignedIn signedIn = found.signedIn();
+            String lang = found.lang();
+            IssuanceJob job = found.job();
             Map<String, Object> model = model(lang, signedIn);
             model.put("job", row(job, text(lang), lang));
             ctx.html(Pages.render("uploads/cancel.jte", model));
         });
         config.routes.post("/app/issuance-jobs/{id}/cancel", ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-            String lang = formLang(ctx);
-            Long id = id(ctx);
-            if (id == null || jobs.get(signedIn.user().tenantId(), id).isEmpty()) {
-                missing(ctx, lang, signedIn);
+            Found found = found(ctx, sessions, jobs, true);
+            if (found == null) {
                 return;
             }
+            SignedIn signedIn = found.signedIn();
+            String lang = found.lang();
+            long id = found.job().id();
             String outcome = "cancelled";
             try {
                 jobs.cancel(signedIn.user().tenantId(), signedIn.actor(), id);
@@ -331,17 +329,38 @@ public final class IssuanceJobsPage {
         return new FormMessage(null, message.text(), message.status());
     }
 
-    private static StagedUploads.Staged staged(Context ctx, StagedUploads staged, SignedIn signedIn) {
-        return staged.find(signedIn.user().tenantId(), signedIn.user().id(), ctx.pathParam("token")).orElse(null);
+    /** A request about a waiting upload: who, in which language, which upload. */
+    private record Step(SignedIn signedIn, String lang, StagedUploads.Staged upload) {}
+
+    /** A request about a job: who, in which language, which job. */
+    private record Found(SignedIn signedIn, String lang, IssuanceJob job) {}
+
+    /**
+     * The signed-in person's waiting upload named by the path; null when it is not waiting for them (gone, expired,
+     * another person's), and the person has been sent back to the upload form.
+     */
+    private static Step step(Context ctx, Sessions sessions, StagedUploads staged, boolean form) {
+        SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
+        String lang = form ? formLang(ctx) : lang(ctx);
+        StagedUploads.Staged upload = staged.find(signedIn.user().tenantId(), signedIn.user().id(), ctx.pathParam("token")).orElse(null);
+        if (upload == null) {
+            ctx.redirect("/app/issuance-jobs?notice=expired" + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);
+            return null;
+        }
+        return new Step(signedIn, lang, upload);
     }
 
-    private static void expired(Context ctx, String lang) {
-        ctx.redirect("/app/issuance-jobs?notice=expired" + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);
-    }
-
-    private static void missing(Context ctx, String lang, SignedIn signedIn) {
-        Map<String, Object> model = model(lang, signedIn);
-        ctx.status(404).html(Pages.render("uploads/missing.jte", model));
+    /** The tenant's job named by the path; null when there is none, and the 404 page has been answered. */
+    private static Found found(Context ctx, Sessions sessions, IssuanceJobs jobs, boolean form) {
+        SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
+        String lang = form ? formLang(ctx) : lang(ctx);
+        Long id = id(ctx);
+        IssuanceJob job = id == null ? null : jobs.get(signedIn.user().tenantId(), id).orElse(null);
+        if (job == null) {
+            ctx.status(404).html(Pages.render("uploads/missing.jte", model(lang, signedIn)));
+            return null;
+        }
+        return new Found(signedIn, lang, job);
     }
 
     private static Long id(Context ctx) {
