@@ -258,7 +258,7 @@ class IssuingPagesTest {
     @Test
     void a_running_job_can_be_cancelled_after_a_confirmation_step() {
         StringBuilder csv = new StringBuilder("name,email\n");
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 2000; i++) {
             csv.append("Person ").append(i).append(",p").append(i).append("@cancel.example\n");
         }
         String mappingPath = upload(owner, "many.csv", csv.toString()).headers().firstValue("Location").orElseThrow();

@@ -52,6 +52,7 @@ public final class IssuanceJobsPage {
 
     private IssuanceJobsPage() {}
 
+    /** The pages, for signed-in users who may issue; {@code staged} holds uploads between their steps. */
     public static void register(JavalinConfig config, IssuanceJobs jobs, StagedUploads staged, Achievements achievements, Sessions sessions) {
         config.routes.get("/app/issuance-jobs", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);

@@ -54,6 +54,7 @@ public final class IssuePage {
 
     private IssuePage() {}
 
+    /** The form and its submit, for signed-in users who may issue. */
     public static void register(JavalinConfig config, Issuance issuance, Achievements achievements, Sessions sessions) {
         config.routes.get("/app/issue", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
