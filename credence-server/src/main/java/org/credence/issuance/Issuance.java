@@ -388,6 +388,7 @@ public final class Issuance {
                 throw new DomainException.InvalidInput(field[0], field[0] + " contains a NUL character");
             }
         }
+        checkRecipient(command);
         // time-to-issue runs from the completion when the caller knows it (an LMS), else from this request's arrival
         Instant requestedAt = command.completedAt() != null ? command.completedAt() : arrived;
         IssueCommand request = command.issuedAt() != null ? command : command.issuedAt(arrived.truncatedTo(ChronoUnit.SECONDS));
@@ -398,6 +399,24 @@ public final class Issuance {
             throw new DomainException.InvalidInput("expiresAt", "expiresAt (" + expires + ") must be after issuedAt (" + request.issuedAt() + ")");
         }
         return new Prepared(index, tenant, achievement, request, emailHash(request.email()), expires, requestedAt);
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** The recipient every caller must give (the API's route checks the same before it builds a command; a form relies on this). */
+    private static void checkRecipient(IssueCommand command) {
+        if (command.name() == null || command.name().isBlank()) {
+            throw new DomainException.InvalidInput("recipient.name", "recipient.name is required: the recipient's name as it appears on the credential");
+        }
+        if (command.name().length() > 300) {
+            throw new DomainException.InvalidInput("recipient.name", "recipient.name is at most 300 characters");
+        }
+        if (command.email() == null || command.email().length() > 320 || !EMAIL.matcher(command.email()).matches()) {
+            throw new DomainException.InvalidInput("recipient.email", "recipient.email is not an e-mail address: " + command.email());
+        }
+        if (command.grade() != null && command.grade().length() > 100) {
+            throw new DomainException.InvalidInput("grade", "grade is at most 100 characters");
+        }
     }
 
     /**
