@@ -138,8 +138,8 @@ public final class AchievementPages {
             String lang = language(ctx);
             try {
                 if ("1".equals(ctx.formParam("remove"))) {
-                    services.images().delete(ProgramForms.caller(signedIn), id);
-                    ctx.redirect(ProgramForms.link("/app/achievements/" + id + "?notice=image_removed", lang), HttpStatus.SEE_OTHER);
+                    services.images().delete(ProgramPages.caller(signedIn), id);
+                    ctx.redirect(ProgramPages.link("/app/achievements/" + id + "?notice=image_removed", lang), HttpStatus.SEE_OTHER);
                     return;
                 }
                 UploadedFile file = ctx.uploadedFile("file");
@@ -152,8 +152,8 @@ public final class AchievementPages {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                services.images().put(ProgramForms.caller(signedIn), id, file.contentType(), bytes);
-                ctx.redirect(ProgramForms.link("/app/achievements/" + id + "?notice=image", lang), HttpStatus.SEE_OTHER);
+                services.images().put(ProgramPages.caller(signedIn), id, file.contentType(), bytes);
+                ctx.redirect(ProgramPages.link("/app/achievements/" + id + "?notice=image", lang), HttpStatus.SEE_OTHER);
             } catch (DomainException refused) {
                 Achievement a = services.achievements().get(signedIn.user().tenantId(), id);
                 Map<String, String> values = values(AchievementDraft.of(a));
@@ -173,7 +173,7 @@ public final class AchievementPages {
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : List.of("kind", "name", "description", "criteria", "tags", "validityDays", "passMark", "programUrl", "image",
                 "design", "reminderDays", "feeAmount", "feeCurrency")) {
-            values.put(name, Objects.toString(ProgramForms.value(typed, name), ""));
+            values.put(name, Objects.toString(ProgramPages.value(typed, name), ""));
         }
         List<Achievement.Alignment> skills = skills(typed);
         if (ctx.formParam("preview") != null || ctx.formParam("more") != null) {
@@ -184,7 +184,7 @@ public final class AchievementPages {
         try {
             AchievementDraft draft = draft(values, skills);
             RenewalPolicy policy = renewal(values, id == null ? 0 : id);
-            var caller = ProgramForms.caller(signedIn);
+            var caller = ProgramPages.caller(signedIn);
             Achievement saved = id == null ? services.achievements().create(caller, draft) : services.achievements().update(caller, id, draft);
             RenewalPolicy current = services.renewals().policy(caller.tenantId(), saved.id());
             RenewalPolicy wanted = new RenewalPolicy(saved.id(), policy.reminderDays(), policy.feeAmount(), policy.feeCurrency());
@@ -199,7 +199,7 @@ public final class AchievementPages {
                     return;
                 }
             }
-            ctx.redirect(ProgramForms.link("/app/achievements/" + saved.id() + "?notice=saved", lang), HttpStatus.SEE_OTHER);
+            ctx.redirect(ProgramPages.link("/app/achievements/" + saved.id() + "?notice=saved", lang), HttpStatus.SEE_OTHER);
         } catch (DomainException refused) {
             FormMessage message = FormMessage.of(refused);
             ctx.status(message.status()).html(page(services, signedIn, lang, form(services, signedIn, lang, id, values, skills, message, 0, true, "")));
@@ -265,9 +265,9 @@ public final class AchievementPages {
     static List<Achievement.Alignment> skills(Map<String, List<String>> typed) {
         List<Achievement.Alignment> skills = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            String name = ProgramForms.value(typed, "skill" + i + ".name");
-            String url = ProgramForms.value(typed, "skill" + i + ".url");
-            String framework = ProgramForms.value(typed, "skill" + i + ".framework");
+            String name = ProgramPages.value(typed, "skill" + i + ".name");
+            String url = ProgramPages.value(typed, "skill" + i + ".url");
+            String framework = ProgramPages.value(typed, "skill" + i + ".framework");
             if (name != null || url != null || framework != null) {
                 skills.add(new Achievement.Alignment(name, url, framework));
             }
@@ -324,7 +324,7 @@ public final class AchievementPages {
         preview.put("title", values.get("name"));
         preview.put("description", values.get("description"));
         preview.put("lang", lang);
-        return new Form(id, values, skills, kinds, designs, ProgramForms.messages(message, t, lang, GROUPS), ProgramForms.query(preview),
+        return new Form(id, values, skills, kinds, designs, ProgramPages.messages(message, t, lang, GROUPS), ProgramPages.query(preview),
                 editable, notice);
     }
 

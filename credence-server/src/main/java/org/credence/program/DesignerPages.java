@@ -96,7 +96,7 @@ public final class DesignerPages {
                 case "deleted" -> text(lang).get("notice.deleted");
                 default -> "";
             };
-            String preview = ProgramForms.link("/app/preview/certificate.png?design=" + name, lang);
+            String preview = ProgramPages.link("/app/preview/certificate.png?design=" + name, lang);
             ctx.html(page(services, signedIn, lang, view(services, signedIn, lang, name, stored.builtIn() ? "" : name, root, preview, null, notice)));
         });
         config.routes.post("/app/designs", ctx -> {
@@ -118,16 +118,16 @@ public final class DesignerPages {
             try {
                 switch (action) {
                     case "save" -> {
-                        services.changes().save(ProgramForms.caller(signedIn), name, definition(root));
-                        ctx.redirect(ProgramForms.link("/app/designs?design=" + name + "&notice=saved", lang), HttpStatus.SEE_OTHER);
+                        services.changes().save(ProgramPages.caller(signedIn), name, definition(root));
+                        ctx.redirect(ProgramPages.link("/app/designs?design=" + name + "&notice=saved", lang), HttpStatus.SEE_OTHER);
                         return;
                     }
                     case "delete" -> {
                         if (!"1".equals(ctx.formParam("confirm"))) {
                             throw new DomainException.InvalidInput("confirm", "tick the box to confirm that the design is to be deleted");
                         }
-                        services.changes().delete(ProgramForms.caller(signedIn), base);
-                        ctx.redirect(ProgramForms.link("/app/designs?notice=deleted", lang), HttpStatus.SEE_OTHER);
+                        services.changes().delete(ProgramPages.caller(signedIn), base);
+                        ctx.redirect(ProgramPages.link("/app/designs?notice=deleted", lang), HttpStatus.SEE_OTHER);
                         return;
                     }
                     case "add" -> add(root, Objects.toString(ctx.formParam("add"), ""), ctx.uploadedFile("newImage"));
@@ -164,7 +164,7 @@ public final class DesignerPages {
             if (message == null) {
                 message = FormMessage.of(new DomainException.InvalidInput("design", e.getMessage()));
             }
-            preview = ProgramForms.link("/app/preview/certificate.png?design=" + base, lang);
+            preview = ProgramPages.link("/app/preview/certificate.png?design=" + base, lang);
         }
         ctx.status(message == null ? 200 : message.status())
                 .html(page(services, signedIn, lang, view(services, signedIn, lang, base, name, root, preview, message, "")));
@@ -293,7 +293,7 @@ public final class DesignerPages {
             case "recipient.name", "achievement.name", "achievement.kind", "achievement.description", "issuer.name", "issuedOn", "expiresOn",
                  "number", "grade", "verifyUrl", "hours", "custom" -> {
                 ObjectNode text = elements.addObject().put("type", "text");
-                text.putObject("text").put("en", en.text("placeholder." + what)).put("nb", nb.text("placeholder." + what));
+                text.putObject("text").put("en", placeholder(en, what)).put("nb", placeholder(nb, what));
                 text.put("font", "sans").put("size", what.equals("achievement.description") ? 11 : 14).put("colour", "#333333")
                         .put("x", 0.5).put("y", 0.5).put("align", "center").put("maxWidth", 0.6);
                 if (what.equals("achievement.description")) {
@@ -334,6 +334,11 @@ public final class DesignerPages {
             }
             default -> throw new DomainException.InvalidInput("add", "choose what to add from the list");
         }
+    }
+
+    /** A placeholder's wording: the bundle writes a field as [name] (ICU patterns read braces), a design as {name}. */
+    private static String placeholder(Messages messages, String what) {
+        return messages.text("placeholder." + what).replaceAll("\\[([a-zA-Z.]+)]", "{$1}");
     }
 
     /** An uploaded image, checked and cleaned (re-encoded as PNG without metadata), as base64 for the design. */
@@ -382,7 +387,7 @@ public final class DesignerPages {
         boolean builtIn = Designs.BUILT_IN.contains(base);
         return new View(base, name, root.path("description").asText(""), !"portrait".equals(page.path("orientation").asText()), background,
                 elements, designs, fonts, additions, definition(root), previewSrc,
-                ProgramForms.messages(message, t, lang, Map.of()), notice, builtIn);
+                ProgramPages.messages(message, t, lang, Map.of()), notice, builtIn);
     }
 
     /** One element as the form shows it, in per cent of the page. */

@@ -40,12 +40,15 @@
     return {left: x, top: y, width: w, height: h};
   }
 
+  // shown within the page: a text as wide as the page, centred off its middle, would stick out
   function place(box) {
     var r = rect(box.el);
-    box.node.style.left = r.left + '%';
-    box.node.style.top = r.top + '%';
-    box.node.style.width = Math.max(r.width, 0.5) + '%';
-    box.node.style.height = Math.max(r.height, 0.5) + '%';
+    var left = Math.max(0, r.left), top = Math.max(0, r.top);
+    var right = Math.min(100, r.left + r.width), bottom = Math.min(100, r.top + r.height);
+    box.node.style.left = left + '%';
+    box.node.style.top = top + '%';
+    box.node.style.width = Math.max(right - left, 0.5) + '%';
+    box.node.style.height = Math.max(bottom - top, 0.5) + '%';
   }
 
   function select(box) {

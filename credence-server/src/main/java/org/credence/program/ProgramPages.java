@@ -10,8 +10,8 @@ import org.credence.tenant.Caller;
 import org.credence.user.SignedIn;
 
 /** Small helpers the program pages share: the caller a signed-in user acts as, links that keep the language, form messages by field. */
-final class ProgramForms {
-    private ProgramForms() {}
+final class ProgramPages {
+    private ProgramPages() {}
 
     /** The signed-in user as a service caller (the audit trail names the user). */
     static Caller caller(SignedIn signedIn) {
