@@ -231,7 +231,7 @@ class ProgramPagesTest {
         assertThat(audits("design.create", "design:autumn-courses")).isEqualTo(1);
 
         String reopened = page("/app/designs?design=autumn-courses", owner).body();
-        assertThat(reopened).contains("Autumn courses", "name=\"e5.x\" type=\"number\" step=\"0.5\" min=\"0\" max=\"100\" value=\"40\"",
+        assertThat(reopened).contains("Autumn courses", "name=\"e5.x\" type=\"number\" step=\"any\" min=\"0\" max=\"100\" value=\"40\"",
                 "value=\"autumn-courses\"");
         long achievement = server.send("POST", "/api/v1/achievements", acme, API_BODY.replace("\"modern\"", "\"autumn-courses\"")
                 .formatted("Uses autumn")).json().get("id").asLong();
@@ -293,6 +293,65 @@ class ProgramPagesTest {
         assertThat(deleted.status()).isEqualTo(303);
         assertThat(server.send("GET", "/api/v1/designs/to-delete", acme, null).status()).isEqualTo(404);
         assertThat(audits("design.delete", "design:to-delete")).isEqualTo(1);
+    }
+
+    @Test
+    void a_badge_image_and_a_designs_background_are_uploaded_through_the_forms_cleaned_and_audited() throws Exception {
+        long id = server.send("POST", "/api/v1/achievements", acme, API_BODY.formatted("With a badge")).json().get("id").asLong();
+        String token = csrf(page("/app/achievements/" + id, owner).body());
+        byte[] png = png(300, 200);
+        var uploaded = multipart("/app/achievements/" + id + "/image", List.of("csrf", token), "file", "image/png", png);
+        assertThat(uploaded.statusCode()).isEqualTo(303);
+        assertThat(uploaded.headers().firstValue("Location").orElseThrow()).isEqualTo("/app/achievements/" + id + "?notice=image");
+        var badge = server.binary("GET", "/api/v1/achievements/" + id + "/image", acme, null);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(badge.body())).getWidth()).isEqualTo(300);
+        assertThat(audits("achievement.image.set", "achievement:" + id)).isEqualTo(1);
+        var notAnImage = multipart("/app/achievements/" + id + "/image", List.of("csrf", token), "file", "image/png",
+                "not a png".getBytes(StandardCharsets.UTF_8));
+        assertThat(notAnImage.statusCode()).isEqualTo(422);
+        assertThat(new String(notAnImage.body(), StandardCharsets.UTF_8)).contains("id=\"file-error\"", "cannot be decoded");
+        var removed = multipart("/app/achievements/" + id + "/image", List.of("csrf", token, "remove", "1"), "file", "image/png", new byte[0]);
+        assertThat(removed.headers().firstValue("Location").orElseThrow()).endsWith("?notice=image_removed");
+
+        JsonNode minimal = ServerHarness.JSON.readTree(server.send("GET", "/api/v1/designs/minimal", acme, null).body());
+        List<String> fields = new ArrayList<>(List.of("csrf", token, "base", "minimal", "orientation", "landscape", "action", "add", "add", "background"));
+        for (int i = 0; i < minimal.get("elements").size(); i++) {
+            fields.addAll(List.of("e" + i + ".json", minimal.get("elements").get(i).toString()));
+        }
+        var added = multipart("/app/designs", fields, "newImage", "image/png", png(400, 280));
+        String page = new String(added.body(), StandardCharsets.UTF_8);
+        assertThat(added.statusCode()).as(page).isEqualTo(200);
+        assertThat(page).contains("1. Image: The design&#39;s own image".replace("&#39;", "'"));
+        Matcher json = Pattern.compile("name=\"e0.json\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(json.find()).isTrue();
+        String background = json.group(1).replace("&#34;", "\"");
+        assertThat(background).contains("\"source\":\"embedded\"", "\"width\":1");
+    }
+
+    static HttpResponse<byte[]> multipart(String path, List<String> fields, String fileField, String type, byte[] file) {
+        String boundary = "----credence" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < fields.size(); i += 2) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i) + "\"\r\n\r\n" + fields.get(i + 1) + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"upload\"\r\nContent-Type: "
+                + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return server.binary("POST", path, null, out.toByteArray(), "Content-Type", "multipart/form-data; boundary=" + boundary,
+                "Cookie", "credence_session=" + owner);
+    }
+
+    static byte[] png(int width, int height) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(0x1f3a5f));
+        g.fillRect(0, 0, width, height / 2);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     static ServerHarness.Response form(String path, String cookie, List<String> fields) {

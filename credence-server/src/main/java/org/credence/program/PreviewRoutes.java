@@ -37,7 +37,7 @@ import org.credence.user.SignedIn;
  */
 public final class PreviewRoutes {
     /** Pixels across a certificate preview: sharp in a form's column, quick to draw. */
-    static final int CERTIFICATE_WIDTH = 1000;
+    static final int CERTIFICATE_WIDTH = 840;
     private static final String SAMPLE_NUMBER = "CRD-PREV-IEW0";
 
     /** What the previews draw with. */
