@@ -341,7 +341,14 @@ public final class DesignerPages {
         return messages.text("placeholder." + what).replaceAll("\\[([a-zA-Z.]+)]", "{$1}");
     }
 
-    /** An uploaded image, checked and cleaned (re-encoded as PNG without metadata), as base64 for the design. */
+    /** What an embedded image may weigh in the design: the design travels in every designer form, and forms are limited to 2 MB. */
+    static final int EMBEDDED_BYTES = 600 * 1024;
+
+    /**
+     * An uploaded image, checked and cleaned (decoded and written again, without metadata), as base64 for the design: a
+     * photograph (no transparency) as JPEG, anything with transparency (a signature) as PNG, made smaller until it weighs
+     * at most {@link #EMBEDDED_BYTES}.
+     */
     private static String embedded(UploadedFile file, String field) {
         byte[] bytes;
         try (InputStream in = file.content()) {
@@ -349,17 +356,44 @@ public final class DesignerPages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        UploadedImages.CleanPng png;
+        java.awt.image.BufferedImage image;
         try {
-            png = UploadedImages.raster(file.contentType(), bytes);
+            image = UploadedImages.decodeStored(UploadedImages.raster(file.contentType(), bytes).bytes());
         } catch (DomainException.InvalidInput e) {
             throw new DomainException.InvalidInput(field, e.getMessage());
         }
-        if (png.bytes().length > 1024 * 1024) {
-            throw new DomainException.InvalidInput(field, "this image is " + png.bytes().length / 1024
-                    + " kB as a PNG; a design's own image may be at most 1024 kB: use a smaller one");
+        boolean transparent = image.getColorModel().hasAlpha();
+        byte[] encoded = encode(image, transparent);
+        while (encoded.length > EMBEDDED_BYTES && image.getWidth() > 200) {
+            int width = (int) (image.getWidth() * 0.75);
+            int height = Math.max(1, (int) (image.getHeight() * 0.75));
+            var smaller = new java.awt.image.BufferedImage(width, height,
+                    transparent ? java.awt.image.BufferedImage.TYPE_INT_ARGB : java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = smaller.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, 0, 0, width, height, null);
+            g.dispose();
+            image = smaller;
+            encoded = encode(image, transparent);
         }
-        return Base64.getEncoder().encodeToString(png.bytes());
+        return Base64.getEncoder().encodeToString(encoded);
+    }
+
+    private static byte[] encode(java.awt.image.BufferedImage image, boolean transparent) {
+        if (transparent) {
+            return org.credence.document.Png.encode(image);
+        }
+        var rgb = new java.awt.image.BufferedImage(image.getWidth(), image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = rgb.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(rgb, "jpeg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static View view(Services services, SignedIn signedIn, String lang, String base, String name, ObjectNode root, String previewSrc,

@@ -5,7 +5,8 @@
   var form = document.querySelector('form[data-designer]');
   var stage = document.getElementById('stage');
   var preview = document.getElementById('design-preview');
-  if (!form || !stage || !preview) { return; }
+  if (!form || !stage || !preview || !document.getElementById('preview-status')) { return; }
+  var status = document.getElementById('preview-status');
   var GRID = 0.5;
   var boxes = [];
   var timer = null;
@@ -121,6 +122,21 @@
     place(box);
   });
 
+  // a colour picker beside each colour field (which also takes primary and accent, the branding's colours)
+  form.querySelectorAll('input[data-colour]').forEach(function (text) {
+    var picker = document.createElement('input');
+    picker.type = 'color';
+    var label = form.querySelector('label[for="' + text.id + '"]');
+    picker.setAttribute('aria-label', (label ? label.textContent : '') + ' ' + (text.dataset.colourPicker || ''));
+    if (/^#[0-9a-fA-F]{6}$/.test(text.value)) { picker.value = text.value.toLowerCase(); }
+    picker.addEventListener('input', function () {
+      text.value = picker.value;
+      text.dispatchEvent(new Event('input', {bubbles: true}));
+    });
+    text.addEventListener('input', function () { if (/^#[0-9a-fA-F]{6}$/.test(text.value)) { picker.value = text.value.toLowerCase(); } });
+    text.insertAdjacentElement('afterend', picker);
+  });
+
   function refresh() {
     if (busy) { again = true; return; }
     busy = true;
@@ -130,7 +146,11 @@
     data.set('action', 'preview');
     fetch('/app/designs/preview.png', {method: 'POST', body: data, credentials: 'same-origin'})
       .then(function (response) {
-        if (!response.ok) { throw new Error('preview ' + response.status); }
+        if (!response.ok) {
+          // the design as typed cannot be drawn (a colour half typed …): say why, keep the last preview
+          return response.json().then(function (problem) { throw new Error(problem.detail || String(response.status)); });
+        }
+        status.textContent = '';
         return response.blob();
       })
       .then(function (blob) {
@@ -139,7 +159,7 @@
         reader.onload = function () { preview.src = reader.result; };
         reader.readAsDataURL(blob);
       })
-      .catch(function () { preview.style.opacity = '0.5'; })
+      .catch(function (error) { preview.style.opacity = '0.5'; status.textContent = error.message; })
       .then(function () {
         busy = false;
         if (!preview.style.opacity || preview.style.opacity === '1') { preview.style.opacity = ''; }
