@@ -46,6 +46,7 @@ import org.credence.user.SignedIn;
 public final class DesignerPages {
     /** The grid positions snap to, in per cent of the page. */
     static final double GRID = 0.5;
+    /** A design has at most 200 elements (DesignParser); the form is read no further. */
     private static final int MAX_FORM_ELEMENTS = 200;
 
     /** What the designer works with. */
@@ -58,7 +59,7 @@ public final class DesignerPages {
      * @param json the element as stored, kept so fields the form does not show survive a save
      */
     public record Element(int index, String type, String label, String json, String textEn, String textNb, String font, String size,
-                          String colour, String align, String source, String x, String y, String w, String h, boolean movable) {}
+                          String colour, String align, String source, String x, String y, String w, String h) {}
 
     /** A choice of a select. */
     public record Option(String value, String label, boolean selected) {}
@@ -468,7 +469,7 @@ public final class DesignerPages {
         String label = (index + 1) + ". " + t.getOrDefault("type." + type, type) + (what.isEmpty() ? "" : ": " + shortened(what));
         String json = definitionOf(e);
         return new Element(index, type, label, json, en, nb, e.path("font").asText(""), e.has("size") ? trim(e.get("size").asDouble()) : "",
-                colour, e.path("align").asText("left"), source, x, y, w, h, !type.equals("conditional"));
+                colour, e.path("align").asText("left"), source, x, y, w, h);
     }
 
     private static String page(Services services, SignedIn signedIn, String lang, View view) {
