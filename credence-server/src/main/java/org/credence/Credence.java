@@ -75,6 +75,7 @@ import org.credence.document.Brandings;
 import org.credence.document.CertificateAttachments;
 import org.credence.document.CertificateRoutes;
 import org.credence.document.Certificates;
+import org.credence.document.DesignChanges;
 import org.credence.document.Designs;
 import org.credence.document.DocumentEdition;
 import org.credence.document.StoredDocuments;
@@ -224,6 +225,7 @@ public final class Credence implements AutoCloseable {
             Brandings brandings = new Brandings(jdbi);
             StoredDocuments documents = new StoredDocuments(jdbi, DocumentEdition.current());
             Certificates certificates = new Certificates(jdbi, designs, brandings, tenants, documents);
+            DesignChanges designChanges = new DesignChanges(jdbi, designs, certificates, audit);
             TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), jobs, clock, random, credentialEvents);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
@@ -251,6 +253,7 @@ public final class Credence implements AutoCloseable {
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, documents);
+            var previews = new org.credence.program.PreviewRoutes.Services(certificates, designs, badges, achievements, tenants, clock);
             CredentialPages credentialPages = new CredentialPages(jdbi, tenants, brandings, verification);
             // a revocation or a recipient's privacy choice reaches the caches of tracking and of the share redirect at once
             Consumer<String> forgetCached = number -> {
@@ -340,7 +343,12 @@ public final class Credence implements AutoCloseable {
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
-                    config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),
+                    config -> CertificateRoutes.register(config, certificates, designs, designChanges, auth, events),
+                    config -> org.credence.program.PreviewRoutes.register(config, previews, users.sessions()),
+                    config -> org.credence.program.AchievementPages.register(config,
+                            new org.credence.program.AchievementPages.Services(achievements, designs, renewal.settings(), achievementImages), users.sessions()),
+                    config -> org.credence.program.DesignerPages.register(config,
+                            new org.credence.program.DesignerPages.Services(designs, designChanges, previews), users.sessions()),
                     config -> mail.register(config, auth, events, forgetCached, (credential, name) -> Optional.ofNullable(switch (name) {
                         case RecipientFiles.CERTIFICATE -> certificates.pdf(credential);
                         case RecipientFiles.BADGE -> badges.bakedPng(credential);

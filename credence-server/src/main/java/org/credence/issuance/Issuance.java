@@ -434,13 +434,11 @@ public final class Issuance {
     private ObjectNode document(Tenant tenant, Achievement achievement, IssueCommand request, UUID id, Instant expires, StatusLists.Slot slot) {
         URI publicUrl = tenants.publicUrl();
         List<Alignment> alignments = new ArrayList<>();
-        achievement.details().path("alignments").forEach(a -> alignments.add(new Alignment(a.get("targetName").asText(),
-                a.get("targetUrl").asText(), null, a.path("targetFramework").asText(null), null, null)));
-        List<String> tags = new ArrayList<>();
-        achievement.details().path("tags").forEach(t -> tags.add(t.asText()));
-        String image = achievement.details().path("image").asText(null);
+        achievement.alignments().forEach(a -> alignments.add(new Alignment(a.targetName(), a.targetUrl(), null, a.targetFramework(), null, null)));
+        List<String> tags = new ArrayList<>(achievement.tags());
+        String image = achievement.image().orElse(null);
         var ob = new org.credence.standards.model.Achievement(publicUrl + "/tenants/" + tenant.slug() + "/achievements/" + achievement.id(),
-                achievement.achievementType(), achievement.name(), achievement.description(), new Criteria(achievement.details().path("programUrl").asText(null),
+                achievement.achievementType(), achievement.name(), achievement.description(), new Criteria(achievement.programUrl().orElse(null),
                 achievement.criteria()), image == null ? null : new Image(image, null), alignments, tags, null, null, List.of(), Map.of());
         byte[] salt = new byte[16];
         random.nextBytes(salt);
