@@ -362,7 +362,7 @@ public final class Credence implements AutoCloseable {
                     config -> RenewalRoutes.register(config, renewal, auth),
                     config -> WebhookRoutes.register(config, webhookModule.webhooks(), auth, users.sessions()),
                     config -> SettingsPages.register(config, new SettingsPages.Services(brandings, brandingUpdates, webhookModule.webhooks(),
-                            courses, assumptions, costAvoided, assumptionChanges, costs, achievements, publicUrl, users.sessions())),
+                            courses, assumptions, costAvoided, assumptionChanges, costs, achievements, users.users(), publicUrl, users.sessions())),
                     config -> JobsRoutes.register(config, new JobsStatus(jdbi), auth));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);

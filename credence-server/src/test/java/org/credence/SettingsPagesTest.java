@@ -296,7 +296,7 @@ class SettingsPagesTest {
         assertThat(saved.status()).as(saved.body()).isEqualTo(303);
         JsonNode api = server.send("GET", "/api/v1/analytics/assumptions", key, null).json();
         assertThat(api.get("history").toString()).contains("Campaign report Q3", "linkedin_post", "12.5");
-        assertThat(page("/app/assumptions", owner).body()).contains("Campaign report Q3", "user:");
+        assertThat(page("/app/assumptions", owner).body()).as("who set it, by name").contains("Campaign report Q3", "<td>analyst</td>");
         assertThat(audited(key, "analytics.assumption.set", "user:")).isTrue();
 
         var manual = post("/app/assumptions/cost-avoided", analyst, "/app/assumptions", "parameter", "manual_minutes_per_certificate",

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.credence.analytics.AssumptionChanges;
@@ -32,6 +33,7 @@ import org.credence.insights.operations.ManualProcessParameter;
 import org.credence.user.Permission;
 import org.credence.user.Sessions;
 import org.credence.user.SignedIn;
+import org.credence.user.Users;
 
 /**
  * {@code /app/assumptions}: the marketing-value assumptions (impressions per share, CPM, per
@@ -61,8 +63,8 @@ public final class AssumptionsPage {
     private AssumptionsPage() {}
 
     static void register(JavalinConfig config, MarketingAssumptionStore marketing, CostAvoidedAssumptionStore costAvoided,
-                         AssumptionChanges changes, ProgramCostLedger ledger, Achievements achievements, Sessions sessions) {
-        Reader reader = new Reader(marketing, costAvoided, ledger, achievements);
+                         AssumptionChanges changes, ProgramCostLedger ledger, Achievements achievements, Users users, Sessions sessions) {
+        Reader reader = new Reader(marketing, costAvoided, ledger, achievements, users);
         config.routes.get(PATH, ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             SettingsPage.render(ctx, TEMPLATE, reader.model(ctx, signedIn, Map.of(), ""));
@@ -101,11 +103,12 @@ public final class AssumptionsPage {
 
     /** Reads what the page shows. */
     private record Reader(MarketingAssumptionStore marketing, CostAvoidedAssumptionStore costAvoided, ProgramCostLedger ledger,
-                          Achievements achievements) {
+                          Achievements achievements, Users users) {
         Map<String, Object> model(Context ctx, SignedIn signedIn, Map<String, String> typed, String form) {
             String lang = SettingsPage.lang(ctx);
             long tenant = signedIn.user().tenantId();
             Messages t = Messages.of(SettingsPage.AREA, lang);
+            UnaryOperator<String> people = SettingsPage.people(users, tenant);
             Map<String, Object> model = SettingsPage.model(ctx, lang, signedIn, PATH, NOTICES);
             List<Achievement> all = achievements.list(tenant);
             OptionalLong scope = OptionalLong.empty();
@@ -119,23 +122,23 @@ public final class AssumptionsPage {
             List<ChannelRow> channels = new ArrayList<>();
             for (Channel c : Channel.values()) {
                 channels.add(new ChannelRow(t.text("assumptions.channel." + c.id()),
-                        value(effective.of(Parameter.IMPRESSIONS_PER_SHARE, c), t.text("assumptions.unit.impressions"), t),
-                        value(effective.of(Parameter.CPM, c), t.format("assumptions.unit.cpm", Map.of("currency", effective.currency().getCurrencyCode())), t)));
+                        value(effective.of(Parameter.IMPRESSIONS_PER_SHARE, c), t.text("assumptions.unit.impressions"), t, people),
+                        value(effective.of(Parameter.CPM, c), t.format("assumptions.unit.cpm", Map.of("currency", effective.currency().getCurrencyCode())), t, people)));
             }
             model.put("channels", channels);
             Currency currency = Currency.getInstance(ledger.mainCurrency(tenant).orElse(ProgramCostLedger.DEFAULT_CURRENCY));
             ManualProcessAssumptions manual = costAvoided.effective(tenant, scope, currency);
-            model.put("minutes", value(manual.minutesPerCertificate(), t.text("assumptions.unit.minutes"), t));
-            model.put("rate", value(manual.hourlyRate(), t.format("assumptions.unit.rate", Map.of("currency", currency.getCurrencyCode())), t));
+            model.put("minutes", value(manual.minutesPerCertificate(), t.text("assumptions.unit.minutes"), t, people));
+            model.put("rate", value(manual.hourlyRate(), t.format("assumptions.unit.rate", Map.of("currency", currency.getCurrencyCode())), t, people));
             List<Edit> edits = new ArrayList<>();
             Map<Long, String> names = new java.util.HashMap<>();
             all.forEach(a -> names.put(a.id(), a.name()));
             for (AssumptionOverride o : marketing.history(tenant, scope)) {
                 edits.add(edit(t.text("assumptions.parameter." + o.parameter().name().toLowerCase(Locale.ROOT)),
-                        o.channel() == null ? t.text("assumptions.channel.all") : t.text("assumptions.channel." + o.channel().id()), o.value(), o.provenance(), names, t));
+                        o.channel() == null ? t.text("assumptions.channel.all") : t.text("assumptions.channel." + o.channel().id()), o.value(), o.provenance(), names, t, people));
             }
             for (ManualProcessAssumptions.Override o : costAvoided.history(tenant, scope)) {
-                edits.add(edit(t.text("assumptions.parameter." + o.parameter().id()), "", o.value(), o.provenance(), names, t));
+                edits.add(edit(t.text("assumptions.parameter." + o.parameter().id()), "", o.value(), o.provenance(), names, t, people));
             }
             edits.sort(Comparator.comparing(Edit::setAt).reversed());
             model.put("history", edits);
@@ -161,17 +164,18 @@ public final class AssumptionsPage {
         }
     }
 
-    private static Value value(Assumption a, String unit, Messages t) {
+    private static Value value(Assumption a, String unit, Messages t, UnaryOperator<String> people) {
         Provenance p = a.provenance();
         boolean builtIn = Provenance.BUILT_IN_AUTHOR.equals(p.setBy());
-        return new Value(a.value().stripTrailingZeros().toPlainString(), unit, builtIn ? t.text("assumptions.builtin") : p.setBy(),
+        return new Value(a.value().stripTrailingZeros().toPlainString(), unit, builtIn ? t.text("assumptions.builtin") : people.apply(p.setBy()),
                 p.setAt() == null || builtIn ? "" : MINUTE.format(p.setAt()), p.reason() == null ? "" : p.reason(), builtIn);
     }
 
-    private static Edit edit(String parameter, String channel, java.math.BigDecimal value, Provenance p, Map<Long, String> names, Messages t) {
+    private static Edit edit(String parameter, String channel, java.math.BigDecimal value, Provenance p, Map<Long, String> names, Messages t,
+                             UnaryOperator<String> people) {
         String scope = p.scope() == null || p.scope().level() != org.credence.insights.Scope.Level.ACHIEVEMENT ? t.text("assumptions.scope.all")
                 : names.getOrDefault(parseId(p.scope().id()), p.scope().id());
-        return new Edit(parameter, channel, value.stripTrailingZeros().toPlainString(), p.setBy(), MINUTE.format(p.setAt()),
+        return new Edit(parameter, channel, value.stripTrailingZeros().toPlainString(), people.apply(p.setBy()), MINUTE.format(p.setAt()),
                 p.reason() == null ? "" : p.reason(), scope);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.credence.analytics.costs.CostCategory;
@@ -21,6 +22,7 @@ import org.credence.i18n.Messages;
 import org.credence.user.Permission;
 import org.credence.user.Sessions;
 import org.credence.user.SignedIn;
+import org.credence.user.Users;
 
 /**
  * {@code /app/costs}: the program-cost ledger, read by users who may see analytics; entering,
@@ -45,10 +47,10 @@ public final class CostsPage {
 
     private CostsPage() {}
 
-    static void register(JavalinConfig config, ProgramCostLedger ledger, Achievements achievements, Sessions sessions) {
+    static void register(JavalinConfig config, ProgramCostLedger ledger, Achievements achievements, Users users, Sessions sessions) {
         config.routes.get(PATH, ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
-            SettingsPage.render(ctx, LIST, list(ctx, signedIn, ledger, achievements, Map.of()));
+            SettingsPage.render(ctx, LIST, list(ctx, signedIn, ledger, achievements, users, Map.of()));
         });
         config.routes.post(PATH, ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_COSTS); // checks the origin and the form's CSRF token
@@ -56,13 +58,13 @@ public final class CostsPage {
                 CostLine line = ledger.create(signedIn.user().tenantId(), signedIn.actor(), draft(ctx));
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH + "/" + line.id(), "added");
             } catch (DomainException e) {
-                SettingsPage.refused(ctx, list(ctx, signedIn, ledger, achievements, SettingsPage.typed(ctx)), e, LIST);
+                SettingsPage.refused(ctx, list(ctx, signedIn, ledger, achievements, users, SettingsPage.typed(ctx)), e, LIST);
             }
         });
         config.routes.get(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             long id = SettingsPage.pathId(ctx, "id", "cost line");
-            SettingsPage.render(ctx, ONE, one(ctx, signedIn, ledger, achievements, id, Map.of()));
+            SettingsPage.render(ctx, ONE, one(ctx, signedIn, ledger, achievements, users, id, Map.of()));
         });
         config.routes.post(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_COSTS);
@@ -73,7 +75,7 @@ public final class CostsPage {
             } catch (DomainException.NotFound e) {
                 throw e;
             } catch (DomainException e) {
-                SettingsPage.refused(ctx, one(ctx, signedIn, ledger, achievements, id, SettingsPage.typed(ctx)), e, ONE);
+                SettingsPage.refused(ctx, one(ctx, signedIn, ledger, achievements, users, id, SettingsPage.typed(ctx)), e, ONE);
             }
         });
         config.routes.post(PATH + "/{id}/void", ctx -> {
@@ -90,7 +92,7 @@ public final class CostsPage {
             } catch (DomainException e) {
                 DomainException shown = e instanceof DomainException.InvalidInput invalid && "reason".equals(invalid.field())
                         ? new DomainException.InvalidInput("voidReason", e.getMessage()) : e;
-                SettingsPage.refused(ctx, one(ctx, signedIn, ledger, achievements, id, SettingsPage.typed(ctx)), shown, ONE);
+                SettingsPage.refused(ctx, one(ctx, signedIn, ledger, achievements, users, id, SettingsPage.typed(ctx)), shown, ONE);
             }
         });
     }
@@ -105,7 +107,7 @@ public final class CostsPage {
                 SettingsPage.number(ctx, "hourlyRate"), ctx.formParam("note"));
     }
 
-    private static Map<String, Object> list(Context ctx, SignedIn signedIn, ProgramCostLedger ledger, Achievements achievements,
+    private static Map<String, Object> list(Context ctx, SignedIn signedIn, ProgramCostLedger ledger, Achievements achievements, Users users,
                                             Map<String, String> typed) {
         String lang = SettingsPage.lang(ctx);
         long tenant = signedIn.user().tenantId();
@@ -121,8 +123,9 @@ public final class CostsPage {
         }
         Messages o = Messages.of("operations", lang);
         Map<Long, String> names = names(all);
+        UnaryOperator<String> people = SettingsPage.people(users, tenant);
         List<CostLine> lines = ledger.lines(tenant, null, null, filter, PAGE);
-        model.put("rows", lines.stream().map(l -> row(l, names, o)).toList());
+        model.put("rows", lines.stream().map(l -> row(l, names, o, people)).toList());
         model.put("more", lines.size() == PAGE);
         long selected = filter.orElse(-1);
         model.put("filter", all.stream().map(a -> new Choice(Long.toString(a.id()), a.name(), a.id() == selected)).toList());
@@ -131,7 +134,7 @@ public final class CostsPage {
         return model;
     }
 
-    private static Map<String, Object> one(Context ctx, SignedIn signedIn, ProgramCostLedger ledger, Achievements achievements, long id,
+    private static Map<String, Object> one(Context ctx, SignedIn signedIn, ProgramCostLedger ledger, Achievements achievements, Users users, long id,
                                            Map<String, String> typed) {
         String lang = SettingsPage.lang(ctx);
         long tenant = signedIn.user().tenantId();
@@ -139,9 +142,10 @@ public final class CostsPage {
         Messages o = Messages.of("operations", lang);
         List<Achievement> all = achievements.list(tenant);
         Map<Long, String> names = names(all);
+        UnaryOperator<String> people = SettingsPage.people(users, tenant);
         CostLine current = ledger.get(tenant, id);
-        model.put("line", row(current, names, o));
-        List<Row> history = new java.util.ArrayList<>(ledger.history(tenant, id).stream().map(l -> row(l, names, o)).toList());
+        model.put("line", row(current, names, o, people));
+        List<Row> history = new java.util.ArrayList<>(ledger.history(tenant, id).stream().map(l -> row(l, names, o, people)).toList());
         java.util.Collections.reverse(history); // newest first
         model.put("history", history);
         Map<String, String> shown = new HashMap<>(Map.of("category", current.category().id(), "incurredOn", current.incurredOn().toString(),
@@ -176,13 +180,13 @@ public final class CostsPage {
         model.put("o", o.table());
     }
 
-    private static Row row(CostLine l, Map<Long, String> names, Messages o) {
+    private static Row row(CostLine l, Map<Long, String> names, Messages o, UnaryOperator<String> people) {
         String incurred = l.incurredOn() + (l.incurredUntil() == null ? "" : " – " + l.incurredUntil());
         String amount = l.amount().toPlainString() + " " + l.currency()
                 + (l.hours() == null ? "" : " (" + l.hours().toPlainString() + " h × " + l.hourlyRate().toPlainString() + ")");
         String achievement = l.achievementId() == null ? o.text("cost.program") : names.getOrDefault(l.achievementId(), "#" + l.achievementId());
         return new Row(l.id(), l.version(), incurred, o.text("category." + l.category().id()), achievement, amount, l.note() == null ? "" : l.note(),
-                l.owner(), MINUTE.format(l.createdAt()), l.change(), l.reason() == null ? "" : l.reason(), l.voided());
+                people.apply(l.owner()), MINUTE.format(l.createdAt()), l.change(), l.reason() == null ? "" : l.reason(), l.voided());
     }
 
     private static Map<Long, String> names(List<Achievement> all) {

@@ -15,6 +15,7 @@ import org.credence.http.Pages;
 import org.credence.i18n.Messages;
 import org.credence.tenant.Caller;
 import org.credence.user.SignedIn;
+import org.credence.user.Users;
 
 /**
  * What every settings page shares: the language, the model every template takes (texts of the
@@ -70,6 +71,13 @@ final class SettingsPage {
     /** The caller a service records: the signed-in user at their tenant. */
     static Caller caller(SignedIn signedIn) {
         return new Caller(signedIn.user().tenantId(), Set.of(), signedIn.actor());
+    }
+
+    /** How the page names an audit actor: the user's name for {@code user:<id>} of this tenant, the actor as recorded otherwise. */
+    static java.util.function.UnaryOperator<String> people(Users users, long tenantId) {
+        Map<String, String> names = new HashMap<>();
+        users.list(tenantId).forEach(u -> names.put("user:" + u.id(), u.name()));
+        return actor -> actor == null ? "" : names.getOrDefault(actor, actor);
     }
 
     static String blankToNull(String text) {

@@ -11,6 +11,7 @@ import org.credence.document.BrandingUpdates;
 import org.credence.document.Brandings;
 import org.credence.integration.CourseAchievements;
 import org.credence.user.Sessions;
+import org.credence.user.Users;
 import org.credence.webhook.Webhooks;
 
 /**
@@ -22,7 +23,7 @@ public final class SettingsPages {
     /** The services the pages use. */
     public record Services(Brandings brandings, BrandingUpdates branding, Webhooks webhooks, CourseAchievements courses,
                            MarketingAssumptionStore marketing, CostAvoidedAssumptionStore costAvoided, AssumptionChanges assumptions,
-                           ProgramCostLedger ledger, Achievements achievements, URI publicUrl, Sessions sessions) {}
+                           ProgramCostLedger ledger, Achievements achievements, Users users, URI publicUrl, Sessions sessions) {}
 
     private SettingsPages() {}
 
@@ -30,7 +31,7 @@ public final class SettingsPages {
         BrandingPage.register(config, s.brandings(), s.branding(), s.sessions());
         WebhooksPage.register(config, s.webhooks(), s.sessions());
         IntegrationsPage.register(config, s.courses(), s.achievements(), s.publicUrl(), s.sessions());
-        AssumptionsPage.register(config, s.marketing(), s.costAvoided(), s.assumptions(), s.ledger(), s.achievements(), s.sessions());
-        CostsPage.register(config, s.ledger(), s.achievements(), s.sessions());
+        AssumptionsPage.register(config, s.marketing(), s.costAvoided(), s.assumptions(), s.ledger(), s.achievements(), s.users(), s.sessions());
+        CostsPage.register(config, s.ledger(), s.achievements(), s.users(), s.sessions());
     }
 }

@@ -31,6 +31,12 @@ public final class SurveyJson {
         return body;
     }
 
+    /** A drawn non-completer sample as the audit trail records it (counts and the seed, never addresses). */
+    static ObjectNode sample(long sampleId, int listed, int invited, long seed, int wave) {
+        return JsonFields.MAPPER.createObjectNode().put("sample", sampleId).put("listed", listed).put("invited", invited).put("seed", seed)
+                .put("wave", wave);
+    }
+
     /** Custom items as the API and the page's text box write them: a list of {id, type, label, options}. */
     static List<SurveyItem> items(JsonNode list) {
         List<SurveyItem> items = new ArrayList<>();

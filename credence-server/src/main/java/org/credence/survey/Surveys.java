@@ -19,7 +19,6 @@ import org.credence.delivery.Delivery;
 import org.credence.delivery.Tokens;
 import org.credence.domain.DomainException;
 import org.credence.issuance.Issuance;
-import org.credence.json.JsonFields;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -200,8 +199,7 @@ public final class Surveys {
                 }
             }
             audit.record(h, tenantId, actor, "survey.non_completers.invite", "achievement:" + achievementId, null,
-                    JsonFields.MAPPER.createObjectNode().put("sample", sampleId).put("listed", drawn.listed().size()).put("invited", invited)
-                            .put("seed", seed).put("wave", waveMonth));
+                    SurveyJson.sample(sampleId, drawn.listed().size(), invited, seed, waveMonth));
             return new Sampled(sampleId, drawn.listed().size(), drawn.rejected(), drawn.excluded(), sampleSize, invited, seed, waveMonth);
         });
     }
