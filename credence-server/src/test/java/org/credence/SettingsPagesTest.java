@@ -351,6 +351,18 @@ class SettingsPagesTest {
     }
 
     @Test
+    void every_settings_page_speaks_norwegian_with_the_bar_and_no_inline_script() {
+        String[][] pages = {{"/app/branding", "Hovedfarge"}, {"/app/webhooks", "Legg til en mottakeradresse"}, {"/app/integrations", "Kurs uten oppnåelse"},
+                {"/app/assumptions", "Sparte kostnader"}, {"/app/costs", "Programkostnader"}};
+        for (String[] p : pages) {
+            var shown = page(p[0] + "?lang=nb", owner);
+            assertThat(shown.status()).as(p[0]).isEqualTo(200);
+            assertThat(shown.body()).as(p[0]).contains("lang=\"nb\"", p[1], "class=\"app-bar\"", "name=\"lang\" value=\"nb\"")
+                    .doesNotContain("<script", "onclick=");
+        }
+    }
+
+    @Test
     void the_surveys_and_imports_pages_carry_the_app_bar() {
         var surveys = page("/app/surveys", analyst);
         assertThat(surveys.body()).contains("class=\"app-bar\"", "href=\"/app/surveys\" aria-current=\"page\"");
