@@ -17,6 +17,7 @@ import org.credence.analytics.CompareRoutes;
 import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
+import org.credence.analytics.AssumptionChanges;
 import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.analytics.OperationsQueries;
 import org.credence.analytics.OperationsPageRoutes;
@@ -108,6 +109,7 @@ import org.credence.tenant.MasterKey;
 import org.credence.tenant.TenantKeys;
 import org.credence.tenant.TenantRoutes;
 import org.credence.tenant.Tenants;
+import org.credence.settings.SettingsPages;
 import org.credence.survey.SurveyModule;
 import org.credence.survey.SurveyRoutes;
 import org.credence.tracking.RecipientCheck;
@@ -313,6 +315,7 @@ public final class Credence implements AutoCloseable {
             Completions completions = new Completions(jdbi, issuance, renewal.renewals()::issueOrRenew, clock);
             completions.schedule(jobs);
             CourseAchievements courses = new CourseAchievements(jdbi, audit, outcomeWarmer::changed, completions.onMapped());
+            AssumptionChanges assumptionChanges = new AssumptionChanges(jdbi, assumptions, costAvoided, achievements, audit);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
@@ -327,14 +330,14 @@ public final class Credence implements AutoCloseable {
                     config -> CredentialJwtRoutes.register(config, credentialPages, new CredentialJwts(keys), events),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
-                    config -> AnalyticsRoutes.register(config, jdbi, assumptions, achievements, audit, auth),
+                    config -> AnalyticsRoutes.register(config, jdbi, assumptions, assumptionChanges, achievements, auth),
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), folder, auth, clock),
                     config -> CompareRoutes.register(config, auth),
                     config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
                     config -> ProgramCostRoutes.register(config, costs, auth),
                     config -> RoiRoutes.register(config, jdbi, programRoi, benefits, maturity, reports, folder, audit,
                             auth, users.sessions(), clock),
-                    config -> OperationsRoutes.register(config, operationsServices),
+                    config -> OperationsRoutes.register(config, operationsServices, assumptionChanges),
                     config -> OutcomeRoutes.register(config, outcomes, outcomeWarmer, programs, achievements, auth, users.sessions(), clock),
                     config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
@@ -369,6 +372,8 @@ public final class Credence implements AutoCloseable {
                     config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
                     config -> RenewalRoutes.register(config, renewal, auth),
                     config -> WebhookRoutes.register(config, webhookModule.webhooks(), auth, users.sessions()),
+                    config -> SettingsPages.register(config, new SettingsPages.Services(brandings, brandingUpdates, webhookModule.webhooks(),
+                            courses, assumptions, costAvoided, assumptionChanges, costs, achievements, users.users(), publicUrl, users.sessions())),
                     config -> JobsRoutes.register(config, new JobsStatus(jdbi), auth));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);

@@ -120,7 +120,7 @@ class AnalyticsDashboardTest {
         assertThat(body).contains("<nav class=\"analytics-nav\" aria-label=\"Analytics pages\">",
                 "<a href=\"/app/analytics\" aria-current=\"page\">Engagement and marketing</a>",
                 "href=\"/app/analytics/operations\"", "href=\"/app/analytics/outcomes\"", "href=\"/app/analytics/roi\"",
-                "href=\"/app/analytics/imports\"", "href=\"/app/surveys\"", "href=\"/app/reports/board\">Board report</a>");
+                "href=\"/app/imports\"", "href=\"/app/surveys\"", "href=\"/app/reports/board\">Board report</a>");
         assertThat(get("/app/analytics?lang=nb", analyst).body()).contains("aria-label=\"Analysesider\"",
                 "href=\"/app/reports/board?lang=nb\">Styrerapport</a>");
     }

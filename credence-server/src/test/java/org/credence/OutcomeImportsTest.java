@@ -321,7 +321,7 @@ class OutcomeImportsTest {
                 assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
                 assertThat(refused.json().get("detail").asText()).contains("only the analyst and owner roles", "(your role is " + role + ")");
             }
-            assertThat(get("/app/analytics/imports", cookie).status()).isEqualTo(403);
+            assertThat(get("/app/imports", cookie).status()).isEqualTo(403);
         }
         assertThat(server.send("GET", "/api/v1/outcomes/imports", null, null).status()).isEqualTo(401);
         String issueOnly = server.send("POST", "/api/v1/api-keys", key, "{\"label\": \"issuer\", \"scopes\": [\"issue\", \"read\"]}").json().get("key").asText();
@@ -334,7 +334,7 @@ class OutcomeImportsTest {
         var export = get("/api/v1/outcomes/people?email=ada@example.org", analyst);
         OpenApiContractTest.check("/api/v1/outcomes/people", "get", export);
         assertThat(export.status()).isEqualTo(200);
-        String csrf = csrf(get("/app/analytics/imports", analyst).body());
+        String csrf = csrf(get("/app/imports", analyst).body());
         var analystErases = server.sendBytes("DELETE", "/api/v1/outcomes/people?email=ada@example.org", null, null,
                 "Cookie", "credence_session=" + analyst, "X-CSRF-Token", csrf);
         OpenApiContractTest.check("/api/v1/outcomes/people", "delete", analystErases);
@@ -347,7 +347,7 @@ class OutcomeImportsTest {
         String owner = signIn("outc", "owner@outc.example");
         importCsv(key, "lms_enrolment", "owner-test", "id,email,course_id,enrolled_at\nw1,wes@example.org,DS-1,2026-01-01\n");
         var ownerErases = server.sendBytes("DELETE", "/api/v1/outcomes/people?email=wes@example.org", null, null,
-                "Cookie", "credence_session=" + owner, "X-CSRF-Token", csrf(get("/app/analytics/imports", owner).body()));
+                "Cookie", "credence_session=" + owner, "X-CSRF-Token", csrf(get("/app/imports", owner).body()));
         assertThat(ownerErases.status()).as(ownerErases.body()).isEqualTo(200);
     }
 
@@ -412,14 +412,18 @@ class OutcomeImportsTest {
     @Test
     void the_page_uploads_without_javascript_and_lists_imports_in_english_and_norwegian() {
         String analyst = signIn("outc", "analyst@outc.example");
-        var page = get("/app/analytics/imports", analyst);
-        OpenApiContractTest.check("/app/analytics/imports", "get", page);
+        var page = get("/app/imports", analyst);
+        OpenApiContractTest.check("/app/imports", "get", page);
         assertThat(page.body()).contains("Outcome data imports", "enctype=\"multipart/form-data\"", "name=\"csrf\"", "CRM opportunities",
                 "Match rate").doesNotContain("<script");
         assertThat(page.body()).as("the analytics bar, this page current").contains("<nav class=\"analytics-nav\"",
-                "<a href=\"/app/analytics/imports\" aria-current=\"page\">");
-        assertThat(get("/app/analytics/imports?lang=nb", analyst).body()).contains("Import av resultatdata", "CRM-salgsmuligheter", "Treffrate");
-        assertThat(get("/app/analytics", analyst).body()).contains("href=\"/app/analytics/imports\"");
+                "<a href=\"/app/imports\" aria-current=\"page\">");
+        assertThat(get("/app/imports?lang=nb", analyst).body()).contains("Import av resultatdata", "CRM-salgsmuligheter", "Treffrate");
+        var moved = get("/app/analytics/imports?lang=nb", analyst);
+        OpenApiContractTest.check("/app/analytics/imports", "get", moved);
+        assertThat(moved.status()).as("the earlier address still leads to the page").isEqualTo(301);
+        assertThat(moved.headers().firstValue("Location").orElseThrow()).isEqualTo("/app/imports?lang=nb");
+        assertThat(get("/app/analytics", analyst).body()).contains("href=\"/app/imports\"");
 
         String boundary = "----credence-test-boundary";
         String csv = "id,email,course_id,enrolled_at\np1,ada@example.org,DS-1,2026-01-01\np2,bob@example.org,DS-1,yesterday\n";
@@ -427,26 +431,26 @@ class OutcomeImportsTest {
                 + part(boundary, "source", "page-upload")
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lms.csv\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n"
                 + "--" + boundary + "--\r\n";
-        var posted = server.sendBytes("POST", "/app/analytics/imports", null, body.getBytes(StandardCharsets.UTF_8),
+        var posted = server.sendBytes("POST", "/app/imports", null, body.getBytes(StandardCharsets.UTF_8),
                 "Content-Type", "multipart/form-data; boundary=" + boundary, "Cookie", "credence_session=" + analyst, "Origin", server.base());
-        OpenApiContractTest.check("/app/analytics/imports", "post", posted);
+        OpenApiContractTest.check("/app/imports", "post", posted);
         assertThat(posted.status()).as(posted.body()).isEqualTo(303);
         String location = posted.headers().firstValue("Location").orElseThrow();
-        assertThat(location).matches("/app/analytics/imports/\\d+\\?lang=nb");
+        assertThat(location).matches("/app/imports/\\d+\\?lang=nb");
         var detail = get(location, analyst);
-        OpenApiContractTest.check("/app/analytics/imports/{id}", "get", detail);
+        OpenApiContractTest.check("/app/imports/{id}", "get", detail);
         assertThat(detail.body()).contains("Avviste rader og advarsler", "linje 3", "enrolled_at", "100,0 % (95 % KI");
 
-        var refused = server.sendBytes("POST", "/app/analytics/imports", null,
+        var refused = server.sendBytes("POST", "/app/imports", null,
                 (part(boundary, "csrf", csrf(page.body())) + part(boundary, "kind", "crm_account") + part(boundary, "source", "x")
                         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\nname\r\nAcme\r\n"
                         + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8),
                 "Content-Type", "multipart/form-data; boundary=" + boundary, "Cookie", "credence_session=" + analyst, "Origin", server.base());
-        OpenApiContractTest.check("/app/analytics/imports", "post", refused);
+        OpenApiContractTest.check("/app/imports", "post", refused);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("The file was not imported: crm_account needs a column 'id'");
-        var missing = get("/app/analytics/imports/999999", analyst);
-        OpenApiContractTest.check("/app/analytics/imports/{id}", "get", missing);
+        var missing = get("/app/imports/999999", analyst);
+        OpenApiContractTest.check("/app/imports/{id}", "get", missing);
         assertThat(missing.status()).isEqualTo(404);
     }
 

@@ -168,34 +168,34 @@ class OutcomePagesBrowserTest {
                 + "b1," + OutcomeData.email(1) + ",C-A,2026-01-01\n"
                 + "b2,nobody@example.org,C-A,yesterday\n"
                 + "b3,stranger@example.org,C-A,2026-01-02\n");
-        browser.open(server.base() + "/app/analytics/imports");
-        hasTheBarAndLabelsEveryField("/app/analytics/imports");
+        browser.open(server.base() + "/app/imports");
+        hasTheBarAndLabelsEveryField("/app/imports");
         new Select(find("#kind")).selectByValue("lms_enrolment");
         find("#source").sendKeys("browser-upload");
         find("#file").sendKeys(csv.toAbsolutePath().toString());
-        browser.clickAndWaitForNewPage(find("form button[type=submit]"));
+        browser.clickAndWaitForNewPage(find("form[enctype] button[type=submit]"));
 
-        assertThat(browser.driver().getCurrentUrl()).matches(".*/app/analytics/imports/\\d+");
-        hasTheBarAndLabelsEveryFieldOrNoForm("/app/analytics/imports");
+        assertThat(browser.driver().getCurrentUrl()).matches(".*/app/imports/\\d+");
+        hasTheBarAndLabelsEveryFieldOrNoForm("/app/imports");
         WebElement errors = find("table.errors");
         assertThat(errors.findElement(By.cssSelector("tbody tr td")).getText()).isEqualTo("line 3");
         assertThat(errors.getText()).contains("enrolled_at");
         assertThat(Files.size(browser.screenshot("imports-detail"))).isPositive();
 
-        browser.open(server.base() + "/app/analytics/imports");
+        browser.open(server.base() + "/app/imports");
         WebElement row = browser.driver().findElements(By.cssSelector("table.imports tbody tr")).stream()
                 .filter(r -> r.getText().contains("browser-upload")).findFirst().orElseThrow();
         // two good rows name a person, one of them holds a credential: 50 % with the Wilson interval
         assertThat(row.getText()).contains("50.0 % (95 % CI 9.5–90.5 %, n = 2)");
 
-        browser.open(server.base() + "/app/analytics/imports?lang=nb");
-        hasTheBarAndLabelsEveryField("/app/analytics/imports");
+        browser.open(server.base() + "/app/imports?lang=nb");
+        hasTheBarAndLabelsEveryField("/app/imports");
         assertThat(find("table.imports").getText()).contains("50,0 % (95 % KI");
     }
 
     /** An import's own page has no upload form; it still carries the bar. */
     static void hasTheBarAndLabelsEveryFieldOrNoForm(String path) {
-        if (browser.driver().findElements(By.tagName("form")).isEmpty()) {
+        if (browser.driver().findElements(By.cssSelector("form[enctype]")).isEmpty()) {
             assertThat(find("nav.analytics-nav a[aria-current=page]").getAttribute("href")).contains(path);
         } else {
             hasTheBarAndLabelsEveryField(path);

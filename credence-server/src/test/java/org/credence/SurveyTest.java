@@ -397,7 +397,7 @@ class SurveyTest {
         assertThat(survey.get("updatedBy").asText()).startsWith("user:");
         var refused = server.form("/app/surveys/" + t.achievement(), analyst, "csrf", csrf.group(1), "waves", "0", "reminderDays", "5",
                 "openDays", "21", "currency", "EUR", "items", "");
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("Not saved");
         assertThat(server.form("/app/surveys/" + t.achievement(), analyst, "waves", "6", "reminderDays", "5", "openDays", "21",
                 "currency", "EUR").status()).isEqualTo(403);

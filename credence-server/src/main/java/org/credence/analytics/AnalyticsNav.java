@@ -21,7 +21,7 @@ public record AnalyticsNav(String label, List<Link> links) {
             Map.entry("/app/analytics/operations", "nav.operations"),
             Map.entry("/app/analytics/outcomes", "nav.outcomes"),
             Map.entry("/app/analytics/roi", "nav.roi"),
-            Map.entry("/app/analytics/imports", "nav.imports"),
+            Map.entry("/app/imports", "nav.imports"),
             Map.entry("/app/surveys", "nav.surveys"),
             Map.entry("/app/analytics/pathways", "nav.pathways"),
             Map.entry("/app/reports/board", "nav.board"));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.credence.achievement.Achievements;
-import org.credence.audit.AuditTrail;
 import org.credence.http.Auth;
 import org.credence.http.Json;
 import org.credence.http.Problem;
@@ -29,8 +28,8 @@ public final class AnalyticsRoutes {
 
     private AnalyticsRoutes() {}
 
-    public static void register(JavalinConfig config, Jdbi jdbi, MarketingAssumptionStore assumptions, Achievements achievements,
-                                AuditTrail audit, Auth auth) {
+    public static void register(JavalinConfig config, Jdbi jdbi, MarketingAssumptionStore assumptions, AssumptionChanges changes,
+                                Achievements achievements, Auth auth) {
         config.routes.get("/api/v1/analytics/assumptions", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             OptionalLong achievement = QueryParams.optionalId(ctx::queryParam, "achievementId");
@@ -46,17 +45,12 @@ public final class AnalyticsRoutes {
             Channel channel = channelId == null ? null : Channel.parse(channelId).orElseThrow(() -> Problem.invalidField("channel",
                     "unknown channel '" + channelId + "'; use one of " + List.of(Channel.values()).stream().map(Channel::id).toList()
                             + ", or leave it out for every channel"));
-            OptionalLong achievement = body.hasNonNull("achievementId") ? OptionalLong.of(Json.requiredLong(body, "achievementId")) : OptionalLong.empty();
-            achievement.ifPresent(id -> achievements.get(caller.tenantId(), id));
-            BigDecimal value = decimalField(body);
-            String reason = Json.requiredText(body, "reason", 1000);
-            jdbi.useTransaction(h -> {
-                assumptions.append(h, caller.tenantId(), achievement, parameter, channel, value, caller.actor(), reason);
-                audit.record(h, caller.tenantId(), caller.actor(), "analytics.assumption.set",
-                        achievement.isPresent() ? "achievement:" + achievement.getAsLong() : "tenant", null, body);
-            });
+            Long achievement = body.hasNonNull("achievementId") ? Json.requiredLong(body, "achievementId") : null;
+            changes.set(caller.tenantId(), caller.actor(), new AssumptionChanges.MarketingChange(parameter, channel, achievement,
+                    decimalField(body), Json.requiredText(body, "reason", 1000)));
+            OptionalLong scope = achievement == null ? OptionalLong.empty() : OptionalLong.of(achievement);
             ctx.status(201).json(SimulatedData.mark(jdbi, caller.tenantId(),
-                    assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement))));
+                    assumptionsJson(assumptions.effective(caller.tenantId(), scope), assumptions.history(caller.tenantId(), scope))));
         });
     }
 
@@ -86,11 +80,7 @@ public final class AnalyticsRoutes {
         if (node == null || !node.isNumber()) {
             throw Problem.invalidField("value", "value is required and must be a number");
         }
-        BigDecimal value = node.decimalValue();
-        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
-            throw Problem.invalidField("value", "value must be between 0 and 1,000,000,000");
-        }
-        return value;
+        return node.decimalValue(); // its range is the service's to check
     }
 
     private static ObjectNode assumptionsJson(MarketingAssumptions effective, List<AssumptionOverride> history) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.credence.analytics.costs.CostCategory;
 import org.credence.analytics.costs.CostDraft;
 import org.credence.analytics.costs.CostLine;
+import org.credence.analytics.costs.CostJson;
 import org.credence.analytics.costs.CostTotals;
 import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.http.Auth;
@@ -40,7 +41,7 @@ public final class ProgramCostRoutes {
             OptionalLong achievement = QueryParams.optionalId(ctx::queryParam, "achievementId");
             ObjectNode body = Json.MAPPER.createObjectNode();
             ArrayNode lines = body.putArray("lines");
-            ledger.lines(caller.tenantId(), from, to, achievement).forEach(line -> lines.add(ProgramCostLedger.json(line)));
+            ledger.lines(caller.tenantId(), from, to, achievement).forEach(line -> lines.add(CostJson.line(line)));
             if (from != null && to != null) {
                 body.set("totals", totals(ledger.total(caller.tenantId(), from, to, achievement)));
             }
@@ -49,21 +50,21 @@ public final class ProgramCostRoutes {
         config.routes.post("/api/v1/program-costs", ctx -> {
             Caller caller = auth.requireTenant(ctx, "admin");
             CostLine line = ledger.create(caller.tenantId(), caller.actor(), draft(Json.body(ctx, LINE_FIELDS)));
-            ctx.status(201).json(ProgramCostLedger.json(line));
+            ctx.status(201).json(CostJson.line(line));
         });
         config.routes.get("/api/v1/program-costs/{id}", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             long id = id(ctx);
-            ObjectNode body = ProgramCostLedger.json(ledger.get(caller.tenantId(), id));
+            ObjectNode body = CostJson.line(ledger.get(caller.tenantId(), id));
             ArrayNode history = body.putArray("history");
-            ledger.history(caller.tenantId(), id).forEach(version -> history.add(ProgramCostLedger.json(version)));
+            ledger.history(caller.tenantId(), id).forEach(version -> history.add(CostJson.line(version)));
             ctx.json(body);
         });
         config.routes.put("/api/v1/program-costs/{id}", ctx -> {
             Caller caller = auth.requireTenant(ctx, "admin");
             ObjectNode body = Json.body(ctx, CORRECTION_FIELDS);
             CostLine line = ledger.correct(caller.tenantId(), caller.actor(), id(ctx), draft(body), Json.optionalText(body, "reason", 1000));
-            ctx.json(ProgramCostLedger.json(line));
+            ctx.json(CostJson.line(line));
         });
         config.routes.delete("/api/v1/program-costs/{id}", ctx -> {
             Caller caller = auth.requireTenant(ctx, "admin");
@@ -72,7 +73,7 @@ public final class ProgramCostRoutes {
             if (reason == null && !ctx.body().isEmpty()) {
                 reason = Json.optionalText(Json.body(ctx, Set.of("reason")), "reason", 1000);
             }
-            ctx.json(ProgramCostLedger.json(ledger.voidLine(caller.tenantId(), caller.actor(), id(ctx), reason)));
+            ctx.json(CostJson.line(ledger.voidLine(caller.tenantId(), caller.actor(), id(ctx), reason)));
         });
     }
 

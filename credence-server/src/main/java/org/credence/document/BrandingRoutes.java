@@ -14,11 +14,11 @@ public final class BrandingRoutes {
     public static void register(JavalinConfig config, Brandings brandings, BrandingUpdates updates, Auth auth) {
         config.routes.get("/api/v1/branding", ctx -> {
             Caller caller = auth.requireTenant(ctx, "admin");
-            ctx.json(BrandingUpdates.json(brandings.find(caller.tenantId())));
+            ctx.json(BrandingJson.of(brandings.find(caller.tenantId())));
         });
         config.routes.put("/api/v1/branding", ctx -> {
             Caller caller = auth.requireTenant(ctx, "admin");
-            ctx.json(BrandingUpdates.json(updates.replaceSettings(caller, Json.body(ctx, BrandingUpdates.FIELDS))));
+            ctx.json(BrandingJson.of(updates.replaceSettings(caller, BrandingJson.settings(Json.body(ctx, BrandingUpdates.FIELDS)))));
         });
         for (BrandingUpdates.Slot slot : BrandingUpdates.Slot.values()) {
             String path = "/api/v1/branding/" + slot.column();
@@ -31,11 +31,11 @@ public final class BrandingRoutes {
             });
             config.routes.put(path, ctx -> {
                 Caller caller = auth.requireTenant(ctx, "admin");
-                ctx.json(BrandingUpdates.json(updates.putImage(caller, slot, ctx.contentType(), body(ctx))));
+                ctx.json(BrandingJson.of(updates.putImage(caller, slot, ctx.contentType(), body(ctx))));
             });
             config.routes.delete(path, ctx -> {
                 Caller caller = auth.requireTenant(ctx, "admin");
-                ctx.json(BrandingUpdates.json(updates.deleteImage(caller, slot)));
+                ctx.json(BrandingJson.of(updates.deleteImage(caller, slot)));
             });
         }
     }

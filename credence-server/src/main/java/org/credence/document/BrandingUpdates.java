@@ -1,13 +1,10 @@
 package org.credence.document;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
-import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -19,6 +16,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BrandingUpdates {
     public static final Set<String> FIELDS = Set.of("pageSize", "primaryColour", "accentColour", "linkedinOrganizationId");
+    /** The languages a tenant's mails, certificates and badges speak. */
+    public static final Set<String> LANGUAGES = Set.of("en", "nb");
     /** Documents drawn from the branding: badges, share images and certificates (whose logo, colours and page size change). */
     static final String DRAWN_FROM_BRANDING = "kind IN ('badge.png', 'badge.svg', 'share.png', 'certificate.pdf', 'certificate.png')";
 
@@ -47,15 +46,31 @@ public final class BrandingUpdates {
         }
     }
 
+    /**
+     * The settings a person or script sets, as typed; a null member returns to its default.
+     *
+     * @param pageSize {@code A4} or {@code Letter}
+     * @param primaryColour {@code #rrggbb}
+     * @param accentColour {@code #rrggbb}
+     * @param linkedinOrganizationId the digits of the LinkedIn organisation id
+     */
+    public record Settings(String pageSize, String primaryColour, String accentColour, String linkedinOrganizationId) {
+        /** The settings of {@code branding}, to change one member and keep the rest. */
+        public static Settings of(Branding branding) {
+            return new Settings(branding.pageSize(), branding.primaryColour(), branding.accentColour(),
+                    branding.linkedinOrganizationId().orElse(null));
+        }
+    }
+
     /** Replaces the settings (page size, colours, LinkedIn organisation); absent fields return to their defaults. */
-    public Branding replaceSettings(Caller caller, ObjectNode body) {
-        String pageSize = Optional.ofNullable(JsonFields.optionalText(body, "pageSize", 10)).orElse("A4");
+    public Branding replaceSettings(Caller caller, Settings settings) {
+        String pageSize = Optional.ofNullable(settings.pageSize()).orElse("A4");
         if (!pageSize.equals("A4") && !pageSize.equals("Letter")) {
             throw new DomainException.InvalidInput("pageSize", "pageSize must be A4 or Letter");
         }
-        String primary = colour(body, "primaryColour");
-        String accent = colour(body, "accentColour");
-        String linkedin = linkedinOrganizationId(body.get("linkedinOrganizationId"));
+        String primary = colour(settings.primaryColour(), "primaryColour");
+        String accent = colour(settings.accentColour(), "accentColour");
+        String linkedin = linkedinOrganizationId(settings.linkedinOrganizationId());
         return change(caller, "branding.update", h -> h.createUpdate("""
                         INSERT INTO tenant_branding (tenant_id, page_size, primary_colour, accent_colour, linkedin_organization_id)
                         VALUES (:tenant, :pageSize, :primary, :accent, :linkedin)
@@ -68,6 +83,29 @@ public final class BrandingUpdates {
                         """)
                 .bind("tenant", caller.tenantId()).bind("pageSize", pageSize).bind("primary", primary).bind("accent", accent)
                 .bind("linkedin", linkedin).execute());
+    }
+
+    /** The language ({@code en} or {@code nb}) the tenant's mails, certificates and badges speak. */
+    public String language(long tenantId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT locale FROM tenant WHERE id = :tenant").bind("tenant", tenantId).mapTo(String.class).one());
+    }
+
+    /** Sets the language of the tenant's mails, certificates and badges; audited like the other branding changes. */
+    public void setLanguage(Caller caller, String language) {
+        if (language == null || !LANGUAGES.contains(language)) {
+            throw new DomainException.InvalidInput("language", "language must be en (English) or nb (Norwegian bokmål)");
+        }
+        jdbi.useTransaction(h -> {
+            String before = h.createQuery("SELECT locale FROM tenant WHERE id = :tenant FOR UPDATE").bind("tenant", caller.tenantId())
+                    .mapTo(String.class).one();
+            h.createUpdate("UPDATE tenant SET locale = :locale WHERE id = :tenant").bind("locale", language).bind("tenant", caller.tenantId()).execute();
+            // badges and certificates carry words in the tenant's language: drawn again
+            StoredDocuments.forgetting(h, caller.tenantId());
+            h.createUpdate("DELETE FROM credential_document WHERE tenant_id = :tenant AND " + DRAWN_FROM_BRANDING)
+                    .bind("tenant", caller.tenantId()).execute();
+            audit.record(h, caller.tenantId(), caller.actor(), "branding.language.set", "branding", BrandingJson.language(before),
+                    BrandingJson.language(language));
+        });
     }
 
     /** Stores a checked PNG/JPEG upload, re-encoded as PNG, in the slot. */
@@ -108,36 +146,12 @@ public final class BrandingUpdates {
             h.createUpdate("DELETE FROM credential_document WHERE tenant_id = :tenant AND " + DRAWN_FROM_BRANDING)
                     .bind("tenant", caller.tenantId()).execute();
             Branding after = brandings.find(h, caller.tenantId());
-            audit.record(h, caller.tenantId(), caller.actor(), action, "branding", json(before), json(after));
+            audit.record(h, caller.tenantId(), caller.actor(), action, "branding", BrandingJson.of(before), BrandingJson.of(after));
         });
         return brandings.find(caller.tenantId());
     }
 
-    /** The branding as the API shows it: settings, and for each image whether it is set and its SHA-256. */
-    public static ObjectNode json(Branding b) {
-        ObjectNode node = JsonFields.MAPPER.createObjectNode();
-        node.put("pageSize", b.pageSize());
-        node.put("primaryColour", b.primaryColour());
-        node.put("accentColour", b.accentColour());
-        node.put("linkedinOrganizationId", b.linkedinOrganizationId().orElse(null));
-        node.set("logo", image(b.logo()));
-        node.set("signature", image(b.signature()));
-        return node;
-    }
-
-    private static JsonNode image(Optional<Branding.Image> image) {
-        if (image.isEmpty()) {
-            return JsonFields.MAPPER.nullNode();
-        }
-        ObjectNode node = JsonFields.MAPPER.createObjectNode();
-        node.put("contentType", image.get().contentType());
-        node.put("bytes", image.get().bytes().length);
-        node.put("sha256", StoredDocuments.sha256(image.get().bytes()));
-        return node;
-    }
-
-    private static String colour(ObjectNode body, String field) {
-        String value = JsonFields.optionalText(body, field, 20);
+    private static String colour(String value, String field) {
         if (value == null) {
             return null;
         }
@@ -147,11 +161,11 @@ public final class BrandingUpdates {
         return value.toLowerCase(Locale.ROOT);
     }
 
-    private static String linkedinOrganizationId(JsonNode value) {
-        if (value == null || value.isNull()) {
+    private static String linkedinOrganizationId(String value) {
+        if (value == null) {
             return null;
         }
-        String text = value.isIntegralNumber() ? value.asText() : value.isTextual() ? value.asText().strip() : "";
+        String text = value.strip();
         if (!text.matches("[0-9]{1,20}")) {
             throw new DomainException.InvalidInput("linkedinOrganizationId",
                     "linkedinOrganizationId must be the numeric id of the LinkedIn organisation page (digits only, as in linkedin.com/company/12345)");

@@ -21,6 +21,9 @@ public final class CourseAchievements {
         void mapped(org.jdbi.v3.core.Handle h, long tenantId, String courseId);
     }
 
+    /** A course learners completed that no achievement is mapped to yet, with how many completions wait for it. */
+    public record Unmatched(String courseId, long completions) {}
+
     /** One course's achievement. */
     public record Mapping(String courseId, long achievementId, String achievementName) {}
 
@@ -79,5 +82,16 @@ public final class CourseAchievements {
                         WHERE m.tenant_id = :tenant ORDER BY m.course_id""")
                 .bind("tenant", tenantId)
                 .map((rs, ctx) -> new Mapping(rs.getString("course_id"), rs.getLong("achievement_id"), rs.getString("name"))).list());
+    }
+
+    /** The courses completions name that are not mapped to an achievement, most waiting completions first (at most {@code limit}). */
+    public List<Unmatched> unmatched(long tenantId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT c.course_id, count(*) AS waiting FROM completion c
+                         WHERE c.tenant_id = :tenant AND c.credential_id IS NULL
+                           AND NOT EXISTS (SELECT 1 FROM course_achievement m WHERE m.tenant_id = c.tenant_id AND m.course_id = c.course_id)
+                         GROUP BY c.course_id ORDER BY waiting DESC, c.course_id LIMIT :limit""")
+                .bind("tenant", tenantId).bind("limit", limit)
+                .map((rs, ctx) -> new Unmatched(rs.getString("course_id"), rs.getLong("waiting"))).list());
     }
 }

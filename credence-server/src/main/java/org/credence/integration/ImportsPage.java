@@ -12,17 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.credence.analytics.AnalyticsNav;
+import org.credence.app.AppBar;
 import org.credence.domain.DomainException;
 import org.credence.http.Pages;
-import org.credence.http.Problem;
 import org.credence.i18n.Messages;
 import org.credence.user.Permission;
 import org.credence.user.Sessions;
 import org.credence.user.SignedIn;
 
 /**
- * {@code /app/analytics/imports}: upload an outcome file (a plain form, no JavaScript), the imports
- * with their match rates, and one import's refused rows. For users who may see analytics.
+ * {@code /app/imports}: upload an outcome file (a plain form, no JavaScript), the imports with their
+ * match rates, and one import's refused rows. For users who may see analytics. The earlier address
+ * {@code /app/analytics/imports} redirects here (its form post still works).
  */
 public final class ImportsPage {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -38,44 +39,60 @@ public final class ImportsPage {
 
     private ImportsPage() {}
 
+    /** The page's address. */
+    public static final String PATH = "/app/imports";
+    private static final String OLD = "/app/analytics/imports";
+
     public static void register(JavalinConfig config, OutcomeImports imports, Sessions sessions) {
-        config.routes.get("/app/analytics/imports", ctx -> {
+        // the page moved out of analytics: bookmarks of the old address land on the new one
+        config.routes.get(OLD, ctx -> ctx.redirect(PATH + query(ctx), HttpStatus.MOVED_PERMANENTLY));
+        config.routes.get(OLD + "/{id}", ctx -> ctx.redirect(PATH + "/" + ctx.pathParam("id").replaceAll("[^0-9]", "") + query(ctx),
+                HttpStatus.MOVED_PERMANENTLY));
+        config.routes.post(OLD, ctx -> upload(ctx, imports, sessions));
+        config.routes.post(PATH, ctx -> upload(ctx, imports, sessions));
+        config.routes.get(PATH, ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             ctx.html(render(lang(ctx), signedIn, imports.list(signedIn.user().tenantId(), null, 100), null, ""));
         });
-        config.routes.get("/app/analytics/imports/{id}", ctx -> {
+        config.routes.get(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             long id;
             try {
                 id = Long.parseLong(ctx.pathParam("id"));
             } catch (NumberFormatException e) {
-                throw Problem.notFound("no import " + ctx.pathParam("id"));
+                throw new DomainException.NotFound("no import " + ctx.pathParam("id"));
             }
-            ImportSummary one = imports.get(signedIn.user().tenantId(), id).orElseThrow(() -> Problem.notFound("no import " + id));
+            ImportSummary one = imports.get(signedIn.user().tenantId(), id).orElseThrow(() -> new DomainException.NotFound("no import " + id));
             ctx.html(render(lang(ctx), signedIn, List.of(one), one, ""));
         });
-        config.routes.post("/app/analytics/imports", ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS); // checks the origin and the form's CSRF token
-            String lang = Pages.language(ctx.formParam("lang"), ctx.header("Accept-Language"));
-            long tenant = signedIn.user().tenantId();
-            try {
-                OutcomeKind kind = OutcomeKind.parse(ctx.formParam("kind"))
-                        .orElseThrow(() -> new DomainException.InvalidInput("kind", "choose what the file holds"));
-                UploadedFile file = ctx.uploadedFile("file");
-                if (file == null || file.size() == 0) {
-                    throw new DomainException.InvalidInput("file", "choose a file to import");
-                }
-                byte[] body;
-                try (InputStream in = file.content()) {
-                    body = in.readAllBytes();
-                }
-                ImportSummary summary = imports.run(tenant, signedIn.actor(), new OutcomeImports.Request(kind, ctx.formParam("source"), body, file.contentType(), false));
-                ctx.redirect("/app/analytics/imports/" + summary.id() + (lang.equals("en") ? "" : "?lang=" + lang), HttpStatus.SEE_OTHER);
-            } catch (DomainException.InvalidInput refused) {
-                String notice = Messages.of("imports", lang).format("refused", Map.of("reason", refused.getMessage()));
-                ctx.status(422).html(render(lang, signedIn, imports.list(tenant, null, 100), null, notice));
+    }
+
+    private static void upload(Context ctx, OutcomeImports imports, Sessions sessions) throws java.io.IOException {
+        SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS); // checks the origin and the form's CSRF token
+        String lang = Pages.language(ctx.formParam("lang"), ctx.header("Accept-Language"));
+        long tenant = signedIn.user().tenantId();
+        try {
+            OutcomeKind kind = OutcomeKind.parse(ctx.formParam("kind"))
+                    .orElseThrow(() -> new DomainException.InvalidInput("kind", "choose what the file holds"));
+            UploadedFile file = ctx.uploadedFile("file");
+            if (file == null || file.size() == 0) {
+                throw new DomainException.InvalidInput("file", "choose a file to import");
             }
-        });
+            byte[] body;
+            try (InputStream in = file.content()) {
+                body = in.readAllBytes();
+            }
+            ImportSummary summary = imports.run(tenant, signedIn.actor(), new OutcomeImports.Request(kind, ctx.formParam("source"), body, file.contentType(), false));
+            ctx.redirect(PATH + "/" + summary.id() + (lang.equals("en") ? "" : "?lang=" + lang), HttpStatus.SEE_OTHER);
+        } catch (DomainException.InvalidInput refused) {
+            String notice = Messages.of("imports", lang).format("refused", Map.of("reason", refused.getMessage()));
+            ctx.status(422).html(render(lang, signedIn, imports.list(tenant, null, 100), null, notice));
+        }
+    }
+
+    private static String query(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        return lang != null && lang.matches("[a-z]{2}") ? "?lang=" + lang : "";
     }
 
     private static String lang(Context ctx) {
@@ -93,7 +110,8 @@ public final class ImportsPage {
         model.put("lang", lang);
         model.put("t", t);
         model.put("signedIn", signedIn);
-        model.put("nav", AnalyticsNav.of(lang, "/app/analytics/imports"));
+        model.put("nav", AnalyticsNav.of(lang, PATH));
+        model.put("bar", AppBar.of(lang, signedIn, PATH));
         model.put("kinds", Arrays.stream(OutcomeKind.values()).map(k -> new Option(k.id(), t.get("kind." + k.id()))).toList());
         model.put("rows", rows);
         model.put("detail", detail != null);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.credence.analytics.AnalyticsNav;
+import org.credence.app.AppBar;
 import org.credence.domain.DomainException;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
@@ -63,27 +64,44 @@ public final class SurveyPages {
             long tenant = signedIn.user().tenantId();
             Survey current = surveys.get(tenant, id);
             try {
-                var body = JsonFields.MAPPER.createObjectNode();
-                body.put("enabled", "on".equals(ctx.formParam("enabled")));
-                var waves = body.putArray("waveMonths");
-                for (String w : String.valueOf(ctx.formParam("waves")).split("[,\\s]+")) {
-                    if (!w.isBlank()) {
-                        waves.add(Integer.parseInt(w.strip()));
-                    }
-                }
-                body.put("reminderDays", Integer.parseInt(String.valueOf(ctx.formParam("reminderDays")).strip()));
-                body.put("openDays", Integer.parseInt(String.valueOf(ctx.formParam("openDays")).strip()));
-                body.put("currency", String.valueOf(ctx.formParam("currency")).strip().toUpperCase(Locale.ROOT));
-                String items = ctx.formParam("items");
-                body.set("items", items == null || items.isBlank() ? JsonFields.MAPPER.createArrayNode() : JsonFields.MAPPER.readTree(items));
-                surveys.save(tenant, signedIn.actor(), SurveyRoutes.survey(id, body));
+                surveys.save(tenant, signedIn.actor(), new Survey(id, true, "on".equals(ctx.formParam("enabled")), waves(ctx.formParam("waves")),
+                        whole(ctx.formParam("reminderDays"), "reminderDays"), whole(ctx.formParam("openDays"), "openDays"),
+                        String.valueOf(ctx.formParam("currency")).strip().toUpperCase(Locale.ROOT), items(ctx.formParam("items")), null, null));
                 ctx.redirect("/app/surveys/" + id + "?saved=1" + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);
-            } catch (NumberFormatException | com.fasterxml.jackson.core.JsonProcessingException | DomainException.InvalidInput
-                     | org.credence.http.Problem e) {
-                ctx.status(400).html(detail(lang, signedIn, surveys, achievements, id, current, null,
+            } catch (DomainException.InvalidInput e) {
+                ctx.status(422).html(detail(lang, signedIn, surveys, achievements, id, current, null,
                         Messages.of("surveys", lang).format("page.error", Map.of("message", String.valueOf(e.getMessage())))));
             }
         });
+    }
+
+    private static List<Integer> waves(String text) {
+        List<Integer> waves = new ArrayList<>();
+        for (String w : String.valueOf(text).split("[,\\s]+")) {
+            if (!w.isBlank()) {
+                waves.add(whole(w, "waveMonths"));
+            }
+        }
+        return waves;
+    }
+
+    private static int whole(String text, String field) {
+        try {
+            return Integer.parseInt(String.valueOf(text).strip());
+        } catch (NumberFormatException e) {
+            throw new DomainException.InvalidInput(field, field + " must be a whole number");
+        }
+    }
+
+    private static List<SurveyItem> items(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            return SurveyJson.items(JsonFields.MAPPER.readTree(text));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DomainException.InvalidInput("items", "the custom items are not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static String detail(String lang, SignedIn signedIn, Surveys surveys, Achievements achievements, long id, Survey survey,
@@ -96,7 +114,7 @@ public final class SurveyPages {
         model.put("id", id);
         model.put("survey", survey);
         model.put("waves", survey.waveMonths().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        model.put("itemsJson", survey.items().isEmpty() ? "" : JsonFields.MAPPER.valueToTree(survey.items()).toPrettyString());
+        model.put("itemsJson", SurveyJson.itemsText(survey.items()));
         model.put("rows", rows(t, results, Locale.forLanguageTag(lang)));
         model.put("simulated", results.simulated());
         model.put("saved", saved);
@@ -110,6 +128,7 @@ public final class SurveyPages {
         model.put("t", t.table());
         model.put("signedIn", signedIn);
         model.put("nav", AnalyticsNav.of(lang, "/app/surveys"));
+        model.put("bar", AppBar.of(lang, signedIn, "/app/surveys"));
         return model;
     }
 

@@ -45,12 +45,12 @@ public final class SurveyRoutes {
     private static void register(JavalinConfig config, Surveys surveys, Auth auth, SecureRandom random) {
         config.routes.get("/api/v1/achievements/{id}/survey", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
-            ctx.json(Surveys.json(surveys.get(caller.tenantId(), id(ctx))));
+            ctx.json(SurveyJson.of(surveys.get(caller.tenantId(), id(ctx))));
         });
         config.routes.put("/api/v1/achievements/{id}/survey", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             ObjectNode body = Json.body(ctx, FIELDS);
-            ctx.json(Surveys.json(surveys.save(caller.tenantId(), caller.actor(), survey(id(ctx), body))));
+            ctx.json(SurveyJson.of(surveys.save(caller.tenantId(), caller.actor(), survey(id(ctx), body))));
         });
         config.routes.post("/api/v1/achievements/{id}/survey/non-completers", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
@@ -113,30 +113,9 @@ public final class SurveyRoutes {
                 waves.add(m.asInt());
             }
         }
-        List<SurveyItem> items = new ArrayList<>();
-        JsonNode list = body.get("items");
-        if (list != null && !list.isArray()) {
-            throw Problem.invalidField("items", "items must be a list");
-        }
-        if (list != null) {
-            for (JsonNode item : list) {
-                List<Map<String, String>> options = new ArrayList<>();
-                if (item.has("options")) {
-                    item.get("options").forEach(o -> options.add(texts(o)));
-                }
-                items.add(new SurveyItem(item.path("id").asText(null), item.path("type").asText(""), texts(item.path("label")), options));
-            }
-        }
+        List<SurveyItem> items = SurveyJson.items(body.get("items"));
         return new Survey(achievementId, true, body.path("enabled").asBoolean(true), waves, body.path("reminderDays").asInt(d.reminderDays()),
                 body.path("openDays").asInt(d.openDays()), body.path("currency").asText(d.currency()), items, null, null);
-    }
-
-    private static Map<String, String> texts(JsonNode node) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
-        }
-        return texts;
     }
 
     static ObjectNode resultsJson(SurveyResults r) {

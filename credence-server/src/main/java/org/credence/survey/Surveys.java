@@ -1,6 +1,5 @@
 package org.credence.survey;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -20,7 +19,6 @@ import org.credence.delivery.Delivery;
 import org.credence.delivery.Tokens;
 import org.credence.domain.DomainException;
 import org.credence.issuance.Issuance;
-import org.credence.json.JsonFields;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -65,28 +63,11 @@ public final class Surveys {
         achievements.get(tenantId, input.achievementId());
         Survey checked = check(input, actor, clock.instant());
         return jdbi.inTransaction(h -> {
-            ObjectNode before = SurveyStore.find(h, tenantId, input.achievementId()).map(Surveys::json).orElse(null);
+            ObjectNode before = SurveyStore.find(h, tenantId, input.achievementId()).map(SurveyJson::of).orElse(null);
             SurveyStore.upsert(h, tenantId, checked, false);
-            audit.record(h, tenantId, actor, "survey.update", "achievement:" + input.achievementId(), before, json(checked));
+            audit.record(h, tenantId, actor, "survey.update", "achievement:" + input.achievementId(), before, SurveyJson.of(checked));
             return SurveyStore.find(h, tenantId, input.achievementId()).orElseThrow();
         });
-    }
-
-    /** The survey as the API and the audit trail show it. */
-    public static ObjectNode json(Survey s) {
-        ObjectNode body = JsonFields.MAPPER.createObjectNode();
-        body.put("achievementId", s.achievementId()).put("configured", s.configured()).put("enabled", s.enabled());
-        s.waveMonths().forEach(body.putArray("waveMonths")::add);
-        body.put("reminderDays", s.reminderDays()).put("openDays", s.openDays()).put("currency", s.currency());
-        ArrayNode standard = body.putArray("standardItems");
-        for (String id : List.of("satisfaction", "skill_applied", "career_outcome", "monetary_impact", "attribution_pct", "confidence_pct")) {
-            standard.add(id);
-        }
-        body.set("items", JsonFields.MAPPER.valueToTree(s.items()));
-        if (s.updatedAt() != null) {
-            body.put("updatedBy", s.updatedBy()).put("updatedAt", s.updatedAt().toString());
-        }
-        return body;
     }
 
     /** Saves a simulated survey (the demo), unaudited. */
@@ -218,8 +199,7 @@ public final class Surveys {
                 }
             }
             audit.record(h, tenantId, actor, "survey.non_completers.invite", "achievement:" + achievementId, null,
-                    JsonFields.MAPPER.createObjectNode().put("sample", sampleId).put("listed", drawn.listed().size()).put("invited", invited)
-                            .put("seed", seed).put("wave", waveMonth));
+                    SurveyJson.sample(sampleId, drawn.listed().size(), invited, seed, waveMonth));
             return new Sampled(sampleId, drawn.listed().size(), drawn.rejected(), drawn.excluded(), sampleSize, invited, seed, waveMonth);
         });
     }

@@ -1,6 +1,5 @@
 package org.credence.webhook;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.credence.events.CredentialEvent;
 import org.credence.events.CredentialEvents;
-import org.credence.json.JsonFields;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -48,7 +46,7 @@ public final class WebhookOutbox implements CredentialEvents {
         if (matching.isEmpty()) {
             return;
         }
-        String payload = payload(event);
+        String payload = WebhookJson.payload(event);
         Instant now = clock.instant();
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO webhook_delivery (id, tenant_id, endpoint_id, event_type, payload, state, next_attempt_at, give_up_at, created_at)
@@ -78,42 +76,5 @@ public final class WebhookOutbox implements CredentialEvents {
                 .bind("tenant", tenantId)
                 .map((rs, ctx) -> new Subscription(rs.getLong("id"), Set.of((String[]) rs.getArray("events").getArray())))
                 .list();
-    }
-
-    /** The body every attempt sends: {@code {"type", "timestamp", "data": {…}}}. */
-    static String payload(CredentialEvent event) {
-        ObjectNode body = JsonFields.MAPPER.createObjectNode();
-        body.put("type", event.type().wireName());
-        body.put("timestamp", event.at().toString());
-        ObjectNode data = body.putObject("data");
-        if (event.credentialId() != null) {
-            data.put("credentialId", event.credentialId().toString());
-            if (event.number() != null) {
-                data.put("number", event.number());
-            }
-            putId(data, "achievementId", event.subject());
-        } else {
-            putId(data, "jobId", event.subject());
-        }
-        if (event.details() != null) {
-            event.details().forEach((k, v) -> {
-                if (!data.has(k)) {
-                    data.put(k, v);
-                }
-            });
-        }
-        return body.toString();
-    }
-
-    // ids that are numbers elsewhere in the API stay numbers here
-    private static void putId(ObjectNode data, String name, String value) {
-        if (value == null) {
-            return;
-        }
-        try {
-            data.put(name, Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            data.put(name, value);
-        }
     }
 }

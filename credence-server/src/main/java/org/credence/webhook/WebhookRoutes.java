@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,21 +42,21 @@ public final class WebhookRoutes {
         config.routes.post(BASE, ctx -> {
             Access access = owner(ctx, auth, sessions);
             Webhooks.WithSecret created = webhooks.create(access.tenantId(), access.actor(), subscription(Json.body(ctx, FIELDS)));
-            ctx.status(201).header("Location", BASE + "/" + created.endpoint().id()).json(json(created.endpoint()).put("secret", created.secret()));
+            ctx.status(201).header("Location", BASE + "/" + created.endpoint().id()).json(WebhookJson.endpoint(created.endpoint()).put("secret", created.secret()));
         });
         config.routes.get(BASE, ctx -> {
             Access access = owner(ctx, auth, sessions);
             ArrayNode items = Json.MAPPER.createArrayNode();
-            webhooks.list(access.tenantId()).forEach(e -> items.add(json(e)));
+            webhooks.list(access.tenantId()).forEach(e -> items.add(WebhookJson.endpoint(e)));
             ctx.json(Json.MAPPER.createObjectNode().set("items", items));
         });
         config.routes.get(BASE + "/{id}", ctx -> {
             Access access = owner(ctx, auth, sessions);
-            ctx.json(json(webhooks.get(access.tenantId(), id(ctx))));
+            ctx.json(WebhookJson.endpoint(webhooks.get(access.tenantId(), id(ctx))));
         });
         config.routes.patch(BASE + "/{id}", ctx -> {
             Access access = owner(ctx, auth, sessions);
-            ctx.json(json(webhooks.update(access.tenantId(), access.actor(), id(ctx), subscription(Json.body(ctx, FIELDS)))));
+            ctx.json(WebhookJson.endpoint(webhooks.update(access.tenantId(), access.actor(), id(ctx), subscription(Json.body(ctx, FIELDS)))));
         });
         config.routes.delete(BASE + "/{id}", ctx -> {
             Access access = owner(ctx, auth, sessions);
@@ -67,7 +66,7 @@ public final class WebhookRoutes {
         config.routes.post(BASE + "/{id}/rotate-secret", ctx -> {
             Access access = owner(ctx, auth, sessions);
             Webhooks.WithSecret rotated = webhooks.rotateSecret(access.tenantId(), access.actor(), id(ctx));
-            ctx.json(json(rotated.endpoint()).put("secret", rotated.secret()));
+            ctx.json(WebhookJson.endpoint(rotated.endpoint()).put("secret", rotated.secret()));
         });
         config.routes.get(BASE + "/{id}/deliveries", ctx -> {
             Access access = owner(ctx, auth, sessions);
@@ -78,7 +77,7 @@ public final class WebhookRoutes {
             List<WebhookDelivery> page = webhooks.deliveries(access.tenantId(), endpoint, before, limit);
             ObjectNode body = Json.MAPPER.createObjectNode();
             ArrayNode items = body.putArray("items");
-            page.forEach(d -> items.add(json(d)));
+            page.forEach(d -> items.add(WebhookJson.delivery(d)));
             if (page.size() == limit) {
                 body.put("next", BASE + "/" + endpoint + "/deliveries?limit=" + limit + "&before=" + page.get(page.size() - 1).id());
             } else {
@@ -90,11 +89,11 @@ public final class WebhookRoutes {
             Access access = owner(ctx, auth, sessions);
             long endpoint = id(ctx);
             UUID delivery = uuid(ctx.pathParam("deliveryId"), "deliveryId");
-            ctx.json(json(webhooks.redeliver(access.tenantId(), access.actor(), endpoint, delivery)));
+            ctx.json(WebhookJson.delivery(webhooks.redeliver(access.tenantId(), access.actor(), endpoint, delivery)));
         });
         config.routes.post(BASE + "/{id}/test", ctx -> {
             Access access = owner(ctx, auth, sessions);
-            ctx.json(json(webhooks.test(access.tenantId(), access.actor(), id(ctx))));
+            ctx.json(WebhookJson.delivery(webhooks.test(access.tenantId(), access.actor(), id(ctx))));
         });
     }
 
@@ -171,28 +170,5 @@ public final class WebhookRoutes {
             // below
         }
         throw Problem.badParameter("limit", "limit is a whole number from 1 to 500");
-    }
-
-    private static ObjectNode json(WebhookEndpoint e) {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("id", e.id()).put("url", e.url());
-        e.events().forEach(node.putArray("events")::add);
-        return node.put("description", e.description()).put("enabled", e.enabled()).put("disabledReason", e.disabledReason())
-                .put("createdAt", e.createdAt().toString()).put("updatedAt", e.updatedAt().toString());
-    }
-
-    private static ObjectNode json(WebhookDelivery d) {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("id", d.id().toString()).put("endpointId", d.endpointId()).put("type", d.eventType())
-                .put("state", d.state()).put("attempts", d.attempts());
-        if (d.responseStatus() == null) {
-            node.putNull("responseStatus");
-        } else {
-            node.put("responseStatus", d.responseStatus());
-        }
-        return node.put("lastError", d.lastError()).put("createdAt", d.createdAt().toString()).put("lastAttemptAt", text(d.lastAttemptAt()))
-                .put("nextAttemptAt", text(d.nextAttemptAt())).put("deliveredAt", text(d.deliveredAt())).put("giveUpAt", text(d.giveUpAt()));
-    }
-
-    private static String text(Instant at) {
-        return at == null ? null : at.toString();
     }
 }

@@ -1,6 +1,5 @@
 package org.credence.webhook;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
 import org.credence.events.CredentialEventType;
-import org.credence.json.JsonFields;
 import org.credence.tenant.MasterKey;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -92,7 +90,7 @@ public final class Webhooks {
                     .bind("enabled", enabled).bind("sealed", master.seal(secret)).bind("now", Timestamp.from(now))
                     .mapTo(Long.class).one();
             WebhookEndpoint created = find(h, tenantId, id).orElseThrow();
-            audit.record(h, tenantId, actor, "webhook.create", "webhook:" + id, null, json(created));
+            audit.record(h, tenantId, actor, "webhook.create", "webhook:" + id, null, WebhookJson.audited(created));
             outbox.changed(h, tenantId);
             return created;
         });
@@ -128,7 +126,7 @@ public final class Webhooks {
                     .bind("description", description == null ? before.description() : description).bind("enabled", enabled)
                     .bind("now", Timestamp.from(clock.instant())).bind("tenant", tenantId).bind("id", id).execute();
             WebhookEndpoint after = find(h, tenantId, id).orElseThrow();
-            audit.record(h, tenantId, actor, "webhook.update", "webhook:" + id, json(before), json(after));
+            audit.record(h, tenantId, actor, "webhook.update", "webhook:" + id, WebhookJson.audited(before), WebhookJson.audited(after));
             outbox.changed(h, tenantId);
             return after;
         });
@@ -146,7 +144,7 @@ public final class Webhooks {
                              WHERE tenant_id = :tenant AND endpoint_id = :id AND state = 'pending'
                             """)
                     .bind("tenant", tenantId).bind("id", id).execute();
-            audit.record(h, tenantId, actor, "webhook.delete", "webhook:" + id, json(before), null);
+            audit.record(h, tenantId, actor, "webhook.delete", "webhook:" + id, WebhookJson.audited(before), null);
             outbox.changed(h, tenantId);
         });
     }
@@ -159,7 +157,7 @@ public final class Webhooks {
             h.createUpdate("UPDATE webhook_endpoint SET secret_sealed = :sealed, updated_at = :now WHERE tenant_id = :tenant AND id = :id")
                     .bind("sealed", master.seal(secret)).bind("now", Timestamp.from(clock.instant())).bind("tenant", tenantId).bind("id", id)
                     .execute();
-            audit.record(h, tenantId, actor, "webhook.rotate-secret", "webhook:" + id, null, JsonFields.MAPPER.createObjectNode().put("secret", "rotated"));
+            audit.record(h, tenantId, actor, "webhook.rotate-secret", "webhook:" + id, null, WebhookJson.rotated());
             return before;
         });
         return new WithSecret(get(tenantId, endpoint.id()), WebhookSecret.text(secret));
@@ -205,8 +203,7 @@ public final class Webhooks {
             if (changed == 0) {
                 throw new DomainException.NotFound("no delivery " + deliveryId + " of webhook endpoint " + endpointId + " in this tenant");
             }
-            audit.record(h, tenantId, actor, "webhook.redeliver", "webhook:" + endpointId, null,
-                    JsonFields.MAPPER.createObjectNode().put("delivery", deliveryId.toString()));
+            audit.record(h, tenantId, actor, "webhook.redeliver", "webhook:" + endpointId, null, WebhookJson.deliveryId(deliveryId));
         });
         return sendNow(tenantId, deliveryId);
     }
@@ -220,15 +217,13 @@ public final class Webhooks {
                 throw new DomainException.Conflict("webhook endpoint " + endpointId + " is disabled; enable it before testing it");
             }
             Instant now = clock.instant();
-            ObjectNode body = JsonFields.MAPPER.createObjectNode().put("type", TEST_TYPE).put("timestamp", now.toString());
-            body.putObject("data").put("endpointId", endpointId);
             h.createUpdate("""
                             INSERT INTO webhook_delivery (id, tenant_id, endpoint_id, event_type, payload, state, next_attempt_at, give_up_at, created_at)
                             VALUES (:id, :tenant, :endpoint, :type, :payload, 'pending', :now, :now, :now)
                             """)
-                    .bind("id", id).bind("tenant", tenantId).bind("endpoint", endpointId).bind("type", TEST_TYPE).bind("payload", body.toString())
+                    .bind("id", id).bind("tenant", tenantId).bind("endpoint", endpointId).bind("type", TEST_TYPE).bind("payload", WebhookJson.testPayload(endpointId, now))
                     .bind("now", Timestamp.from(now)).execute();
-            audit.record(h, tenantId, actor, "webhook.test", "webhook:" + endpointId, null, JsonFields.MAPPER.createObjectNode().put("delivery", id.toString()));
+            audit.record(h, tenantId, actor, "webhook.test", "webhook:" + endpointId, null, WebhookJson.deliveryId(id));
         });
         return sendNow(tenantId, id);
     }
@@ -302,11 +297,5 @@ public final class Webhooks {
 
     private static DomainException.NotFound notFound(long id) {
         return new DomainException.NotFound("no webhook endpoint " + id + " in this tenant");
-    }
-
-    private static ObjectNode json(WebhookEndpoint e) {
-        ObjectNode node = JsonFields.MAPPER.createObjectNode().put("url", e.url()).put("description", e.description()).put("enabled", e.enabled());
-        e.events().forEach(node.putArray("events")::add);
-        return node;
     }
 }

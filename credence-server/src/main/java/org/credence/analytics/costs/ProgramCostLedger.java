@@ -1,6 +1,5 @@
 package org.credence.analytics.costs;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
-import org.credence.json.JsonFields;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -55,7 +53,7 @@ public final class ProgramCostLedger {
             CostDraft checked = check(h, tenantId, draft);
             long id = h.createQuery("SELECT nextval('program_cost_entry_seq')").mapTo(Long.class).one();
             CostLine line = insert(h, tenantId, id, 1, checked, actor, "created", null);
-            audit.record(h, tenantId, actor, "program_cost.create", subject(id), null, json(line));
+            audit.record(h, tenantId, actor, "program_cost.create", subject(id), null, CostJson.line(line));
             return line;
         });
     }
@@ -69,7 +67,7 @@ public final class ProgramCostLedger {
                 throw new DomainException.Conflict("cost line " + id + " is void; enter a new line instead");
             }
             CostLine line = insert(h, tenantId, id, before.version() + 1, check(h, tenantId, draft), actor, "corrected", why);
-            audit.record(h, tenantId, actor, "program_cost.correct", subject(id), json(before), json(line));
+            audit.record(h, tenantId, actor, "program_cost.correct", subject(id), CostJson.line(before), CostJson.line(line));
             return line;
         });
     }
@@ -85,7 +83,7 @@ public final class ProgramCostLedger {
             CostDraft same = new CostDraft(before.achievementId(), before.category(), before.incurredOn(), before.incurredUntil(),
                     before.amount(), before.currency(), before.hours(), before.hourlyRate(), before.note());
             CostLine line = insert(h, tenantId, id, before.version() + 1, same, actor, "voided", why);
-            audit.record(h, tenantId, actor, "program_cost.void", subject(id), json(before), json(line));
+            audit.record(h, tenantId, actor, "program_cost.void", subject(id), CostJson.line(before), CostJson.line(line));
             return line;
         });
     }
@@ -111,13 +109,19 @@ public final class ProgramCostLedger {
      * voided ones included, newest incurred first; only {@code achievementId}'s lines when given.
      */
     public List<CostLine> lines(long tenantId, LocalDate from, LocalDate to, OptionalLong achievementId) {
+        return lines(tenantId, from, to, achievementId, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #lines(long, LocalDate, LocalDate, OptionalLong)}, at most {@code limit} of them: a page reads a bounded list. */
+    public List<CostLine> lines(long tenantId, LocalDate from, LocalDate to, OptionalLong achievementId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM (SELECT DISTINCT ON (entry_id) * FROM program_cost WHERE tenant_id = :tenant ORDER BY entry_id, version DESC) AS c
                         WHERE (CAST(:from AS DATE) IS NULL OR coalesce(incurred_until, incurred_on) >= :from)
                           AND (CAST(:to AS DATE) IS NULL OR incurred_on < :to)
                           AND (CAST(:achievement AS BIGINT) IS NULL OR achievement_id = :achievement)
-                        ORDER BY incurred_on DESC, entry_id DESC""")
-                .bind("tenant", tenantId).bind("from", from == null ? null : Date.valueOf(from)).bind("to", to == null ? null : Date.valueOf(to))
+                        ORDER BY incurred_on DESC, entry_id DESC
+                        LIMIT :limit""")
+                .bind("limit", limit).bind("tenant", tenantId).bind("from", from == null ? null : Date.valueOf(from)).bind("to", to == null ? null : Date.valueOf(to))
                 .bind("achievement", achievementId.isPresent() ? achievementId.getAsLong() : null)
                 .map((rs, ctx) -> line(rs)).list());
     }
@@ -170,32 +174,6 @@ public final class ProgramCostLedger {
                                                ORDER BY entry_id, version DESC) AS c
                          WHERE change <> 'voided' GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1""")
                 .bind("tenant", tenantId).mapTo(String.class).findOne());
-    }
-
-    /** The audit trail's and the API's picture of one version. */
-    public static ObjectNode json(CostLine line) {
-        ObjectNode node = JsonFields.MAPPER.createObjectNode();
-        node.put("id", line.id());
-        node.put("version", line.version());
-        if (line.achievementId() == null) {
-            node.putNull("achievementId");
-        } else {
-            node.put("achievementId", line.achievementId());
-        }
-        node.put("category", line.category().id());
-        node.put("incurredOn", line.incurredOn().toString());
-        node.put("incurredUntil", line.incurredUntil() == null ? null : line.incurredUntil().toString());
-        node.put("amount", line.amount());
-        node.put("currency", line.currency());
-        node.put("hours", line.hours());
-        node.put("hourlyRate", line.hourlyRate());
-        node.put("note", line.note());
-        node.put("owner", line.owner());
-        node.put("createdAt", line.createdAt().toString());
-        node.put("change", line.change());
-        node.put("reason", line.reason());
-        node.put("voided", line.voided());
-        return node;
     }
 
     private CostDraft check(Handle h, long tenantId, CostDraft draft) {
