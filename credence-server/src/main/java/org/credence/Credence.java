@@ -38,6 +38,9 @@ import org.credence.analytics.outcomes.OutcomeRoutes;
 import org.credence.analytics.outcomes.OutcomeWarmer;
 import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
+import org.credence.audit.AuditChecks;
+import org.credence.audit.AuditPage;
+import org.credence.audit.AuditReader;
 import org.credence.audit.AuditTrail;
 import org.credence.integration.CompletionRoutes;
 import org.credence.integration.Completions;
@@ -88,6 +91,9 @@ import org.credence.issuance.CredentialReadRoutes;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssuanceRoutes;
 import org.credence.lifecycle.Lifecycle;
+import org.credence.manage.CredentialDetailRoutes;
+import org.credence.manage.CredentialDetails;
+import org.credence.manage.CredentialSubjects;
 import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
 import org.credence.pathway.PathwayCompletion;
@@ -310,6 +316,7 @@ public final class Credence implements AutoCloseable {
             Completions completions = new Completions(jdbi, issuance, renewal.renewals()::issueOrRenew, clock);
             completions.schedule(jobs);
             CourseAchievements courses = new CourseAchievements(jdbi, audit, outcomeWarmer::changed, completions.onMapped());
+            AuditReader auditReader = new AuditReader(jdbi);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
@@ -338,6 +345,11 @@ public final class Credence implements AutoCloseable {
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
+                    config -> CredentialDetailRoutes.register(config, new CredentialDetailRoutes.Services(
+                            new CredentialDetails(jdbi, auditReader, mail, clock), lifecycle, mail, renewal.renewals(), renewal.emails(), listing,
+                            auditReader, publicUrl), users.sessions()),
+                    config -> AuditPage.register(config, auditReader, new AuditChecks(jdbi, audit, clock), users.sessions(),
+                            new CredentialSubjects(jdbi)),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
                     config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),

@@ -295,8 +295,25 @@ public final class Delivery implements IssuanceListener {
         });
     }
 
-    /** A new claim mail: every older claim link of the credential stops working now. Returns the queued mail's id. */
-    long resend(Caller caller, String idOrNumber) {
+    /**
+     * The newest {@code limit} mails about the tenant's credential, in the order they were queued, each with its steps
+     * (the app's credential page).
+     */
+    public List<CredentialMail> mails(long tenantId, java.util.UUID credentialId, int limit) {
+        return jdbi.withHandle(h -> MailQueue.ofCredential(h, tenantId, credentialId, limit)).stream()
+                .map(d -> new CredentialMail(d.id(), d.kind().column(), d.recipient(), d.status(), d.attempts(), d.lastError(), d.createdAt(),
+                        d.sentAt(), d.steps().stream().map(s -> new CredentialMail.Step(s.status(), s.detail(), s.at())).toList()))
+                .toList();
+    }
+
+    /**
+     * A new claim mail: every older claim link of the credential stops working now. Returns the queued mail's id. The
+     * API's resend and the app's resend button both call this.
+     *
+     * @throws DomainException.NotFound when the tenant has no such credential
+     * @throws DomainException.Conflict when it is revoked
+     */
+    public long resend(Caller caller, String idOrNumber) {
         return jdbi.inTransaction(h -> {
             IssuedCredential credential = find(h, caller, idOrNumber);
             if (credential.state().equals("revoked")) {
