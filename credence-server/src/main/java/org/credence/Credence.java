@@ -63,6 +63,7 @@ import org.credence.credential.CredentialPageRoutes;
 import org.credence.credential.CredentialPages;
 import org.credence.db.Database;
 import org.credence.delivery.Delivery;
+import org.credence.delivery.DeliveryRoutes;
 import org.credence.delivery.MailWorker;
 import org.credence.events.CredentialEvents;
 import org.credence.jobs.JobSettings;
@@ -271,7 +272,7 @@ public final class Credence implements AutoCloseable {
             });
             VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
-            RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
+            RecipientCheck recipients = (ctx, credential) -> DeliveryRoutes.isRecipient(mail, ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
             MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
             ProgramCostLedger costs = new ProgramCostLedger(jdbi, audit, clock);
@@ -327,7 +328,8 @@ public final class Credence implements AutoCloseable {
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, events),
-                    config -> CredentialPageRoutes.register(config, credentialPages, events, mail::isRecipient),
+                    config -> CredentialPageRoutes.register(config, credentialPages, events,
+                            (ctx, tenant, id) -> DeliveryRoutes.isRecipient(mail, ctx, tenant, id)),
                     config -> CredentialJwtRoutes.register(config, credentialPages, new CredentialJwts(keys), events),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
@@ -344,7 +346,7 @@ public final class Credence implements AutoCloseable {
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
-                    config -> mail.registerPages(config, listing, achievements, users.sessions()),
+                    config -> DeliveryRoutes.registerPages(config, mail, listing, achievements, users.sessions()),
                     config -> CredentialDetailRoutes.register(config, new CredentialDetailRoutes.Services(
                             new CredentialDetails(jdbi, auditReader, mail, clock), lifecycle, mail, renewal.renewals(), renewal.emails(), listing,
                             auditReader, publicUrl), users.sessions()),
@@ -353,7 +355,7 @@ public final class Credence implements AutoCloseable {
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
                     config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),
-                    config -> mail.register(config, auth, events, forgetCached, (credential, name) -> Optional.ofNullable(switch (name) {
+                    config -> DeliveryRoutes.register(config, mail, auth, events, forgetCached, (credential, name) -> Optional.ofNullable(switch (name) {
                         case RecipientFiles.CERTIFICATE -> certificates.pdf(credential);
                         case RecipientFiles.BADGE -> badges.bakedPng(credential);
                         default -> null;
