@@ -325,7 +325,7 @@ public final class Credence implements AutoCloseable {
                     config -> TenantRoutes.register(config, tenants, apiKeys, auth),
                     config -> AchievementRoutes.register(config, achievements, auth),
                     config -> PathwayRoutes.register(config, pathways, auth, smallestGroup),
-                    config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
+                    config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl, clock),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, events),
                     config -> CredentialPageRoutes.register(config, credentialPages, events,
@@ -345,7 +345,7 @@ public final class Credence implements AutoCloseable {
                     config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
-                    config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
+                    config -> CredentialReadRoutes.register(config, listing, auth, publicUrl, clock),
                     config -> DeliveryRoutes.registerPages(config, mail, listing, achievements, users.sessions()),
                     config -> CredentialDetailRoutes.register(config, new CredentialDetailRoutes.Services(
                             new CredentialDetails(jdbi, auditReader, mail, clock), lifecycle, mail, renewal.renewals(), renewal.emails(), listing,

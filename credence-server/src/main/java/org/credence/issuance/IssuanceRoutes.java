@@ -26,7 +26,7 @@ public final class IssuanceRoutes {
 
     private IssuanceRoutes() {}
 
-    public static void register(JavalinConfig config, Issuance issuance, Lifecycle lifecycle, AuditTrail audit, Auth auth, URI publicUrl) {
+    public static void register(JavalinConfig config, Issuance issuance, Lifecycle lifecycle, AuditTrail audit, Auth auth, URI publicUrl, java.time.Clock clock) {
         config.routes.post("/api/v1/credentials", ctx -> {
             Caller caller = auth.requireTenant(ctx, "issue");
             Issuance.Issued issued;
@@ -35,7 +35,7 @@ public final class IssuanceRoutes {
             } catch (Idempotency.KeyReused e) {
                 throw Problem.unprocessable("Idempotency-Key is already used", e.getMessage());
             }
-            ctx.status(issued.created() ? 201 : 200).json(json(issued.credential(), publicUrl));
+            ctx.status(issued.created() ? 201 : 200).json(json(issued.credential(), publicUrl, clock.instant()));
         });
         for (StateChange.Action action : StateChange.Action.values()) {
             config.routes.post("/api/v1/credentials/{id}/" + action.word(), ctx -> {
@@ -43,7 +43,7 @@ public final class IssuanceRoutes {
                 ObjectNode body = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.body(ctx, Set.of("reason"));
                 // the command says what a reason must be; Json only checks it is text
                 String reason = Json.optionalText(body, "reason", StateChange.MAX_REASON);
-                ctx.json(json(lifecycle.change(caller, new StateChange(ctx.pathParam("id"), action, reason)), publicUrl));
+                ctx.json(json(lifecycle.change(caller, new StateChange(ctx.pathParam("id"), action, reason)), publicUrl, clock.instant()));
             });
         }
         config.routes.get("/api/v1/audit", ctx -> {
@@ -54,12 +54,13 @@ public final class IssuanceRoutes {
         });
     }
 
-    public static ObjectNode json(IssuedCredential c, URI publicUrl) {
+    /** A credential as the API answers it; {@code state} is its standing at {@code now}, so an expired one says {@code expired}. */
+    public static ObjectNode json(IssuedCredential c, URI publicUrl, Instant now) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("id", c.id().toString());
         node.put("number", c.number());
         node.put("verifyUrl", publicUrl + "/verify/" + c.number());
-        node.put("state", c.state());
+        node.put("state", IssuedCredential.standing(c.state(), c.expiresAt(), now));
         if (c.stateReason() != null) {
             node.put("reason", c.stateReason());
         }
