@@ -176,11 +176,22 @@ class CredentialDetailPageTest {
         assertThat(apiNoReason.status()).isEqualTo(422);
         assertThat(apiNoReason.json().get("detail").asText()).isEqualTo("say why the credential is suspended");
         assertThat(api(number).get("state").asText()).isEqualTo("active");
-        // a refusal of the service: revocation is final
+        // an action the credential's state does not admit: nothing happens, and the page says so
+        var notSuspended = server.form("/app/credentials/" + number + "/reinstate", owner, "csrf", token, "confirm", "yes");
+        assertThat(notSuspended.status()).isEqualTo(409);
+        assertThat(notSuspended.body()).contains("does not apply to the credential as it stands now");
+        assertThat(audit("credential.reinstate").stream().map(e -> e.get("subject").asText()).toList())
+                .doesNotContain("credential:" + api(number).get("id").asText());
+        // revoked: a second revocation changes nothing
         assertThat(confirm(owner, number, "revoke", "reason", "done").status()).isEqualTo(303);
         var again = server.form("/app/credentials/" + number + "/revoke", owner, "csrf", token, "confirm", "yes", "reason", "twice");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.body()).contains("revocation is final");
+        assertThat(api(number).get("reason").asText()).isEqualTo("done");
+        // a refusal of the service, as the API's problem: the new address already holds this achievement
+        String holder = issue("Hilde Holder", "hilde@example.org", false);
+        var clash = confirm(owner, holder, "email", "email", "conrad@example.org");
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.body()).contains("the new address already holds credential " + number).contains("value=\"conrad@example.org\"");
         // an e-mail address that is none, kept as typed
         String other = issue("Erik Epost", "erik@example.org", false);
         var badEmail = confirm(owner, other, "email", "email", "not an address");

@@ -91,6 +91,12 @@ public final class CredentialDetailRoutes {
                     return;
                 }
                 IssuedCredential credential = detail.get().credential();
+                if (!action.appliesTo(detail.get().standing())) {
+                    // a stale or hand-made form: reinstating an active credential, renewing a revoked one
+                    ctx.status(409).html(CredentialDetailPage.confirm(lang, signedIn, detail.get(), action, typed,
+                            new FormMessage(null, CredentialDetailPage.text(lang).get("not_applicable"), 409)));
+                    return;
+                }
                 try {
                     String outcome = act(services, caller(signedIn), credential, action, typed);
                     ctx.redirect("/app/credentials/" + credential.number() + "?notice=" + action.word() + outcome
