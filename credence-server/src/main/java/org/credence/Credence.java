@@ -39,6 +39,9 @@ import org.credence.analytics.outcomes.OutcomeRoutes;
 import org.credence.analytics.outcomes.OutcomeWarmer;
 import org.credence.analytics.outcomes.ProgramStore;
 import org.credence.audit.AuditChain;
+import org.credence.audit.AuditChecks;
+import org.credence.audit.AuditPage;
+import org.credence.audit.AuditReader;
 import org.credence.audit.AuditTrail;
 import org.credence.integration.CompletionRoutes;
 import org.credence.integration.Completions;
@@ -61,6 +64,7 @@ import org.credence.credential.CredentialPageRoutes;
 import org.credence.credential.CredentialPages;
 import org.credence.db.Database;
 import org.credence.delivery.Delivery;
+import org.credence.delivery.DeliveryRoutes;
 import org.credence.delivery.MailWorker;
 import org.credence.events.CredentialEvents;
 import org.credence.jobs.JobSettings;
@@ -90,6 +94,9 @@ import org.credence.issuance.CredentialReadRoutes;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssuanceRoutes;
 import org.credence.lifecycle.Lifecycle;
+import org.credence.manage.CredentialDetailRoutes;
+import org.credence.manage.CredentialDetails;
+import org.credence.manage.CredentialSubjects;
 import org.credence.lifecycle.StatusListRoutes;
 import org.credence.lifecycle.StatusLists;
 import org.credence.pathway.PathwayCompletion;
@@ -270,7 +277,7 @@ public final class Credence implements AutoCloseable {
             });
             VcApiIssuer vcApi = new VcApiIssuer(jdbi, tenants, keys, statusLists, suite, audit, clock);
             // the recipient signed in on /me is not counted as a viewer of their own credential
-            RecipientCheck recipients = (ctx, credential) -> mail.isRecipient(ctx, credential.tenantId(), credential.id());
+            RecipientCheck recipients = (ctx, credential) -> DeliveryRoutes.isRecipient(mail, ctx, credential.tenantId(), credential.id());
             ServerEvents events = tracking.events(recipients);
             MarketingAssumptionStore assumptions = new MarketingAssumptionStore(jdbi, clock);
             ProgramCostLedger costs = new ProgramCostLedger(jdbi, audit, clock);
@@ -316,6 +323,7 @@ public final class Credence implements AutoCloseable {
             completions.schedule(jobs);
             CourseAchievements courses = new CourseAchievements(jdbi, audit, outcomeWarmer::changed, completions.onMapped());
             AssumptionChanges assumptionChanges = new AssumptionChanges(jdbi, assumptions, costAvoided, achievements, audit);
+            AuditReader auditReader = new AuditReader(jdbi);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
                     HomeRoutes::register,
@@ -326,7 +334,8 @@ public final class Credence implements AutoCloseable {
                     config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl, clock),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, events),
-                    config -> CredentialPageRoutes.register(config, credentialPages, events, mail::isRecipient),
+                    config -> CredentialPageRoutes.register(config, credentialPages, events,
+                            (ctx, tenant, id) -> DeliveryRoutes.isRecipient(mail, ctx, tenant, id)),
                     config -> CredentialJwtRoutes.register(config, credentialPages, new CredentialJwts(keys), events),
                     config -> TransparencyRoutes.register(config, log, tenants, jdbi),
                     config -> VcApiRoutes.register(config, vcApi, new PresentationVerifier(verification), verification, auth),
@@ -343,7 +352,12 @@ public final class Credence implements AutoCloseable {
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl, clock),
-                    config -> mail.registerPages(config, listing, achievements, users.sessions()),
+                    config -> DeliveryRoutes.registerPages(config, mail, listing, achievements, users.sessions()),
+                    config -> CredentialDetailRoutes.register(config, new CredentialDetailRoutes.Services(
+                            new CredentialDetails(jdbi, auditReader, mail, clock), lifecycle, mail, renewal.renewals(), renewal.emails(), listing,
+                            auditReader, publicUrl), users.sessions()),
+                    config -> AuditPage.register(config, auditReader, new AuditChecks(jdbi, audit, clock), users.sessions(),
+                            new CredentialSubjects(jdbi)),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
                     config -> CertificateRoutes.register(config, certificates, designs, designChanges, auth, events),
@@ -352,7 +366,7 @@ public final class Credence implements AutoCloseable {
                             new org.credence.program.AchievementPages.Services(achievements, designs, renewal.settings(), achievementImages), users.sessions()),
                     config -> org.credence.program.DesignerPages.register(config,
                             new org.credence.program.DesignerPages.Services(designs, designChanges, previews), users.sessions()),
-                    config -> mail.register(config, auth, events, forgetCached, (credential, name) -> Optional.ofNullable(switch (name) {
+                    config -> DeliveryRoutes.register(config, mail, auth, events, forgetCached, (credential, name) -> Optional.ofNullable(switch (name) {
                         case RecipientFiles.CERTIFICATE -> certificates.pdf(credential);
                         case RecipientFiles.BADGE -> badges.bakedPng(credential);
                         default -> null;

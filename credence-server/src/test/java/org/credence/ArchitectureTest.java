@@ -30,7 +30,6 @@ class ArchitectureTest {
             "org/credence/tracking/TrackingModule.java", "registers the tracking routes",
             "org/credence/tracking/ServerEvents.java", "records an event for a request, then answers it asynchronously (ctx.future)",
             "org/credence/tracking/RecipientCheck.java", "asks whether a request comes from the credential's recipient (their cookie)",
-            "org/credence/delivery/Delivery.java", "registers the delivery routes and answers isRecipient for a request's cookie",
             "org/credence/delivery/MailContent.java", "renders the mail through the web layer's template engine (Pages.render)");
 
     @Test

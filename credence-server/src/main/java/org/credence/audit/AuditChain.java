@@ -152,6 +152,55 @@ public final class AuditChain {
         return new Walk(checked, Optional.empty());
     }
 
+    /**
+     * What one bounded step along a tenant's chain found.
+     *
+     * @param lastId   the last entry found intact (the step's start when none was)
+     * @param lastHash its stored hash
+     * @param checked  how many entries were found intact in this step
+     * @param more     whether entries after {@code lastId} were left for the next step
+     */
+    public record Step(long lastId, byte[] lastHash, long checked, boolean more, Optional<Break> broken) {}
+
+    /**
+     * Walks a tenant's chain onward from entry {@code afterId}, whose stored hash is {@code previous} (0 and null: from
+     * the first entry), over at most {@code limit} entries, stopping at the first whose stored hash is not the recomputed one.
+     * Entries are streamed along the tenant's (tenant_id, id) index, so memory stays flat whatever the step.
+     */
+    public static Step walk(Handle h, long tenantId, long afterId, byte[] previous, int limit) {
+        long[] last = {afterId};
+        byte[][] hash = {previous};
+        long[] checked = {0};
+        Break[] broken = {null};
+        try (var rows = h.createQuery("""
+                        SELECT id, actor, action, subject, CAST(before AS TEXT) AS before, CAST(after AS TEXT) AS after, at, hash
+                          FROM audit_event
+                         WHERE tenant_id = :tenant AND id > :after
+                         ORDER BY id
+                         LIMIT :limit
+                        """)
+                .bind("tenant", tenantId).bind("after", afterId).bind("limit", limit).setFetchSize(1000)
+                .map((rs, ctx) -> new Stored(new Entry(rs.getLong("id"), tenantId, rs.getString("actor"), rs.getString("action"),
+                        rs.getString("subject"), rs.getString("before"), rs.getString("after"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant()), rs.getBytes("hash")))
+                .stream()) {
+            var it = rows.iterator();
+            while (it.hasNext() && broken[0] == null) {
+                Stored row = it.next();
+                byte[] expected = hash(hash[0], row.entry());
+                if (row.hash() == null || !MessageDigest.isEqual(expected, row.hash())) {
+                    broken[0] = new Break(row.entry().id(), tenantId, HexFormat.of().formatHex(expected),
+                            row.hash() == null ? "none" : HexFormat.of().formatHex(row.hash()));
+                } else {
+                    last[0] = row.entry().id();
+                    hash[0] = row.hash();
+                    checked[0]++;
+                }
+            }
+        }
+        return new Step(last[0], hash[0], checked[0], broken[0] == null && checked[0] == limit, Optional.ofNullable(broken[0]));
+    }
+
     private record Stored(Entry entry, byte[] hash) {}
 
     private static List<Stored> rows(Handle h, Long tenantId) {

@@ -2,7 +2,6 @@ package org.credence.delivery;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.JavalinConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
-import org.credence.http.Auth;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuanceListener;
 import org.credence.issuance.IssuedCredential;
@@ -44,7 +42,7 @@ public final class Delivery implements IssuanceListener {
     private final Claims claims;
     private final Recipients recipients;
     private final boolean secureCookies;
-    private final org.credence.http.SameOrigin sameOrigin;
+    private final URI publicUrl;
     private final MailComposer composer;
     private java.util.function.BiFunction<Long, String, java.util.List<org.credence.pathway.RecipientPathway>> pathways = (tenant, email) -> java.util.List.of();
 
@@ -52,7 +50,7 @@ public final class Delivery implements IssuanceListener {
                      Path outbox, Tokens tokens, URI publicUrl, org.credence.events.CredentialEvents events) {
         this.composer = composer;
         this.secureCookies = "https".equals(publicUrl.getScheme());
-        this.sameOrigin = new org.credence.http.SameOrigin(publicUrl);
+        this.publicUrl = publicUrl;
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.audit = audit;
@@ -90,25 +88,36 @@ public final class Delivery implements IssuanceListener {
         return new Delivery(jdbi, tenants, audit, clock, worker, composer, settings, outbox, tokens, publicUrl, events);
     }
 
-    /**
-     * Registers the delivery API, the claim pages (a claim is a tracked event), the recipient's pages and the outbox.
-     * {@code privacyChanged} hears the number of each credential whose visibility or tracking consent a recipient just set;
-     * {@code files} are the certificate and badge a signed-in recipient downloads from their page.
-     */
-    public void register(JavalinConfig config, Auth auth, org.credence.tracking.ServerEvents events,
-                         java.util.function.Consumer<String> privacyChanged, RecipientFiles files) {
-        DeliveryRoutes.register(config, this, auth, new Outbox(outbox, settings.smtp().isEmpty()));
-        ClaimRoutes.register(config, claims, events, privacyChanged, secureCookies, sameOrigin);
-        RecipientRoutes.register(config, recipients, secureCookies, privacyChanged, files, events, sameOrigin, pathways);
+    /** Claims, for the claim pages ({@link DeliveryRoutes}). */
+    Claims claims() {
+        return claims;
     }
 
-    /**
-     * Registers {@code /app/credentials}, the signed-in issuer's list of credentials with each one's mail and claim,
-     * and its resend button: the same listing and the same resend as the API's.
-     */
-    public void registerPages(JavalinConfig config, org.credence.issuance.CredentialListing listing,
-                              org.credence.achievement.Achievements achievements, org.credence.user.Sessions sessions) {
-        IssuerCredentialRoutes.register(config, this, listing, achievements, sessions, clock);
+    /** The recipients' sign-in and pages ({@link DeliveryRoutes}). */
+    Recipients recipients() {
+        return recipients;
+    }
+
+    /** The outbox folder's mails, shown only when no SMTP server is set. */
+    Outbox outbox() {
+        return new Outbox(outbox, settings.smtp().isEmpty());
+    }
+
+    /** Whether cookies are marked Secure: the public URL is https. */
+    boolean secureCookies() {
+        return secureCookies;
+    }
+
+    URI publicUrl() {
+        return publicUrl;
+    }
+
+    java.util.function.BiFunction<Long, String, java.util.List<org.credence.pathway.RecipientPathway>> pathways() {
+        return pathways;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** The latest mail and the claim of each of the tenant's {@code credentialIds} (a page of them); missing ids are left out. */
@@ -117,11 +126,12 @@ public final class Delivery implements IssuanceListener {
     }
 
     /**
-     * Whether the request comes from the credential's recipient, signed in on {@code /me}: their own
-     * views and verifications are not counted as anyone else's.
+     * Whether {@code recipientSession} (the value of the recipient's session cookie, or null) is the credential's recipient,
+     * signed in on {@code /me}: their own views and verifications are not counted as anyone else's
+     * ({@link DeliveryRoutes#isRecipient} reads the cookie of a request).
      */
-    public boolean isRecipient(io.javalin.http.Context ctx, long tenantId, java.util.UUID credentialId) {
-        return recipients.isRecipient(ctx.cookie(RecipientRoutes.COOKIE), tenantId, credentialId);
+    public boolean isRecipient(String recipientSession, long tenantId, java.util.UUID credentialId) {
+        return recipients.isRecipient(recipientSession, tenantId, credentialId);
     }
 
     /** The worker, for a command or a test that wants the queue sent now. */
@@ -295,8 +305,25 @@ public final class Delivery implements IssuanceListener {
         });
     }
 
-    /** A new claim mail: every older claim link of the credential stops working now. Returns the queued mail's id. */
-    long resend(Caller caller, String idOrNumber) {
+    /**
+     * The newest {@code limit} mails about the tenant's credential, in the order they were queued, each with its steps
+     * (the app's credential page).
+     */
+    public List<CredentialMail> mails(long tenantId, java.util.UUID credentialId, int limit) {
+        return jdbi.withHandle(h -> MailQueue.ofCredential(h, tenantId, credentialId, limit)).stream()
+                .map(d -> new CredentialMail(d.id(), d.kind().column(), d.recipient(), d.status(), d.attempts(), d.lastError(), d.createdAt(),
+                        d.sentAt(), d.steps().stream().map(s -> new CredentialMail.Step(s.status(), s.detail(), s.at())).toList()))
+                .toList();
+    }
+
+    /**
+     * A new claim mail: every older claim link of the credential stops working now. Returns the queued mail's id. The
+     * API's resend and the app's resend button both call this.
+     *
+     * @throws DomainException.NotFound when the tenant has no such credential
+     * @throws DomainException.Conflict when it is revoked
+     */
+    public long resend(Caller caller, String idOrNumber) {
         return jdbi.inTransaction(h -> {
             IssuedCredential credential = find(h, caller, idOrNumber);
             if (credential.state().equals("revoked")) {

@@ -7,11 +7,43 @@ import org.credence.http.Auth;
 import org.credence.http.Json;
 import org.credence.http.Pages;
 import org.credence.http.Problem;
+import org.credence.http.SameOrigin;
 import org.credence.tenant.Caller;
 
-/** The issuer's delivery API, and the outbox pages of an installation without SMTP. */
-final class DeliveryRoutes {
+/**
+ * Delivery's routes: the issuer's delivery API, the claim pages, the recipient's pages, the outbox pages of an
+ * installation without SMTP, and the issuer's credential list {@code /app/credentials}.
+ */
+public final class DeliveryRoutes {
     private DeliveryRoutes() {}
+
+    /**
+     * Registers the delivery API, the claim pages (a claim is a tracked event), the recipient's pages and the outbox.
+     * {@code privacyChanged} hears the number of each credential whose visibility or tracking consent a recipient just set;
+     * {@code files} are the certificate and badge a signed-in recipient downloads from their page.
+     */
+    public static void register(JavalinConfig config, Delivery delivery, Auth auth, org.credence.tracking.ServerEvents events,
+                                java.util.function.Consumer<String> privacyChanged, RecipientFiles files) {
+        SameOrigin sameOrigin = new SameOrigin(delivery.publicUrl());
+        register(config, delivery, auth, delivery.outbox());
+        ClaimRoutes.register(config, delivery.claims(), events, privacyChanged, delivery.secureCookies(), sameOrigin);
+        RecipientRoutes.register(config, delivery.recipients(), delivery.secureCookies(), privacyChanged, files, events, sameOrigin,
+                delivery.pathways());
+    }
+
+    /** Whether the request comes from the credential's recipient, signed in on {@code /me} (their session cookie). */
+    public static boolean isRecipient(Delivery delivery, Context ctx, long tenantId, java.util.UUID credentialId) {
+        return delivery.isRecipient(ctx.cookie(RecipientRoutes.COOKIE), tenantId, credentialId);
+    }
+
+    /**
+     * Registers {@code /app/credentials}, the signed-in issuer's list of credentials with each one's mail and claim,
+     * and its resend button: the same listing and the same resend as the API's.
+     */
+    public static void registerPages(JavalinConfig config, Delivery delivery, org.credence.issuance.CredentialListing listing,
+                                     org.credence.achievement.Achievements achievements, org.credence.user.Sessions sessions) {
+        IssuerCredentialRoutes.register(config, delivery, listing, achievements, sessions, delivery.clock());
+    }
 
     static void register(JavalinConfig config, Delivery delivery, Auth auth, Outbox outbox) {
         config.routes.get("/api/v1/credentials/{id}/delivery", ctx -> {

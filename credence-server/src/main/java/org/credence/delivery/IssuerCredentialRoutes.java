@@ -61,6 +61,13 @@ final class IssuerCredentialRoutes {
             } catch (DomainException.Conflict revoked) {
                 outcome = "revoked";
             }
+            if ("detail".equals(ctx.formParam("from")) && outcome.equals("resent")) {
+                // confirmed on the credential's own page (CredentialDetailRoutes): back there
+                String lang = language(ctx);
+                ctx.redirect("/app/credentials/" + CredentialNumber.parse(number).orElseThrow().value() + "?notice=resend"
+                        + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);
+                return;
+            }
             // back to the page the button was on, its filters kept, with what happened
             Map<String, String> back = filters(ctx::formParam);
             back.put("notice", outcome);

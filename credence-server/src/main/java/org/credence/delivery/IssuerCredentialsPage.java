@@ -74,6 +74,9 @@ public final class IssuerCredentialsPage {
         model.put("older", older.orElse(""));
         model.put("newest", newest.orElse(""));
         model.put("notice", notice);
+        model.put("bar", org.credence.app.AppBar.of(lang, signedIn, "/app/credentials"));
+        // the same filters as the page, the whole set (no cursor): the API's export, streamed (CredentialDetailRoutes)
+        model.put("csv", link(kept, "en").replaceFirst("^/app/credentials", "/app/credentials.csv"));
         return Pages.render("app/credentials.jte", model);
     }
 

@@ -131,7 +131,12 @@ final class MailQueue {
     }
 
     static List<Delivered> ofCredential(Handle h, long tenantId, UUID credentialId) {
-        return h.createQuery("""
+        return ofCredential(h, tenantId, credentialId, Integer.MAX_VALUE);
+    }
+
+    /** The newest {@code limit} mails about the credential, in the order sent (a page shows a bounded history). */
+    static List<Delivered> ofCredential(Handle h, long tenantId, UUID credentialId, int limit) {
+        List<Delivered> newestFirst = h.createQuery("""
                         SELECT id
                              , kind
                              , recipient
@@ -144,14 +149,17 @@ final class MailQueue {
                           FROM mail
                          WHERE tenant_id = :tenant
                            AND credential_id = :credential
-                         ORDER BY id
+                         ORDER BY id DESC
+                         LIMIT :limit
                         """)
-                .bind("tenant", tenantId).bind("credential", credentialId)
+                .bind("tenant", tenantId).bind("credential", credentialId).bind("limit", limit)
                 .map((rs, ctx) -> new Delivered(rs.getLong("id"), MailKind.of(rs.getString("kind")), rs.getString("recipient"),
                         rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("message_id"),
                         steps(h, tenantId, rs.getLong("id"))))
                 .list();
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /**

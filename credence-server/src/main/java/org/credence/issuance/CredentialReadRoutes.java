@@ -44,9 +44,10 @@ public final class CredentialReadRoutes {
 
     /**
      * The whole filtered set as a file, streamed: rows go to the response as the database cursor yields them,
-     * so memory stays flat for a million. Paging parameters (limit, cursor) do not apply to an export.
+     * so memory stays flat for a million. Paging parameters (limit, cursor) do not apply to an export. The API and the
+     * app's list page ({@code /app/credentials.csv}) both export through this.
      */
-    private static void export(Context ctx, CredentialListing listing, long tenantId, CredentialExport.Format format, URI publicUrl)
+    public static void export(Context ctx, CredentialListing listing, long tenantId, CredentialExport.Format format, URI publicUrl)
             throws java.io.IOException {
         // the filters are read (and refused with a problem) before the first byte is sent
         CredentialQuery query = CredentialQuery.from(name -> name.equals("limit") || name.equals("cursor") ? null : ctx.queryParam(name));

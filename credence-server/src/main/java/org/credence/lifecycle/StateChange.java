@@ -4,9 +4,24 @@ package org.credence.lifecycle;
  * A request to change a credential's state.
  *
  * @param idOrNumber the credential's id or certificate number, within the caller's tenant
- * @param reason     why (required by the web layer for revoke and suspend); {@code null}: none given
+ * @param reason     why: required to revoke or suspend (at most 1000 characters); {@code null} or blank: none given
+ * @throws org.credence.domain.DomainException.InvalidInput naming {@code reason} when a revocation or suspension gives none
  */
 public record StateChange(String idOrNumber, Action action, String reason) {
+    public static final int MAX_REASON = 1000;
+
+    public StateChange {
+        reason = reason == null || reason.isBlank() ? null : reason.strip();
+        if (action != Action.REINSTATE && reason == null) {
+            throw new org.credence.domain.DomainException.InvalidInput("reason",
+                    "say why the credential is " + (action == Action.REVOKE ? "revoked" : "suspended"));
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new org.credence.domain.DomainException.InvalidInput("reason", "reason is " + reason.length() + " characters long; at most "
+                    + MAX_REASON);
+        }
+    }
+
     /** What can be done to a credential, and the state each leaves it in. */
     public enum Action {
         REVOKE("revoked"), SUSPEND("suspended"), REINSTATE("active");

@@ -39,12 +39,15 @@ public final class EmailChanges {
     }
 
     /**
-     * Moves the recipient of {@code idOrNumber} (all their credentials at the tenant) to {@code newEmail}.
+     * Moves the recipient of the command's credential (all their credentials at the tenant) to its new address, and
+     * re-issues their current credentials when it asks.
      *
-     * @param reissue also re-issue each current credential in its lineage, naming the new address
      * @throws DomainException.Conflict when the new address already holds a current credential of one of the same achievements
      */
-    public Changed change(Caller caller, String idOrNumber, String newEmail, boolean reissue) {
+    public Changed change(Caller caller, EmailChange command) {
+        String idOrNumber = command.idOrNumber();
+        String newEmail = command.email();
+        boolean reissue = command.reissue();
         long tenantId = caller.tenantId();
         String newHash = Issuance.emailHash(newEmail);
         List<IssuedCredential> moved = jdbi.inTransaction(h -> {

@@ -75,15 +75,15 @@ public final class Renewals {
         this.outcomesChanged = outcomesChanged;
     }
 
-    /**
-     * The issuer renews a credential of its tenant: a new credential of the same achievement for the same recipient.
-     *
-     * @param expiresAt the new expiry; null: {@link #nextExpiry}
-     * @param notify    whether the recipient gets the "your credential" mail for the renewal
-     */
-    public Renewed renew(Caller caller, String idOrNumber, Instant expiresAt, boolean notify) {
-        IssuedCredential previous = find(caller.tenantId(), idOrNumber);
-        return new Renewed(previous, renew(caller, previous, expiresAt, notify, Via.API, null, null));
+    /** The issuer renews a credential of its tenant: a new credential of the same achievement for the same recipient. */
+    public Renewed renew(Caller caller, RenewCommand command) {
+        IssuedCredential previous = find(caller.tenantId(), command.idOrNumber());
+        return new Renewed(previous, renew(caller, previous, command.expiresAt(), command.sendMail(), Via.API, null, null));
+    }
+
+    /** The expiry a renewal of the tenant's credential would get without one given (null: none), for a form to show. */
+    public Instant defaultExpiry(long tenantId, IssuedCredential credential) {
+        return nextExpiry(credential, achievements.get(tenantId, credential.achievementId()), clock.instant());
     }
 
     /** A renewal: the credential renewed (as it was before) and its successor. */
