@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  * stored badge and share images are forgotten so they are drawn again in the new look.
  */
 public final class BrandingUpdates {
-    public static final Set<String> FIELDS = Set.of("pageSize", "primaryColour", "accentColour", "linkedinOrganizationId");
+    public static final Set<String> FIELDS = Set.of("pageSize", "primaryColour", "accentColour", "linkedinOrganizationId", "mailSenderName",
+            "mailReplyTo");
     /** Documents drawn from the branding: badges, share images and certificates (whose logo, colours and page size change). */
     static final String DRAWN_FROM_BRANDING = "kind IN ('badge.png', 'badge.svg', 'share.png', 'certificate.pdf', 'certificate.png')";
 
@@ -47,7 +48,7 @@ public final class BrandingUpdates {
         }
     }
 
-    /** Replaces the settings (page size, colours, LinkedIn organisation); absent fields return to their defaults. */
+    /** Replaces the settings (page size, colours, LinkedIn organisation, mail sender and reply-to); absent fields return to their defaults. */
     public Branding replaceSettings(Caller caller, ObjectNode body) {
         String pageSize = Optional.ofNullable(JsonFields.optionalText(body, "pageSize", 10)).orElse("A4");
         if (!pageSize.equals("A4") && !pageSize.equals("Letter")) {
@@ -56,18 +57,23 @@ public final class BrandingUpdates {
         String primary = colour(body, "primaryColour");
         String accent = colour(body, "accentColour");
         String linkedin = linkedinOrganizationId(body.get("linkedinOrganizationId"));
+        String senderName = MailSender.name(JsonFields.optionalText(body, "mailSenderName", 1000));
+        String replyTo = MailSender.replyTo(JsonFields.optionalText(body, "mailReplyTo", 1000));
         return change(caller, "branding.update", h -> h.createUpdate("""
-                        INSERT INTO tenant_branding (tenant_id, page_size, primary_colour, accent_colour, linkedin_organization_id)
-                        VALUES (:tenant, :pageSize, :primary, :accent, :linkedin)
+                        INSERT INTO tenant_branding (tenant_id, page_size, primary_colour, accent_colour, linkedin_organization_id,
+                                                     mail_sender_name, mail_reply_to)
+                        VALUES (:tenant, :pageSize, :primary, :accent, :linkedin, :senderName, :replyTo)
                         ON CONFLICT (tenant_id) DO UPDATE
                            SET page_size = EXCLUDED.page_size
                              , primary_colour = EXCLUDED.primary_colour
                              , accent_colour = EXCLUDED.accent_colour
                              , linkedin_organization_id = EXCLUDED.linkedin_organization_id
+                             , mail_sender_name = EXCLUDED.mail_sender_name
+                             , mail_reply_to = EXCLUDED.mail_reply_to
                              , updated_at = now()
                         """)
                 .bind("tenant", caller.tenantId()).bind("pageSize", pageSize).bind("primary", primary).bind("accent", accent)
-                .bind("linkedin", linkedin).execute());
+                .bind("linkedin", linkedin).bind("senderName", senderName).bind("replyTo", replyTo).execute());
     }
 
     /** Stores a checked PNG/JPEG upload, re-encoded as PNG, in the slot. */
@@ -120,6 +126,8 @@ public final class BrandingUpdates {
         node.put("primaryColour", b.primaryColour());
         node.put("accentColour", b.accentColour());
         node.put("linkedinOrganizationId", b.linkedinOrganizationId().orElse(null));
+        node.put("mailSenderName", b.mailSenderName().orElse(null));
+        node.put("mailReplyTo", b.mailReplyTo().orElse(null));
         node.set("logo", image(b.logo()));
         node.set("signature", image(b.signature()));
         return node;
