@@ -180,6 +180,15 @@ class MailBrandingTest {
         var english = server.page("/app/branding/mails", owner);
         assertThat(english.body()).contains("Your credential (issuance)", "awarded you", "Hello Kari Nordmann,");
         assertThat(server.page("/app/branding/mails/no_such_mail/html", owner).status()).isEqualTo(404);
+        for (String kind : org.credence.delivery.MailPreviews.KINDS) {
+            for (String lang : List.of("en", "nb")) {
+                var each = server.page("/app/branding/mails?kind=" + kind + "&lang=" + lang, owner);
+                assertThat(each.status()).as(kind + " " + lang).isEqualTo(200);
+                assertThat(each.body()).as(kind + " " + lang).contains("aria-current=\"page\"", "id=\"mail-text\"").doesNotContainPattern("\\{[a-z]+\\}");
+                var html = server.page("/app/branding/mails/" + kind + "/html?lang=" + lang, owner);
+                assertThat(html.body()).as(kind + " " + lang).contains("class=\"cta\"", "lang=\"" + lang + "\"");
+            }
+        }
 
         String viewer = server.signIn("fjordmail", "viewer@fjordmail.example", PASSWORD);
         assertThat(server.page("/app/branding/mails", viewer).status()).isEqualTo(403);

@@ -112,7 +112,7 @@ public final class HomePage {
         model.put("role", users.text("role." + signedIn.user().role().json()));
         model.put("abilities", abilities);
         model.put("password", "/app/password" + suffix);
-        return Pages.render("app/home.jte", model);
+        return Pages.render("apphome/home.jte", model);
     }
 
     private static Figure figure(String id, Messages t, NumberFormat number, long now, long last) {

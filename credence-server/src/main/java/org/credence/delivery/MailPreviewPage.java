@@ -40,8 +40,7 @@ public final class MailPreviewPage {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
             String kind = ctx.pathParam("kind");
             if (!MailPreviews.KINDS.contains(kind)) {
-                ctx.status(404).contentType("text/plain; charset=utf-8").result("no mail is called " + kind.replaceAll("[^a-z_]", ""));
-                return;
+                throw org.credence.http.Problem.notFound("no mail is called that; the mails are " + String.join(", ", MailPreviews.KINDS));
             }
             String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
             ctx.header("Content-Security-Policy", FRAME_POLICY).header("X-Frame-Options", "SAMEORIGIN")
@@ -64,6 +63,6 @@ public final class MailPreviewPage {
         model.put("frameTitle", t.format("preview.frame", Map.of("subject", preview.subject())));
         model.put("english", "/app/branding/mails?kind=" + kind);
         model.put("norwegian", "/app/branding/mails?kind=" + kind + "&lang=nb");
-        return Pages.render("app/mail_previews.jte", model);
+        return Pages.render("apphome/mail_previews.jte", model);
     }
 }
