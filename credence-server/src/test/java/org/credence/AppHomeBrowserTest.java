@@ -32,6 +32,12 @@ class AppHomeBrowserTest {
         server.user(key, "owner@fjordhome.example", "owner", PASSWORD);
         server.user(key, "viewer@fjordhome.example", "viewer", PASSWORD);
         long achievement = server.achievement(key);
+        server.send("PUT", "/api/v1/branding", key, "{\"primaryColour\": \"#0a5c36\", \"accentColour\": \"#f2b705\", \"mailSenderName\": \"Fjord Fagskole\"}");
+        try {
+            server.sendBytes("PUT", "/api/v1/branding/logo", key, BadgeAndBrandingTest.png(600, 200, java.awt.Color.WHITE), "Content-Type", "image/png");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         for (int i = 0; i < 3; i++) {
             server.send("POST", "/api/v1/credentials", key, "{\"achievementId\": " + achievement
                     + ", \"recipient\": {\"name\": \"R\", \"email\": \"r" + i + "@example.org\"}, \"notify\": false}");
@@ -67,6 +73,10 @@ class AppHomeBrowserTest {
         assertThat(browser.driver().findElement(By.cssSelector("a.cta")).getText()).isEqualTo("Hent kompetansebeviset ditt");
         browser.driver().switchTo().defaultContent();
         browser.screenshot("app-branding-mails");
+        // the mail itself, as its own page (the frame's source), for the screenshot
+        browser.open(server.base() + "/app/branding/mails/credential_issued/html?lang=nb");
+        browser.screenshot("mail-credential-issued-nb");
+        browser.open(server.base() + "/app");
         browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector(".app-bar-user button")));
     }
 
