@@ -24,8 +24,11 @@ import org.jdbi.v3.core.Jdbi;
  * attention stops at {@link #CAP}, which is plenty to say "go and look".
  */
 public final class HomeFigures {
-    /** A count of things needing attention is read up to this many; more is shown as "10,000+". */
-    public static final int CAP = 10_000;
+    /**
+     * A count of things needing attention is read up to this many; more is shown as "1,000+". Each counted row may
+     * cost a heap read (a credential's state, a later mail), so the cap bounds the page's work at any tenant size.
+     */
+    public static final int CAP = 1_000;
     /** Credentials expiring within this many days need attention (a reminder, a renewal). */
     public static final int EXPIRING_DAYS = 30;
     /** Failed mails and imports older than this no longer need attention on the home page. */
