@@ -101,7 +101,7 @@ public final class HomePage {
         model.put("t", t.table());
         model.put("signedIn", signedIn);
         model.put("bar", AppBar.of(lang, signedIn, "/app"));
-        model.put("since", t.format("week.since", Map.of("date", DateTimeFormatter.ofPattern("d MMMM", locale).format(now.start()))));
+        model.put("since", t.format("week.since", Map.of("date", DateTimeFormatter.ofPattern("nb".equals(lang) ? "d. MMMM" : "d MMMM", locale).format(now.start()))));
         model.put("week", week);
         model.put("attention", attention);
         model.put("actions", actions);
