@@ -263,6 +263,8 @@ public final class Credence implements AutoCloseable {
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, documents);
             var previews = new org.credence.program.PreviewRoutes.Services(certificates, designs, badges, achievements, tenants, clock);
+            // mail goes out in the tenant's look: logo, colours, the credential's badge, sender name and reply-to
+            mail.brandWith(new org.credence.badge.BrandedMail(jdbi, brandings, badges, tenants, clock));
             CredentialPages credentialPages = new CredentialPages(jdbi, tenants, brandings, verification);
             // a revocation or a recipient's privacy choice reaches the caches of tracking and of the share redirect at once
             Consumer<String> forgetCached = number -> {
@@ -388,7 +390,10 @@ public final class Credence implements AutoCloseable {
                     config -> WebhookRoutes.register(config, webhookModule.webhooks(), auth, users.sessions()),
                     config -> SettingsPages.register(config, new SettingsPages.Services(brandings, brandingUpdates, webhookModule.webhooks(),
                             courses, assumptions, costAvoided, assumptionChanges, costs, achievements, users.users(), publicUrl, users.sessions())),
-                    config -> JobsRoutes.register(config, new JobsStatus(jdbi), auth));
+                    config -> JobsRoutes.register(config, new JobsStatus(jdbi), auth),
+                    config -> org.credence.app.HomePage.register(config, new org.credence.app.HomeFigures(jdbi, engagement, folder, clock),
+                            users.sessions()),
+                    config -> org.credence.delivery.MailPreviewPage.register(config, mail.previews(), users.sessions()));
             HttpServer http = new HttpServer(routes).start(settings.host(), port);
             DemoLoader demo = new DemoLoader(jdbi, tenants, achievements, issuance, users.users(), random);
             moreTasks.accept(jobs);

@@ -44,11 +44,13 @@ public final class Delivery implements IssuanceListener {
     private final boolean secureCookies;
     private final URI publicUrl;
     private final MailComposer composer;
+    private final MailPreviews previews;
     private java.util.function.BiFunction<Long, String, java.util.List<org.credence.pathway.RecipientPathway>> pathways = (tenant, email) -> java.util.List.of();
 
     private Delivery(Jdbi jdbi, Tenants tenants, AuditTrail audit, Clock clock, MailWorker worker, MailComposer composer, MailSettings settings,
                      Path outbox, Tokens tokens, URI publicUrl, org.credence.events.CredentialEvents events) {
         this.composer = composer;
+        this.previews = new MailPreviews(jdbi, tenants, publicUrl, settings.from(), clock);
         this.secureCookies = "https".equals(publicUrl.getScheme());
         this.publicUrl = publicUrl;
         this.jdbi = jdbi;
@@ -212,6 +214,17 @@ public final class Delivery implements IssuanceListener {
     /** Who renders expiry reminders and state notices (the renewal module, built after delivery). */
     public void renderRenewalsWith(MailRenderer renderer) {
         composer.renderRenewalsWith(renderer);
+    }
+
+    /** Mail goes out in the tenant's look (logo, colours, badge, sender name and reply-to); plugged in at start, after the badges exist. */
+    public void brandWith(MailBrand brand) {
+        worker.brandWith(brand);
+        previews.brandWith(brand);
+    }
+
+    /** Every recipient mail rendered with a sample credential in the tenant's look, for {@code /app/branding/mails}. */
+    public MailPreviews previews() {
+        return previews;
     }
 
     /**

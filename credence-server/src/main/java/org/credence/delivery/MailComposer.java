@@ -80,7 +80,8 @@ final class MailComposer {
         return Optional.of(content(lang, kind, values, MailText.of(lang, "hello", values), publicUrl + "/claim/" + token + query(lang), links));
     }
 
-    private static MailContent content(String lang, String kind, Map<String, String> values, String greeting, String action, List<MailContent.Link> links) {
+    /** A mail of {@code kind} from its texts in the {@code mail} bundle. */
+    static MailContent content(String lang, String kind, Map<String, String> values, String greeting, String action, List<MailContent.Link> links) {
         return new MailContent(lang, MailText.of(lang, kind + ".subject", values), greeting, MailText.of(lang, kind + ".body", values),
                 MailText.of(lang, kind + ".action", values), action, MailText.of(lang, kind + ".after", values), links,
                 MailText.of(lang, "footer", values));

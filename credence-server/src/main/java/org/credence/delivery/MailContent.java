@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One rendered mail: the same words as plain text (user text as it is) and as HTML (user text
- * escaped by the JTE template {@code mail/message.jte}).
+ * escaped by the JTE template {@code mail/message.jte}, in the tenant's {@link MailLook}).
  */
 public record MailContent(String lang, String subject, String greeting, String body, String actionLabel, String actionUrl,
                           String after, List<Link> links, String footer) {
@@ -21,7 +21,9 @@ public record MailContent(String lang, String subject, String greeting, String b
         return text.append("\n-- \n").append(footer).append("\n").toString();
     }
 
-    String html() {
-        return org.credence.http.Pages.render("mail/message.jte", java.util.Map.of("mail", this));
+    /** The HTML part in the tenant's look: its logo or name on its colour, the badge, and the action as a button. */
+    String html(MailLook look) {
+        return org.credence.http.Pages.render("mail/message.jte", java.util.Map.of("mail", this, "look", look,
+                "badgeAlt", MailText.of(lang, "look.badge", java.util.Map.of())));
     }
 }

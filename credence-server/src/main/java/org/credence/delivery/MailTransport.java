@@ -29,11 +29,26 @@ interface MailTransport {
         return Session.getInstance(new Properties());
     }
 
-    /** A multipart/alternative message (text and HTML), wrapped in multipart/mixed when it has attachments. */
-    static MimeMessage build(Session session, String from, String to, MailContent content, List<MailAttachments.Attachment> attachments,
-                             Instant now) throws MessagingException {
+    /**
+     * A multipart/alternative message (text, and HTML with the look's images inline in a multipart/related), wrapped
+     * in multipart/mixed when it has attachments. The sender keeps the installation's address (which its SPF and DKIM
+     * cover) under the tenant's sender name; replies go to the tenant's reply-to address when it set one.
+     */
+    static MimeMessage build(Session session, String from, String to, MailContent content, MailLook look,
+                             List<MailAttachments.Attachment> attachments, Instant now) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(from, true));
+        InternetAddress sender = new InternetAddress(from, true);
+        if (look.senderName().isPresent()) {
+            try {
+                sender.setPersonal(look.senderName().get(), "UTF-8");
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException("UTF-8 is always supported", e);
+            }
+        }
+        message.setFrom(sender);
+        if (look.replyTo().isPresent()) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(look.replyTo().get(), true)});
+        }
         message.setRecipients(Message.RecipientType.TO, new InternetAddress[] {new InternetAddress(to, true)});
         // a line break in a name must not become a header of its own
         message.setSubject(content.subject().replaceAll("[\\r\\n\\t]+", " "), "UTF-8");
@@ -42,10 +57,8 @@ interface MailTransport {
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(content.text(), "UTF-8");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(content.html(), "UTF-8", "html");
         alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
+        alternative.addBodyPart(htmlWithImages(content, look));
         if (attachments.isEmpty()) {
             message.setContent(alternative);
             return message;
@@ -62,5 +75,28 @@ interface MailTransport {
         }
         message.setContent(mixed);
         return message;
+    }
+
+    /** The HTML part, and beside it in a multipart/related each image it shows by Content-ID. */
+    private static MimeBodyPart htmlWithImages(MailContent content, MailLook look) throws MessagingException {
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(content.html(look), "UTF-8", "html");
+        List<MailLook.Image> images = java.util.stream.Stream.of(look.logo(), look.badge()).flatMap(java.util.Optional::stream).toList();
+        if (images.isEmpty()) {
+            return html;
+        }
+        MimeMultipart related = new MimeMultipart("related");
+        related.addBodyPart(html);
+        for (MailLook.Image image : images) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(image.png(), "image/png")));
+            part.setContentID("<" + image.cid() + ">");
+            part.setDisposition(jakarta.mail.Part.INLINE);
+            part.setFileName(image.cid().substring(0, image.cid().indexOf('@')) + ".png");
+            related.addBodyPart(part);
+        }
+        MimeBodyPart wrapper = new MimeBodyPart();
+        wrapper.setContent(related);
+        return wrapper;
     }
 }

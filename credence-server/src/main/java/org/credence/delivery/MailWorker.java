@@ -40,6 +40,8 @@ public final class MailWorker {
     private final SecureRandom random;
     private final AtomicLong lastWake = new AtomicLong(System.nanoTime() - WAKE_EVERY_NANOS);
     private volatile Runnable waker;
+    /** Set once at start, after the badges exist (they are built after delivery). */
+    private volatile MailBrand brand = MailBrand.PLAIN;
 
     MailWorker(Jdbi jdbi, MailTransport transport, MailComposer composer, MailAttachments attachments, String from, Clock clock,
                SecureRandom random) {
@@ -50,6 +52,10 @@ public final class MailWorker {
         this.from = from;
         this.clock = clock;
         this.random = random;
+    }
+
+    void brandWith(MailBrand brand) {
+        this.brand = brand;
     }
 
     /** What {@link #wake()} does: enqueue the "mail now" job; none (tests that send the queue themselves) by default. */
@@ -104,7 +110,8 @@ public final class MailWorker {
                 return;
             }
             MailContent content = composed.get().content();
-            MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content, composed.get().attachments(), now);
+            MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content, look(mail),
+                    composed.get().attachments(), now);
             String messageId = transport.send(mail.id(), message);
             jdbi.useTransaction(h -> MailQueue.sent(h, mail, content.subject(), messageId, clock.instant()));
         } catch (MailFailure e) {
@@ -114,6 +121,16 @@ public final class MailWorker {
         } catch (RuntimeException e) {
             // a rendering or attachment problem of ours: retried, and given up with the reason after MAX_ATTEMPTS
             failed(mail, false, e.toString());
+        }
+    }
+
+    /** The tenant's look; Credence's plain one when it cannot be found (a badge that fails to draw must not hold up the mail). */
+    private MailLook look(MailQueue.Due mail) {
+        try {
+            return brand.look(mail.tenantId(), mail.credentialId());
+        } catch (RuntimeException e) {
+            LOG.warn("mail {} goes out in the plain look: its branding could not be read: {}", mail.id(), e.toString());
+            return MailLook.PLAIN;
         }
     }
 

@@ -16,6 +16,8 @@ public final class BrandingJson {
         node.put("primaryColour", b.primaryColour());
         node.put("accentColour", b.accentColour());
         node.put("linkedinOrganizationId", b.linkedinOrganizationId().orElse(null));
+        node.put("mailSenderName", b.mailSenderName().orElse(null));
+        node.put("mailReplyTo", b.mailReplyTo().orElse(null));
         node.set("logo", image(b.logo()));
         node.set("signature", image(b.signature()));
         return node;
@@ -36,7 +38,8 @@ public final class BrandingJson {
         String linkedinText = linkedin == null || linkedin.isNull() ? null
                 : linkedin.isIntegralNumber() ? linkedin.asText() : linkedin.isTextual() ? linkedin.asText() : "";
         return new BrandingUpdates.Settings(JsonFields.optionalText(body, "pageSize", 10), JsonFields.optionalText(body, "primaryColour", 20),
-                JsonFields.optionalText(body, "accentColour", 20), linkedinText);
+                JsonFields.optionalText(body, "accentColour", 20), linkedinText, JsonFields.optionalText(body, "mailSenderName", 1000),
+                JsonFields.optionalText(body, "mailReplyTo", 1000));
     }
 
     private static JsonNode image(Optional<Branding.Image> image) {

@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  * stored badge and share images are forgotten so they are drawn again in the new look.
  */
 public final class BrandingUpdates {
-    public static final Set<String> FIELDS = Set.of("pageSize", "primaryColour", "accentColour", "linkedinOrganizationId");
+    public static final Set<String> FIELDS = Set.of("pageSize", "primaryColour", "accentColour", "linkedinOrganizationId", "mailSenderName",
+            "mailReplyTo");
     /** The languages a tenant's mails, certificates and badges speak. */
     public static final Set<String> LANGUAGES = Set.of("en", "nb");
     /** Documents drawn from the branding: badges, share images and certificates (whose logo, colours and page size change). */
@@ -53,16 +54,19 @@ public final class BrandingUpdates {
      * @param primaryColour {@code #rrggbb}
      * @param accentColour {@code #rrggbb}
      * @param linkedinOrganizationId the digits of the LinkedIn organisation id
+     * @param mailSenderName the name mails are sent under (the address stays the installation's)
+     * @param mailReplyTo the address replies to mails go to
      */
-    public record Settings(String pageSize, String primaryColour, String accentColour, String linkedinOrganizationId) {
+    public record Settings(String pageSize, String primaryColour, String accentColour, String linkedinOrganizationId, String mailSenderName,
+                           String mailReplyTo) {
         /** The settings of {@code branding}, to change one member and keep the rest. */
         public static Settings of(Branding branding) {
             return new Settings(branding.pageSize(), branding.primaryColour(), branding.accentColour(),
-                    branding.linkedinOrganizationId().orElse(null));
+                    branding.linkedinOrganizationId().orElse(null), branding.mailSenderName().orElse(null), branding.mailReplyTo().orElse(null));
         }
     }
 
-    /** Replaces the settings (page size, colours, LinkedIn organisation); absent fields return to their defaults. */
+    /** Replaces the settings (page size, colours, LinkedIn organisation, mail sender and reply-to); absent fields return to their defaults. */
     public Branding replaceSettings(Caller caller, Settings settings) {
         String pageSize = Optional.ofNullable(settings.pageSize()).orElse("A4");
         if (!pageSize.equals("A4") && !pageSize.equals("Letter")) {
@@ -71,18 +75,23 @@ public final class BrandingUpdates {
         String primary = colour(settings.primaryColour(), "primaryColour");
         String accent = colour(settings.accentColour(), "accentColour");
         String linkedin = linkedinOrganizationId(settings.linkedinOrganizationId());
+        String senderName = MailSender.name(settings.mailSenderName());
+        String replyTo = MailSender.replyTo(settings.mailReplyTo());
         return change(caller, "branding.update", h -> h.createUpdate("""
-                        INSERT INTO tenant_branding (tenant_id, page_size, primary_colour, accent_colour, linkedin_organization_id)
-                        VALUES (:tenant, :pageSize, :primary, :accent, :linkedin)
+                        INSERT INTO tenant_branding (tenant_id, page_size, primary_colour, accent_colour, linkedin_organization_id,
+                                                     mail_sender_name, mail_reply_to)
+                        VALUES (:tenant, :pageSize, :primary, :accent, :linkedin, :senderName, :replyTo)
                         ON CONFLICT (tenant_id) DO UPDATE
                            SET page_size = EXCLUDED.page_size
                              , primary_colour = EXCLUDED.primary_colour
                              , accent_colour = EXCLUDED.accent_colour
                              , linkedin_organization_id = EXCLUDED.linkedin_organization_id
+                             , mail_sender_name = EXCLUDED.mail_sender_name
+                             , mail_reply_to = EXCLUDED.mail_reply_to
                              , updated_at = now()
                         """)
                 .bind("tenant", caller.tenantId()).bind("pageSize", pageSize).bind("primary", primary).bind("accent", accent)
-                .bind("linkedin", linkedin).execute());
+                .bind("linkedin", linkedin).bind("senderName", senderName).bind("replyTo", replyTo).execute());
     }
 
     /** The language ({@code en} or {@code nb}) the tenant's mails, certificates and badges speak. */

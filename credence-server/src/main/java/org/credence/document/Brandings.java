@@ -18,7 +18,8 @@ public final class Brandings {
     /** The branding as seen inside the caller's transaction. */
     public Branding find(org.jdbi.v3.core.Handle h, long tenantId) {
         return h.createQuery("""
-                        SELECT page_size, primary_colour, accent_colour, logo, logo_type, signature, signature_type, linkedin_organization_id
+                        SELECT page_size, primary_colour, accent_colour, logo, logo_type, signature, signature_type, linkedin_organization_id,
+                               mail_sender_name, mail_reply_to
                         FROM tenant_branding WHERE tenant_id = :tenant""")
                 .bind("tenant", tenantId)
                 .map((rs, ctx) -> new Branding(rs.getString("page_size"),
@@ -26,7 +27,8 @@ public final class Brandings {
                         orDefault(rs.getString("accent_colour"), Branding.DEFAULT_ACCENT),
                         image(rs.getString("logo_type"), rs.getBytes("logo")),
                         image(rs.getString("signature_type"), rs.getBytes("signature")),
-                        Optional.ofNullable(rs.getString("linkedin_organization_id"))))
+                        Optional.ofNullable(rs.getString("linkedin_organization_id")),
+                        Optional.ofNullable(rs.getString("mail_sender_name")), Optional.ofNullable(rs.getString("mail_reply_to"))))
                 .findOne()
                 .orElseGet(Branding::defaults);
     }

@@ -12,9 +12,11 @@ import java.util.Locale;
  * go through redirects that send none at all). Signed-in pages are never cached.
  * A header a route set itself (the outbox mail's stricter policy, say) is kept.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
     static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** The page policy for a page that frames one of this site's own pages (a mail preview). */
+    public static final String PAGE_POLICY_FRAMING_SELF = PAGE_POLICY + "; frame-src 'self'";
 
     private SecurityHeaders() {}
 

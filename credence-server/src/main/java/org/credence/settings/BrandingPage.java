@@ -53,7 +53,8 @@ public final class BrandingPage {
         config.routes.post(PATH, ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS); // checks the origin and the form's CSRF token
             BrandingUpdates.Settings typed = new BrandingUpdates.Settings(SettingsPage.text(ctx, "pageSize"),
-                    SettingsPage.text(ctx, "primaryColour"), SettingsPage.text(ctx, "accentColour"), SettingsPage.text(ctx, "linkedinOrganizationId"));
+                    SettingsPage.text(ctx, "primaryColour"), SettingsPage.text(ctx, "accentColour"), SettingsPage.text(ctx, "linkedinOrganizationId"),
+                    SettingsPage.text(ctx, "mailSenderName"), SettingsPage.text(ctx, "mailReplyTo"));
             try {
                 updates.replaceSettings(SettingsPage.caller(signedIn), typed);
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH, "saved");
@@ -132,7 +133,9 @@ public final class BrandingPage {
                 new Field("primaryColour", "color", orElse(shown.primaryColour(), Branding.DEFAULT_PRIMARY), List.of(), "off"),
                 new Field("accentColour", "color", orElse(shown.accentColour(), Branding.DEFAULT_ACCENT), List.of(), "off"),
                 new Field("pageSize", "select", orElse(shown.pageSize(), "A4"), List.of(new Choice("A4", "A4"), new Choice("Letter", "Letter")), "off"),
-                new Field("linkedinOrganizationId", "text", orElse(shown.linkedinOrganizationId(), ""), List.of(), "off")));
+                new Field("linkedinOrganizationId", "text", orElse(shown.linkedinOrganizationId(), ""), List.of(), "off"),
+                new Field("mailSenderName", "text", orElse(shown.mailSenderName(), ""), List.of(), "organization"),
+                new Field("mailReplyTo", "email", orElse(shown.mailReplyTo(), ""), List.of(), "email")));
         model.put("language", updates.language(tenant));
         model.put("languages", List.of(new Choice("en", t.get("branding.language.en")), new Choice("nb", t.get("branding.language.nb"))));
         model.put("images", List.of(image("logo", branding.logo()), image("signature", branding.signature())));

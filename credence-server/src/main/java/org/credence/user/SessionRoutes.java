@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 
-/** The sign-in pages: {@code /login}, {@code /logout}, the signed-in home {@code /app}, its user list and the password change. */
+/** The sign-in pages: {@code /login}, {@code /logout}, the user list and the password change (the home {@code /app} is {@code app.HomePage}). */
 public final class SessionRoutes {
     private static final String HOME = "/app";
 
@@ -53,10 +53,6 @@ public final class SessionRoutes {
                 sessions.end(ctx);
             }
             ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
-        });
-        config.routes.get(HOME, ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.READ);
-            html(ctx, 200, UserPages.app(UserPages.language(ctx), signedIn));
         });
         config.routes.get(HOME + "/password", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.READ);

@@ -32,14 +32,6 @@ final class UserPages {
                 "error", wrong ? t.get("login.wrong") : ""));
     }
 
-    static String app(String lang, SignedIn signedIn) {
-        Map<String, String> t = text(lang);
-        List<String> abilities = signedIn.user().role().permissions().stream().map(p -> t.get("may." + p.name())).toList();
-        // the analytics pages name themselves in the dashboard bundle, which owns their words
-        return Pages.render("user/app.jte", Map.of("lang", lang, "t", t, "signedIn", signedIn, "abilities", abilities,
-                "analytics", Messages.of("dashboard", lang).text("title"), "bar", org.credence.app.AppBar.of(lang, signedIn, "/app")));
-    }
-
     static String users(String lang, SignedIn signedIn, List<User> users) {
         return Pages.render("user/users.jte", Map.of("lang", lang, "t", text(lang), "signedIn", signedIn, "users", users));
     }

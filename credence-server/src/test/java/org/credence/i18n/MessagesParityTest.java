@@ -109,7 +109,10 @@ class MessagesParityTest {
                 Map.entry("jte/imports", "imports"), Map.entry("java/org/credence/integration/ImportsPage.java", "imports"),
                 Map.entry("jte/roi", "roi"), Map.entry("java/org/credence/analytics/RoiPage.java", "roi"),
                 Map.entry("jte/pathway", "pathways"), Map.entry("java/org/credence/pathway/PathwayPage.java", "pathways"),
-                Map.entry("jte/operations", "operations"), Map.entry("java/org/credence/analytics/OperationsPage.java", "operations"));
+                Map.entry("jte/operations", "operations"), Map.entry("java/org/credence/analytics/OperationsPage.java", "operations"),
+                Map.entry("jte/apphome", "apphome"), Map.entry("java/org/credence/app/HomePage.java", "apphome"),
+                Map.entry("java/org/credence/delivery/MailPreviewPage.java", "apphome"),
+                Map.entry("java/org/credence/delivery/MailPreviews.java", "mail"), Map.entry("java/org/credence/delivery/MailContent.java", "mail"));
         int found = 0;
         for (var source : sources.entrySet()) {
             Set<String> keys = Messages.texts(source.getValue(), "en").keySet();

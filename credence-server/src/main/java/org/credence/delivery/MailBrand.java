@@ -1,0 +1,28 @@
+package org.credence.delivery;
+
+import java.util.UUID;
+
+/**
+ * The look of a tenant's mail ({@link MailLook}), found when a mail is sent. The composition root plugs in the
+ * tenant's branding and the credential's badge; by default mail has Credence's plain look.
+ */
+public interface MailBrand {
+    /** Credence's own look, no images. */
+    MailBrand PLAIN = new MailBrand() {
+        @Override
+        public MailLook look(long tenantId, UUID credentialId) {
+            return MailLook.PLAIN;
+        }
+
+        @Override
+        public MailLook sample(long tenantId) {
+            return MailLook.PLAIN;
+        }
+    };
+
+    /** The look of a mail of the tenant about {@code credentialId} (null: a mail about no credential, with no badge). */
+    MailLook look(long tenantId, UUID credentialId);
+
+    /** The look of the tenant's mail with the badge of one of its achievements, for previews. */
+    MailLook sample(long tenantId);
+}
