@@ -83,6 +83,10 @@ final class ServeCommand implements Callable<Integer> {
         URI base = settings.publicUrl(credence.port());
         out.println("Credence is running on " + base + " (listening on " + settings.host() + ":" + credence.port()
                 + ", data in " + data.toAbsolutePath() + ")");
+        credence.setupCode().ifPresent(code -> {
+            out.println("A new installation: set it up in the browser at " + base + "/setup");
+            out.println("  Setup code (works once; a new start makes a new one): " + code);
+        });
         out.println("  Start here:          " + base + "/");
         out.println("  Sign in:             " + base + "/login");
         out.println("  Verify a credential: " + base + "/verify");

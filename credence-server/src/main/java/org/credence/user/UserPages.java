@@ -40,10 +40,6 @@ final class UserPages {
                 "analytics", Messages.of("dashboard", lang).text("title"), "bar", org.credence.app.AppBar.of(lang, signedIn, "/app")));
     }
 
-    static String users(String lang, SignedIn signedIn, List<User> users) {
-        return Pages.render("user/users.jte", Map.of("lang", lang, "t", text(lang), "signedIn", signedIn, "users", users));
-    }
-
     /** The password change form, with why the last try was refused (null: none). */
     static String password(String lang, SignedIn signedIn, Users.PasswordChange.Outcome refused) {
         Map<String, String> t = text(lang);
