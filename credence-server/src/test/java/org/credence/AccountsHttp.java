@@ -32,9 +32,28 @@ final class AccountsHttp {
         return header.substring("credence_session=".length(), header.indexOf(';'));
     }
 
+    /** Sends the queue, and waits while the background "mail now" job still holds a mail it took. */
+    static void sendMail(ServerHarness server) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (true) {
+            server.credence.mailWorker().runDue();
+            int pending = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM mail WHERE status IN ('queued', 'sending')")
+                    .mapTo(Integer.class).one());
+            if (pending == 0 || System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The mails in the outbox to {@code email}, after sending the queue. */
     static long mailsTo(ServerHarness server, String email) {
-        server.credence.mailWorker().runDue();
+        sendMail(server);
         Path outbox = server.data.resolve("outbox");
         if (!Files.isDirectory(outbox)) {
             return 0;
@@ -48,7 +67,7 @@ final class AccountsHttp {
 
     /** The newest outbox mail to {@code email}, after sending the queue. */
     static String mailTo(ServerHarness server, String email) {
-        server.credence.mailWorker().runDue();
+        sendMail(server);
         try (var files = Files.list(server.data.resolve("outbox"))) {
             return files.filter(p -> p.toString().endsWith(".eml"))
                     .sorted(Comparator.comparingLong((Path p) -> Long.parseLong(p.getFileName().toString().replaceAll("\\D", ""))).reversed())
