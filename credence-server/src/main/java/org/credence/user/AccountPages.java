@@ -6,7 +6,6 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -39,10 +38,6 @@ public final class AccountPages {
             return Map.of();
         }
         return Map.of(message.field() == null ? "" : message.field(), message.text());
-    }
-
-    static Map<String, String> errors(String field, String text) {
-        return Map.of(field, text);
     }
 
     static String setup(String lang, Map<String, String> values, Map<String, String> errors) {
@@ -125,10 +120,6 @@ public final class AccountPages {
         model.put("shownKey", shown == null ? "" : shown.secret());
         model.put("shownLabel", shown == null ? "" : t.format("shown.label", Map.of("label", shown.key().label())));
         return Pages.render("apikeys/list.jte", model);
-    }
-
-    static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
     }
 
     private static BitMatrix qr(String text) {

@@ -145,7 +145,8 @@ public final class PasswordTokens implements MailRenderer {
         User user = UserStore.byId(h, tenantId, row.get().userId()).orElseThrow();
         Tenant tenant = tenants.byId(tenantId);
         Messages t = Messages.of("account", language(language));
-        String prefix = row.get().purpose() == Purpose.RESET ? "mail.reset." : "mail.invitation.";
+        // the keys are named after the mail kind, as the mail bundle's are
+        String prefix = kind + ".";
         Map<String, Object> values = Map.of("name", user.name(), "organisation", tenant.name(), "slug", tenant.slug(), "email", user.email(),
                 "minutes", RESET_VALID.toMinutes(), "days", INVITATION_VALID.toDays());
         String link = publicUrl + "/password-reset/" + token + ("nb".equals(language) ? "?lang=nb" : "");

@@ -88,9 +88,7 @@ public final class Users {
     public static void check(NewUser user) {
         email(user.email());
         name(user.name());
-        if (user.role() == null) {
-            throw new DomainException.InvalidInput("role", "role is required: one of owner, issuer, analyst, viewer");
-        }
+        required(user.role());
         chosen(user.password());
     }
 
@@ -108,9 +106,7 @@ public final class Users {
     public User invite(Caller caller, Invitation command, PasswordTokens tokens) {
         String email = email(command.email());
         String name = name(command.name());
-        if (command.role() == null) {
-            throw new DomainException.InvalidInput("role", "role is required: one of owner, issuer, analyst, viewer");
-        }
+        required(command.role());
         String hash = passwords.hash(Password.chosen(tokens.randomPassword())).encode();
         return jdbi.inTransaction(h -> {
             User user = insert(h, caller, email, name, command.role(), hash, "user.invite");
@@ -157,6 +153,12 @@ public final class Users {
             throw new DomainException.InvalidInput("name", "name is required: 1-200 characters");
         }
         return name;
+    }
+
+    private static void required(Role role) {
+        if (role == null) {
+            throw new DomainException.InvalidInput("role", "role is required: one of owner, issuer, analyst, viewer");
+        }
     }
 
     private static Password chosen(String typed) {
