@@ -100,7 +100,7 @@ public final class Logins {
 
     /**
      * The second step of a sign-in with a second factor: the code (TOTP or a recovery code) for the sign-in waiting
-     * with {@code pendingToken}. Wrong codes are counted per user by the login throttle (under {@code totp:<e-mail>}),
+     * with {@code pendingToken}. Wrong codes are counted per user by the login throttle (under {@code "totp <e-mail>"}),
      * so knowing the password does not buy unlimited guesses; a sign-in waiting longer than
      * {@link SecondFactor#PENDING} starts again with the password.
      */
@@ -112,7 +112,8 @@ public final class Logins {
             return new Outcome.Refused();
         }
         User user = found.get();
-        String key = "totp:" + user.email().toLowerCase(Locale.ROOT);
+        // a space: no e-mail address has one, so this key is never a real address's
+        String key = "totp " + user.email().toLowerCase(Locale.ROOT);
         Optional<Instant> lockedUntil = count(user.tenantId(), key, now, "user:" + user.id(), "user.login.code.throttled", "user:" + user.id());
         if (lockedUntil.isPresent()) {
             return new Outcome.Throttled(Duration.between(now, lockedUntil.get()));
