@@ -64,9 +64,9 @@ public final class ApiKeys {
      * @param scopes what the key may do (each held by the caller)
      * @param label who uses the key (1-100 characters)
      */
-    public record NewKey(java.util.Set<String> scopes, String label) {
+    public record NewKey(Set<String> scopes, String label) {
         public NewKey {
-            scopes = scopes == null ? null : java.util.Set.copyOf(new java.util.LinkedHashSet<>(scopes));
+            scopes = scopes == null ? null : Set.copyOf(scopes);
         }
     }
 
