@@ -163,6 +163,7 @@ public final class Credence implements AutoCloseable {
     private IssuanceJobs issuanceJobs;
     private Issuance issuance;
     private RenewalModule renewal;
+    private Optional<String> setupCode = Optional.empty();
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
                      TrackingModule tracking, AnalyticsFolder analytics, HashingLimit passwordHashing,
@@ -258,7 +259,9 @@ public final class Credence implements AutoCloseable {
             java.util.function.LongToIntFunction smallestGroup = new org.credence.report.ReportQueries(jdbi)::minGroupSize;
             RemoteFetcher remoteFetcher = RemoteFetcher.forServer(settings.fetchPrivateNetworks());
             ServerVerification verification = new ServerVerification(jdbi, tenants, keys, statusLists, log, canonicalizer, clock, remoteFetcher);
-            UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, publicUrl);
+            UserModule users = UserModule.create(jdbi, tenants, audit, clock, random, master, mail::queueAccountMail,
+                    new org.credence.user.Sessions(jdbi, clock, random, publicUrl, new org.credence.http.SameOrigin(publicUrl)::crossSite));
+            mail.renderAccountsWith(users.passwordTokens());
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, documents);
@@ -328,7 +331,7 @@ public final class Credence implements AutoCloseable {
             AuditReader auditReader = new AuditReader(jdbi);
             List<Consumer<JavalinConfig>> routes = List.of(
                     health::register,
-                    HomeRoutes::register,
+                    config -> HomeRoutes.register(config, users.setup()::done),
                     config -> ApiDocsRoutes.register(config),
                     config -> TenantRoutes.register(config, tenants, apiKeys, auth),
                     config -> AchievementRoutes.register(config, achievements, auth),
@@ -352,7 +355,7 @@ public final class Credence implements AutoCloseable {
                     config -> OutcomeRoutes.register(config, outcomes, outcomeWarmer, programs, achievements, auth, users.sessions(), clock),
                     config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
-                    config -> users.register(config, auth),
+                    config -> org.credence.user.AccountRoutes.register(config, users, auth, apiKeys),
                     config -> CredentialReadRoutes.register(config, listing, auth, publicUrl, clock),
                     config -> DeliveryRoutes.registerPages(config, mail, listing, achievements, users.sessions()),
                     config -> CredentialDetailRoutes.register(config, new CredentialDetailRoutes.Services(
@@ -408,6 +411,8 @@ public final class Credence implements AutoCloseable {
             started.issuanceJobs = issuanceJobs;
             started.issuance = issuance;
             started.renewal = renewal;
+            // a fresh installation (no user yet) is claimed in the browser with this code, printed by `credence serve`
+            started.setupCode = users.setup().prepare();
             return started;
         } catch (RuntimeException e) {
             if (jobs != null) {
@@ -490,6 +495,11 @@ public final class Credence implements AutoCloseable {
     /** The administrator key made on the very first start, to print once. */
     public Optional<String> firstAdministratorKey() {
         return firstAdministratorKey;
+    }
+
+    /** The one-time code the setup page asks for, while this installation has no user yet (made at each start; shown once). */
+    public Optional<String> setupCode() {
+        return setupCode;
     }
 
     /** Fills the simulated demo tenant (once per data directory). */

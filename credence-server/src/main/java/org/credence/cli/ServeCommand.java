@@ -83,6 +83,11 @@ final class ServeCommand implements Callable<Integer> {
         URI base = settings.publicUrl(credence.port());
         out.println("Credence is running on " + base + " (listening on " + settings.host() + ":" + credence.port()
                 + ", data in " + data.toAbsolutePath() + ")");
+        // with --demo the demo tenant's owner is made at once, which ends setup: no code to print
+        credence.setupCode().filter(code -> !demo).ifPresent(code -> {
+            out.println("A new installation: set it up in the browser at " + base + "/setup");
+            out.println("  Setup code (works once; a new start makes a new one): " + code);
+        });
         out.println("  Start here:          " + base + "/");
         out.println("  Sign in:             " + base + "/login");
         out.println("  Verify a credential: " + base + "/verify");

@@ -211,6 +211,22 @@ public final class Delivery implements IssuanceListener {
         composer.renderSurveysWith(renderer);
     }
 
+    /** Who renders password resets and invitations (the user module, built after delivery). */
+    public void renderAccountsWith(MailRenderer renderer) {
+        composer.renderAccountsWith(renderer);
+    }
+
+    /**
+     * Queues a staff user's password-reset or invitation mail, inside the caller's transaction; rendered with a fresh
+     * single-use link when sent (by the renderer given to {@link #renderAccountsWith}). Returns the mail's id.
+     */
+    public long queueAccountMail(Handle h, long tenantId, boolean invitation, String email, String language) {
+        long id = MailQueue.enqueue(h, tenantId, null, invitation ? MailKind.USER_INVITATION : MailKind.PASSWORD_RESET, email, language,
+                clock.instant());
+        h.afterCommit(worker::wake);
+        return id;
+    }
+
     /** Who renders expiry reminders and state notices (the renewal module, built after delivery). */
     public void renderRenewalsWith(MailRenderer renderer) {
         composer.renderRenewalsWith(renderer);

@@ -18,6 +18,7 @@ final class MailComposer {
     private volatile ReportMail reports = ReportMail.NONE;
     private volatile MailRenderer surveys;
     private volatile MailRenderer renewals;
+    private volatile MailRenderer accounts;
 
     MailComposer(URI publicUrl, Tokens tokens) {
         this.publicUrl = publicUrl;
@@ -41,6 +42,10 @@ final class MailComposer {
         this.renewals = renderer;
     }
 
+    void renderAccountsWith(MailRenderer renderer) {
+        this.accounts = renderer;
+    }
+
     /** The mail, or empty when it must not go out: its credential was revoked (or its survey answered or closed) while it waited. */
     Optional<MailContent> compose(Handle h, MailQueue.Due mail, Instant now) {
         String lang = mail.language();
@@ -56,6 +61,12 @@ final class MailComposer {
                 throw new IllegalStateException("no renderer for renewal mail");
             }
             return renewals.render(h, mail.tenantId(), mail.id(), kind, lang, now);
+        }
+        if (mail.kind().account()) {
+            if (accounts == null) {
+                throw new IllegalStateException("no renderer for account mail");
+            }
+            return accounts.render(h, mail.tenantId(), mail.id(), kind, lang, now);
         }
         if (mail.kind() == MailKind.RECIPIENT_SIGN_IN) {
             Map<String, String> values = Map.of("issuer", h.createQuery("SELECT name FROM tenant WHERE id = :tenant")

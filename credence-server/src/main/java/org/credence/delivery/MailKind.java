@@ -21,7 +21,16 @@ enum MailKind {
     /** The recipient's notice that their credential was revoked (renewal module). */
     CREDENTIAL_REVOKED,
     /** The recipient's notice that their credential was suspended (renewal module). */
-    CREDENTIAL_SUSPENDED;
+    CREDENTIAL_SUSPENDED,
+    /** A staff user's link to choose a new password (user module's {@link MailRenderer}). */
+    PASSWORD_RESET,
+    /** A staff user's invitation, with a link to choose their password (user module). */
+    USER_INVITATION;
+
+    /** Rendered by the user module: password resets and invitations. */
+    boolean account() {
+        return this == PASSWORD_RESET || this == USER_INVITATION;
+    }
 
     boolean survey() {
         return this == SURVEY_INVITATION || this == SURVEY_REMINDER;

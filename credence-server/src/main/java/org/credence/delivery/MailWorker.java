@@ -105,6 +105,7 @@ public final class MailWorker {
             if (composed.isEmpty()) {
                 String why = mail.kind() == MailKind.WEEKLY_REPORT ? "not sent: the report could not be rendered"
                         : mail.kind().survey() ? "not sent: the survey was answered or closed before the mail went out"
+                        : mail.kind().account() ? "not sent: the link was used or expired before the mail went out"
                         : "not sent: the credential was revoked before the mail went out";
                 jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", why, now));
                 return;

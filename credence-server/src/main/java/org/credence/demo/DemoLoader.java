@@ -27,6 +27,7 @@ import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
+import org.credence.user.Role;
 import org.credence.user.Users;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -86,14 +87,13 @@ public final class DemoLoader {
                             + "' exists, but either the simulator did not make it or its load was interrupted; --demo will not touch it"
                             + " (start with a new --data directory for a fresh demo)")));
         }
-        Tenants.Created created = tenants.create(SIMULATOR, DemoCatalog.TENANT_SLUG, DemoCatalog.TENANT_NAME, "https://demo.example", "en");
+        Tenants.Created created = tenants.create(SIMULATOR,
+                new Tenants.NewTenant(DemoCatalog.TENANT_SLUG, DemoCatalog.TENANT_NAME, "https://demo.example", "en"));
         Tenant tenant = created.tenant();
         Caller owner = new Caller(tenant.id(), Set.of("admin"), "demo-simulator");
         // generated rather than fixed: a well-known password would open the demo to anyone who can reach the port
         String password = password();
-        ObjectNode user = JsonFields.MAPPER.createObjectNode().put("email", OWNER_EMAIL).put("name", "Demo owner").put("role", "owner")
-                .put("password", password);
-        users.create(owner, user);
+        users.create(owner, new Users.NewUser(OWNER_EMAIL, "Demo owner", Role.OWNER, password));
         List<Achievement> made = new ArrayList<>();
         for (DemoAchievement a : DemoCatalog.ACHIEVEMENTS) {
             made.add(achievements.create(owner, achievementBody(a)));

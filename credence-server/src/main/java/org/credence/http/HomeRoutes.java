@@ -4,15 +4,17 @@ import io.javalin.config.JavalinConfig;
 import java.util.Map;
 import org.credence.i18n.Messages;
 
-/** {@code /}: a small page that says what this server is and where to go (verify, sign in, API docs), in English and bokmål. */
+/** {@code /}: a small page that says what this server is and where to go (set up a fresh one, verify, sign in, API docs), in English and bokmål. */
 public final class HomeRoutes {
 
     private HomeRoutes() {}
 
-    public static void register(JavalinConfig config) {
+    /** @param setupDone whether the installation has its first organisation and owner; until then the page points to {@code /setup} */
+    public static void register(JavalinConfig config, java.util.function.BooleanSupplier setupDone) {
         config.routes.get("/", ctx -> {
             String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
-            ctx.contentType("text/html; charset=utf-8").result(Pages.render("home/index.jte", Map.of("lang", lang, "t", Messages.of("home", lang).table())));
+            ctx.contentType("text/html; charset=utf-8").result(Pages.render("home/index.jte", Map.of("lang", lang, "t", Messages.of("home", lang).table(),
+                    "s", Messages.of("setup", lang).table(), "fresh", !setupDone.getAsBoolean())));
         });
     }
 }

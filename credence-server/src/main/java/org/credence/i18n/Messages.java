@@ -32,7 +32,8 @@ public final class Messages {
     public static final List<String> AREAS = List.of("credential", "verification", "home", "recipient", "mail", "share", "dashboard", "users",
             "credentials", "achievement", "share_image", "comparison", "roi", "outcomes", "surveys", "operations", "imports",
             "reports", "pathways", "renewal", "webhooks", "completions", "bulk", "appbar",
-            "issue_app", "uploads", "achievements_app", "designer", "settings", "credential_detail", "audit", "apphome");
+            "issue_app", "uploads", "achievements_app", "designer", "settings", "credential_detail", "audit", "apphome",
+            "setup", "account", "apikeys");
 
     private static final String PACKAGE = "org.credence.i18n.";
     private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();

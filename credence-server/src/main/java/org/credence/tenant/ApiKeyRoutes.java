@@ -21,7 +21,7 @@ public final class ApiKeyRoutes {
         config.routes.post(BASE, ctx -> {
             Caller caller = auth.requireTenant(ctx, "admin");
             ObjectNode body = Json.body(ctx, Set.of("label", "scopes"));
-            ApiKeys.Created created = refusalsAsProblems(() -> keys.create(caller, scopes(body), Json.optionalText(body, "label", 1000)));
+            ApiKeys.Created created = keys.create(caller, new ApiKeys.NewKey(scopes(body), Json.optionalText(body, "label", 1000)));
             ctx.status(201).json(json(created));
         });
         config.routes.get(BASE, ctx -> {
@@ -32,16 +32,13 @@ public final class ApiKeyRoutes {
         });
         config.routes.post(BASE + "/{prefix}/revoke", ctx -> {
             Caller caller = auth.requireTenant(ctx, "admin");
-            refusalsAsProblems(() -> {
-                keys.revoke(caller, ctx.pathParam("prefix"));
-                return null;
-            });
+            keys.revoke(caller, ctx.pathParam("prefix"));
             ctx.status(204);
         });
         config.routes.post(BASE + "/{prefix}/rotate", ctx -> {
             Caller caller = auth.requireTenant(ctx, "admin");
             Duration grace = Duration.ofSeconds(graceSeconds(ctx));
-            ApiKeys.Created created = refusalsAsProblems(() -> keys.rotate(caller, ctx.pathParam("prefix"), grace));
+            ApiKeys.Created created = keys.rotate(caller, ctx.pathParam("prefix"), grace);
             ctx.status(201).json(json(created));
         });
     }
@@ -78,18 +75,5 @@ public final class ApiKeyRoutes {
             throw Problem.invalidField("graceSeconds", "graceSeconds must be a whole number of seconds, 0-" + ApiKeys.MAX_GRACE.toSeconds());
         }
         return grace.asLong();
-    }
-
-    private static <T> T refusalsAsProblems(java.util.function.Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (ApiKeys.Refused e) {
-            throw switch (e.reason()) {
-                case INVALID -> Problem.invalidField(e.field(), e.getMessage());
-                case NOT_FOUND -> Problem.notFound(e.getMessage());
-                case FORBIDDEN -> Problem.forbidden(e.getMessage());
-                case CONFLICT -> Problem.conflict(e.getMessage());
-            };
-        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.credence.audit.AuditTrail;
+import org.credence.domain.DomainException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -57,27 +58,15 @@ public final class ApiKeys {
     /** A new key: {@code secret} is the whole key text, its only copy. */
     public record Created(Listed key, String secret) {}
 
-    /** Why a change to the keys was refused; routes turn the reason into an HTTP status. */
-    public static final class Refused extends RuntimeException {
-        /** What was wrong. */
-        public enum Reason { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT }
-
-        private final Reason reason;
-        private final String field;
-
-        Refused(Reason reason, String field, String message) {
-            super(message);
-            this.reason = reason;
-            this.field = field;
-        }
-
-        public Reason reason() {
-            return reason;
-        }
-
-        /** The request field at fault, or null. */
-        public String field() {
-            return field;
+    /**
+     * A key to make: the API's {@code POST /api/v1/api-keys} and the {@code /app/api-keys} page both send this.
+     *
+     * @param scopes what the key may do (each held by the caller)
+     * @param label who uses the key (1-100 characters)
+     */
+    public record NewKey(Set<String> scopes, String label) {
+        public NewKey {
+            scopes = scopes == null ? null : Set.copyOf(scopes);
         }
     }
 
@@ -109,8 +98,9 @@ public final class ApiKeys {
      * A new key of the caller's tenant with {@code scopes} (each held by the caller: a key cannot
      * grant what it lacks) and a {@code label} saying who uses it.
      */
-    public Created create(Caller caller, Set<String> scopes, String label) {
-        String checkedLabel = label(label);
+    public Created create(Caller caller, NewKey command) {
+        String checkedLabel = label(command.label());
+        Set<String> scopes = command.scopes() == null ? Set.of() : command.scopes();
         requireGrantable(caller, scopes);
         return jdbi.inTransaction(h -> {
             String key = create(h, caller.tenantId(), scopes, checkedLabel);
@@ -141,7 +131,7 @@ public final class ApiKeys {
         jdbi.useTransaction(h -> {
             Listed key = lockActive(h, caller.tenantId(), prefix, true);
             if (key.scopes().contains("admin") && key.expiresAt() == null && otherAdminKeys(h, caller.tenantId(), prefix) == 0) {
-                throw new Refused(Refused.Reason.CONFLICT, null, "crd_" + prefix + " is the tenant's last key with the admin scope; "
+                throw new DomainException.Conflict("crd_" + prefix + " is the tenant's last key with the admin scope; "
                         + "create another admin key before revoking it");
             }
             h.createUpdate("UPDATE api_key SET revoked_at = :now WHERE tenant_id = :tenant AND prefix = :prefix")
@@ -157,7 +147,7 @@ public final class ApiKeys {
      */
     public Created rotate(Caller caller, String prefix, Duration grace) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
-            throw new Refused(Refused.Reason.INVALID, "graceSeconds", "graceSeconds must be 0-" + MAX_GRACE.toSeconds());
+            throw new DomainException.InvalidInput("graceSeconds", "graceSeconds must be 0-" + MAX_GRACE.toSeconds());
         }
         return jdbi.inTransaction(h -> {
             Listed old = lockActive(h, caller.tenantId(), prefix, false);
@@ -254,14 +244,14 @@ public final class ApiKeys {
 
     private static void requireGrantable(Caller caller, Set<String> scopes) {
         if (scopes.isEmpty()) {
-            throw new Refused(Refused.Reason.INVALID, "scopes", "give at least one scope: " + String.join(", ", new TreeSet<>(SCOPES)));
+            throw new DomainException.InvalidInput("scopes", "give at least one scope: " + String.join(", ", new TreeSet<>(SCOPES)));
         }
         for (String scope : new TreeSet<>(scopes)) {
             if (!SCOPES.contains(scope)) {
-                throw new Refused(Refused.Reason.INVALID, "scopes", "unknown scope '" + scope + "'; scopes are " + String.join(", ", new TreeSet<>(SCOPES)));
+                throw new DomainException.InvalidInput("scopes", "unknown scope '" + scope + "'; scopes are " + String.join(", ", new TreeSet<>(SCOPES)));
             }
             if (!caller.scopes().contains(scope)) {
-                throw new Refused(Refused.Reason.FORBIDDEN, "scopes", "this API key lacks the '" + scope + "' scope, so it cannot grant it");
+                throw new DomainException.Forbidden("this API key lacks the '" + scope + "' scope, so it cannot grant it");
             }
         }
     }
@@ -269,7 +259,7 @@ public final class ApiKeys {
     private static String label(String label) {
         String stripped = label == null ? "" : label.strip();
         if (stripped.isEmpty() || stripped.length() > MAX_LABEL || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw new Refused(Refused.Reason.INVALID, "label", "label is required: 1-" + MAX_LABEL + " characters saying who uses the key, no control characters");
+            throw new DomainException.InvalidInput("label", "label is required: 1-" + MAX_LABEL + " characters saying who uses the key, no control characters");
         }
         return stripped;
     }
@@ -278,10 +268,10 @@ public final class ApiKeys {
     private Listed lockActive(Handle h, long tenantId, String prefix, boolean inGrace) {
         // anything but 12 hex digits names no key, and never reaches SQL (a NUL byte would make PostgreSQL fail)
         if (!prefix.matches("[0-9a-f]{12}")) {
-            throw new Refused(Refused.Reason.NOT_FOUND, null, "no API key has that prefix: a prefix is the 12 hex digits after crd_");
+            throw new DomainException.NotFound("no API key has that prefix: a prefix is the 12 hex digits after crd_");
         }
         return find(h, tenantId, prefix, true).filter(k -> k.expiresAt() == null || (inGrace && k.replacedBy() != null))
-                .orElseThrow(() -> new Refused(Refused.Reason.NOT_FOUND, null, "no active API key with prefix " + prefix));
+                .orElseThrow(() -> new DomainException.NotFound("no active API key with prefix " + prefix));
     }
 
     private Optional<Listed> find(Handle h, long tenantId, String prefix, boolean forUpdate) {

@@ -18,8 +18,8 @@ public final class TenantRoutes {
                 throw Problem.forbidden("only the installation administrator key creates tenants");
             }
             ObjectNode body = Json.body(ctx, Set.of("slug", "name", "url", "locale"));
-            Tenants.Created created = tenants.create(caller, Json.requiredText(body, "slug", 63), Json.requiredText(body, "name", 200),
-                    Json.optionalText(body, "url", 2000), java.util.Objects.requireNonNullElse(Json.optionalText(body, "locale", 5), "en"));
+            Tenants.Created created = tenants.create(caller, new Tenants.NewTenant(Json.requiredText(body, "slug", 63),
+                    Json.requiredText(body, "name", 200), Json.optionalText(body, "url", 2000), Json.optionalText(body, "locale", 5)));
             ObjectNode response = Tenants.json(created.tenant());
             response.put("apiKey", created.apiKey());
             ctx.status(201).json(response);

@@ -16,6 +16,15 @@ public final class Tenants {
     /** A new tenant and its first API key, shown once. */
     public record Created(Tenant tenant, String apiKey) {}
 
+    /**
+     * What a new tenant is made of: the API's {@code POST /api/v1/tenants} and the first-run setup page both send this.
+     *
+     * @param slug its short name in addresses and did:web (2-63 lower-case letters, digits, hyphens)
+     * @param url its own website, or null
+     * @param locale {@code en} or {@code nb}; null means {@code en}
+     */
+    public record NewTenant(String slug, String name, String url, String locale) {}
+
     private final Jdbi jdbi;
     private final TenantKeys keys;
     private final ApiKeys apiKeys;
@@ -30,7 +39,18 @@ public final class Tenants {
         this.publicUrl = publicUrl;
     }
 
-    public Created create(Caller caller, String slug, String name, String url, String locale) {
+    /** Creates a tenant with its signing key and a first API key (all scopes), audited; refusals name the field at fault. */
+    public Created create(Caller caller, NewTenant command) {
+        String slug = command.slug() == null ? "" : command.slug().strip();
+        String name = command.name() == null ? "" : command.name().strip();
+        String url = command.url() == null || command.url().isBlank() ? null : command.url().strip();
+        String locale = command.locale() == null || command.locale().isBlank() ? "en" : command.locale().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new DomainException.InvalidInput("name", "name is required: 1-200 characters");
+        }
+        if (url != null && url.length() > 2000) {
+            throw new DomainException.InvalidInput("url", "url must be at most 2000 characters");
+        }
         if (!slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
             throw new DomainException.InvalidInput("slug", "slug must be 2-63 lower-case letters, digits or hyphens, starting with a letter or digit");
         }

@@ -28,6 +28,8 @@ public final class Logins {
         record SignedIn(User user) implements Outcome {}
         record Refused() implements Outcome {}
         record Throttled(Duration retryAfter) implements Outcome {}
+        /** The password was right; the user has a second factor, whose code the sign-in waits for with {@code pendingToken}. */
+        record CodeNeeded(User user, String pendingToken) implements Outcome {}
     }
 
     private final Jdbi jdbi;
@@ -35,9 +37,11 @@ public final class Logins {
     private final Passwords passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SecondFactor secondFactor;
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge = new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
 
-    public Logins(Jdbi jdbi, Tenants tenants, Passwords passwords, AuditTrail audit, Clock clock) {
+    public Logins(Jdbi jdbi, Tenants tenants, Passwords passwords, AuditTrail audit, Clock clock, SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.passwords = passwords;
@@ -74,6 +78,17 @@ public final class Logins {
             return new Outcome.Refused();
         }
         String rehashed = passwords.needsRehash(stored) ? passwords.hash(password).encode() : null;
+        if (found.get().totp()) {
+            // the password was right: its throttle is cleared, and the code is counted by a throttle of its own
+            jdbi.useTransaction(h -> {
+                LoginThrottle.clear(h, tenantId, key).ifPresent(ended -> recordEnded(h, ended));
+                if (rehashed != null) {
+                    UserStore.setPassword(h, tenantId, user.id(), rehashed);
+                }
+                audit.record(h, tenantId, "user:" + user.id(), "user.login.password", "user:" + user.id(), null, null);
+            });
+            return new Outcome.CodeNeeded(user, secondFactor.startPending(user));
+        }
         jdbi.useTransaction(h -> {
             LoginThrottle.clear(h, tenantId, key).ifPresent(ended -> recordEnded(h, ended));
             UserStore.loggedIn(h, tenantId, user.id(), now, rehashed);
@@ -81,6 +96,44 @@ public final class Logins {
             audit.record(h, tenantId, "user:" + user.id(), "user.login", "user:" + user.id(), null, after);
         });
         return new Outcome.SignedIn(new User(user.id(), tenantId, user.email(), user.name(), user.role(), false, user.createdAt(), now));
+    }
+
+    /**
+     * The second step of a sign-in with a second factor: the code (TOTP or a recovery code) for the sign-in waiting
+     * with {@code pendingToken}. Wrong codes are counted per user by the login throttle (under {@code "totp <e-mail>"}),
+     * so knowing the password does not buy unlimited guesses; a sign-in waiting longer than
+     * {@link SecondFactor#PENDING} starts again with the password.
+     */
+    public Outcome secondStep(String pendingToken, String code) {
+        Instant now = now();
+        Optional<long[]> pending = jdbi.withHandle(h -> secondFactor.pendingUser(h, pendingToken, now));
+        Optional<User> found = pending.flatMap(ids -> jdbi.withHandle(h -> UserStore.byId(h, ids[0], ids[1]))).filter(u -> !u.disabled());
+        if (found.isEmpty()) {
+            return new Outcome.Refused();
+        }
+        User user = found.get();
+        // a space: no e-mail address has one, so this key is never a real address's
+        String key = "totp " + user.email().toLowerCase(Locale.ROOT);
+        Optional<Instant> lockedUntil = count(user.tenantId(), key, now, "user:" + user.id(), "user.login.code.throttled", "user:" + user.id());
+        if (lockedUntil.isPresent()) {
+            return new Outcome.Throttled(Duration.between(now, lockedUntil.get()));
+        }
+        boolean right = jdbi.inTransaction(h -> {
+            if (!secondFactor.verify(h, user.tenantId(), user.id(), code, now)) {
+                return false;
+            }
+            secondFactor.endPending(h, pendingToken);
+            LoginThrottle.clear(h, user.tenantId(), key).ifPresent(ended -> recordEnded(h, ended));
+            UserStore.loggedIn(h, user.tenantId(), user.id(), now, null);
+            audit.record(h, user.tenantId(), "user:" + user.id(), "user.login", "user:" + user.id(), null,
+                    JsonFields.MAPPER.createObjectNode().put("secondFactor", true));
+            return true;
+        });
+        if (!right) {
+            record(user.tenantId(), "user:" + user.id(), "user.login.code.failed", "user:" + user.id(), "wrong code");
+            return new Outcome.Refused();
+        }
+        return new Outcome.SignedIn(new User(user.id(), user.tenantId(), user.email(), user.name(), user.role(), false, user.createdAt(), now));
     }
 
     /**

@@ -40,6 +40,10 @@ public final class SessionRoutes {
                 sessions.end(ctx);
                 sessions.start(ctx, signedIn.user());
                 ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
+            } else if (outcome instanceof Logins.Outcome.CodeNeeded needed) {
+                // the password was right: the second step asks for the code (AccountRoutes, POST /login/code)
+                ctx.header("Cache-Control", "no-store");
+                html(ctx, 200, AccountPages.code(lang, needed.pendingToken(), next, java.util.Map.of()));
             } else if (outcome instanceof Logins.Outcome.Throttled throttled) {
                 ctx.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
                 html(ctx, 429, UserPages.message(lang, "throttled"));
@@ -79,10 +83,6 @@ public final class SessionRoutes {
             }
             users.changePassword(signedIn.user(), checked, sessions.tokenHash(ctx));
             html(ctx, 200, UserPages.message(lang, "changed"));
-        });
-        config.routes.get(HOME + "/users", ctx -> {
-            SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_USERS);
-            html(ctx, 200, UserPages.users(UserPages.language(ctx), signedIn, users.list(signedIn.user().tenantId())));
         });
     }
 

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import org.credence.http.Problem;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -45,14 +44,15 @@ public final class Sessions {
     private final Clock clock;
     private final SecureRandom random;
     private final URI publicUrl;
-    private final org.credence.http.SameOrigin sameOrigin;
+    private final java.util.function.Predicate<Context> crossSite;
 
-    public Sessions(Jdbi jdbi, Clock clock, SecureRandom random, URI publicUrl) {
+    /** @param crossSite whether a request's Origin (or else Referer) names another site than this installation */
+    public Sessions(Jdbi jdbi, Clock clock, SecureRandom random, URI publicUrl, java.util.function.Predicate<Context> crossSite) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.random = random;
         this.publicUrl = publicUrl;
-        this.sameOrigin = new org.credence.http.SameOrigin(publicUrl);
+        this.crossSite = crossSite;
     }
 
     /**
@@ -109,12 +109,17 @@ public final class Sessions {
         if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
             return PageResponse.page(403, "refused");
         }
-        return Problem.forbidden(detail);
+        return new org.credence.domain.DomainException.Forbidden(detail);
     }
 
     /** The stored hash of the request's session token, to keep that session when the others end. */
     byte[] tokenHash(Context ctx) {
         return hash(ctx.cookie(COOKIE));
+    }
+
+    /** Clears the session cookie (after every session of the user was ended). */
+    void clearCookie(Context ctx) {
+        ctx.cookie(cookie("", 0));
     }
 
     /** Ends the request's session (its row is deleted) and clears the cookie. */
@@ -128,7 +133,7 @@ public final class Sessions {
 
     /** Refuses a state-changing request whose Origin (or else Referer) names another site. */
     void checkSameOrigin(Context ctx) {
-        if (sameOrigin.crossSite(ctx)) {
+        if (crossSite.test(ctx)) {
             throw refused(ctx, "this request came from another site (" + Optional.ofNullable(ctx.header("Origin")).orElse(String.valueOf(ctx.header("Referer")))
                     + "); it was refused");
         }

@@ -32,10 +32,6 @@ final class UserPages {
                 "error", wrong ? t.get("login.wrong") : ""));
     }
 
-    static String users(String lang, SignedIn signedIn, List<User> users) {
-        return Pages.render("user/users.jte", Map.of("lang", lang, "t", text(lang), "signedIn", signedIn, "users", users));
-    }
-
     /** The password change form, with why the last try was refused (null: none). */
     static String password(String lang, SignedIn signedIn, Users.PasswordChange.Outcome refused) {
         Map<String, String> t = text(lang);

@@ -1,6 +1,8 @@
 package org.credence.user;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.credence.http.Auth;
@@ -20,7 +22,14 @@ public final class UserRoutes {
     public static void register(JavalinConfig config, Users users, Auth auth, Tenants tenants) {
         config.routes.post("/api/v1/users", ctx -> {
             Caller caller = caller(ctx, auth, tenants);
-            ctx.status(201).json(users.create(caller, Json.body(ctx, Users.CREATE_FIELDS)).json());
+            ObjectNode body = Json.body(ctx, Users.CREATE_FIELDS);
+            JsonNode password = body.get("password");
+            if (password == null || !password.isTextual()) {
+                throw Problem.invalidField("password", "password is required, as a string");
+            }
+            Users.NewUser user = new Users.NewUser(Json.requiredText(body, "email", 320), Json.requiredText(body, "name", 200),
+                    Users.role(Json.optionalText(body, "role", 20)), password.asText());
+            ctx.status(201).json(users.create(caller, user).json());
         });
         config.routes.get("/api/v1/users", ctx -> {
             Caller caller = caller(ctx, auth, tenants);
@@ -34,7 +43,14 @@ public final class UserRoutes {
         });
         config.routes.patch("/api/v1/users/{id}", ctx -> {
             Caller caller = caller(ctx, auth, tenants);
-            ctx.json(users.update(caller, ctx.pathParam("id"), Json.body(ctx, Users.UPDATE_FIELDS)).json());
+            ObjectNode body = Json.body(ctx, Users.UPDATE_FIELDS);
+            JsonNode disabled = body.get("disabled");
+            if (disabled != null && !disabled.isBoolean()) {
+                throw Problem.invalidField("disabled", "disabled must be true or false");
+            }
+            Users.UserChange change = new Users.UserChange(Json.optionalText(body, "name", 200), Users.role(Json.optionalText(body, "role", 20)),
+                    disabled == null ? null : disabled.booleanValue());
+            ctx.json(users.update(caller, ctx.pathParam("id"), change).json());
         });
     }
 

@@ -19,10 +19,11 @@ final class UserStore {
                  , disabled
                  , created_at
                  , last_login_at
-                 , password_hash""";
+                 , password_hash
+                 , totp_enabled_at IS NOT NULL AS totp""";
 
-    /** A user with the stored hash, for login only. */
-    record WithHash(User user, String passwordHash) {}
+    /** A user with the stored hash, for login only, and whether they have a second factor. */
+    record WithHash(User user, String passwordHash, boolean totp) {}
 
     private UserStore() {}
 
@@ -104,6 +105,6 @@ final class UserStore {
         User user = new User(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("email"), rs.getString("name"),
                 Role.parse(rs.getString("role")).orElseThrow(), rs.getBoolean("disabled"), rs.getTimestamp("created_at").toInstant(),
                 last == null ? null : last.toInstant());
-        return new WithHash(user, rs.getString("password_hash"));
+        return new WithHash(user, rs.getString("password_hash"), rs.getBoolean("totp"));
     }
 }

@@ -1,13 +1,10 @@
 package org.credence.user;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
-import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
 
@@ -69,36 +66,110 @@ public final class Users {
         });
     }
 
-    public User create(Caller caller, ObjectNode body) {
-        String email = JsonFields.requiredText(body, "email", 320);
+    /**
+     * A user to add with a password chosen for them (the API; the first owner at setup).
+     *
+     * @param password as typed: not stripped, spaces at either end are part of a password
+     */
+    public record NewUser(String email, String name, Role role, String password) {
+        @Override
+        public String toString() {
+            return "NewUser[" + email + ", " + role + "]";
+        }
+    }
+
+    /** A change to a user; null fields stay as they are. */
+    public record UserChange(String name, Role role, Boolean disabled) {}
+
+    /** A person invited by e-mail: they get a link to choose their own password (valid {@link PasswordTokens#INVITATION_VALID}). */
+    public record Invitation(String email, String name, Role role, String language) {}
+
+    /** Checks a new user's fields without storing anything: what the setup page asks before it makes the tenant. */
+    public static void check(NewUser user) {
+        email(user.email());
+        name(user.name());
+        required(user.role());
+        chosen(user.password());
+    }
+
+    public User create(Caller caller, NewUser command) {
+        check(command);
+        String email = command.email().strip();
+        String hash = passwords.hash(chosen(command.password())).encode();
+        return insert(caller, email, command.name().strip(), command.role(), hash, "user.create");
+    }
+
+    /**
+     * Adds a user who chooses their own password through the link mailed to them; until then no password opens the
+     * account (it holds the hash of a random one nobody saw).
+     */
+    public User invite(Caller caller, Invitation command, PasswordTokens tokens) {
+        String email = email(command.email());
+        String name = name(command.name());
+        required(command.role());
+        String hash = passwords.hash(Password.chosen(tokens.randomPassword())).encode();
+        return jdbi.inTransaction(h -> {
+            User user = insert(h, caller, email, name, command.role(), hash, "user.invite");
+            tokens.issue(h, user, PasswordTokens.Purpose.INVITATION, command.language(), caller.actor());
+            return user;
+        });
+    }
+
+    /** Ends every session of {@code user} (on every device), audited. */
+    public void signOutEverywhere(User user) {
+        jdbi.useTransaction(h -> {
+            SessionStore.endAll(h, user.tenantId(), user.id());
+            audit.record(h, user.tenantId(), "user:" + user.id(), "user.sessions.end-all", "user:" + user.id(), null, null);
+        });
+    }
+
+    private User insert(Caller caller, String email, String name, Role role, String hash, String action) {
+        return jdbi.inTransaction(h -> insert(h, caller, email, name, role, hash, action));
+    }
+
+    private User insert(org.jdbi.v3.core.Handle h, Caller caller, String email, String name, Role role, String hash, String action) {
+        long tenantId = caller.tenantId();
+        long id = UserStore.insert(h, tenantId, email, name, role, hash, clock.instant())
+                .orElseThrow(() -> new DomainException.Conflict("a user with e-mail " + email + " already exists at this tenant"));
+        User user = UserStore.byId(h, tenantId, id).orElseThrow();
+        audit.record(h, tenantId, caller.actor(), action, "user:" + id, null, user.json());
+        return user;
+    }
+
+    private static String email(String typed) {
+        String email = typed == null ? "" : typed.strip();
+        if (email.isEmpty() || email.length() > 320) {
+            throw new DomainException.InvalidInput("email", "email is required: an e-mail address like name@example.org");
+        }
         if (!email.matches(EMAIL)) {
             throw new DomainException.InvalidInput("email", "email '" + email + "' is not an e-mail address like name@example.org");
         }
-        String name = JsonFields.requiredText(body, "name", 200);
-        Role role = role(body);
+        return email;
+    }
+
+    private static String name(String typed) {
+        String name = typed == null ? "" : typed.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new DomainException.InvalidInput("name", "name is required: 1-200 characters");
+        }
+        return name;
+    }
+
+    private static void required(Role role) {
         if (role == null) {
             throw new DomainException.InvalidInput("role", "role is required: one of owner, issuer, analyst, viewer");
         }
-        JsonNode typed = body.get("password");
-        if (typed == null || !typed.isTextual()) {
+    }
+
+    private static Password chosen(String typed) {
+        if (typed == null) {
             throw new DomainException.InvalidInput("password", "password is required, as a string");
         }
-        Password password;
         try {
-            // not stripped: spaces at either end are part of a password
-            password = Password.chosen(typed.asText());
+            return Password.chosen(typed);
         } catch (IllegalArgumentException e) {
             throw new DomainException.InvalidInput("password", e.getMessage());
         }
-        String hash = passwords.hash(password).encode();
-        long tenantId = caller.tenantId();
-        return jdbi.inTransaction(h -> {
-            long id = UserStore.insert(h, tenantId, email, name, role, hash, clock.instant())
-                    .orElseThrow(() -> new DomainException.Conflict("a user with e-mail " + email + " already exists at this tenant"));
-            User user = UserStore.byId(h, tenantId, id).orElseThrow();
-            audit.record(h, tenantId, caller.actor(), "user.create", "user:" + id, null, user.json());
-            return user;
-        });
     }
 
     public List<User> list(long tenantId) {
@@ -110,23 +181,19 @@ public final class Users {
         return jdbi.withHandle(h -> UserStore.byId(h, tenantId, userId)).orElseThrow(() -> notFound(id));
     }
 
-    /** Changes name, role or disabled; disabling ends the user's sessions at once. */
-    public User update(Caller caller, String id, ObjectNode body) {
+    /** Changes name, role or disabled; disabling ends the user's sessions at once. The last active owner stays one. */
+    public User update(Caller caller, String id, UserChange change) {
         long userId = id(id);
-        String name = JsonFields.optionalText(body, "name", 200);
-        if (name != null && name.isBlank()) {
-            throw new DomainException.InvalidInput("name", "name must not be blank");
-        }
-        Role role = role(body);
-        JsonNode disabledNode = body.get("disabled");
-        if (disabledNode != null && !disabledNode.isBoolean()) {
-            throw new DomainException.InvalidInput("disabled", "disabled must be true or false");
+        String name = change.name();
+        if (name != null && (name.isBlank() || name.length() > 200)) {
+            throw new DomainException.InvalidInput("name", "name must not be blank, and at most 200 characters");
         }
         long tenantId = caller.tenantId();
         return jdbi.inTransaction(h -> {
             User before = UserStore.byId(h, tenantId, userId).orElseThrow(() -> notFound(id));
-            User after = new User(before.id(), tenantId, before.email(), name == null ? before.name() : name, role == null ? before.role() : role,
-                    disabledNode == null ? before.disabled() : disabledNode.booleanValue(), before.createdAt(), before.lastLoginAt());
+            User after = new User(before.id(), tenantId, before.email(), name == null ? before.name() : name.strip(),
+                    change.role() == null ? before.role() : change.role(),
+                    change.disabled() == null ? before.disabled() : change.disabled(), before.createdAt(), before.lastLoginAt());
             boolean wasActiveOwner = before.role() == Role.OWNER && !before.disabled();
             boolean staysActiveOwner = after.role() == Role.OWNER && !after.disabled();
             if (wasActiveOwner && !staysActiveOwner && UserStore.otherActiveOwners(h, tenantId, userId) == 0) {
@@ -141,8 +208,8 @@ public final class Users {
         });
     }
 
-    private static Role role(ObjectNode body) {
-        String text = JsonFields.optionalText(body, "role", 20);
+    /** The role named {@code text} ({@code owner}, {@code issuer} …), null for null; refused naming the field otherwise. */
+    public static Role role(String text) {
         if (text == null) {
             return null;
         }
