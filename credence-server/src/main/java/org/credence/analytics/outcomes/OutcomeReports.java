@@ -127,6 +127,9 @@ public final class OutcomeReports {
         if (scopes.isEmpty()) {
             return;
         }
+        if (scopes.stream().anyMatch(s -> s.tenantId() != scopes.get(0).tenantId() || !s.achievementId().equals(scopes.get(0).achievementId()))) {
+            throw new IllegalArgumentException("warm one tenant and achievement filter at a time");
+        }
         try (OutcomeQueries.Session session = queries.session(scopes.get(0).tenantId(), scopes.get(0).achievementId())) {
             for (Scope scope : scopes) {
                 completion(scope, achievements, false);
