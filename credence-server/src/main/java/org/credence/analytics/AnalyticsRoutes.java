@@ -35,8 +35,9 @@ public final class AnalyticsRoutes {
             Caller caller = auth.requireTenant(ctx, "analytics");
             OptionalLong achievement = QueryParams.optionalId(ctx::queryParam, "achievementId");
             achievement.ifPresent(id -> achievements.get(caller.tenantId(), id));
-            ctx.json(SimulatedData.mark(jdbi, caller.tenantId(),
-                    assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement))));
+            ctx.json(SimulatedJson.mark(
+                    assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement)),
+                    SimulatedData.of(jdbi, caller.tenantId())));
         });
         config.routes.post("/api/v1/analytics/assumptions", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
@@ -55,8 +56,9 @@ public final class AnalyticsRoutes {
                 audit.record(h, caller.tenantId(), caller.actor(), "analytics.assumption.set",
                         achievement.isPresent() ? "achievement:" + achievement.getAsLong() : "tenant", null, body);
             });
-            ctx.status(201).json(SimulatedData.mark(jdbi, caller.tenantId(),
-                    assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement))));
+            ctx.status(201).json(SimulatedJson.mark(
+                    assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement)),
+                    SimulatedData.of(jdbi, caller.tenantId())));
         });
     }
 
