@@ -255,6 +255,31 @@ class OutcomeImportsTest {
     }
 
     @Test
+    void a_sources_first_file_copied_straight_in_stores_what_the_staged_upsert_of_a_later_file_stores() {
+        // the first file of a source skips the stage (COPY into the table); the same rows through the staged upsert must read the same
+        String lines = """
+                id,email,kind,achievement,quantity,amount,currency,booked
+                q1,ada@example.org,exam_fee,%d,,300,EUR,2026-01-31
+                q2,,renewal,%d,2,"1,5",NOK,2026-02-01T10:00:00+01:00
+                """.formatted(achievement, achievement);
+        var first = importCsv(key, "revenue_line", "copy-direct", lines);
+        assertThat(first.json().get("rows").get("upserted").asInt()).as(first.body()).isEqualTo(2);
+        importCsv(key, "revenue_line", "copy-staged", "id,kind,amount,currency,booked\nzz,exam_fee,1,EUR,2026-01-01\n");
+        var staged = importCsv(key, "revenue_line", "copy-staged", lines);
+        assertThat(staged.json().get("rows").get("upserted").asInt()).as(staged.body()).isEqualTo(2);
+        String columns = "source_id, person_id, kind, achievement_id, quantity, amount::text AS amount, currency, booked_on::text AS booked, simulated";
+        for (String id : List.of("q1", "q2")) {
+            assertThat(row("SELECT " + columns + " FROM revenue_line WHERE tenant_id = ? AND source = 'copy-direct' AND source_id = ?", tenant, id))
+                    .isEqualTo(row("SELECT " + columns + " FROM revenue_line WHERE tenant_id = ? AND source = 'copy-staged' AND source_id = ?", tenant, id));
+        }
+        // a line without a quantity counts once, either way
+        assertThat(row("SELECT quantity FROM revenue_line WHERE tenant_id = ? AND source = 'copy-direct' AND source_id = 'q1'", tenant))
+                .containsEntry("quantity", 1);
+        // and the same file again is unchanged on both paths
+        assertThat(importCsv(key, "revenue_line", "copy-direct", lines).json().get("rows").get("upserted").asInt()).isZero();
+    }
+
+    @Test
     void a_person_first_known_by_a_source_id_takes_the_address_of_a_later_row_naming_both() {
         String merge = server.tenant("outc-merge");
         long mergeTenant = tenantId("outc-merge");

@@ -19,9 +19,14 @@ final class ProcessCpu {
         this.postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
     }
 
-    /** Nanoseconds of CPU (user + system) used by this JVM and the database processes now alive. */
+    /** Nanoseconds of CPU (user + system) used by this JVM alone. */
+    static long jvmNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Nanoseconds of CPU (user + system) used by this JVM and the database processes (those alive and those ended since it started). */
     long nanos() {
-        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        long jvm = jvmNanos();
         // the postmaster's own time, its ended children's (cutime, cstime: autovacuum workers and backends come and go), and the live ones'
         long ticks = ProcessHandle.of(postmaster).map(p -> ticks(p, true) + p.descendants().mapToLong(d -> ticks(d, false)).sum())
                 .orElse(0L);

@@ -40,11 +40,12 @@ import org.postgresql.copy.CopyManager;
  * rate counted as the rows land.
  *
  * <p>One import is one transaction: its rows, its persons and its {@code outcome_import} row commit
- * together or not at all, so a failure never leaves half a file. Rows are copied ({@code COPY}, in
- * chunks of {@value #CHUNK}) into a temporary table dropped at commit, then written by one
- * {@code INSERT … SELECT … ON CONFLICT DO UPDATE}; a row whose values did not change is not
- * rewritten (nor counted as upserted). Imports of one tenant take turns (an advisory lock),
- * so two at once cannot race on the same persons.
+ * together or not at all, so a failure never leaves half a file. The first file of a source is copied
+ * ({@code COPY}, in chunks of {@value #CHUNK}) straight into its table; later files are copied into a
+ * temporary table dropped at commit, then written by one {@code INSERT … SELECT … ON CONFLICT DO UPDATE};
+ * a row whose values did not change is not rewritten (nor counted as upserted). Imports of one tenant
+ * take turns (an advisory lock), so two at once cannot race on the same persons. A bulk import's
+ * planner statistics are refreshed by a job after it answered ({@link #ANALYZE_TASK}).
  */
 public final class OutcomeImports {
     static final int CHUNK = 50_000;
@@ -69,7 +70,6 @@ public final class OutcomeImports {
     private final Jobs jobs;
     private final Map<OutcomeKind, String> upserts = new HashMap<>();
     private final Map<OutcomeKind, String> unchanged = new HashMap<>();
-    private final Map<OutcomeKind, String> inserts = new HashMap<>();
 
     public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock) {
         this(jdbi, audit, clock, tenant -> {}, tenant -> {}, null);
@@ -92,7 +92,6 @@ public final class OutcomeImports {
         this.jobs = jobs;
         for (OutcomeKind kind : OutcomeKind.values()) {
             upserts.put(kind, upsertSql(kind));
-            inserts.put(kind, insertSql(kind));
             unchanged.put(kind, unchangedSql(kind));
         }
     }
@@ -339,7 +338,7 @@ public final class OutcomeImports {
                     keys.put(id, new String[] {hash, ext});
                     return id;
                 }).list();
-        LOG.info("outcome import persons: sets {} ms, insert {} ms, read back {} ms", (r0 - rs0) / 1_000_000, (r1 - r0) / 1_000_000,
+        LOG.debug("outcome import persons: sets {} ms, insert {} ms, read back {} ms", (r0 - rs0) / 1_000_000, (r1 - r0) / 1_000_000,
                 (System.nanoTime() - r1) / 1_000_000);
         return new Persons(byHash, byExternal, keys);
     }
@@ -348,6 +347,35 @@ public final class OutcomeImports {
         long begun = System.nanoTime();
         OutcomeKind kind = request.kind();
         int width = kind.storedColumns().size();
+        // the first file of a source: nothing to compare or update, so its rows are copied straight into the table (no stage, no
+        // conflict check per row: this tenant's imports take turns, and a file's ids are unique, so no row can conflict)
+        boolean first = !h.createQuery("SELECT EXISTS (SELECT 1 FROM " + kind.id() + " WHERE tenant_id = :tenant AND source = :source)")
+                .bind("tenant", tenantId).bind("source", source).mapTo(Boolean.class).one();
+        if (first) {
+            List<Column> stored = kind.storedColumns();
+            int offset = kind.namesPerson() ? 4 : 3;
+            String[] record = new String[offset + width + 2];
+            record[0] = Long.toString(tenantId);
+            record[1] = source;
+            record[offset + width] = Long.toString(importId);
+            record[offset + width + 1] = request.simulated() ? "t" : "f";
+            copy(h, "COPY " + kind.id() + " (tenant_id, source, source_id, " + String.join(", ", storedNames(kind)) + ", import_id, simulated)"
+                    + " FROM STDIN WITH (FORMAT csv)", rows, row -> {
+                        record[2] = row.sourceId();
+                        if (kind.namesPerson()) {
+                            Long person = persons.of(row);
+                            record[3] = person == null ? null : person.toString();
+                        }
+                        for (int c = 0; c < width; c++) {
+                            String value = row.values()[c];
+                            // as the staged upsert's COALESCE: a line without a quantity counts once
+                            record[offset + c] = value == null && stored.get(c).type() == Column.Type.QUANTITY ? "1" : value;
+                        }
+                        return record;
+                    });
+            LOG.debug("outcome import of a new source: {} rows copied in {} ms", rows.size(), (System.nanoTime() - begun) / 1_000_000);
+            return rows.size();
+        }
         List<String> columns = new ArrayList<>();
         columns.add("source_id TEXT");
         columns.add("person_id TEXT");
@@ -355,51 +383,50 @@ public final class OutcomeImports {
             columns.add("c" + c + " TEXT");
         }
         h.execute("CREATE TEMP TABLE outcome_stage (" + String.join(", ", columns) + ") ON COMMIT DROP");
+        String[] record = new String[width + 2];
+        copy(h, "COPY outcome_stage FROM STDIN WITH (FORMAT csv)", rows, row -> {
+            Long person = persons.of(row);
+            record[0] = row.sourceId();
+            record[1] = person == null ? null : person.toString();
+            System.arraycopy(row.values(), 0, record, 2, width);
+            return record;
+        });
+        long copied = System.nanoTime();
+        h.execute("ANALYZE outcome_stage");
+        // unchanged rows leave the stage first, in their own statement: as a NOT EXISTS inside the INSERT, a plan that rescans the
+        // target would also read every row the INSERT has just added (quadratic on a first import)
+        long analyzed = System.nanoTime();
+        h.createUpdate(unchanged.get(kind)).bind("tenant", tenantId).bind("source", source).execute();
+        long deleted = System.nanoTime();
+        int written = h.createUpdate(upserts.get(kind)).bind("tenant", tenantId).bind("source", source).bind("import", importId)
+                .bind("simulated", request.simulated()).execute();
+        LOG.debug("outcome import stage: copy {} ms, analyze {} ms, unchanged {} ms, upsert {} ms", (copied - begun) / 1_000_000,
+                (analyzed - copied) / 1_000_000, (deleted - analyzed) / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
+        return written;
+    }
+
+    /** Streams the rows to {@code copySql} as CSV, {@value #CHUNK} at a time; {@code record} may reuse one array. */
+    private static void copy(Handle h, String copySql, List<OutcomeFile.Row> rows, java.util.function.Function<OutcomeFile.Row, String[]> record) {
         CopyManager copy;
         try {
             copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
         } catch (SQLException e) {
             throw new IllegalStateException("the database connection is not PostgreSQL's", e);
         }
-        String[] record = new String[width + 2];
         for (int from = 0; from < rows.size(); from += CHUNK) {
             StringWriter text = new StringWriter();
             try (CsvWriter csv = CsvWriter.builder().build(text)) {
                 for (OutcomeFile.Row row : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
-                    Long person = persons.of(row);
-                    record[0] = row.sourceId();
-                    record[1] = person == null ? null : person.toString();
-                    System.arraycopy(row.values(), 0, record, 2, width);
-                    csv.writeRecord(record);
+                    csv.writeRecord(record.apply(row));
                 }
                 csv.flush();
-                copy.copyIn("COPY outcome_stage FROM STDIN WITH (FORMAT csv)", new StringReader(text.toString()));
+                copy.copyIn(copySql, new StringReader(text.toString()));
             } catch (SQLException e) {
                 throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        long copied = System.nanoTime();
-        // the first file of a source: nothing to compare or update, so no statistics for a join and a plain INSERT (no conflict
-        // check per row; this tenant's imports take turns, and a file's ids are unique, so no row can conflict)
-        boolean first = !h.createQuery("SELECT EXISTS (SELECT 1 FROM " + kind.id() + " WHERE tenant_id = :tenant AND source = :source)")
-                .bind("tenant", tenantId).bind("source", source).mapTo(Boolean.class).one();
-        if (!first) {
-            h.execute("ANALYZE outcome_stage");
-        }
-        long analyzed = System.nanoTime();
-        if (!first) {
-            // unchanged rows leave the stage first, in their own statement: as a NOT EXISTS inside the INSERT, a plan that rescans the
-            // target would also read every row the INSERT has just added (quadratic on a first import)
-            h.createUpdate(unchanged.get(kind)).bind("tenant", tenantId).bind("source", source).execute();
-        }
-        long deleted = System.nanoTime();
-        int written = h.createUpdate(first ? inserts.get(kind) : upserts.get(kind)).bind("tenant", tenantId).bind("source", source)
-                .bind("import", importId).bind("simulated", request.simulated()).execute();
-        LOG.info("outcome import stage: copy {} ms, analyze {} ms, unchanged {} ms, upsert {} ms", (copied - begun) / 1_000_000,
-                (analyzed - copied) / 1_000_000, (deleted - analyzed) / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
-        return written;
     }
 
     /** Deletes from the stage the rows already stored with the same values: they are neither rewritten nor counted. */
@@ -441,19 +468,13 @@ public final class OutcomeImports {
      */
     static String upsertSql(OutcomeKind kind) {
         List<String> names = storedNames(kind);
-        return insertSql(kind) + "\n"
+        return "INSERT INTO " + kind.id() + " AS t (tenant_id, source, source_id, " + String.join(", ", names) + ", import_id, simulated)\n"
+                + "SELECT :tenant, :source, u.source_id, " + String.join(", ", castColumns(kind)) + ", :import, :simulated FROM outcome_stage u\n"
                 + "ON CONFLICT (tenant_id, source, source_id) DO UPDATE SET "
                 + String.join(", ", names.stream().map(n -> n + " = EXCLUDED." + n).toList())
                 + ", import_id = EXCLUDED.import_id, simulated = EXCLUDED.simulated, updated_at = now()\n"
                 + "WHERE (" + String.join(", ", names.stream().map(n -> "t." + n).toList()) + ") IS DISTINCT FROM ("
                 + String.join(", ", names.stream().map(n -> "EXCLUDED." + n).toList()) + ")";
-    }
-
-    /** The kind's plain insert from the staged rows: a source's first file, which cannot conflict. */
-    static String insertSql(OutcomeKind kind) {
-        List<String> names = storedNames(kind);
-        return "INSERT INTO " + kind.id() + " AS t (tenant_id, source, source_id, " + String.join(", ", names) + ", import_id, simulated)\n"
-                + "SELECT :tenant, :source, u.source_id, " + String.join(", ", castColumns(kind)) + ", :import, :simulated FROM outcome_stage u";
     }
 
     /** [rows naming a person, of those rows matched to a recipient]. */
