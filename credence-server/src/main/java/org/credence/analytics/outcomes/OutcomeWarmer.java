@@ -21,12 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recomputes a tenant's outcome answers (completion, retention, business for the default filters and for the quarters a board
- * report reads) in the background after its outcome data changed, so the first read after an import is served from memory
- * instead of paying seconds of SQL (a board report's six answers took two minutes at a million rows). One thread;
- * triggers for a tenant already queued are coalesced; while a tenant is queued or running, {@link OutcomeReports} answers its
- * default-filter readers with the previous answer marked stale. One entry point, {@link #changed}, so a job scheduler can take
- * its place later.
+ * Recomputes a tenant's outcome answers (completion, retention, business for the default filters, for the quarters a board
+ * report reads and for each achievement's default view) in the background after its outcome data changed, so the first read
+ * after an import is served from memory instead of paying seconds of SQL (a board report's six answers took two minutes at a
+ * million rows). One thread; triggers for a tenant already queued are coalesced; while a tenant is queued, running or
+ * {@link #pending}, {@link OutcomeReports} answers readers of the default dates with the previous answer marked stale. One entry
+ * point, {@link #changed}, so a job scheduler can take its place later.
  */
 public final class OutcomeWarmer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeWarmer.class);
