@@ -80,22 +80,26 @@ class OutcomeWarmingTest {
 
     @Test
     void a_reader_during_the_recompute_gets_the_previous_answer_marked_stale_then_the_new_one() {
-        String key = server.tenant("warm-b");
-        JsonNode first = get("/api/v1/analytics/retention", key);
+        staleWhileRecomputing(server.tenant("warm-b"), "/api/v1/analytics/retention", "wb");
+    }
+
+    /** Reads {@code path}, imports while the warmer is held inside its retention query, reads again (stale), then after it (new). */
+    static void staleWhileRecomputing(String key, String path, String prefix) {
+        JsonNode first = get(path, key);
         JsonNode stale;
         // holding the employees table keeps the warmer inside its retention query, so the read below lands mid-recompute
         try (Handle lock = server.credence.jdbi().open()) {
             lock.begin();
             lock.execute("LOCK TABLE hris_employee IN ACCESS EXCLUSIVE MODE");
-            importEnrolments(key, "wb");
-            stale = get("/api/v1/analytics/retention", key);
+            importEnrolments(key, prefix);
+            stale = get(path, key);
             lock.rollback();
         }
         assertThat(stale.get("stale").asBoolean()).isTrue();
         assertThat(stale.get("computedAt").asText()).isEqualTo(first.get("computedAt").asText());
 
         assertThat(warmer().awaitIdle(PATIENCE)).isTrue();
-        JsonNode fresh = get("/api/v1/analytics/retention", key);
+        JsonNode fresh = get(path, key);
         assertThat(fresh.get("stale").asBoolean()).isFalse();
         assertThat(Instant.parse(fresh.get("computedAt").asText())).isAfter(Instant.parse(first.get("computedAt").asText()));
     }
@@ -134,5 +138,33 @@ class OutcomeWarmingTest {
         JsonNode otherAfter = get("/api/v1/analytics/completion", other);
         assertThat(otherAfter.get("computedAt")).isEqualTo(otherBefore.get("computedAt"));
         assertThat(enrolmentsWithoutOffer(otherAfter)).isZero();
+    }
+
+    @Test
+    void an_import_recomputes_each_achievements_view_too_so_a_filtered_read_after_it_is_served_warm_and_correct() {
+        String key = server.tenant("warm-f");
+        long achievement = server.achievement(key);
+        String path = "/api/v1/analytics/completion?achievementId=" + achievement;
+        JsonNode before = get(path, key);
+        assertThat(warmer().awaitIdle(PATIENCE)).isTrue();
+
+        importEnrolments(key, "wf");
+        assertThat(warmer().awaitIdle(PATIENCE)).isTrue();
+        Instant afterWarming = Instant.now();
+        for (String outcome : new String[] {"completion", "retention", "business"}) {
+            JsonNode read = get("/api/v1/analytics/" + outcome + "?achievementId=" + achievement, key);
+            // computed by the warmer, before this read: a reader computing it would stamp its own, later, time
+            assertThat(Instant.parse(read.get("computedAt").asText())).as(outcome).isBefore(afterWarming);
+            assertThat(read.get("stale").asBoolean()).isFalse();
+            assertThat(read.at("/filter/achievement").asLong()).isEqualTo(achievement);
+        }
+        // the filtered answer counts the new data: the two enrolments in an unmapped course are the "without an offer" arm
+        assertThat(enrolmentsWithoutOffer(get(path, key))).isEqualTo(enrolmentsWithoutOffer(before) + 2);
+    }
+
+    @Test
+    void a_reader_of_an_achievements_view_during_the_recompute_gets_the_previous_answer_marked_stale() {
+        String key = server.tenant("warm-g");
+        staleWhileRecomputing(key, "/api/v1/analytics/retention?achievementId=" + server.achievement(key), "wg");
     }
 }

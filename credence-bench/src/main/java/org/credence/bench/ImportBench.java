@@ -30,7 +30,12 @@ import org.postgresql.PGConnection;
  * the same opportunity rows written by a JDBI {@link PreparedBatch} of one {@code INSERT … ON CONFLICT} per row
  * (what a plain implementation does) and by a bare {@code COPY} (no checks, no upsert: the floor).
  *
- * <pre>java -Xmx3g -cp credence-bench/target/benchmarks.jar org.credence.bench.ImportBench [--rows 200000] [--runs 3] [--recipients 2000]</pre>
+ * <pre>java -Xmx3g -cp credence-bench/target/benchmarks.jar org.credence.bench.ImportBench [--rows 200000] [--runs 3] [--recipients 2000]
+ *     [--contacts-only]</pre>
+ *
+ * <p>{@code --contacts-only} times the first import of {@code rows / 2} contacts {@code runs} times (each into emptied tables) and
+ * prints the CPU time per row (this JVM and the embedded PostgreSQL): until the answer, and until the background work the import
+ * queued (statistics, the outcome warmer) is done.
  */
 public final class ImportBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +47,7 @@ public final class ImportBench {
         int runs = Integer.parseInt(DashboardBench.option(args, "--runs", "3"));
         int recipients = Integer.parseInt(DashboardBench.option(args, "--recipients", "2000"));
         int contacts = rows / 2;
+        boolean contactsOnly = Arrays.asList(args).contains("--contacts-only");
         Path data = Files.createTempDirectory("credence-import-bench");
         String adminKey = "crd_000000000001_" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true).start()) {
@@ -61,6 +67,10 @@ public final class ImportBench {
                 }
                 long tenant = jdbi.withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = 'import-bench'").mapTo(Long.class).one());
                 byte[] contactCsv = contacts(contacts);
+                if (contactsOnly) {
+                    contactRuns(server, jdbi, new ProcessCpu(data.resolve("pg")), http, base, key, tenant, contactCsv, contacts, runs);
+                    return;
+                }
                 byte[] opportunityCsv = opportunities(rows, contacts, 0);
                 byte[] changedCsv = opportunities(rows, contacts, 1);
                 System.out.printf("Tenant: %,d recipients; %,d contacts (%,d bytes of CSV); %,d opportunities (%,d bytes); %d runs, median shown.%n%n",
@@ -99,6 +109,43 @@ public final class ImportBench {
     }
 
     private static String lastMatch = "";
+
+    /** {@code runs} first imports of the same contacts, the tables emptied before each: time, rows/s and CPU per row. */
+    private static void contactRuns(Credence server, Jdbi jdbi, ProcessCpu cpu, HttpClient http, String base, String key, long tenant, byte[] csv,
+                                    int contacts, int runs) throws Exception {
+        System.out.printf("%,d contacts (%,d bytes of CSV), first import, %d runs; load average at start %.2f%n%n", contacts, csv.length, runs,
+                ProcessCpu.load());
+        System.out.println("| run | time to answer | rows/s | CPU to answer, per row | of which JVM | CPU incl. background work, per row | background after answer | load (1 min) |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        double[] perSecond = new double[runs];
+        double[] cpuPerRow = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            jdbi.useHandle(h -> {
+                h.createUpdate("DELETE FROM crm_contact WHERE tenant_id = :t").bind("t", tenant).execute();
+                h.createUpdate("DELETE FROM outcome_person WHERE tenant_id = :t").bind("t", tenant).execute();
+                h.execute("VACUUM ANALYZE crm_contact, outcome_person");
+            });
+            double load = ProcessCpu.load();
+            long cpuStart = cpu.nanos();
+            long jvmStart = ProcessCpu.jvmNanos();
+            long start = System.nanoTime();
+            timeImport(http, base, key, "crm_contact", "sf", csv, contacts, 1, false, null);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long cpuAnswer = cpu.nanos() - cpuStart;
+            long jvmAnswer = ProcessCpu.jvmNanos() - jvmStart;
+            server.jobs().awaitIdle(java.time.Duration.ofMinutes(5));
+            server.outcomeWarmer().awaitIdle(java.time.Duration.ofMinutes(5));
+            double background = (System.nanoTime() - start) / 1e9 - seconds;
+            long cpuAll = cpu.nanos() - cpuStart;
+            perSecond[run] = contacts / seconds;
+            cpuPerRow[run] = cpuAnswer / 1e3 / contacts;
+            System.out.printf("| %d | %.2f s | %,.0f | %.1f µs | %.1f µs | %.1f µs | %.2f s | %.2f |%n", run + 1, seconds, contacts / seconds,
+                    cpuAnswer / 1e3 / contacts, jvmAnswer / 1e3 / contacts, cpuAll / 1e3 / contacts, background, load);
+        }
+        Arrays.sort(perSecond);
+        Arrays.sort(cpuPerRow);
+        System.out.printf("%nMedian: %,.0f rows/s, %.1f µs CPU per row to the answer; match rate %s%n", perSecond[runs / 2], cpuPerRow[runs / 2], lastMatch);
+    }
 
     /** Imports {@code body} {@code runs} times; the median seconds (and the answer's match rate kept for the table). */
     private static double timeImport(HttpClient http, String base, String key, String kind, String source, byte[] body, int rows, int runs,

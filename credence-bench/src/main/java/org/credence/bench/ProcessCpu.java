@@ -19,19 +19,26 @@ final class ProcessCpu {
         this.postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
     }
 
-    /** Nanoseconds of CPU (user + system) used by this JVM and the database processes now alive. */
+    /** Nanoseconds of CPU (user + system) used by this JVM alone. */
+    static long jvmNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Nanoseconds of CPU (user + system) used by this JVM and the database processes (those alive and those ended since it started). */
     long nanos() {
-        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        long ticks = ProcessHandle.of(postmaster).map(p -> Stream.concat(Stream.of(p), p.descendants()).mapToLong(ProcessCpu::ticks).sum())
+        long jvm = jvmNanos();
+        // the postmaster's own time, its ended children's (cutime, cstime: autovacuum workers and backends come and go), and the live ones'
+        long ticks = ProcessHandle.of(postmaster).map(p -> ticks(p, true) + p.descendants().mapToLong(d -> ticks(d, false)).sum())
                 .orElse(0L);
         return jvm + ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
-    private static long ticks(ProcessHandle process) {
+    private static long ticks(ProcessHandle process, boolean withEndedChildren) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15 of the line)
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15 of the line)
+            return withEndedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own; // cutime, cstime (16, 17)
         } catch (IOException | RuntimeException e) {
             return 0; // the process ended meanwhile
         }

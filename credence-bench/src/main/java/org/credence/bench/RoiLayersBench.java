@@ -97,7 +97,7 @@ public final class RoiLayersBench {
                 long started = System.nanoTime();
                 server.outcomeWarmer().changed(tenant);
                 server.outcomeWarmer().awaitIdle(Duration.ofMinutes(30));
-                System.out.printf("%nRecomputing the default-filter outcome answers (OutcomeWarmer, completion + retention + business): %.1f s (load %.2f)%n",
+                System.out.printf("%nRecomputing the outcome answers (OutcomeWarmer, completion + retention + business: default filters, board quarters, each achievement): %.1f s (load %.2f)%n",
                         (System.nanoTime() - started) / 1e9, ProcessCpu.load());
                 sizes(jdbi, tenant);
                 LocalDate lastDay = end.minusDays(1);

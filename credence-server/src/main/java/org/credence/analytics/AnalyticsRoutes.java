@@ -34,8 +34,9 @@ public final class AnalyticsRoutes {
             Caller caller = auth.requireTenant(ctx, "analytics");
             OptionalLong achievement = QueryParams.optionalId(ctx::queryParam, "achievementId");
             achievement.ifPresent(id -> achievements.get(caller.tenantId(), id));
-            ctx.json(SimulatedData.mark(jdbi, caller.tenantId(),
-                    assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement))));
+            ctx.json(SimulatedJson.mark(
+                    assumptionsJson(assumptions.effective(caller.tenantId(), achievement), assumptions.history(caller.tenantId(), achievement)),
+                    SimulatedData.of(jdbi, caller.tenantId())));
         });
         config.routes.post("/api/v1/analytics/assumptions", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
@@ -49,8 +50,9 @@ public final class AnalyticsRoutes {
             changes.set(caller.tenantId(), caller.actor(), new AssumptionChanges.MarketingChange(parameter, channel, achievement,
                     decimalField(body), Json.requiredText(body, "reason", 1000)));
             OptionalLong scope = achievement == null ? OptionalLong.empty() : OptionalLong.of(achievement);
-            ctx.status(201).json(SimulatedData.mark(jdbi, caller.tenantId(),
-                    assumptionsJson(assumptions.effective(caller.tenantId(), scope), assumptions.history(caller.tenantId(), scope))));
+            ctx.status(201).json(SimulatedJson.mark(
+                    assumptionsJson(assumptions.effective(caller.tenantId(), scope), assumptions.history(caller.tenantId(), scope)),
+                    SimulatedData.of(jdbi, caller.tenantId())));
         });
     }
 

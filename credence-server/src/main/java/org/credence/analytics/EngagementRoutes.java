@@ -82,7 +82,7 @@ public final class EngagementRoutes {
                     .anyMatch(p -> p.equals("recipients") || p.equals("shareRate") || p.equals("impressionsPerShare") || p.equals("cpm"));
             if (whatIf) {
                 Caller caller = auth.requireTenant(ctx, "analytics");
-                ctx.json(SimulatedData.mark(AnalyticsRoutes.whatIf(ctx), reports.simulated(caller.tenantId())));
+                ctx.json(SimulatedJson.mark(AnalyticsRoutes.whatIf(ctx), reports.simulated(caller.tenantId())));
                 return;
             }
             Request r = request.apply(ctx);
@@ -93,7 +93,7 @@ public final class EngagementRoutes {
             TrackedCredential credential = credential(tracker, caller.tenantId(), ctx.pathParam("id"))
                     .orElseThrow(() -> Problem.notFound("no credential '" + ctx.pathParam("id") + "' here"));
             Optional<CredentialEngagement> engagement = tracker.engagement(caller.tenantId(), credential.id());
-            ctx.json(SimulatedData.mark(credentialJson(credential, engagement), reports.simulated(caller.tenantId())));
+            ctx.json(SimulatedJson.mark(credentialJson(credential, engagement), reports.simulated(caller.tenantId())));
         });
     }
 
@@ -145,7 +145,7 @@ public final class EngagementRoutes {
             ctx.header("Content-Disposition", "attachment; filename=\"" + table.name() + ".csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(csv(table));
         } else {
-            ctx.json(SimulatedData.mark(report.json(), simulated));
+            ctx.json(SimulatedJson.mark(report.json(), simulated));
         }
     }
 

@@ -43,13 +43,13 @@ public final class RoiRoutes {
                                 AnalyticsReports reports, AnalyticsFolder folder, AuditTrail audit, Auth auth, Sessions sessions, Clock clock) {
         config.routes.get("/api/v1/analytics/roi", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
-            ctx.json(SimulatedData.mark(RoiJson.calculator(RoiCalculator.answer(ctx::queryParam, program.defaultCurrency(caller.tenantId()))),
+            ctx.json(SimulatedJson.mark(RoiJson.calculator(RoiCalculator.answer(ctx::queryParam, program.defaultCurrency(caller.tenantId()))),
                     reports.simulated(caller.tenantId())));
         });
         config.routes.get("/api/v1/analytics/roi/program", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             folder.foldPending(); // the advertising value includes every share committed before the request
-            ctx.json(SimulatedData.mark(RoiJson.program(programAnswer(ctx::queryParam, program, caller.tenantId(), clock)),
+            ctx.json(SimulatedJson.mark(RoiJson.program(programAnswer(ctx::queryParam, program, caller.tenantId(), clock)),
                     reports.simulated(caller.tenantId())));
         });
         config.routes.get("/app/analytics/roi", ctx -> {
@@ -64,7 +64,7 @@ public final class RoiRoutes {
         });
         config.routes.get("/api/v1/analytics/benefits", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
-            ctx.json(SimulatedData.mark(benefitsJson(benefits, caller.tenantId()), reports.simulated(caller.tenantId())));
+            ctx.json(SimulatedJson.mark(benefitsJson(benefits, caller.tenantId()), reports.simulated(caller.tenantId())));
         });
         config.routes.post("/api/v1/analytics/benefits", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
@@ -74,13 +74,13 @@ public final class RoiRoutes {
                 benefits.append(h, caller.tenantId(), edit);
                 audit.record(h, caller.tenantId(), caller.actor(), "analytics.benefit.set", "benefit:" + edit.name(), null, body);
             });
-            ctx.status(201).json(SimulatedData.mark(benefitsJson(benefits, caller.tenantId()), reports.simulated(caller.tenantId())));
+            ctx.status(201).json(SimulatedJson.mark(benefitsJson(benefits, caller.tenantId()), reports.simulated(caller.tenantId())));
         });
         config.routes.get("/api/v1/analytics/maturity", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             folder.foldPending(); // issued and shared come from the rollup
             String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
-            ctx.json(SimulatedData.mark(RoiJson.maturity(maturity.assess(caller.tenantId(), lang), lang), reports.simulated(caller.tenantId())));
+            ctx.json(SimulatedJson.mark(RoiJson.maturity(maturity.assess(caller.tenantId(), lang), lang), reports.simulated(caller.tenantId())));
         });
     }
 

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import java.util.Set;
 import org.credence.audit.AuditTrail;
 import org.credence.credential.ShareLinks;
 import org.credence.domain.DomainException;
+import org.credence.jobs.Jobs;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
@@ -38,11 +40,12 @@ import org.postgresql.copy.CopyManager;
  * rate counted as the rows land.
  *
  * <p>One import is one transaction: its rows, its persons and its {@code outcome_import} row commit
- * together or not at all, so a failure never leaves half a file. Rows are copied ({@code COPY}, in
- * chunks of {@value #CHUNK}) into a temporary table dropped at commit, then written by one
- * {@code INSERT … SELECT … ON CONFLICT DO UPDATE}; a row whose values did not change is not
- * rewritten (nor counted as upserted). Imports of one tenant take turns (an advisory lock),
- * so two at once cannot race on the same persons.
+ * together or not at all, so a failure never leaves half a file. The first file of a source is copied
+ * ({@code COPY}, in chunks of {@value #CHUNK}) straight into its table; later files are copied into a
+ * temporary table dropped at commit, then written by one {@code INSERT … SELECT … ON CONFLICT DO UPDATE};
+ * a row whose values did not change is not rewritten (nor counted as upserted). Imports of one tenant
+ * take turns (an advisory lock), so two at once cannot race on the same persons. A bulk import's
+ * planner statistics are refreshed by a job after it answered ({@link #ANALYZE_TASK}).
  */
 public final class OutcomeImports {
     static final int CHUNK = 50_000;
@@ -52,28 +55,65 @@ public final class OutcomeImports {
      * a load ran for over ten minutes (most likely planned on the pre-load statistics); planned on fresh ones it took 19 s.
      */
     public static final int ANALYZE_AFTER_ROWS = 10_000;
+    /**
+     * The job that refreshes those statistics after the import answered (ANALYZE of a million-row table takes a second or more of
+     * the request otherwise); queued in the import's transaction, so a crash between the two still runs it.
+     */
+    public static final String ANALYZE_TASK = "outcomes.analyze";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutcomeImports.class);
     private final Jdbi jdbi;
     private final AuditTrail audit;
     private final Clock clock;
     private final LongConsumer changed;
+    private final LongConsumer pending;
+    private final Jobs jobs;
     private final Map<OutcomeKind, String> upserts = new HashMap<>();
     private final Map<OutcomeKind, String> unchanged = new HashMap<>();
 
     public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock) {
-        this(jdbi, audit, clock, tenant -> {});
+        this(jdbi, audit, clock, tenant -> {}, tenant -> {}, null);
     }
 
-    /** @param changed told the tenant id after an import committed (the outcome figures recompute off the request) */
-    public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock, LongConsumer changed) {
+    /**
+     * @param changed told the tenant id once an import's data is ready to read (committed, and after a bulk import its planner
+     *                statistics refreshed): the outcome figures recompute off the request
+     * @param pending told the tenant id when a bulk import committed and its statistics are being refreshed by a job, which
+     *                tells {@code changed} when done: readers meanwhile may be served the previous figures, marked stale
+     * @param jobs    where the statistics refresh of a bulk import is queued ({@link #ANALYZE_TASK}, register it with
+     *                {@link #registerJobs}); null refreshes them before the import answers
+     */
+    public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock, LongConsumer changed, LongConsumer pending, Jobs jobs) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;
         this.changed = changed;
+        this.pending = pending;
+        this.jobs = jobs;
         for (OutcomeKind kind : OutcomeKind.values()) {
             upserts.put(kind, upsertSql(kind));
             unchanged.put(kind, unchangedSql(kind));
         }
+    }
+
+    /** Registers {@link #ANALYZE_TASK}: refreshes the statistics of an import's table (and of the persons), then tells {@code changed}. */
+    public void registerJobs(Jobs scheduler) {
+        scheduler.oneTime(ANALYZE_TASK, Duration.ofHours(1), job -> analyze(job.tenantId(), job.key()));
+    }
+
+    /** The job body: {@code key} is the kind and the import id ("crm_contact/42"). The figures recompute even when ANALYZE failed. */
+    void analyze(long tenantId, String key) {
+        OutcomeKind kind = OutcomeKind.parse(key.substring(0, key.indexOf('/'))).orElseThrow(() -> new IllegalArgumentException("not a kind: " + key));
+        try {
+            analyze(kind);
+        } finally {
+            changed.accept(tenantId);
+        }
+    }
+
+    private void analyze(OutcomeKind kind) {
+        // the table name is the kind's constant, never input
+        jdbi.useHandle(h -> h.execute("ANALYZE " + kind.id() + (kind.namesPerson() ? ", outcome_person" : "")));
     }
 
     /** What to import: a body of CSV or a JSON array. */
@@ -86,39 +126,70 @@ public final class OutcomeImports {
      */
     public ImportSummary run(long tenantId, String actor, Request request) {
         String source = source(request.source());
+        long t0 = System.nanoTime();
         OutcomeFile.Read read = OutcomeFile.read(request.kind(), request.body(), request.contentType(), achievements(tenantId));
+        long[] phase = new long[6]; // nanoTime after: read, persons, stage+write, match, commit, statistics
+        phase[0] = System.nanoTime();
         Instant started = clock.instant();
-        long[] done = jdbi.inTransaction(h -> {
-            h.createQuery("SELECT pg_advisory_xact_lock(CAST(:tenant AS INTEGER), hashtext('outcome-import'))::text")
-                    .bind("tenant", tenantId).mapTo(String.class).one();
-            long importId = h.createQuery("""
-                            INSERT INTO outcome_import (tenant_id, kind, source, format, imported_by, started_at, simulated)
-                            VALUES (:tenant, :kind, :source, :format, :actor, :started, :simulated) RETURNING id""")
-                    .bind("tenant", tenantId).bind("kind", request.kind().id()).bind("source", source).bind("format", read.format().id())
-                    .bind("actor", actor).bind("started", Timestamp.from(started)).bind("simulated", request.simulated())
-                    .mapTo(Long.class).one();
-            Persons persons = request.kind().namesPerson() ? resolve(h, tenantId, read.rows(), request.simulated()) : Persons.NONE;
-            int upserted = upsert(h, tenantId, source, importId, request, read.rows(), persons);
-            int[] match = request.kind() == OutcomeKind.CRM_OPPORTUNITY ? matchThroughContacts(h, tenantId, source, read.rows())
-                    : match(h, tenantId, read.rows(), persons);
-            ArrayNode errors = errorsJson(read);
-            h.createUpdate("""
-                            UPDATE outcome_import SET finished_at = :finished, rows_total = :total, rows_upserted = :upserted, rows_failed = :failed,
-                                   rows_with_person = :withPerson, rows_matched = :matched, errors = CAST(:errors AS JSONB)
-                            WHERE id = :id AND tenant_id = :tenant""")
-                    .bind("finished", Timestamp.from(clock.instant())).bind("total", read.total()).bind("upserted", upserted)
-                    .bind("failed", read.failedRows()).bind("withPerson", match[0]).bind("matched", match[1])
-                    .bind("errors", errors.toString()).bind("id", importId).bind("tenant", tenantId).execute();
-            ObjectNode after = MAPPER.createObjectNode().put("kind", request.kind().id()).put("source", source).put("rowsTotal", read.total())
-                    .put("rowsUpserted", upserted).put("rowsFailed", read.failedRows()).put("rowsWithPerson", match[0]).put("rowsMatched", match[1]);
-            audit.record(h, tenantId, actor, "outcomes.import", "outcome_import:" + importId, null, after);
-            return new long[] {importId, upserted};
-        });
-        if (done[1] >= ANALYZE_AFTER_ROWS) {
-            // the table name is the kind's constant, never input
-            jdbi.useHandle(h -> h.execute("ANALYZE " + request.kind().id() + (request.kind().namesPerson() ? ", outcome_person" : "")));
+        boolean[] signalled = {false};
+        long[] done;
+        try {
+            done = jdbi.inTransaction(h -> {
+                h.createQuery("SELECT pg_advisory_xact_lock(CAST(:tenant AS INTEGER), hashtext('outcome-import'))::text")
+                        .bind("tenant", tenantId).mapTo(String.class).one();
+                long importId = h.createQuery("""
+                                INSERT INTO outcome_import (tenant_id, kind, source, format, imported_by, started_at, simulated)
+                                VALUES (:tenant, :kind, :source, :format, :actor, :started, :simulated) RETURNING id""")
+                        .bind("tenant", tenantId).bind("kind", request.kind().id()).bind("source", source).bind("format", read.format().id())
+                        .bind("actor", actor).bind("started", Timestamp.from(started)).bind("simulated", request.simulated())
+                        .mapTo(Long.class).one();
+                Persons persons = request.kind().namesPerson() ? resolve(h, tenantId, read.rows(), request.simulated()) : Persons.NONE;
+                phase[1] = System.nanoTime();
+                int upserted = upsert(h, tenantId, source, importId, request, read.rows(), persons);
+                phase[2] = System.nanoTime();
+                int[] match = request.kind() == OutcomeKind.CRM_OPPORTUNITY ? matchThroughContacts(h, tenantId, source, read.rows())
+                        : match(h, tenantId, read.rows(), persons);
+                phase[3] = System.nanoTime();
+                ArrayNode errors = errorsJson(read);
+                h.createUpdate("""
+                                UPDATE outcome_import SET finished_at = :finished, rows_total = :total, rows_upserted = :upserted, rows_failed = :failed,
+                                       rows_with_person = :withPerson, rows_matched = :matched, errors = CAST(:errors AS JSONB)
+                                WHERE id = :id AND tenant_id = :tenant""")
+                        .bind("finished", Timestamp.from(clock.instant())).bind("total", read.total()).bind("upserted", upserted)
+                        .bind("failed", read.failedRows()).bind("withPerson", match[0]).bind("matched", match[1])
+                        .bind("errors", errors.toString()).bind("id", importId).bind("tenant", tenantId).execute();
+                ObjectNode after = MAPPER.createObjectNode().put("kind", request.kind().id()).put("source", source).put("rowsTotal", read.total())
+                        .put("rowsUpserted", upserted).put("rowsFailed", read.failedRows()).put("rowsWithPerson", match[0]).put("rowsMatched", match[1]);
+                audit.record(h, tenantId, actor, "outcomes.import", "outcome_import:" + importId, null, after);
+                boolean queued = jobs != null && upserted >= ANALYZE_AFTER_ROWS
+                        && Jobs.enqueue(h, ANALYZE_TASK, tenantId, request.kind().id() + "/" + importId, Instant.now()); // the scheduler's wall clock
+                if (queued) {
+                    // told before the commit, so the job (which may run the moment the import commits) always tells changed after it
+                    pending.accept(tenantId);
+                    signalled[0] = true;
+                }
+                return new long[] {importId, upserted, queued ? 1 : 0};
+            });
+        } catch (RuntimeException e) {
+            if (signalled[0]) {
+                changed.accept(tenantId); // the commit failed after pending was told: recompute (on unchanged data) rather than stay stale
+            }
+            throw e;
         }
-        changed.accept(tenantId);
+        phase[4] = System.nanoTime();
+        if (done[2] == 1) {
+            // the job refreshes the statistics, then recomputes the figures; until then readers get the previous ones, marked stale
+            jobs.wake();
+        } else if (done[1] >= ANALYZE_AFTER_ROWS) {
+            analyze(request.kind());
+        }
+        phase[5] = System.nanoTime();
+        LOG.info("outcome import {} of tenant {}: {} rows; read {} ms, persons {} ms, stage and write {} ms, match {} ms, commit {} ms, statistics {} ms",
+                request.kind().id(), tenantId, read.total(), (phase[0] - t0) / 1_000_000, (phase[1] - phase[0]) / 1_000_000,
+                (phase[2] - phase[1]) / 1_000_000, (phase[3] - phase[2]) / 1_000_000, (phase[4] - phase[3]) / 1_000_000, (phase[5] - phase[4]) / 1_000_000);
+        if (done[2] == 0) {
+            changed.accept(tenantId);
+        }
         return get(tenantId, done[0]).orElseThrow();
     }
 
@@ -170,6 +241,7 @@ public final class OutcomeImports {
     }
 
     private static Persons resolve(Handle h, long tenantId, List<OutcomeFile.Row> rows, boolean simulated) {
+        long rs0 = System.nanoTime();
         Set<String> hashes = new HashSet<>();
         Set<String> externalOnly = new HashSet<>();
         Map<String, String> pairByHash = new LinkedHashMap<>();   // a person's first external id in this file
@@ -196,12 +268,17 @@ public final class OutcomeImports {
                     .bind("tenant", tenantId).bindArray("hashes", String.class, List.copyOf(pairByHash.keySet()))
                     .bindArray("externals", String.class, List.copyOf(pairByHash.values())).execute();
         }
+        long r0 = System.nanoTime();
+        Map<String, Long> created = new HashMap<>();
         if (!hashes.isEmpty()) {
-            h.createUpdate("""
+            // the new persons come back with their ids: a first import reads none of them again
+            h.createQuery("""
                             INSERT INTO outcome_person (tenant_id, email_hash, simulated)
                             SELECT :tenant, x.h, :simulated FROM unnest(CAST(:hashes AS TEXT[])) AS x(h)
-                            ON CONFLICT (tenant_id, email_hash) DO NOTHING""")
-                    .bind("tenant", tenantId).bind("simulated", simulated).bindArray("hashes", String.class, List.copyOf(hashes)).execute();
+                            ON CONFLICT (tenant_id, email_hash) DO NOTHING
+                            RETURNING id, email_hash""")
+                    .bind("tenant", tenantId).bind("simulated", simulated).bindArray("hashes", String.class, List.copyOf(hashes))
+                    .map((rs, ctx) -> created.put(rs.getString("email_hash"), rs.getLong("id"))).list();
         }
         if (!pairByHash.isEmpty()) {
             // a person known by e-mail takes the source's person id too, unless another person already holds it
@@ -227,16 +304,26 @@ public final class OutcomeImports {
                             ON CONFLICT (tenant_id, external_id) DO NOTHING""")
                     .bind("tenant", tenantId).bind("simulated", simulated).bindArray("externals", String.class, List.copyOf(externalOnly)).execute();
         }
+        long r1 = System.nanoTime();
         Map<String, Long> byHash = new HashMap<>();
         Map<String, Long> byExternal = new HashMap<>();
         Map<Long, String[]> keys = new HashMap<>();
+        // read back the persons that existed before, and those the pairing above may have given an external id
+        Set<String> reread = new HashSet<>(hashes);
+        created.forEach((hash, id) -> {
+            if (!pairByHash.containsKey(hash)) {
+                reread.remove(hash);
+                byHash.put(hash, id);
+                keys.put(id, new String[] {hash, null});
+            }
+        });
         h.createQuery("""
                         SELECT p.id, p.email_hash, p.external_id FROM outcome_person p JOIN unnest(CAST(:hashes AS TEXT[])) AS x(h) ON p.email_hash = x.h
                         WHERE p.tenant_id = :tenant
-                        UNION
+                        UNION ALL
                         SELECT p.id, p.email_hash, p.external_id FROM outcome_person p JOIN unnest(CAST(:externals AS TEXT[])) AS x(e) ON p.external_id = x.e
                         WHERE p.tenant_id = :tenant""")
-                .bind("tenant", tenantId).bindArray("hashes", String.class, List.copyOf(hashes))
+                .bind("tenant", tenantId).bindArray("hashes", String.class, List.copyOf(reread))
                 .bindArray("externals", String.class, List.copyOf(externalOnly))
                 .map((rs, ctx) -> {
                     long id = rs.getLong("id");
@@ -251,12 +338,44 @@ public final class OutcomeImports {
                     keys.put(id, new String[] {hash, ext});
                     return id;
                 }).list();
+        LOG.debug("outcome import persons: sets {} ms, insert {} ms, read back {} ms", (r0 - rs0) / 1_000_000, (r1 - r0) / 1_000_000,
+                (System.nanoTime() - r1) / 1_000_000);
         return new Persons(byHash, byExternal, keys);
     }
 
     private int upsert(Handle h, long tenantId, String source, long importId, Request request, List<OutcomeFile.Row> rows, Persons persons) {
+        long begun = System.nanoTime();
         OutcomeKind kind = request.kind();
         int width = kind.storedColumns().size();
+        // the first file of a source: nothing to compare or update, so its rows are copied straight into the table (no stage, no
+        // conflict check per row: this tenant's imports take turns, and a file's ids are unique, so no row can conflict)
+        boolean first = !h.createQuery("SELECT EXISTS (SELECT 1 FROM " + kind.id() + " WHERE tenant_id = :tenant AND source = :source)")
+                .bind("tenant", tenantId).bind("source", source).mapTo(Boolean.class).one();
+        if (first) {
+            List<Column> stored = kind.storedColumns();
+            int offset = kind.namesPerson() ? 4 : 3;
+            String[] record = new String[offset + width + 2];
+            record[0] = Long.toString(tenantId);
+            record[1] = source;
+            record[offset + width] = Long.toString(importId);
+            record[offset + width + 1] = request.simulated() ? "t" : "f";
+            copy(h, "COPY " + kind.id() + " (tenant_id, source, source_id, " + String.join(", ", storedNames(kind)) + ", import_id, simulated)"
+                    + " FROM STDIN WITH (FORMAT csv)", rows, row -> {
+                        record[2] = row.sourceId();
+                        if (kind.namesPerson()) {
+                            Long person = persons.of(row);
+                            record[3] = person == null ? null : person.toString();
+                        }
+                        for (int c = 0; c < width; c++) {
+                            String value = row.values()[c];
+                            // as the staged upsert's COALESCE: a line without a quantity counts once
+                            record[offset + c] = value == null && stored.get(c).type() == Column.Type.QUANTITY ? "1" : value;
+                        }
+                        return record;
+                    });
+            LOG.debug("outcome import of a new source: {} rows copied in {} ms", rows.size(), (System.nanoTime() - begun) / 1_000_000);
+            return rows.size();
+        }
         List<String> columns = new ArrayList<>();
         columns.add("source_id TEXT");
         columns.add("person_id TEXT");
@@ -264,37 +383,50 @@ public final class OutcomeImports {
             columns.add("c" + c + " TEXT");
         }
         h.execute("CREATE TEMP TABLE outcome_stage (" + String.join(", ", columns) + ") ON COMMIT DROP");
+        String[] record = new String[width + 2];
+        copy(h, "COPY outcome_stage FROM STDIN WITH (FORMAT csv)", rows, row -> {
+            Long person = persons.of(row);
+            record[0] = row.sourceId();
+            record[1] = person == null ? null : person.toString();
+            System.arraycopy(row.values(), 0, record, 2, width);
+            return record;
+        });
+        long copied = System.nanoTime();
+        h.execute("ANALYZE outcome_stage");
+        // unchanged rows leave the stage first, in their own statement: as a NOT EXISTS inside the INSERT, a plan that rescans the
+        // target would also read every row the INSERT has just added (quadratic on a first import)
+        long analyzed = System.nanoTime();
+        h.createUpdate(unchanged.get(kind)).bind("tenant", tenantId).bind("source", source).execute();
+        long deleted = System.nanoTime();
+        int written = h.createUpdate(upserts.get(kind)).bind("tenant", tenantId).bind("source", source).bind("import", importId)
+                .bind("simulated", request.simulated()).execute();
+        LOG.debug("outcome import stage: copy {} ms, analyze {} ms, unchanged {} ms, upsert {} ms", (copied - begun) / 1_000_000,
+                (analyzed - copied) / 1_000_000, (deleted - analyzed) / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
+        return written;
+    }
+
+    /** Streams the rows to {@code copySql} as CSV, {@value #CHUNK} at a time; {@code record} may reuse one array. */
+    private static void copy(Handle h, String copySql, List<OutcomeFile.Row> rows, java.util.function.Function<OutcomeFile.Row, String[]> record) {
         CopyManager copy;
         try {
             copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
         } catch (SQLException e) {
             throw new IllegalStateException("the database connection is not PostgreSQL's", e);
         }
-        String[] record = new String[width + 2];
         for (int from = 0; from < rows.size(); from += CHUNK) {
             StringWriter text = new StringWriter();
             try (CsvWriter csv = CsvWriter.builder().build(text)) {
                 for (OutcomeFile.Row row : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
-                    Long person = persons.of(row);
-                    record[0] = row.sourceId();
-                    record[1] = person == null ? null : person.toString();
-                    System.arraycopy(row.values(), 0, record, 2, width);
-                    csv.writeRecord(record);
+                    csv.writeRecord(record.apply(row));
                 }
                 csv.flush();
-                copy.copyIn("COPY outcome_stage FROM STDIN WITH (FORMAT csv)", new StringReader(text.toString()));
+                copy.copyIn(copySql, new StringReader(text.toString()));
             } catch (SQLException e) {
                 throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        h.execute("ANALYZE outcome_stage");
-        // unchanged rows leave the stage first, in their own statement: as a NOT EXISTS inside the INSERT, a plan that rescans the
-        // target would also read every row the INSERT has just added (quadratic on a first import)
-        h.createUpdate(unchanged.get(kind)).bind("tenant", tenantId).bind("source", source).execute();
-        return h.createUpdate(upserts.get(kind)).bind("tenant", tenantId).bind("source", source).bind("import", importId)
-                .bind("simulated", request.simulated()).execute();
     }
 
     /** Deletes from the stage the rows already stored with the same values: they are neither rewritten nor counted. */

@@ -48,6 +48,12 @@ public final class OutcomeQueries {
             return new Scope(tenantId, today.minusYears(DEFAULT_YEARS).plusDays(1), today, OptionalLong.empty(), now);
         }
 
+        /** {@link #standard}'s days for one achievement: the filtered view {@link OutcomeWarmer} also keeps warm. */
+        public static Scope standard(long tenantId, Instant now, long achievementId) {
+            Scope all = standard(tenantId, now);
+            return new Scope(tenantId, all.from(), all.to(), OptionalLong.of(achievementId), now);
+        }
+
         /**
          * The scope of a report period ({@code from}..{@code to}) read on {@code today}: as of the end of that day, as the board
          * report reads its outcome figures (and {@link OutcomeWarmer} warms them).
@@ -56,9 +62,9 @@ public final class OutcomeQueries {
             return new Scope(tenantId, from, to, OptionalLong.empty(), today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
 
-        /** Whether this is {@link #standard}'s scope: the one kept warm after every change. */
+        /** Whether this is {@link #standard}'s days, with or without an achievement: the scopes kept warm after every change. */
         boolean isStandard() {
-            return achievementId.isEmpty() && to.equals(today()) && from.equals(to.minusYears(DEFAULT_YEARS).plusDays(1));
+            return to.equals(today()) && from.equals(to.minusYears(DEFAULT_YEARS).plusDays(1));
         }
 
         Instant start() {

@@ -49,9 +49,9 @@ import org.credence.json.JsonFields;
  *
  * <p>Answers are cached per tenant and request, keyed by {@link OutcomeQueries#fingerprint} (the latest import, the latest
  * audited change, erasures): the figures join a million outcome rows to the credentials, which takes longer than a dashboard
- * read may. {@link OutcomeWarmer} recomputes the default-filter answers and the board report's quarters after a change; while it
- * does, a reader of the default ones gets the previous answer marked {@code stale} with its {@code computedAt}. Other filters are
- * computed by the first reader after new data. An answer's queries share one {@link OutcomeQueries.Session}, which computes each
+ * read may. {@link OutcomeWarmer} recomputes the default-filter answers, the board report's quarters and each achievement's
+ * default view after a change; while it does, a reader of the default dates (with or without an achievement) gets the previous
+ * answer marked {@code stale} with its {@code computedAt}. Other dates are computed by the first reader after new data. An answer's queries share one {@link OutcomeQueries.Session}, which computes each
  * person's first credential once for all of them.
  */
 public final class OutcomeReports {
@@ -126,6 +126,9 @@ public final class OutcomeReports {
     void warm(List<Scope> scopes, List<Achievement> achievements) {
         if (scopes.isEmpty()) {
             return;
+        }
+        if (scopes.stream().anyMatch(s -> s.tenantId() != scopes.get(0).tenantId() || !s.achievementId().equals(scopes.get(0).achievementId()))) {
+            throw new IllegalArgumentException("warm one tenant and achievement filter at a time");
         }
         try (OutcomeQueries.Session session = queries.session(scopes.get(0).tenantId(), scopes.get(0).achievementId())) {
             for (Scope scope : scopes) {

@@ -50,7 +50,7 @@ public final class OutcomeRoutes {
         config.routes.get("/api/v1/achievements/{id}/program", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");
             long id = achievementId(ctx, achievements, caller.tenantId());
-            ctx.json(programs.get(caller.tenantId(), id).json());
+            ctx.json(ProgramJson.of(programs.get(caller.tenantId(), id)));
         });
         config.routes.put("/api/v1/achievements/{id}/program", ctx -> {
             Caller caller = auth.requireTenant(ctx, "admin");
@@ -64,7 +64,7 @@ public final class OutcomeRoutes {
                 throw Problem.invalidField("launchedOn", "launchedOn must be a date like 2025-01-31, not '" + launched + "'");
             }
             String design = Optional.ofNullable(Json.optionalText(body, "studyDesign", 40)).orElse("observational");
-            ctx.json(programs.set(caller.tenantId(), id, launchedOn, design, caller.actor()).json());
+            ctx.json(ProgramJson.of(programs.set(caller.tenantId(), id, new ProgramStore.Change(launchedOn, design), caller.actor())));
             warmer.changed(caller.tenantId());
         });
         config.routes.get("/app/analytics/outcomes", ctx -> {

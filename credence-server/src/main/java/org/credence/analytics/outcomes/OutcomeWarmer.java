@@ -15,20 +15,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recomputes a tenant's outcome answers (completion, retention, business for the default filters and for the quarters a board
- * report reads) in the background after its outcome data changed, so the first read after an import is served from memory
- * instead of paying seconds of SQL (a board report's six answers took two minutes at a million rows). One thread;
- * triggers for a tenant already queued are coalesced; while a tenant is queued or running, {@link OutcomeReports} answers its
- * default-filter readers with the previous answer marked stale. One entry point, {@link #changed}, so a job scheduler can take
- * its place later.
+ * Recomputes a tenant's outcome answers (completion, retention, business for the default filters, for the quarters a board
+ * report reads and for each achievement's default view) in the background after its outcome data changed, so the first read
+ * after an import is served from memory instead of paying seconds of SQL (a board report's six answers took two minutes at a
+ * million rows). One thread; triggers for a tenant already queued are coalesced; while a tenant is queued, running or
+ * {@link #pending}, {@link OutcomeReports} answers readers of the default dates with the previous answer marked stale. One entry
+ * point, {@link #changed}, so a job scheduler can take its place later.
  */
 public final class OutcomeWarmer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeWarmer.class);
+    /**
+     * At most this many achievements' filtered views are recomputed per change (the tenant's first ones): each costs about what the
+     * unfiltered view does, so the warmer's time grows with them. A filter beyond is computed by its first reader.
+     */
+    static final int MAX_ACHIEVEMENTS = 50;
     /** How long a close waits for a recompute in flight before interrupting it. */
     private static final long CLOSE_WAIT_SECONDS = 5;
     private final OutcomeReports reports;
@@ -41,6 +47,8 @@ public final class OutcomeWarmer implements AutoCloseable {
     });
     /** Tenants with a recompute queued and not yet started (guarded by this). */
     private final Set<Long> queued = new HashSet<>();
+    /** Tenants whose new data waits for something (fresh planner statistics) before {@link #changed} is told (guarded by this). */
+    private final Set<Long> pending = new HashSet<>();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
@@ -55,6 +63,7 @@ public final class OutcomeWarmer implements AutoCloseable {
      * committed): its answers are recomputed soon, off the caller's thread. Never blocks and never throws.
      */
     public synchronized void changed(long tenantId) {
+        pending.remove(tenantId);
         if (!queued.add(tenantId)) {
             return; // the queued run will read the new data too
         }
@@ -68,19 +77,38 @@ public final class OutcomeWarmer implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the warmer that {@code tenantId}'s outcome data changed and that {@link #changed} follows once it is ready to be read
+     * well (an import's statistics job): until then, readers of the warmed answers get the previous ones marked stale rather than
+     * computing on planner statistics from before the load. Never blocks.
+     */
+    public synchronized void pending(long tenantId) {
+        pending.add(tenantId);
+        reports.revalidating(tenantId, true);
+    }
+
     private void recompute(long tenantId) {
         synchronized (this) {
             queued.remove(tenantId); // a change from now on queues another run, which reads it
         }
         try {
-            reports.warm(scopes(tenantId, clock.instant()), achievements.list(tenantId));
+            Instant now = clock.instant();
+            List<Achievement> list = achievements.list(tenantId);
+            reports.warm(scopes(tenantId, now), list);
+            // then each achievement's default view (the outcome pages' and API's achievement filter), one session each
+            for (Achievement achievement : list.subList(0, Math.min(list.size(), MAX_ACHIEVEMENTS))) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // closing
+                }
+                reports.warm(List.of(OutcomeQueries.Scope.standard(tenantId, now, achievement.id())), list);
+            }
             completed.incrementAndGet();
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             LOG.error("recomputing the outcome figures of tenant {} failed; its readers compute them on request", tenantId, e);
         } finally {
             synchronized (this) {
-                if (!queued.contains(tenantId)) {
+                if (!queued.contains(tenantId) && !pending.contains(tenantId)) {
                     reports.revalidating(tenantId, false);
                 }
             }

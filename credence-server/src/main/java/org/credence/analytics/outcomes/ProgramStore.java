@@ -1,6 +1,5 @@
 package org.credence.analytics.outcomes;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
-import org.credence.json.JsonFields;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,17 +37,15 @@ public final class ProgramStore {
         static Program unset(long achievementId) {
             return new Program(achievementId, Optional.empty(), "observational", null, null);
         }
-
-        public ObjectNode json() {
-            ObjectNode node = JsonFields.MAPPER.createObjectNode();
-            node.put("achievementId", achievementId);
-            node.put("launchedOn", launchedOn.map(LocalDate::toString).orElse(null));
-            node.put("studyDesign", studyDesign);
-            node.put("updatedBy", updatedBy);
-            node.put("updatedAt", updatedAt == null ? null : updatedAt.toString());
-            return node;
-        }
     }
+
+    /**
+     * What an owner sets for an achievement's program.
+     *
+     * @param launchedOn  the first day the credential was offered; empty to clear it
+     * @param studyDesign one of {@link #DESIGNS}
+     */
+    public record Change(Optional<LocalDate> launchedOn, String studyDesign) {}
 
     /** The achievement's program metadata (observational with no launch date when never set); the achievement must be the tenant's. */
     public Program get(long tenantId, long achievementId) {
@@ -66,8 +62,14 @@ public final class ProgramStore {
                 .stream().collect(Collectors.toMap(Program::achievementId, p -> p)));
     }
 
-    /** Sets the achievement's launch date and study design, audited as {@code achievement.program.set} with before and after. */
-    public Program set(long tenantId, long achievementId, Optional<LocalDate> launchedOn, String studyDesign, String actor) {
+    /**
+     * Sets the achievement's launch date and study design, audited as {@code achievement.program.set} with before and after.
+     *
+     * @throws DomainException.InvalidInput when the study design is not one of {@link #DESIGNS}
+     */
+    public Program set(long tenantId, long achievementId, Change change, String actor) {
+        Optional<LocalDate> launchedOn = change.launchedOn();
+        String studyDesign = change.studyDesign();
         if (!DESIGNS.contains(studyDesign)) {
             throw new DomainException.InvalidInput("studyDesign", "studyDesign must be one of " + DESIGNS + ", not '" + studyDesign + "'");
         }
@@ -89,7 +91,7 @@ public final class ProgramStore {
                             rs.getString("study_design"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant()))
                     .one();
             audit.record(h, tenantId, actor, "achievement.program.set", "achievement:" + achievementId,
-                    before.updatedBy() == null ? null : before.json(), after.json());
+                    before.updatedBy() == null ? null : ProgramJson.of(before), ProgramJson.of(after));
             return after;
         });
     }
