@@ -135,22 +135,25 @@ class MailDeliveryTest {
     }
 
     @Test
-    void the_issuance_mail_carries_the_certificate_pdf_with_the_recipients_name() throws Exception {
-        String number = issue(acme, acmeAchievement, "Pål Ærlig", "pdf.attached@example.org", "").get("number").asText();
+    void the_issuance_mail_links_to_the_certificate_pdf_drawn_on_first_download_and_the_same_file_afterwards() throws Exception {
+        String number = issue(acme, acmeAchievement, "Pål Ærlig", "pdf.linked@example.org", "").get("number").asText();
         server.credence.mailWorker().runDue();
 
-        jakarta.mail.Part attached = find(mailTo("pdf.attached@example.org").get(0), "application/pdf");
-        assertThat(attached).isNotNull();
-        assertThat(attached.getFileName()).isEqualTo(number + ".pdf");
-        byte[] pdf;
-        try (java.io.InputStream in = attached.getInputStream()) {
-            pdf = in.readAllBytes();
-        }
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        MimeMessage mail = mailTo("pdf.linked@example.org").get(0);
+        // by default (CREDENCE_MAIL_ATTACH_PDF unset) no PDF is drawn for the mail: it links to the certificate
+        assertThat(find(mail, "application/pdf")).isNull();
+        String link = server.base() + "/c/" + number + "/certificate.pdf";
+        assertThat(textPart(mail)).contains(link);
+        assertThat(part(mail, "text/html")).contains("href=\"" + link + "\"");
+        byte[] first = server.binary("GET", link.substring(server.base().length()), null, null).body();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(first)) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Pål Ærlig", number);
         }
-        // the attachment is the very file the public link serves
-        assertThat(server.binary("GET", "/c/" + number + "/certificate.pdf", null, null).body()).isEqualTo(pdf);
+        // drawn once and stored: every later download (and an attachment, where one is configured) is this very file
+        assertThat(server.binary("GET", link.substring(server.base().length()), null, null).body()).isEqualTo(first);
+        assertThat(server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM credential_document d JOIN credential c ON c.id = d.credential_id WHERE c.number = :n AND d.kind = 'certificate.pdf'")
+                .bind("n", number).mapTo(Integer.class).one())).isEqualTo(1);
     }
 
     @Test

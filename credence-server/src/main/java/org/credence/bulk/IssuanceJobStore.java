@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.postgresql.PGConnection;
 
 /** SQL for bulk issuance jobs and their rows; every statement names its tenant. */
@@ -87,14 +86,15 @@ final class IssuanceJobStore {
                 .bind("tenant", tenantId).bind("id", id).execute();
     }
 
-    static List<Pending> pending(Handle h, long tenantId, long id, int limit) {
+    /** Up to {@code limit} pending rows after line {@code after} (0: from the first), in line order. */
+    static List<Pending> pending(Handle h, long tenantId, long id, int after, int limit) {
         return h.createQuery("""
                         SELECT line, name, email, achievement_id, issued_at, expires_at, grade, evidence_url
                           FROM issuance_job_row
-                         WHERE tenant_id = :tenant AND job_id = :id AND state = 'pending'
+                         WHERE tenant_id = :tenant AND job_id = :id AND state = 'pending' AND line > :after
                          ORDER BY line
                          LIMIT :limit
-                        """).bind("tenant", tenantId).bind("id", id).bind("limit", limit)
+                        """).bind("tenant", tenantId).bind("id", id).bind("after", after).bind("limit", limit)
                 .map((rs, ctx) -> new Pending(rs.getInt("line"), rs.getString("name"), rs.getString("email"), rs.getLong("achievement_id"),
                         instant(rs, "issued_at"), instant(rs, "expires_at"), rs.getString("grade"), rs.getString("evidence_url")))
                 .list();
@@ -111,24 +111,31 @@ final class IssuanceJobStore {
                         SELECT count(*) FROM issuance_job_row
                          WHERE tenant_id = :tenant AND job_id = :id AND line = ANY(:lines) AND state = 'cancelled'
                         """).bind("tenant", tenantId).bind("id", id).bindArray("lines", Integer.class, lines).mapTo(Integer.class).one();
-        PreparedBatch batch = h.prepareBatch("""
-                UPDATE issuance_job_row SET state = :state, credential_id = CAST(:credential AS UUID), number = :number, field = :field, error = :error
-                 WHERE tenant_id = :tenant AND job_id = :id AND line = :line AND state IN ('pending', 'cancelled')
-                """);
         int issued = 0;
         int already = 0;
         int failed = 0;
         for (Outcome o : outcomes) {
-            batch.bind("state", o.state()).bind("credential", o.credentialId() == null ? null : o.credentialId().toString())
-                    .bind("number", o.number()).bind("field", o.field()).bind("error", o.error())
-                    .bind("tenant", tenantId).bind("id", id).bind("line", o.line()).add();
             switch (o.state()) {
                 case "issued" -> issued++;
                 case "already_issued" -> already++;
                 default -> failed++;
             }
         }
-        batch.execute();
+        // one statement for the batch's rows
+        h.createUpdate("""
+                        UPDATE issuance_job_row r
+                           SET state = o.state, credential_id = o.credential, number = o.number, field = o.field, error = o.error
+                          FROM unnest(:lines, :states, :credentials, :numbers, :fields, :errors) AS o(line, state, credential, number, field, error)
+                         WHERE r.tenant_id = :tenant AND r.job_id = :id AND r.line = o.line AND r.state IN ('pending', 'cancelled')
+                        """)
+                .bind("tenant", tenantId).bind("id", id)
+                .bindArray("lines", Integer.class, lines)
+                .bindArray("states", String.class, outcomes.stream().map(Outcome::state).toList())
+                .bindArray("credentials", java.util.UUID.class, outcomes.stream().map(Outcome::credentialId).toList())
+                .bindArray("numbers", String.class, outcomes.stream().map(Outcome::number).toList())
+                .bindArray("fields", String.class, outcomes.stream().map(Outcome::field).toList())
+                .bindArray("errors", String.class, outcomes.stream().map(Outcome::error).toList())
+                .execute();
         h.createUpdate("""
                         UPDATE issuance_job SET issued = issued + :issued, already_issued = already_issued + :already, failed = failed + :failed,
                                                 cancelled = cancelled - :wasCancelled
