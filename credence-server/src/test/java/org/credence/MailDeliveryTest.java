@@ -151,9 +151,10 @@ class MailDeliveryTest {
         }
         // drawn once and stored: every later download (and an attachment, where one is configured) is this very file
         assertThat(server.binary("GET", link.substring(server.base().length()), null, null).body()).isEqualTo(first);
-        assertThat(server.credence.jdbi().withHandle(h -> h.createQuery(
+        int stored = server.credence.jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM credential_document d JOIN credential c ON c.id = d.credential_id WHERE c.number = :n AND d.kind = 'certificate.pdf'")
-                .bind("n", number).mapTo(Integer.class).one())).isEqualTo(1);
+                .bind("n", number).mapTo(Integer.class).one());
+        assertThat(stored).isEqualTo(1);
     }
 
     @Test

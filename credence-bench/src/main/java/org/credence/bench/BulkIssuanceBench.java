@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java -cp credence-bench/target/benchmarks.jar org.credence.bench.BulkIssuanceBench --jar credence-server/target/credence.jar
  *     [--rows 100000] [--baseline 3000] [--warmup 0] [--clients 8] [--variants clean,broken] [--heap 512m] [--mail smtp|outbox]
- *     [--server-opts "-XX:StartFlightRecording=filename=server.jfr"]</pre>
+ *     [--drain-minutes 15] [--server-opts "-XX:StartFlightRecording=filename=server.jfr"]</pre>
  */
 public final class BulkIssuanceBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +59,7 @@ public final class BulkIssuanceBench {
         int warmup = Integer.parseInt(DashboardBench.option(args, "--warmup", "0"));
         boolean smtp = DashboardBench.option(args, "--mail", "smtp").equals("smtp");
         String serverOpts = DashboardBench.option(args, "--server-opts", "").strip();
+        int drainMinutes = Integer.parseInt(DashboardBench.option(args, "--drain-minutes", "15"));
         Path data = Files.createTempDirectory("credence-bulk-bench");
         String admin = "crd_000000000001_" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         int port;
@@ -92,7 +93,7 @@ public final class BulkIssuanceBench {
             System.out.println("| what | rows | good rows | time | credentials/s | peak heap used | server CPU µs per credential (JVM + PostgreSQL) until the last "
                     + "answer | mails delivered during it, then the rest in | load (1/5/15 min) after |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---|---|");
-            Phase phase = new Phase(server.pid(), data.resolve("pg"), sink);
+            Phase phase = new Phase(server.pid(), data.resolve("pg"), sink, drainMinutes);
             if (warmup > 0) {
                 oneByOne(base, key, "warm-up", achievement, warmup, clients, phase);
             }
@@ -191,11 +192,13 @@ public final class BulkIssuanceBench {
         private final long pid;
         private final Path pgData;
         private final MailSink sink;
+        private final int drainMinutes;
         private HeapSampler heap;
         private long[] cpu;
         private long mailBefore;
 
-        Phase(long pid, Path pgData, MailSink sink) {
+        Phase(long pid, Path pgData, MailSink sink, int drainMinutes) {
+            this.drainMinutes = drainMinutes;
             this.pid = pid;
             this.pgData = pgData;
             this.sink = sink;
@@ -214,13 +217,13 @@ public final class BulkIssuanceBench {
             String mail = "outbox";
             if (sink != null) {
                 long drainStarted = System.nanoTime();
-                long deadline = drainStarted + Duration.ofMinutes(15).toNanos();
+                long deadline = drainStarted + Duration.ofMinutes(drainMinutes).toNanos();
                 while (sink.count() - mailBefore < created && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
                 long delivered = sink.count() - mailBefore;
                 mail = String.format("%,d, then %,d in %.1f s", duringMail, delivered - duringMail, (System.nanoTime() - drainStarted) / 1e9)
-                        + (delivered < created ? " (" + (created - delivered) + " missing after 15 min)" : "");
+                        + (delivered < created ? " (" + (created - delivered) + " not yet delivered when the wait ended)" : "");
             }
             long[] drained = serverTicks(pid, pgData);
             double hz = 100; // USER_HZ

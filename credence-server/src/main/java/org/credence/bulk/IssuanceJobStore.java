@@ -86,7 +86,7 @@ final class IssuanceJobStore {
                 .bind("tenant", tenantId).bind("id", id).execute();
     }
 
-    /** Up to {@code limit} pending rows after line {@code after} (0: from the first), in line order. */
+    /** Up to {@code limit} pending rows after line {@code after} (-1: from the first), in line order. */
     static List<Pending> pending(Handle h, long tenantId, long id, int after, int limit) {
         return h.createQuery("""
                         SELECT line, name, email, achievement_id, issued_at, expires_at, grade, evidence_url

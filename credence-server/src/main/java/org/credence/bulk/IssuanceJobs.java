@@ -221,7 +221,8 @@ public final class IssuanceJobs {
             return t;
         });
         try {
-            java.util.concurrent.Future<Signed> next = ahead.submit(() -> signNext(caller, id, job.mailRecipients(), 0));
+            // lines start at 0 (a JSON array's first index) or 2 (a CSV's first row after its header)
+            java.util.concurrent.Future<Signed> next = ahead.submit(() -> signNext(caller, id, job.mailRecipients(), -1));
             while (true) {
                 Signed batch = await(next);
                 if (batch == null) {

@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,15 +111,7 @@ public final class MailWorker {
      */
     private Map<Long, Optional<MailContent>> composeAll(List<MailQueue.Due> due, Instant now) {
         try {
-            return jdbi.inTransaction(h -> {
-                Map<Long, Optional<MailContent>> composed = new HashMap<>();
-                for (MailQueue.Due mail : due) {
-                    if (mail.kind() != MailKind.WEEKLY_REPORT) {
-                        composed.put(mail.id(), composer.compose(h, mail, now));
-                    }
-                }
-                return composed;
-            });
+            return jdbi.inTransaction(h -> composer.composeAll(h, due, now));
         } catch (RuntimeException e) {
             LOG.info("composing {} mails at once failed, composing each alone: {}", due.size(), e.toString());
             return Map.of();
