@@ -75,6 +75,7 @@ import org.credence.document.Brandings;
 import org.credence.document.CertificateAttachments;
 import org.credence.document.CertificateRoutes;
 import org.credence.document.Certificates;
+import org.credence.document.DesignChanges;
 import org.credence.document.Designs;
 import org.credence.document.DocumentEdition;
 import org.credence.document.StoredDocuments;
@@ -224,6 +225,7 @@ public final class Credence implements AutoCloseable {
             Brandings brandings = new Brandings(jdbi);
             StoredDocuments documents = new StoredDocuments(jdbi, DocumentEdition.current());
             Certificates certificates = new Certificates(jdbi, designs, brandings, tenants, documents);
+            DesignChanges designChanges = new DesignChanges(jdbi, designs, certificates, audit);
             TrackingModule tracking = TrackingModule.create(jdbi, settings.tracking(), jobs, clock, random, credentialEvents);
             StatusLists statusLists = new StatusLists(jdbi, keys, suite, clock);
             TransparencyLog log = new TransparencyLog(jdbi, keys, clock, publicUrl);
@@ -253,6 +255,7 @@ public final class Credence implements AutoCloseable {
             BrandingUpdates brandingUpdates = new BrandingUpdates(jdbi, brandings, audit);
             AchievementImages achievementImages = new AchievementImages(jdbi, achievements, audit);
             Badges badges = new Badges(jdbi, achievements, achievementImages, brandings, tenants, documents);
+            var previews = new org.credence.program.PreviewRoutes.Services(certificates, designs, badges, achievements, tenants, clock);
             CredentialPages credentialPages = new CredentialPages(jdbi, tenants, brandings, verification);
             // a revocation or a recipient's privacy choice reaches the caches of tracking and of the share redirect at once
             Consumer<String> forgetCached = number -> {
@@ -319,7 +322,7 @@ public final class Credence implements AutoCloseable {
                     config -> TenantRoutes.register(config, tenants, apiKeys, auth),
                     config -> AchievementRoutes.register(config, achievements, auth),
                     config -> PathwayRoutes.register(config, pathways, auth, smallestGroup),
-                    config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl),
+                    config -> IssuanceRoutes.register(config, issuance, lifecycle, audit, auth, publicUrl, clock),
                     config -> StatusListRoutes.register(config, statusLists, tenants),
                     config -> VerificationRoutes.register(config, verification, tenants, events),
                     config -> CredentialPageRoutes.register(config, credentialPages, events, mail::isRecipient),
@@ -338,11 +341,16 @@ public final class Credence implements AutoCloseable {
                     config -> OperationsPageRoutes.register(config, operationsServices, users.sessions()),
                     config -> ReportRoutes.register(config, boardReports, auth, users.sessions(), clock),
                     config -> users.register(config, auth),
-                    config -> CredentialReadRoutes.register(config, listing, auth, publicUrl),
+                    config -> CredentialReadRoutes.register(config, listing, auth, publicUrl, clock),
                     config -> mail.registerPages(config, listing, achievements, users.sessions()),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
-                    config -> CertificateRoutes.register(config, certificates, designs, jdbi, audit, auth, events),
+                    config -> CertificateRoutes.register(config, certificates, designs, designChanges, auth, events),
+                    config -> org.credence.program.PreviewRoutes.register(config, previews, users.sessions()),
+                    config -> org.credence.program.AchievementPages.register(config,
+                            new org.credence.program.AchievementPages.Services(achievements, designs, renewal.settings(), achievementImages), users.sessions()),
+                    config -> org.credence.program.DesignerPages.register(config,
+                            new org.credence.program.DesignerPages.Services(designs, designChanges, previews), users.sessions()),
                     config -> mail.register(config, auth, events, forgetCached, (credential, name) -> Optional.ofNullable(switch (name) {
                         case RecipientFiles.CERTIFICATE -> certificates.pdf(credential);
                         case RecipientFiles.BADGE -> badges.bakedPng(credential);
@@ -356,6 +364,9 @@ public final class Credence implements AutoCloseable {
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
                     config -> IssuanceJobRoutes.register(config, issuanceJobs, auth, users.sessions(), publicUrl,
                             id -> tenants.byId(id).slug()),
+                    config -> org.credence.issuance.IssuePage.register(config, issuance, achievements, users.sessions()),
+                    config -> org.credence.bulk.IssuanceJobsPage.register(config, issuanceJobs,
+                            new org.credence.bulk.StagedUploads(clock, random, issuanceJobs.settings().maxUploadBytes()), achievements, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
                     config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
                     config -> RenewalRoutes.register(config, renewal, auth),

@@ -37,21 +37,11 @@ class CompletionsTest {
     }
 
     static long tenantId(String slug) {
-        return tenantIdOf(server, slug);
-    }
-
-    static long tenantIdOf(ServerHarness server, String slug) {
-        return server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = :s").bind("s", slug).mapTo(Long.class).one());
+        return server.tenantId(slug);
     }
 
     static long count(String sql, Object... binds) {
-        return server.credence.jdbi().withHandle(h -> {
-            var query = h.createQuery(sql);
-            for (int i = 0; i < binds.length; i++) {
-                query.bind(i, binds[i]);
-            }
-            return query.mapTo(Long.class).one();
-        });
+        return server.count(sql, binds);
     }
 
     static void map(String key, String course, long achievement) {

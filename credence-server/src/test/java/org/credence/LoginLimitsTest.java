@@ -46,13 +46,7 @@ class LoginLimitsTest {
     }
 
     static long count(String sql, Object... binds) {
-        return server.credence.jdbi().withHandle(h -> {
-            var query = h.createQuery(sql);
-            for (int i = 0; i < binds.length; i++) {
-                query.bind(i, binds[i]);
-            }
-            return query.mapTo(Long.class).one();
-        });
+        return server.count(sql, binds);
     }
 
     @Test

@@ -55,7 +55,7 @@ class OutcomeImportsTest {
     }
 
     static long tenantId(String slug) {
-        return server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = :s").bind("s", slug).mapTo(Long.class).one());
+        return server.tenantId(slug);
     }
 
     static void issue(String key, long achievement, String email) {
@@ -94,13 +94,7 @@ class OutcomeImportsTest {
     }
 
     static long count(String sql, Object... binds) {
-        return server.credence.jdbi().withHandle(h -> {
-            var query = h.createQuery(sql);
-            for (int i = 0; i < binds.length; i++) {
-                query.bind(i, binds[i]);
-            }
-            return query.mapTo(Long.class).one();
-        });
+        return server.count(sql, binds);
     }
 
     static Map<String, Object> row(String sql, Object... binds) {

@@ -392,6 +392,6 @@ class PathwayTest {
     }
 
     static long tenantId(String slug) {
-        return server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = :slug").bind("slug", slug).mapTo(Long.class).one());
+        return server.tenantId(slug);
     }
 }

@@ -52,19 +52,12 @@ class RenewalTest {
         smtp.stop();
     }
 
-    record Tenant(String key, long achievement, long id) {}
-
-    static Tenant tenant(String slug, String locale) {
-        var created = server.send("POST", "/api/v1/tenants", ServerHarness.ADMIN_KEY,
-                "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + " Akademi\",\"url\":\"https://" + slug + ".example\",\"locale\":\"" + locale + "\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String key = created.json().get("apiKey").asText();
-        long id = count("SELECT id FROM tenant WHERE slug = ?", slug);
-        return new Tenant(key, server.achievement(key), id);
+    static ServerHarness.TestTenant tenant(String slug, String locale) {
+        return server.tenantWithAchievement(slug, locale);
     }
 
     /** Issues without mail, expiring {@code days} from the clock's now; returns the answer. */
-    static JsonNode issue(Tenant t, String email, long days) {
+    static JsonNode issue(ServerHarness.TestTenant t, String email, long days) {
         Instant expires = clock.instant().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         var response = server.send("POST", "/api/v1/credentials", t.key(), "{\"achievementId\": " + t.achievement()
                 + ", \"recipient\": {\"name\": \"Kari Nordmann\", \"email\": \"" + email + "\"}, \"notify\": false, \"expiresAt\": \"" + expires + "\"}");
@@ -79,20 +72,14 @@ class RenewalTest {
     }
 
     static long count(String sql, Object... binds) {
-        return server.credence.jdbi().withHandle(h -> {
-            var q = h.createQuery(sql);
-            for (int i = 0; i < binds.length; i++) {
-                q.bind(i, binds[i]);
-            }
-            return q.mapTo(Long.class).one();
-        });
+        return server.count(sql, binds);
     }
 
     static List<MimeMessage> mailTo(String address) {
         return MailDeliveryTest.mailTo(smtp, address);
     }
 
-    static JsonNode get(Tenant t, String path) {
+    static JsonNode get(ServerHarness.TestTenant t, String path) {
         var response = server.send("GET", path, t.key(), null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
@@ -100,7 +87,7 @@ class RenewalTest {
 
     @Test
     void reminders_go_out_90_30_and_7_days_before_expiry_once_each_and_a_late_start_sends_only_the_nearest() throws Exception {
-        Tenant t = tenant("remind", "en");
+        ServerHarness.TestTenant t = tenant("remind", "en");
         String number = issue(t, "remind@example.org", 100).get("number").asText();
         issue(t, "late@example.org", 20);
         scan();
@@ -131,7 +118,7 @@ class RenewalTest {
 
     @Test
     void a_backlog_larger_than_one_batch_is_reminded_once_each_reading_forward_through_expiry_order() {
-        Tenant t = tenant("renew-backlog", "en");
+        ServerHarness.TestTenant t = tenant("renew-backlog", "en");
         Caller caller = new Caller(t.id(), Set.of("issue"), "test");
         Instant expires = clock.instant().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         // more than two batches of 500, many sharing one expiry second, so the scan's cursor must order by id as well
@@ -153,7 +140,7 @@ class RenewalTest {
 
     @Test
     void an_expired_credential_is_shown_expired_and_recorded_once() {
-        Tenant t = tenant("lapse", "en");
+        ServerHarness.TestTenant t = tenant("lapse", "en");
         String number = issue(t, "lapse@example.org", 1).get("number").asText();
         clock.advance(Duration.ofDays(2));
         List<CredentialEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -172,12 +159,15 @@ class RenewalTest {
         assertThat(verified.get("status").asText()).isEqualTo("expired");
         JsonNode expired = get(t, "/api/v1/credentials?status=expired");
         assertThat(expired.get("items")).extracting(i -> i.get("number").asText()).containsExactly(number);
+        // the API names the standing, as the pages do: an expired credential is not "active" (regression: it used to be)
+        assertThat(expired.get("items").get(0).get("state").asText()).isEqualTo("expired");
+        assertThat(get(t, "/api/v1/credentials/" + number).get("state").asText()).isEqualTo("expired");
         assertThat(server.send("GET", "/c/" + number, null, null).body()).contains("expired");
     }
 
     @Test
     void the_issuer_renews_through_the_api_and_the_old_credential_is_superseded_and_still_verifies() {
-        Tenant t = tenant("renew-api", "en");
+        ServerHarness.TestTenant t = tenant("renew-api", "en");
         JsonNode old = issue(t, "api@example.org", 40);
         String oldNumber = old.get("number").asText();
         var renewed = server.send("POST", "/api/v1/credentials/" + oldNumber + "/renew", t.key(), "{\"notify\": false}");
@@ -222,7 +212,7 @@ class RenewalTest {
 
     @Test
     void the_reminder_link_renews_once_and_records_the_fee_as_a_renewal_revenue_line() throws Exception {
-        Tenant t = tenant("renew-link", "en");
+        ServerHarness.TestTenant t = tenant("renew-link", "en");
         var policy = server.send("PUT", "/api/v1/achievements/" + t.achievement() + "/renewal", t.key(),
                 "{\"reminderDays\": [30], \"fee\": {\"amount\": 150, \"currency\": \"EUR\"}}");
         assertThat(policy.status()).as(policy.body()).isEqualTo(200);
@@ -257,7 +247,7 @@ class RenewalTest {
 
     @Test
     void a_new_completion_renews_a_credential_in_its_window_or_expired_and_otherwise_answers_the_current_one() {
-        Tenant t = tenant("renew-lms", "en");
+        ServerHarness.TestTenant t = tenant("renew-lms", "en");
         Renewals renewals = server.credence.renewal().renewals();
         Caller caller = new Caller(t.id(), Set.of("issue"), "test");
         String early = issue(t, "early@example.org", 200).get("number").asText();
@@ -283,14 +273,14 @@ class RenewalTest {
         assertThat(count("SELECT count(*) FROM credential WHERE tenant_id = ? AND state = 'superseded'", t.id())).isEqualTo(2);
     }
 
-    static IssueCommand command(Tenant t, String email) {
+    static IssueCommand command(ServerHarness.TestTenant t, String email) {
         return new IssueCommand(t.achievement(), "Kari Nordmann", email, null, null, null, List.of(), false, null);
     }
 
     @Test
     void revocation_and_suspension_notices_reach_the_recipient_in_the_tenants_language_unless_turned_off() throws Exception {
-        Tenant en = tenant("notice-en", "en");
-        Tenant nb = tenant("notice-nb", "nb");
+        ServerHarness.TestTenant en = tenant("notice-en", "en");
+        ServerHarness.TestTenant nb = tenant("notice-nb", "nb");
         String enNumber = issueMailed(en, "en-notice@example.org");
         String nbNumber = issueMailed(nb, "nb-notice@example.org");
         String silent = issue(en, "silent@example.org", 400).get("number").asText(); // issued without mail: never announced, nor withdrawn
@@ -315,7 +305,7 @@ class RenewalTest {
     }
 
     /** Issues with the "your credential" mail, sent at once. */
-    static String issueMailed(Tenant t, String email) {
+    static String issueMailed(ServerHarness.TestTenant t, String email) {
         var response = server.send("POST", "/api/v1/credentials", t.key(), "{\"achievementId\": " + t.achievement()
                 + ", \"recipient\": {\"name\": \"Kari Nordmann\", \"email\": \"" + email + "\"}}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -325,7 +315,7 @@ class RenewalTest {
 
     @Test
     void the_issuer_changes_a_recipients_address_audited_and_the_credentials_follow_and_keep_verifying() {
-        Tenant t = tenant("email-change", "en");
+        ServerHarness.TestTenant t = tenant("email-change", "en");
         String number = issue(t, "old@example.org", 300).get("number").asText();
         var changed = server.send("POST", "/api/v1/credentials/" + number + "/email", t.key(), "{\"email\": \"new@example.org\"}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
@@ -356,8 +346,8 @@ class RenewalTest {
 
     @Test
     void another_tenant_can_neither_renew_nor_read_nor_change_a_credential_or_policy() {
-        Tenant owner = tenant("iso-owner", "en");
-        Tenant stranger = tenant("iso-stranger", "en");
+        ServerHarness.TestTenant owner = tenant("iso-owner", "en");
+        ServerHarness.TestTenant stranger = tenant("iso-stranger", "en");
         String number = issue(owner, "iso@example.org", 30).get("number").asText();
         assertThat(server.send("POST", "/api/v1/credentials/" + number + "/renew", stranger.key(), null).status()).isEqualTo(404);
         assertThat(server.send("GET", "/api/v1/credentials/" + number + "/lineage", stranger.key(), null).status()).isEqualTo(404);
@@ -370,7 +360,7 @@ class RenewalTest {
 
     @Test
     void the_renewal_rate_counts_credences_own_renewals_once_beside_imported_renewal_lines() throws Exception {
-        Tenant t = tenant("renew-rate", "en");
+        ServerHarness.TestTenant t = tenant("renew-rate", "en");
         server.send("PUT", "/api/v1/achievements/" + t.achievement() + "/renewal", t.key(), "{\"reminderDays\": [30], \"fee\": {\"amount\": 90, \"currency\": \"EUR\"}}");
         String renewedNumber = issue(t, "rate@example.org", 20).get("number").asText();
         issue(t, "lapsing@example.org", 20);
@@ -408,7 +398,7 @@ class RenewalTest {
 
     @Test
     void concurrent_renewals_of_one_credential_make_exactly_one() throws Exception {
-        Tenant t = tenant("renew-race", "en");
+        ServerHarness.TestTenant t = tenant("renew-race", "en");
         String number = issue(t, "race@example.org", 30).get("number").asText();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -435,7 +425,7 @@ class RenewalTest {
 
     @Test
     void concurrent_completions_due_for_renewal_renew_once_and_answer_the_renewal() throws Exception {
-        Tenant t = tenant("renew-lms-race", "en");
+        ServerHarness.TestTenant t = tenant("renew-lms-race", "en");
         issue(t, "lms-race@example.org", 10);
         Caller caller = new Caller(t.id(), Set.of("issue"), "test");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(3);

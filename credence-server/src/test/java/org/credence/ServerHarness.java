@@ -151,6 +151,36 @@ final class ServerHarness implements AutoCloseable {
         return sendBytes("GET", path, null, null, "Cookie", cookie == null ? null : "credence_session=" + cookie);
     }
 
+    /** A tenant made through the API, with one achievement: its key, the achievement's id and the tenant's database id. */
+    record TestTenant(String key, long achievement, long id) {}
+
+    /** A new tenant speaking {@code locale} ("en", "nb"), with one achievement ({@link #achievement(String)}). */
+    TestTenant tenantWithAchievement(String slug, String locale) {
+        Response created = send("POST", "/api/v1/tenants", ADMIN_KEY,
+                "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + " Akademi\",\"url\":\"https://" + slug + ".example\",\"locale\":\"" + locale + "\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        String key = created.json().get("apiKey").asText();
+        return new TestTenant(key, achievement(key), tenantId(slug));
+    }
+
+    /** The database id of the tenant {@code slug}. */
+    long tenantId(String slug) {
+        return credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = :s").bind("s", slug).mapTo(Long.class).one());
+    }
+
+    /** The one number {@code sql} answers with {@code binds} in order ({@code ?}): a test's look at what was stored. */
+    long count(String sql, Object... binds) {
+        return credence.jdbi().withHandle(h -> {
+            var query = h.createQuery(sql);
+            for (int i = 0; i < binds.length; i++) {
+                query.bind(i, binds[i]);
+            }
+            return query.mapTo(Long.class).one();
+        });
+    }
+
     /** A new tenant; returns its API key. */
     String tenant(String slug) {
         Response created = send("POST", "/api/v1/tenants", ADMIN_KEY, "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + " Academy\",\"url\":\"https://" + slug + ".example\"}");

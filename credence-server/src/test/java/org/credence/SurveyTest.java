@@ -54,26 +54,17 @@ class SurveyTest {
         smtp.stop();
     }
 
-    record Tenant(String key, long achievement, long tenantId) {}
-
-    static Tenant tenant(String slug, String locale) {
-        var created = server.send("POST", "/api/v1/tenants", ServerHarness.ADMIN_KEY,
-                "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + " Akademi\",\"url\":\"https://" + slug + ".example\",\"locale\":\"" + locale + "\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String key = created.json().get("apiKey").asText();
-        long achievement = server.achievement(key);
-        long tenantId = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = :s").bind("s", slug)
-                .mapTo(Long.class).one());
-        return new Tenant(key, achievement, tenantId);
+    static ServerHarness.TestTenant tenant(String slug, String locale) {
+        return server.tenantWithAchievement(slug, locale);
     }
 
-    static void issue(Tenant t, String name, String email) {
+    static void issue(ServerHarness.TestTenant t, String name, String email) {
         var response = server.send("POST", "/api/v1/credentials", t.key(), "{\"achievementId\": " + t.achievement()
                 + ", \"recipient\": {\"name\": \"" + name + "\", \"email\": \"" + email + "\"}, \"notify\": false}");
         assertThat(response.status()).as(response.body()).isIn(200, 201);
     }
 
-    static void putSurvey(Tenant t, String body) {
+    static void putSurvey(ServerHarness.TestTenant t, String body) {
         var response = server.send("PUT", "/api/v1/achievements/" + t.achievement() + "/survey", t.key(), body);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
@@ -83,13 +74,7 @@ class SurveyTest {
     }
 
     static long count(String sql, Object... binds) {
-        return server.credence.jdbi().withHandle(h -> {
-            var q = h.createQuery(sql);
-            for (int i = 0; i < binds.length; i++) {
-                q.bind(i, binds[i]);
-            }
-            return q.mapTo(Long.class).one();
-        });
+        return server.count(sql, binds);
     }
 
     static List<MimeMessage> mailTo(String address) {
@@ -104,17 +89,17 @@ class SurveyTest {
 
     @Test
     void earners_are_invited_once_at_6_and_at_12_months_and_reminded_once_when_they_do_not_answer() throws Exception {
-        Tenant t = tenant("wave", "en");
+        ServerHarness.TestTenant t = tenant("wave", "en");
         issue(t, "Wave Person", "wave@example.org");
         putSurvey(t, "{\"waveMonths\": [6, 12]}");
         scan();
-        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ?", t.tenantId())).isZero();
+        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ?", t.id())).isZero();
 
         clock.advance(SIX_MONTHS);
         scan();
         scan(); // a second scan finds nothing more to do
         server.credence.mailWorker().runDue();
-        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ? AND wave_month = 6", t.tenantId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ? AND wave_month = 6", t.id())).isEqualTo(1);
         List<MimeMessage> mails = mailTo("wave@example.org");
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).isEqualTo("wave Akademi asks: how has Certified Data Steward helped you?");
@@ -139,7 +124,7 @@ class SurveyTest {
         clock.advance(SIX_MONTHS);
         scan();
         server.credence.mailWorker().runDue();
-        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ? AND wave_month = 12", t.tenantId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ? AND wave_month = 12", t.id())).isEqualTo(1);
         assertThat(mailTo("wave@example.org")).hasSize(3);
         // the 6-month wave closed meanwhile: its link no longer works
         var closed = server.send("GET", "/s/" + link(mailTo("wave@example.org").get(0)), null, null);
@@ -149,7 +134,7 @@ class SurveyTest {
 
     @Test
     void two_scans_racing_invite_each_earner_once() throws Exception {
-        Tenant t = tenant("race", "en");
+        ServerHarness.TestTenant t = tenant("race", "en");
         for (int i = 0; i < 30; i++) {
             issue(t, "Racer " + i, "racer" + i + "@example.org");
         }
@@ -172,13 +157,13 @@ class SurveyTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ?", t.tenantId())).isEqualTo(30);
-        assertThat(count("SELECT count(*) FROM mail WHERE tenant_id = ? AND kind = 'survey_invitation'", t.tenantId())).isEqualTo(30);
+        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ?", t.id())).isEqualTo(30);
+        assertThat(count("SELECT count(*) FROM mail WHERE tenant_id = ? AND kind = 'survey_invitation'", t.id())).isEqualTo(30);
     }
 
     @Test
     void a_non_completer_sample_stores_only_the_invited_addresses_and_forgets_them_when_the_wave_closes() throws Exception {
-        Tenant t = tenant("sample", "en");
+        ServerHarness.TestTenant t = tenant("sample", "en");
         issue(t, "Already Earned", "earner@example.org");
         putSurvey(t, "{\"waveMonths\": [6], \"openDays\": 30}");
         List<String> listed = new ArrayList<>();
@@ -198,10 +183,10 @@ class SurveyTest {
         assertThat(response.json().get("invited").asInt()).isEqualTo(5);
 
         Set<String> stored = new HashSet<>(server.credence.jdbi().withHandle(h -> h.createQuery(
-                "SELECT email FROM survey_invitation WHERE tenant_id = :t AND email IS NOT NULL").bind("t", t.tenantId()).mapTo(String.class).list()));
+                "SELECT email FROM survey_invitation WHERE tenant_id = :t AND email IS NOT NULL").bind("t", t.id()).mapTo(String.class).list()));
         assertThat(stored).hasSize(5).isSubsetOf(listed);
         Set<String> mailed = new HashSet<>(server.credence.jdbi().withHandle(h -> h.createQuery(
-                "SELECT recipient FROM mail WHERE tenant_id = :t").bind("t", t.tenantId()).mapTo(String.class).list()));
+                "SELECT recipient FROM mail WHERE tenant_id = :t").bind("t", t.id()).mapTo(String.class).list()));
         assertThat(mailed).isEqualTo(stored);
         // the same list in another order with the same seed gives the same sample (on a second achievement of the tenant)
         long second = server.achievement(t.key());
@@ -211,7 +196,7 @@ class SurveyTest {
         server.send("POST", "/api/v1/achievements/" + second + "/survey/non-completers?sampleSize=5&seed=42", t.key(),
                 "email\n" + String.join("\n", shuffled) + "\n", "Content-Type", "text/csv");
         Set<String> again = new HashSet<>(server.credence.jdbi().withHandle(h -> h.createQuery(
-                "SELECT email FROM survey_invitation WHERE tenant_id = :t AND achievement_id = :a").bind("t", t.tenantId()).bind("a", second)
+                "SELECT email FROM survey_invitation WHERE tenant_id = :t AND achievement_id = :a").bind("t", t.id()).bind("a", second)
                 .mapTo(String.class).list()));
         assertThat(again).isEqualTo(stored);
         // uploading the first list again invites nobody twice
@@ -231,15 +216,15 @@ class SurveyTest {
 
         clock.advance(Duration.ofDays(31));
         scan();
-        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ? AND email IS NOT NULL", t.tenantId())).isZero();
-        assertThat(count("SELECT count(*) FROM mail WHERE tenant_id = ? AND recipient LIKE 'learner%'", t.tenantId())).isZero();
-        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ? AND cohort = 'non_completer'", t.tenantId())).isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ? AND email IS NOT NULL", t.id())).isZero();
+        assertThat(count("SELECT count(*) FROM mail WHERE tenant_id = ? AND recipient LIKE 'learner%'", t.id())).isZero();
+        assertThat(count("SELECT count(*) FROM survey_invitation WHERE tenant_id = ? AND cohort = 'non_completer'", t.id())).isEqualTo(10);
     }
 
     @Test
     void the_form_is_answered_once_in_norwegian_and_in_english_and_answers_feed_the_results() throws Exception {
-        Tenant nb = tenant("fjordskole", "nb");
-        Tenant en = tenant("harbour", "en");
+        ServerHarness.TestTenant nb = tenant("fjordskole", "nb");
+        ServerHarness.TestTenant en = tenant("harbour", "en");
         issue(nb, "Kari Nordmann", "kari@example.no");
         issue(en, "Ann Smith", "ann@example.org");
         String items = """
@@ -269,7 +254,7 @@ class SurveyTest {
         assertThat(twice.status()).isEqualTo(410);
         assertThat(twice.body()).contains("Allerede besvart");
         assertThat(count("SELECT satisfaction FROM survey_answer a JOIN survey_invitation i ON i.id = a.invitation_id WHERE i.tenant_id = ?",
-                nb.tenantId())).isEqualTo(4);
+                nb.id())).isEqualTo(4);
 
         String english = link(mailTo("ann@example.org").get(0));
         var page = server.send("GET", "/s/" + english, null, null);
@@ -294,29 +279,29 @@ class SurveyTest {
 
     @Test
     void results_of_a_known_set_with_intervals_and_the_participant_estimate_counting_non_respondents_as_zero() {
-        Tenant t = tenant("known", "en");
+        ServerHarness.TestTenant t = tenant("known", "en");
         putSurvey(t, "{\"waveMonths\": [6]}");
         long sample = count("""
                 INSERT INTO survey_sample (tenant_id, achievement_id, wave_month, listed, excluded, sample_size, seed, created_by, created_at)
-                VALUES (?, ?, 6, 3, 0, 3, 1, 'test', now()) RETURNING id""", t.tenantId(), t.achievement());
+                VALUES (?, ?, 6, 3, 0, 3, 1, 'test', now()) RETURNING id""", t.id(), t.achievement());
         // ten earners (real credentials) and three sampled non-completers
         for (int i = 0; i < 10; i++) {
             issue(t, "Known " + i, "known" + i + "@example.org");
         }
         List<String> credentials = server.credence.jdbi().withHandle(h -> h.createQuery(
-                "SELECT CAST(id AS TEXT) FROM credential WHERE tenant_id = :t ORDER BY recipient_email").bind("t", t.tenantId()).mapTo(String.class).list());
+                "SELECT CAST(id AS TEXT) FROM credential WHERE tenant_id = :t ORDER BY recipient_email").bind("t", t.id()).mapTo(String.class).list());
         int[] satisfaction = {5, 4, 4, 3, 5, 3};
         for (int i = 0; i < 13; i++) {
             boolean earner = i < 10;
             long invitation = earner ? invite(t, credentials.get(i), "2026-03-01") : count("""
                     INSERT INTO survey_invitation (tenant_id, achievement_id, wave_month, cohort, sample_id, email_hash, language, invited_at, closes_at)
                     VALUES (?, ?, 6, 'non_completer', ?, ?, 'en', now(), now() + interval '30 days') RETURNING id""",
-                    t.tenantId(), t.achievement(), sample, "hash" + i);
+                    t.id(), t.achievement(), sample, "hash" + i);
             if (earner && i < 6) {
                 server.sql("""
                         INSERT INTO survey_answer (invitation_id, tenant_id, satisfaction, skill_applied, career_outcomes, monetary_impact,
                                                    attribution_pct, confidence_pct, answered_at)
-                        VALUES (?, ?, ?, ?, CAST(? AS TEXT[]), ?, ?, ?, now())""", invitation, t.tenantId(), satisfaction[i],
+                        VALUES (?, ?, ?, ?, CAST(? AS TEXT[]), ?, ?, ?, now())""", invitation, t.id(), satisfaction[i],
                         i < 3 ? "yes" : i < 5 ? "partly" : "no", i == 0 ? "{promotion,raise}" : i == 1 ? "{raise}" : "{none}",
                         i == 0 ? new java.math.BigDecimal("10000") : i == 1 ? new java.math.BigDecimal("20000") : null,
                         i == 0 ? Integer.valueOf(50) : i == 1 ? Integer.valueOf(25) : null,
@@ -324,7 +309,7 @@ class SurveyTest {
             }
             if (i == 10) {
                 server.sql("INSERT INTO survey_answer (invitation_id, tenant_id, satisfaction, answered_at) VALUES (?, ?, 2, now())",
-                        invitation, t.tenantId());
+                        invitation, t.id());
             }
         }
         JsonNode r = server.send("GET", "/api/v1/analytics/surveys?achievement=" + t.achievement(), t.key(), null).json();
@@ -353,7 +338,7 @@ class SurveyTest {
         assertThat(n.has("satisfaction")).isFalse();
 
         // another tenant sees none of it
-        Tenant other = tenant("otherco", "en");
+        ServerHarness.TestTenant other = tenant("otherco", "en");
         assertThat(server.send("GET", "/api/v1/analytics/surveys?achievement=" + t.achievement(), other.key(), null).status()).isEqualTo(404);
         assertThat(server.send("GET", "/api/v1/achievements/" + t.achievement() + "/survey", other.key(), null).status()).isEqualTo(404);
         assertThat(server.send("PUT", "/api/v1/achievements/" + t.achievement() + "/survey", other.key(), "{}").status()).isEqualTo(404);
@@ -363,7 +348,7 @@ class SurveyTest {
 
     @Test
     void a_survey_is_saved_with_its_items_audited_and_refused_when_malformed() {
-        Tenant t = tenant("config", "en");
+        ServerHarness.TestTenant t = tenant("config", "en");
         JsonNode fresh = server.send("GET", "/api/v1/achievements/" + t.achievement() + "/survey", t.key(), null).json();
         assertThat(fresh.get("configured").asBoolean()).isFalse();
         assertThat(fresh.get("waveMonths").toString()).isEqualTo("[6,12]");
@@ -372,7 +357,7 @@ class SurveyTest {
         JsonNode saved = server.send("GET", "/api/v1/achievements/" + t.achievement() + "/survey", t.key(), null).json();
         assertThat(saved.get("waveMonths").toString()).isEqualTo("[3,6,12]");
         assertThat(saved.at("/items/0/id").asText()).isEqualTo("c1");
-        assertThat(count("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND action = 'survey.update'", t.tenantId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND action = 'survey.update'", t.id())).isEqualTo(1);
         var noNorwegian = server.send("PUT", "/api/v1/achievements/" + t.achievement() + "/survey", t.key(),
                 "{\"items\": [{\"type\": \"text\", \"label\": {\"en\": \"Only English\"}}]}");
         assertThat(noNorwegian.status()).isBetween(400, 422);
@@ -385,7 +370,7 @@ class SurveyTest {
 
     @Test
     void the_surveys_page_shows_results_with_n_and_saves_settings_for_analysts_but_not_viewers() {
-        Tenant t = tenant("pages", "en");
+        ServerHarness.TestTenant t = tenant("pages", "en");
         for (String[] user : new String[][] {{"owner@pages.example", "owner"}, {"analyst@pages.example", "analyst"}, {"viewer@pages.example", "viewer"}}) {
             var created = server.send("POST", "/api/v1/users", t.key(), "{\"email\": \"" + user[0] + "\", \"name\": \"" + user[1]
                     + "\", \"role\": \"" + user[1] + "\", \"password\": \"a long enough passphrase\"}");
@@ -419,7 +404,7 @@ class SurveyTest {
         String norwegian = get("/app/surveys/" + t.achievement() + "?lang=nb", analyst).body();
         assertThat(norwegian).contains("Svarprosent (95 % intervall)").contains("Vises ikke: færre enn 5 svar");
         // another tenant's achievement is not found
-        Tenant other = tenant("otherpages", "en");
+        ServerHarness.TestTenant other = tenant("otherpages", "en");
         assertThat(get("/app/surveys/" + other.achievement(), analyst).status()).isEqualTo(404);
     }
 
@@ -444,29 +429,29 @@ class SurveyTest {
     }
 
     /** An earner's invitation made by SQL at a fixed date (for figures over a period). */
-    static long invite(Tenant t, String credential, String day) {
+    static long invite(ServerHarness.TestTenant t, String credential, String day) {
         return count("""
                 INSERT INTO survey_invitation (tenant_id, achievement_id, wave_month, cohort, credential_id, language, invited_at, closes_at)
                 VALUES (?, ?, 6, 'earner', CAST(? AS UUID), 'en', CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ) + interval '30 days') RETURNING id""",
-                t.tenantId(), t.achievement(), credential, day, day);
+                t.id(), t.achievement(), credential, day, day);
     }
 
     @Test
     void the_roi_model_takes_its_survey_benefit_from_the_earners_answers_with_non_respondents_as_zero() {
-        Tenant t = tenant("roifeed", "en");
+        ServerHarness.TestTenant t = tenant("roifeed", "en");
         putSurvey(t, "{\"waveMonths\": [6]}");
         for (int i = 0; i < 4; i++) {
             issue(t, "Feed " + i, "feed" + i + "@example.org");
         }
         List<String> credentials = server.credence.jdbi().withHandle(h -> h.createQuery(
-                "SELECT CAST(id AS TEXT) FROM credential WHERE tenant_id = :t ORDER BY recipient_email").bind("t", t.tenantId()).mapTo(String.class).list());
+                "SELECT CAST(id AS TEXT) FROM credential WHERE tenant_id = :t ORDER BY recipient_email").bind("t", t.id()).mapTo(String.class).list());
         long answered = invite(t, credentials.get(0), "2026-03-01");
         for (int i = 1; i < 4; i++) {
             invite(t, credentials.get(i), "2026-03-01");
         }
         server.sql("""
                 INSERT INTO survey_answer (invitation_id, tenant_id, monetary_impact, attribution_pct, confidence_pct, answered_at)
-                VALUES (?, ?, 120000, 40, 75, now())""", answered, t.tenantId());
+                VALUES (?, ?, 120000, 40, 75, now())""", answered, t.id());
         var benefit = server.send("POST", "/api/v1/analytics/benefits", t.key(), """
                 {"name": "participants' estimate", "fromSurvey": true, "currency": "EUR", "isolation": "participant_estimate",
                  "attribution": 1, "confidence": 1, "reason": "the post-completion surveys already adjust for attribution and confidence"}""");

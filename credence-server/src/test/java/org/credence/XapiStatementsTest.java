@@ -26,7 +26,7 @@ class XapiStatementsTest {
     static void start() {
         server = new ServerHarness(data);
         key = server.tenant("xapi");
-        tenant = CompletionsTest.tenantIdOf(server, "xapi");
+        tenant = server.tenantId("xapi");
         map(key, ACTIVITY, server.achievement(key));
     }
 
@@ -75,6 +75,16 @@ class XapiStatementsTest {
                 "SELECT to_char(requested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') FROM credential WHERE recipient_email = 'ada@example.org'")
                 .mapTo(String.class).one());
         assertThat(requested).isEqualTo("2026-01-05T10:00:00");
+    }
+
+    @Test
+    void a_statement_without_timestamp_completes_at_its_stored_time_as_the_lrs_set_it() {
+        var answer = post(key, statement("completed", "gro@example.org", ACTIVITY, "\"stored\": \"2026-02-03T08:15:00Z\""));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        String requested = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT to_char(requested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') FROM credential WHERE recipient_email = 'gro@example.org'")
+                .mapTo(String.class).one());
+        assertThat(requested).isEqualTo("2026-02-03T08:15:00");
     }
 
     @Test

@@ -1,17 +1,38 @@
 package org.credence.achievement;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.credence.i18n.Messages;
 
 /**
  * A credential template of a tenant.
  *
- * @param details skills/alignments, tags, validityDays, programUrl, image, passMark — kept as JSON
+ * @param alignments the skills it certifies, each aligned to a framework's entry
+ * @param tags free labels such as {@code role:analyst}
+ * @param validityDays days a credential stays valid after issue; empty for no expiry
+ * @param passMark the lowest score (0–100) with which a reported completion earns the credential; empty: only 100 % progress does
+ * @param programUrl the program's page (the criteria's {@code id} in the credential)
+ * @param image the badge image's public URL named in the credential
  * @param design the certificate design its PDFs are drawn with: a built-in name or one of the tenant's own
  */
-public record Achievement(long id, long tenantId, String kind, String name, String description, String criteria, ObjectNode details,
-                          String design) {
+public record Achievement(long id, long tenantId, String kind, String name, String description, String criteria, List<Alignment> alignments,
+                          List<String> tags, OptionalInt validityDays, Optional<BigDecimal> passMark, Optional<String> programUrl,
+                          Optional<String> image, String design) {
+    public Achievement {
+        alignments = List.copyOf(alignments);
+        tags = List.copyOf(tags);
+    }
+
+    /**
+     * A skill the achievement certifies, aligned to an entry of a framework (ESCO, O*NET …).
+     *
+     * @param targetFramework the framework's name; null when not given
+     */
+    public record Alignment(String targetName, String targetUrl, String targetFramework) {}
+
     /** OB 3.0 achievementType for each kind. */
     public String achievementType() {
         return switch (kind) {
@@ -27,15 +48,5 @@ public record Achievement(long id, long tenantId, String kind, String name, Stri
     public static String kindName(String kind, String language) {
         Map<String, String> names = Messages.of("achievement", "nb".equals(language) ? "nb" : "en").table();
         return names.getOrDefault("kind." + kind, kind);
-    }
-
-    /** Days a credential stays valid after issue; empty for no expiry. */
-    public java.util.OptionalInt validityDays() {
-        return details.hasNonNull("validityDays") ? java.util.OptionalInt.of(details.get("validityDays").asInt()) : java.util.OptionalInt.empty();
-    }
-
-    /** The lowest score (0–100) with which a reported completion earns the credential; empty: only 100 % progress does. */
-    public java.util.Optional<java.math.BigDecimal> passMark() {
-        return details.hasNonNull("passMark") ? java.util.Optional.of(details.get("passMark").decimalValue()) : java.util.Optional.empty();
     }
 }

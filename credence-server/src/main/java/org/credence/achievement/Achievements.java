@@ -1,10 +1,15 @@
 package org.credence.achievement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.credence.audit.AuditTrail;
@@ -16,11 +21,14 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Credential templates: validated on the way in, always read within the caller's tenant. */
 public final class Achievements {
-    public static final Set<String> FIELDS = Set.of("name", "kind", "description", "criteria", "alignments", "tags",
-            "validityDays", "programUrl", "image", "design", "passMark");
+    /** The kinds an achievement may be, in the order they are offered. */
+    public static final List<String> KIND_NAMES = List.of("certificate", "certification", "badge", "diploma");
     /** The design of an achievement that names none (the column's default). */
     static final String DEFAULT_DESIGN = "classic";
-    private static final Set<String> KINDS = Set.of("certificate", "certification", "badge", "diploma");
+    private static final Set<String> KINDS = Set.copyOf(KIND_NAMES);
+    /** The {@code details} column and the audit trail's copies: absent values left out, as the API shows them. */
+    private static final ObjectMapper STORED = JsonFields.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Jdbi jdbi;
     private final AuditTrail audit;
@@ -35,24 +43,35 @@ public final class Achievements {
         this.designExists = designExists;
     }
 
-    public Achievement create(Caller caller, ObjectNode body) {
-        Draft draft = draft(caller, body);
+    /**
+     * Creates an achievement, audited as {@code achievement.create}.
+     *
+     * @throws DomainException.InvalidInput naming the field at fault
+     */
+    public Achievement create(Caller caller, AchievementDraft typed) {
+        Checked draft = check(caller, typed);
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
                             INSERT INTO achievement (tenant_id, kind, name, description, criteria, details, design)
                             VALUES (:tenant, :kind, :name, :description, :criteria, CAST(:details AS JSONB), :design)
                             """)
                     .bind("tenant", caller.tenantId()).bind("kind", draft.kind).bind("name", draft.name).bind("design", draft.design)
-                    .bind("description", draft.description).bind("criteria", draft.criteria).bind("details", draft.details.toString())
+                    .bind("description", draft.description).bind("criteria", draft.criteria).bind("details", draft.details)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             Achievement created = find(h, caller.tenantId(), id).orElseThrow();
-            audit.record(h, caller.tenantId(), caller.actor(), "achievement.create", "achievement:" + id, null, json(created));
+            audit.record(h, caller.tenantId(), caller.actor(), "achievement.create", "achievement:" + id, null, snapshot(created));
             return created;
         });
     }
 
-    public Achievement update(Caller caller, long id, ObjectNode body) {
-        Draft draft = draft(caller, body);
+    /**
+     * Replaces an achievement (credentials already issued keep what they say), audited as {@code achievement.update}.
+     *
+     * @throws DomainException.InvalidInput naming the field at fault
+     * @throws DomainException.NotFound when the tenant has no such achievement
+     */
+    public Achievement update(Caller caller, long id, AchievementDraft typed) {
+        Checked draft = check(caller, typed);
         return jdbi.inTransaction(h -> {
             Achievement before = find(h, caller.tenantId(), id).orElseThrow(() -> notFound(id));
             h.createUpdate("""
@@ -68,7 +87,7 @@ public final class Achievements {
                                AND id = :id
                             """)
                     .bind("tenant", caller.tenantId()).bind("id", id).bind("kind", draft.kind).bind("name", draft.name).bind("design", draft.design)
-                    .bind("description", draft.description).bind("criteria", draft.criteria).bind("details", draft.details.toString())
+                    .bind("description", draft.description).bind("criteria", draft.criteria).bind("details", draft.details)
                     .execute();
             Achievement after = find(h, caller.tenantId(), id).orElseThrow();
             if (!after.design().equals(before.design())) {
@@ -81,7 +100,7 @@ public final class Achievements {
                                    AND credential_id IN (SELECT id FROM credential WHERE tenant_id = :tenant AND achievement_id = :id)
                                 """).bind("tenant", caller.tenantId()).bind("id", id).execute();
             }
-            audit.record(h, caller.tenantId(), caller.actor(), "achievement.update", "achievement:" + id, json(before), json(after));
+            audit.record(h, caller.tenantId(), caller.actor(), "achievement.update", "achievement:" + id, snapshot(before), snapshot(after));
             return after;
         });
     }
@@ -109,100 +128,111 @@ public final class Achievements {
     }
 
     private static Achievement row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Details d;
         try {
-            return new Achievement(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("kind"), rs.getString("name"),
-                    rs.getString("description"), rs.getString("criteria"), (ObjectNode) JsonFields.MAPPER.readTree(rs.getString("details")),
-                    rs.getString("design"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            d = STORED.readValue(rs.getString("details"), Details.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("achievement " + rs.getLong("id") + " has unreadable details", e);
         }
+        return new Achievement(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("kind"), rs.getString("name"),
+                rs.getString("description"), rs.getString("criteria"), d.alignments() == null ? List.of() : d.alignments(),
+                d.tags() == null ? List.of() : d.tags(), d.validityDays() == null ? OptionalInt.empty() : OptionalInt.of(d.validityDays()),
+                Optional.ofNullable(d.passMark()), Optional.ofNullable(d.programUrl()), Optional.ofNullable(d.image()), rs.getString("design"));
     }
 
     private static DomainException notFound(long id) {
         return new DomainException.NotFound("no achievement " + id + " in this tenant");
     }
 
-    public static ObjectNode json(Achievement a) {
-        ObjectNode node = JsonFields.MAPPER.createObjectNode();
-        node.put("id", a.id());
-        node.put("kind", a.kind());
-        node.put("name", a.name());
-        node.put("description", a.description());
-        node.put("criteria", a.criteria());
-        a.details().fields().forEachRemaining(f -> node.set(f.getKey(), f.getValue()));
-        node.put("design", a.design());
-        return node;
+    /** The audit trail's copy of an achievement: the fields the API shows, absent ones left out. */
+    private static JsonNode snapshot(Achievement a) {
+        return STORED.valueToTree(new Snapshot(a.id(), a.kind(), a.name(), a.description(), a.criteria(), a.alignments(), a.tags(),
+                a.validityDays().isPresent() ? a.validityDays().getAsInt() : null, a.programUrl().orElse(null), a.image().orElse(null),
+                a.passMark().orElse(null), a.design()));
     }
 
-    /** The validated body, with a design the caller's tenant may use. */
-    private Draft draft(Caller caller, ObjectNode body) {
-        Draft draft = Draft.of(body);
-        if (!designExists.test(caller.tenantId(), draft.design)) {
-            throw new DomainException.InvalidInput("design", "design '" + draft.design + "' is neither built in (classic, modern, minimal) nor one of "
+    private record Snapshot(long id, String kind, String name, String description, String criteria, List<Achievement.Alignment> alignments,
+                            List<String> tags, Integer validityDays, String programUrl, String image, BigDecimal passMark, String design) {}
+
+    /** The {@code details} column: everything but the fields with columns of their own. */
+    private record Details(List<Achievement.Alignment> alignments, List<String> tags, Integer validityDays, String programUrl, String image,
+                           BigDecimal passMark) {}
+
+    /** The draft checked, with a design the caller's tenant may use, and its details as the column stores them. */
+    private Checked check(Caller caller, AchievementDraft draft) {
+        Checked checked = Checked.of(draft);
+        if (!designExists.test(caller.tenantId(), checked.design)) {
+            throw new DomainException.InvalidInput("design", "design '" + checked.design + "' is neither built in (classic, modern, minimal) nor one of "
                     + "this tenant's own; upload it first with PUT /api/v1/designs/{name}");
         }
-        return draft;
+        return checked;
     }
 
-    /** A validated achievement body. */
-    private record Draft(String kind, String name, String description, String criteria, ObjectNode details, String design) {
-        static Draft of(ObjectNode body) {
-            String kind = JsonFields.requiredText(body, "kind", 20);
+    /** A checked achievement, its details as JSON text for the column. */
+    private record Checked(String kind, String name, String description, String criteria, String details, String design) {
+        static Checked of(AchievementDraft d) {
+            String kind = required("kind", d.kind(), 20);
             if (!KINDS.contains(kind)) {
                 throw new DomainException.InvalidInput("kind", "kind must be one of certificate, certification, badge, diploma");
             }
-            ObjectNode details = JsonFields.MAPPER.createObjectNode();
-            ArrayNode alignments = details.putArray("alignments");
-            JsonNode given = body.path("alignments");
-            if (!given.isMissingNode() && !given.isArray()) {
-                throw new DomainException.InvalidInput("alignments", "alignments must be a list of {targetName, targetUrl, targetFramework?}");
-            }
-            for (JsonNode a : given) {
-                ObjectNode alignment = alignments.addObject();
-                alignment.put("targetName", JsonFields.requiredText(a, "alignments.targetName", 300));
-                String url = JsonFields.requiredText(a, "alignments.targetUrl", 2000);
+            List<Achievement.Alignment> alignments = new ArrayList<>();
+            for (Achievement.Alignment a : d.alignments()) {
+                String name = required("alignments.targetName", a.targetName(), 300);
+                String url = required("alignments.targetUrl", a.targetUrl(), 2000);
                 requireHttpUrl("alignments.targetUrl", url);
-                alignment.put("targetUrl", url);
-                String framework = JsonFields.optionalText(a, "alignments.targetFramework", 300);
-                if (framework != null) {
-                    alignment.put("targetFramework", framework);
-                }
+                String framework = optional("alignments.targetFramework", a.targetFramework(), 300);
+                alignments.add(new Achievement.Alignment(name, url, framework));
             }
-            ArrayNode tags = details.putArray("tags");
-            JsonNode givenTags = body.path("tags");
-            if (!givenTags.isMissingNode() && !givenTags.isArray()) {
-                throw new DomainException.InvalidInput("tags", "tags must be a list of strings such as \"role:analyst\" or \"level:advanced\"");
-            }
-            for (JsonNode tag : givenTags) {
-                if (!tag.isTextual() || tag.asText().isBlank() || tag.asText().length() > 100) {
+            List<String> tags = new ArrayList<>();
+            for (String tag : d.tags()) {
+                if (tag == null || tag.isBlank() || tag.length() > 100) {
                     throw new DomainException.InvalidInput("tags", "each tag must be a non-empty string of at most 100 characters");
                 }
-                tags.add(tag.asText());
+                tags.add(tag);
             }
-            JsonNode validity = body.get("validityDays");
-            if (validity != null && !validity.isNull()) {
-                if (!validity.isInt() || validity.asInt() < 1 || validity.asInt() > 36500) {
-                    throw new DomainException.InvalidInput("validityDays", "validityDays must be a whole number of days from 1 to 36500");
-                }
-                details.put("validityDays", validity.asInt());
+            if (d.validityDays() != null && (d.validityDays() < 1 || d.validityDays() > 36500)) {
+                throw new DomainException.InvalidInput("validityDays", "validityDays must be a whole number of days from 1 to 36500");
             }
-            JsonNode passMark = body.get("passMark");
-            if (passMark != null && !passMark.isNull()) {
-                if (!passMark.isNumber() || passMark.asDouble() < 0 || passMark.asDouble() > 100) {
-                    throw new DomainException.InvalidInput("passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
-                }
-                details.put("passMark", passMark.decimalValue());
+            if (d.passMark() != null && (d.passMark().signum() < 0 || d.passMark().compareTo(BigDecimal.valueOf(100)) > 0)) {
+                throw new DomainException.InvalidInput("passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
             }
-            for (String field : List.of("programUrl", "image")) {
-                String url = JsonFields.optionalText(body, field, 2000);
-                if (url != null) {
-                    requireHttpUrl(field, url);
-                    details.put(field, url);
+            String programUrl = optional("programUrl", d.programUrl(), 2000);
+            String image = optional("image", d.image(), 2000);
+            for (String[] url : new String[][] {{"programUrl", programUrl}, {"image", image}}) {
+                if (url[1] != null) {
+                    requireHttpUrl(url[0], url[1]);
                 }
             }
-            String design = JsonFields.optionalText(body, "design", 40);
-            return new Draft(kind, JsonFields.requiredText(body, "name", 200), JsonFields.requiredText(body, "description", 5000),
-                    JsonFields.requiredText(body, "criteria", 10000), details, design == null ? DEFAULT_DESIGN : design);
+            String name = required("name", d.name(), 200);
+            String description = required("description", d.description(), 5000);
+            String criteria = required("criteria", d.criteria(), 10000);
+            String design = optional("design", d.design(), 40);
+            String details;
+            try {
+                details = STORED.writeValueAsString(new Details(alignments, tags, d.validityDays(), programUrl, image, d.passMark()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("achievement details cannot be written", e);
+            }
+            return new Checked(kind, name, description, criteria, details, design == null ? DEFAULT_DESIGN : design);
+        }
+
+        private static String required(String field, String value, int maxLength) {
+            String text = optional(field, value, maxLength);
+            if (text == null) {
+                throw new DomainException.InvalidInput(field, field + " is required");
+            }
+            return text;
+        }
+
+        /** The text stripped; null when absent or blank. */
+        private static String optional(String field, String value, int maxLength) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            if (value.length() > maxLength) {
+                throw new DomainException.InvalidInput(field, field + " is longer than " + maxLength + " characters");
+            }
+            return value.strip();
         }
 
         private static void requireHttpUrl(String field, String url) {

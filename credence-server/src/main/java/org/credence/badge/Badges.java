@@ -104,9 +104,40 @@ public final class Badges {
         });
     }
 
+    /**
+     * The badge a draft achievement would have, as SVG: the image uploaded for {@code achievementId} (null: a new one),
+     * else one drawn from the draft's name and kind. Nothing is stored.
+     */
+    public String draftSvg(long tenantId, Long achievementId, String name, String kind) {
+        if (achievementId != null) {
+            AchievementImages.Uploaded uploaded = images.find(tenantId, achievementId);
+            if (uploaded.svg().isPresent() || uploaded.png().isPresent()) {
+                return svg(tenantId, achievementId);
+            }
+        }
+        return SvgDrawing.write(generated(name, kind, brandings.find(tenantId), tenants.byId(tenantId).locale()));
+    }
+
+    /** The 1200×627 share image a credential of a draft achievement would have; nothing is stored. */
+    public byte[] draftShareImage(long tenantId, Long achievementId, String name, String kind, String recipientName, String number,
+                                  Optional<LocalDate> validUntil) {
+        Branding branding = brandings.find(tenantId);
+        Tenant tenant = tenants.byId(tenantId);
+        Optional<byte[]> uploaded = achievementId == null ? Optional.empty() : images.find(tenantId, achievementId).png();
+        byte[] badge = uploaded.orElseGet(() -> RasterDrawing.png(generated(name, kind, branding, tenant.locale())));
+        ShareImage.Facts facts = new ShareImage.Facts(name, recipientName, tenant.name(), number, tenant.locale(),
+                BadgeArt.colour(branding.primaryColour()), BadgeArt.colour(branding.accentColour()), branding.logo().map(Branding.Image::bytes),
+                badge, validUntil);
+        return RasterDrawing.png(ShareImage.of(facts));
+    }
+
     private static Drawing generated(Achievement achievement, Branding branding, String language) {
+        return generated(achievement.name(), achievement.kind(), branding, language);
+    }
+
+    private static Drawing generated(String name, String kind, Branding branding, String language) {
         Color primary = BadgeArt.colour(branding.primaryColour());
         Color accent = BadgeArt.colour(branding.accentColour());
-        return BadgeArt.of(achievement.name(), achievement.kind(), language, primary, accent);
+        return BadgeArt.of(name, kind, language, primary, accent);
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.credence.achievement.Achievement;
+import org.credence.achievement.AchievementDraft;
 import org.credence.achievement.Achievements;
 import org.credence.analytics.SupportTickets;
 import org.credence.analytics.costs.ProgramCostLedger;
@@ -132,17 +133,11 @@ public final class DemoLoader {
         void load(long tenantId, List<SimulatedEvent> events, List<LoadedCredential> credentials);
     }
 
-    private static ObjectNode achievementBody(DemoAchievement a) {
-        ObjectNode body = JsonFields.MAPPER.createObjectNode();
-        body.put("name", a.name()).put("kind", a.kind()).put("description", a.description()).put("criteria", a.criteria());
-        var alignments = body.putArray("alignments");
-        a.skills().forEach(skill -> alignments.addObject().put("targetName", skill).put("targetUrl", a.programUrl() + "#" + skill.toLowerCase().replace(' ', '-')));
-        body.putArray("tags").add("simulated");
-        if (a.validityDays() > 0) {
-            body.put("validityDays", a.validityDays());
-        }
-        body.put("programUrl", a.programUrl());
-        return body;
+    private static AchievementDraft achievementBody(DemoAchievement a) {
+        List<Achievement.Alignment> alignments = a.skills().stream()
+                .map(skill -> new Achievement.Alignment(skill, a.programUrl() + "#" + skill.toLowerCase().replace(' ', '-'), null)).toList();
+        return new AchievementDraft(a.kind(), a.name(), a.description(), a.criteria(), alignments, List.of("simulated"),
+                a.validityDays() > 0 ? a.validityDays() : null, null, a.programUrl(), null, null);
     }
 
     /** Issues each simulated credential as it arrives and batches the recipients' choices and the events. */

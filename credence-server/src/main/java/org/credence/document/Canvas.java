@@ -102,7 +102,12 @@ final class Canvas {
 
     /** The branding image fitted into its box, centred; no image leaves the box empty. */
     private void image(Design.Image i) throws IOException {
-        Optional<Branding.Image> source = i.source() == Design.Source.LOGO ? branding.logo() : branding.signature();
+        Optional<Branding.Image> source = switch (i.source()) {
+            case LOGO -> branding.logo();
+            case SIGNATURE -> branding.signature();
+            // the parser checked it is base64 of a PNG or JPEG; PDFBox tells them apart by their first bytes
+            case EMBEDDED -> i.data().map(data -> new Branding.Image("image/png", java.util.Base64.getDecoder().decode(data)));
+        };
         Optional<PDImageXObject> image = source.flatMap(s -> images.in(doc, s));
         if (image.isEmpty()) {
             return;

@@ -36,7 +36,7 @@ final class CertificateFields {
         return out.toString();
     }
 
-    /** Whether this certificate has a value for the field (only {@code expiresOn} may be missing). */
+    /** Whether this certificate has a value for the field ({@code expiresOn}, {@code grade} and the description may be missing). */
     boolean has(String field) {
         return !value(field, "en").isEmpty();
     }
@@ -51,6 +51,8 @@ final class CertificateFields {
             case "expiresOn" -> certificate.expiresAt().map(at -> date(at, language)).orElse("");
             case "number" -> certificate.number();
             case "verifyUrl" -> certificate.verifyUrl();
+            case "achievement.description" -> certificate.achievementDescription();
+            case "grade" -> certificate.grade();
             default -> throw new IllegalArgumentException("unknown field {" + field + "}");
         };
     }

@@ -60,7 +60,19 @@ public final class CertificateRenderer {
     /** What one certificate shows, already in the language it is drawn in ({@code en} or {@code nb}). */
     public record Certificate(String recipientName, String achievementName, String achievementKind, String issuerName,
                               Instant issuedAt, Optional<Instant> expiresAt, String number, String verifyUrl,
-                              String credentialJson, String language) {}
+                              String credentialJson, String language, String achievementDescription, String grade) {
+        public Certificate {
+            achievementDescription = achievementDescription == null ? "" : achievementDescription;
+            grade = grade == null ? "" : grade;
+        }
+
+        /** A certificate without a description or grade to show. */
+        public Certificate(String recipientName, String achievementName, String achievementKind, String issuerName, Instant issuedAt,
+                           Optional<Instant> expiresAt, String number, String verifyUrl, String credentialJson, String language) {
+            this(recipientName, achievementName, achievementKind, issuerName, issuedAt, expiresAt, number, verifyUrl, credentialJson, language,
+                    "", "");
+        }
+    }
 
     /** The PDF of a certificate. */
     public byte[] render(Design design, Branding branding, Certificate certificate) {

@@ -67,7 +67,20 @@ public final class Certificates {
     /** The first page of the certificate PDF as a PNG, for the credential page. */
     public StoredDocument preview(IssuedCredential credential) {
         return documents.findOrRender(credential.tenantId(), credential.id(), PREVIEW_KIND,
-                () -> new StoredDocuments.Rendered("image/png", firstPage(pdf(credential).bytes())));
+                () -> new StoredDocuments.Rendered("image/png", firstPage(pdf(credential).bytes(), PREVIEW_WIDTH)));
+    }
+
+    /**
+     * A certificate drawn from draft values with the tenant's branding, as a PNG {@code width} pixels wide; nothing is
+     * stored (the preview of the app's forms).
+     */
+    public byte[] draftPng(long tenantId, Design design, CertificateRenderer.Certificate certificate, int width) {
+        return firstPage(renderer.render(design, brandings.find(tenantId), certificate), width);
+    }
+
+    /** The verification address a certificate of {@code number} links to. */
+    public String verifyUrlOf(String number) {
+        return verifyUrl(number);
     }
 
     /** Forgets the stored certificates of credentials whose achievement uses the tenant's design {@code name}. */
@@ -105,7 +118,8 @@ public final class Certificates {
                 achievement.path("achievementType").asText("Certificate").toLowerCase(Locale.ROOT),
                 SignedFacts.read(credential.document()).issuer(), credential.issuedAt(),
                 Optional.ofNullable(credential.expiresAt()), credential.number(), verifyUrl(credential.number()),
-                credential.documentText(), language);
+                credential.documentText(), language, achievement.path("description").asText(""),
+                credential.document().path("credentialSubject").path("result").path(0).path("value").asText(""));
         return renderer.render(design, brandings.find(credential.tenantId()), certificate);
     }
 
@@ -114,10 +128,10 @@ public final class Certificates {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + number;
     }
 
-    private static byte[] firstPage(byte[] pdf) {
+    private static byte[] firstPage(byte[] pdf, int width) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             float widthPoints = doc.getPage(0).getMediaBox().getWidth();
-            BufferedImage image = new PDFRenderer(doc).renderImage(0, PREVIEW_WIDTH / widthPoints, ImageType.RGB);
+            BufferedImage image = new PDFRenderer(doc).renderImage(0, width / widthPoints, ImageType.RGB);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);
             return out.toByteArray();

@@ -54,11 +54,20 @@ public record Design(String name, String description, boolean landscape, Optiona
     /** Horizontal alignment of text on its x position. */
     public enum Align { LEFT, CENTER, RIGHT }
 
-    /** An image of the tenant's branding, fitted into its box keeping its proportions. */
-    public record Image(Source source, double x, double y, double width, double height) implements Element {}
+    /**
+     * An image fitted into its box keeping its proportions: one of the tenant's branding, or one the design carries.
+     *
+     * @param data the design's own PNG or JPEG, base64 (source {@link Source#EMBEDDED} only): a background, a second signature
+     */
+    public record Image(Source source, double x, double y, double width, double height, Optional<String> data) implements Element {
+        /** A branding image. */
+        public Image(Source source, double x, double y, double width, double height) {
+            this(source, x, y, width, height, Optional.empty());
+        }
+    }
 
-    /** Which branding image. */
-    public enum Source { LOGO, SIGNATURE }
+    /** Which image: the branding's logo or signature, or the design's own. */
+    public enum Source { LOGO, SIGNATURE, EMBEDDED }
 
     /** The QR code to the credential's verification URL, as large as fits the box. */
     public record Qr(double x, double y, double width, double height, String colour) implements Element {}

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class DesignParser {
     /** Fields a text template may name. */
     static final Set<String> FIELDS = Set.of("recipient.name", "achievement.name", "achievement.kind", "issuer.name",
-            "issuedOn", "expiresOn", "number", "verifyUrl");
+            "issuedOn", "expiresOn", "number", "verifyUrl", "achievement.description", "grade");
     static final Set<String> LANGUAGES = Set.of("en", "nb");
     /** What an element's {@code when} or {@code unless} may name: a branding image, or a field (only some credentials have an expiry). */
     static final Set<String> CONDITIONS = Set.of("logo", "signature", "expiresOn");
@@ -30,6 +30,8 @@ final class DesignParser {
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}|primary|accent");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_ELEMENTS = 200;
+    /** An embedded image (a background, a second signature) is kept small: a design is read with every certificate. */
+    static final int MAX_EMBEDDED = 1024 * 1024;
 
     private DesignParser() {}
 
@@ -114,14 +116,21 @@ final class DesignParser {
                         alignment, e.has("maxWidth") ? e.fraction("maxWidth") : 1.0);
             }
             case "image" -> {
-                e.allow("type", "when", "unless", "source", "x", "y", "width", "height");
+                e.allow("type", "when", "unless", "source", "data", "x", "y", "width", "height");
                 String source = e.text("source");
                 Design.Source which = switch (source) {
                     case "logo" -> Design.Source.LOGO;
                     case "signature" -> Design.Source.SIGNATURE;
-                    default -> throw new InvalidDesign(e.path + ".source must be logo or signature, not '" + source + "'");
+                    case "embedded" -> Design.Source.EMBEDDED;
+                    default -> throw new InvalidDesign(e.path + ".source must be logo, signature or embedded, not '" + source + "'");
                 };
-                yield new Design.Image(which, e.fraction("x"), e.fraction("y"), e.fraction("width"), e.fraction("height"));
+                Optional<String> data = Optional.empty();
+                if (which == Design.Source.EMBEDDED) {
+                    data = Optional.of(embedded(e));
+                } else if (e.has("data")) {
+                    throw new InvalidDesign(e.at("data") + " is only for source 'embedded'");
+                }
+                yield new Design.Image(which, e.fraction("x"), e.fraction("y"), e.fraction("width"), e.fraction("height"), data);
             }
             case "qr" -> {
                 e.allow("type", "when", "unless", "x", "y", "width", "height", "colour");
@@ -155,6 +164,29 @@ final class DesignParser {
             }
             default -> throw new InvalidDesign(e.path + ".type must be text, image, qr, line, rect or circle, not '" + type + "'");
         };
+    }
+
+    /** An embedded image's data: base64 of a PNG or JPEG of at most {@link #MAX_EMBEDDED} bytes. */
+    private static String embedded(Node e) {
+        JsonNode value = e.required("data");
+        if (!value.isTextual()) {
+            throw new InvalidDesign(e.at("data") + " must be a string: a PNG or JPEG in base64");
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(value.asText());
+        } catch (IllegalArgumentException bad) {
+            throw new InvalidDesign(e.at("data") + " is not base64");
+        }
+        if (bytes.length > MAX_EMBEDDED) {
+            throw new InvalidDesign(e.at("data") + " is " + bytes.length / 1024 + " kB; an embedded image may be at most " + MAX_EMBEDDED / 1024 + " kB");
+        }
+        boolean png = bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+        boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8;
+        if (!png && !jpeg) {
+            throw new InvalidDesign(e.at("data") + " is neither a PNG nor a JPEG");
+        }
+        return value.asText();
     }
 
     /** A text's templates per language: one string for both, or {"en": …, "nb": …} with both present. */

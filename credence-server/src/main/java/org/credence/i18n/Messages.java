@@ -31,7 +31,8 @@ public final class Messages {
     /** The areas, each a bundle {@code <area>_<language>.properties}. */
     public static final List<String> AREAS = List.of("credential", "verification", "home", "recipient", "mail", "share", "dashboard", "users",
             "credentials", "achievement", "share_image", "comparison", "roi", "outcomes", "surveys", "operations", "imports",
-            "reports", "pathways", "renewal", "webhooks", "completions", "bulk", "appbar");
+            "reports", "pathways", "renewal", "webhooks", "completions", "bulk", "appbar",
+            "issue_app", "uploads", "achievements_app", "designer");
 
     private static final String PACKAGE = "org.credence.i18n.";
     private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();

@@ -123,7 +123,10 @@ public final class XapiRoutes {
             throw Problem.badField(at + "object.objectType", "object.objectType must be Activity, Agent, Group, StatementRef or SubStatement");
         }
         BigDecimal score = score(s.get("result"), at);
-        var timestamp = s.has("timestamp") ? CompletionRoutes.instant(text(s, "timestamp", at), at + "timestamp") : null;
+        // xAPI 1.0.3 §2.4.7: an LRS sets a missing timestamp to the stored time, so a statement forwarded by an LRS without
+        // one still says when it happened, and a later completion can renew
+        var timestamp = s.has("timestamp") ? CompletionRoutes.instant(text(s, "timestamp", at), at + "timestamp")
+                : s.has("stored") ? CompletionRoutes.instant(text(s, "stored", at), at + "stored") : null;
         if (courseId == null || !(verbId.equals(COMPLETED) || verbId.equals(PASSED))) {
             return new Statement(id, null); // acknowledged, not a completion
         }

@@ -15,7 +15,7 @@ import org.credence.tenant.Caller;
 public final class CredentialReadRoutes {
     private CredentialReadRoutes() {}
 
-    public static void register(JavalinConfig config, CredentialListing listing, Auth auth, URI publicUrl) {
+    public static void register(JavalinConfig config, CredentialListing listing, Auth auth, URI publicUrl, java.time.Clock clock) {
         config.routes.get("/api/v1/credentials", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");
             String format = ctx.queryParam("format");
@@ -29,7 +29,8 @@ public final class CredentialReadRoutes {
             }
             CredentialListing.Page page = listing.list(caller.tenantId(), CredentialQuery.from(ctx::queryParam));
             ArrayNode items = Json.MAPPER.createArrayNode();
-            page.items().forEach(c -> items.add(IssuanceRoutes.json(c, publicUrl)));
+            java.time.Instant now = clock.instant();
+            page.items().forEach(c -> items.add(IssuanceRoutes.json(c, publicUrl, now)));
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.set("items", items);
             body.put("next", page.next().orElse(null));
@@ -37,7 +38,7 @@ public final class CredentialReadRoutes {
         });
         config.routes.get("/api/v1/credentials/{id}", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");
-            ctx.json(IssuanceRoutes.json(listing.get(caller.tenantId(), ctx.pathParam("id")), publicUrl));
+            ctx.json(IssuanceRoutes.json(listing.get(caller.tenantId(), ctx.pathParam("id")), publicUrl, clock.instant()));
         });
     }
 

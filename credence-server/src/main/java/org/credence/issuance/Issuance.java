@@ -453,6 +453,7 @@ public final class Issuance {
                 throw new DomainException.InvalidInput(field[0], field[0] + " contains a NUL character");
             }
         }
+        checkRecipient(command);
         // time-to-issue runs from the completion when the caller knows it (an LMS), else from this request's arrival
         Instant requestedAt = command.completedAt() != null ? command.completedAt() : arrived;
         IssueCommand request = command.issuedAt() != null ? command : command.issuedAt(arrived.truncatedTo(ChronoUnit.SECONDS));
@@ -463,6 +464,24 @@ public final class Issuance {
             throw new DomainException.InvalidInput("expiresAt", "expiresAt (" + expires + ") must be after issuedAt (" + request.issuedAt() + ")");
         }
         return new Prepared(index, tenant, achievement, request, emailHash(request.email()), expires, requestedAt);
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** The recipient every caller must give (the API's route checks the same before it builds a command; a form relies on this). */
+    private static void checkRecipient(IssueCommand command) {
+        if (command.name() == null || command.name().isBlank()) {
+            throw new DomainException.InvalidInput("recipient.name", "recipient.name is required: the recipient's name as it appears on the credential");
+        }
+        if (command.name().length() > 300) {
+            throw new DomainException.InvalidInput("recipient.name", "recipient.name is at most 300 characters");
+        }
+        if (command.email() == null || command.email().length() > 320 || !EMAIL.matcher(command.email()).matches()) {
+            throw new DomainException.InvalidInput("recipient.email", "recipient.email is not an e-mail address: " + command.email());
+        }
+        if (command.grade() != null && command.grade().length() > 100) {
+            throw new DomainException.InvalidInput("grade", "grade is at most 100 characters");
+        }
     }
 
     /**
@@ -480,13 +499,11 @@ public final class Issuance {
     private ObjectNode document(Tenant tenant, Achievement achievement, IssueCommand request, UUID id, Instant expires, StatusLists.Slot slot) {
         URI publicUrl = tenants.publicUrl();
         List<Alignment> alignments = new ArrayList<>();
-        achievement.details().path("alignments").forEach(a -> alignments.add(new Alignment(a.get("targetName").asText(),
-                a.get("targetUrl").asText(), null, a.path("targetFramework").asText(null), null, null)));
-        List<String> tags = new ArrayList<>();
-        achievement.details().path("tags").forEach(t -> tags.add(t.asText()));
-        String image = achievement.details().path("image").asText(null);
+        achievement.alignments().forEach(a -> alignments.add(new Alignment(a.targetName(), a.targetUrl(), null, a.targetFramework(), null, null)));
+        List<String> tags = new ArrayList<>(achievement.tags());
+        String image = achievement.image().orElse(null);
         var ob = new org.credence.standards.model.Achievement(publicUrl + "/tenants/" + tenant.slug() + "/achievements/" + achievement.id(),
-                achievement.achievementType(), achievement.name(), achievement.description(), new Criteria(achievement.details().path("programUrl").asText(null),
+                achievement.achievementType(), achievement.name(), achievement.description(), new Criteria(achievement.programUrl().orElse(null),
                 achievement.criteria()), image == null ? null : new Image(image, null), alignments, tags, null, null, List.of(), Map.of());
         byte[] salt = new byte[16];
         random.nextBytes(salt);

@@ -26,7 +26,7 @@ public final class IssuanceRoutes {
 
     private IssuanceRoutes() {}
 
-    public static void register(JavalinConfig config, Issuance issuance, Lifecycle lifecycle, AuditTrail audit, Auth auth, URI publicUrl) {
+    public static void register(JavalinConfig config, Issuance issuance, Lifecycle lifecycle, AuditTrail audit, Auth auth, URI publicUrl, java.time.Clock clock) {
         config.routes.post("/api/v1/credentials", ctx -> {
             Caller caller = auth.requireTenant(ctx, "issue");
             Issuance.Issued issued;
@@ -35,7 +35,7 @@ public final class IssuanceRoutes {
             } catch (Idempotency.KeyReused e) {
                 throw Problem.unprocessable("Idempotency-Key is already used", e.getMessage());
             }
-            ctx.status(issued.created() ? 201 : 200).json(json(issued.credential(), publicUrl));
+            ctx.status(issued.created() ? 201 : 200).json(json(issued.credential(), publicUrl, clock.instant()));
         });
         for (StateChange.Action action : StateChange.Action.values()) {
             config.routes.post("/api/v1/credentials/{id}/" + action.word(), ctx -> {
@@ -45,7 +45,7 @@ public final class IssuanceRoutes {
                 if (action != StateChange.Action.REINSTATE && reason == null) {
                     throw Problem.invalidField("reason", "say why the credential is " + (action == StateChange.Action.REVOKE ? "revoked" : "suspended"));
                 }
-                ctx.json(json(lifecycle.change(caller, new StateChange(ctx.pathParam("id"), action, reason)), publicUrl));
+                ctx.json(json(lifecycle.change(caller, new StateChange(ctx.pathParam("id"), action, reason)), publicUrl, clock.instant()));
             });
         }
         config.routes.get("/api/v1/audit", ctx -> {
@@ -56,12 +56,13 @@ public final class IssuanceRoutes {
         });
     }
 
-    public static ObjectNode json(IssuedCredential c, URI publicUrl) {
+    /** A credential as the API answers it; {@code state} is its standing at {@code now}, so an expired one says {@code expired}. */
+    public static ObjectNode json(IssuedCredential c, URI publicUrl, Instant now) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("id", c.id().toString());
         node.put("number", c.number());
         node.put("verifyUrl", publicUrl + "/verify/" + c.number());
-        node.put("state", c.state());
+        node.put("state", IssuedCredential.standing(c.state(), c.expiresAt(), now));
         if (c.stateReason() != null) {
             node.put("reason", c.stateReason());
         }

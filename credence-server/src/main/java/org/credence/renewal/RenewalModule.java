@@ -88,6 +88,10 @@ public final class RenewalModule {
         return new ExpiryScan(jdbi, delivery, clock, events);
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     URI publicUrl() {
         return publicUrl;
     }

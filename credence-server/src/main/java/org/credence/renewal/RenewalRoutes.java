@@ -48,7 +48,7 @@ public final class RenewalRoutes {
                 throw Problem.invalidField("notify", "notify must be true or false (false: the recipient gets no mail)");
             }
             Renewals.Renewed renewed = renewals.renew(caller, ctx.pathParam("id"), instant(body, "expiresAt"), notify.asBoolean(true));
-            ctx.status(201).json(IssuanceRoutes.json(renewed.successor(), publicUrl).put("renews", renewed.previous().number()));
+            ctx.status(201).json(IssuanceRoutes.json(renewed.successor(), publicUrl, module.clock().instant()).put("renews", renewed.previous().number()));
         });
         config.routes.get("/api/v1/credentials/{id}/lineage", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");
