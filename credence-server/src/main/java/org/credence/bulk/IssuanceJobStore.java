@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.postgresql.PGConnection;
 
 /** SQL for bulk issuance jobs and their rows; every statement names its tenant. */
@@ -111,31 +112,25 @@ final class IssuanceJobStore {
                         SELECT count(*) FROM issuance_job_row
                          WHERE tenant_id = :tenant AND job_id = :id AND line = ANY(:lines) AND state = 'cancelled'
                         """).bind("tenant", tenantId).bind("id", id).bindArray("lines", Integer.class, lines).mapTo(Integer.class).one();
+        // one prepared statement sent as a batch: each row found by its primary key, whatever the freshly copied table's statistics
+        PreparedBatch batch = h.prepareBatch("""
+                UPDATE issuance_job_row SET state = :state, credential_id = CAST(:credential AS UUID), number = :number, field = :field, error = :error
+                 WHERE tenant_id = :tenant AND job_id = :id AND line = :line AND state IN ('pending', 'cancelled')
+                """);
         int issued = 0;
         int already = 0;
         int failed = 0;
         for (Outcome o : outcomes) {
+            batch.bind("state", o.state()).bind("credential", o.credentialId() == null ? null : o.credentialId().toString())
+                    .bind("number", o.number()).bind("field", o.field()).bind("error", o.error())
+                    .bind("tenant", tenantId).bind("id", id).bind("line", o.line()).add();
             switch (o.state()) {
                 case "issued" -> issued++;
                 case "already_issued" -> already++;
                 default -> failed++;
             }
         }
-        // one statement for the batch's rows
-        h.createUpdate("""
-                        UPDATE issuance_job_row r
-                           SET state = o.state, credential_id = o.credential, number = o.number, field = o.field, error = o.error
-                          FROM unnest(:lines, :states, :credentials, :numbers, :fields, :errors) AS o(line, state, credential, number, field, error)
-                         WHERE r.tenant_id = :tenant AND r.job_id = :id AND r.line = o.line AND r.state IN ('pending', 'cancelled')
-                        """)
-                .bind("tenant", tenantId).bind("id", id)
-                .bindArray("lines", Integer.class, lines)
-                .bindArray("states", String.class, outcomes.stream().map(Outcome::state).toList())
-                .bindArray("credentials", java.util.UUID.class, outcomes.stream().map(Outcome::credentialId).toList())
-                .bindArray("numbers", String.class, outcomes.stream().map(Outcome::number).toList())
-                .bindArray("fields", String.class, outcomes.stream().map(Outcome::field).toList())
-                .bindArray("errors", String.class, outcomes.stream().map(Outcome::error).toList())
-                .execute();
+        batch.execute();
         h.createUpdate("""
                         UPDATE issuance_job SET issued = issued + :issued, already_issued = already_issued + :already, failed = failed + :failed,
                                                 cancelled = cancelled - :wasCancelled
