@@ -283,6 +283,27 @@ class MailDeliveryTest {
     }
 
     @Test
+    void an_issuance_mail_and_a_resend_sent_in_one_batch_leave_only_the_later_link_working() throws Exception {
+        String number = issue(acme, acmeAchievement, "Batched Twice", "batched.twice@example.org", "").get("number").asText();
+        assertThat(server.send("POST", "/api/v1/credentials/" + number + "/resend", acme, null).status()).isEqualTo(202);
+        server.credence.mailWorker().runDue();
+        List<MimeMessage> mails = mailTo("batched.twice@example.org");
+        assertThat(mails).hasSize(2);
+        MimeMessage issued = mails.stream().filter(m -> subject(m).startsWith("acme Academy awarded you")).findFirst().orElseThrow();
+        MimeMessage resent = mails.stream().filter(m -> subject(m).startsWith("Your new link")).findFirst().orElseThrow();
+        assertThat(server.send("GET", "/claim/" + claimToken(textPart(issued)), null, null).status()).isEqualTo(410);
+        assertThat(server.send("GET", "/claim/" + claimToken(textPart(resent)), null, null).status()).isEqualTo(200);
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void another_tenants_key_can_neither_read_the_delivery_nor_resend() {
         JsonNode issued = issue(acme, acmeAchievement, "Private Person", "private@example.org", "");
         for (String id : List.of(issued.get("number").asText(), issued.get("id").asText())) {
