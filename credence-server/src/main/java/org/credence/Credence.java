@@ -243,7 +243,9 @@ public final class Credence implements AutoCloseable {
             AuditChain.chainUnchained(jdbi);
             log.refuseRewrittenHistory();
             Delivery mail = Delivery.create(jdbi, tenants, audit, settings.mail(), settings.dataDirectory(), publicUrl,
-                    new LargeJobAttachments(jdbi, new CertificateAttachments(certificates)), jobs, clock, random, credentialEvents);
+                    // the mail links to the certificate, drawn when first opened, unless CREDENCE_MAIL_ATTACH_PDF (docs/delivery.md)
+                    settings.mail().attachCertificates() ? new LargeJobAttachments(jdbi, new CertificateAttachments(certificates))
+                            : org.credence.delivery.MailAttachments.NONE, jobs, clock, random, credentialEvents);
             // a credential whose achievement is a pathway's component queues that pathway's check in its own transaction
             PathwayTrigger pathwayTrigger = new PathwayTrigger(jdbi, jobs);
             // subscribers hear of each new credential in its own transaction
@@ -308,7 +310,7 @@ public final class Credence implements AutoCloseable {
                     settings.mail().pollEvery().isZero() ? Duration.ZERO : Duration.ofMinutes(10));
             CredentialListing listing = new CredentialListing(jdbi, clock);
             IssuanceJobs issuanceJobs = new IssuanceJobs(jdbi, issuance, jobs, credentialEvents, audit,
-                    BulkSettings.fromEnvironment(System.getenv()), clock);
+                    BulkSettings.fromEnvironment(System.getenv()).attachingPdfs(settings.mail().attachCertificates()), clock);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             // after an import, an erasure or a program change, the outcome answers are recomputed off the request

@@ -33,7 +33,8 @@ class ClaimAndRecipientTest {
 
     @BeforeAll
     static void start() {
-        server = new ServerHarness(data, new MailSettings(java.util.Optional.empty(), MailSettings.OUTBOX.from(), Duration.ZERO), clock);
+        // certificates attached (CREDENCE_MAIL_ATTACH_PDF=true), as the outbox page shows them
+        server = new ServerHarness(data, new MailSettings(java.util.Optional.empty(), MailSettings.OUTBOX.from(), Duration.ZERO, true), clock);
         acme = server.tenant("acme");
         globex = server.tenant("globex");
         achievement = server.achievement(acme);

@@ -135,22 +135,26 @@ class MailDeliveryTest {
     }
 
     @Test
-    void the_issuance_mail_carries_the_certificate_pdf_with_the_recipients_name() throws Exception {
-        String number = issue(acme, acmeAchievement, "Pål Ærlig", "pdf.attached@example.org", "").get("number").asText();
+    void the_issuance_mail_links_to_the_certificate_pdf_drawn_on_first_download_and_the_same_file_afterwards() throws Exception {
+        String number = issue(acme, acmeAchievement, "Pål Ærlig", "pdf.linked@example.org", "").get("number").asText();
         server.credence.mailWorker().runDue();
 
-        jakarta.mail.Part attached = find(mailTo("pdf.attached@example.org").get(0), "application/pdf");
-        assertThat(attached).isNotNull();
-        assertThat(attached.getFileName()).isEqualTo(number + ".pdf");
-        byte[] pdf;
-        try (java.io.InputStream in = attached.getInputStream()) {
-            pdf = in.readAllBytes();
-        }
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        MimeMessage mail = mailTo("pdf.linked@example.org").get(0);
+        // by default (CREDENCE_MAIL_ATTACH_PDF unset) no PDF is drawn for the mail: it links to the certificate
+        assertThat(find(mail, "application/pdf")).isNull();
+        String link = server.base() + "/c/" + number + "/certificate.pdf";
+        assertThat(textPart(mail)).contains(link);
+        assertThat(part(mail, "text/html")).contains("href=\"" + link + "\"");
+        byte[] first = server.binary("GET", link.substring(server.base().length()), null, null).body();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(first)) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Pål Ærlig", number);
         }
-        // the attachment is the very file the public link serves
-        assertThat(server.binary("GET", "/c/" + number + "/certificate.pdf", null, null).body()).isEqualTo(pdf);
+        // drawn once and stored: every later download (and an attachment, where one is configured) is this very file
+        assertThat(server.binary("GET", link.substring(server.base().length()), null, null).body()).isEqualTo(first);
+        int stored = server.credence.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM credential_document d JOIN credential c ON c.id = d.credential_id WHERE c.number = :n AND d.kind = 'certificate.pdf'")
+                .bind("n", number).mapTo(Integer.class).one());
+        assertThat(stored).isEqualTo(1);
     }
 
     @Test
@@ -276,6 +280,27 @@ class MailDeliveryTest {
         String second = claimToken(textPart(mails.get(1)));
         assertThat(server.send("GET", "/claim/" + second, null, null).status()).isEqualTo(200);
         assertThat(delivery(acme, number).get("mails").findValuesAsText("kind")).containsExactly("credential_issued", "claim_link");
+    }
+
+    @Test
+    void an_issuance_mail_and_a_resend_sent_in_one_batch_leave_only_the_later_link_working() throws Exception {
+        String number = issue(acme, acmeAchievement, "Batched Twice", "batched.twice@example.org", "").get("number").asText();
+        assertThat(server.send("POST", "/api/v1/credentials/" + number + "/resend", acme, null).status()).isEqualTo(202);
+        server.credence.mailWorker().runDue();
+        List<MimeMessage> mails = mailTo("batched.twice@example.org");
+        assertThat(mails).hasSize(2);
+        MimeMessage issued = mails.stream().filter(m -> subject(m).startsWith("acme Academy awarded you")).findFirst().orElseThrow();
+        MimeMessage resent = mails.stream().filter(m -> subject(m).startsWith("Your new link")).findFirst().orElseThrow();
+        assertThat(server.send("GET", "/claim/" + claimToken(textPart(issued)), null, null).status()).isEqualTo(410);
+        assertThat(server.send("GET", "/claim/" + claimToken(textPart(resent)), null, null).status()).isEqualTo(200);
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -30,10 +30,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /api/v1/issuance-jobs} and timed from the first byte sent until the job is {@code finished},
  * every good row then a signed, stored, status-listed, logged credential with its mail queued. The server's
  * heap is sampled with {@code jstat} throughout (peak used). In the same run, the one-by-one baseline:
- * {@code POST /api/v1/credentials} with {@code --clients} concurrent clients for {@code --baseline} new recipients.
+ * {@code POST /api/v1/credentials} with {@code --clients} concurrent clients for {@code --baseline} new recipients (after
+ * {@code --warmup} unmeasured ones).
+ *
+ * <p>With {@code --mail smtp} (the default) the server delivers its mail over SMTP to a sink in this JVM (GreenMail, counting
+ * the messages and keeping none); each phase reports the mails delivered during it and how long the rest took to arrive.
+ * {@code --mail outbox} leaves the server's default (.eml files). Each phase also reports the server's CPU (its JVM and every
+ * process of its PostgreSQL, from {@code /proc}) per new credential, the figure a shared machine disturbs least.
+ * {@code --server-opts} adds JVM options to the server (a JFR recording, say).
  *
  * <pre>java -cp credence-bench/target/benchmarks.jar org.credence.bench.BulkIssuanceBench --jar credence-server/target/credence.jar
- *     [--rows 100000] [--baseline 3000] [--clients 8] [--variants clean,broken] [--heap 512m]</pre>
+ *     [--rows 100000] [--baseline 3000] [--warmup 0] [--clients 8] [--variants clean,broken] [--heap 512m] [--mail smtp|outbox]
+ *     [--drain-minutes 15] [--server-opts "-XX:StartFlightRecording=filename=server.jfr"]</pre>
  */
 public final class BulkIssuanceBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +56,10 @@ public final class BulkIssuanceBench {
         int clients = Integer.parseInt(DashboardBench.option(args, "--clients", "8"));
         String heap = DashboardBench.option(args, "--heap", "512m");
         List<String> variants = List.of(DashboardBench.option(args, "--variants", "clean,broken").split(","));
+        int warmup = Integer.parseInt(DashboardBench.option(args, "--warmup", "0"));
+        boolean smtp = DashboardBench.option(args, "--mail", "smtp").equals("smtp");
+        String serverOpts = DashboardBench.option(args, "--server-opts", "").strip();
+        int drainMinutes = Integer.parseInt(DashboardBench.option(args, "--drain-minutes", "15"));
         Path data = Files.createTempDirectory("credence-bulk-bench");
         String admin = "crd_000000000001_" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         int port;
@@ -55,9 +67,19 @@ public final class BulkIssuanceBench {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
-                "--data", data.toString()).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        if (!serverOpts.isEmpty()) {
+            command.addAll(List.of(serverOpts.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port), "--data", data.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
         builder.environment().put("CREDENCE_BOOTSTRAP_API_KEY", admin);
+        MailSink sink = smtp ? MailSink.start() : null;
+        if (sink != null) {
+            builder.environment().put("CREDENCE_SMTP_HOST", "127.0.0.1");
+            builder.environment().put("CREDENCE_SMTP_PORT", String.valueOf(sink.port()));
+            builder.environment().put("CREDENCE_SMTP_TLS", "none");
+        }
         Process server = builder.start();
         String base = "http://localhost:" + port;
         try {
@@ -66,26 +88,36 @@ public final class BulkIssuanceBench {
                     "{\"slug\":\"bulk-bench\",\"name\":\"Bulk bench\",\"url\":\"https://bench.example\"}", 201).get("apiKey").asText();
             long achievement = send("POST", base + "/api/v1/achievements", key, "application/json",
                     "{\"name\":\"Bench\",\"kind\":\"certificate\",\"description\":\"d\",\"criteria\":\"c\"}", 201).get("id").asLong();
-            System.out.printf("Server: -Xmx%s, pid %d, data %s; load before: %s%n%n", heap, server.pid(), data, uptime());
-            System.out.println("| what | rows | good rows | time | credentials/s | peak heap used | load (1/5/15 min) after |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---|");
-            if (variants.contains("clean")) {
-                job(base, key, server.pid(), data, "clean", rows, 0, achievement);
+            System.out.printf("Server: -Xmx%s %s, pid %d, data %s, mail %s; load before: %s%n%n", heap, serverOpts, server.pid(), data,
+                    sink == null ? "to the outbox" : "over SMTP to a sink", uptime());
+            System.out.println("| what | rows | good rows | time | credentials/s | peak heap used | server CPU µs per credential (JVM + PostgreSQL) until the last "
+                    + "answer | mails delivered during it, then the rest in | load (1/5/15 min) after |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---|---|");
+            Phase phase = new Phase(server.pid(), data.resolve("pg"), sink, drainMinutes);
+            if (warmup > 0) {
+                oneByOne(base, key, "warm-up", achievement, warmup, clients, phase);
             }
-            if (variants.contains("broken")) {
-                job(base, key, server.pid(), data, "broken", rows, 20, achievement);
+            if (variants.contains("clean") && rows > 0) {
+                job(base, key, data, "clean", rows, 0, achievement, phase);
+            }
+            if (variants.contains("broken") && rows > 0) {
+                job(base, key, data, "broken", rows, 20, achievement, phase);
             }
             if (baseline > 0) {
-                oneByOne(base, key, server.pid(), achievement, baseline, clients);
+                oneByOne(base, key, "one", achievement, baseline, clients, phase);
             }
         } finally {
             server.destroy();
             server.waitFor();
+            if (sink != null) {
+                sink.stop();
+            }
         }
     }
 
     /** Uploads a file of {@code rows} rows (every {@code brokenEvery}-th without an address; 0: none) and times it until finished. */
-    private static void job(String base, String key, long pid, Path data, String prefix, int rows, int brokenEvery, long achievement) throws Exception {
+    private static void job(String base, String key, Path data, String prefix, int rows, int brokenEvery, long achievement, Phase phase)
+            throws Exception {
         Path csv = data.resolve(prefix + ".csv");
         int good = 0;
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
@@ -96,7 +128,7 @@ public final class BulkIssuanceBench {
                 good += broken ? 0 : 1;
             }
         }
-        HeapSampler heap = HeapSampler.start(pid);
+        phase.begin();
         long started = System.nanoTime();
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/issuance-jobs"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "text/csv").timeout(Duration.ofMinutes(10))
@@ -112,17 +144,16 @@ public final class BulkIssuanceBench {
             job = send("GET", base + "/api/v1/issuance-jobs/" + id, key, null, null, 200);
         } while (!job.get("state").asText().equals("finished"));
         double seconds = (System.nanoTime() - started) / 1e9;
-        long peak = heap.stop();
         if (job.get("issued").asInt() != good) {
             throw new IllegalStateException("issued " + job.get("issued") + " of " + good + " good rows");
         }
-        System.out.printf("| bulk job, %s (upload %.1f s of it) | %,d | %,d | %.1f s | **%,.0f** | %,d MB | %s |%n",
-                brokenEvery == 0 ? "every row good" : "5 % broken rows", upload / 1e9, rows, good, seconds, good / seconds, peak >> 20, uptime());
+        System.out.printf("| bulk job, %s (upload %.1f s of it) | %,d | %,d | %.1f s | **%,.0f** | %s |%n",
+                brokenEvery == 0 ? "every row good" : "5 % broken rows", upload / 1e9, rows, good, seconds, good / seconds, phase.end(good));
     }
 
     /** The API one credential per request, {@code clients} at a time, every request a new recipient; counted by 201s. */
-    private static void oneByOne(String base, String key, long pid, long achievement, int count, int clients) throws Exception {
-        HeapSampler heap = HeapSampler.start(pid);
+    private static void oneByOne(String base, String key, String prefix, long achievement, int count, int clients, Phase phase) throws Exception {
+        phase.begin();
         AtomicInteger next = new AtomicInteger();
         AtomicLong created = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -135,7 +166,7 @@ public final class BulkIssuanceBench {
                     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/credentials"))
                             .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"achievementId\":" + achievement + ",\"recipient\":{\"name\":\"One " + i
-                                    + "\",\"email\":\"one" + i + "@bench.example\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+                                    + "\",\"email\":\"" + prefix + i + "@bench.example\"}}")).build(), HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 201) {
                         created.incrementAndGet();
                     }
@@ -148,8 +179,119 @@ public final class BulkIssuanceBench {
         }
         pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("| one by one, POST /api/v1/credentials, %d clients | %,d | %,d (201s) | %.1f s | **%,.0f** | %,d MB | %s |%n",
-                clients, count, created.get(), seconds, created.get() / seconds, heap.stop() >> 20, uptime());
+        System.out.printf("| %s, POST /api/v1/credentials, %d clients | %,d | %,d (201s) | %.1f s | **%,.0f** | %s |%n",
+                prefix.equals("one") ? "one by one" : prefix, clients, count, created.get(), seconds, created.get() / seconds,
+                phase.end(created.get()));
+    }
+
+    /**
+     * What one phase cost the server: its peak heap, its CPU (JVM and PostgreSQL) per new credential, and its mail: how many
+     * the sink got while the phase ran, and how long the rest (one per new credential) took to arrive after it.
+     */
+    private static final class Phase {
+        private final long pid;
+        private final Path pgData;
+        private final MailSink sink;
+        private final int drainMinutes;
+        private HeapSampler heap;
+        private long[] cpu;
+        private long mailBefore;
+
+        Phase(long pid, Path pgData, MailSink sink, int drainMinutes) {
+            this.drainMinutes = drainMinutes;
+            this.pid = pid;
+            this.pgData = pgData;
+            this.sink = sink;
+        }
+
+        void begin() throws IOException {
+            heap = HeapSampler.start(pid);
+            cpu = serverTicks(pid, pgData);
+            mailBefore = sink == null ? 0 : sink.count();
+        }
+
+        /** The table cells after "credentials/s", with the server's CPU taken when the last credential was answered. */
+        String end(long created) throws Exception {
+            long[] after = serverTicks(pid, pgData);
+            long duringMail = sink == null ? 0 : sink.count() - mailBefore;
+            String mail = "outbox";
+            if (sink != null) {
+                long drainStarted = System.nanoTime();
+                long deadline = drainStarted + Duration.ofMinutes(drainMinutes).toNanos();
+                while (sink.count() - mailBefore < created && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                long delivered = sink.count() - mailBefore;
+                mail = String.format("%,d, then %,d in %.1f s", duringMail, delivered - duringMail, (System.nanoTime() - drainStarted) / 1e9)
+                        + (delivered < created ? " (" + (created - delivered) + " not yet delivered when the wait ended)" : "");
+            }
+            long[] drained = serverTicks(pid, pgData);
+            double hz = 100; // USER_HZ
+            double jvm = (after[0] - cpu[0]) / hz * 1e6 / created;
+            double pg = (after[1] - cpu[1]) / hz * 1e6 / created;
+            double withMail = (drained[0] + drained[1] - cpu[0] - cpu[1]) / hz * 1e6 / created;
+            return String.format("%,d MB | %,.0f (%,.0f + %,.0f); %,.0f with the rest of the mail | %s | %s", heap.stop() >> 20, jvm + pg, jvm, pg,
+                    withMail, mail, uptime());
+        }
+
+        /** CPU ticks (user + system) of the server's JVM and of its PostgreSQL (the postmaster and every process it started). */
+        private static long[] serverTicks(long pid, Path pgData) throws IOException {
+            long postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
+            long pg = ProcessHandle.of(postmaster).map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants())
+                    .mapToLong(h -> ticks(h.pid())).sum()).orElse(0L);
+            return new long[] {ticks(pid), pg};
+        }
+
+        private static long ticks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0; // the process ended meanwhile
+            }
+        }
+    }
+
+    /** An SMTP server (GreenMail) that accepts every message, counts it and keeps nothing. */
+    private static final class MailSink {
+        private final com.icegreen.greenmail.util.GreenMail mail;
+        private final AtomicLong received = new AtomicLong();
+
+        private MailSink(int port) {
+            com.icegreen.greenmail.util.ServerSetup setup = new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp");
+            setup.setServerStartupTimeout(60_000); // a loaded machine starts it slowly
+            mail = new com.icegreen.greenmail.util.GreenMail(setup);
+            com.icegreen.greenmail.user.GreenMailUser counter = (com.icegreen.greenmail.user.GreenMailUser) java.lang.reflect.Proxy.newProxyInstance(
+                    MailSink.class.getClassLoader(), new Class<?>[] {com.icegreen.greenmail.user.GreenMailUser.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("deliver")) {
+                            received.incrementAndGet();
+                        }
+                        return method.getReturnType() == String.class ? "sink" : null;
+                    });
+            mail.start();
+            mail.getManagers().getSmtpManager().getUserManager().setMessageDeliveryHandler((message, address) -> counter);
+        }
+
+        static MailSink start() throws IOException {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            return new MailSink(port);
+        }
+
+        int port() {
+            return mail.getSmtp().getPort();
+        }
+
+        long count() {
+            return received.get();
+        }
+
+        void stop() {
+            mail.stop();
+        }
     }
 
     /** Samples the server's used heap (young + old generations) with {@code jstat -gc} every 250 ms; the peak. */

@@ -6,13 +6,19 @@ import java.util.Map;
  * Limits of bulk issuance, from the environment.
  *
  * @param maxUploadBytes an upload over this is refused before it is read whole ({@code CREDENCE_BULK_MAX_UPLOAD_MB}, default 100)
- * @param attachUpTo     jobs of at most this many rows attach the certificate PDF to their mails; larger ones link to it
- *                       ({@code CREDENCE_BULK_ATTACH_PDF_MAX_ROWS}, default 1000)
+ * @param attachUpTo     where mail attaches certificates ({@code CREDENCE_MAIL_ATTACH_PDF=true}), jobs of at most this many rows
+ *                       attach the certificate PDF to their mails; larger ones link to it ({@code CREDENCE_BULK_ATTACH_PDF_MAX_ROWS},
+ *                       default 1000)
  * @param batchSize      rows issued per batch, in one transaction ({@code CREDENCE_BULK_BATCH_ROWS}, default 500); a crash
  *                       repeats at most one batch, which gets its credentials back
  */
 public record BulkSettings(long maxUploadBytes, int attachUpTo, int batchSize) {
     public static final BulkSettings DEFAULTS = new BulkSettings(100L << 20, 1000, 500);
+
+    /** These limits where mail attaches certificates at all ({@code attach}); else every job's mail links to them (attachUpTo 0). */
+    public BulkSettings attachingPdfs(boolean attach) {
+        return attach ? this : new BulkSettings(maxUploadBytes, 0, batchSize);
+    }
 
     public static BulkSettings fromEnvironment(Map<String, String> env) {
         long megabytes = number(env, "CREDENCE_BULK_MAX_UPLOAD_MB", DEFAULTS.maxUploadBytes >> 20);

@@ -87,14 +87,15 @@ final class IssuanceJobStore {
                 .bind("tenant", tenantId).bind("id", id).execute();
     }
 
-    static List<Pending> pending(Handle h, long tenantId, long id, int limit) {
+    /** Up to {@code limit} pending rows after line {@code after} (-1: from the first), in line order. */
+    static List<Pending> pending(Handle h, long tenantId, long id, int after, int limit) {
         return h.createQuery("""
                         SELECT line, name, email, achievement_id, issued_at, expires_at, grade, evidence_url
                           FROM issuance_job_row
-                         WHERE tenant_id = :tenant AND job_id = :id AND state = 'pending'
+                         WHERE tenant_id = :tenant AND job_id = :id AND state = 'pending' AND line > :after
                          ORDER BY line
                          LIMIT :limit
-                        """).bind("tenant", tenantId).bind("id", id).bind("limit", limit)
+                        """).bind("tenant", tenantId).bind("id", id).bind("after", after).bind("limit", limit)
                 .map((rs, ctx) -> new Pending(rs.getInt("line"), rs.getString("name"), rs.getString("email"), rs.getLong("achievement_id"),
                         instant(rs, "issued_at"), instant(rs, "expires_at"), rs.getString("grade"), rs.getString("evidence_url")))
                 .list();
@@ -111,6 +112,7 @@ final class IssuanceJobStore {
                         SELECT count(*) FROM issuance_job_row
                          WHERE tenant_id = :tenant AND job_id = :id AND line = ANY(:lines) AND state = 'cancelled'
                         """).bind("tenant", tenantId).bind("id", id).bindArray("lines", Integer.class, lines).mapTo(Integer.class).one();
+        // one prepared statement sent as a batch: each row found by its primary key, whatever the freshly copied table's statistics
         PreparedBatch batch = h.prepareBatch("""
                 UPDATE issuance_job_row SET state = :state, credential_id = CAST(:credential AS UUID), number = :number, field = :field, error = :error
                  WHERE tenant_id = :tenant AND job_id = :id AND line = :line AND state IN ('pending', 'cancelled')

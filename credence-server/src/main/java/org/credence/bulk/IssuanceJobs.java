@@ -201,7 +201,11 @@ public final class IssuanceJobs {
         stopping = true;
     }
 
-    /** The task's body: issues the pending rows batch by batch until none is left or the job is cancelled. */
+    /**
+     * The task's body: issues the pending rows batch by batch until none is left or the job is cancelled. Two stages: while
+     * one batch is written (one transaction: its credentials, their mail, log and audit entries, and the rows' outcomes),
+     * the next is read, checked and signed on another thread. Batches are still written one after another, in line order.
+     */
     void run(long tenantId, long id) {
         IssuanceJob job = get(tenantId, id).orElse(null);
         if (job == null || job.over()) {
@@ -211,35 +215,64 @@ public final class IssuanceJobs {
         LOG.info("issuance job {} of tenant {}: started, {} of {} rows left", id, tenantId, job.total() - job.done(), job.total());
         // rows are issued as the person who uploaded the file, so the audit trail names them
         Caller caller = new Caller(tenantId, Set.of("issue"), job.createdBy());
-        while (true) {
-            List<IssuanceJobStore.Pending> batch = jdbi.withHandle(h -> {
-                boolean cancelled = IssuanceJobStore.find(h, tenantId, id, false).map(IssuanceJob::over).orElse(true);
-                return cancelled ? null : IssuanceJobStore.pending(h, tenantId, id, settings.batchSize());
-            });
-            if (batch == null) {
-                return;
+        java.util.concurrent.ExecutorService ahead = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "issuance-job-" + id + "-signing");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // lines start at 0 (a JSON array's first index) or 2 (a CSV's first row after its header)
+            java.util.concurrent.Future<Signed> next = ahead.submit(() -> signNext(caller, id, job.mailRecipients(), -1));
+            while (true) {
+                Signed batch = await(next);
+                if (batch == null) {
+                    return;
+                }
+                if (stopping && !batch.rows().isEmpty()) {
+                    throw new IllegalStateException("the server is stopping: issuance job " + id + " carries on from line "
+                            + batch.rows().get(0).line() + " when it starts again");
+                }
+                if (batch.rows().isEmpty()) {
+                    jdbi.useTransaction(h -> {
+                        if (!IssuanceJobStore.find(h, tenantId, id, true).orElseThrow().over()) {
+                            finish(h, tenantId, id, "finished", 0);
+                        }
+                    });
+                    return;
+                }
+                int last = batch.rows().get(batch.rows().size() - 1).line();
+                next = ahead.submit(() -> signNext(caller, id, job.mailRecipients(), last));
+                long started = System.nanoTime();
+                write(tenantId, id, batch);
+                LOG.info("issuance job {} of tenant {}: {} rows from line {} in {} ms", id, tenantId, batch.rows().size(),
+                        batch.rows().get(0).line(), (System.nanoTime() - started) / 1_000_000);
             }
-            if (stopping && !batch.isEmpty()) {
-                throw new IllegalStateException("the server is stopping: issuance job " + id + " carries on from line " + batch.get(0).line()
-                        + " when it starts again");
-            }
-            if (batch.isEmpty()) {
-                jdbi.useTransaction(h -> {
-                    if (!IssuanceJobStore.find(h, tenantId, id, true).orElseThrow().over()) {
-                        finish(h, tenantId, id, "finished", 0);
-                    }
-                });
-                return;
-            }
-            long started = System.nanoTime();
-            issue(caller, id, job.mailRecipients(), batch);
-            LOG.info("issuance job {} of tenant {}: {} rows from line {} in {} ms", id, tenantId, batch.size(), batch.get(0).line(),
-                    (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            // a batch signed ahead and not written is dropped: its rows are still pending (its status slots stay unused)
+            ahead.shutdownNow();
         }
     }
 
-    private void issue(Caller caller, long id, boolean mailRecipients, List<IssuanceJobStore.Pending> batch) {
+    /**
+     * A batch read and signed, not yet written.
+     *
+     * @param rows     the pending rows, in line order
+     * @param outcomes the rows answered without issuing (already issued), by line
+     * @param toIssue  the rows to issue, in the order of {@code signed}'s commands
+     */
+    private record Signed(List<IssuanceJobStore.Pending> rows, List<IssuanceJobStore.Outcome> outcomes, List<IssuanceJobStore.Pending> toIssue,
+                          Issuance.SignedBatch signed) {}
+
+    /** The next batch: the pending rows after line {@code after}, checked and signed; null when the job is over (cancelled). */
+    private Signed signNext(Caller caller, long id, boolean mailRecipients, int after) {
         long tenantId = caller.tenantId();
+        List<IssuanceJobStore.Pending> batch = jdbi.withHandle(h -> {
+            boolean cancelled = IssuanceJobStore.find(h, tenantId, id, false).map(IssuanceJob::over).orElse(true);
+            return cancelled ? null : IssuanceJobStore.pending(h, tenantId, id, after, settings.batchSize());
+        });
+        if (batch == null || batch.isEmpty()) {
+            return batch == null ? null : new Signed(List.of(), List.of(), List.of(), null);
+        }
         Map<String, IssuanceJobStore.Existing> held = jdbi.withHandle(h -> IssuanceJobStore.existing(h, tenantId,
                 batch.stream().map(IssuanceJobStore.Pending::achievementId).toList(),
                 batch.stream().map(p -> Issuance.emailHash(p.email())).toList()));
@@ -258,22 +291,47 @@ public final class IssuanceJobs {
                 commands.add(command(row, key, mailRecipients));
             }
         }
-        List<BatchResult> results = commands.isEmpty() ? List.of() : issuance.issueAll(caller, commands);
-        for (int i = 0; i < toIssue.size(); i++) {
-            IssuanceJobStore.Pending row = toIssue.get(i);
-            BatchResult result = results.get(i);
-            if (result.error() == null) {
-                var credential = result.issued().credential();
-                outcomes.add(new IssuanceJobStore.Outcome(row.line(), "issued", credential.id(), credential.number(), null, null));
-            } else if (result.error() instanceof DomainException.Conflict) {
-                // issued to this recipient by someone else since the batch was read
-                outcomes.add(new IssuanceJobStore.Outcome(row.line(), "already_issued", null, null, null, result.error().getMessage()));
-            } else {
-                String field = result.error() instanceof DomainException.InvalidInput invalid ? invalid.field() : null;
-                outcomes.add(new IssuanceJobStore.Outcome(row.line(), "failed", null, null, field, result.error().getMessage()));
+        return new Signed(batch, outcomes, toIssue, issuance.signAll(caller, commands));
+    }
+
+    /** Writes the batch and, in the same transaction, its rows' outcomes: a crash leaves both or neither. */
+    private void write(long tenantId, long id, Signed batch) {
+        issuance.writeAll(batch.signed(), (h, results) -> {
+            List<IssuanceJobStore.Outcome> outcomes = new ArrayList<>(batch.outcomes());
+            for (int i = 0; i < batch.toIssue().size(); i++) {
+                IssuanceJobStore.Pending row = batch.toIssue().get(i);
+                BatchResult result = results.get(i);
+                if (result.error() == null) {
+                    var credential = result.issued().credential();
+                    outcomes.add(new IssuanceJobStore.Outcome(row.line(), "issued", credential.id(), credential.number(), null, null));
+                } else if (result.error() instanceof DomainException.Conflict) {
+                    // issued to this recipient by someone else since the batch was read
+                    outcomes.add(new IssuanceJobStore.Outcome(row.line(), "already_issued", null, null, null, result.error().getMessage()));
+                } else {
+                    String field = result.error() instanceof DomainException.InvalidInput invalid ? invalid.field() : null;
+                    outcomes.add(new IssuanceJobStore.Outcome(row.line(), "failed", null, null, field, result.error().getMessage()));
+                }
             }
+            IssuanceJobStore.record(h, tenantId, id, outcomes);
+        });
+    }
+
+    /** The next batch, or what its signing threw. */
+    private static Signed await(java.util.concurrent.Future<Signed> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the next batch was signed", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        jdbi.useTransaction(h -> IssuanceJobStore.record(h, tenantId, id, outcomes));
     }
 
     private static IssueCommand command(IssuanceJobStore.Pending row, String key, boolean mailRecipients) {

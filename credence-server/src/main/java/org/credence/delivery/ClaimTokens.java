@@ -33,6 +33,41 @@ final class ClaimTokens {
         return token;
     }
 
+    /**
+     * {@link #mint} for several credentials at once (each its own tenant's, none twice): two statements. The tokens, in the
+     * order of {@code credentialIds}.
+     */
+    static java.util.List<String> mintAll(Handle h, Tokens tokens, java.util.List<Long> tenantIds, java.util.List<UUID> credentialIds, Instant now) {
+        h.createUpdate("""
+                        UPDATE claim_token t
+                           SET superseded_at = :now
+                          FROM unnest(:tenants, :credentials) AS c(tenant, credential)
+                         WHERE t.tenant_id = c.tenant
+                           AND t.credential_id = c.credential
+                           AND t.used_at IS NULL
+                           AND t.superseded_at IS NULL
+                        """)
+                .bind("now", Timestamp.from(now)).bindArray("tenants", Long.class, tenantIds).bindArray("credentials", UUID.class, credentialIds)
+                .execute();
+        java.util.List<String> minted = new java.util.ArrayList<>(credentialIds.size());
+        java.util.List<String> hashes = new java.util.ArrayList<>(credentialIds.size());
+        for (int i = 0; i < credentialIds.size(); i++) {
+            String token = tokens.next();
+            minted.add(token);
+            hashes.add(java.util.HexFormat.of().formatHex(Tokens.hash(token)));
+        }
+        h.createUpdate("""
+                        INSERT INTO claim_token (token_hash, tenant_id, credential_id, created_at, expires_at)
+                        SELECT decode(hash, 'hex'), tenant, credential, :now, :expires
+                          FROM unnest(:hashes, :tenants, :credentials) AS c(hash, tenant, credential)
+                        """)
+                .bind("now", Timestamp.from(now)).bind("expires", Timestamp.from(now.plus(LIFETIME)))
+                .bindArray("hashes", String.class, hashes).bindArray("tenants", Long.class, tenantIds)
+                .bindArray("credentials", UUID.class, credentialIds)
+                .execute();
+        return minted;
+    }
+
     static void supersede(Handle h, long tenantId, UUID credentialId, Instant now) {
         h.createUpdate("""
                         UPDATE claim_token

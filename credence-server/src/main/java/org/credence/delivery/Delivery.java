@@ -76,6 +76,7 @@ public final class Delivery implements IssuanceListener {
                                   MailAttachments attachments, Jobs jobs, Clock clock, SecureRandom random,
                                   org.credence.events.CredentialEvents events) {
         Tokens tokens = new Tokens(random);
+        MailTransport.nameStreamProvider();
         Path outbox = dataDirectory.resolve("outbox");
         MailTransport transport = settings.smtp().<MailTransport>map(SmtpTransport::new).orElseGet(() -> new OutboxTransport(outbox));
         MailComposer composer = new MailComposer(publicUrl, tokens);

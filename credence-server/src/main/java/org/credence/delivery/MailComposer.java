@@ -79,16 +79,64 @@ final class MailComposer {
         if (card.state().equals("revoked")) {
             return Optional.empty();
         }
+        return Optional.of(credentialMail(mail, card, ClaimTokens.mint(h, tokens, mail.tenantId(), mail.credentialId(), now)));
+    }
+
+    /**
+     * {@link #compose} for a batch, by mail id: the mails about a credential (its card read and its claim link minted for all
+     * of them in three statements), the others one by one.
+     */
+    java.util.Map<Long, Optional<MailContent>> composeAll(Handle h, List<MailQueue.Due> due, Instant now) {
+        java.util.Map<Long, Optional<MailContent>> composed = new java.util.HashMap<>();
+        java.util.Set<java.util.UUID> seen = new java.util.HashSet<>();
+        List<MailQueue.Due> aboutCredentials = new java.util.ArrayList<>();
+        for (MailQueue.Due mail : due) {
+            boolean credentialMail = mail.kind() == MailKind.CREDENTIAL_ISSUED || mail.kind() == MailKind.CLAIM_LINK;
+            // a credential twice in a batch: its second link must supersede the first, as one by one
+            if (credentialMail && mail.credentialId() != null && seen.add(mail.credentialId())) {
+                aboutCredentials.add(mail);
+            } else if (mail.kind() != MailKind.WEEKLY_REPORT) {
+                composed.put(mail.id(), compose(h, mail, now));
+            }
+        }
+        if (aboutCredentials.isEmpty()) {
+            return composed;
+        }
+        java.util.Map<java.util.UUID, CredentialCard> cards = CredentialCard.of(h, aboutCredentials.stream().map(MailQueue.Due::tenantId).toList(),
+                aboutCredentials.stream().map(MailQueue.Due::credentialId).toList());
+        List<MailQueue.Due> sending = new java.util.ArrayList<>();
+        for (MailQueue.Due mail : aboutCredentials) {
+            CredentialCard card = cards.get(mail.credentialId());
+            if (card == null) {
+                composed.put(mail.id(), compose(h, mail, now)); // as alone: a credential that is gone fails its mail
+            } else if (card.state().equals("revoked")) {
+                composed.put(mail.id(), Optional.empty());
+            } else {
+                sending.add(mail);
+            }
+        }
+        List<String> minted = ClaimTokens.mintAll(h, tokens, sending.stream().map(MailQueue.Due::tenantId).toList(),
+                sending.stream().map(MailQueue.Due::credentialId).toList(), now);
+        for (int i = 0; i < sending.size(); i++) {
+            MailQueue.Due mail = sending.get(i);
+            composed.put(mail.id(), Optional.of(credentialMail(mail, cards.get(mail.credentialId()), minted.get(i))));
+        }
+        return composed;
+    }
+
+    /** The mail about a credential, with its claim link. */
+    private MailContent credentialMail(MailQueue.Due mail, CredentialCard card, String token) {
+        String lang = mail.language();
+        String kind = mail.kind().column();
         Map<String, String> values = Map.of("name", card.recipientName(), "number", card.number(), "achievement", card.achievement(),
                 "issuer", card.issuer());
-        String token = ClaimTokens.mint(h, tokens, mail.tenantId(), mail.credentialId(), now);
         String page = publicUrl + "/c/" + values.get("number");
         // the recipient's own page needs the issuer's short name, which nothing else tells them
         List<MailContent.Link> links = List.of(new MailContent.Link(MailText.of(lang, "page", values), page),
                 new MailContent.Link(MailText.of(lang, "pdf", values), page + "/certificate.pdf"),
                 new MailContent.Link(MailText.of(lang, "me", values), publicUrl + "/me?" + (lang.equals("en") ? "" : "lang=" + lang + "&")
                         + "tenant=" + card.issuerSlug()));
-        return Optional.of(content(lang, kind, values, MailText.of(lang, "hello", values), publicUrl + "/claim/" + token + query(lang), links));
+        return content(lang, kind, values, MailText.of(lang, "hello", values), publicUrl + "/claim/" + token + query(lang), links);
     }
 
     /** A mail of {@code kind} from its texts in the {@code mail} bundle. */

@@ -13,9 +13,22 @@ import java.util.Optional;
  * @param from the sender address, e.g. {@code Credence <no-reply@example.org>}
  * @param pollEvery how often the worker looks for due mail; {@link Duration#ZERO} runs no background
  *                  worker (tests drive {@link MailWorker#runDue()} themselves)
+ * @param attachCertificates whether the "your credential" mail carries the certificate PDF ({@code CREDENCE_MAIL_ATTACH_PDF=true});
+ *                  by default it links to it, and the PDF is drawn when first opened (docs/delivery.md, "The certificate: link
+ *                  or attachment")
  */
-public record MailSettings(Optional<Smtp> smtp, String from, Duration pollEvery) {
+public record MailSettings(Optional<Smtp> smtp, String from, Duration pollEvery, boolean attachCertificates) {
     public static final MailSettings OUTBOX = new MailSettings(Optional.empty(), "Credence <no-reply@localhost>", Duration.ofSeconds(1));
+
+    /** Mail that links to the certificate rather than attaching it (the default). */
+    public MailSettings(Optional<Smtp> smtp, String from, Duration pollEvery) {
+        this(smtp, from, pollEvery, false);
+    }
+
+    /** The same, with the certificate PDF attached to (or only linked from) each credential's mail. */
+    public MailSettings attachingCertificates(boolean attach) {
+        return new MailSettings(smtp, from, pollEvery, attach);
+    }
 
     /** Transport security towards the SMTP server. */
     public enum Tls { NONE, STARTTLS, TLS }
@@ -30,6 +43,18 @@ public record MailSettings(Optional<Smtp> smtp, String from, Duration pollEvery)
 
     /** From {@code CREDENCE_SMTP_HOST}, {@code _PORT}, {@code _USERNAME}, {@code _PASSWORD}, {@code _FROM}, {@code _TLS} (none|starttls|tls). */
     public static MailSettings fromEnvironment(Map<String, String> env) {
+        return fromEnvironmentLinking(env).attachingCertificates(attach(env.get("CREDENCE_MAIL_ATTACH_PDF")));
+    }
+
+    private static boolean attach(String value) {
+        String text = nonBlank(value).orElse("false").strip().toLowerCase(Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("CREDENCE_MAIL_ATTACH_PDF must be true or false, not '" + value + "'");
+        }
+        return text.equals("true");
+    }
+
+    private static MailSettings fromEnvironmentLinking(Map<String, String> env) {
         String from = nonBlank(env.get("CREDENCE_SMTP_FROM")).orElse(OUTBOX.from()).strip();
         try {
             new jakarta.mail.internet.InternetAddress(from, true);

@@ -15,6 +15,15 @@ import java.util.Properties;
 
 /** Where a built message goes: an SMTP server ({@link SmtpTransport}) or the outbox folder ({@link OutboxTransport}). */
 interface MailTransport {
+    /**
+     * Names Angus Mail's stream provider, which Jakarta Mail 2.1 otherwise looks up with a ServiceLoader scan of the class
+     * path for every part it builds or writes (jakartaee/mail-api#699, #861): a tenth of a mail's CPU. Called before any
+     * message is built; a provider named already (by an operator) is kept.
+     */
+    static void nameStreamProvider() {
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
     /** Sends the message and returns its Message-ID. */
     String send(long mailId, MimeMessage message) throws MailFailure;
 

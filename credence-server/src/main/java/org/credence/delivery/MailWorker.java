@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
@@ -27,7 +28,11 @@ public final class MailWorker {
     static final Duration LONGEST_RETRY = Duration.ofHours(2);
     /** A sender that crashed mid-send gives its mail back after this long. */
     static final Duration LEASE = Duration.ofMinutes(5);
-    private static final int BATCH = 10;
+    /**
+     * Mails taken at once: their claim links are minted in one transaction and their "sent" recorded in one, over one SMTP
+     * session. A crash between sending and recording sends at most this many again (mail is at-least-once either way).
+     */
+    static final int BATCH = 50;
     /** Wakes closer together than this share one "mail now" job: one insert for a burst of issuances, not one each. */
     private static final long WAKE_EVERY_NANOS = 100_000_000L;
 
@@ -91,30 +96,54 @@ public final class MailWorker {
                 transport.idle();
                 return attempted;
             }
-            due.forEach(this::attempt);
+            List<MailQueue.Sent> sent = new java.util.ArrayList<>(due.size());
+            Map<Long, Optional<MailContent>> composed = composeAll(due, now);
+            for (MailQueue.Due mail : due) {
+                MailQueue.Sent one = attempt(mail, composed);
+                if (one != null) {
+                    sent.add(one);
+                }
+            }
+            if (!sent.isEmpty()) {
+                jdbi.useTransaction(h -> MailQueue.sentAll(h, sent, clock.instant()));
+            }
             attempted += due.size();
         }
     }
 
-    private void attempt(MailQueue.Due mail) {
+    /**
+     * The words of every mail of the batch but reports, composed in one transaction (one commit for all their claim links);
+     * empty when that failed, and each is then composed alone, so a mail that cannot be composed fails only itself.
+     */
+    private Map<Long, Optional<MailContent>> composeAll(List<MailQueue.Due> due, Instant now) {
+        try {
+            return jdbi.inTransaction(h -> composer.composeAll(h, due, now));
+        } catch (RuntimeException e) {
+            LOG.info("composing {} mails at once failed, composing each alone: {}", due.size(), e.toString());
+            return Map.of();
+        }
+    }
+
+    /** Sends the mail (composed already, or now); what to record as sent, or null when it failed (recorded at once). */
+    private MailQueue.Sent attempt(MailQueue.Due mail, Map<Long, Optional<MailContent>> composedAll) {
         Instant now = clock.instant();
         try {
             Optional<ReportMail.Rendered> composed = mail.kind() == MailKind.WEEKLY_REPORT ? composer.report(mail)
-                    : jdbi.inTransaction(h -> composer.compose(h, mail, now)).map(content -> new ReportMail.Rendered(content,
-                            attachments.attachments(mail.tenantId(), mail.credentialId(), mail.kind().column())));
+                    : (composedAll.containsKey(mail.id()) ? composedAll.get(mail.id()) : jdbi.inTransaction(h -> composer.compose(h, mail, now)))
+                    .map(content -> new ReportMail.Rendered(content, attachments.attachments(mail.tenantId(), mail.credentialId(), mail.kind().column())));
             if (composed.isEmpty()) {
                 String why = mail.kind() == MailKind.WEEKLY_REPORT ? "not sent: the report could not be rendered"
                         : mail.kind().survey() ? "not sent: the survey was answered or closed before the mail went out"
                         : mail.kind().account() ? "not sent: the link was used or expired before the mail went out"
                         : "not sent: the credential was revoked before the mail went out";
                 jdbi.useTransaction(h -> MailQueue.end(h, mail, "failed", why, now));
-                return;
+                return null;
             }
             MailContent content = composed.get().content();
             MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content, look(mail),
                     composed.get().attachments(), now);
             String messageId = transport.send(mail.id(), message);
-            jdbi.useTransaction(h -> MailQueue.sent(h, mail, content.subject(), messageId, clock.instant()));
+            return new MailQueue.Sent(mail, content.subject(), messageId);
         } catch (MailFailure e) {
             failed(mail, e.permanent(), e.getMessage());
         } catch (MessagingException e) {
@@ -123,6 +152,7 @@ public final class MailWorker {
             // a rendering or attachment problem of ours: retried, and given up with the reason after MAX_ATTEMPTS
             failed(mail, false, e.toString());
         }
+        return null;
     }
 
     /** The tenant's look; Credence's plain one when it cannot be found (a badge that fails to draw must not hold up the mail). */

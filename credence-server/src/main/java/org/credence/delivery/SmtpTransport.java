@@ -16,6 +16,8 @@ final class SmtpTransport implements MailTransport {
     private final MailSettings.Smtp smtp;
     private final Session session;
     private Transport connection; // guarded by this
+    private long lastSent; // guarded by this: System.nanoTime() of the connection's last message
+    private static final long TRUST_NANOS = 2_000_000_000L;
 
     SmtpTransport(MailSettings.Smtp smtp) {
         this.smtp = smtp;
@@ -74,7 +76,10 @@ final class SmtpTransport implements MailTransport {
     }
 
     private String sendOnce(MimeMessage message) throws MessagingException {
-        if (connection == null || !connection.isConnected()) {
+        // isConnected() costs a NOOP round trip: skipped for a connection that sent a moment ago (a dropped one fails the send,
+        // which is retried once on a fresh connection)
+        boolean fresh = connection != null && System.nanoTime() - lastSent < TRUST_NANOS;
+        if (connection == null || !fresh && !connection.isConnected()) {
             Transport opened = session.getTransport("smtp");
             if (smtp.username().isPresent()) {
                 opened.connect(smtp.username().get(), smtp.password().orElse(""));
@@ -84,6 +89,7 @@ final class SmtpTransport implements MailTransport {
             connection = opened;
         }
         connection.sendMessage(message, message.getAllRecipients());
+        lastSent = System.nanoTime();
         return message.getMessageID();
     }
 

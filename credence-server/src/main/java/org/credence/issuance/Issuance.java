@@ -188,8 +188,54 @@ public final class Issuance {
      * @return one result per command, in the commands' order
      */
     public List<BatchResult> issueAll(Caller caller, List<IssueCommand> commands) {
+        return writeAll(signAll(caller, commands), null);
+    }
+
+    /**
+     * The first half of {@link #issueAll}: checks the commands, answers the replays, reserves the new ones' status slots and
+     * signs them, with no transaction open; nothing is written. A bulk job signs its next batch this way while the previous
+     * one commits.
+     */
+    public SignedBatch signAll(Caller caller, List<IssueCommand> commands) {
         Instant arrived = clock.instant();
-        List<Outcome> outcomes = run(caller, commands.stream().map(c -> new Arrival(c, arrived)).toList());
+        return sign(caller, commands.stream().map(c -> new Arrival(c, arrived)).toList());
+    }
+
+    /**
+     * The second half of {@link #issueAll}: writes the signed batch in one transaction and answers one result per command, in
+     * the commands' order. {@code alsoInTransaction} (may be null) is given the results inside that transaction, before the
+     * tenant's log and audit chain are locked, so what it writes commits with the credentials or not at all.
+     */
+    public List<BatchResult> writeAll(SignedBatch batch, AlsoInTransaction alsoInTransaction) {
+        List<Outcome> outcomes = write(batch, alsoInTransaction == null ? null
+                : (h, written) -> alsoInTransaction.accept(h, results(written)));
+        return results(outcomes);
+    }
+
+    /** What a bulk job writes with a batch, in its transaction: the batch's results, one per command. */
+    @FunctionalInterface
+    public interface AlsoInTransaction {
+        void accept(org.jdbi.v3.core.Handle h, List<BatchResult> results);
+    }
+
+    /** Commands checked and signed by {@link #signAll}, to be written by {@link #writeAll}. */
+    public static final class SignedBatch {
+        private final Caller caller;
+        private final Tenant tenant;
+        private final List<Prepared> fresh;
+        private final List<CredentialStore.NewRow> rows;
+        private final Outcome[] outcomes;
+
+        private SignedBatch(Caller caller, Tenant tenant, List<Prepared> fresh, List<CredentialStore.NewRow> rows, Outcome[] outcomes) {
+            this.caller = caller;
+            this.tenant = tenant;
+            this.fresh = fresh;
+            this.rows = rows;
+            this.outcomes = outcomes;
+        }
+    }
+
+    private static List<BatchResult> results(List<Outcome> outcomes) {
         List<BatchResult> results = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
@@ -237,12 +283,17 @@ public final class Issuance {
      * each of the log and the audit chain).
      */
     private List<Outcome> run(Caller caller, List<Arrival> arrivals) {
+        return write(sign(caller, arrivals), null);
+    }
+
+    /** The batch engine's first half: checks, replays, status slots and signatures; no transaction open, nothing written. */
+    private SignedBatch sign(Caller caller, List<Arrival> arrivals) {
         if (caller.tenantId() == null) {
             throw new DomainException.Forbidden("issuing needs a tenant's API key, not an administrator key");
         }
         Outcome[] outcomes = new Outcome[arrivals.size()];
         if (arrivals.isEmpty()) {
-            return List.of();
+            return new SignedBatch(caller, null, List.of(), List.of(), outcomes);
         }
         long tenantId = caller.tenantId();
         Tenant tenant = tenants.byId(tenantId);
@@ -257,13 +308,24 @@ public final class Issuance {
             }
         }
         List<Prepared> fresh = withoutReplays(tenantId, good, outcomes);
-        if (!fresh.isEmpty()) {
-            List<StatusLists.Slot> slots = statusLists.allocate(tenantId, fresh.size());
-            TenantKeys.SigningKey key = keys.signingKey(tenant);
-            CredentialStore.NewRow[] rows = new CredentialStore.NewRow[fresh.size()];
-            // signing is most of a credential's CPU and needs no database: both cores share it, with no lock held
-            java.util.stream.IntStream.range(0, rows.length).parallel().forEach(i -> rows[i] = sign(fresh.get(i), slots.get(i), key));
-            jdbi.useTransaction(h -> write(h, caller, tenant, fresh, List.of(rows), outcomes));
+        if (fresh.isEmpty()) {
+            return new SignedBatch(caller, tenant, List.of(), List.of(), outcomes);
+        }
+        List<StatusLists.Slot> slots = statusLists.allocate(tenantId, fresh.size());
+        TenantKeys.SigningKey key = keys.signingKey(tenant);
+        CredentialStore.NewRow[] rows = new CredentialStore.NewRow[fresh.size()];
+        // signing is most of a credential's CPU and needs no database: both cores share it, with no lock held
+        java.util.stream.IntStream.range(0, rows.length).parallel().forEach(i -> rows[i] = sign(fresh.get(i), slots.get(i), key));
+        return new SignedBatch(caller, tenant, fresh, List.of(rows), outcomes);
+    }
+
+    /** The batch engine's second half: one transaction for the signed credentials (none when all were replays or errors). */
+    private List<Outcome> write(SignedBatch batch, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, List<Outcome>> also) {
+        Outcome[] outcomes = batch.outcomes.clone();
+        if (!batch.fresh.isEmpty()) {
+            jdbi.useTransaction(h -> write(h, batch.caller, batch.tenant, batch.fresh, batch.rows, outcomes, also));
+        } else if (also != null) {
+            jdbi.useTransaction(h -> also.accept(h, List.of(outcomes)));
         }
         return List.of(outcomes);
     }
@@ -324,7 +386,7 @@ public final class Issuance {
      * of this batch), which it answers.
      */
     private void write(org.jdbi.v3.core.Handle h, Caller caller, Tenant tenant, List<Prepared> fresh, List<CredentialStore.NewRow> rows,
-                       Outcome[] outcomes) {
+                       Outcome[] outcomes, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, List<Outcome>> also) {
         long tenantId = tenant.id();
         java.util.Set<UUID> inserted = CredentialStore.insertAll(h, tenantId, rows);
         List<IssuedCredential> created = new ArrayList<>(inserted.size());
@@ -353,6 +415,9 @@ public final class Issuance {
         }
         // the log and the audit chain last: their per-tenant locks are then held only for their own inserts and the commit
         listener.issuedAll(h, tenant, created, notify);
+        if (also != null) {
+            also.accept(h, List.of(outcomes));
+        }
         log.appendAll(h, tenantId, ids, entries);
         audit.recordAll(h, tenantId, caller.actor(), "credential.issue", subjects, afters);
     }

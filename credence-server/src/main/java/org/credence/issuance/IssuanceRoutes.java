@@ -64,7 +64,8 @@ public final class IssuanceRoutes {
         if (c.stateReason() != null) {
             node.put("reason", c.stateReason());
         }
-        node.set("credential", c.document());
+        // the signed text as issued, written as it is: no parse and re-serialisation per answer
+        node.putRawValue("credential", new com.fasterxml.jackson.databind.util.RawValue(c.documentText()));
         return node;
     }
 

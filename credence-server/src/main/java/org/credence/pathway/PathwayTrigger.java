@@ -32,6 +32,22 @@ public final class PathwayTrigger implements IssuanceListener {
         }
     }
 
+    /** A batch: one look-up per achievement among the batch's credentials (a bulk job's batch has one), not one per credential. */
+    @Override
+    public void issuedAll(Handle h, Tenant tenant, List<IssuedCredential> credentials, List<Boolean> notify) {
+        java.util.Map<Long, List<Long>> byAchievement = new java.util.HashMap<>();
+        boolean queued = false;
+        for (int i = 0; i < credentials.size(); i++) {
+            IssuedCredential credential = credentials.get(i);
+            List<Long> pathways = byAchievement.computeIfAbsent(credential.achievementId(),
+                    achievement -> PathwayStore.requiring(h, credential.tenantId(), achievement));
+            queued |= enqueue(h, credential, notify.get(i), pathways);
+        }
+        if (queued) {
+            h.afterCommit(jobs::wake);
+        }
+    }
+
     /**
      * A credential's state changed (told its number after the change committed): a reinstated component may
      * complete a pathway now, so its pathways are checked again.
@@ -46,7 +62,10 @@ public final class PathwayTrigger implements IssuanceListener {
     }
 
     private boolean enqueue(Handle h, IssuedCredential credential, boolean notify) {
-        List<Long> pathways = PathwayStore.requiring(h, credential.tenantId(), credential.achievementId());
+        return enqueue(h, credential, notify, PathwayStore.requiring(h, credential.tenantId(), credential.achievementId()));
+    }
+
+    private static boolean enqueue(Handle h, IssuedCredential credential, boolean notify, List<Long> pathways) {
         for (long pathway : pathways) {
             // due now by the wall clock, which the scheduler runs on (not the business clock a test may move)
             Jobs.enqueue(h, PathwayCompletion.TASK, credential.tenantId(), PathwayCompletion.key(pathway, credential.id(), notify), Instant.now());

@@ -36,6 +36,17 @@ class MailSettingsTest {
     }
 
     @Test
+    void mail_links_to_the_certificate_unless_attaching_is_asked_for() {
+        assertThat(MailSettings.fromEnvironment(Map.of()).attachCertificates()).isFalse();
+        assertThat(MailSettings.OUTBOX.attachCertificates()).isFalse();
+        assertThat(MailSettings.fromEnvironment(Map.of("CREDENCE_MAIL_ATTACH_PDF", "true")).attachCertificates()).isTrue();
+        assertThat(MailSettings.fromEnvironment(Map.of("CREDENCE_SMTP_HOST", "h", "CREDENCE_MAIL_ATTACH_PDF", " TRUE ")).attachCertificates()).isTrue();
+        assertThat(MailSettings.fromEnvironment(Map.of("CREDENCE_MAIL_ATTACH_PDF", "false")).attachCertificates()).isFalse();
+        assertThatThrownBy(() -> MailSettings.fromEnvironment(Map.of("CREDENCE_MAIL_ATTACH_PDF", "yes")))
+                .hasMessageContaining("CREDENCE_MAIL_ATTACH_PDF").hasMessageContaining("yes");
+    }
+
+    @Test
     void the_password_never_shows_in_a_log() {
         var smtp = MailSettings.fromEnvironment(Map.of("CREDENCE_SMTP_HOST", "h", "CREDENCE_SMTP_USERNAME", "u", "CREDENCE_SMTP_PASSWORD", "hunter2"));
         assertThat(smtp.toString()).doesNotContain("hunter2").contains("[REDACTED]");
