@@ -26,12 +26,16 @@ class AppHomeTest {
     static ServerHarness server;
     static long acmeId;
     static long otherId;
+    static String acmeKey;
+    static String otherKey;
 
     @BeforeAll
     static void start() {
         server = new ServerHarness(data);
         String acme = server.tenant("homeacme");
         String other = server.tenant("homeother");
+        acmeKey = acme;
+        otherKey = other;
         String fresh = server.tenant("homefresh");
         for (String[] user : new String[][] {{acme, "owner@homeacme.example", "owner"}, {acme, "viewer@homeacme.example", "viewer"},
                 {other, "owner@homeother.example", "owner"}}) {
@@ -160,6 +164,27 @@ class AppHomeTest {
         assertThat(attention(other, "failed_jobs")).isNull();
         assertThat(attention(other, "unmatched_rows")).isNull();
         assertThat(attention(other, "unmapped_courses")).isNull();
+    }
+
+    @Test
+    void the_attention_links_open_the_list_with_exactly_the_credentials_counted() {
+        String cookie = server.signIn("homeacme", "owner@homeacme.example", PASSWORD);
+        var expiring = server.page("/app/credentials?expiring=30", cookie);
+        assertThat(expiring.status()).isEqualTo(200);
+        assertThat(rows(expiring.body())).isEqualTo(1);
+        assertThat(expiring.body()).contains("<option value=\"30\" selected>");
+        var failed = server.page("/app/credentials?mail=failed", cookie);
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(rows(failed.body())).isEqualTo(1);
+        assertThat(rows(server.page("/app/credentials", cookie).body())).isEqualTo(3);
+        // the API takes the same filters, tenant-scoped: the other tenant's three failed mails name one credential of theirs, not acme's
+        assertThat(server.send("GET", "/api/v1/credentials?mail=failed", acmeKey, null).json().get("items")).hasSize(1);
+        assertThat(server.send("GET", "/api/v1/credentials?expiring=30", otherKey, null).json().get("items")).hasSize(5);
+        assertThat(server.send("GET", "/api/v1/credentials?expiring=0", acmeKey, null).status()).isEqualTo(422);
+    }
+
+    static int rows(String page) {
+        return (int) Pattern.compile("<tr[^>]*>\\s*<td").matcher(page).results().count();
     }
 
     @Test

@@ -117,8 +117,9 @@ class MailBrandingTest {
         var logo = BadgeAndBrandingTest.decode(bytes(images.stream().filter(p -> header(p, "Content-ID").equals("<logo@credence>")).findFirst().orElseThrow()));
         assertThat(logo.getHeight()).isEqualTo(48);
         assertThat(logo.getWidth()).isEqualTo(144);
-        // the certificate PDF is still attached beside the inline images
-        assertThat(parts(mail, "application/pdf")).hasSize(1);
+        // the certificate is linked, not attached (drawn on first download; CREDENCE_MAIL_ATTACH_PDF attaches it again)
+        assertThat(parts(mail, "application/pdf")).isEmpty();
+        assertThat(text).contains(server.base() + "/c/").contains("/certificate.pdf");
     }
 
     @Test

@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * @param label the bar's accessible name
  * @param links every analytics page, the one shown marked current
+ * @param bar the app's bar shown above it (null on pages that draw the app bar themselves)
  */
-public record AnalyticsNav(String label, List<Link> links) {
+public record AnalyticsNav(String label, List<Link> links, org.credence.app.AppBar bar) {
     /** The engagement dashboard's own path. */
     public static final String OVERVIEW = "/app/analytics";
 
@@ -38,6 +39,12 @@ public record AnalyticsNav(String label, List<Link> links) {
         Map<String, String> t = DashboardText.of(lang);
         String suffix = "nb".equals(lang) ? "?lang=nb" : "";
         return new AnalyticsNav(t.get("nav.label"), PAGES.stream()
-                .map(p -> new Link(p.getKey() + suffix, t.get(p.getValue()), p.getKey().equals(currentPath))).toList());
+                .map(p -> new Link(p.getKey() + suffix, t.get(p.getValue()), p.getKey().equals(currentPath))).toList(), null);
+    }
+
+    /** The bar with the app's bar for {@code signedIn} above it, for analytics pages that draw no app bar of their own. */
+    public static AnalyticsNav of(String lang, org.credence.user.SignedIn signedIn, String currentPath) {
+        AnalyticsNav nav = of(lang, currentPath);
+        return new AnalyticsNav(nav.label(), nav.links(), org.credence.app.AppBar.of(lang, signedIn, currentPath));
     }
 }

@@ -65,7 +65,7 @@ final class DashboardPage {
         model.put("to", filter.to().toString());
         model.put("achievements", options);
         model.put("sections", page.sections(reports));
-        model.put("nav", AnalyticsNav.of(lang, AnalyticsNav.OVERVIEW));
+        model.put("nav", AnalyticsNav.of(lang, signedIn, AnalyticsNav.OVERVIEW));
         return Pages.render("analytics/dashboard.jte", model);
     }
 

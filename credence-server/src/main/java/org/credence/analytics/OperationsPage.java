@@ -50,7 +50,7 @@ final class OperationsPage {
         model.put("lang", lang);
         model.put("t", page.t);
         model.put("d", DashboardText.of(lang));
-        model.put("nav", AnalyticsNav.of(lang, "/app/analytics/operations"));
+        model.put("nav", AnalyticsNav.of(lang, signedIn, "/app/analytics/operations"));
         model.put("signedIn", signedIn);
         model.put("simulated", view.simulated());
         model.put("from", view.from().toString());

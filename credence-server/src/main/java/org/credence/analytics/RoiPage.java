@@ -44,7 +44,7 @@ final class RoiPage {
         model.put("lang", lang);
         model.put("t", page.t);
         model.put("signedIn", signedIn);
-        model.put("nav", AnalyticsNav.of(lang, "/app/analytics/roi"));
+        model.put("nav", AnalyticsNav.of(lang, signedIn, "/app/analytics/roi"));
         model.put("simulated", simulated);
         model.put("tierName", maturity.tierName());
         model.put("tierMeans", maturity.tierMeans());

@@ -21,7 +21,7 @@ import org.credence.user.SignedIn;
 /** {@code /app/credentials}: the issuer's list of credentials with each one's mail and claim, in English and Norwegian (bokmål). Public only for its template's row types. */
 public final class IssuerCredentialsPage {
     /** The filters the page keeps across its links and forms, in this order. */
-    static final List<String> FILTERS = List.of("q", "achievementId", "status", "cursor");
+    static final List<String> FILTERS = List.of("q", "achievementId", "status", "expiring", "mail", "cursor");
     static final List<String> STATES = List.of("active", "expired", "suspended", "revoked", "superseded");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -67,6 +67,8 @@ public final class IssuerCredentialsPage {
         model.put("t", t);
         model.put("signedIn", signedIn);
         model.put("search", filters.getOrDefault("q", ""));
+        model.put("expiring", filters.getOrDefault("expiring", ""));
+        model.put("mailFailed", "failed".equals(filters.get("mail")));
         model.put("achievements", achievementOptions);
         model.put("states", stateOptions);
         model.put("rows", rows);

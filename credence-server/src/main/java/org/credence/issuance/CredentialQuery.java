@@ -22,9 +22,11 @@ import org.credence.domain.DomainException;
  * @param issuedBefore issued strictly before
  * @param emailHash the recipient's e-mail as issuance hashes it
  * @param search words a person typed to find a credential: part of its number, of the recipient's name or e-mail (null: no search)
+ * @param expiringWithinDays only active credentials whose expiry falls in the next so many days (null: no such filter)
+ * @param failedMail only credentials with a mail that failed or bounced in the last 30 days and was not sent again since
  */
 public record CredentialQuery(Long achievementId, String status, Instant issuedAfter, Instant issuedBefore, String emailHash,
-                              String search, Instant afterIssuedAt, UUID afterId, int limit) {
+                              String search, Instant afterIssuedAt, UUID afterId, int limit, Integer expiringWithinDays, boolean failedMail) {
     public static final int MAX_LIMIT = 200;
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_SEARCH = 200;
@@ -50,6 +52,18 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         if (search != null && search.length() > MAX_SEARCH) {
             throw new DomainException.InvalidInput("q", "q is " + search.length() + " characters long; at most " + MAX_SEARCH + " are searched for");
         }
+        Integer expiring = null;
+        if (parameter.apply("expiring") != null) {
+            long days = number(parameter.apply("expiring"), "expiring");
+            if (days < 1 || days > 3650) {
+                throw new DomainException.InvalidInput("expiring", "expiring (" + days + ") is a number of days, 1-3650");
+            }
+            expiring = (int) days;
+        }
+        String mail = parameter.apply("mail");
+        if (mail != null && !mail.equals("failed")) {
+            throw new DomainException.InvalidInput("mail", "mail '" + mail + "' is not a filter; use mail=failed");
+        }
         long limit = parameter.apply("limit") == null ? DEFAULT_LIMIT : number(parameter.apply("limit"), "limit");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new DomainException.InvalidInput("limit", "limit (" + limit + ") must be 1-" + MAX_LIMIT);
@@ -66,7 +80,8 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
                 throw new DomainException.InvalidInput("cursor", "cursor is not one this server gave out as 'next'");
             }
         }
-        return new CredentialQuery(achievementId, status, after, before, emailHash, search, afterIssuedAt, afterId, (int) limit);
+        return new CredentialQuery(achievementId, status, after, before, emailHash, search, afterIssuedAt, afterId, (int) limit, expiring,
+                mail != null);
     }
 
     /** The cursor naming {@code last} as the end of a page. */

@@ -204,6 +204,14 @@ public final class CredentialStore {
               AND (CAST(:emailHash AS TEXT) IS NULL OR recipient_email_hash = :emailHash)
               AND (CAST(:like AS TEXT) IS NULL OR number = :number
                    OR recipient_name ILIKE :like ESCAPE '!' OR recipient_email ILIKE :like ESCAPE '!' OR number ILIKE :like ESCAPE '!')
+              AND (CAST(:expiringUntil AS TIMESTAMPTZ) IS NULL
+                   OR (state = 'active' AND superseded_by IS NULL AND expires_at >= :now AND expires_at < :expiringUntil))
+              AND (NOT :failedMail OR id IN (
+                   -- as the home page counts them: failed or bounced lately, and no later mail about the credential went out
+                   SELECT m.credential_id FROM mail AS m
+                    WHERE m.tenant_id = :tenant AND m.status IN ('failed', 'bounced') AND m.created_at >= :mailSince
+                      AND NOT EXISTS (SELECT 1 FROM mail AS later WHERE later.tenant_id = m.tenant_id AND later.credential_id = m.credential_id
+                                         AND later.id > m.id AND later.status = 'sent')))
             """;
 
     /** One page of the tenant's credentials, newest first, as {@code query} selects them. */
@@ -244,6 +252,10 @@ public final class CredentialStore {
                 .bind("now", Timestamp.from(now))
                 .bind("issuedAfter", timestamp(query.issuedAfter()))
                 .bind("issuedBefore", timestamp(query.issuedBefore()))
+                .bind("expiringUntil", query.expiringWithinDays() == null ? null
+                        : Timestamp.from(now.plus(java.time.Duration.ofDays(query.expiringWithinDays()))))
+                .bind("failedMail", query.failedMail())
+                .bind("mailSince", Timestamp.from(now.minus(java.time.Duration.ofDays(30))))
                 .bind("emailHash", query.emailHash())
                 // a whole number as typed (any case, without hyphens) finds its credential; anything else is a substring, its LIKE wildcards escaped with '!'
                 .bind("number", query.search() == null ? null : CredentialNumber.parse(query.search()).map(CredentialNumber::value).orElse(null))

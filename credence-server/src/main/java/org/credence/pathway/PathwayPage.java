@@ -52,7 +52,7 @@ public final class PathwayPage {
                         + (p.ordered() ? ", " + t.text("page.rule.ordered") : "");
                 shown.add(new Shown(named.name(), rule, rows));
             }
-            ctx.html(Pages.render("pathway/funnel.jte", Map.of("lang", lang, "t", t.table(), "nav", AnalyticsNav.of(lang, PATH),
+            ctx.html(Pages.render("pathway/funnel.jte", Map.of("lang", lang, "t", t.table(), "nav", AnalyticsNav.of(lang, signedIn, PATH),
                     "intro", t.format("page.intro", Map.of("min", min)), "none", t.format("page.none", Map.of()), "pathways", shown)));
         });
     }

@@ -29,6 +29,7 @@ final class ReportPage {
         model.put("lang", t.lang());
         model.put("t", Map.copyOf(tableOf(t)));
         model.put("signedIn", signedIn);
+        model.put("bar", org.credence.app.AppBar.of(t.lang(), signedIn, "/app/reports/board"));
         model.put("title", t.get("title.board") + " — " + report.title());
         model.put("subtitle", t.format("subtitle.board", Map.of("period", report.period().label(), "previous", report.previous().label())));
         model.put("simulated", report.simulated());

@@ -58,7 +58,7 @@ final class OutcomePage {
         model.put("from", scope.from().toString());
         model.put("to", scope.to().toString());
         model.put("achievements", options);
-        model.put("nav", AnalyticsNav.of(page.lang, "/app/analytics/outcomes"));
+        model.put("nav", AnalyticsNav.of(page.lang, signedIn, "/app/analytics/outcomes"));
         model.put("sections", List.of(page.completion(completion), page.retention(retention), page.business(business)));
         return Pages.render("analytics/outcomes.jte", model);
     }
