@@ -109,7 +109,7 @@ public final class AppPagesBench {
                     .bind("middle", count / 2).mapTo(String.class).findOne().ifPresent(number -> paths.add("/app/credentials/" + number));
         });
         paths.add("/app/credentials?q=" + URLEncoder.encode("nordmann", StandardCharsets.UTF_8));
-        paths.add("/app/audit?action=credential.revoked");
+        paths.add("/app/audit?action=credential.revoke");
         return paths;
     }
 
