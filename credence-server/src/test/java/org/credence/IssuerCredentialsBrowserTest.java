@@ -61,6 +61,7 @@ class IssuerCredentialsBrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector("table.credentials tbody tr"))).hasSize(3);
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("<b>Zoë</b>").contains("Sendt").contains("Ikke ennå");
         assertFits();
+        browser.assertAccessible("/app/credentials on a phone, in Norwegian");
         browser.screenshot("issuer-credentials-nb-narrow");
 
         WebElement search = browser.driver().findElement(By.name("q"));
@@ -77,6 +78,7 @@ class IssuerCredentialsBrowserTest {
         browser.open(server.base() + "/app/credentials");
         assertThat(browser.driver().findElement(By.cssSelector("table.credentials thead")).isDisplayed()).as("a table on a wide screen").isTrue();
         assertFits();
+        browser.assertAccessible("/app/credentials on a desktop");
         browser.screenshot("issuer-credentials-en-wide");
     }
 
