@@ -254,7 +254,7 @@ class BulkIssuanceTest {
             assertThat(chunked.statusCode()).isEqualTo(413);
             assertThat(chunked.body()).contains("split it into several jobs");
         } catch (java.io.IOException cut) {
-            assertThat(cut).as("the connection was cut by the refusing server").isNotNull();
+            // the refusing server's close overtook its answer: acceptable, the check that matters follows
         }
         assertThat(sentChunked.get()).isLessThan(size);
     }
