@@ -295,50 +295,52 @@ public final class BulkIssuanceBench {
     }
 
     /** Samples the server's used heap (young + old generations) with {@code jstat -gc} every 250 ms; the peak. */
+    /**
+     * The server's peak heap used, from one {@code jstat -gc PID 250} that prints a line every 250 ms. One long-lived jstat
+     * reads the JVM's shared performance counters for almost nothing; starting a jstat per sample (as this did first) started
+     * a JVM four times a second and took most of a core from the server it measured.
+     */
     private static final class HeapSampler {
-        private final Thread thread;
+        private static final List<String> USED = List.of("S0U", "S1U", "EU", "OU");
+        private final Process jstat;
+        private final Thread reader;
         private final AtomicLong peak = new AtomicLong();
-        private volatile boolean stop;
 
-        private HeapSampler(long pid) {
-            thread = new Thread(() -> {
-                while (!stop) {
-                    try {
-                        Process jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid)).redirectErrorStream(true).start();
-                        List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-                        jstat.waitFor();
-                        if (lines.size() >= 2) {
-                            String[] names = lines.get(0).trim().split("\\s+");
-                            String[] values = lines.get(1).trim().split("\\s+");
-                            double kb = 0;
-                            for (int i = 0; i < names.length && i < values.length; i++) {
-                                if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
-                                    kb += Double.parseDouble(values[i]);
-                                }
-                            }
-                            long bytes = (long) (kb * 1024);
-                            peak.accumulateAndGet(bytes, Math::max);
+        private HeapSampler(long pid) throws IOException {
+            jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "250").redirectErrorStream(true).start();
+            reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+                    String[] names = null;
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        String[] cells = line.trim().split("\\s+");
+                        if (names == null || cells[0].equals(names[0])) {
+                            names = cells; // the header (jstat repeats it now and then)
+                            continue;
                         }
-                        Thread.sleep(250);
-                    } catch (IOException | RuntimeException e) {
-                        return;
-                    } catch (InterruptedException e) {
-                        return;
+                        double kb = 0;
+                        for (int i = 0; i < names.length && i < cells.length; i++) {
+                            if (USED.contains(names[i])) {
+                                kb += Double.parseDouble(cells[i]);
+                            }
+                        }
+                        peak.accumulateAndGet((long) (kb * 1024), Math::max);
                     }
+                } catch (IOException | RuntimeException e) {
+                    // jstat ended (stopped, or the server exited): the peak so far stands
                 }
             }, "heap-sampler");
-            thread.setDaemon(true);
+            reader.setDaemon(true);
         }
 
-        static HeapSampler start(long pid) {
+        static HeapSampler start(long pid) throws IOException {
             HeapSampler sampler = new HeapSampler(pid);
-            sampler.thread.start();
+            sampler.reader.start();
             return sampler;
         }
 
         long stop() throws InterruptedException {
-            stop = true;
-            thread.join();
+            jstat.destroy();
+            reader.join(5_000);
             return peak.get();
         }
     }
