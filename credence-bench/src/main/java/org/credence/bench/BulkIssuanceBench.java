@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * server, {@link MailSink}, counting the messages and keeping none); each phase reports the mails delivered during it and how long the rest took to arrive.
  * {@code --mail outbox} leaves the server's default (.eml files). Each phase also reports the server's CPU (its JVM and every
  * process of its PostgreSQL, from {@code /proc}) per new credential, the figure a shared machine disturbs least.
- * {@code --server-opts} adds JVM options to the server (a JFR recording, say).
+ * {@code --server-opts} adds JVM options to the server (a JFR recording, say). Under the table, each phase's JVM CPU per
+ * credential by kind of thread (HTTP request threads, JIT, jobs with the mail worker, parallel signing, GC, the rest).
  *
  * <pre>java -cp credence-bench/target/benchmarks.jar org.credence.bench.BulkIssuanceBench --jar credence-server/target/credence.jar
  *     [--rows 100000] [--baseline 3000] [--warmup 0] [--clients 8] [--variants clean,broken] [--heap 512m] [--mail smtp|outbox]
@@ -106,6 +108,8 @@ public final class BulkIssuanceBench {
             if (baseline > 0) {
                 oneByOne(base, key, "one", achievement, baseline, clients, phase);
             }
+            System.out.printf("%nThe server's JVM CPU per credential (µs) by kind of thread, phase by phase, until the last answer:%n");
+            phase.splits.forEach(line -> System.out.println("- " + line));
         } finally {
             server.destroy();
             server.waitFor();
@@ -196,7 +200,10 @@ public final class BulkIssuanceBench {
         private final int drainMinutes;
         private HeapSampler heap;
         private long[] cpu;
+        private Map<String, Long> threadsBefore;
         private long mailBefore;
+        /** One line per phase: the server's CPU per credential by kind of thread, printed under the table. */
+        final List<String> splits = new ArrayList<>();
 
         Phase(long pid, Path pgData, MailSink sink, int drainMinutes) {
             this.drainMinutes = drainMinutes;
@@ -208,12 +215,22 @@ public final class BulkIssuanceBench {
         void begin() throws IOException {
             heap = HeapSampler.start(pid);
             cpu = serverTicks(pid, pgData);
+            threadsBefore = threadTicks(pid);
             mailBefore = sink == null ? 0 : sink.count();
         }
 
         /** The table cells after "credentials/s", with the server's CPU taken when the last credential was answered. */
         String end(long created) throws Exception {
             long[] after = serverTicks(pid, pgData);
+            Map<String, Long> threadsAfter = threadTicks(pid);
+            StringBuilder split = new StringBuilder();
+            threadsAfter.forEach((kind, ticks) -> {
+                long spent = ticks - threadsBefore.getOrDefault(kind, 0L);
+                if (spent > 0) {
+                    split.append(split.length() == 0 ? "" : "; ").append(String.format("%s %,.0f", kind, spent * 1e4 / created));
+                }
+            });
+            splits.add(split.toString());
             long duringMail = sink == null ? 0 : sink.count() - mailBefore;
             String mail = "outbox";
             if (sink != null) {
@@ -233,6 +250,47 @@ public final class BulkIssuanceBench {
             double withMail = (drained[0] + drained[1] - cpu[0] - cpu[1]) / hz * 1e6 / created;
             return String.format("%,d MB | %,.0f (%,.0f + %,.0f); %,.0f with the rest of the mail | %s | %s", heap.stop() >> 20, jvm + pg, jvm, pg,
                     withMail, mail, uptime());
+        }
+
+        /**
+         * CPU ticks (user + system) of the server's live threads by kind, from {@code /proc/PID/task}: the request threads, the
+         * JIT, the jobs (the mail worker), the parallel signing, GC, the rest. A thread that ended within the phase is missed.
+         */
+        private static Map<String, Long> threadTicks(long pid) {
+            Map<String, Long> byKind = new java.util.TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+                tasks.forEach(task -> {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        byKind.merge(kind(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                    } catch (IOException | RuntimeException ended) {
+                        // the thread ended meanwhile
+                    }
+                });
+            } catch (IOException e) {
+                // the server ended
+            }
+            return byKind;
+        }
+
+        /** A thread's kind from its (15-character) Linux name. */
+        private static String kind(String name) {
+            if (name.startsWith("JettyServerThre") || name.startsWith("qtp")) {
+                return "HTTP request threads";
+            } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                return "JIT";
+            } else if (name.startsWith("db-scheduler")) {
+                return "jobs (mail worker)";
+            } else if (name.startsWith("ForkJoinPool")) {
+                return "parallel signing";
+            } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                return "GC";
+            } else if (name.startsWith("analytics-fold")) {
+                return "analytics folder";
+            }
+            return "other";
         }
 
         /** CPU ticks (user + system) of the server's JVM and of its PostgreSQL (the postmaster and every process it started). */
