@@ -127,6 +127,7 @@ public final class AuditChecks {
             Optional<AuditChain.Break> anchor = known.verifiedTo() == 0 ? Optional.empty()
                     : jdbi.withHandle(h -> anchorBroken(h, tenantId, known.verifiedTo(), known.hash()));
             if (anchor.isPresent()) {
+                // the checkpoint stays where it was (its count still includes the entry now found changed), the break beside it
                 store(tenantId, known.verifiedTo(), known.hash(), known.entries(), anchor, false);
             } else {
                 walk(tenantId, known.verifiedTo(), known.hash(), known.entries(), limit, false);
@@ -141,16 +142,16 @@ public final class AuditChecks {
         return status(tenantId);
     }
 
-    /**
-     * Runs one check of the tenant's chain at a time, across processes (a session lock of its own, not the chain's append
-     * lock, so writers never wait): otherwise a step that read the checkpoint before another check found a break could
-     * store over that break.
-     */
     /** The session advisory lock a check of the tenant's chain holds while it runs. */
     public static long lockKey(long tenantId) {
         return CHECK_LOCK_BASE + tenantId;
     }
 
+    /**
+     * Runs one check of the tenant's chain at a time, across processes (a session lock of its own, not the chain's append
+     * lock, so writers never wait): otherwise a step that read the checkpoint before another check found a break could
+     * store over that break.
+     */
     private void alone(long tenantId, Runnable check) {
         jdbi.useHandle(h -> {
             h.execute("SELECT pg_advisory_lock(?)", lockKey(tenantId));
