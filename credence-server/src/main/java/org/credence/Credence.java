@@ -258,6 +258,11 @@ public final class Credence implements AutoCloseable {
             Pathways pathways = new Pathways(jdbi, audit, clock);
             PathwayCompletion pathwayCompletion = new PathwayCompletion(jdbi, issuance, publicUrl);
             jobs.oneTime(PathwayCompletion.TASK, Duration.ofDays(1), job -> pathwayCompletion.run(job.tenantId(), job.key()));
+            // the audit chains are checked in the background, so the audit page reads a checkpoint instead of walking entries
+            AuditChecks auditChecks = new AuditChecks(jdbi, audit, clock);
+            jobs.recurring(AuditChecks.ADVANCE_TASK, Duration.ofMinutes(1), auditChecks::advanceAll);
+            jobs.oneTime(AuditChecks.WHOLE_TASK, Duration.ofHours(6), job -> auditChecks.checkWhole(job.tenantId()));
+            Runnable wakeJobs = jobs::wake;
             mail.showPathwaysWith(pathways::startedBy);
             java.util.function.LongToIntFunction smallestGroup = new org.credence.report.ReportQueries(jdbi)::minGroupSize;
             RemoteFetcher remoteFetcher = RemoteFetcher.forServer(settings.fetchPrivateNetworks());
@@ -365,8 +370,7 @@ public final class Credence implements AutoCloseable {
                     config -> CredentialDetailRoutes.register(config, new CredentialDetailRoutes.Services(
                             new CredentialDetails(jdbi, auditReader, mail, clock), lifecycle, mail, renewal.renewals(), renewal.emails(), listing,
                             auditReader, publicUrl), users.sessions()),
-                    config -> AuditPage.register(config, auditReader, new AuditChecks(jdbi, audit, clock), users.sessions(),
-                            new CredentialSubjects(jdbi)),
+                    config -> AuditPage.register(config, auditReader, auditChecks, users.sessions(), new CredentialSubjects(jdbi), wakeJobs),
                     config -> BrandingRoutes.register(config, brandings, brandingUpdates, auth),
                     config -> BadgeRoutes.register(config, badges, achievementImages, auth, events),
                     config -> CertificateRoutes.register(config, certificates, designs, designChanges, auth, events),

@@ -3,18 +3,25 @@ package org.credence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.credence.audit.AuditChecks;
+import org.credence.audit.AuditTrail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /app/audit} over real HTTP: filters, paging, the chain check (and a tampered entry), roles and tenants. */
+/**
+ * {@code /app/audit} over real HTTP: filters, paging, the background check of the hash chain (and tampered entries, found by
+ * the job and named on the page), roles and tenants.
+ */
 @Tag("integration")
 class AuditPageTest {
     static final String PASSWORD = "a long enough passphrase";
@@ -56,6 +63,20 @@ class AuditPageTest {
         Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(m.find()).isTrue();
         return m.group(1);
+    }
+
+    /** The background check's run, as the recurring job does it every minute. */
+    static void checkChains() {
+        checks().advanceAll();
+    }
+
+    static AuditChecks checks() {
+        return new AuditChecks(server.credence.jdbi(), new AuditTrail(server.credence.jdbi()), Clock.systemUTC());
+    }
+
+    static long tenantId(String slug) {
+        return server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = :slug").bind("slug", slug)
+                .mapTo(Long.class).one());
     }
 
     static List<Long> entries(String page) {
@@ -112,44 +133,96 @@ class AuditPageTest {
         String globex = server.tenant("globex");
         server.user(globex, "owner@globex.example", "owner", PASSWORD);
         String stranger = server.signIn("globex", "owner@globex.example", PASSWORD);
+        checkChains();
         String page = server.page("/app/audit", stranger).body();
         assertThat(page).doesNotContain("credential.revoke").doesNotContain("acme.example").contains(">user.create</a>");
         assertThat(server.page("/app/audit?subject=" + revoked, stranger).body()).contains("No entries match.");
-        assertThat(page).contains("The hash chain is intact from the first entry");
+        assertThat(page).contains("Verified from the first entry up to entry");
     }
 
     @Test
-    void the_chain_check_says_how_far_the_chain_is_intact_and_where_an_edited_entry_breaks_it() {
+    void the_background_check_says_how_far_the_chain_is_verified_and_a_whole_check_names_an_older_edited_entry() {
         String fjord = server.tenant("fjord");
         server.user(fjord, "owner@fjord.example", "owner", PASSWORD);
         long achievement = server.achievement(fjord);
         String cookie = server.signIn("fjord", "owner@fjord.example", PASSWORD);
+        long tenantId = tenantId("fjord");
+        checks().advance(tenantId, 1_000);
+        // the server's own minute's job waits while this holds the tenant's check lock, so it cannot take the new entries first
+        try (var lock = server.credence.jdbi().open()) {
+            lock.execute("SELECT pg_advisory_lock(?)", AuditChecks.lockKey(tenantId));
+            server.send("POST", "/api/v1/credentials", fjord, "{\"achievementId\": " + achievement + ", \"recipient\": {\"name\": \"M\", \"email\": \"m@example.org\"}, \"notify\": false}");
+            String waiting = server.page("/app/audit", cookie).body();
+            assertThat(waiting).as("newer entries are counted, not walked, by the page").containsPattern("[1-9]\\d* newer entries are not yet checked");
+            lock.execute("SELECT pg_advisory_unlock(?)", AuditChecks.lockKey(tenantId));
+        }
+        checkChains();
         String intact = server.page("/app/audit", cookie).body();
         long newest = entries(intact).get(0);
-        assertThat(intact).contains("The hash chain is intact from the first entry to entry " + newest);
-        long tenantId = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = 'fjord'").mapTo(Long.class).one());
+        assertThat(intact).contains("chain-intact").contains("Verified from the first entry up to entry " + newest)
+                .contains("No newer entries wait to be checked.");
         long edited = server.credence.jdbi().withHandle(h -> h.createQuery(
                 "SELECT min(id) FROM audit_event WHERE tenant_id = :t AND action = 'achievement.create'").bind("t", tenantId).mapTo(Long.class).one());
         String actor = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT actor FROM audit_event WHERE id = :id").bind("id", edited)
                 .mapTo(String.class).one());
         try {
-            // an entry edited behind Credence's back, after it was checked: found once the check starts again
+            // an entry edited behind Credence's back after it was verified: the minute's walk starts past it and does not see it …
             server.sql("UPDATE audit_event SET actor = 'someone-else' WHERE id = ?", edited);
-            String token = csrf(intact);
-            var recheck = server.form("/app/audit/recheck", cookie, "csrf", token);
+            checkChains();
+            assertThat(server.page("/app/audit", cookie).body()).contains("chain-intact");
+            // … the check of the whole chain, queued by the button and run as a job, names it
+            var recheck = server.form("/app/audit/recheck", cookie, "csrf", csrf(intact));
             assertThat(recheck.status()).isEqualTo(303);
-            String broken = server.page(recheck.headers().firstValue("Location").orElseThrow(), cookie).body();
-            assertThat(broken).contains("The check starts again from the first entry.").contains("chain-broken")
-                    .contains("The hash chain breaks at entry " + edited).contains("stored hash");
-            // another tenant's chain is its own, and intact
+            String queued = server.page(recheck.headers().firstValue("Location").orElseThrow(), cookie).body();
+            assertThat(queued).contains("A check of the whole chain from its first entry is queued");
+            server.credence.jobs().awaitIdle(Duration.ofMinutes(2));
+            String broken = server.page("/app/audit", cookie).body();
+            assertThat(broken).contains("chain-broken").contains("The hash chain breaks at entry " + edited).contains("stored hash");
+            // the minute's job keeps reporting it; another tenant's chain is its own, and intact
+            checkChains();
+            assertThat(server.page("/app/audit", cookie).body()).contains("The hash chain breaks at entry " + edited);
             assertThat(server.page("/app/audit", owner).body()).contains("chain-intact");
         } finally {
             server.sql("UPDATE audit_event SET actor = ? WHERE id = ?", actor, edited);
         }
-        // mended: the next check finds it intact again, and new entries are checked as they come
-        server.send("POST", "/api/v1/credentials", fjord, "{\"achievementId\": " + achievement + ", \"recipient\": {\"name\": \"N\", \"email\": \"n@example.org\"}}");
+        // mended: the next run finds it intact again, and new entries are checked as they come
+        server.send("POST", "/api/v1/credentials", fjord, "{\"achievementId\": " + achievement + ", \"recipient\": {\"name\": \"N\", \"email\": \"n@example.org\"}, \"notify\": false}");
+        checkChains();
         String again = server.page("/app/audit", cookie).body();
-        assertThat(again).contains("chain-intact").contains("The hash chain is intact from the first entry to entry " + entries(again).get(0));
-        assertThat(server.send("GET", "/api/v1/audit?limit=5", fjord, null).json().get("items").findValuesAsText("action")).contains("audit.chain.recheck");
+        assertThat(again).contains("chain-intact").contains("Verified from the first entry up to entry " + entries(again).get(0))
+                .contains("The whole chain was last walked from its first entry");
+        assertThat(server.send("GET", "/api/v1/audit?limit=10", fjord, null).json().get("items").findValuesAsText("action")).contains("audit.chain.recheck");
+    }
+
+    @Test
+    void the_minutes_check_finds_an_edit_to_the_entry_it_last_verified_and_reads_only_its_own_tenants_chain() {
+        String north = server.tenant("north");
+        String south = server.tenant("south");
+        server.achievement(north);
+        server.achievement(south);
+        long northId = tenantId("north");
+        long southId = tenantId("south");
+        AuditChecks checks = checks();
+        checks.advance(northId, 1_000);
+        AuditChecks.Status southStatus = checks.advance(southId, 1_000);
+        long southLast = southStatus.verifiedTo();
+        long northEntries = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_event WHERE tenant_id = :t")
+                .bind("t", northId).mapTo(Long.class).one());
+        String subject = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT subject FROM audit_event WHERE id = :id")
+                .bind("id", southLast).mapTo(String.class).one());
+        try {
+            // south's checkpoint entry itself is edited: north's check neither sees nor counts south's entries
+            server.sql("UPDATE audit_event SET subject = 'forged' WHERE id = ?", southLast);
+            AuditChecks.Status northStatus = checks.checkWhole(northId);
+            assertThat(northStatus.broken()).isEmpty();
+            assertThat(northStatus.entries()).isEqualTo(northEntries);
+            AuditChecks.Status found = checks.advance(southId, 1_000);
+            assertThat(found.broken()).as("the checkpoint's own entry is hashed again").isPresent();
+            assertThat(found.broken().get().id()).isEqualTo(southLast);
+            assertThat(found.broken().get().expected()).isNotEqualTo(found.broken().get().found());
+        } finally {
+            server.sql("UPDATE audit_event SET subject = ? WHERE id = ?", subject, southLast);
+        }
+        assertThat(checks.advance(southId, 1_000).broken()).as("mended").isEmpty();
     }
 }

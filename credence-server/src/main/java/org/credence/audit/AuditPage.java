@@ -40,10 +40,12 @@ public final class AuditPage {
     private AuditPage() {}
 
     /**
+     * @param wake     starts queued jobs now (the check of the whole chain the page's button queues)
      * @param subjects the credential numbers of {@code credential:<id>} subjects on a page (tenant, ids → number by id),
      *                 and the subject of a credential number typed as the object filter
      */
-    public static void register(JavalinConfig config, AuditReader reader, AuditChecks checks, Sessions sessions, Subjects subjects) {
+    public static void register(JavalinConfig config, AuditReader reader, AuditChecks checks, Sessions sessions, Subjects subjects,
+                                Runnable wake) {
         config.routes.get("/app/audit", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_AUDIT);
             long tenant = signedIn.user().tenantId();
@@ -66,12 +68,13 @@ public final class AuditPage {
                 page = new AuditReader.Page(List.of(), 0);
             }
             ctx.status(problem == null ? 200 : problem.status())
-                    .html(render(lang, signedIn, filters, page, reader, subjects, checks.check(tenant), problem, ctx.queryParam("before") != null,
+                    .html(render(lang, signedIn, filters, page, reader, subjects, checks.status(tenant), problem, ctx.queryParam("before") != null,
                             "rechecked".equals(ctx.queryParam("notice"))));
         });
         config.routes.post("/app/audit/recheck", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_AUDIT); // checks the origin and the form's CSRF token
-            checks.restart(signedIn.user().tenantId(), signedIn.actor());
+            checks.queueWhole(signedIn.user().tenantId(), signedIn.actor());
+            wake.run();
             String lang = language(ctx);
             ctx.redirect("/app/audit?notice=rechecked" + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);
         });
@@ -143,16 +146,21 @@ public final class AuditPage {
     }
 
     private static Chain chain(Messages m, AuditChecks.Status status) {
+        String queued = status.wholeQueued() ? " " + m.text("chain.queued") : "";
+        String whole = status.wholeAt().map(at -> " " + m.format("chain.whole", Map.of("at", MINUTE.format(at)))).orElse("");
         if (status.broken().isPresent()) {
             AuditChain.Break b = status.broken().get();
-            return new Chain("broken", m.format("chain.broken", Map.of("id", Long.toString(b.id()), "entries", Long.toString(status.entries()))),
+            return new Chain("broken", m.format("chain.broken", Map.of("id", Long.toString(b.id()), "entries", Long.toString(status.entries()),
+                    "at", MINUTE.format(status.checkedAt().orElseThrow()))) + queued,
                     m.format("chain.broken.detail", Map.of("expected", b.expected(), "found", b.found())));
         }
-        if (status.entries() == 0) {
-            return new Chain("empty", m.text("chain.empty"), "");
+        String newer = status.unchecked() == 0 ? m.text("chain.uptodate")
+                : m.format(status.uncheckedAtLeast() ? "chain.newer.many" : "chain.newer", Map.of("count", Long.toString(status.unchecked())));
+        if (status.checkedAt().isEmpty()) {
+            return new Chain("empty", m.text("chain.empty") + " " + newer + queued, "");
         }
         return new Chain("intact", m.format("chain.intact", Map.of("id", Long.toString(status.verifiedTo()), "entries", Long.toString(status.entries()),
-                "at", MINUTE.format(status.checkedAt()))), status.more() ? m.text("chain.more") : "");
+                "at", MINUTE.format(status.checkedAt().get()))) + " " + newer + whole + queued, "");
     }
 
     // a page shows the gist of a change; the whole entry stays in the API's GET /api/v1/audit

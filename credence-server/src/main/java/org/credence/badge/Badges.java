@@ -124,11 +124,12 @@ public final class Badges {
         Branding branding = brandings.find(tenantId);
         Tenant tenant = tenants.byId(tenantId);
         Optional<byte[]> uploaded = achievementId == null ? Optional.empty() : images.find(tenantId, achievementId).png();
-        byte[] badge = uploaded.orElseGet(() -> RasterDrawing.png(generated(name, kind, branding, tenant.locale())));
+        // a preview is looked at once: both PNGs are written at the fastest deflate level
+        byte[] badge = uploaded.orElseGet(() -> RasterDrawing.quickPng(generated(name, kind, branding, tenant.locale())));
         ShareImage.Facts facts = new ShareImage.Facts(name, recipientName, tenant.name(), number, tenant.locale(),
                 BadgeArt.colour(branding.primaryColour()), BadgeArt.colour(branding.accentColour()), branding.logo().map(Branding.Image::bytes),
                 badge, validUntil);
-        return RasterDrawing.png(ShareImage.of(facts));
+        return RasterDrawing.quickPng(ShareImage.of(facts));
     }
 
     private static Drawing generated(Achievement achievement, Branding branding, String language) {

@@ -13,6 +13,15 @@ final class RasterDrawing {
     private RasterDrawing() {}
 
     static byte[] png(Drawing drawing) {
+        return Png.encode(image(drawing));
+    }
+
+    /** As {@link #png}, written quickly (a live preview: looked at once, never stored). */
+    static byte[] quickPng(Drawing drawing) {
+        return Png.encodeQuickly(image(drawing));
+    }
+
+    private static BufferedImage image(Drawing drawing) {
         BufferedImage image = new BufferedImage(drawing.width(), drawing.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -42,7 +51,7 @@ final class RasterDrawing {
         } finally {
             g.dispose();
         }
-        return Png.encode(image);
+        return image;
     }
 
     private static void draw(Graphics2D g, Drawing.Picture picture) {

@@ -76,31 +76,71 @@ public final class CertificateRenderer {
 
     /** The PDF of a certificate. */
     public byte[] render(Design design, Branding branding, Certificate certificate) {
-        CertificateFields fields = new CertificateFields(certificate);
-        String language = certificate.language();
-        try (PDDocument doc = new PDDocument();
-             EmbeddedFonts fontsOf = new EmbeddedFonts(doc, charactersUsed(design, branding, fields, language, false), this::parsed)) {
-            PDRectangle size = pageSize(branding.pageSize(), design.landscape());
-            PDPage page = new PDPage(size);
-            doc.addPage(page);
-            PDFormXObject fixed = fixedLayers.in(doc, FixedLayers.Key.of(design, branding, language),
-                    () -> fixedLayer(design, branding, fields, language, size));
-            try (PDPageContentStream content = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.OVERWRITE, true)) {
-                content.drawForm(fixed);
-                Canvas canvas = new Canvas(doc, content, size, branding, fontsOf, this::metrics, images);
-                for (Design.Element element : design.elements()) {
-                    if (!isFixed(element)) {
-                        shown(element, branding, fields).ifPresent(drawn -> draw(canvas, drawn, fields, language));
-                    }
-                }
-            }
-            describe(doc, certificate);
-            CertificatePdf.attach(doc, certificate.credentialJson(), certificate.issuedAt());
+        try (Drawn drawn = draw(design, branding, certificate, Part.WHOLE)) {
+            describe(drawn.document(), certificate);
+            CertificatePdf.attach(drawn.document(), certificate.credentialJson(), certificate.issuedAt());
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            doc.save(out);
+            drawn.document().save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Which part of the page {@link #draw} draws: all of it, only the part every certificate of a look shares, or only the rest. */
+    enum Part { WHOLE, FIXED, VARIABLE }
+
+    /**
+     * A one-page document drawn in memory, not saved: the certificate as {@link #render} draws it but without the attached
+     * credential and description, which nothing on the page shows. Close it, which also releases its fonts, when done.
+     */
+    record Drawn(PDDocument document, EmbeddedFonts fonts) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try (document) {
+                fonts.close();
+            }
+        }
+    }
+
+    /** The page, or the {@code part} of it, of a certificate as one in-memory document (for {@link #render} and previews). */
+    Drawn draw(Design design, Branding branding, Certificate certificate, Part part) {
+        CertificateFields fields = new CertificateFields(certificate);
+        String language = certificate.language();
+        PDDocument doc = new PDDocument();
+        EmbeddedFonts fontsOf = null;
+        try {
+            fontsOf = new EmbeddedFonts(doc, part == Part.FIXED ? Map.of() : charactersUsed(design, branding, fields, language, false),
+                    this::parsed);
+            PDRectangle size = pageSize(branding.pageSize(), design.landscape());
+            PDPage page = new PDPage(size);
+            doc.addPage(page);
+            PDFormXObject fixed = part == Part.VARIABLE ? null : fixedLayers.in(doc, FixedLayers.Key.of(design, branding, language),
+                    () -> fixedLayer(design, branding, fields, language, size));
+            try (PDPageContentStream content = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.OVERWRITE, true)) {
+                if (fixed != null) {
+                    content.drawForm(fixed);
+                }
+                if (part != Part.FIXED) {
+                    Canvas canvas = new Canvas(doc, content, size, branding, fontsOf, this::metrics, images);
+                    for (Design.Element element : design.elements()) {
+                        if (!isFixed(element)) {
+                            shown(element, branding, fields).ifPresent(drawn -> draw(canvas, drawn, fields, language));
+                        }
+                    }
+                }
+            }
+            return new Drawn(doc, fontsOf);
+        } catch (IOException | RuntimeException e) {
+            if (fontsOf != null) {
+                fontsOf.close();
+            }
+            try {
+                doc.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

@@ -39,6 +39,7 @@ public final class Certificates {
     private final Tenants tenants;
     private final StoredDocuments documents;
     private final CertificateRenderer renderer = new CertificateRenderer();
+    private final CertificatePreviews previews = new CertificatePreviews(renderer);
 
     public Certificates(Jdbi jdbi, Designs designs, Brandings brandings, Tenants tenants, StoredDocuments documents) {
         this.jdbi = jdbi;
@@ -72,10 +73,10 @@ public final class Certificates {
 
     /**
      * A certificate drawn from draft values with the tenant's branding, as a PNG {@code width} pixels wide; nothing is
-     * stored (the preview of the app's forms).
+     * stored (the preview of the app's forms). The page as the PDF draws it, rasterised in layers ({@link CertificatePreviews}).
      */
     public byte[] draftPng(long tenantId, Design design, CertificateRenderer.Certificate certificate, int width) {
-        return firstPage(renderer.render(design, brandings.find(tenantId), certificate), width);
+        return previews.png(design, brandings.find(tenantId), certificate, width);
     }
 
     /** The verification address a certificate of {@code number} links to. */
@@ -128,7 +129,8 @@ public final class Certificates {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + number;
     }
 
-    private static byte[] firstPage(byte[] pdf, int width) {
+    /** The PDF's first page rasterised {@code width} pixels wide, as a PNG. */
+    static byte[] firstPage(byte[] pdf, int width) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             float widthPoints = doc.getPage(0).getMediaBox().getWidth();
             BufferedImage image = new PDFRenderer(doc).renderImage(0, width / widthPoints, ImageType.RGB);
