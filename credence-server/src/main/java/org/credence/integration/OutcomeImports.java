@@ -31,8 +31,8 @@ import org.credence.domain.DomainException;
 import org.credence.jobs.Jobs;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
-import org.postgresql.core.BaseConnection;
 
 /**
  * Imports outcome data (LMS, CRM, HRIS, revenue) into the V25 tables: idempotent upserts keyed by
@@ -413,9 +413,9 @@ public final class OutcomeImports {
      * piece while this thread formats the next: on two cores the two halves of the work overlap instead of taking turns.
      */
     private static void copy(Handle h, String copySql, List<OutcomeFile.Row> rows, java.util.function.Function<OutcomeFile.Row, String[]> record) {
-        BaseConnection connection;
+        PGConnection connection;
         try {
-            connection = h.getConnection().unwrap(BaseConnection.class);
+            connection = h.getConnection().unwrap(PGConnection.class);
         } catch (SQLException e) {
             throw new IllegalStateException("the database connection is not PostgreSQL's", e);
         }
