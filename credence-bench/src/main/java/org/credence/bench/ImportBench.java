@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Optional;
 import org.credence.Credence;
 import org.credence.Settings;
+import org.credence.issuance.BatchResult;
+import org.credence.issuance.IssueCommand;
+import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.postgresql.PGConnection;
@@ -31,11 +34,16 @@ import org.postgresql.PGConnection;
  * (what a plain implementation does) and by a bare {@code COPY} (no checks, no upsert: the floor).
  *
  * <pre>java -Xmx3g -cp credence-bench/target/benchmarks.jar org.credence.bench.ImportBench [--rows 200000] [--runs 3] [--recipients 2000]
- *     [--contacts-only]</pre>
+ *     [--contacts-only] [--match-share 33]</pre>
  *
  * <p>{@code --contacts-only} times the first import of {@code rows / 2} contacts {@code runs} times (each into emptied tables) and
  * prints the CPU time per row (this JVM and the embedded PostgreSQL): until the answer, and until the background work the import
  * queued (statistics, the outcome warmer) is done.
+ *
+ * <p>{@code --match-share P} makes P % of the contacts (spread evenly through the file) recipients' addresses, the k-th of them
+ * recipient {@code k mod recipients}, and the others addresses no recipient has: the import then matches that share of its rows
+ * (to as many distinct recipients as there are, so give {@code --recipients} at least P % of the contacts for one contact per
+ * person). Without it contact {@code i} is recipient {@code i}'s address, as the first runs had it.
  */
 public final class ImportBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +56,10 @@ public final class ImportBench {
         int recipients = Integer.parseInt(DashboardBench.option(args, "--recipients", "2000"));
         int contacts = rows / 2;
         boolean contactsOnly = Arrays.asList(args).contains("--contacts-only");
+        double matchShare = Double.parseDouble(DashboardBench.option(args, "--match-share", "NaN"));
+        if (!Double.isNaN(matchShare) && (matchShare < 0 || matchShare > 100)) {
+            throw new IllegalArgumentException("--match-share is a percentage, 0 to 100");
+        }
         Path data = Files.createTempDirectory("credence-import-bench");
         String adminKey = "crd_000000000001_" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true).start()) {
@@ -61,12 +73,9 @@ public final class ImportBench {
                         "{\"slug\":\"import-bench\",\"name\":\"Import bench\",\"url\":\"https://bench.example\"}").get("apiKey").asText();
                 long achievement = post(http, base + "/api/v1/achievements", key, "application/json",
                         "{\"name\":\"Bench\",\"kind\":\"certificate\",\"description\":\"d\",\"criteria\":\"c\"}").get("id").asLong();
-                for (int i = 0; i < recipients; i++) {
-                    post(http, base + "/api/v1/credentials", key, "application/json",
-                            "{\"achievementId\":" + achievement + ",\"recipient\":{\"name\":\"R\",\"email\":\"p" + i + "@bench.example\"}}");
-                }
                 long tenant = jdbi.withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = 'import-bench'").mapTo(Long.class).one());
-                byte[] contactCsv = contacts(contacts);
+                issue(server, tenant, achievement, recipients);
+                byte[] contactCsv = Double.isNaN(matchShare) ? contacts(contacts) : contacts(contacts, recipients, matchShare);
                 if (contactsOnly) {
                     contactRuns(server, jdbi, new ProcessCpu(data.resolve("pg")), http, base, key, tenant, contactCsv, contacts, runs);
                     return;
@@ -181,6 +190,43 @@ public final class ImportBench {
                     .append(1 + i % 9).append("-1").append(i % 9).append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Contacts of which {@code share} % (spread evenly) are recipients' addresses, the k-th of them recipient {@code k mod recipients};
+     * the others are addresses no recipient has.
+     */
+    static byte[] contacts(int contacts, int recipients, double share) {
+        StringBuilder csv = new StringBuilder("id,email,account_id,lead_source,created_at\n");
+        long matched = 0;
+        for (int i = 0; i < contacts; i++) {
+            // contact i is a recipient when the running count of recipients' rows, i × share, steps up at it
+            boolean recipient = recipients > 0 && (long) Math.floor((i + 1) * share / 100) > (long) Math.floor(i * share / 100);
+            csv.append('c').append(i).append(',');
+            if (recipient) {
+                csv.append('p').append(matched++ % recipients);
+            } else {
+                csv.append('x').append(i);
+            }
+            csv.append("@bench.example,a").append(i % 5000).append(",web,2025-0").append(1 + i % 9).append("-1").append(i % 9).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Issues one credential to each of {@code recipients} ({@code p0@bench.example…}) in batches, in process: set-up, not timed. */
+    private static void issue(Credence server, long tenant, long achievement, int recipients) {
+        Caller caller = new Caller(tenant, java.util.Set.of("issue"), "bench");
+        for (int from = 0; from < recipients; from += 500) {
+            List<IssueCommand> commands = new ArrayList<>();
+            for (int i = from; i < Math.min(recipients, from + 500); i++) {
+                commands.add(new IssueCommand(achievement, "R", "p" + i + "@bench.example", null, null, null, List.of(), false, null));
+            }
+            for (BatchResult result : server.issuance().issueAll(caller, commands)) {
+                if (result.issued() == null) {
+                    throw new IllegalStateException("recipient not issued: " + result.error());
+                }
+            }
+        }
     }
 
     private static byte[] opportunities(int rows, int contacts, int variant) {
