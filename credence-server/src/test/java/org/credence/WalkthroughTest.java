@@ -63,7 +63,10 @@ class WalkthroughTest {
         // the second form for the same recipient was refused with the API's words about an Idempotency-Key
         String location = issue("nb", "Nora Nordmann", "nora@walk.example");
         assertThat(location).contains("notice=issued");
-        assertThat(server.page(location, owner).body()).contains("Kompetansebeviset er utstedt.");
+        String issued = server.page(location, owner).body();
+        assertThat(issued).contains("Kompetansebeviset er utstedt.");
+        // the certificate is a "Sertifikat" in nb everywhere (the public page, the achievement form), not a "Kursbevis" here only
+        assertThat(issued).contains("Sertifikat (PDF)").doesNotContain("Kursbevis (PDF)");
         // the same recipient again: nothing new, and the page says so instead of looking like a new credential
         String again = issue("en", "Nora Nordmann", "nora@walk.example");
         assertThat(again).contains("notice=already_issued");
