@@ -122,6 +122,9 @@ class WalkthroughTest {
         assertThat(nb).contains("Illustrerende tall fra ROI-rammeverket", "Standardverdi til dere setter deres egen")
                 .doesNotContain("Illustrative figure", "Default until you set your own");
         assertThat(server.page("/app/assumptions", owner).body()).contains("Illustrative figure from the five-layer ROI framework");
+        // and so does the marketing-value table of the analytics dashboard
+        assertThat(server.page("/app/analytics?lang=nb", owner).body()).contains("Illustrerende tall fra ROI-rammeverket")
+                .doesNotContain("Illustrative figure");
     }
 
     /** Issues through /app/issue in {@code lang}; returns where the form sends the browser. */
