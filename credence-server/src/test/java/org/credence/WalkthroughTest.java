@@ -56,6 +56,8 @@ class WalkthroughTest {
         String audit = server.page("/app/audit?lang=nb", owner).body();
         assertThat(h1(audit)).startsWith("Revisjonslogg");
         assertThat(audit).contains(">Revisjonslogg</");
+        // a user's state is a word like the role beside it ("Eier"), not lower-case like a code name
+        assertThat(server.page("/app/users?lang=nb", owner).body()).contains(">Aktiv</td>");
     }
 
     @Test
@@ -119,9 +121,12 @@ class WalkthroughTest {
     void the_norwegian_assumptions_page_gives_the_defaults_sources_in_norwegian() {
         // the insights library writes its defaults' sources in English, and the page showed them as they were
         String nb = server.page("/app/assumptions?lang=nb", owner).body();
-        assertThat(nb).contains("Illustrerende tall fra ROI-rammeverket", "Standardverdi til dere setter deres egen")
+        assertThat(nb).contains("Illustrerende tall fra ROI-rammeverket", "10 minutter for å fylle ut en mal")
                 .doesNotContain("Illustrative figure", "Default until you set your own");
         assertThat(server.page("/app/assumptions", owner).body()).contains("Illustrative figure from the five-layer ROI framework");
+        // the operations page no longer says "default until you set your own" twice in one line
+        String operations = server.page("/app/analytics/operations", owner).body();
+        assertThat(operations).contains("Credence default until you set your own — 10 minutes to fill in a template");
         // and so does the marketing-value table of the analytics dashboard
         assertThat(server.page("/app/analytics?lang=nb", owner).body()).contains("Illustrerende tall fra ROI-rammeverket")
                 .doesNotContain("Illustrative figure");
