@@ -229,8 +229,8 @@ class IssuingPagesTest {
         assertThat(text(dryRun.body(), "count-issuable")).isEqualTo("3");
         assertThat(text(dryRun.body(), "count-refused")).isEqualTo("2");
         // the lines are the file's, blank line and quoted line break counted
-        assertThat(dryRun.body()).containsPattern("<td>3</td><td>email</td><td class=\"reason\">[^<]*not-an-address")
-                .containsPattern("<td>7</td><td>name</td><td class=\"reason\">name is required");
+        assertThat(dryRun.body()).containsPattern("<td>3</td><td>E-mail address</td><td class=\"reason\">[^<]*not-an-address")
+                .containsPattern("<td>7</td><td>Name</td><td class=\"reason\">name is required");
         assertThat(credentials("bulk.example")).as("a dry run issues nothing").isEqualTo(before);
 
         String start = dryRunPath.replace("/dry-run", "/start");

@@ -25,11 +25,14 @@ import org.credence.user.SignedIn;
  */
 final class DashboardPage {
     private final Map<String, String> t;
+    /** The settings page's words for Credence's default assumptions, whose sources the insights library writes in English. */
+    private final org.credence.i18n.Messages defaults;
     private final Readable readable;
     private final DashboardTables tables;
 
     private DashboardPage(String lang, AnalyticsFilter filter) {
         this.t = DashboardText.of(lang);
+        this.defaults = org.credence.i18n.Messages.of("settings", lang);
         this.readable = Readable.of(lang);
         // without a filter (figures shown on another analytics page) there is no CSV query to carry
         String query = filter == null ? "" : "from=" + filter.from() + "&to=" + filter.to()
@@ -107,7 +110,7 @@ final class DashboardPage {
         JsonNode marketing = EngagementJson.of(reports.get("marketing"));
         JsonNode points = marketing.at("/sensitivity/points");
         List<TableView> marketingTables = new ArrayList<>(tables.of(reports.get("marketing")));
-        marketingTables.add(1, assumptions(marketing.get("assumptions")));
+        marketingTables.add(1, assumptions(marketing.get("assumptions"), marketing.path("currency").asText()));
         sections.add(new Section("marketing", t.get("marketing.title"), t.get("marketing.note"),
                 figures(List.of(marketing.get("impressions"), marketing.get("equivalentMediaValue"))),
                 List.of(chart("chart-sensitivity", marketing.at("/sensitivity/caption").asText(), "line", labels(points, "value", null),
@@ -118,13 +121,14 @@ final class DashboardPage {
     }
 
     /** The assumptions in force, each with who set it, when and why: shown next to the value they produce. */
-    private TableView assumptions(JsonNode rows) {
+    private TableView assumptions(JsonNode rows, String currency) {
         List<List<String>> cells = new ArrayList<>();
         for (JsonNode row : rows) {
             for (String parameter : List.of("impressionsPerShare", "cpm")) {
                 JsonNode input = row.get(parameter);
                 cells.add(List.of(t.getOrDefault("channel." + row.get("channel").asText(), row.get("channel").asText()), t.get("assumption." + parameter),
-                        readable.number(input.get("value").decimalValue()) + " " + input.get("unit").asText(), provenance(input.get("provenance"))));
+                        readable.number(input.get("value").decimalValue()) + " " + input.get("unit").asText(),
+                        provenance(input.get("provenance"), parameter.equals("cpm") ? "cpm" : "impressions_per_share", currency)));
             }
         }
         return new TableView(t.get("assumptions.title"), null, List.of(t.get("assumptions.channel"), t.get("assumptions.parameter"),
@@ -137,7 +141,7 @@ final class DashboardPage {
             List<InputView> inputs = new ArrayList<>();
             f.get("inputs").fields().forEachRemaining(e -> inputs.add(new InputView(e.getKey(),
                     readable.number(e.getValue().get("value").decimalValue()) + " " + e.getValue().get("unit").asText(),
-                    e.getValue().get("source").asText().equals("assumed"), provenance(e.getValue().get("provenance")))));
+                    e.getValue().get("source").asText().equals("assumed"), inputProvenance(e.getKey(), e.getValue()))));
             JsonNode interval = f.get("interval");
             String unit = f.get("unit").asText();
             String range = interval == null ? "" : t.get("interval") + " " + readable.range(interval.get("low").asDouble(),
@@ -149,6 +153,24 @@ final class DashboardPage {
                     inputs, texts(f.get("warnings").findValues("message"))));
         }
         return views;
+    }
+
+    /** An assumption's source; a Credence default's (parameter {@code which}) in the page's language. */
+    private String provenance(JsonNode provenance, String which, String currency) {
+        if (provenance != null && org.credence.insights.Provenance.BUILT_IN_AUTHOR.equals(provenance.path("setBy").asText())) {
+            return t.get("assumed") + ": " + defaults.text("assumptions.builtin") + " — "
+                    + defaults.format("assumptions.builtin." + which, Map.of("currency", currency));
+        }
+        return provenance(provenance);
+    }
+
+    /** A figure input's source; a Credence default's in the page's language when it is one the settings page words. */
+    private String inputProvenance(String key, JsonNode input) {
+        String which = key.endsWith("_factor") ? null // a sensitivity's multiplier has a source of its own
+                : key.startsWith("impressions_per_share") ? "impressions_per_share" : key.startsWith("cpm") ? "cpm"
+                : key.contains("hourly_rate") ? "rate" : key.contains("minutes_per_certificate") ? "minutes" : null;
+        java.util.regex.Matcher currency = java.util.regex.Pattern.compile("\\b[A-Z]{3}\\b").matcher(input.path("unit").asText());
+        return which == null ? provenance(input.get("provenance")) : provenance(input.get("provenance"), which, currency.find() ? currency.group() : "");
     }
 
     private String provenance(JsonNode provenance) {

@@ -122,12 +122,18 @@ final class OperationsPage {
         return tables;
     }
 
+    /** A default's source in the page's language (the settings page's words): the insights library writes it in English. */
+    private String defaultSource(ManualProcessParameter parameter, ManualProcessAssumptions assumptions) {
+        return Messages.of("settings", lang).format("assumptions.builtin." + (parameter == ManualProcessParameter.HOURLY_RATE ? "rate" : "minutes"),
+                java.util.Map.of("currency", assumptions.currency().getCurrencyCode()));
+    }
+
     private TableView assumptions(ManualProcessAssumptions assumptions) {
         List<List<String>> rows = new ArrayList<>();
         for (ManualProcessParameter parameter : ManualProcessParameter.values()) {
             Assumption a = assumptions.of(parameter);
             rows.add(List.of(t.get("assumption." + OperationsRoutes.apiName(parameter)), decimal(a.value()) + " " + a.unit(),
-                    ManualProcessAssumptions.isDefault(a) ? t.get("assumptions.default") + " — " + a.provenance().reason() : who(a.provenance())));
+                    ManualProcessAssumptions.isDefault(a) ? t.get("assumptions.default") + " — " + defaultSource(parameter, assumptions) : who(a.provenance())));
         }
         return new TableView(t.get("assumptions.title"), null, List.of(t.get("assumptions.parameter"), t.get("assumptions.value"),
                 t.get("assumptions.source")), rows);

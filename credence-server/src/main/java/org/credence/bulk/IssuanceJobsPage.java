@@ -275,7 +275,7 @@ public final class IssuanceJobsPage {
         Map<String, Object> model = model(lang, signedIn);
         model.put("upload", upload);
         model.put("preview", preview);
-        model.put("problems", preview.errors().stream().limit(PROBLEMS_SHOWN).map(p -> new Problem(p.line(), p.field() == null ? "" : p.field(),
+        model.put("problems", preview.errors().stream().limit(PROBLEMS_SHOWN).map(p -> new Problem(p.line(), column(lang, p.field()),
                 p.message())).toList());
         model.put("moreProblems", Math.max(0, preview.refused() + preview.alreadyIssued() - Math.min(PROBLEMS_SHOWN, preview.errors().size())));
         model.put("mappingLink", upload(upload, "", lang));
@@ -290,7 +290,7 @@ public final class IssuanceJobsPage {
         model.put("cancelled", job.cancelled());
         model.put("percent", (int) Math.floor(job.progress() * 100));
         model.put("done", job.done());
-        model.put("problems", errors.stream().limit(PROBLEMS_SHOWN).map(e -> new Problem(e.line(), e.field() == null ? "" : e.field(),
+        model.put("problems", errors.stream().limit(PROBLEMS_SHOWN).map(e -> new Problem(e.line(), column(lang, e.field()),
                 e.error() == null ? "" : e.error())).toList());
         model.put("moreProblems", Math.max(0, job.failed() - Math.min(PROBLEMS_SHOWN, errors.size())));
         model.put("warnings", job.warnings());
@@ -396,6 +396,11 @@ public final class IssuanceJobsPage {
 
     private static String formLang(Context ctx) {
         return Pages.language(ctx.formParam("lang"), ctx.header("Accept-Language"));
+    }
+
+    /** A problem's column in words ("E-mail address", "E-postadresse"), as the mapping step names it, not its code name. */
+    private static String column(String lang, String field) {
+        return field == null ? "" : text(lang).getOrDefault("target." + field, field);
     }
 
     private static Map<String, String> text(String lang) {

@@ -31,4 +31,9 @@ public record IssueCommand(long achievementId, String name, String email, Instan
     IssueCommand issuedAt(Instant at) {
         return new IssueCommand(achievementId, name, email, at, expiresAt, grade, evidence, sendMail, idempotency, completedAt);
     }
+
+    /** This command without its idempotency key: issued once per recipient and achievement, an earlier credential is the answer. */
+    IssueCommand withoutIdempotency() {
+        return new IssueCommand(achievementId, name, email, issuedAt, expiresAt, grade, evidence, sendMail, null, completedAt);
+    }
 }

@@ -71,7 +71,15 @@ public final class IssuePage {
             Form form = form(ctx);
             try {
                 IssueCommand command = command(form);
-                Issuance.Issued issued = issuance.issue(new Caller(tenant, Set.of("issue"), signedIn.actor()), command);
+                Caller caller = new Caller(tenant, Set.of("issue"), signedIn.actor());
+                Issuance.Issued issued;
+                try {
+                    issued = issuance.issue(caller, command);
+                } catch (DomainException.Conflict held) {
+                    // the recipient already holds it under another form's key (the API's 409 speaks of Idempotency-Key):
+                    // asked without a key, the service answers with the credential they hold, and the page says so
+                    issued = issuance.issue(caller, command.withoutIdempotency());
+                }
                 // the credential's own page, with a notice of what happened (new, or already held by this recipient)
                 ctx.redirect("/app/credentials/" + URLEncoder.encode(issued.credential().number(), StandardCharsets.UTF_8)
                         + "?notice=" + (issued.created() ? "issued" : "already_issued") + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);

@@ -96,8 +96,16 @@ public final class CredentialDetailPage {
     private static Facts facts(Map<String, String> t, CredentialDetails.Detail d) {
         IssuedCredential c = d.credential();
         return new Facts(c.number(), c.recipientName(), c.recipientEmail(), d.achievement(), MINUTE.format(c.issuedAt()),
-                c.expiresAt() == null ? null : DAY.format(c.expiresAt()), d.standing(), t.get("state." + d.standing()), c.stateReason(),
+                c.expiresAt() == null ? null : DAY.format(c.expiresAt()), d.standing(), t.get("state." + d.standing()), reason(d),
                 at(d.claimedAt()), d.renews(), d.renewedBy());
+    }
+
+    /**
+     * The reason beside the state only while it explains it (suspended, revoked): a reinstatement's reason beside
+     * "Active" or "Superseded" read as if it were why (the timeline keeps every reason).
+     */
+    private static String reason(CredentialDetails.Detail d) {
+        return d.standing().equals("suspended") || d.standing().equals("revoked") ? d.credential().stateReason() : null;
     }
 
     private static Mail mail(Map<String, String> t, CredentialMail m) {

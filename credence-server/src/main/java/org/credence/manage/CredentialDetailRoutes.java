@@ -180,9 +180,17 @@ public final class CredentialDetailRoutes {
                 "backUrl", "/app/credentials" + (lang.equals("en") ? "" : "?lang=" + lang), "backLabel", t.get("back"))));
     }
 
+    /** What the issue form's redirect names (IssuePage): a new credential, or the one the recipient already held. */
+    private static final Set<String> ISSUE_NOTICES = Set.of("issued", "already_issued");
+
     /** The sentence after an action; only our texts, and a renewal's number only when it is a well-formed one. */
     private static String notice(Context ctx, String lang) {
-        Optional<CredentialAction> done = Optional.ofNullable(ctx.queryParam("notice")).flatMap(CredentialAction::of);
+        String word = ctx.queryParam("notice");
+        if (word != null && ISSUE_NOTICES.contains(word)) { // Set.of refuses to look up null
+            // the issue form lands here: say whether a credential was issued or the recipient already held one
+            return org.credence.i18n.Messages.of("credential_detail", lang).text("notice." + word);
+        }
+        Optional<CredentialAction> done = Optional.ofNullable(word).flatMap(CredentialAction::of);
         if (done.isEmpty()) {
             return "";
         }

@@ -25,7 +25,9 @@ final class ReportText {
     private ReportText(String lang) {
         this.lang = lang;
         this.texts = Messages.of("reports", lang);
-        this.metricNames = Messages.of("dashboard", lang).table();
+        // the dashboard's names, then the operations page's (time to issue, claim lag, costs: the board's layer 1)
+        this.metricNames = new java.util.HashMap<>(Messages.of("operations", lang).table());
+        this.metricNames.putAll(Messages.of("dashboard", lang).table());
         this.locale = lang.equals("nb") ? Locale.forLanguageTag("nb-NO") : Locale.UK;
     }
 
@@ -46,7 +48,7 @@ final class ReportText {
         return texts.format(key, arguments);
     }
 
-    /** The metric's name in this language: the dashboard bundle's, else the reports bundle's, else the English label. */
+    /** The metric's name in this language: the dashboard's or operations page's, else the reports bundle's, else the English label. */
     String label(Metric metric) {
         String key = "metric." + metric.id();
         return metricNames.getOrDefault(key, texts.table().getOrDefault(key, metric.label()));

@@ -122,14 +122,15 @@ public final class AssumptionsPage {
             List<ChannelRow> channels = new ArrayList<>();
             for (Channel c : Channel.values()) {
                 channels.add(new ChannelRow(t.text("assumptions.channel." + c.id()),
-                        value(effective.of(Parameter.IMPRESSIONS_PER_SHARE, c), t.text("assumptions.unit.impressions"), t, people),
-                        value(effective.of(Parameter.CPM, c), t.format("assumptions.unit.cpm", Map.of("currency", effective.currency().getCurrencyCode())), t, people)));
+                        value(effective.of(Parameter.IMPRESSIONS_PER_SHARE, c), t.text("assumptions.unit.impressions"), t, people, "impressions_per_share", effective.currency()),
+                        value(effective.of(Parameter.CPM, c), t.format("assumptions.unit.cpm", Map.of("currency", effective.currency().getCurrencyCode())), t, people,
+                                "cpm", effective.currency())));
             }
             model.put("channels", channels);
             Currency currency = Currency.getInstance(ledger.mainCurrency(tenant).orElse(ProgramCostLedger.DEFAULT_CURRENCY));
             ManualProcessAssumptions manual = costAvoided.effective(tenant, scope, currency);
-            model.put("minutes", value(manual.minutesPerCertificate(), t.text("assumptions.unit.minutes"), t, people));
-            model.put("rate", value(manual.hourlyRate(), t.format("assumptions.unit.rate", Map.of("currency", currency.getCurrencyCode())), t, people));
+            model.put("minutes", value(manual.minutesPerCertificate(), t.text("assumptions.unit.minutes"), t, people, "minutes", currency));
+            model.put("rate", value(manual.hourlyRate(), t.format("assumptions.unit.rate", Map.of("currency", currency.getCurrencyCode())), t, people, "rate", currency));
             List<Edit> edits = new ArrayList<>();
             Map<Long, String> names = new java.util.HashMap<>();
             all.forEach(a -> names.put(a.id(), a.name()));
@@ -164,11 +165,17 @@ public final class AssumptionsPage {
         }
     }
 
-    private static Value value(Assumption a, String unit, Messages t, UnaryOperator<String> people) {
+    /**
+     * An assumption as shown; a built-in default's source is said in the page's language ({@code assumptions.builtin.<which>}),
+     * since the insights library writes its defaults' sources in English.
+     */
+    private static Value value(Assumption a, String unit, Messages t, UnaryOperator<String> people, String which, Currency currency) {
         Provenance p = a.provenance();
         boolean builtIn = Provenance.BUILT_IN_AUTHOR.equals(p.setBy());
+        String reason = builtIn ? t.format("assumptions.builtin." + which, Map.of("currency", currency.getCurrencyCode()))
+                : p.reason() == null ? "" : p.reason();
         return new Value(a.value().stripTrailingZeros().toPlainString(), unit, builtIn ? t.text("assumptions.builtin") : people.apply(p.setBy()),
-                p.setAt() == null || builtIn ? "" : MINUTE.format(p.setAt()), p.reason() == null ? "" : p.reason(), builtIn);
+                p.setAt() == null || builtIn ? "" : MINUTE.format(p.setAt()), reason, builtIn);
     }
 
     private static Edit edit(String parameter, String channel, java.math.BigDecimal value, Provenance p, Map<Long, String> names, Messages t,
