@@ -176,6 +176,37 @@ class AccountSecurityTest {
     }
 
     @Test
+    void wrong_codes_when_turning_totp_off_are_throttled_though_each_try_gives_the_right_password() throws Exception {
+        // the password re-check cleared its own count on every right password, so the code could be guessed without end
+        server.user(acme, "borrowed@acme.example", "viewer", PASSWORD);
+        String cookie = server.signIn("acme", "borrowed@acme.example", PASSWORD);
+        String csrf = AccountsHttp.csrf(server.page("/app/account", cookie).body());
+        var enrol = server.form("/app/account/totp", cookie, "csrf", csrf);
+        byte[] secret = new Base32().decode(AccountsHttp.match(enrol.body(), "id=\"totp-secret\"[^>]*>([A-Z2-7]+)<"));
+        assertThat(server.form("/app/account/totp/confirm", cookie, "csrf", csrf, "code", code(secret)).status()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(30));
+        for (int i = 0; i < 5; i++) {
+            var wrong = server.form("/app/account/totp/disable", cookie, "csrf", csrf, "password", PASSWORD, "code", wrongCode(secret));
+            assertThat(wrong.status()).isEqualTo(422);
+            assertThat(wrong.body()).contains("That code does not match");
+        }
+        var locked = server.form("/app/account/totp/disable", cookie, "csrf", csrf, "password", PASSWORD, "code", code(secret));
+        assertThat(locked.status()).as("the sixth try, with the right code, waits for the lock").isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(server.page("/app/account", cookie).body()).contains("On: signing in asks for a code");
+        // the same count as the sign-in's code step: that is locked too
+        var password = server.form("/login", null, "tenant", "acme", "email", "borrowed@acme.example", "password", PASSWORD);
+        assertThat(server.form("/login/code", null, "pending", pending(password.body()), "code", code(secret)).status()).isEqualTo(429);
+
+        clock.advance(Duration.ofMinutes(16));
+        var off = server.form("/app/account/totp/disable", cookie, "csrf", AccountsHttp.csrf(server.page("/app/account", cookie).body()),
+                "password", PASSWORD, "code", code(secret));
+        assertThat(off.status()).isEqualTo(200);
+        var audit = server.send("GET", "/api/v1/audit", acme, null).json().get("items").findValuesAsText("action");
+        assertThat(audit).contains("user.totp.disable.failed", "user.totp.disable.throttled", "user.totp.disable");
+    }
+
+    @Test
     void signing_out_everywhere_ends_every_session_of_the_user_only() {
         server.user(acme, "everywhere@acme.example", "viewer", PASSWORD);
         server.user(acme, "bystander@acme.example", "viewer", PASSWORD);
