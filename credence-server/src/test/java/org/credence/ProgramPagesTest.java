@@ -63,14 +63,14 @@ class ProgramPagesTest {
                 "skill0.name", "Data governance", "skill0.url", "https://esco.example/1", "skill0.framework", "ESCO",
                 "skill1.name", "", "skill1.url", "", "skill1.framework", "",
                 "tags", "level:advanced, role:analyst", "validityDays", "730", "reminderDays", "60, 14", "feeAmount", "150",
-                "feeCurrency", "eur", "passMark", "70", "design", "modern", "image", "https://acme.example/badge.png"));
+                "feeCurrency", "eur", "passMark", "70", "hours", "7,50", "design", "modern", "image", "https://acme.example/badge.png"));
     }
 
     static final String API_BODY = """
             {"kind": "certification", "name": "%s", "description": "Passed the exam.", "criteria": "Pass the proctored exam.",
              "programUrl": "https://acme.example/program",
              "alignments": [{"targetName": "Data governance", "targetUrl": "https://esco.example/1", "targetFramework": "ESCO"}],
-             "tags": ["level:advanced", "role:analyst"], "validityDays": 730, "passMark": 70, "design": "modern",
+             "tags": ["level:advanced", "role:analyst"], "validityDays": 730, "passMark": 70, "hours": 7.5, "design": "modern",
              "image": "https://acme.example/badge.png"}""";
 
     @Test
@@ -95,7 +95,7 @@ class ProgramPagesTest {
 
         String shown = page(location, owner).body();
         assertThat(shown).contains("Saved.", "value=\"Data steward\"", "value=\"Data governance\"", "value=\"level:advanced, role:analyst\"",
-                "value=\"60, 14\"", "/app/preview/certificate.png?achievement=" + id);
+                "value=\"60, 14\"", "value=\"7.5\"", "/app/preview/certificate.png?achievement=" + id);
         assertThat(audits("achievement.create", "achievement:" + id)).isEqualTo(1);
         assertThat(audits("achievement.renewal", "achievement:" + id)).isEqualTo(1);
     }
