@@ -13,6 +13,7 @@ import org.credence.analytics.AnalyticsFilter;
 import org.credence.analytics.AnalyticsFolder;
 import org.credence.analytics.AnalyticsReports;
 import org.credence.analytics.DashboardAnswers;
+import org.credence.analytics.EngagementJson;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.analytics.Report;
@@ -80,7 +81,7 @@ class DashboardAnswersTest {
         assertThat(first).as("the same figures as computed afresh").isEqualTo(answers.computed(tenant, filter, today));
         assertThat(answers.reports(tenant, oneAchievement, today)).as("each filter its own answer")
                 .isEqualTo(answers.computed(tenant, oneAchievement, today));
-        long issued = first.get("funnel").json().at("/steps/0/credentials").asLong();
+        long issued = EngagementJson.of(first.get("funnel")).at("/steps/0/credentials").asLong();
 
         String before = answers.fingerprint(tenant);
         issue("late@example.org");
@@ -88,13 +89,13 @@ class DashboardAnswersTest {
         assertThat(answers.fingerprint(tenant)).isNotEqualTo(before);
         Map<String, Report> afterIssue = answers.reports(tenant, filter, today);
         assertThat(afterIssue).isNotSameAs(first).isEqualTo(answers.computed(tenant, filter, today));
-        assertThat(afterIssue.get("funnel").json().at("/steps/0/credentials").asLong()).isEqualTo(issued + 1);
+        assertThat(EngagementJson.of(afterIssue.get("funnel")).at("/steps/0/credentials").asLong()).isEqualTo(issued + 1);
 
         var set = server.send("POST", "/api/v1/analytics/assumptions", key, "{\"parameter\": \"cpm\", \"value\": 41, \"reason\": \"our own figure\"}");
         assertThat(set.status()).as(set.body()).isLessThan(300);
         Map<String, Report> afterAssumption = answers.reports(tenant, filter, today);
         assertThat(afterAssumption).isNotSameAs(afterIssue).isEqualTo(answers.computed(tenant, filter, today));
-        assertThat(afterAssumption.get("marketing").json().toString()).contains("our own figure");
+        assertThat(EngagementJson.of(afterAssumption.get("marketing")).toString()).contains("our own figure");
     }
 
     @Test
