@@ -164,6 +164,7 @@ public final class Credence implements AutoCloseable {
     private IssuanceJobs issuanceJobs;
     private Issuance issuance;
     private RenewalModule renewal;
+    private org.credence.bulk.StagedUploads stagedUploads;
     private Optional<String> setupCode = Optional.empty();
 
     private Credence(Database database, HttpServer http, Optional<String> firstAdministratorKey, DemoLoader demo, Delivery delivery,
@@ -317,6 +318,10 @@ public final class Credence implements AutoCloseable {
             CredentialListing listing = new CredentialListing(jdbi, clock);
             IssuanceJobs issuanceJobs = new IssuanceJobs(jdbi, issuance, jobs, credentialEvents, audit,
                     BulkSettings.fromEnvironment(System.getenv()).attachingPdfs(settings.mail().attachCertificates()), clock);
+            // uploads wait in the data directory: a CSV staged on the page survives a restart until it expires
+            org.credence.bulk.Spool spool = new org.credence.bulk.Spool(settings.dataDirectory());
+            org.credence.bulk.StagedUploads stagedUploads = new org.credence.bulk.StagedUploads(jdbi, issuanceJobs, spool, clock, random);
+            stagedUploads.registerJobs(jobs);
             HealthRoutes health = new HealthRoutes(
                     () -> jdbi.useHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(3).mapTo(Integer.class).one()));
             // after an import, an erasure or a program change, the outcome answers are recomputed off the request
@@ -390,11 +395,11 @@ public final class Credence implements AutoCloseable {
                     config -> CompletionRoutes.register(config, completions, auth, publicUrl),
                     config -> XapiRoutes.register(config, completions, auth),
                     config -> ImportsPage.register(config, outcomeImports, users.sessions()),
-                    config -> IssuanceJobRoutes.register(config, issuanceJobs, auth, users.sessions(), publicUrl,
+                    config -> IssuanceJobRoutes.register(config, issuanceJobs, spool, auth, users.sessions(), publicUrl,
                             id -> tenants.byId(id).slug()),
                     config -> org.credence.issuance.IssuePage.register(config, issuance, achievements, users.sessions()),
                     config -> org.credence.bulk.IssuanceJobsPage.register(config, issuanceJobs,
-                            new org.credence.bulk.StagedUploads(clock, random, issuanceJobs.settings().maxUploadBytes()), achievements, users.sessions()),
+                            stagedUploads, achievements, users.sessions()),
                     config -> SurveyRoutes.register(config, surveys, auth, users.sessions(), achievements),
                     config -> PathwayPage.register(config, pathways, users.sessions(), smallestGroup),
                     config -> RenewalRoutes.register(config, renewal, auth),
@@ -419,6 +424,7 @@ public final class Credence implements AutoCloseable {
             started.issuanceJobs = issuanceJobs;
             started.issuance = issuance;
             started.renewal = renewal;
+            started.stagedUploads = stagedUploads;
             // a fresh installation (no user yet) is claimed in the browser with this code, printed by `credence serve`
             started.setupCode = users.setup().prepare();
             return started;
@@ -546,6 +552,11 @@ public final class Credence implements AutoCloseable {
     /** Post-completion surveys: tests run their scan with a moved clock. */
     public SurveyModule surveys() {
         return surveys;
+    }
+
+    /** CSV uploads waiting on the issuance page: tests run their sweep with a moved clock. */
+    public org.credence.bulk.StagedUploads stagedUploads() {
+        return stagedUploads;
     }
 
     /** Expiry and renewal: tests run its expiry scan with a moved clock. */

@@ -158,12 +158,7 @@ class AccountSecurityTest {
 
     @Test
     void wrong_codes_are_throttled_even_for_someone_who_knows_the_password() throws Exception {
-        server.user(acme, "guessed@acme.example", "viewer", PASSWORD);
-        String cookie = server.signIn("acme", "guessed@acme.example", PASSWORD);
-        String csrf = AccountsHttp.csrf(server.page("/app/account", cookie).body());
-        var enrol = server.form("/app/account/totp", cookie, "csrf", csrf);
-        byte[] secret = new Base32().decode(AccountsHttp.match(enrol.body(), "id=\"totp-secret\"[^>]*>([A-Z2-7]+)<"));
-        assertThat(server.form("/app/account/totp/confirm", cookie, "csrf", csrf, "code", code(secret)).status()).isEqualTo(200);
+        byte[] secret = withTotp("guessed@acme.example").secret();
         for (int i = 0; i < 5; i++) {
             // a fresh sign-in with the right password each time does not reset the code's count
             var password = server.form("/login", null, "tenant", "acme", "email", "guessed@acme.example", "password", PASSWORD);
@@ -173,6 +168,35 @@ class AccountSecurityTest {
         clock.advance(Duration.ofSeconds(30));
         var locked = server.form("/login/code", null, "pending", pending(password.body()), "code", code(secret));
         assertThat(locked.status()).isEqualTo(429);
+    }
+
+    @Test
+    void wrong_codes_when_turning_totp_off_are_throttled_though_each_try_gives_the_right_password() throws Exception {
+        // the password re-check cleared its own count on every right password, so the code could be guessed without end
+        Enrolled enrolled = withTotp("borrowed@acme.example");
+        String cookie = enrolled.cookie();
+        String csrf = enrolled.csrf();
+        byte[] secret = enrolled.secret();
+        clock.advance(Duration.ofSeconds(30));
+        for (int i = 0; i < 5; i++) {
+            var wrong = server.form("/app/account/totp/disable", cookie, "csrf", csrf, "password", PASSWORD, "code", wrongCode(secret));
+            assertThat(wrong.status()).isEqualTo(422);
+            assertThat(wrong.body()).contains("That code does not match");
+        }
+        var locked = server.form("/app/account/totp/disable", cookie, "csrf", csrf, "password", PASSWORD, "code", code(secret));
+        assertThat(locked.status()).as("the sixth try, with the right code, waits for the lock").isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(server.page("/app/account", cookie).body()).contains("On: signing in asks for a code");
+        // the same count as the sign-in's code step: that is locked too
+        var password = server.form("/login", null, "tenant", "acme", "email", "borrowed@acme.example", "password", PASSWORD);
+        assertThat(server.form("/login/code", null, "pending", pending(password.body()), "code", code(secret)).status()).isEqualTo(429);
+
+        clock.advance(Duration.ofMinutes(16));
+        var off = server.form("/app/account/totp/disable", cookie, "csrf", AccountsHttp.csrf(server.page("/app/account", cookie).body()),
+                "password", PASSWORD, "code", code(secret));
+        assertThat(off.status()).isEqualTo(200);
+        var audit = server.send("GET", "/api/v1/audit", acme, null).json().get("items").findValuesAsText("action");
+        assertThat(audit).contains("user.totp.disable.failed", "user.totp.disable.throttled", "user.totp.disable");
     }
 
     @Test
@@ -189,6 +213,20 @@ class AccountSecurityTest {
         assertThat(server.page("/app", one).status()).isEqualTo(303);
         assertThat(server.page("/app", two).status()).isEqualTo(303);
         assertThat(server.page("/app", other).status()).isEqualTo(200);
+    }
+
+    /** A signed-in user who has turned TOTP on: their session, its CSRF token and the TOTP secret. */
+    private record Enrolled(String cookie, String csrf, byte[] secret) {}
+
+    /** A new viewer {@code email}, signed in, with TOTP turned on through the account page. */
+    private static Enrolled withTotp(String email) throws Exception {
+        server.user(acme, email, "viewer", PASSWORD);
+        String cookie = server.signIn("acme", email, PASSWORD);
+        String csrf = AccountsHttp.csrf(server.page("/app/account", cookie).body());
+        var enrol = server.form("/app/account/totp", cookie, "csrf", csrf);
+        byte[] secret = new Base32().decode(AccountsHttp.match(enrol.body(), "id=\"totp-secret\"[^>]*>([A-Z2-7]+)<"));
+        assertThat(server.form("/app/account/totp/confirm", cookie, "csrf", csrf, "code", code(secret)).status()).isEqualTo(200);
+        return new Enrolled(cookie, csrf, secret);
     }
 
     private static ServerHarness.Response requestReset(String organisation, String email) {

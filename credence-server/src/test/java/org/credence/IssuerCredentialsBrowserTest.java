@@ -68,7 +68,11 @@ class IssuerCredentialsBrowserTest {
         search.sendKeys("kari");
         submit(browser.driver().findElement(By.cssSelector("form.filter button[type=submit]")));
         assertThat(browser.driver().findElements(By.cssSelector("table.credentials tbody tr"))).hasSize(1);
-        submit(browser.driver().findElement(By.cssSelector("table.credentials button[type=submit]")));
+        // Resend asks first (no JavaScript needed), then comes back to the same search
+        submit(browser.driver().findElement(By.cssSelector("table.credentials a.button")));
+        assertThat(browser.driver().getCurrentUrl()).contains("/resend?q=kari&from=list");
+        browser.assertAccessible("the resend confirmation step on a phone, in Norwegian");
+        submit(browser.driver().findElement(By.cssSelector("form.stacked button[type=submit]")));
         assertThat(browser.driver().getCurrentUrl()).contains("q=kari").contains("notice=resent").contains("lang=nb");
         assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText()).contains("En ny hentelenke for CRD-");
         assertThat(browser.driver().findElement(By.cssSelector("table.credentials tbody tr")).getText()).contains("I kø");

@@ -153,7 +153,7 @@ class IssuerCredentialsPageTest {
         assertThat(numbers(page)).hasSize(25);
         String failedRow = row(get("/app/credentials?q=failing", owner).body(), failed);
         assertThat(failedRow).contains("Failed").contains("gave up after 12 attempts").contains("12 attempts")
-                .contains("Certified Data Steward").contains("Active").contains("action=\"/app/credentials/" + failed + "/resend\"");
+                .contains("Certified Data Steward").contains("Active").contains("href=\"/app/credentials/" + failed + "/resend?q=failing&amp;from=list\"");
         String all = get("/app/credentials?status=expired", owner).body() + get("/app/credentials?q=Person", owner).body();
         assertThat(row(all, expired)).contains("Expired").contains("No mail sent");
         assertThat(row(all, bounced)).contains("Bounced").contains("550").contains("no such user");
@@ -213,7 +213,8 @@ class IssuerCredentialsPageTest {
         assertThat(older.find()).as("a link to older credentials that keeps the search").isTrue();
         String second = get(older.group(1).replace("&amp;", "&"), owner).body();
         assertThat(numbers(second)).hasSize(total - 25).doesNotContainAnyElementsOf(firstNumbers).contains(failed);
-        assertThat(second).contains("href=\"/app/credentials?q=example\"").doesNotContain("cursor=");
+        // no older page (a row's resend step keeps the cursor, to come back to this page)
+        assertThat(second).contains("href=\"/app/credentials?q=example\"").doesNotContain("href=\"/app/credentials?q=example&amp;cursor=");
         List<String> api = server.send("GET", "/api/v1/credentials?limit=200", acme, null).json().get("items").findValuesAsText("number");
         List<String> both = new ArrayList<>(firstNumbers);
         both.addAll(numbers(second));
@@ -224,9 +225,15 @@ class IssuerCredentialsPageTest {
     void resend_queues_a_new_claim_link_audited_as_the_user_and_returns_to_the_same_page() throws Exception {
         String owner = signIn("acme", "owner@acme.example");
         String page = get("/app/credentials?lang=nb&q=Bounced", owner).body();
-        assertThat(row(page, bounced)).contains("action=\"/app/credentials/" + bounced + "/resend\"");
+        // the row's Resend leads to the confirmation step, the list's filters kept
+        String step = "/app/credentials/" + bounced + "/resend?q=Bounced&from=list&lang=nb";
+        assertThat(row(page, bounced)).contains("href=\"" + step.replace("&", "&amp;") + "\"");
+        String confirm = get(step, owner).body();
+        assertThat(confirm).contains("name=\"confirm\" value=\"yes\"", "name=\"from\" value=\"list\"", "name=\"q\" value=\"Bounced\"")
+                .contains("href=\"/app/credentials?q=Bounced&amp;lang=nb\"");
         int before = mailsTo("bounced@example.org").size();
-        var resent = form("/app/credentials/" + bounced + "/resend", owner, "csrf", csrf(page), "q", "Bounced", "lang", "nb");
+        var resent = form("/app/credentials/" + bounced + "/resend", owner, "csrf", csrf(confirm), "confirm", "yes", "from", "list", "q", "Bounced",
+                "lang", "nb");
         assertThat(resent.status()).isEqualTo(303);
         String back = resent.headers().firstValue("Location").orElseThrow();
         assertThat(back).isEqualTo("/app/credentials?q=Bounced&notice=resent&number=" + bounced + "&lang=nb");
@@ -242,9 +249,22 @@ class IssuerCredentialsPageTest {
         JsonNode event = audit.findParents("action").stream().filter(e -> e.get("action").asText().equals("credential.resend")).findFirst().orElseThrow();
         assertThat(event.get("actor").asText()).isEqualTo("user:" + ownerId);
         // a revoked credential has no button; a forged post says why nothing was sent
-        var refused = form("/app/credentials/" + revoked + "/resend", owner, "csrf", csrf(page));
+        var refused = form("/app/credentials/" + revoked + "/resend", owner, "csrf", csrf(page), "confirm", "yes");
         assertThat(refused.headers().firstValue("Location")).hasValue("/app/credentials?notice=revoked&number=" + revoked);
         assertThat(get(refused.headers().firstValue("Location").get(), owner).body()).contains(revoked + " is revoked");
+    }
+
+    @Test
+    void a_resend_posted_without_its_confirmation_sends_nothing_and_is_shown_the_step() {
+        // the list's button used to post straight away: one click resent the claim mail and voided the recipient's link
+        String owner = signIn("acme", "owner@acme.example");
+        String page = get("/app/credentials?q=Silent", owner).body();
+        int mails = mailCount(silent);
+        var unconfirmed = form("/app/credentials/" + silent + "/resend", owner, "csrf", csrf(page), "q", "Silent");
+        assertThat(unconfirmed.status()).isEqualTo(303);
+        assertThat(unconfirmed.headers().firstValue("Location")).hasValue("/app/credentials/" + silent + "/resend?q=Silent&from=list");
+        assertThat(mailCount(silent)).isEqualTo(mails);
+        assertThat(get(unconfirmed.headers().firstValue("Location").get(), owner).body()).contains("Resend the claim mail?");
     }
 
     @Test
@@ -287,8 +307,9 @@ class IssuerCredentialsPageTest {
         assertThat(page).contains("Globex Person").doesNotContain("example.org").doesNotContain("Bounced Person");
         assertThat(numbers(get("/app/credentials?q=" + bounced, other).body())).isEmpty();
         assertThat(numbers(get("/app/credentials?achievementId=" + welding, other).body())).isEmpty();
-        var resend = form("/app/credentials/" + silent + "/resend", other, "csrf", csrf(page));
+        var resend = form("/app/credentials/" + silent + "/resend", other, "csrf", csrf(page), "confirm", "yes");
         assertThat(resend.status()).isEqualTo(404);
+        assertThat(get("/app/credentials/" + silent + "/resend?from=list", other).status()).isEqualTo(404);
         assertThat(mailCount(silent)).isZero();
     }
 

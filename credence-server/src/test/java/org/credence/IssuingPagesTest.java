@@ -319,6 +319,11 @@ class IssuingPagesTest {
 
     /** Uploads {@code csv} through the page's multipart form, with the session's CSRF token. */
     static ServerHarness.Response upload(String cookie, String filename, String csv) {
+        return upload(server, cookie, filename, csv);
+    }
+
+    /** Uploads {@code csv} to {@code server}'s page as {@link #upload(String, String, String)} does. */
+    static ServerHarness.Response upload(ServerHarness server, String cookie, String filename, String csv) {
         String csrf = field(server.page("/app/issuance-jobs", cookie).body(), "csrf");
         String boundary = "----credence-test-boundary";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"

@@ -63,14 +63,14 @@ class ProgramPagesTest {
                 "skill0.name", "Data governance", "skill0.url", "https://esco.example/1", "skill0.framework", "ESCO",
                 "skill1.name", "", "skill1.url", "", "skill1.framework", "",
                 "tags", "level:advanced, role:analyst", "validityDays", "730", "reminderDays", "60, 14", "feeAmount", "150",
-                "feeCurrency", "eur", "passMark", "70", "design", "modern", "image", "https://acme.example/badge.png"));
+                "feeCurrency", "eur", "passMark", "70", "hours", "7,50", "design", "modern", "image", "https://acme.example/badge.png"));
     }
 
     static final String API_BODY = """
             {"kind": "certification", "name": "%s", "description": "Passed the exam.", "criteria": "Pass the proctored exam.",
              "programUrl": "https://acme.example/program",
              "alignments": [{"targetName": "Data governance", "targetUrl": "https://esco.example/1", "targetFramework": "ESCO"}],
-             "tags": ["level:advanced", "role:analyst"], "validityDays": 730, "passMark": 70, "design": "modern",
+             "tags": ["level:advanced", "role:analyst"], "validityDays": 730, "passMark": 70, "hours": 7.5, "design": "modern",
              "image": "https://acme.example/badge.png"}""";
 
     @Test
@@ -95,7 +95,7 @@ class ProgramPagesTest {
 
         String shown = page(location, owner).body();
         assertThat(shown).contains("Saved.", "value=\"Data steward\"", "value=\"Data governance\"", "value=\"level:advanced, role:analyst\"",
-                "value=\"60, 14\"", "/app/preview/certificate.png?achievement=" + id);
+                "value=\"60, 14\"", "value=\"7.5\"", "/app/preview/certificate.png?achievement=" + id);
         assertThat(audits("achievement.create", "achievement:" + id)).isEqualTo(1);
         assertThat(audits("achievement.renewal", "achievement:" + id)).isEqualTo(1);
     }
@@ -326,6 +326,45 @@ class ProgramPagesTest {
         assertThat(json.find()).isTrue();
         String background = json.group(1).replace("&#34;", "\"");
         assertThat(background).contains("\"source\":\"embedded\"", "\"width\":1");
+    }
+
+    @Test
+    void two_signatories_each_get_their_own_signature_image_uploaded_through_the_designer_form() throws Exception {
+        String token = csrf(page("/app/designs?design=minimal", owner).body());
+        JsonNode minimal = ServerHarness.JSON.readTree(server.send("GET", "/api/v1/designs/minimal", acme, null).body());
+        List<String> fields = new ArrayList<>(List.of("csrf", token, "base", "minimal", "orientation", "landscape", "action", "add", "add", "signatory"));
+        int tenantSignature = -1;
+        for (int i = 0; i < minimal.get("elements").size(); i++) {
+            fields.addAll(List.of("e" + i + ".json", minimal.get("elements").get(i).toString()));
+            tenantSignature = "signature".equals(minimal.get("elements").get(i).path("source").asText()) ? i : tenantSignature;
+        }
+        assertThat(tenantSignature).as("minimal has the tenant's signature").isNotNegative();
+        // a signatory added with a file: its signature is the uploaded image, beside the first
+        var added = multipart("/app/designs", fields, "newImage", "image/png", png(240, 80));
+        String page = new String(added.body(), StandardCharsets.UTF_8);
+        assertThat(added.statusCode()).as(page).isEqualTo(200);
+        List<String> elements = new ArrayList<>();
+        Matcher json = Pattern.compile("name=\"e(\\d+).json\" value=\"([^\"]+)\"").matcher(page);
+        while (json.find()) {
+            elements.add(json.group(2).replace("&#34;", "\"").replace("&quot;", "\"").replace("&amp;", "&"));
+        }
+        assertThat(elements).filteredOn(e -> e.contains("\"source\":\"embedded\"")).singleElement().asString().contains("\"x\":0.62");
+        // the first signatory's image (the tenant's signature) is replaced by an upload in its own settings: no JSON editing
+        List<String> save = new ArrayList<>(List.of("csrf", token, "base", "minimal", "orientation", "landscape", "action", "save", "name", "two-signatures"));
+        for (int i = 0; i < elements.size(); i++) {
+            save.addAll(List.of("e" + i + ".json", elements.get(i)));
+        }
+        var saved = multipart("/app/designs", save, "e" + tenantSignature + ".file", "image/png", png(220, 70));
+        assertThat(saved.statusCode()).as(new String(saved.body(), StandardCharsets.UTF_8)).isEqualTo(303);
+        JsonNode stored = ServerHarness.JSON.readTree(server.send("GET", "/api/v1/designs/two-signatures", acme, null).body());
+        List<JsonNode> images = new ArrayList<>();
+        stored.get("elements").forEach(e -> {
+            if (e.path("type").asText().equals("image") && !e.path("source").asText().equals("logo")) {
+                images.add(e);
+            }
+        });
+        assertThat(images).hasSize(2).allMatch(e -> e.path("source").asText().equals("embedded") && !e.path("data").asText().isEmpty());
+        assertThat(images.get(0).path("data").asText()).isNotEqualTo(images.get(1).path("data").asText());
     }
 
     static HttpResponse<byte[]> multipart(String path, List<String> fields, String fileField, String type, byte[] file) {

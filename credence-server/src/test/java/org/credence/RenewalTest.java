@@ -3,9 +3,7 @@ package org.credence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,11 +16,8 @@ import org.credence.issuance.IssueCommand;
 import org.credence.renewal.ExpiryScan;
 import org.credence.renewal.Renewals;
 import org.credence.tenant.Caller;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Expiry, recertification and renewal end to end over HTTP on PostgreSQL, mail through GreenMail, time moved with a
@@ -31,30 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in English and Norwegian, the audited e-mail change, and tenant isolation.
  */
 @Tag("integration")
-class RenewalTest {
+class RenewalTest extends WithMailedServer {
     static final Pattern RENEW_LINK = Pattern.compile("/renew/([A-Za-z0-9_-]{43})");
-    @TempDir
-    static Path data;
-    static GreenMail smtp;
-    static MovableClock clock = new MovableClock();
-    static ServerHarness server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        int port = MailDeliveryTest.freePort();
-        smtp = MailDeliveryTest.startSmtp(port);
-        server = new ServerHarness(data, MailDeliveryTest.smtpOn(port), clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        smtp.stop();
-    }
-
-    static ServerHarness.TestTenant tenant(String slug, String locale) {
-        return server.tenantWithAchievement(slug, locale);
-    }
 
     /** Issues without mail, expiring {@code days} from the clock's now; returns the answer. */
     static JsonNode issue(ServerHarness.TestTenant t, String email, long days) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,11 +18,8 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.credence.survey.SurveyScan;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Post-completion surveys end to end: the scan at 6 and 12 months on a moved clock, racing scans, the non-completer
@@ -32,31 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * used and expired links, results on a known set, and tenant isolation.
  */
 @Tag("integration")
-class SurveyTest {
+class SurveyTest extends WithMailedServer {
     static final Pattern FORM_LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
     static final Duration SIX_MONTHS = Duration.ofDays(184);
-    @TempDir
-    static Path data;
-    static GreenMail smtp;
-    static MovableClock clock = new MovableClock();
-    static ServerHarness server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        int port = MailDeliveryTest.freePort();
-        smtp = MailDeliveryTest.startSmtp(port);
-        server = new ServerHarness(data, MailDeliveryTest.smtpOn(port), clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        smtp.stop();
-    }
-
-    static ServerHarness.TestTenant tenant(String slug, String locale) {
-        return server.tenantWithAchievement(slug, locale);
-    }
 
     static void issue(ServerHarness.TestTenant t, String name, String email) {
         var response = server.send("POST", "/api/v1/credentials", t.key(), "{\"achievementId\": " + t.achievement()

@@ -17,10 +17,12 @@ import org.credence.i18n.Messages;
  * @param programUrl the program's page (the criteria's {@code id} in the credential)
  * @param image the badge image's public URL named in the credential
  * @param design the certificate design its PDFs are drawn with: a built-in name or one of the tenant's own
+ * @param hours the course's length in hours (a decimal, over 0, at most 10,000), for the certificate's {@code {hours}}
+ *              placeholder; not in the signed credential (Open Badges 3.0 has no such field)
  */
 public record Achievement(long id, long tenantId, String kind, String name, String description, String criteria, List<Alignment> alignments,
                           List<String> tags, OptionalInt validityDays, Optional<BigDecimal> passMark, Optional<String> programUrl,
-                          Optional<String> image, String design) {
+                          Optional<String> image, String design, Optional<BigDecimal> hours) {
     public Achievement {
         alignments = List.copyOf(alignments);
         tags = List.copyOf(tags);

@@ -12,9 +12,11 @@ import java.util.List;
  * @param programUrl null: none
  * @param image null: none
  * @param design null: the default design ({@code classic})
+ * @param hours null: none (the course's length in hours, over 0 and at most 10,000)
  */
 public record AchievementDraft(String kind, String name, String description, String criteria, List<Achievement.Alignment> alignments,
-                               List<String> tags, Integer validityDays, BigDecimal passMark, String programUrl, String image, String design) {
+                               List<String> tags, Integer validityDays, BigDecimal passMark, String programUrl, String image, String design,
+                               BigDecimal hours) {
     public AchievementDraft {
         alignments = alignments == null ? List.of() : List.copyOf(alignments);
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -24,6 +26,6 @@ public record AchievementDraft(String kind, String name, String description, Str
     public static AchievementDraft of(Achievement a) {
         return new AchievementDraft(a.kind(), a.name(), a.description(), a.criteria(), a.alignments(), a.tags(),
                 a.validityDays().isPresent() ? a.validityDays().getAsInt() : null, a.passMark().orElse(null), a.programUrl().orElse(null),
-                a.image().orElse(null), a.design());
+                a.image().orElse(null), a.design(), a.hours().orElse(null));
     }
 }

@@ -19,7 +19,7 @@ import org.credence.tenant.Caller;
 public final class AchievementRoutes {
     /** The fields an achievement body may have. */
     static final Set<String> FIELDS = Set.of("name", "kind", "description", "criteria", "alignments", "tags",
-            "validityDays", "programUrl", "image", "design", "passMark");
+            "validityDays", "programUrl", "image", "design", "passMark", "hours");
 
     private AchievementRoutes() {}
 
@@ -73,6 +73,7 @@ public final class AchievementRoutes {
         a.programUrl().ifPresent(url -> node.put("programUrl", url));
         a.image().ifPresent(url -> node.put("image", url));
         a.passMark().ifPresent(mark -> node.put("passMark", mark));
+        a.hours().ifPresent(hours -> node.put("hours", hours));
         node.put("design", a.design());
         return node;
     }
@@ -111,16 +112,22 @@ public final class AchievementRoutes {
             }
             validityDays = validity.asInt();
         }
-        java.math.BigDecimal passMark = null;
-        JsonNode mark = body.get("passMark");
-        if (mark != null && !mark.isNull()) {
-            if (!mark.isNumber()) {
-                throw new DomainException.InvalidInput("passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
-            }
-            passMark = mark.decimalValue();
-        }
+        java.math.BigDecimal passMark = decimal(body, "passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
+        java.math.BigDecimal hours = decimal(body, "hours", "hours is the course's length: a number over 0 and at most 10000");
         return new AchievementDraft(kind, text(body, "name"), text(body, "description"), text(body, "criteria"), alignments, tags,
-                validityDays, passMark, text(body, "programUrl"), text(body, "image"), text(body, "design"));
+                validityDays, passMark, text(body, "programUrl"), text(body, "image"), text(body, "design"), hours);
+    }
+
+    /** A number field as sent (null when absent or null); any other JSON type is refused with {@code why}. */
+    private static java.math.BigDecimal decimal(JsonNode body, String field, String why) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw new DomainException.InvalidInput(field, why);
+        }
+        return value.decimalValue();
     }
 
     /** A string field as sent (null when absent or null); any other JSON type is refused, naming the field. */

@@ -26,6 +26,8 @@ public final class Achievements {
     /** The design of an achievement that names none (the column's default). */
     static final String DEFAULT_DESIGN = "classic";
     private static final Set<String> KINDS = Set.copyOf(KIND_NAMES);
+    /** The longest course an achievement may state, in hours. */
+    public static final BigDecimal MAX_HOURS = BigDecimal.valueOf(10_000);
     /** The {@code details} column and the audit trail's copies: absent values left out, as the API shows them. */
     private static final ObjectMapper STORED = JsonFields.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -90,8 +92,8 @@ public final class Achievements {
                     .bind("description", draft.description).bind("criteria", draft.criteria).bind("details", draft.details)
                     .execute();
             Achievement after = find(h, caller.tenantId(), id).orElseThrow();
-            if (!after.design().equals(before.design())) {
-                // stored certificates were drawn with the old design: they are drawn again on next request
+            if (!after.design().equals(before.design()) || !after.hours().equals(before.hours())) {
+                // stored certificates were drawn with the old design or hours: they are drawn again on next request
                 org.credence.document.StoredDocuments.forgetting(h, caller.tenantId());
                 h.createUpdate("""
                                 DELETE FROM credential_document
@@ -137,7 +139,8 @@ public final class Achievements {
         return new Achievement(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("kind"), rs.getString("name"),
                 rs.getString("description"), rs.getString("criteria"), d.alignments() == null ? List.of() : d.alignments(),
                 d.tags() == null ? List.of() : d.tags(), d.validityDays() == null ? OptionalInt.empty() : OptionalInt.of(d.validityDays()),
-                Optional.ofNullable(d.passMark()), Optional.ofNullable(d.programUrl()), Optional.ofNullable(d.image()), rs.getString("design"));
+                Optional.ofNullable(d.passMark()), Optional.ofNullable(d.programUrl()), Optional.ofNullable(d.image()), rs.getString("design"),
+                Optional.ofNullable(d.hours()));
     }
 
     private static DomainException notFound(long id) {
@@ -148,15 +151,16 @@ public final class Achievements {
     private static JsonNode snapshot(Achievement a) {
         return STORED.valueToTree(new Snapshot(a.id(), a.kind(), a.name(), a.description(), a.criteria(), a.alignments(), a.tags(),
                 a.validityDays().isPresent() ? a.validityDays().getAsInt() : null, a.programUrl().orElse(null), a.image().orElse(null),
-                a.passMark().orElse(null), a.design()));
+                a.passMark().orElse(null), a.design(), a.hours().orElse(null)));
     }
 
     private record Snapshot(long id, String kind, String name, String description, String criteria, List<Achievement.Alignment> alignments,
-                            List<String> tags, Integer validityDays, String programUrl, String image, BigDecimal passMark, String design) {}
+                            List<String> tags, Integer validityDays, String programUrl, String image, BigDecimal passMark, String design,
+                            BigDecimal hours) {}
 
     /** The {@code details} column: everything but the fields with columns of their own. */
     private record Details(List<Achievement.Alignment> alignments, List<String> tags, Integer validityDays, String programUrl, String image,
-                           BigDecimal passMark) {}
+                           BigDecimal passMark, BigDecimal hours) {}
 
     /** The draft checked, with a design the caller's tenant may use, and its details as the column stores them. */
     private Checked check(Caller caller, AchievementDraft draft) {
@@ -196,6 +200,12 @@ public final class Achievements {
             if (d.passMark() != null && (d.passMark().signum() < 0 || d.passMark().compareTo(BigDecimal.valueOf(100)) > 0)) {
                 throw new DomainException.InvalidInput("passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
             }
+            // 7.50 is kept as 7.5 and 100.0 as 100: the certificate shows the number as a person would write it
+            BigDecimal hours = d.hours() == null ? null : d.hours().stripTrailingZeros();
+            hours = hours != null && hours.scale() < 0 ? hours.setScale(0) : hours;
+            if (hours != null && (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0 || hours.scale() > 2)) {
+                throw new DomainException.InvalidInput("hours", "hours is the course's length: a number over 0 and at most 10000, with at most two decimals");
+            }
             String programUrl = optional("programUrl", d.programUrl(), 2000);
             String image = optional("image", d.image(), 2000);
             for (String[] url : new String[][] {{"programUrl", programUrl}, {"image", image}}) {
@@ -209,7 +219,7 @@ public final class Achievements {
             String design = optional("design", d.design(), 40);
             String details;
             try {
-                details = STORED.writeValueAsString(new Details(alignments, tags, d.validityDays(), programUrl, image, d.passMark()));
+                details = STORED.writeValueAsString(new Details(alignments, tags, d.validityDays(), programUrl, image, d.passMark(), hours));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("achievement details cannot be written", e);
             }

@@ -40,9 +40,10 @@ public final class IssuanceJobRoutes {
     private IssuanceJobRoutes() {}
 
     /**
+     * @param spool      where an upload waits while the request runs (the page's staged uploads wait there too)
      * @param tenantSlug the slug of a tenant by its id, for the {@code ?tenant=} check
      */
-    public static void register(JavalinConfig config, IssuanceJobs jobs, Auth auth, Sessions sessions, URI publicUrl,
+    public static void register(JavalinConfig config, IssuanceJobs jobs, Spool spool, Auth auth, Sessions sessions, URI publicUrl,
                                 java.util.function.LongFunction<String> tenantSlug) {
         config.routes.post("/api/v1/issuance-jobs", ctx -> {
             long max = jobs.settings().maxUploadBytes();
@@ -51,11 +52,11 @@ public final class IssuanceJobRoutes {
                 throw tooLarge(max);
             }
             boolean multipart = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
-            Path spool = Files.createTempFile("credence-issuance-", ".upload");
+            Path file = spool.temporary();
             try {
                 if (multipart) {
                     // this route's own limit, not the server's 2 MB; parts over 1 MB are spooled to disk by Jetty
-                    ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(spool.getParent().toString(), max, max + (1 << 16), 1 << 20));
+                    ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(spool.directory().toString(), max, max + (1 << 16), 1 << 20));
                 }
                 Access access = issuer(ctx, auth, sessions);
                 String expected = ctx.queryParam("tenant");
@@ -72,20 +73,20 @@ public final class IssuanceJobRoutes {
                     filename = part.getSubmittedFileName();
                     type = part.getContentType();
                     try (InputStream in = part.getInputStream()) {
-                        copy(in, spool, max);
+                        Spool.copy(in, file, max);
                     }
                 } else if (type != null && type.toLowerCase(Locale.ROOT).contains("json")) {
                     // the server's input guard has read a JSON body already (so it keeps the 2 MB limit); CSV is for larger files
-                    Files.write(spool, ctx.bodyAsBytes());
+                    Files.write(file, ctx.bodyAsBytes());
                 } else {
                     try (InputStream in = ctx.req().getInputStream()) {
-                        copy(in, spool, max);
+                        Spool.copy(in, file, max);
                     }
                 }
-                if (Files.size(spool) == 0) {
+                if (Files.size(file) == 0) {
                     throw Problem.invalidField("file", "the file is empty: the first line names the columns (name, email, achievement …), one line per credential follows");
                 }
-                IssuanceJobs.Upload upload = new IssuanceJobs.Upload(spool, BulkFile.format(spool, type), shorten(filename), mailRecipients);
+                IssuanceJobs.Upload upload = new IssuanceJobs.Upload(file, BulkFile.format(file, type), shorten(filename), mailRecipients);
                 if (dryRun) {
                     ctx.json(json(jobs.preview(access.tenantId(), upload)));
                     return;
@@ -93,7 +94,7 @@ public final class IssuanceJobRoutes {
                 IssuanceJob job = jobs.submit(access.tenantId(), access.actor(), upload);
                 ctx.status(202).header("Location", "/api/v1/issuance-jobs/" + job.id()).json(json(job, jobs.errors(access.tenantId(), job.id())));
             } finally {
-                IssuanceJobs.discard(spool);
+                IssuanceJobs.discard(file);
             }
         });
         config.routes.get("/api/v1/issuance-jobs", ctx -> {
@@ -170,22 +171,6 @@ public final class IssuanceJobRoutes {
                 throw tooLarge(max);
             }
             throw Problem.badRequest("the multipart body could not be read: " + e.getMessage());
-        }
-    }
-
-    /** Copies at most {@code max} bytes; one more and the upload is refused without reading the rest. */
-    private static void copy(InputStream in, Path spool, long max) throws IOException {
-        try (OutputStream out = Files.newOutputStream(spool)) {
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > max) {
-                    throw tooLarge(max);
-                }
-                out.write(buffer, 0, n);
-            }
         }
     }
 

@@ -132,25 +132,28 @@ public final class IssuanceJobs {
      * the job's task: a job is either accepted whole, to be finished even across restarts, or not at all.
      */
     public IssuanceJob submit(long tenantId, String actor, Upload upload) {
+        return jdbi.inTransaction(h -> submit(h, tenantId, actor, upload));
+    }
+
+    /** {@link #submit(long, String, Upload)} inside the caller's transaction (a staged upload becomes its job in the same one). */
+    IssuanceJob submit(Handle h, long tenantId, String actor, Upload upload) {
         Map<String, Long> achievements = OutcomeImports.achievementKeys(jdbi, tenantId);
-        return jdbi.inTransaction(h -> {
-            Instant now = clock.instant();
-            long id = IssuanceJobStore.insert(h, tenantId, upload.format(), upload.filename(), actor, upload.mailRecipients(), now);
-            BulkFile.Read read;
-            try (IssuanceJobStore.RowCopier copier = new IssuanceJobStore.RowCopier(h, tenantId, id)) {
-                read = BulkFile.read(upload.file(), upload.format(), achievements, BulkFile.Sink.of(copier::row, copier::refused));
-            }
-            IssuanceJobStore.accepted(h, tenantId, id, read.total(), read.refused(), read.total() > settings.attachUpTo(), read.warnings());
-            audit.record(h, tenantId, actor, "issuance-job.create", "issuance-job:" + id, null, JsonFields.MAPPER.createObjectNode()
-                    .put("rows", read.total()).put("refused", read.refused()).put("format", read.format().id()));
-            if (read.refused() == read.total()) {
-                finish(h, tenantId, id, "finished", 0);
-            } else {
-                Jobs.enqueue(h, TASK, tenantId, String.valueOf(id), now);
-                h.afterCommit(jobs::wake);
-            }
-            return IssuanceJobStore.find(h, tenantId, id, false).orElseThrow();
-        });
+        Instant now = clock.instant();
+        long id = IssuanceJobStore.insert(h, tenantId, upload.format(), upload.filename(), actor, upload.mailRecipients(), now);
+        BulkFile.Read read;
+        try (IssuanceJobStore.RowCopier copier = new IssuanceJobStore.RowCopier(h, tenantId, id)) {
+            read = BulkFile.read(upload.file(), upload.format(), achievements, BulkFile.Sink.of(copier::row, copier::refused));
+        }
+        IssuanceJobStore.accepted(h, tenantId, id, read.total(), read.refused(), read.total() > settings.attachUpTo(), read.warnings());
+        audit.record(h, tenantId, actor, "issuance-job.create", "issuance-job:" + id, null, JsonFields.MAPPER.createObjectNode()
+                .put("rows", read.total()).put("refused", read.refused()).put("format", read.format().id()));
+        if (read.refused() == read.total()) {
+            finish(h, tenantId, id, "finished", 0);
+        } else {
+            Jobs.enqueue(h, TASK, tenantId, String.valueOf(id), now);
+            h.afterCommit(jobs::wake);
+        }
+        return IssuanceJobStore.find(h, tenantId, id, false).orElseThrow();
     }
 
     public Optional<IssuanceJob> get(long tenantId, long id) {

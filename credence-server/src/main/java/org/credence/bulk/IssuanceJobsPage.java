@@ -2,6 +2,7 @@ package org.credence.bulk;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.Part;
@@ -60,26 +61,23 @@ public final class IssuanceJobsPage {
             ctx.html(list(lang, signedIn, jobs, null, notice(ctx, lang)));
         });
         config.routes.post("/app/issuance-jobs", ctx -> upload(ctx, jobs, staged, sessions));
-        config.routes.get("/app/issuance-jobs/uploads/{token}", ctx -> {
-            Step step = step(ctx, sessions, staged, false);
-            if (step == null) {
+        config.routes.get("/app/issuance-jobs/uploads/{token}", onStep(sessions, staged, false, (ctx, step) -> {
+            StagedUploads.Staged upload = step.upload();
+            if (upload.jobId() != null) {
+                ctx.redirect(job(upload.jobId(), step.lang(), null), HttpStatus.SEE_OTHER);
                 return;
             }
-            SignedIn signedIn = step.signedIn();
-            String lang = step.lang();
-            StagedUploads.Staged upload = step.upload();
             ColumnMapping chosen = upload.mapping() != null ? upload.mapping() : new ColumnMapping(upload.detected().suggested(), null);
-            ctx.html(mapping(lang, signedIn, upload, chosen, achievements.list(signedIn.user().tenantId()), null));
-        });
-        config.routes.post("/app/issuance-jobs/uploads/{token}", ctx -> {
-            Step step = step(ctx, sessions, staged, true);
-            if (step == null) {
+            ctx.html(mapping(step.lang(), step.signedIn(), upload, chosen, achievements.list(step.tenant()), null));
+        }));
+        config.routes.post("/app/issuance-jobs/uploads/{token}", onStep(sessions, staged, true, (ctx, step) -> {
+            StagedUploads.Staged upload = step.upload();
+            String lang = step.lang();
+            long tenant = step.tenant();
+            if (upload.jobId() != null) {
+                ctx.redirect(job(upload.jobId(), lang, null), HttpStatus.SEE_OTHER);
                 return;
             }
-            SignedIn signedIn = step.signedIn();
-            String lang = step.lang();
-            StagedUploads.Staged upload = step.upload();
-            long tenant = signedIn.user().tenantId();
             List<String> targets = new ArrayList<>();
             for (int i = 0; i < upload.detected().headers().size(); i++) {
                 String target = ctx.formParam("column." + i);
@@ -97,21 +95,16 @@ public final class IssuanceJobsPage {
                     }
                 }
                 chosen = new ColumnMapping(targets, forAll);
-                upload.map(chosen);
+                staged.map(upload, chosen);
                 ctx.redirect(upload(upload, "/dry-run", lang), HttpStatus.SEE_OTHER);
             } catch (DomainException refused) {
                 FormMessage message = FormMessage.of(refused);
-                ctx.status(message.status()).html(mapping(lang, signedIn, upload, chosen, achievements.list(tenant), localised(message, lang)));
+                ctx.status(message.status()).html(mapping(lang, step.signedIn(), upload, chosen, achievements.list(tenant), localised(message, lang)));
             }
-        });
-        config.routes.get("/app/issuance-jobs/uploads/{token}/dry-run", ctx -> {
-            Step step = step(ctx, sessions, staged, false);
-            if (step == null) {
-                return;
-            }
-            SignedIn signedIn = step.signedIn();
-            String lang = step.lang();
+        }));
+        config.routes.get("/app/issuance-jobs/uploads/{token}/dry-run", onStep(sessions, staged, false, (ctx, step) -> {
             StagedUploads.Staged upload = step.upload();
+            String lang = step.lang();
             if (upload.jobId() != null) {
                 ctx.redirect(job(upload.jobId(), lang, null), HttpStatus.SEE_OTHER);
                 return;
@@ -120,69 +113,43 @@ public final class IssuanceJobsPage {
                 ctx.redirect(upload(upload, "", lang), HttpStatus.SEE_OTHER);
                 return;
             }
-            long tenant = signedIn.user().tenantId();
+            long tenant = step.tenant();
             try {
+                // the preview streams the mapped file from disk: rows are counted and checked, only the first few and the problems kept
                 IssuanceJobs.Preview preview = jobs.preview(tenant, new IssuanceJobs.Upload(upload.mapped(), BulkFile.Format.CSV, upload.filename(), true));
-                ctx.html(dryRun(lang, signedIn, upload, preview));
+                ctx.html(dryRun(lang, step.signedIn(), upload, preview));
             } catch (DomainException refused) {
                 // the mapped file is refused as a whole (no rows, say): back to the mapping, with the reason above it
                 FormMessage message = FormMessage.of(refused);
-                ctx.status(message.status()).html(mapping(lang, signedIn, upload, upload.mapping(), achievements.list(tenant),
+                ctx.status(message.status()).html(mapping(lang, step.signedIn(), upload, upload.mapping(), achievements.list(tenant),
                         new FormMessage(null, message.text(), message.status())));
             }
-        });
-        config.routes.post("/app/issuance-jobs/uploads/{token}/start", ctx -> {
-            Step step = step(ctx, sessions, staged, true);
-            if (step == null) {
-                return;
-            }
-            SignedIn signedIn = step.signedIn();
-            String lang = step.lang();
-            StagedUploads.Staged upload = step.upload();
-            long tenant = signedIn.user().tenantId();
+        }));
+        config.routes.post("/app/issuance-jobs/uploads/{token}/start", onStep(sessions, staged, true, (ctx, step) -> {
             boolean mail = ctx.formParam("notify") != null;
             // a second click (or a resent form) answers the job the first one started
-            long id = upload.start(file -> jobs.submit(tenant, signedIn.actor(), new IssuanceJobs.Upload(file, BulkFile.Format.CSV, upload.filename(), mail)));
-            ctx.redirect(job(id, lang, "started"), HttpStatus.SEE_OTHER);
-        });
-        config.routes.get("/app/issuance-jobs/{id}", ctx -> {
-            Found found = found(ctx, sessions, jobs, false);
-            if (found == null) {
-                return;
-            }
-            SignedIn signedIn = found.signedIn();
-            String lang = found.lang();
+            long id = staged.start(step.upload(), step.signedIn().actor(), mail);
+            ctx.redirect(job(id, step.lang(), "started"), HttpStatus.SEE_OTHER);
+        }));
+        config.routes.get("/app/issuance-jobs/{id}", onJob(sessions, jobs, false, (ctx, found) -> {
             IssuanceJob job = found.job();
-            ctx.html(jobPage(lang, signedIn, job, jobs.errors(job.tenantId(), job.id()), notice(ctx, lang)));
-        });
-        config.routes.get("/app/issuance-jobs/{id}/cancel", ctx -> {
-            Found found = found(ctx, sessions, jobs, false);
-            if (found == null) {
-                return;
-            }
-            SignedIn signedIn = found.signedIn();
-            String lang = found.lang();
-            IssuanceJob job = found.job();
-            Map<String, Object> model = model(lang, signedIn);
-            model.put("job", row(job, text(lang), lang));
+            ctx.html(jobPage(found.lang(), found.signedIn(), job, jobs.errors(job.tenantId(), job.id()), notice(ctx, found.lang())));
+        }));
+        config.routes.get("/app/issuance-jobs/{id}/cancel", onJob(sessions, jobs, false, (ctx, found) -> {
+            Map<String, Object> model = model(found.lang(), found.signedIn());
+            model.put("job", row(found.job(), text(found.lang()), found.lang()));
             ctx.html(Pages.render("uploads/cancel.jte", model));
-        });
-        config.routes.post("/app/issuance-jobs/{id}/cancel", ctx -> {
-            Found found = found(ctx, sessions, jobs, true);
-            if (found == null) {
-                return;
-            }
-            SignedIn signedIn = found.signedIn();
-            String lang = found.lang();
+        }));
+        config.routes.post("/app/issuance-jobs/{id}/cancel", onJob(sessions, jobs, true, (ctx, found) -> {
             long id = found.job().id();
             String outcome = "cancelled";
             try {
-                jobs.cancel(signedIn.user().tenantId(), signedIn.actor(), id);
+                jobs.cancel(found.signedIn().user().tenantId(), found.signedIn().actor(), id);
             } catch (DomainException.Conflict finished) {
                 outcome = "already_finished";
             }
-            ctx.redirect(job(id, lang, outcome), HttpStatus.SEE_OTHER);
-        });
+            ctx.redirect(job(id, found.lang(), outcome), HttpStatus.SEE_OTHER);
+        }));
     }
 
     /** Streams the uploaded file to the staging area (never whole into memory) and shows the mapping step. */
@@ -199,7 +166,7 @@ public final class IssuanceJobsPage {
             return;
         }
         // this page's own limit, not the server's 2 MB; parts over 1 MB go to disk, then are copied to the staging area
-        ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(System.getProperty("java.io.tmpdir"), max, max + (1 << 16), 1 << 20));
+        ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(staged.spool().toString(), max, max + (1 << 16), 1 << 20));
         SignedIn signedIn = sessions.require(ctx, Permission.ISSUE); // checks the origin and the form's CSRF token
         try {
             Part part;
@@ -331,37 +298,51 @@ public final class IssuanceJobsPage {
     }
 
     /** A request about a waiting upload: who, in which language, which upload. */
-    private record Step(SignedIn signedIn, String lang, StagedUploads.Staged upload) {}
+    private record Step(SignedIn signedIn, String lang, StagedUploads.Staged upload) {
+        long tenant() {
+            return signedIn.user().tenantId();
+        }
+    }
 
     /** A request about a job: who, in which language, which job. */
     private record Found(SignedIn signedIn, String lang, IssuanceJob job) {}
 
-    /**
-     * The signed-in person's waiting upload named by the path; null when it is not waiting for them (gone, expired,
-     * another person's), and the person has been sent back to the upload form.
-     */
-    private static Step step(Context ctx, Sessions sessions, StagedUploads staged, boolean form) {
-        SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-        String lang = form ? formLang(ctx) : lang(ctx);
-        StagedUploads.Staged upload = staged.find(signedIn.user().tenantId(), signedIn.user().id(), ctx.pathParam("token")).orElse(null);
-        if (upload == null) {
-            ctx.redirect("/app/issuance-jobs?notice=expired" + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);
-            return null;
-        }
-        return new Step(signedIn, lang, upload);
+    /** A route's work once its upload or job was found. */
+    @FunctionalInterface
+    private interface Then<T> {
+        void handle(Context ctx, T found) throws Exception;
     }
 
-    /** The tenant's job named by the path; null when there is none, and the 404 page has been answered. */
-    private static Found found(Context ctx, Sessions sessions, IssuanceJobs jobs, boolean form) {
-        SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-        String lang = form ? formLang(ctx) : lang(ctx);
-        Long id = id(ctx);
-        IssuanceJob job = id == null ? null : jobs.get(signedIn.user().tenantId(), id).orElse(null);
-        if (job == null) {
-            ctx.status(404).html(Pages.render("uploads/missing.jte", model(lang, signedIn)));
-            return null;
-        }
-        return new Found(signedIn, lang, job);
+    /**
+     * A route about the signed-in person's waiting upload named by the path: when it is not waiting for them (gone,
+     * expired, another person's or tenant's) they are sent back to the upload form and {@code then} does not run.
+     */
+    private static Handler onStep(Sessions sessions, StagedUploads staged, boolean form, Then<Step> then) {
+        return ctx -> {
+            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
+            String lang = form ? formLang(ctx) : lang(ctx);
+            StagedUploads.Staged upload = staged.find(signedIn.user().tenantId(), signedIn.user().id(), ctx.pathParam("token")).orElse(null);
+            if (upload == null) {
+                ctx.redirect("/app/issuance-jobs?notice=expired" + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);
+                return;
+            }
+            then.handle(ctx, new Step(signedIn, lang, upload));
+        };
+    }
+
+    /** A route about the tenant's job named by the path: when there is none the 404 page answers and {@code then} does not run. */
+    private static Handler onJob(Sessions sessions, IssuanceJobs jobs, boolean form, Then<Found> then) {
+        return ctx -> {
+            SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
+            String lang = form ? formLang(ctx) : lang(ctx);
+            Long id = id(ctx);
+            IssuanceJob job = id == null ? null : jobs.get(signedIn.user().tenantId(), id).orElse(null);
+            if (job == null) {
+                ctx.status(404).html(Pages.render("uploads/missing.jte", model(lang, signedIn)));
+                return;
+            }
+            then.handle(ctx, new Found(signedIn, lang, job));
+        };
     }
 
     private static Long id(Context ctx) {

@@ -2,209 +2,229 @@ package org.credence.bulk;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.credence.domain.DomainException;
+import org.credence.jobs.Jobs;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * Files a person uploaded on the bulk issuance page and has not yet started: kept on disk between the steps
- * (column mapping, dry run, start) under a random token, for their uploader only, for at most two hours.
- * In memory: after a restart a person uploads again, which is cheaper than storing a half-made choice.
+ * Files a person uploaded on the bulk issuance page and has not yet started: spooled to the data directory (one folder
+ * per tenant and person) between the steps (column mapping, dry run, start) under a random token, for their uploader
+ * only, for at most two hours. A row in {@code staged_upload} says whose a file is and what was chosen for it, so a
+ * restart between the steps keeps the upload usable; the scheduler's sweep deletes expired rows and their files.
  */
 public final class StagedUploads {
     /** How long an upload waits for its mapping and start. */
     public static final Duration KEEP = Duration.ofHours(2);
+    /** The sweep's name on the shared scheduler. */
+    public static final String SWEEP_TASK = "staged-upload-sweep";
     /** Uploads one person may have waiting; a further one drops their oldest. */
     static final int PER_PERSON = 5;
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
-    /** One upload between its steps. Its state changes under its own lock (a double click on "start" starts one job). */
-    public static final class Staged {
-        private final String token;
-        private final long tenantId;
-        private final long userId;
-        private final Path file;
-        private final String filename;
-        private final Instant at;
-        private final ColumnMapping.Detected detected;
-        private ColumnMapping mapping;
-        private Path mapped;
-        private Long jobId;
-
-        Staged(String token, long tenantId, long userId, Path file, String filename, Instant at, ColumnMapping.Detected detected) {
-            this.token = token;
-            this.tenantId = tenantId;
-            this.userId = userId;
-            this.file = file;
-            this.filename = filename;
-            this.at = at;
-            this.detected = detected;
-        }
-
-        public String token() {
-            return token;
-        }
-
-        public String filename() {
-            return filename;
-        }
-
-        public ColumnMapping.Detected detected() {
-            return detected;
-        }
-
-        /** The mapping chosen last, or null before the person chose one. */
-        public synchronized ColumnMapping mapping() {
-            return mapping;
-        }
-
+    /**
+     * One upload between its steps, as stored.
+     *
+     * @param mapping the mapping chosen last, or null before the person chose one
+     * @param jobId   the job this upload became, or null while it waits
+     */
+    public record Staged(String token, long tenantId, long userId, String filename, Instant at, Path file, ColumnMapping.Detected detected,
+                         ColumnMapping mapping, Long jobId) {
         /** The file written with the mapping, which the dry run and the job read; null before a mapping. */
-        public synchronized Path mapped() {
-            return mapped;
+        public Path mapped() {
+            return mapping == null ? null : mapped(file);
         }
 
-        /** The job this upload became, or null while it waits. */
-        public synchronized Long jobId() {
-            return jobId;
-        }
-
-        /** Writes the upload again under {@code chosen} (checked against its headers first). */
-        public synchronized void map(ColumnMapping chosen) {
-            if (jobId != null) {
-                throw new DomainException.Conflict("this upload is already issuing as job " + jobId);
-            }
-            Path target = file.resolveSibling(token + ".mapped.csv");
-            chosen.apply(file, target, detected);
-            mapping = chosen;
-            mapped = target;
-        }
-
-        /**
-         * Starts the upload once: {@code start} runs with the mapped file only the first time; every later call answers
-         * the same job. The files are deleted once the job holds the rows.
-         */
-        public synchronized long start(java.util.function.Function<Path, IssuanceJob> start) {
-            if (jobId != null) {
-                return jobId;
-            }
-            if (mapped == null) {
-                throw new DomainException.Conflict("choose which column gives which field before starting");
-            }
-            jobId = start.apply(mapped).id();
-            discard();
-            return jobId;
-        }
-
-        synchronized void discard() {
-            IssuanceJobs.discard(file);
-            if (mapped != null) {
-                IssuanceJobs.discard(mapped);
-            }
+        private static Path mapped(Path file) {
+            return file.resolveSibling(file.getFileName().toString().replace(".csv", ".mapped.csv"));
         }
     }
 
-    private final Map<String, Staged> staged = new ConcurrentHashMap<>();
+    private final Jdbi jdbi;
+    private final IssuanceJobs jobs;
+    private final Spool spool;
     private final Clock clock;
     private final SecureRandom random;
-    private final long maxBytes;
-    private Path directory;
 
-    public StagedUploads(Clock clock, SecureRandom random, long maxBytes) {
+    public StagedUploads(Jdbi jdbi, IssuanceJobs jobs, Spool spool, Clock clock, SecureRandom random) {
+        this.jdbi = jdbi;
+        this.jobs = jobs;
+        this.spool = spool;
         this.clock = clock;
         this.random = random;
-        this.maxBytes = maxBytes;
+    }
+
+    /** Registers the sweep of expired uploads on the scheduler (before it starts). */
+    public void registerJobs(Jobs scheduler) {
+        scheduler.recurring(SWEEP_TASK, SWEEP_EVERY, this::sweep);
+    }
+
+    /** Where the multipart parts of an upload are written by the server while the request is read. */
+    public Path spool() {
+        return spool.directory();
     }
 
     /**
-     * Copies {@code in} to disk (at most the bulk limit: one more byte and it is refused) and reads its header.
+     * Copies {@code in} to the spool (at most the bulk limit: one more byte and it is refused), reads its header and keeps
+     * it for this person.
      *
      * @throws DomainException.TooLarge over the limit; {@link DomainException.InvalidInput} when it is empty or not a CSV
      */
     public Staged stage(long tenantId, long userId, String filename, InputStream in) {
-        sweep();
         String token = token();
-        Path file = directory().resolve(token + ".csv");
+        Path file = folder(tenantId, userId).resolve(token + ".csv");
         try {
-            long total = 0;
-            try (OutputStream out = Files.newOutputStream(file)) {
-                byte[] buffer = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    total += n;
-                    if (total > maxBytes) {
-                        throw new DomainException.TooLarge("an issuance file is at most " + (maxBytes >> 20) + " MB; split it into several files");
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
-            if (total == 0) {
+            if (Spool.copy(in, file, jobs.settings().maxUploadBytes()) == 0) {
                 throw new DomainException.InvalidInput("file", "the file is empty: choose a CSV file whose first line names the columns");
             }
-            Staged upload = new Staged(token, tenantId, userId, file, filename, clock.instant(), ColumnMapping.detect(file));
-            keepFewPerPerson(tenantId, userId);
-            staged.put(token, upload);
-            return upload;
-        } catch (IOException e) {
-            IssuanceJobs.discard(file);
-            throw new UncheckedIOException(e);
+            ColumnMapping.Detected detected = ColumnMapping.detect(file);
+            Instant now = clock.instant();
+            List<String> dropped = jdbi.inTransaction(h -> {
+                h.createUpdate("""
+                        INSERT INTO staged_upload (token, tenant_id, user_id, filename, created_at, expires_at)
+                        VALUES (:token, :tenant, :user, :filename, :now, :expires)
+                        """).bind("token", token).bind("tenant", tenantId).bind("user", userId).bind("filename", filename)
+                        .bind("now", now).bind("expires", now.plus(KEEP)).execute();
+                // the person's oldest beyond the few they may keep waiting
+                return h.createQuery("""
+                        DELETE FROM staged_upload WHERE token IN (
+                            SELECT token FROM staged_upload WHERE tenant_id = :tenant AND user_id = :user
+                            ORDER BY created_at DESC, token OFFSET :keep)
+                        RETURNING token
+                        """).bind("tenant", tenantId).bind("user", userId).bind("keep", PER_PERSON).mapTo(String.class).list();
+            });
+            dropped.forEach(t -> discardFiles(folder(tenantId, userId).resolve(t + ".csv")));
+            return new Staged(token, tenantId, userId, filename, now, file, detected, null, null);
         } catch (RuntimeException e) {
             IssuanceJobs.discard(file);
             throw e;
         }
     }
 
-    /** The upload under {@code token}, when it is this person's and has not expired. */
+    /** The upload under {@code token}, when it is this person's (in this tenant) and has not expired. */
     public Optional<Staged> find(long tenantId, long userId, String token) {
-        Staged found = token == null ? null : staged.get(token);
-        if (found == null || found.tenantId != tenantId || found.userId != userId || expired(found)) {
+        if (token == null) {
             return Optional.empty();
         }
-        return Optional.of(found);
+        return jdbi.withHandle(h -> row(h, tenantId, userId, token, false));
     }
 
-    private boolean expired(Staged s) {
-        return s.at.plus(KEEP).isBefore(clock.instant());
-    }
-
-    /** Drops expired uploads and their files. */
-    void sweep() {
-        staged.values().removeIf(s -> {
-            if (expired(s)) {
-                s.discard();
-                return true;
+    /**
+     * Writes the upload again under {@code chosen} (checked against its headers first) and keeps the choice.
+     *
+     * @throws DomainException.Conflict when the upload is already issuing
+     */
+    public Staged map(Staged upload, ColumnMapping chosen) {
+        return jdbi.inTransaction(h -> {
+            // locked, so two tabs mapping at once write the mapped file one after the other
+            Staged current = row(h, upload.tenantId(), upload.userId(), upload.token(), true).orElseThrow(StagedUploads::gone);
+            if (current.jobId() != null) {
+                throw new DomainException.Conflict("this upload is already issuing as job " + current.jobId());
             }
-            return false;
+            chosen.apply(current.file(), Staged.mapped(current.file()), current.detected());
+            h.createUpdate("UPDATE staged_upload SET targets = :targets, achievement_for_all = :forAll WHERE token = :token AND tenant_id = :tenant")
+                    .bindArray("targets", String.class, chosen.targets()).bind("forAll", chosen.achievementForAll())
+                    .bind("token", current.token()).bind("tenant", current.tenantId()).execute();
+            return new Staged(current.token(), current.tenantId(), current.userId(), current.filename(), current.at(), current.file(),
+                    current.detected(), chosen, null);
         });
     }
 
-    private void keepFewPerPerson(long tenantId, long userId) {
-        var mine = staged.values().stream().filter(s -> s.tenantId == tenantId && s.userId == userId)
-                .sorted(Comparator.comparing((Staged s) -> s.at)).toList();
-        for (int i = 0; i <= mine.size() - PER_PERSON; i++) {
-            staged.remove(mine.get(i).token);
-            mine.get(i).discard();
+    /**
+     * Starts the upload once, as {@code actor}: the job is made in the transaction that marks the upload started, so a
+     * second click (or a resent form, or another server) answers the same job. The files are deleted once the job holds the rows.
+     *
+     * @throws DomainException.Conflict before a mapping was chosen
+     */
+    public long start(Staged upload, String actor, boolean mailRecipients) {
+        return jdbi.inTransaction(h -> {
+            Staged locked = row(h, upload.tenantId(), upload.userId(), upload.token(), true).orElseThrow(StagedUploads::gone);
+            if (locked.jobId() != null) {
+                return locked.jobId();
+            }
+            if (locked.mapping() == null) {
+                throw new DomainException.Conflict("choose which column gives which field before starting");
+            }
+            long job = jobs.submit(h, locked.tenantId(), actor,
+                    new IssuanceJobs.Upload(locked.mapped(), BulkFile.Format.CSV, locked.filename(), mailRecipients)).id();
+            h.createUpdate("UPDATE staged_upload SET job_id = :job WHERE token = :token AND tenant_id = :tenant")
+                    .bind("job", job).bind("token", locked.token()).bind("tenant", locked.tenantId()).execute();
+            h.afterCommit(() -> discardFiles(locked.file()));
+            return job;
+        });
+    }
+
+    /**
+     * Deletes expired uploads and their files, and any file in the staging folders older than {@link #KEEP} (left by a
+     * crash between writing a file and keeping its row, or by a request the server stopped in).
+     */
+    public void sweep() {
+        Instant now = clock.instant();
+        record Expired(long tenantId, long userId, String token) {}
+        jdbi.withHandle(h -> h.createQuery("DELETE FROM staged_upload WHERE expires_at <= :now RETURNING tenant_id, user_id, token")
+                .bind("now", now).map((rs, ctx) -> new Expired(rs.getLong(1), rs.getLong(2), rs.getString(3))).list())
+                .forEach(e -> discardFiles(folder(e.tenantId(), e.userId()).resolve(e.token() + ".csv")));
+        Instant before = now.minus(KEEP);
+        try (Stream<Path> files = Files.walk(spool.directory())) {
+            files.filter(Files::isRegularFile).filter(f -> modified(f).isBefore(before)).forEach(IssuanceJobs::discard);
+        } catch (IOException | UncheckedIOException e) {
+            // a file deleted while the walk ran; the next sweep sees the rest
         }
     }
 
-    private synchronized Path directory() {
-        if (directory == null || !Files.isDirectory(directory)) {
-            try {
-                directory = Files.createTempDirectory("credence-staged-uploads-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    private Optional<Staged> row(Handle h, long tenantId, long userId, String token, boolean lock) {
+        return h.createQuery("""
+                SELECT token, filename, created_at, targets, achievement_for_all, job_id FROM staged_upload
+                WHERE token = :token AND tenant_id = :tenant AND user_id = :user AND expires_at > :now
+                """ + (lock ? " FOR UPDATE" : ""))
+                .bind("token", token).bind("tenant", tenantId).bind("user", userId).bind("now", clock.instant())
+                .map((rs, ctx) -> {
+                    Path file = folder(tenantId, userId).resolve(rs.getString("token") + ".csv");
+                    Long job = (Long) rs.getObject("job_id");
+                    ColumnMapping mapping = mapping(rs.getArray("targets"), (Long) rs.getObject("achievement_for_all"));
+                    // once started the files are gone: the steps only lead on to the job
+                    ColumnMapping.Detected detected = job != null || !Files.exists(file) ? null : ColumnMapping.detect(file);
+                    return new Staged(rs.getString("token"), tenantId, userId, rs.getString("filename"), rs.getTimestamp("created_at").toInstant(),
+                            file, detected, mapping, job);
+                }).findOne().filter(s -> s.jobId() != null || s.detected() != null);
+    }
+
+    private static ColumnMapping mapping(Array targets, Long forAll) throws SQLException {
+        return targets == null ? null : new ColumnMapping(List.of((String[]) targets.getArray()), forAll);
+    }
+
+    private Path folder(long tenantId, long userId) {
+        return spool.staged(tenantId, userId);
+    }
+
+    private static void discardFiles(Path file) {
+        IssuanceJobs.discard(file);
+        IssuanceJobs.discard(Staged.mapped(file));
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX; // gone already
         }
-        return directory;
+    }
+
+    private static DomainException gone() {
+        return new DomainException.NotFound("this upload has expired: upload the file again");
     }
 
     private String token() {

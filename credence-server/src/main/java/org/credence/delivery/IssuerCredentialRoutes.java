@@ -22,7 +22,8 @@ import org.credence.user.Sessions;
 import org.credence.user.SignedIn;
 
 /**
- * The signed-in issuer's credentials page and its resend button. It lists through the same
+ * The signed-in issuer's credentials page and its resend button, which asks first (the credential page's confirmation
+ * step, then back to the list with its filters). It lists through the same
  * {@link CredentialListing} as {@code GET /api/v1/credentials} and resends through the same
  * {@link Delivery#resend} as {@code POST /api/v1/credentials/{id}/resend}, audited alike.
  */
@@ -62,6 +63,15 @@ final class IssuerCredentialRoutes {
         config.routes.post("/app/credentials/{number}/resend", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.ISSUE); // checks the origin and the form's CSRF token
             String number = ctx.pathParam("number");
+            if (!"yes".equals(ctx.formParam("confirm"))) {
+                // a post that skipped the confirmation step (an old page, a hand-made form) resends nothing: it is shown the step
+                Map<String, String> step = filters(ctx::formParam);
+                step.put("from", "detail".equals(ctx.formParam("from")) ? "detail" : "list");
+                String link = IssuerCredentialsPage.link(step, language(ctx)).substring("/app/credentials".length());
+                ctx.redirect(CredentialNumber.parse(number).map(n -> "/app/credentials/" + n.value() + "/resend" + link)
+                        .orElse(IssuerCredentialsPage.link(Map.of(), language(ctx))), HttpStatus.SEE_OTHER);
+                return;
+            }
             String outcome;
             try {
                 delivery.resend(new Caller(signedIn.user().tenantId(), Set.of("issue"), signedIn.actor()), number);

@@ -20,8 +20,8 @@ import org.credence.user.SignedIn;
 
 /** {@code /app/credentials}: the issuer's list of credentials with each one's mail and claim, in English and Norwegian (bokmål). Public only for its template's row types. */
 public final class IssuerCredentialsPage {
-    /** The filters the page keeps across its links and forms, in this order. */
-    static final List<String> FILTERS = List.of("q", "achievementId", "status", "expiring", "mail", "cursor");
+    /** The filters the page keeps across its links and forms, in this order (the resend step keeps them too). */
+    public static final List<String> FILTERS = List.of("q", "achievementId", "status", "expiring", "mail", "cursor");
     static final List<String> STATES = List.of("active", "expired", "suspended", "revoked", "superseded");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -74,6 +74,10 @@ public final class IssuerCredentialsPage {
         model.put("states", stateOptions);
         model.put("rows", rows);
         model.put("hidden", filters);
+        // a row's Resend leads to the confirmation step, which comes back here with the same filters
+        Map<String, String> fromList = new LinkedHashMap<>(filters);
+        fromList.put("from", "list");
+        model.put("resendQuery", link(fromList, lang).substring("/app/credentials".length()));
         model.put("older", older.orElse(""));
         model.put("newest", newest.orElse(""));
         model.put("notice", notice);
@@ -84,7 +88,7 @@ public final class IssuerCredentialsPage {
     }
 
     /** The page's address with these filters (and the language, when not English). */
-    static String link(Map<String, String> filters, String lang) {
+    public static String link(Map<String, String> filters, String lang) {
         StringBuilder query = new StringBuilder();
         filters.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));

@@ -136,7 +136,7 @@ public final class DemoLoader {
         List<Achievement.Alignment> alignments = a.skills().stream()
                 .map(skill -> new Achievement.Alignment(skill, a.programUrl() + "#" + skill.toLowerCase().replace(' ', '-'), null)).toList();
         return new AchievementDraft(a.kind(), a.name(), a.description(), a.criteria(), alignments, List.of("simulated"),
-                a.validityDays() > 0 ? a.validityDays() : null, null, a.programUrl(), null, null);
+                a.validityDays() > 0 ? a.validityDays() : null, null, a.programUrl(), null, null, null);
     }
 
     /** Issues each simulated credential as it arrives and batches the recipients' choices and the events. */

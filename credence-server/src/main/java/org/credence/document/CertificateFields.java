@@ -1,5 +1,7 @@
 package org.credence.document;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,7 +38,7 @@ final class CertificateFields {
         return out.toString();
     }
 
-    /** Whether this certificate has a value for the field ({@code expiresOn}, {@code grade} and the description may be missing). */
+    /** Whether this certificate has a value for the field ({@code expiresOn}, {@code grade}, {@code hours} and the description may be missing). */
     boolean has(String field) {
         return !value(field, "en").isEmpty();
     }
@@ -53,8 +55,17 @@ final class CertificateFields {
             case "verifyUrl" -> certificate.verifyUrl();
             case "achievement.description" -> certificate.achievementDescription();
             case "grade" -> certificate.grade();
+            case "hours" -> certificate.hours() == null ? "" : hours(certificate.hours(), language);
             default -> throw new IllegalArgumentException("unknown field {" + field + "}");
         };
+    }
+
+    /** The course's hours as the reader writes numbers: 7.5 in English, 7,5 in Norwegian; no grouping (10000). */
+    static String hours(BigDecimal hours, String language) {
+        NumberFormat format = NumberFormat.getNumberInstance("nb".equals(language) ? Locale.forLanguageTag("nb-NO") : Locale.ENGLISH);
+        format.setGroupingUsed(false);
+        format.setMaximumFractionDigits(2);
+        return format.format(hours);
     }
 
     static String date(Instant at, String language) {

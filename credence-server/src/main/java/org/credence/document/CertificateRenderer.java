@@ -10,6 +10,7 @@ import com.ibm.icu.lang.UCharacter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,17 +61,25 @@ public final class CertificateRenderer {
     /** What one certificate shows, already in the language it is drawn in ({@code en} or {@code nb}). */
     public record Certificate(String recipientName, String achievementName, String achievementKind, String issuerName,
                               Instant issuedAt, Optional<Instant> expiresAt, String number, String verifyUrl,
-                              String credentialJson, String language, String achievementDescription, String grade) {
+                              String credentialJson, String language, String achievementDescription, String grade, BigDecimal hours) {
         public Certificate {
             achievementDescription = achievementDescription == null ? "" : achievementDescription;
             grade = grade == null ? "" : grade;
+        }
+
+        /** A certificate without the course's hours to show. */
+        public Certificate(String recipientName, String achievementName, String achievementKind, String issuerName, Instant issuedAt,
+                           Optional<Instant> expiresAt, String number, String verifyUrl, String credentialJson, String language,
+                           String achievementDescription, String grade) {
+            this(recipientName, achievementName, achievementKind, issuerName, issuedAt, expiresAt, number, verifyUrl, credentialJson, language,
+                    achievementDescription, grade, null);
         }
 
         /** A certificate without a description or grade to show. */
         public Certificate(String recipientName, String achievementName, String achievementKind, String issuerName, Instant issuedAt,
                            Optional<Instant> expiresAt, String number, String verifyUrl, String credentialJson, String language) {
             this(recipientName, achievementName, achievementKind, issuerName, issuedAt, expiresAt, number, verifyUrl, credentialJson, language,
-                    "", "");
+                    "", "", null);
         }
     }
 

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.Locale;
 import org.credence.standards.verification.SignedFacts;
 import java.util.Optional;
@@ -103,12 +104,16 @@ public final class Certificates {
 
     private byte[] render(IssuedCredential credential) {
         Tenant tenant = tenants.byId(credential.tenantId());
-        String designName = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT design
+        record Row(String design, BigDecimal hours) {}
+        // the course's hours are the achievement's, not signed (Open Badges 3.0 has no field for them: docs/app-achievements.md)
+        Row row = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT design, CAST(details ->> 'hours' AS NUMERIC) AS hours
                           FROM achievement
                          WHERE tenant_id = :tenant
                            AND id = :id
-                        """).bind("tenant", credential.tenantId()).bind("id", credential.achievementId()).mapTo(String.class).one());
+                        """).bind("tenant", credential.tenantId()).bind("id", credential.achievementId())
+                .map((rs, ctx) -> new Row(rs.getString("design"), rs.getBigDecimal("hours"))).one());
+        String designName = row.design();
         // a design removed from under an achievement must not break its certificates: the default stands in
         Design design = designs.find(credential.tenantId(), designName)
                 .or(() -> designs.find(credential.tenantId(), Designs.BUILT_IN.get(0))).orElseThrow().design();
@@ -120,7 +125,7 @@ public final class Certificates {
                 SignedFacts.read(credential.document()).issuer(), credential.issuedAt(),
                 Optional.ofNullable(credential.expiresAt()), credential.number(), verifyUrl(credential.number()),
                 credential.documentText(), language, achievement.path("description").asText(""),
-                credential.document().path("credentialSubject").path("result").path(0).path("value").asText(""));
+                credential.document().path("credentialSubject").path("result").path(0).path("value").asText(""), row.hours());
         return renderer.render(design, brandings.find(credential.tenantId()), certificate);
     }
 

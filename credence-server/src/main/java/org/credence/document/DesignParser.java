@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class DesignParser {
     /** Fields a text template may name. */
     static final Set<String> FIELDS = Set.of("recipient.name", "achievement.name", "achievement.kind", "issuer.name",
-            "issuedOn", "expiresOn", "number", "verifyUrl", "achievement.description", "grade");
+            "issuedOn", "expiresOn", "number", "verifyUrl", "achievement.description", "grade", "hours");
     static final Set<String> LANGUAGES = Set.of("en", "nb");
     /** What an element's {@code when} or {@code unless} may name: a branding image, or a field (only some credentials have an expiry). */
     static final Set<String> CONDITIONS = Set.of("logo", "signature", "expiresOn");

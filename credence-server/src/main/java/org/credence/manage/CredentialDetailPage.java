@@ -71,13 +71,26 @@ public final class CredentialDetailPage {
      */
     static String confirm(String lang, SignedIn signedIn, CredentialDetails.Detail d, CredentialAction action, Map<String, String> values,
                           FormMessage message) {
+        return confirm(lang, signedIn, d, action, values, message, Map.of());
+    }
+
+    /**
+     * The confirmation step, carrying {@code kept} as hidden fields: the resend step keeps where it was asked from
+     * ({@code from}: detail or list) and the list's filters, and its Cancel goes back there.
+     */
+    static String confirm(String lang, SignedIn signedIn, CredentialDetails.Detail d, CredentialAction action, Map<String, String> values,
+                          FormMessage message, Map<String, String> kept) {
         Map<String, String> t = text(lang);
         Map<String, Object> model = base(lang, signedIn, t, facts(t, d));
         model.put("action", action.word());
         model.put("values", values);
         model.put("message", message);
         model.put("postTo", "/app/credentials/" + d.credential().number() + "/" + action.word());
-        model.put("back", "/app/credentials/" + d.credential().number() + suffix(lang));
+        model.put("hidden", kept);
+        Map<String, String> filters = new LinkedHashMap<>(kept);
+        filters.remove("from");
+        model.put("back", "list".equals(kept.get("from")) ? org.credence.delivery.IssuerCredentialsPage.link(filters, lang)
+                : "/app/credentials/" + d.credential().number() + suffix(lang));
         model.put("danger", action == CredentialAction.REVOKE || action == CredentialAction.SUSPEND);
         return Pages.render("app/credential-confirm.jte", model);
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +71,8 @@ public final class CredentialDetailRoutes {
                     missing(ctx, lang);
                     return;
                 }
-                ctx.html(CredentialDetailPage.confirm(lang, signedIn, detail.get(), action, initial(services, signedIn, detail.get(), action), null));
+                ctx.html(CredentialDetailPage.confirm(lang, signedIn, detail.get(), action, initial(services, signedIn, detail.get(), action), null,
+                        kept(ctx, action)));
             });
             if (action == CredentialAction.RESEND) {
                 continue; // posted to the list's resend route, which returns here when asked (IssuerCredentialRoutes)
@@ -107,6 +109,23 @@ public final class CredentialDetailRoutes {
                 }
             });
         }
+    }
+
+    /** The resend step's hidden fields: where it was asked from, and the list's filters when from the list. */
+    private static Map<String, String> kept(Context ctx, CredentialAction action) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        if (action != CredentialAction.RESEND) {
+            return kept;
+        }
+        boolean fromList = "list".equals(ctx.queryParam("from"));
+        kept.put("from", fromList ? "list" : "detail");
+        for (String name : fromList ? org.credence.delivery.IssuerCredentialsPage.FILTERS : List.<String>of()) {
+            String value = ctx.queryParam(name);
+            if (value != null && !value.isBlank()) {
+                kept.put(name, value.strip());
+            }
+        }
+        return kept;
     }
 
     /** Does it; returns what the notice adds to the address (a renewal's number), or "". */

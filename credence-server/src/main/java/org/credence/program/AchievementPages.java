@@ -171,7 +171,7 @@ public final class AchievementPages {
         String lang = language(ctx);
         Map<String, List<String>> typed = ctx.formParamMap();
         Map<String, String> values = new LinkedHashMap<>();
-        for (String name : List.of("kind", "name", "description", "criteria", "tags", "validityDays", "passMark", "programUrl", "image",
+        for (String name : List.of("kind", "name", "description", "criteria", "tags", "validityDays", "passMark", "hours", "programUrl", "image",
                 "design", "reminderDays", "feeAmount", "feeCurrency")) {
             values.put(name, Objects.toString(ProgramPages.value(typed, name), ""));
         }
@@ -216,18 +216,25 @@ public final class AchievementPages {
                 throw new DomainException.InvalidInput("validityDays", "validityDays must be a whole number of days from 1 to 36500");
             }
         }
-        BigDecimal passMark = null;
-        if (!v.get("passMark").isEmpty()) {
-            try {
-                passMark = new BigDecimal(v.get("passMark").replace(',', '.'));
-            } catch (NumberFormatException e) {
-                throw new DomainException.InvalidInput("passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
-            }
-        }
+        BigDecimal passMark = decimal(v, "passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
+        BigDecimal hours = decimal(v, "hours", "hours is the course's length: a number over 0 and at most 10000");
         List<String> tags = Arrays.stream(v.get("tags").split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
         return new AchievementDraft(blankToNull(v.get("kind")), blankToNull(v.get("name")), blankToNull(v.get("description")),
                 blankToNull(v.get("criteria")), skills, tags, validityDays, passMark, blankToNull(v.get("programUrl")),
-                blankToNull(v.get("image")), blankToNull(v.get("design")));
+                blankToNull(v.get("image")), blankToNull(v.get("design")), hours);
+    }
+
+    /** A decimal as typed, with a comma or a point (7,5 and 7.5); null when blank; refused naming its field otherwise. */
+    private static BigDecimal decimal(Map<String, String> v, String field, String why) {
+        String typed = v.getOrDefault(field, "").strip();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(typed.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new DomainException.InvalidInput(field, why);
+        }
     }
 
     /** The reminders and fee as typed; the achievement id is filled in once it is known. */
@@ -284,6 +291,7 @@ public final class AchievementPages {
         values.put("tags", String.join(", ", d.tags()));
         values.put("validityDays", d.validityDays() == null ? "" : d.validityDays().toString());
         values.put("passMark", d.passMark() == null ? "" : d.passMark().toPlainString());
+        values.put("hours", d.hours() == null ? "" : d.hours().toPlainString());
         values.put("programUrl", Objects.toString(d.programUrl(), ""));
         values.put("image", Objects.toString(d.image(), ""));
         values.put("design", Objects.toString(d.design(), ""));

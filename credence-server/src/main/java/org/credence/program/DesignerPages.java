@@ -202,8 +202,9 @@ public final class DesignerPages {
             String prefix = "e" + i + ".";
             edit(element, name -> ctx.formParam(prefix + name), i);
             UploadedFile file = ctx.uploadedFile(prefix + "file");
-            if (file != null && file.size() > 0 && "embedded".equals(element.path("source").asText())) {
-                element.put("data", embedded(file, prefix + "file"));
+            if (file != null && file.size() > 0 && "image".equals(element.path("type").asText())) {
+                // any image may become one of the design's own: a second signatory's signature replaces the tenant's
+                element.put("source", "embedded").put("data", embedded(file, prefix + "file"));
             }
             elements.add(element);
         }
@@ -302,9 +303,19 @@ public final class DesignerPages {
                 }
             }
             case "signatory" -> {
-                // a second signatory beside the first: the tenant's signature image is one; a second comes as the design's own image
-                double x = elements.findValues("source").stream().anyMatch(s -> s.asText().equals("signature")) ? 0.62 : 0.38;
-                elements.addObject().put("type", "image").put("source", "signature").put("x", x).put("y", 0.72).put("width", 0.2).put("height", 0.08);
+                // a second signatory beside the first; the signature is the tenant's (branding) unless a file is chosen with it:
+                // the uploaded image then is the design's own, so two signatories show two signatures
+                String signatoryName = en.text("placeholder.signatory_name");
+                boolean second = elements.findValues("source").stream().anyMatch(s -> s.asText().equals("signature"))
+                        || elements.findValues("en").stream().anyMatch(s -> s.asText().equals(signatoryName));
+                double x = second ? 0.62 : 0.38;
+                ObjectNode signature = elements.addObject().put("type", "image");
+                if (image != null && image.size() > 0) {
+                    signature.put("source", "embedded").put("data", embedded(image, "newImage"));
+                } else {
+                    signature.put("source", "signature");
+                }
+                signature.put("x", x).put("y", 0.72).put("width", 0.2).put("height", 0.08);
                 elements.addObject().put("type", "line").put("x1", x).put("y1", 0.81).put("x2", round(x + 0.2)).put("y2", 0.81)
                         .put("lineWidth", 0.6).put("colour", "#4a4a4a");
                 ObjectNode name = elements.addObject().put("type", "text");

@@ -194,20 +194,15 @@ public final class AccountRoutes {
             SignedIn signedIn = sessions.require(ctx, Permission.READ);
             String lang = UserPages.language(ctx);
             Messages t = Messages.of("account", lang);
+            // the password, then the code: each counted by the login throttle (a right password does not reset the code's count)
             Logins.Outcome confirmed = module.logins().confirm(signedIn.user(), Password.typed(ctx.formParam("password")));
-            if (confirmed instanceof Logins.Outcome.Throttled throttled) {
-                ctx.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
-                html(ctx, 429, UserPages.message(lang, "throttled"));
-                return;
-            }
             if (!(confirmed instanceof Logins.Outcome.SignedIn)) {
-                html(ctx, 422, accountPage(lang, signedIn, factor, Map.of("password", t.text("account.wrong_password"))));
+                refusedDisable(ctx, lang, confirmed, accountPage(lang, signedIn, factor, Map.of("password", t.text("account.wrong_password"))));
                 return;
             }
-            try {
-                factor.disable(signedIn.user(), ctx.formParam("code"));
-            } catch (DomainException.InvalidInput e) {
-                html(ctx, 422, accountPage(lang, signedIn, factor, Map.of("code", t.text("code.wrong"))));
+            Logins.Outcome disabled = module.logins().disableSecondFactor(signedIn.user(), ctx.formParam("code"));
+            if (!(disabled instanceof Logins.Outcome.SignedIn)) {
+                refusedDisable(ctx, lang, disabled, accountPage(lang, signedIn, factor, Map.of("code", t.text("code.wrong"))));
                 return;
             }
             html(ctx, 200, AccountPages.notice(lang, t.text("disabled.title"), t.text("disabled.text"), t.text("account.title"),
@@ -219,6 +214,16 @@ public final class AccountRoutes {
             sessions.clearCookie(ctx);
             ctx.redirect("/login" + suffix(UserPages.language(ctx)), HttpStatus.SEE_OTHER);
         });
+    }
+
+    /** A refused step of turning TOTP off: 429 with Retry-After when throttled, else the account page with the field's message. */
+    private static void refusedDisable(Context ctx, String lang, Logins.Outcome outcome, String page) {
+        if (outcome instanceof Logins.Outcome.Throttled throttled) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+            html(ctx, 429, UserPages.message(lang, "throttled"));
+            return;
+        }
+        html(ctx, 422, page);
     }
 
     private static void users(JavalinConfig config, UserModule module) {

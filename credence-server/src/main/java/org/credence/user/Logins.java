@@ -112,8 +112,7 @@ public final class Logins {
             return new Outcome.Refused();
         }
         User user = found.get();
-        // a space: no e-mail address has one, so this key is never a real address's
-        String key = "totp " + user.email().toLowerCase(Locale.ROOT);
+        String key = codeKey(user);
         Optional<Instant> lockedUntil = count(user.tenantId(), key, now, "user:" + user.id(), "user.login.code.throttled", "user:" + user.id());
         if (lockedUntil.isPresent()) {
             return new Outcome.Throttled(Duration.between(now, lockedUntil.get()));
@@ -134,6 +133,33 @@ public final class Logins {
             return new Outcome.Refused();
         }
         return new Outcome.SignedIn(new User(user.id(), user.tenantId(), user.email(), user.name(), user.role(), false, user.createdAt(), now));
+    }
+
+    /**
+     * Turns a signed-in user's second factor off with {@code code} (TOTP or a recovery code), after the caller has checked
+     * their password. Wrong codes are counted by the same throttle, under the same key, as the sign-in's code step: a
+     * right password clears only the password's count, so it must not buy unlimited guesses at the code here either.
+     */
+    public Outcome disableSecondFactor(User user, String code) {
+        Instant now = now();
+        String key = codeKey(user);
+        Optional<Instant> lockedUntil = count(user.tenantId(), key, now, "user:" + user.id(), "user.totp.disable.throttled", "user:" + user.id());
+        if (lockedUntil.isPresent()) {
+            return new Outcome.Throttled(Duration.between(now, lockedUntil.get()));
+        }
+        try {
+            secondFactor.disable(user, code);
+        } catch (org.credence.domain.DomainException.InvalidInput wrong) {
+            record(user.tenantId(), "user:" + user.id(), "user.totp.disable.failed", "user:" + user.id(), "wrong code");
+            return new Outcome.Refused();
+        }
+        jdbi.useTransaction(h -> LoginThrottle.clear(h, user.tenantId(), key).ifPresent(ended -> recordEnded(h, ended)));
+        return new Outcome.SignedIn(user);
+    }
+
+    /** The throttle's key for a user's codes: a space, which no e-mail address has, so it is never a real address's. */
+    private static String codeKey(User user) {
+        return "totp " + user.email().toLowerCase(Locale.ROOT);
     }
 
     /**
