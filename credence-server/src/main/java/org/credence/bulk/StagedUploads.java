@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * Files a person uploaded on the bulk issuance page and has not yet started: kept on disk between the steps
@@ -81,7 +82,7 @@ public final class StagedUploads {
         /** Writes the upload again under {@code chosen} (checked against its headers first). */
         public synchronized void map(ColumnMapping chosen) {
             if (jobId != null) {
-                throw new DomainException.Conflict("this upload is already issuing as job " + jobId);
+                throw new DomainException.Conflict(ErrorText.of("bulk.already_issuing", "id", jobId));
             }
             Path target = file.resolveSibling(token + ".mapped.csv");
             chosen.apply(file, target, detected);
@@ -98,7 +99,7 @@ public final class StagedUploads {
                 return jobId;
             }
             if (mapped == null) {
-                throw new DomainException.Conflict("choose which column gives which field before starting");
+                throw new DomainException.Conflict(ErrorText.of("bulk.mapping_missing"));
             }
             jobId = start.apply(mapped).id();
             discard();
@@ -142,13 +143,13 @@ public final class StagedUploads {
                 while ((n = in.read(buffer)) > 0) {
                     total += n;
                     if (total > maxBytes) {
-                        throw new DomainException.TooLarge("an issuance file is at most " + (maxBytes >> 20) + " MB; split it into several files");
+                        throw new DomainException.TooLarge(ErrorText.of("bulk.file_too_large", "mb", (maxBytes >> 20)));
                     }
                     out.write(buffer, 0, n);
                 }
             }
             if (total == 0) {
-                throw new DomainException.InvalidInput("file", "the file is empty: choose a CSV file whose first line names the columns");
+                throw new DomainException.InvalidInput("file", ErrorText.of("bulk.empty_choose"));
             }
             Staged upload = new Staged(token, tenantId, userId, file, filename, clock.instant(), ColumnMapping.detect(file));
             keepFewPerPerson(tenantId, userId);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.i18n.Messages;
 import org.credence.user.Permission;
 import org.credence.user.Sessions;
@@ -129,7 +130,7 @@ public final class WebhooksPage {
 
     private static void confirmed(Context ctx, String what) {
         if (!"yes".equals(ctx.formParam("confirm"))) {
-            throw new DomainException.InvalidInput("confirm." + what, "tick the box to confirm first");
+            throw new DomainException.InvalidInput("confirm." + what, ErrorText.of("form.confirm_first"));
         }
     }
 
@@ -146,7 +147,7 @@ public final class WebhooksPage {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new DomainException.NotFound("no delivery " + text);
+            throw new DomainException.NotFound(ErrorText.of("webhook.delivery_not_found", "id", text));
         }
     }
 
@@ -181,7 +182,7 @@ public final class WebhooksPage {
             try {
                 before = UUID.fromString(beforeText);
             } catch (IllegalArgumentException e) {
-                throw new DomainException.Malformed("before is a delivery id");
+                throw new DomainException.Malformed(ErrorText.of("webhook.before_malformed"));
             }
         }
         List<WebhookDelivery> log = webhooks.deliveries(tenant, id, before, LOG_PAGE);
