@@ -64,12 +64,12 @@ public final class CostsPage {
         });
         config.routes.get(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
-            long id = SettingsPage.pathId(ctx, "id", "cost line");
+            long id = SettingsPage.pathId(ctx, "id", "cost_line");
             SettingsPage.render(ctx, ONE, one(ctx, signedIn, ledger, achievements, users, id, Map.of()));
         });
         config.routes.post(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_COSTS);
-            long id = SettingsPage.pathId(ctx, "id", "cost line");
+            long id = SettingsPage.pathId(ctx, "id", "cost_line");
             try {
                 ledger.correct(signedIn.user().tenantId(), signedIn.actor(), id, draft(ctx), ctx.formParam("reason"));
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH + "/" + id, "corrected");
@@ -81,7 +81,7 @@ public final class CostsPage {
         });
         config.routes.post(PATH + "/{id}/void", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_COSTS);
-            long id = SettingsPage.pathId(ctx, "id", "cost line");
+            long id = SettingsPage.pathId(ctx, "id", "cost_line");
             try {
                 if (!"yes".equals(ctx.formParam("confirm"))) {
                     throw new DomainException.InvalidInput("confirm", ErrorText.of("costs.confirm_void"));

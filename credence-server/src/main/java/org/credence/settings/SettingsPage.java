@@ -126,7 +126,7 @@ final class SettingsPage {
         }
     }
 
-    /** A path parameter that is a positive id; anything else is not found. */
+    /** A path parameter that is a positive id; anything else is not found ({@code what}: cost_line or webhook_endpoint). */
     static long pathId(Context ctx, String name, String what) {
         String text = ctx.pathParam(name);
         try {

@@ -68,11 +68,11 @@ public final class WebhooksPage {
         });
         config.routes.get(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            SettingsPage.render(ctx, ONE, one(ctx, signedIn, webhooks, SettingsPage.pathId(ctx, "id", "webhook endpoint"), null));
+            SettingsPage.render(ctx, ONE, one(ctx, signedIn, webhooks, SettingsPage.pathId(ctx, "id", "webhook_endpoint"), null));
         });
         config.routes.post(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             Webhooks.Subscription typed = subscription(ctx, false);
             attempt(ctx, signedIn, webhooks, id, typed, () -> {
                 webhooks.update(signedIn.user().tenantId(), signedIn.actor(), id, typed);
@@ -81,7 +81,7 @@ public final class WebhooksPage {
         });
         config.routes.post(PATH + "/{id}/test", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             attempt(ctx, signedIn, webhooks, id, null, () -> {
                 webhooks.test(signedIn.user().tenantId(), signedIn.actor(), id);
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH + "/" + id, "tested");
@@ -89,7 +89,7 @@ public final class WebhooksPage {
         });
         config.routes.post(PATH + "/{id}/deliveries/{delivery}/redeliver", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             attempt(ctx, signedIn, webhooks, id, null, () -> {
                 webhooks.redeliver(signedIn.user().tenantId(), signedIn.actor(), id, uuid(ctx.pathParam("delivery")));
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH + "/" + id, "redelivered");
@@ -97,7 +97,7 @@ public final class WebhooksPage {
         });
         config.routes.post(PATH + "/{id}/rotate-secret", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             attempt(ctx, signedIn, webhooks, id, null, () -> {
                 confirmed(ctx, "rotate");
                 Webhooks.WithSecret rotated = webhooks.rotateSecret(signedIn.user().tenantId(), signedIn.actor(), id);
@@ -108,7 +108,7 @@ public final class WebhooksPage {
         });
         config.routes.post(PATH + "/{id}/delete", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             attempt(ctx, signedIn, webhooks, id, null, () -> {
                 confirmed(ctx, "delete");
                 webhooks.delete(signedIn.user().tenantId(), signedIn.actor(), id);

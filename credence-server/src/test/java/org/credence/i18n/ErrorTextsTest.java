@@ -66,6 +66,15 @@ class ErrorTextsTest {
     }
 
     @Test
+    void a_word_chosen_by_a_value_is_chosen_in_each_language() {
+        var missing = new DomainException.NotFound(ErrorText.of("form.not_found", "what", "cost_line", "id", "x7"));
+        assertThat(missing.getMessage()).isEqualTo("no cost line x7 in this tenant");
+        assertThat(FormMessage.of(missing, "nb").text()).isEqualTo("det finnes ingen kostnadslinje x7 i organisasjonen");
+        assertThat(new ErrorText("tickets.count_negative", Map.of("row", "none")).in("nb")).isEqualTo("antallet må være 0 eller mer");
+        assertThat(new ErrorText("tickets.count_negative", Map.of("row", "3")).in("en")).isEqualTo("count must be 0 or more (row 3)");
+    }
+
+    @Test
     void a_refusal_passed_on_under_another_field_keeps_its_languages_and_one_without_a_key_stays_english() {
         var slug = new DomainException.Conflict(ErrorText.of("tenant.slug_taken", "slug", "vik"));
         var passedOn = new DomainException.InvalidInput("organisation.slug", slug);
@@ -93,7 +102,8 @@ class ErrorTextsTest {
         MessagePattern parsed = new MessagePattern(pattern);
         Set<String> names = new TreeSet<>();
         for (int i = 0; i < parsed.countParts(); i++) {
-            if (parsed.getPart(i).getType() == MessagePattern.Part.Type.ARG_START) {
+            // a select argument picks a branch; only an argument shown as it is must appear in the text
+            if (parsed.getPart(i).getType() == MessagePattern.Part.Type.ARG_START && parsed.getPart(i).getArgType() == MessagePattern.ArgType.NONE) {
                 names.add(parsed.getSubstring(parsed.getPart(i + 1)));
             }
         }
