@@ -19,7 +19,7 @@ public abstract sealed class DomainException extends RuntimeException {
         this.text = text;
     }
 
-    // a refusal passed on under another field or kind keeps its sentence in every language
+    // a refusal passed on under another field keeps its sentence in every language
     private DomainException(DomainException reason) {
         super(reason.getMessage());
         this.text = reason.text;
@@ -67,11 +67,6 @@ public abstract sealed class DomainException extends RuntimeException {
         public Malformed(ErrorText text) {
             super(text);
         }
-
-        /** The same refusal passed on as this kind. */
-        public Malformed(DomainException reason) {
-            super(reason);
-        }
     }
 
     /** What was asked for does not exist for this caller (within their tenant). */
@@ -82,11 +77,6 @@ public abstract sealed class DomainException extends RuntimeException {
 
         public NotFound(ErrorText text) {
             super(text);
-        }
-
-        /** The same refusal passed on as this kind. */
-        public NotFound(DomainException reason) {
-            super(reason);
         }
     }
 
@@ -99,11 +89,6 @@ public abstract sealed class DomainException extends RuntimeException {
         public Conflict(ErrorText text) {
             super(text);
         }
-
-        /** The same refusal passed on as this kind. */
-        public Conflict(DomainException reason) {
-            super(reason);
-        }
     }
 
     /** The caller is known but may not do this. */
@@ -114,11 +99,6 @@ public abstract sealed class DomainException extends RuntimeException {
 
         public Forbidden(ErrorText text) {
             super(text);
-        }
-
-        /** The same refusal passed on as this kind. */
-        public Forbidden(DomainException reason) {
-            super(reason);
         }
     }
 
@@ -131,11 +111,6 @@ public abstract sealed class DomainException extends RuntimeException {
         public UnsupportedType(ErrorText text) {
             super(text);
         }
-
-        /** The same refusal passed on as this kind. */
-        public UnsupportedType(DomainException reason) {
-            super(reason);
-        }
     }
 
     /** Content larger than this service takes. */
@@ -146,11 +121,6 @@ public abstract sealed class DomainException extends RuntimeException {
 
         public TooLarge(ErrorText text) {
             super(text);
-        }
-
-        /** The same refusal passed on as this kind. */
-        public TooLarge(DomainException reason) {
-            super(reason);
         }
     }
 }
