@@ -14,6 +14,7 @@ import org.credence.analytics.AnalyticsFolder;
 import org.credence.analytics.AnalyticsReports;
 import org.credence.analytics.AnalyticsRoutes;
 import org.credence.analytics.CompareRoutes;
+import org.credence.analytics.DashboardAnswers;
 import org.credence.analytics.DashboardRoutes;
 import org.credence.analytics.EngagementQueries;
 import org.credence.analytics.EngagementRoutes;
@@ -350,7 +351,7 @@ public final class Credence implements AutoCloseable {
                     config -> AnalyticsRoutes.register(config, jdbi, assumptions, assumptionChanges, achievements, auth),
                     config -> EngagementRoutes.register(config, reports, achievements, tracking.tracker(), folder, auth, clock),
                     config -> CompareRoutes.register(config, auth),
-                    config -> DashboardRoutes.register(config, reports, achievements, folder, users.sessions(), clock),
+                    config -> DashboardRoutes.register(config, reports, new DashboardAnswers(jdbi, reports), achievements, folder, users.sessions(), clock),
                     config -> ProgramCostRoutes.register(config, costs, auth),
                     config -> RoiRoutes.register(config, jdbi, programRoi, benefits, maturity, reports, folder, audit,
                             auth, users.sessions(), clock),

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.credence.tenant.ApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -164,6 +165,28 @@ class ApiKeyIntegrationTest {
         assertThat(server.send("POST", "/api/v1/api-keys/" + prefix + "/revoke", acme, null).status()).isEqualTo(404);
         assertThat(server.send("POST", "/api/v1/api-keys/" + prefix.toUpperCase() + "%C3%A6/revoke", acme, null).status()).isEqualTo(404);
         assertThat(server.send("GET", "/api/v1/audit", acme, null).json().get("items").findValuesAsText("subject")).contains("api-key:crd_" + prefix);
+    }
+
+    @Test
+    void a_key_revoked_by_another_process_is_refused_once_the_remembered_answer_lapses() throws InterruptedException {
+        JsonNode created = create(acme, "script on another node", "read");
+        String key = created.get("key").asText();
+        assertThat(server.send("GET", "/api/v1/achievements", key, null).status()).as("authenticated, so remembered").isEqualTo(200);
+        // another Credence process on the same database revokes it: this one hears nothing and must find out by itself
+        server.sql("UPDATE api_key SET revoked_at = 'epoch' WHERE prefix = ?", created.get("prefix").asText());
+        Thread.sleep(ApiKeys.REMEMBER.toMillis() + 50);
+        assertThat(server.send("GET", "/api/v1/achievements", key, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_key_used_just_before_it_is_revoked_here_is_refused_at_once() {
+        JsonNode created = create(acme, "busy script", "read");
+        String key = created.get("key").asText();
+        for (int i = 0; i < 3; i++) {
+            assertThat(server.send("GET", "/api/v1/achievements", key, null).status()).isEqualTo(200);
+        }
+        assertThat(server.send("POST", "/api/v1/api-keys/" + created.get("prefix").asText() + "/revoke", acme, null).status()).isEqualTo(204);
+        assertThat(server.send("GET", "/api/v1/achievements", key, null).status()).isEqualTo(401);
     }
 
     @Test

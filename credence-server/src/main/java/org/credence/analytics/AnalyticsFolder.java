@@ -106,8 +106,16 @@ public final class AnalyticsFolder implements AutoCloseable {
     public static long foldPending(Handle h, long tenantId) {
         h.execute("SELECT pg_advisory_xact_lock(?, ?)", FOLD_LOCK_CLASS, (int) (tenantId % Integer.MAX_VALUE));
         // tracked credentials first: their first returns are for foldRecipients
-        return foldTrackedCredentials(h, tenantId) + foldCohorts(h, tenantId) + foldRecipients(h, tenantId) + foldDaily(h, tenantId)
-                + foldOperations(h, tenantId);
+        long engagement = foldTrackedCredentials(h, tenantId) + foldCohorts(h, tenantId) + foldRecipients(h, tenantId) + foldDaily(h, tenantId);
+        long written = engagement + foldOperations(h, tenantId);
+        if (engagement > 0) {
+            // the engagement rollups changed: the dashboard's kept answers of the tenant are no longer good (DashboardAnswers); the
+            // operations rollups alone (mail queued, jobs) are not read by it, so they leave its answers be
+            h.createUpdate("""
+                    INSERT INTO analytics_version AS v (tenant_id, version) VALUES (:tenant, 1)
+                    ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1""").bind("tenant", tenantId).execute();
+        }
+        return written;
     }
 
     /**

@@ -1,14 +1,24 @@
 package org.credence.analytics;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.credence.analytics.EngagementAnswers.AchievementRow;
+import org.credence.analytics.EngagementAnswers.Achievements;
+import org.credence.analytics.EngagementAnswers.ChannelAssumptions;
+import org.credence.analytics.EngagementAnswers.ChannelFigure;
+import org.credence.analytics.EngagementAnswers.Engagement;
+import org.credence.analytics.EngagementAnswers.Funnel;
+import org.credence.analytics.EngagementAnswers.Geography;
+import org.credence.analytics.EngagementAnswers.Influencers;
+import org.credence.analytics.EngagementAnswers.Marketing;
+import org.credence.analytics.EngagementAnswers.MarketingChannel;
+import org.credence.analytics.EngagementAnswers.Step;
+import org.credence.analytics.EngagementAnswers.Trends;
+import org.credence.analytics.EngagementAnswers.Verifications;
 import org.credence.insights.Channel;
 import org.credence.insights.Figure;
 import org.credence.insights.Warning;
@@ -16,7 +26,6 @@ import org.credence.insights.engagement.EngagementMetrics;
 import org.credence.insights.engagement.Influencer;
 import org.credence.insights.engagement.PeriodCount;
 import org.credence.insights.engagement.TopInfluencers;
-import org.credence.insights.engagement.Verifications;
 import org.credence.insights.marketing.ChannelValue;
 import org.credence.insights.marketing.MarketingAssumptions;
 import org.credence.insights.marketing.MarketingDefinitions;
@@ -26,10 +35,9 @@ import org.credence.insights.marketing.ScenarioCell;
 import org.credence.insights.marketing.SensitivitySeries;
 import org.credence.insights.privacy.SuppressedTable;
 import org.credence.insights.stats.ConfidenceLevel;
-import org.credence.json.JsonFields;
 
 /**
- * The program manager's figures for one tenant and filter, as {@link Report}s: the measured
+ * The program manager's figures for one tenant and filter, as typed {@link Report}s ({@link EngagementAnswers}): the measured
  * counts come from {@link EngagementQueries}, the mathematics from credence-insights. The API
  * routes and the dashboard page both read these, so a page never shows a number the API does not.
  */
@@ -51,28 +59,23 @@ public final class AnalyticsReports {
     }
 
     /** Every engagement figure (ROI layer 2), the share rate by channel among them. */
-    public Report engagement(long tenantId, AnalyticsFilter filter, LocalDate today) {
+    public Engagement engagement(long tenantId, AnalyticsFilter filter, LocalDate today) {
         EngagementMetrics metrics = metrics(tenantId, filter, today);
         List<Figure> figures = metrics.all().stream().map(AnalyticsReports::markUnmeasured).toList();
-        ObjectNode body = withFilter(filter);
-        ArrayNode list = body.putArray("figures");
-        figures.forEach(f -> list.add(FigureJson.figure(f)));
-        ArrayNode channels = body.putArray("shareRateByChannel");
-        metrics.shareRateByChannel().forEach((channel, f) -> channels.addObject().put("channel", channel.id())
-                .put("label", channel.label()).set("figure", FigureJson.figure(f)));
-        body.putArray("notes").add("Rates are per credential issued in the period, not per click; bots, double clicks and "
-                + "the recipient's own views are not counted.")
-                .add("Claims are read from the credential (claimed_at); views, shares and referrals from the tracking rollups.")
-                .add("Repeat earners and re-engagement count recipients first credentialed in the period, across every achievement.");
-        return new Report(body, List.of(figureTable("engagement", figures)));
+        List<ChannelFigure> channels = new ArrayList<>();
+        metrics.shareRateByChannel().forEach((channel, f) -> channels.add(new ChannelFigure(channel, f)));
+        return new Engagement(filter, figures, channels, List.of("Rates are per credential issued in the period, not per click; bots, double clicks and "
+                + "the recipient's own views are not counted.",
+                "Claims are read from the credential (claimed_at); views, shares and referrals from the tracking rollups.",
+                "Repeat earners and re-engagement count recipients first credentialed in the period, across every achievement."),
+                List.of(figureTable("engagement", figures)));
     }
 
     /** Issued → claimed → viewed → shared → referral, each step with its count and its rate. */
-    public Report funnel(long tenantId, AnalyticsFilter filter, LocalDate today) {
+    public Funnel funnel(long tenantId, AnalyticsFilter filter, LocalDate today) {
         EngagementQueries.Cohort c = queries.cohort(tenantId, filter);
         EngagementMetrics metrics = metrics(tenantId, filter, today);
-        ObjectNode body = withFilter(filter);
-        ArrayNode steps = body.putArray("steps");
+        List<Step> steps = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         Object[][] funnel = {
             {"issued", c.issued(), metrics.issued()},
@@ -83,42 +86,32 @@ public final class AnalyticsReports {
         for (Object[] step : funnel) {
             Figure figure = (Figure) step[2];
             String counts = EN_TEXT.get("funnel.counts." + step[0]);
-            steps.addObject().put("step", (String) step[0]).put("credentials", (Long) step[1]).put("counts", counts)
-                    .set("figure", FigureJson.figure(figure));
+            steps.add(new Step((String) step[0], (Long) step[1], counts, figure));
             rows.add(List.of((String) step[0], step[1].toString(), figure.metric().label(), plain(figure.value()),
                     figure.interval() == null ? "" : Double.toString(figure.interval().low()),
                     figure.interval() == null ? "" : Double.toString(figure.interval().high()),
                     figure.unit().equals(Readable.PROPORTION) ? EN.value(figure) : "", counts));
         }
-        body.putArray("notes").add(EN_TEXT.get("funnel.note"));
-        return new Report(body, List.of(new Table("funnel", List.of("step", "credentials", "rate", "value", "low", "high", "rateShown", "counts"),
-                rows)));
+        return new Funnel(filter, steps, List.of(EN_TEXT.get("funnel.note")), List.of(new Table("funnel",
+                List.of("step", "credentials", "rate", "value", "low", "high", "rateShown", "counts"), rows)));
     }
 
     /** Weekly counted events (from tracking_daily) and weekly issuance. */
-    public Report trends(long tenantId, AnalyticsFilter filter) {
+    public Trends trends(long tenantId, AnalyticsFilter filter) {
         List<EngagementQueries.Week> weeks = queries.weekly(tenantId, filter);
-        ObjectNode body = withFilter(filter);
-        body.put("interval", "week");
-        ArrayNode series = body.putArray("series");
         List<List<String>> rows = new ArrayList<>();
         for (EngagementQueries.Week w : weeks) {
-            series.addObject().put("period", w.period()).put("start", w.start().toString()).put("issued", w.issued())
-                    .put("claims", w.claims()).put("views", w.views()).put("shares", w.shares())
-                    .put("verifications", w.verifications()).put("referralClicks", w.referralClicks());
             rows.add(List.of(w.period(), w.start().toString(), Long.toString(w.issued()), Long.toString(w.claims()),
                     Long.toString(w.views()), Long.toString(w.shares()), Long.toString(w.verifications()), Long.toString(w.referralClicks())));
         }
-        body.putArray("notes").add("Issued counts credentials by their issue day; the other columns count events by the day they "
-                + "happened (UTC). The first and last weeks may be partial.");
-        return new Report(body, List.of(new Table("trends", List.of("period", "start", "issued", "claims", "views", "shares",
-                "verifications", "referralClicks"), rows)));
+        return new Trends(filter, "week", weeks, List.of("Issued counts credentials by their issue day; the other columns count events by the day they "
+                + "happened (UTC). The first and last weeks may be partial."), List.of(new Table("trends", List.of("period", "start", "issued", "claims",
+                "views", "shares", "verifications", "referralClicks"), rows)));
     }
 
     /** Achievements by credentials issued in the period, with their share rate. */
-    public Report achievements(long tenantId, AnalyticsFilter filter, LocalDate today) {
-        ObjectNode body = withFilter(filter);
-        ArrayNode list = body.putArray("achievements");
+    public Achievements achievements(long tenantId, AnalyticsFilter filter, LocalDate today) {
+        List<AchievementRow> list = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         EngagementQueries.Recipients none = new EngagementQueries.Recipients(0, 0, 0, 0);
         for (EngagementQueries.AchievementCohort a : queries.byAchievement(tenantId, filter)) {
@@ -126,67 +119,51 @@ public final class AnalyticsReports {
             Figure shareRate = m.shareRate();
             Figure claimRate = m.claimRate();
             EngagementQueries.Cohort c = a.cohort();
-            list.addObject().put("achievementId", a.achievementId()).put("name", a.name()).put("issued", c.issued())
-                    .put("claimed", c.claimed()).put("shared", c.shared()).put("views", c.views())
-                    .put("verifications", c.verifications()).put("referralClicks", c.referralClicks())
-                    .<ObjectNode>set("claimRate", FigureJson.figure(claimRate)).set("shareRate", FigureJson.figure(shareRate));
+            list.add(new AchievementRow(a.achievementId(), a.name(), c, claimRate, shareRate));
             rows.add(List.of(Long.toString(a.achievementId()), a.name(), Long.toString(c.issued()), Long.toString(c.claimed()),
                     Long.toString(c.shared()), plain(shareRate.value()), Long.toString(c.views()), Long.toString(c.verifications()),
                     Long.toString(c.referralClicks()), EN.value(claimRate), EN.value(shareRate)));
         }
-        return new Report(body, List.of(new Table("achievements", List.of("achievementId", "name", "issued", "claimed", "shared",
+        return new Achievements(filter, list, List.of(new Table("achievements", List.of("achievementId", "name", "issued", "claimed", "shared",
                 "shareRate", "views", "verifications", "referralClicks", "claimRateShown", "shareRateShown"), rows)));
     }
 
     /** Verification volume, change on the previous week, trend, weekly series and countries (groups under 5 withheld). */
-    public Report verifications(long tenantId, AnalyticsFilter filter) {
+    public Verifications verifications(long tenantId, AnalyticsFilter filter) {
         List<PeriodCount> periods = queries.weekly(tenantId, filter).stream()
                 .map(w -> new PeriodCount(w.period(), w.verifications())).toList();
-        Verifications v = new Verifications(periods, ConfidenceLevel.NINETY_FIVE);
-        ObjectNode body = withFilter(filter);
-        body.set("volume", FigureJson.figure(v.volume()));
-        body.set("change", FigureJson.figure(v.changeOnPreviousPeriod()));
-        body.set("trend", FigureJson.figure(v.trend()));
-        ArrayNode weekly = body.putArray("weekly");
-        periods.forEach(p -> weekly.addObject().put("period", p.period()).put("count", p.count()));
-        SuppressedTable countries = Verifications.byCountry(queries.byCountry(tenantId, filter, "verification"));
-        body.set("byCountry", suppressedJson(countries));
-        return new Report(body, List.of(countryTable("verifications-by-country", countries),
-                new Table("verifications-weekly", List.of("period", "verifications"),
-                        periods.stream().map(p -> List.of(p.period(), Long.toString(p.count()))).toList())));
+        org.credence.insights.engagement.Verifications v = new org.credence.insights.engagement.Verifications(periods, ConfidenceLevel.NINETY_FIVE);
+        SuppressedTable countries = org.credence.insights.engagement.Verifications.byCountry(queries.byCountry(tenantId, filter, "verification"));
+        return new Verifications(filter, v.volume(), v.changeOnPreviousPeriod(), v.trend(), periods, countries,
+                List.of(countryTable("verifications-by-country", countries),
+                        new Table("verifications-weekly", List.of("period", "verifications"),
+                                periods.stream().map(p -> List.of(p.period(), Long.toString(p.count()))).toList())));
     }
 
     /** Third-party views and verifications by coarse country, groups under 5 withheld. */
-    public Report geography(long tenantId, AnalyticsFilter filter) {
-        SuppressedTable views = Verifications.byCountry(queries.byCountry(tenantId, filter, "view"));
-        SuppressedTable verifications = Verifications.byCountry(queries.byCountry(tenantId, filter, "verification"));
-        ObjectNode body = withFilter(filter);
-        body.set("views", suppressedJson(views));
-        body.set("verifications", suppressedJson(verifications));
-        body.putArray("notes").add("Countries come from an offline lookup of the truncated address; 'unknown' when there is none. "
-                + "A group under 5 is withheld, and so is the next smallest when one withheld group could be worked out.");
+    public Geography geography(long tenantId, AnalyticsFilter filter) {
+        SuppressedTable views = org.credence.insights.engagement.Verifications.byCountry(queries.byCountry(tenantId, filter, "view"));
+        SuppressedTable verifications = org.credence.insights.engagement.Verifications.byCountry(queries.byCountry(tenantId, filter, "verification"));
         List<List<String>> rows = new ArrayList<>();
         countryRows("view", views, rows);
         countryRows("verification", verifications, rows);
-        return new Report(body, List.of(new Table("geography", List.of("type", "country", "count"), rows)));
+        return new Geography(filter, views, verifications, List.of("Countries come from an offline lookup of the truncated address; 'unknown' when there is none. "
+                + "A group under 5 is withheld, and so is the next smallest when one withheld group could be worked out."),
+                List.of(new Table("geography", List.of("type", "country", "count"), rows)));
     }
 
     /** Recipients whose credentials drove the most referral clicks, then third-party views; named only with consent. */
-    public Report influencers(long tenantId, AnalyticsFilter filter) {
+    public Influencers influencers(long tenantId, AnalyticsFilter filter) {
         List<Influencer> ranked = TopInfluencers.rank(queries.influencers(tenantId, filter, INFLUENCER_CANDIDATES), INFLUENCERS);
-        ObjectNode body = withFilter(filter);
-        ArrayNode list = body.putArray("influencers");
         List<List<String>> rows = new ArrayList<>();
         for (Influencer i : ranked) {
-            list.addObject().put("rank", i.rank()).put("label", i.label()).put("named", i.named())
-                    .put("thirdPartyViews", i.thirdPartyViews()).put("referralClicks", i.referralClicks());
             rows.add(List.of(Integer.toString(i.rank()), i.label(), Boolean.toString(i.named()), Long.toString(i.thirdPartyViews()),
                     Long.toString(i.referralClicks()), EN_TEXT.get("named." + i.named())));
         }
-        body.putArray("notes").add("Ranked by referral clicks, then third-party views, among the recipients of the "
+        return new Influencers(filter, ranked, List.of("Ranked by referral clicks, then third-party views, among the recipients of the "
                 + INFLUENCER_CANDIDATES + " credentials with the most referral clicks. A recipient is named only when they allowed "
-                + "detailed tracking on every credential counted; otherwise 'Recipient #rank', not stable across reports.");
-        return new Report(body, List.of(new Table("influencers", List.of("rank", "label", "named", "thirdPartyViews", "referralClicks", "namedShown"), rows)));
+                + "detailed tracking on every credential counted; otherwise 'Recipient #rank', not stable across reports."),
+                List.of(new Table("influencers", List.of("rank", "label", "named", "thirdPartyViews", "referralClicks", "namedShown"), rows)));
     }
 
     /**
@@ -194,52 +171,35 @@ public final class AnalyticsReports {
      * least once on each channel × the tenant's assumed impressions per share × CPM, with the
      * scenario grid and the sensitivity to CPM.
      */
-    public Report marketingValue(long tenantId, AnalyticsFilter filter) {
+    public Marketing marketingValue(long tenantId, AnalyticsFilter filter) {
         EngagementQueries.Cohort c = queries.cohort(tenantId, filter);
         MarketingAssumptions effective = assumptions.effective(tenantId, filter.achievementId());
         MarketingValue model = MarketingValue.of(c.sharedByChannel(), effective);
-        ObjectNode body = withFilter(filter);
-        body.put("kind", "measured");
-        body.put("note", MarketingDefinitions.NOT_REVENUE + "; shares are measured, impressions per share and CPM are assumptions");
-        body.put("currency", effective.currency().getCurrencyCode());
-        body.set("impressions", FigureJson.figure(model.impressions()));
-        body.set("equivalentMediaValue", FigureJson.figure(model.equivalentMediaValue()));
-        ArrayNode channels = body.putArray("byChannel");
+        List<MarketingChannel> channels = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (ChannelValue v : model.byChannel()) {
             Channel channel = v.channel();
-            channels.addObject().put("channel", channel.id()).put("label", channel.label()).put("shares", c.sharedByChannel().get(channel))
-                    .<ObjectNode>set("impressions", FigureJson.figure(v.impressions()))
-                    .set("equivalentMediaValue", FigureJson.figure(v.equivalentMediaValue()));
+            channels.add(new MarketingChannel(v, c.sharedByChannel().get(channel)));
             rows.add(List.of(channel.id(), Long.toString(c.sharedByChannel().get(channel)),
                     plain(effective.of(Parameter.IMPRESSIONS_PER_SHARE, channel).value()), plain(effective.of(Parameter.CPM, channel).value()),
                     plain(v.impressions().value()), plain(v.equivalentMediaValue().value()), EN_TEXT.get("channel." + channel.id())));
         }
-        ArrayNode grid = body.putArray("scenarios");
+        List<ScenarioCell> cells = model.scenarios().cells();
         List<List<String>> gridRows = new ArrayList<>();
-        for (ScenarioCell cell : model.scenarios().cells()) {
-            grid.addObject().put("impressionsPerShare", cell.impressionsPerShare().id()).put("cpm", cell.cpm().id())
-                    .<ObjectNode>set("impressions", FigureJson.figure(cell.impressions()))
-                    .set("equivalentMediaValue", FigureJson.figure(cell.equivalentMediaValue()));
+        for (ScenarioCell cell : cells) {
             gridRows.add(List.of(cell.impressionsPerShare().id(), cell.cpm().id(), plain(cell.impressions().value()),
                     plain(cell.equivalentMediaValue().value())));
         }
         BigDecimal highestCpm = effective.cpm().values().stream().map(a -> a.value()).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
         BigDecimal to = highestCpm.signum() == 0 ? BigDecimal.TEN : highestCpm.multiply(BigDecimal.valueOf(2));
         SensitivitySeries sensitivity = model.sensitivity(Parameter.CPM, BigDecimal.ZERO, to, SENSITIVITY_POINTS);
-        ObjectNode series = body.putObject("sensitivity");
-        series.put("varied", sensitivity.varied().name().toLowerCase(java.util.Locale.ROOT)).put("unit", sensitivity.unit())
-                .put("currency", sensitivity.currency()).put("caption", sensitivity.caption());
-        ArrayNode points = series.putArray("points");
-        sensitivity.points().forEach(p -> points.addObject().put("value", p.value()).put("impressions", p.impressions())
-                .put("equivalentMediaValue", p.equivalentMediaValue()));
-        ArrayNode assumed = body.putArray("assumptions");
+        List<ChannelAssumptions> assumed = new ArrayList<>();
         for (Channel channel : Channel.values()) {
-            assumed.addObject().put("channel", channel.id())
-                    .<ObjectNode>set("impressionsPerShare", FigureJson.input(effective.of(Parameter.IMPRESSIONS_PER_SHARE, channel).input()))
-                    .set("cpm", FigureJson.input(effective.of(Parameter.CPM, channel).input()));
+            assumed.add(new ChannelAssumptions(channel, effective.of(Parameter.IMPRESSIONS_PER_SHARE, channel).input(),
+                    effective.of(Parameter.CPM, channel).input()));
         }
-        return new Report(body, List.of(
+        return new Marketing(filter, "measured", MarketingDefinitions.NOT_REVENUE + "; shares are measured, impressions per share and CPM are assumptions",
+                effective.currency().getCurrencyCode(), model.impressions(), model.equivalentMediaValue(), channels, cells, sensitivity, assumed, List.of(
                 new Table("marketing-value", List.of("channel", "sharedCredentials", "impressionsPerShare", "cpm", "impressions",
                         "equivalentMediaValue", "channelName"), rows),
                 new Table("marketing-scenarios", List.of("impressionsPerShare", "cpm", "impressions", "equivalentMediaValue"), gridRows),
@@ -263,19 +223,6 @@ public final class AnalyticsReports {
                 : new Figure(figure.metric(), null, figure.unit(), Map.of(), null, List.of(new Warning(Warning.Code.NOT_MEASURED, reason)), false);
     }
 
-    private static ObjectNode withFilter(AnalyticsFilter filter) {
-        ObjectNode body = JsonFields.MAPPER.createObjectNode();
-        ObjectNode f = body.putObject("filter");
-        f.put("from", filter.from().toString()).put("to", filter.to().toString());
-        OptionalLong achievement = filter.achievementId();
-        if (achievement.isPresent()) {
-            f.put("achievementId", achievement.getAsLong());
-        } else {
-            f.putNull("achievementId");
-        }
-        return body;
-    }
-
     private static Table figureTable(String name, List<Figure> figures) {
         return new Table(name, List.of("id", "label", "value", "unit", "low", "high", "evidence", "warnings", "shown"), figures.stream()
                 .map(f -> List.of(f.metric().id(), f.metric().label(), plain(f.value()), f.unit(),
@@ -284,15 +231,6 @@ public final class AnalyticsReports {
                         f.metric().evidence().name().toLowerCase(java.util.Locale.ROOT),
                         f.warnings().stream().map(Warning::message).collect(Collectors.joining("; ")), EN.value(f)))
                 .toList());
-    }
-
-    private static ObjectNode suppressedJson(SuppressedTable table) {
-        ObjectNode node = JsonFields.MAPPER.createObjectNode();
-        ArrayNode cells = node.putArray("cells");
-        table.cells().forEach(f -> cells.add(FigureJson.figure(f)));
-        node.set("total", FigureJson.figure(table.total()));
-        node.put("suppressedCells", table.suppressedCells());
-        return node;
     }
 
     private static Table countryTable(String name, SuppressedTable table) {

@@ -71,12 +71,12 @@ final class DashboardPage {
 
     private List<Section> sections(Map<String, Report> reports) {
         List<Section> sections = new ArrayList<>();
-        JsonNode funnel = reports.get("funnel").json();
+        JsonNode funnel = EngagementJson.of(reports.get("funnel"));
         sections.add(new Section("funnel", t.get("funnel.title"), t.get("funnel.note"), figures(funnel.get("steps").findValues("figure")),
                 List.of(chart("chart-funnel", t.get("funnel.title"), "bar", labels(funnel.get("steps"), "step", "step."),
                         List.of(dataset(t.get("credentials"), funnel.get("steps").findValues("credentials"))))),
                 tables.of(reports.get("funnel"))));
-        JsonNode engagement = reports.get("engagement").json();
+        JsonNode engagement = EngagementJson.of(reports.get("engagement"));
         JsonNode channels = engagement.get("shareRateByChannel");
         List<JsonNode> channelRates = new ArrayList<>();
         channels.forEach(c -> channelRates.add(percent(c.at("/figure/value"))));
@@ -85,7 +85,7 @@ final class DashboardPage {
                 List.of(chart("chart-channels", t.get("channels.title"), "bar", labels(channels, "channel", "channel."),
                         List.of(dataset(t.get("channels.rate"), channelRates)))),
                 tables.of(reports.get("engagement"))));
-        JsonNode trends = reports.get("trends").json();
+        JsonNode trends = EngagementJson.of(reports.get("trends"));
         List<ObjectNode> series = new ArrayList<>();
         for (String field : List.of("issued", "claims", "views", "shares", "verifications", "referralClicks")) {
             series.add(dataset(t.get("trend." + field), trends.get("series").findValues(field)));
@@ -94,17 +94,17 @@ final class DashboardPage {
                 List.of(chart("chart-trends", t.get("trends.title"), "line", labels(trends.get("series"), "period", null), series)),
                 tables.of(reports.get("trends"))));
         sections.add(new Section("achievements", t.get("achievements.title"), "", List.of(), List.of(), tables.of(reports.get("achievements"))));
-        JsonNode verifications = reports.get("verifications").json();
+        JsonNode verifications = EngagementJson.of(reports.get("verifications"));
         sections.add(new Section("verifications", t.get("verifications.title"), t.get("verifications.note"),
                 figures(List.of(verifications.get("volume"), verifications.get("change"), verifications.get("trend"))),
                 List.of(chart("chart-verifications", t.get("verifications.title"), "line", labels(verifications.get("weekly"), "period", null),
                         List.of(dataset(t.get("trend.verifications"), verifications.get("weekly").findValues("count"))))),
                 tables.of(reports.get("verifications"))));
-        sections.add(new Section("geography", t.get("geography.title"), String.join(" ", texts(reports.get("geography").json().get("notes"))),
+        sections.add(new Section("geography", t.get("geography.title"), String.join(" ", texts(EngagementJson.of(reports.get("geography")).get("notes"))),
                 List.of(), List.of(), tables.of(reports.get("geography"))));
-        sections.add(new Section("influencers", t.get("influencers.title"), String.join(" ", texts(reports.get("influencers").json().get("notes"))),
+        sections.add(new Section("influencers", t.get("influencers.title"), String.join(" ", texts(EngagementJson.of(reports.get("influencers")).get("notes"))),
                 List.of(), List.of(), tables.of(reports.get("influencers"))));
-        JsonNode marketing = reports.get("marketing").json();
+        JsonNode marketing = EngagementJson.of(reports.get("marketing"));
         JsonNode points = marketing.at("/sensitivity/points");
         List<TableView> marketingTables = new ArrayList<>(tables.of(reports.get("marketing")));
         marketingTables.add(1, assumptions(marketing.get("assumptions")));

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.credence.achievement.Achievements;
 import org.credence.http.Pages;
@@ -18,17 +17,14 @@ import org.credence.user.SignedIn;
 public final class DashboardRoutes {
     private DashboardRoutes() {}
 
-    public static void register(JavalinConfig config, AnalyticsReports reports, Achievements achievements, AnalyticsFolder folder,
-                                Sessions sessions, Clock clock) {
+    public static void register(JavalinConfig config, AnalyticsReports reports, DashboardAnswers answers, Achievements achievements,
+                                AnalyticsFolder folder, Sessions sessions, Clock clock) {
         config.routes.get("/app/analytics", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             long tenant = signedIn.user().tenantId();
             AnalyticsFilter filter = filter(ctx, achievements, folder, tenant, clock);
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            Map<String, Report> all = new LinkedHashMap<>();
-            for (String name : DashboardPage.EXPORTS.values()) {
-                all.computeIfAbsent(name, n -> report(reports, n, tenant, filter, today));
-            }
+            Map<String, Report> all = answers.reports(tenant, filter, today);
             String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
             ctx.html(DashboardPage.render(lang, signedIn, reports.simulated(tenant), filter, achievements.list(tenant), all));
         });
@@ -56,7 +52,7 @@ public final class DashboardRoutes {
         return filter;
     }
 
-    private static Report report(AnalyticsReports reports, String name, long tenant, AnalyticsFilter filter, LocalDate today) {
+    static Report report(AnalyticsReports reports, String name, long tenant, AnalyticsFilter filter, LocalDate today) {
         return switch (name) {
             case "engagement" -> reports.engagement(tenant, filter, today);
             case "funnel" -> reports.funnel(tenant, filter, today);

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.credence.analytics.DashboardView.TableView;
+import org.credence.insights.Figure;
+import org.credence.insights.Warning;
 
 /**
  * The dashboard's tables as a person reads them: rates as percentages with their interval, counts
@@ -26,11 +30,12 @@ final class DashboardTables {
 
     /** Every table of one report, in the report's order. */
     List<TableView> of(Report report) {
-        JsonNode json = report.json();
+        // only the marketing tables show money, in the answer's currency
+        String currency = report instanceof EngagementAnswers.Marketing m ? m.currency() : null;
         return report.tables().stream().map(table -> switch (table.name()) {
-            case "funnel" -> funnel(json);
-            case "engagement" -> engagement(json);
-            case "achievements" -> achievements(json);
+            case "funnel" -> funnel((EngagementAnswers.Funnel) report);
+            case "engagement" -> engagement((EngagementAnswers.Engagement) report);
+            case "achievements" -> achievements((EngagementAnswers.Achievements) report);
             case "trends" -> view(table, List.of("column.period", "column.start", "trend.issued", "trend.claims", "trend.views", "trend.shares",
                     "trend.verifications", "trend.referralClicks"), row -> {
                         List<String> cells = new ArrayList<>(row.subList(0, 2));
@@ -48,47 +53,45 @@ final class DashboardTables {
                     t.get("named." + row.get(2)), count(row.get(3)), count(row.get(4))));
             case "marketing-value" -> view(table, List.of("assumptions.channel", "column.sharedCredentials", "assumption.impressionsPerShare",
                     "assumption.cpm", "column.impressions", "marketing.value"), row -> List.of(channel(row.get(0)), count(row.get(1)),
-                    count(row.get(2)), money(json, row.get(3)), count(row.get(4)), money(json, row.get(5))));
+                    count(row.get(2)), money(currency, row.get(3)), count(row.get(4)), money(currency, row.get(5))));
             case "marketing-scenarios" -> view(table, List.of("column.impressionsScenario", "column.cpmScenario", "column.impressions",
                     "marketing.value"), row -> List.of(t.get("scenario." + row.get(0)), t.get("scenario." + row.get(1)), count(row.get(2)),
-                    money(json, row.get(3))));
+                    money(currency, row.get(3))));
             case "marketing-sensitivity" -> view(table, List.of("assumption.cpm", "column.impressions", "marketing.value"),
-                    row -> List.of(money(json, row.get(0)), count(row.get(1)), money(json, row.get(2))));
+                    row -> List.of(money(currency, row.get(0)), count(row.get(1)), money(currency, row.get(2))));
             default -> new TableView(caption(table.name()), csv(table.name()), table.header(), table.rows());
         }).toList();
     }
 
     /** Each step in words with its count, its rate and its interval, and what it counts. */
-    private TableView funnel(JsonNode json) {
+    private TableView funnel(EngagementAnswers.Funnel funnel) {
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode step : json.get("steps")) {
-            String name = step.get("step").asText();
-            JsonNode figure = step.get("figure");
-            rows.add(List.of(t.get("step." + name), readable.number(step.get("credentials").decimalValue()),
-                    figure.get("unit").asText().equals(Readable.PROPORTION) ? readable.value(figure) : "—", t.get("funnel.counts." + name)));
+        for (EngagementAnswers.Step step : funnel.steps()) {
+            String name = step.step();
+            rows.add(List.of(t.get("step." + name), readable.number(BigDecimal.valueOf(step.credentials())),
+                    step.figure().unit().equals(Readable.PROPORTION) ? readable.value(step.figure()) : "—", t.get("funnel.counts." + name)));
         }
         return new TableView(caption("funnel"), csv("funnel"),
                 List.of(t.get("column.step"), t.get("credentials"), t.get("column.rate"), t.get("column.counts")), rows);
     }
 
-    private TableView engagement(JsonNode json) {
+    private TableView engagement(EngagementAnswers.Engagement engagement) {
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode f : json.get("figures")) {
-            List<String> warnings = new ArrayList<>();
-            f.get("warnings").forEach(w -> warnings.add(w.get("message").asText()));
-            rows.add(List.of(figureName(f), readable.value(f), t.get("evidence." + f.get("evidence").asText()), String.join(" ", warnings)));
+        for (Figure f : engagement.figures()) {
+            String warnings = f.warnings().stream().map(Warning::message).collect(Collectors.joining(" "));
+            rows.add(List.of(figureName(f.metric().id(), f.metric().label()), readable.value(f),
+                    t.get("evidence." + f.metric().evidence().name().toLowerCase(Locale.ROOT)), warnings));
         }
         return new TableView(caption("engagement"), csv("engagement"),
                 List.of(t.get("column.figure"), t.get("column.value"), t.get("column.evidence"), t.get("warnings")), rows);
     }
 
-    private TableView achievements(JsonNode json) {
+    private TableView achievements(EngagementAnswers.Achievements achievements) {
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode a : json.get("achievements")) {
-            rows.add(List.of(a.get("name").asText(), readable.number(a.get("issued").decimalValue()), readable.number(a.get("claimed").decimalValue()),
-                    readable.value(a.get("claimRate")), readable.number(a.get("shared").decimalValue()), readable.value(a.get("shareRate")),
-                    readable.number(a.get("views").decimalValue()), readable.number(a.get("verifications").decimalValue()),
-                    readable.number(a.get("referralClicks").decimalValue())));
+        for (EngagementAnswers.AchievementRow a : achievements.achievements()) {
+            EngagementQueries.Cohort c = a.cohort();
+            rows.add(List.of(a.name(), count(c.issued()), count(c.claimed()), readable.value(a.claimRate()), count(c.shared()),
+                    readable.value(a.shareRate()), count(c.views()), count(c.verifications()), count(c.referralClicks())));
         }
         return new TableView(caption("achievements"), csv("achievements"), List.of(t.get("filter.achievement"), t.get("trend.issued"),
                 t.get("step.claimed"), t.get("metric.engagement.claim_rate"), t.get("step.shared"), t.get("metric.engagement.share_rate"),
@@ -97,7 +100,11 @@ final class DashboardTables {
 
     /** A figure's name in words: its own, or its family's followed by the group's (a channel, a country). */
     String figureName(JsonNode figure) {
-        String id = figure.get("id").asText();
+        return figureName(figure.get("id").asText(), figure.get("label").asText());
+    }
+
+    /** A figure's name in words from its metric's id and (English) label. */
+    private String figureName(String id, String label) {
         String own = t.get("metric." + id);
         if (own != null) {
             return own;
@@ -105,7 +112,7 @@ final class DashboardTables {
         int dot = id.lastIndexOf('.');
         String family = dot < 0 ? null : t.get("metric." + id.substring(0, dot));
         if (family == null) {
-            return figure.get("label").asText();
+            return label;
         }
         String group = id.substring(dot + 1);
         return family + ": " + t.getOrDefault("channel." + group, country(group));
@@ -144,7 +151,11 @@ final class DashboardTables {
         return cell.equals("withheld") ? t.get("withheld") : readable.number(new BigDecimal(cell));
     }
 
-    private String money(JsonNode marketing, String cell) {
-        return cell.isEmpty() ? "—" : marketing.get("currency").asText() + " " + readable.money(new BigDecimal(cell));
+    private String count(long value) {
+        return readable.number(BigDecimal.valueOf(value));
+    }
+
+    private String money(String currency, String cell) {
+        return cell.isEmpty() ? "—" : currency + " " + readable.money(new BigDecimal(cell));
     }
 }

@@ -145,7 +145,7 @@ public final class EngagementRoutes {
             ctx.header("Content-Disposition", "attachment; filename=\"" + table.name() + ".csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(csv(table));
         } else {
-            ctx.json(SimulatedJson.mark(report.json(), simulated));
+            ctx.json(SimulatedJson.mark(EngagementJson.of(report), simulated));
         }
     }
 

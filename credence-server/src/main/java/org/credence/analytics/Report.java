@@ -1,16 +1,17 @@
 package org.credence.analytics;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * One analytics answer: the JSON body (figures with their provenance) and its tables.
- *
- * @param json   the API body
- * @param tables the rows behind it, first one served as CSV
+ * One engagement answer of {@link AnalyticsReports} as a typed record (figures with their provenance, see
+ * {@link EngagementAnswers}) and its tables; {@link EngagementJson} writes it as the API's JSON, the dashboard reads it.
  */
-public record Report(ObjectNode json, List<Table> tables) {
-    public Report {
-        tables = List.copyOf(tables);
-    }
+public sealed interface Report permits EngagementAnswers.Engagement, EngagementAnswers.Funnel, EngagementAnswers.Trends,
+        EngagementAnswers.Achievements, EngagementAnswers.Verifications, EngagementAnswers.Geography, EngagementAnswers.Influencers,
+        EngagementAnswers.Marketing {
+    /** The filter the answer was computed for. */
+    AnalyticsFilter filter();
+
+    /** The rows behind it, the first one served as CSV. */
+    List<Table> tables();
 }

@@ -13,6 +13,7 @@ import org.credence.http.FormMessage;
 import org.credence.achievement.Achievements;
 import org.credence.domain.DomainException;
 import org.credence.http.Pages;
+import org.credence.i18n.Messages;
 import org.credence.issuance.CredentialListing;
 import org.credence.issuance.CredentialNumber;
 import org.credence.issuance.CredentialQuery;
@@ -39,6 +40,12 @@ final class IssuerCredentialRoutes {
             Map<String, String> filters = filters(ctx::queryParam);
             String lang = language(ctx);
             String notice = notice(ctx, lang);
+            // a search too short for the index: said on the page, the box keeps it, the list shows the other filters' credentials
+            String typed = filters.getOrDefault("q", "");
+            if (!typed.isEmpty() && CredentialQuery.tooShortToSearch(typed)) {
+                filters.remove("q");
+                notice = Messages.of("search", lang).format("too_short", Map.of("min", CredentialQuery.MIN_SEARCH, "typed", typed));
+            }
             CredentialListing.Page page;
             try {
                 page = listing.list(tenant, query(filters));
@@ -46,10 +53,11 @@ final class IssuerCredentialRoutes {
                 // a hand-edited or stale link: say what was wrong on the page itself, and show everything
                 notice = IssuerCredentialsPage.text(lang).get("notice.bad_filter").formatted(FormMessage.of(unusable, lang).text());
                 filters.clear();
+                typed = "";
                 page = listing.list(tenant, query(filters));
             }
             Map<UUID, CredentialDelivery> deliveries = delivery.latest(tenant, page.items().stream().map(c -> c.id()).toList());
-            ctx.html(IssuerCredentialsPage.render(lang, signedIn, filters, achievements.list(tenant), page, deliveries, notice,
+            ctx.html(IssuerCredentialsPage.render(lang, signedIn, filters, typed, achievements.list(tenant), page, deliveries, notice,
                     clock.instant()));
         });
         config.routes.post("/app/credentials/{number}/resend", ctx -> {

@@ -40,9 +40,10 @@ public final class IssuerCredentialsPage {
     }
 
     /**
-     * The page. {@code filters} are the request's (blank ones left out), {@code notice} a sentence to show first (or empty).
+     * The page. {@code filters} are the request's (blank ones left out), {@code typed} what the search box shows (a search too
+     * short to run is not among the filters), {@code notice} a sentence to show first (or empty).
      */
-    static String render(String lang, SignedIn signedIn, Map<String, String> filters, List<Achievement> achievements,
+    static String render(String lang, SignedIn signedIn, Map<String, String> filters, String typed, List<Achievement> achievements,
                          CredentialListing.Page page, Map<UUID, CredentialDelivery> deliveries, String notice, Instant now) {
         Map<String, String> t = Messages.of("credentials", lang).table();
         Map<Long, String> names = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ public final class IssuerCredentialsPage {
         model.put("lang", lang);
         model.put("t", t);
         model.put("signedIn", signedIn);
-        model.put("search", filters.getOrDefault("q", ""));
+        model.put("search", typed);
         model.put("expiring", filters.getOrDefault("expiring", ""));
         model.put("mailFailed", "failed".equals(filters.get("mail")));
         model.put("achievements", achievementOptions);

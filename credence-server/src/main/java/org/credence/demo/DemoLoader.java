@@ -1,6 +1,5 @@
 package org.credence.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -22,7 +22,8 @@ import org.credence.domain.ErrorText;
  * @param issuedAfter issued at or after (inclusive)
  * @param issuedBefore issued strictly before
  * @param emailHash the recipient's e-mail as issuance hashes it
- * @param search words a person typed to find a credential: part of its number, of the recipient's name or e-mail (null: no search)
+ * @param search words a person typed to find a credential: part of its number, of the recipient's name or e-mail, at least
+ *               {@value #MIN_SEARCH} characters unless a whole number (null: no search)
  * @param expiringWithinDays only active credentials whose expiry falls in the next so many days (null: no such filter)
  * @param failedMail only credentials with a mail that failed or bounced in the last 30 days and was not sent again since
  */
@@ -31,6 +32,11 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
     public static final int MAX_LIMIT = 200;
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_SEARCH = 200;
+    /**
+     * The fewest characters a search may have, a whole certificate number aside: the search index (pg_trgm, V50) finds text by
+     * its three-character pieces, so a shorter one would read every credential of the tenant.
+     */
+    public static final int MIN_SEARCH = 3;
 
     /** Reads the query string's parameters; a bad one is a 422 problem naming it. */
     public static CredentialQuery from(Function<String, String> parameter) {
@@ -52,6 +58,10 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         String search = parameter.apply("q") == null || parameter.apply("q").isBlank() ? null : parameter.apply("q").strip();
         if (search != null && search.length() > MAX_SEARCH) {
             throw new DomainException.InvalidInput("q", ErrorText.of("query.search_too_long", "length", search.length(), "max", MAX_SEARCH));
+        }
+        if (search != null && tooShortToSearch(search)) {
+            throw new DomainException.InvalidInput("q", "q '" + search + "' is too short: type at least " + MIN_SEARCH
+                    + " characters of a name or an e-mail address, or a whole certificate number");
         }
         Integer expiring = null;
         if (parameter.apply("expiring") != null) {
@@ -83,6 +93,11 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         }
         return new CredentialQuery(achievementId, status, after, before, emailHash, search, afterIssuedAt, afterId, (int) limit, expiring,
                 mail != null);
+    }
+
+    /** Whether {@code search} (stripped) is too short to be searched for: fewer than {@value #MIN_SEARCH} characters and not a whole number. */
+    public static boolean tooShortToSearch(String search) {
+        return search.codePointCount(0, search.length()) < MIN_SEARCH && CredentialNumber.parse(search).isEmpty();
     }
 
     /** The cursor naming {@code last} as the end of a page. */

@@ -14,6 +14,7 @@ import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.analytics.OperationsQueries;
 import org.credence.analytics.OperationsReport;
 import org.credence.analytics.ProgramRoi;
+import org.credence.analytics.outcomes.OutcomeAnswers;
 import org.credence.analytics.outcomes.OutcomeQueries;
 import org.credence.analytics.outcomes.OutcomeReports;
 import org.credence.insights.Figure;
@@ -98,23 +99,23 @@ public final class Sections {
     BoardSection completion(SectionRequest r) {
         List<Achievement> achievements = sources.achievements().list(r.tenantId());
         OutcomeReports outcomes = sources.outcomes();
-        OutcomeReports.Outcome now = outcomes.completion(scope(r, r.current()), achievements);
-        OutcomeReports.Outcome before = outcomes.completion(scope(r, r.previous()), achievements);
-        OutcomeReports.Outcome retentionNow = outcomes.retention(scope(r, r.current()));
-        OutcomeReports.Outcome retentionBefore = outcomes.retention(scope(r, r.previous()));
+        OutcomeAnswers.Completion now = outcomes.completion(scope(r, r.current()), achievements);
+        OutcomeAnswers.Completion before = outcomes.completion(scope(r, r.previous()), achievements);
+        OutcomeAnswers.Retention retentionNow = outcomes.retention(scope(r, r.current()));
+        OutcomeAnswers.Retention retentionBefore = outcomes.retention(scope(r, r.previous()));
         return new BoardSection("completion", Layer.COMPLETION, List.of(
-                comparison(r, ReportDefinitions.COMPLETION_UPLIFT, now.comparisons().get("offer"), before.comparisons().get("offer"), "enrolments"),
-                comparison(r, ReportDefinitions.RE_ENROLMENT_DIFFERENCE, retentionNow.comparisons().get("reEnrolment"),
-                        retentionBefore.comparisons().get("reEnrolment"), "people")), List.of(), "note.completion");
+                comparison(r, ReportDefinitions.COMPLETION_UPLIFT, now.offer().comparison(), before.offer().comparison(), "enrolments"),
+                comparison(r, ReportDefinitions.RE_ENROLMENT_DIFFERENCE, retentionNow.reEnrolment().groups().comparison(),
+                        retentionBefore.reEnrolment().groups().comparison(), "people")), List.of(), "note.completion");
     }
 
     /** Layer 5: pipeline and won revenue from credentialed contacts, win rate against other contacts, and the program's ROI (or value indicator). */
     BoardSection outcomes(SectionRequest r) {
         List<Achievement> achievements = sources.achievements().list(r.tenantId());
-        OutcomeReports.Outcome now = sources.outcomes().business(scope(r, r.current()), achievements);
-        OutcomeReports.Outcome before = sources.outcomes().business(scope(r, r.previous()), achievements);
+        OutcomeAnswers.Business now = sources.outcomes().business(scope(r, r.current()), achievements);
+        OutcomeAnswers.Business before = sources.outcomes().business(scope(r, r.previous()), achievements);
         List<BoardFigure> figures = new ArrayList<>();
-        // the pipeline sums come from the business answer's own table, which the outcome reports cache per tenant and data
+        // the pipeline sums come from the business answer, which the outcome reports cache per tenant and data
         List<PipelineRow> pipelineNow = pipelineRows(now);
         List<PipelineRow> pipelineBefore = pipelineRows(before);
         String currency = mainCurrency(pipelineNow);
@@ -122,8 +123,7 @@ public final class Sections {
             figures.add(new BoardFigure(pipeline(pipelineNow, currency, false), pipeline(pipelineBefore, currency, false)));
             figures.add(new BoardFigure(pipeline(pipelineNow, currency, true), pipeline(pipelineBefore, currency, true)));
         }
-        figures.add(comparison(r, ReportDefinitions.WIN_RATE_DIFFERENCE, now.comparisons().get("winRate"), before.comparisons().get("winRate"),
-                "opportunities"));
+        figures.add(comparison(r, ReportDefinitions.WIN_RATE_DIFFERENCE, winRate(now), winRate(before), "opportunities"));
         if (sources.surveys() != null) {
             figures.addAll(surveys(r));
         }
@@ -167,20 +167,20 @@ public final class Sections {
         return new BoardFigure(pair.current(), pair.previous(), pair.current().suppressed() ? null : now);
     }
 
-    /** One row of the business answer's pipeline table: a currency and group (credentialed or others). */
+    /** One group of the business answer's pipeline: a currency and group (credentialed or others). */
     private record PipelineRow(String currency, boolean credentialed, long open, BigDecimal openAmount, long won, BigDecimal wonAmount) {}
 
-    private static List<PipelineRow> pipelineRows(OutcomeReports.Outcome outcome) {
+    private static List<PipelineRow> pipelineRows(OutcomeAnswers.Business answer) {
         List<PipelineRow> rows = new ArrayList<>();
-        outcome.report().tables().stream().filter(t -> t.name().equals("pipeline")).findFirst().ifPresent(table -> {
-            List<String> h = table.header();
-            for (List<String> row : table.rows()) {
-                rows.add(new PipelineRow(row.get(h.indexOf("currency")), row.get(h.indexOf("group")).equals("credentialed"),
-                        Long.parseLong(row.get(h.indexOf("open"))), new BigDecimal(row.get(h.indexOf("openAmount"))),
-                        Long.parseLong(row.get(h.indexOf("won"))), new BigDecimal(row.get(h.indexOf("wonAmount")))));
-            }
-        });
+        for (OutcomeAnswers.CurrencyPipeline currency : answer.pipeline()) {
+            currency.groups().forEach(g -> rows.add(new PipelineRow(g.currency(), g.credentialed(), g.open(), g.openAmount(), g.won(), g.wonAmount())));
+        }
         return rows;
+    }
+
+    /** The win-rate comparison, null without a main currency or when a group closed nothing. */
+    private static Comparison winRate(OutcomeAnswers.Business answer) {
+        return answer.winRate() == null ? null : answer.winRate().groups().comparison();
     }
 
     /** The currency with the most won opportunities; amounts in other currencies are never added to it. */

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -136,6 +137,7 @@ public final class ApiKeys {
             }
             h.createUpdate("UPDATE api_key SET revoked_at = :now WHERE tenant_id = :tenant AND prefix = :prefix")
                     .bind("now", Timestamp.from(clock.instant())).bind("tenant", caller.tenantId()).bind("prefix", prefix).execute();
+            forgetAfterCommit(h, prefix);
             audit.record(h, caller.tenantId(), caller.actor(), "api-key.revoke", subject(prefix), json(key), null);
         });
     }
@@ -158,6 +160,7 @@ public final class ApiKeys {
             h.createUpdate("UPDATE api_key SET revoked_at = :until, replaced_by = :next WHERE tenant_id = :tenant AND prefix = :prefix")
                     .bind("until", Timestamp.from(until)).bind("next", newPrefix).bind("tenant", caller.tenantId()).bind("prefix", prefix)
                     .execute();
+            forgetAfterCommit(h, prefix);
             Listed created = find(h, caller.tenantId(), newPrefix, false).orElseThrow();
             ObjectNode after = json(created).put("replaces", prefix).put("oldKeyWorksUntil", until.toString());
             audit.record(h, caller.tenantId(), caller.actor(), "api-key.rotate", subject(prefix), json(old), after);
@@ -181,36 +184,52 @@ public final class ApiKeys {
                 .mapTo(Integer.class).one() > 0);
     }
 
-    /** Who holds {@code key}, if it is known and working; notes when it was last used (at most once a minute). */
+    /**
+     * Who holds {@code key}, if it is known and working; notes when it was last used (at most once a minute). A key this
+     * process authenticated less than {@link #REMEMBER} ago is answered from memory, without a query: revoking or rotating
+     * it here forgets it at once; a revocation by another process on the same database takes effect here within REMEMBER.
+     */
     public Optional<Caller> authenticate(String key) {
         Optional<String> prefix = prefixOf(key);
         if (prefix.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return jdbi.withHandle(h -> {
-            record Found(Caller caller, Instant lastUsed) {}
-            Optional<Found> found = h.createQuery("""
+        byte[] hash = hash(key);
+        java.nio.ByteBuffer id = java.nio.ByteBuffer.wrap(hash);
+        Known remembered = known.get(id);
+        if (remembered != null && remembered.answers(now, System.nanoTime())) {
+            return Optional.of(remembered.caller());
+        }
+        long generation;
+        synchronized (known) {
+            generation = forgotten;
+        }
+        Optional<Known> found = jdbi.withHandle(h -> {
+            Optional<Known> row = h.createQuery("""
                             SELECT tenant_id
                                  , secret_hash
                                  , scopes
                                  , last_used_at
+                                 , revoked_at
                               FROM api_key
                              WHERE prefix = :prefix
                                AND (revoked_at IS NULL OR revoked_at > :now)
                             """)
                     .bind("prefix", prefix.get()).bind("now", Timestamp.from(now))
                     .map((rs, ctx) -> {
-                        if (!MessageDigest.isEqual(rs.getBytes("secret_hash"), hash(key))) {
+                        if (!MessageDigest.isEqual(rs.getBytes("secret_hash"), hash)) {
                             return null;
                         }
                         long tenant = rs.getLong("tenant_id");
                         Long tenantId = rs.wasNull() ? null : tenant;
                         Set<String> scopes = Set.of((String[]) rs.getArray("scopes").getArray());
-                        return new Found(new Caller(tenantId, scopes, "api-key:crd_" + prefix.get()), instant(rs, "last_used_at"));
+                        Timestamp ends = rs.getTimestamp("revoked_at");
+                        return new Known(prefix.get(), new Caller(tenantId, scopes, "api-key:crd_" + prefix.get()),
+                                ends == null ? null : ends.toInstant(), instant(rs, "last_used_at"), System.nanoTime());
                     })
                     .findOne();
-            if (found.isPresent() && (found.get().lastUsed() == null || !now.isBefore(found.get().lastUsed().plus(TOUCH_EVERY)))) {
+            if (row.isPresent() && (row.get().lastUsed() == null || !now.isBefore(row.get().lastUsed().plus(TOUCH_EVERY)))) {
                 // the condition repeats in SQL so that concurrent requests write the row once
                 h.createUpdate("""
                                 UPDATE api_key
@@ -220,8 +239,53 @@ public final class ApiKeys {
                                 """)
                         .bind("now", Timestamp.from(now)).bind("stale", Timestamp.from(now.minus(TOUCH_EVERY)))
                         .bind("prefix", prefix.get()).execute();
+                row = row.map(k -> k.usedAt(now));
             }
-            return found.map(Found::caller);
+            return row;
+        });
+        synchronized (known) {
+            known.remove(id);
+            // a revocation here that committed while this read ran must not be undone by remembering what the read saw
+            if (found.isPresent() && generation == forgotten) {
+                if (known.size() >= MAX_REMEMBERED) {
+                    known.clear(); // only working keys are remembered: this bounds memory, not an attack surface
+                }
+                known.put(id, found.get());
+            }
+        }
+        return found.map(Known::caller);
+    }
+
+    /** How long this process answers a key it has authenticated from memory (a revocation by another process waits this long). */
+    public static final Duration REMEMBER = Duration.ofSeconds(1);
+    private static final long REMEMBER_NANOS = REMEMBER.toNanos();
+    private static final int MAX_REMEMBERED = 10_000;
+
+    /** A working key as authenticated: who holds it, when it stops working (a rotated key's grace; null: in service). */
+    private record Known(String prefix, Caller caller, Instant endsAt, Instant lastUsed, long rememberedNanos) {
+        /** Still answerable from memory: remembered lately, still working, and its last use recent enough not to be written. */
+        boolean answers(Instant now, long nanos) {
+            return nanos - rememberedNanos < REMEMBER_NANOS && (endsAt == null || now.isBefore(endsAt))
+                    && lastUsed != null && now.isBefore(lastUsed.plus(TOUCH_EVERY));
+        }
+
+        Known usedAt(Instant now) {
+            return new Known(prefix, caller, endsAt, now, rememberedNanos);
+        }
+    }
+
+    /** Keys remembered by the SHA-256 of the whole key; the lock for {@link #forgotten} too. */
+    private final Map<java.nio.ByteBuffer, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Counts forgettings (guarded by {@link #known}), so a read that overlapped one remembers nothing. */
+    private long forgotten;
+
+    /** Forgets the key with {@code prefix} once the transaction revoking or rotating it commits. */
+    private void forgetAfterCommit(Handle h, String prefix) {
+        h.afterCommit(() -> {
+            synchronized (known) {
+                forgotten++;
+                known.values().removeIf(k -> k.prefix().equals(prefix));
+            }
         });
     }
 

@@ -1,6 +1,5 @@
 package org.credence.analytics.outcomes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -8,19 +7,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.credence.achievement.Achievement;
 import org.credence.analytics.AnalyticsNav;
 import org.credence.analytics.ComparisonText;
 import org.credence.analytics.ComparisonView;
 import org.credence.analytics.DashboardView.Option;
-import org.credence.analytics.outcomes.OutcomeReports.Outcome;
+import org.credence.analytics.outcomes.OutcomeAnswers.Attrition;
+import org.credence.analytics.outcomes.OutcomeAnswers.Business;
+import org.credence.analytics.outcomes.OutcomeAnswers.Completion;
+import org.credence.analytics.outcomes.OutcomeAnswers.CurrencyPipeline;
+import org.credence.analytics.outcomes.OutcomeAnswers.Groups;
+import org.credence.analytics.outcomes.OutcomeAnswers.Launch;
+import org.credence.analytics.outcomes.OutcomeAnswers.Leads;
+import org.credence.analytics.outcomes.OutcomeAnswers.Offer;
+import org.credence.analytics.outcomes.OutcomeAnswers.Ramp;
+import org.credence.analytics.outcomes.OutcomeAnswers.ReferralLeads;
+import org.credence.analytics.outcomes.OutcomeAnswers.ReferralRow;
+import org.credence.analytics.outcomes.OutcomeAnswers.Retention;
+import org.credence.analytics.outcomes.OutcomeQueries.Pipeline;
 import org.credence.analytics.outcomes.OutcomeView.Block;
 import org.credence.analytics.outcomes.OutcomeView.Section;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
+import org.credence.insights.Figure;
+import org.credence.insights.Warning;
 import org.credence.insights.compare.Comparison;
 import org.credence.insights.compare.Group;
 import org.credence.insights.compare.Wording;
+import org.credence.insights.survival.MedianSurvival;
 import org.credence.user.SignedIn;
 
 /**
@@ -40,8 +55,8 @@ final class OutcomePage {
         this.comparisonText = ComparisonText.of(this.lang);
     }
 
-    static String render(String lang, SignedIn signedIn, OutcomeQueries.Scope scope, List<Achievement> achievements, Outcome completion,
-                         Outcome retention, Outcome business) {
+    static String render(String lang, SignedIn signedIn, OutcomeQueries.Scope scope, List<Achievement> achievements, Completion completion,
+                         Retention retention, Business business) {
         OutcomePage page = new OutcomePage(lang);
         List<Option> options = new ArrayList<>();
         options.add(new Option("", page.m.text("filter.all"), scope.achievementId().isEmpty()));
@@ -51,9 +66,9 @@ final class OutcomePage {
         model.put("lang", page.lang);
         model.put("t", page.m.table());
         model.put("signedIn", signedIn);
-        model.put("simulated", completion.json().path("simulated").asBoolean());
+        model.put("simulated", completion.header().simulated());
         // a recompute after new data is running: these are the previous answers (OutcomeWarmer)
-        boolean stale = List.of(completion, retention, business).stream().anyMatch(o -> o.json().path("stale").asBoolean());
+        boolean stale = List.of(completion, retention, business).stream().anyMatch(o -> o.header().stale());
         model.put("staleNote", stale ? page.m.text("stale") : null);
         model.put("from", scope.from().toString());
         model.put("to", scope.to().toString());
@@ -63,109 +78,105 @@ final class OutcomePage {
         return Pages.render("analytics/outcomes.jte", model);
     }
 
-    private Section completion(Outcome outcome) {
-        JsonNode json = outcome.json();
-        int days = json.path("followUpDays").asInt();
-        String formula = m.format("completion.formula", Map.of("days", days));
+    private Section completion(Completion answer) {
+        String formula = m.format("completion.formula", Map.of("days", answer.followUpDays()));
         List<Block> blocks = new ArrayList<>();
+        Offer offer = answer.offer();
         blocks.add(new Block("completion-offer", m.text("completion.offer"), rateHeader(),
-                List.of(rateRow(m.text("completion.with"), json.at("/offer/with")), rateRow(m.text("completion.without"), json.at("/offer/without"))),
-                comparisons(outcome, "offer"), List.of(formula, m.text("completion.cannot"))));
-        for (JsonNode launch : json.path("launches")) {
-            blocks.add(new Block("completion-launch-" + launch.path("achievementId").asLong(),
-                    m.format("completion.launch", Map.of("achievement", launch.path("achievement").asText(), "date", launch.path("launchedOn").asText())),
-                    rateHeader(), List.of(rateRow(m.text("completion.before"), launch.path("before")), rateRow(m.text("completion.after"), launch.path("after"))),
-                    comparisons(outcome, "launch." + launch.path("achievementId").asLong()), List.of(formula)));
+                List.of(rateRow(m.text("completion.with"), offer.with()), rateRow(m.text("completion.without"), offer.without())),
+                comparisons(offer.comparison()), List.of(formula, m.text("completion.cannot"))));
+        for (Launch launch : answer.launches()) {
+            blocks.add(new Block("completion-launch-" + launch.achievementId(),
+                    m.format("completion.launch", Map.of("achievement", launch.achievement(), "date", launch.launchedOn().toString())),
+                    rateHeader(), List.of(rateRow(m.text("completion.before"), launch.before()), rateRow(m.text("completion.after"), launch.after())),
+                    comparisons(launch.comparison()), List.of(formula)));
         }
         return new Section("completion", m.text("completion.title"), "", blocks);
     }
 
-    private Section retention(Outcome outcome) {
-        JsonNode json = outcome.json();
+    private Section retention(Retention answer) {
         List<Block> blocks = new ArrayList<>();
         List<List<String>> cohorts = new ArrayList<>();
-        for (JsonNode cohort : json.at("/renewal/cohorts")) {
-            cohorts.add(rateRow(cohort.path("cohort").asText(), cohort.path("figure")));
+        for (OutcomeAnswers.Cohort cohort : answer.renewal().cohorts()) {
+            cohorts.add(rateRow(cohort.cohort(), cohort.figure()));
         }
-        cohorts.add(rateRow(m.text("renewal.total"), json.at("/renewal/total")));
+        cohorts.add(rateRow(m.text("renewal.total"), answer.renewal().total()));
         blocks.add(new Block("renewal", m.text("renewal.title"), rateHeader(), cohorts, List.of(),
-                List.of(m.format("renewal.formula", Map.of("days", OutcomeQueries.RENEWAL_WINDOW_DAYS)), json.at("/renewal/rule").asText())));
+                List.of(m.format("renewal.formula", Map.of("days", OutcomeQueries.RENEWAL_WINDOW_DAYS)), answer.renewal().rule())));
+        Groups reEnrolment = answer.reEnrolment().groups();
         blocks.add(new Block("re-enrolment", m.text("reenrolment.title"), rateHeader(),
-                List.of(rateRow(m.text("earners"), json.at("/reEnrolment/earners")), rateRow(m.text("others"), json.at("/reEnrolment/others"))),
-                comparisons(outcome, "reEnrolment"), List.of(m.format("reenrolment.formula", Map.of("days", OutcomeQueries.FOLLOW_UP_DAYS)),
-                        json.at("/reEnrolment/rule").asText())));
-        blocks.add(new Block("repeat-earners", m.text("repeat.title"), rateHeader(), List.of(rateRow(m.text("repeat.row"), json.path("repeatEarners"))),
+                List.of(rateRow(m.text("earners"), reEnrolment.earners()), rateRow(m.text("others"), reEnrolment.others())),
+                comparisons(reEnrolment.comparison()), List.of(m.format("reenrolment.formula", Map.of("days", OutcomeQueries.FOLLOW_UP_DAYS)),
+                        answer.reEnrolment().rule())));
+        blocks.add(new Block("repeat-earners", m.text("repeat.title"), rateHeader(), List.of(rateRow(m.text("repeat.row"), answer.repeatEarners())),
                 List.of(), List.of(m.text("repeat.formula"))));
-        for (JsonNode role : json.path("timeToProductivity")) {
-            String name = role.path("role").asText();
+        for (Ramp role : answer.timeToProductivity()) {
+            String name = role.role();
             String productive = m.format("ramp.productive", Map.of("days", OutcomeReports.RAMP_HORIZON_DAYS));
             blocks.add(new Block("ramp-" + name, m.format("ramp.title", Map.of("role", name)),
                     List.of("", m.text("n"), m.text("ramp.median"), productive),
-                    List.of(rampRow(m.text("earners"), role.path("earners"), role.path("productiveByHorizonEarners")),
-                            rampRow(m.text("others"), role.path("others"), role.path("productiveByHorizonOthers"))),
-                    comparisons(outcome, "ramp." + name), List.of(m.format("ramp.formula", Map.of("days", OutcomeQueries.RAMP_LANDMARK_DAYS)))));
+                    List.of(rampRow(m.text("earners"), role.earners(), role.productiveByHorizonEarners()),
+                            rampRow(m.text("others"), role.others(), role.productiveByHorizonOthers())),
+                    comparisons(role.comparison()), List.of(m.format("ramp.formula", Map.of("days", OutcomeQueries.RAMP_LANDMARK_DAYS)))));
         }
-        for (JsonNode attrition : json.path("attrition")) {
-            int months = attrition.path("months").asInt();
-            JsonNode excluded = attrition.path("excluded");
+        for (Attrition attrition : answer.attrition()) {
+            int months = attrition.months();
             blocks.add(new Block("attrition-" + months, m.format("attrition.title", Map.of("months", months)), rateHeader(),
-                    List.of(rateRow(m.text("earners"), attrition.path("earners")), rateRow(m.text("others"), attrition.path("others"))),
-                    comparisons(outcome, "attrition." + months),
-                    List.of(m.format("attrition.formula", Map.of("months", months, "landmark", attrition.path("landmarkMonths").asInt())),
-                            m.format("attrition.excluded", Map.of("left", excluded.path("leftBeforeLandmark").asLong(),
-                                    "incomplete", excluded.path("followUpIncomplete").asLong(), "notyet", excluded.path("notYetAtLandmark").asLong(),
+                    List.of(rateRow(m.text("earners"), attrition.groups().earners()), rateRow(m.text("others"), attrition.groups().others())),
+                    comparisons(attrition.groups().comparison()),
+                    List.of(m.format("attrition.formula", Map.of("months", months, "landmark", attrition.landmarkMonths())),
+                            m.format("attrition.excluded", Map.of("left", attrition.leftBeforeLandmark(),
+                                    "incomplete", attrition.followUpIncomplete(), "notyet", attrition.notYetAtLandmark(),
                                     "months", months)))));
         }
         return new Section("retention", m.text("retention.title"), "", blocks);
     }
 
-    private Section business(Outcome outcome) {
-        JsonNode json = outcome.json();
+    private Section business(Business answer) {
         List<Block> blocks = new ArrayList<>();
-        for (JsonNode currency : json.path("pipeline")) {
-            String code = currency.path("currency").asText();
+        for (CurrencyPipeline currency : answer.pipeline()) {
+            String code = currency.currency();
             List<List<String>> rows = new ArrayList<>();
-            for (String group : List.of("credentialed", "others")) {
-                JsonNode g = currency.path(group);
-                rows.add(List.of(m.text("pipeline." + group), count(g.path("opportunities").asLong()), money(g.path("pipelineAmount"), code),
-                        money(g.path("wonAmount"), code), g.path("medianWon").isNull() ? m.text("none") : money(g.path("medianWon"), code)));
+            for (boolean credentialed : List.of(true, false)) {
+                Pipeline g = currency.groups().stream().filter(p -> p.credentialed() == credentialed).findFirst().orElseThrow();
+                rows.add(List.of(m.text(credentialed ? "pipeline.credentialed" : "pipeline.others"), count(g.opportunities()),
+                        money(CurrencyPipeline.pipelineAmount(g), code), money(g.wonAmount(), code),
+                        g.medianWon() == null ? m.text("none") : money(g.medianWon(), code)));
             }
             blocks.add(new Block("pipeline-" + code, m.format("pipeline.title", Map.of("currency", code)),
                     List.of("", m.text("pipeline.opportunities"), m.text("pipeline.pipeline"), m.text("pipeline.won"), m.text("pipeline.median")),
                     rows, List.of(), List.of(m.text("business.rule"))));
         }
-        String main = json.path("mainCurrency").asText(null);
+        String main = answer.mainCurrency();
         if (main != null) {
-            List<String> excluded = json.path("excludedOpportunities").asLong() == 0 ? List.of()
-                    : List.of(m.format("currency.excluded", Map.of("count", json.path("excludedOpportunities").asLong())));
+            List<String> excluded = answer.excludedOpportunities() == 0 ? List.of()
+                    : List.of(m.format("currency.excluded", Map.of("count", answer.excludedOpportunities())));
             List<String> winNotes = new ArrayList<>(List.of(m.text("winrate.formula"), m.text("business.rule")));
             winNotes.addAll(excluded);
+            Groups winRate = answer.winRate().groups();
             blocks.add(new Block("win-rate", m.format("winrate.title", Map.of("currency", main)), rateHeader(),
-                    List.of(rateRow(m.text("pipeline.credentialed"), json.at("/winRate/earners")), rateRow(m.text("pipeline.others"), json.at("/winRate/others"))),
-                    comparisons(outcome, "winRate"), winNotes));
+                    List.of(rateRow(m.text("pipeline.credentialed"), winRate.earners()), rateRow(m.text("pipeline.others"), winRate.others())),
+                    comparisons(winRate.comparison()), winNotes));
             List<String> dealNotes = new ArrayList<>(List.of(m.text("dealsize.formula"), m.text("business.rule")));
             dealNotes.addAll(excluded);
             blocks.add(new Block("deal-size", m.format("dealsize.title", Map.of("currency", main)), List.of(), List.of(),
-                    comparisons(outcome, "dealSize"), dealNotes));
+                    comparisons(answer.dealSize().comparison()), dealNotes));
         }
         List<List<String>> leads = new ArrayList<>();
-        JsonNode referral = json.path("referralLeads");
-        for (JsonNode row : referral.path("byAchievement")) {
-            leads.add(List.of(row.path("achievement").asText(), count(row.path("contacts").asLong()), count(row.path("withOpportunity").asLong()),
-                    count(row.path("withWon").asLong())));
+        ReferralLeads referral = answer.referralLeads();
+        for (ReferralRow row : referral.byAchievement()) {
+            leads.add(List.of(row.achievement(), count(row.leads().contacts()), count(row.leads().withOpportunity()), count(row.leads().withWon())));
         }
-        JsonNode none = referral.path("unattributed");
-        leads.add(List.of(m.text("referral.unattributed"), count(none.path("contacts").asLong()), count(none.path("withOpportunity").asLong()),
-                count(none.path("withWon").asLong())));
-        leads.add(List.of(m.text("referral.total"), count(referral.at("/total/value").asLong()), "", ""));
+        Leads none = referral.unattributed();
+        leads.add(List.of(m.text("referral.unattributed"), count(none.contacts()), count(none.withOpportunity()), count(none.withWon())));
+        leads.add(List.of(m.text("referral.total"), count(referral.total().value().longValue()), "", ""));
         blocks.add(new Block("referral-leads", m.text("referral.title"),
                 List.of(m.text("referral.achievement"), m.text("referral.contacts"), m.text("referral.opportunity"), m.text("referral.won")),
                 leads, List.of(), List.of(m.text("referral.formula"))));
         return new Section("business", m.text("business.title"), m.text("business.rule"), blocks);
     }
 
-    private List<ComparisonView> comparisons(Outcome outcome, String key) {
-        Comparison c = outcome.comparisons().get(key);
+    private List<ComparisonView> comparisons(Comparison c) {
         return c == null ? List.of() : List.of(comparisonText.view(localized(c)));
     }
 
@@ -193,26 +204,25 @@ final class OutcomePage {
         return List.of("", m.text("n"), m.text("rate"));
     }
 
-    /** Label, n and "62.0 % (55.1–68.4 %)" from a figure's JSON, with its warnings after it. */
-    private List<String> rateRow(String label, JsonNode figure) {
-        long n = figure.at("/inputs/total/value").asLong();
-        String rate = figure.path("value").isNull() || figure.path("value").isMissingNode() ? m.text("none")
-                : percent(figure.path("value").asDouble()) + (figure.has("interval")
-                        ? " (" + percent(figure.at("/interval/low").asDouble()) + "–" + percent(figure.at("/interval/high").asDouble()) + ")" : "");
-        List<String> warnings = new ArrayList<>();
-        figure.path("warnings").forEach(w -> warnings.add(w.path("message").asText()));
+    /** Label, n and "62.0 % (55.1–68.4 %)" from a rate figure, with its warnings after it. */
+    private List<String> rateRow(String label, Figure figure) {
+        long n = figure.inputs().get("total").value().longValue();
+        String rate = figure.value() == null ? m.text("none")
+                : percent(figure.value().doubleValue()) + (figure.interval() != null
+                        ? " (" + percent(figure.interval().low()) + "–" + percent(figure.interval().high()) + ")" : "");
+        List<String> warnings = figure.warnings().stream().map(Warning::message).toList();
         return List.of(label, count(n), warnings.isEmpty() ? rate : rate + " — " + m.text("caution") + ": " + String.join("; ", warnings));
     }
 
-    private List<String> rampRow(String label, JsonNode median, JsonNode productive) {
-        String days = median.path("medianDays").isNull() ? m.text("not_reached")
-                : number(median.path("medianDays").asDouble()) + " (" + bound(median.path("lowerDays")) + "–" + bound(median.path("upperDays")) + ")";
-        String censored = m.format("ramp.censored", Map.of("people", median.path("people").asLong(), "censored", median.path("censored").asLong()));
-        return List.of(label, count(median.path("people").asLong()), days + " · " + censored, rateRow("", productive).get(2));
+    private List<String> rampRow(String label, MedianSurvival median, Figure productive) {
+        String days = median.estimate().isEmpty() ? m.text("not_reached")
+                : number(median.estimate().getAsDouble()) + " (" + bound(median.lower()) + "–" + bound(median.upper()) + ")";
+        String censored = m.format("ramp.censored", Map.of("people", median.people(), "censored", median.people() - median.events()));
+        return List.of(label, count(median.people()), days + " · " + censored, rateRow("", productive).get(2));
     }
 
-    private String bound(JsonNode value) {
-        return value.isNull() ? m.text("not_reached") : number(value.asDouble());
+    private String bound(OptionalDouble value) {
+        return value.isEmpty() ? m.text("not_reached") : number(value.getAsDouble());
     }
 
     private String percent(double proportion) {
@@ -232,9 +242,9 @@ final class OutcomePage {
         return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
-    private String money(JsonNode amount, String currency) {
+    private String money(BigDecimal amount, String currency) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(0);
-        return format.format(new BigDecimal(amount.asText("0"))) + " " + currency;
+        return format.format(amount) + " " + currency;
     }
 }

@@ -1,23 +1,36 @@
 package org.credence.analytics.outcomes;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.credence.achievement.Achievement;
-import org.credence.analytics.ComparisonJson;
-import org.credence.analytics.ComparisonText;
-import org.credence.analytics.FigureJson;
-import org.credence.analytics.Report;
 import org.credence.analytics.Table;
+import org.credence.analytics.outcomes.OutcomeAnswers.Answer;
+import org.credence.analytics.outcomes.OutcomeAnswers.Attrition;
+import org.credence.analytics.outcomes.OutcomeAnswers.Business;
+import org.credence.analytics.outcomes.OutcomeAnswers.Cohort;
+import org.credence.analytics.outcomes.OutcomeAnswers.Completion;
+import org.credence.analytics.outcomes.OutcomeAnswers.CurrencyPipeline;
+import org.credence.analytics.outcomes.OutcomeAnswers.DealSize;
+import org.credence.analytics.outcomes.OutcomeAnswers.Groups;
+import org.credence.analytics.outcomes.OutcomeAnswers.Header;
+import org.credence.analytics.outcomes.OutcomeAnswers.Launch;
+import org.credence.analytics.outcomes.OutcomeAnswers.Leads;
+import org.credence.analytics.outcomes.OutcomeAnswers.Offer;
+import org.credence.analytics.outcomes.OutcomeAnswers.Ramp;
+import org.credence.analytics.outcomes.OutcomeAnswers.ReEnrolment;
+import org.credence.analytics.outcomes.OutcomeAnswers.ReferralLeads;
+import org.credence.analytics.outcomes.OutcomeAnswers.ReferralRow;
+import org.credence.analytics.outcomes.OutcomeAnswers.Renewal;
+import org.credence.analytics.outcomes.OutcomeAnswers.Retention;
+import org.credence.analytics.outcomes.OutcomeAnswers.WinRate;
 import org.credence.analytics.outcomes.OutcomeQueries.CompletionArm;
 import org.credence.analytics.outcomes.OutcomeQueries.Pipeline;
 import org.credence.analytics.outcomes.OutcomeQueries.RampTime;
@@ -40,10 +53,9 @@ import org.credence.insights.survival.KaplanMeier;
 import org.credence.insights.survival.LandmarkResult;
 import org.credence.insights.survival.MedianSurvival;
 import org.credence.insights.survival.Observation;
-import org.credence.json.JsonFields;
 
 /**
- * The completion, retention and business-outcome figures (ROI layers 4 and 5) of one tenant as {@link Report}s: counts from
+ * The completion, retention and business-outcome figures (ROI layers 4 and 5) of one tenant as {@link OutcomeAnswers}: counts from
  * {@link OutcomeQueries}, statistics from credence-insights (Wilson rates, {@link Comparisons} for every earner-vs-not and
  * before-vs-after figure, Kaplan–Meier, landmark attrition). The API and the page read the same reports.
  *
@@ -61,35 +73,10 @@ public final class OutcomeReports {
     static final int BOOTSTRAP_SAMPLE = 5_000;
     private static final int CACHE_SIZE = 256;
 
-    /**
-     * One outcome answer: the API body and its table, and the comparisons in it by a stable key ("offer", "launch.12",
-     * "reEnrolment"…), which the page renders in the reader's language.
-     */
-    public record Outcome(Report report, Map<String, Comparison> comparisons) {
-        public ObjectNode json() {
-            return report.json();
-        }
-    }
-
-    /** Collects a report's comparisons while its JSON is written. */
-    private static final class Collected {
-        final Map<String, Comparison> comparisons = new LinkedHashMap<>();
-
-        com.fasterxml.jackson.databind.JsonNode add(String key, Comparison comparison) {
-            if (comparison == null) {
-                return JsonFields.MAPPER.nullNode();
-            }
-            comparisons.put(key, comparison);
-            return ComparisonJson.comparison(comparison, ENGLISH);
-        }
-    }
-
-    /** The API's sentences are English, like its figure definitions; the page renders its own in the reader's language. */
-    private static final ComparisonText ENGLISH = ComparisonText.of("en");
     private final OutcomeQueries queries;
     private final ProgramStore programs;
     /** An answer and the fingerprint of the data it was computed from. */
-    private record Cached(String fingerprint, Outcome outcome) {}
+    private record Cached(String fingerprint, Answer answer) {}
 
     private final Map<String, Cached> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -139,34 +126,33 @@ public final class OutcomeReports {
         }
     }
 
-    private Outcome cached(String kind, Scope scope, boolean mayBeStale, java.util.function.Function<Collected, Report> compute) {
+    /** The cached answer of this kind and scope for the current data, or a newly computed one; records are immutable, so shared. */
+    private <T extends Answer> T cached(String kind, Scope scope, boolean mayBeStale, Class<T> type, Supplier<T> compute) {
         String key = kind + "|" + scope.tenantId() + "|" + scope.from() + "|" + scope.to() + "|" + scope.achievementId() + "|" + scope.today();
         String fingerprint = queries.fingerprint(scope.tenantId());
         Cached hit = cache.get(key);
         if (hit != null && hit.fingerprint().equals(fingerprint)) {
-            return hit.outcome();
+            return type.cast(hit.answer());
         }
         if (hit != null && mayBeStale && scope.isStandard() && revalidating.contains(scope.tenantId())) {
             // stale-while-revalidate: the warmer is computing this answer; the previous one, marked, beats waiting seconds for it
-            ObjectNode json = hit.outcome().json().deepCopy().put("stale", true);
-            return new Outcome(new Report(json, hit.outcome().report().tables()), hit.outcome().comparisons());
+            return type.cast(hit.answer().asStale());
         }
-        Collected collected = new Collected();
-        Outcome outcome = new Outcome(compute.apply(collected), Map.copyOf(collected.comparisons));
-        cache.put(key, new Cached(fingerprint, outcome));
-        return outcome;
+        T answer = compute.get();
+        cache.put(key, new Cached(fingerprint, answer));
+        return answer;
     }
 
     /** Completion with vs without a credential offer, and before vs after each achievement's launch date. */
-    public Outcome completion(Scope scope, List<Achievement> achievements) {
+    public Completion completion(Scope scope, List<Achievement> achievements) {
         return completion(scope, achievements, true);
     }
 
-    private Outcome completion(Scope scope, List<Achievement> achievements, boolean mayBeStale) {
-        return cached("completion", scope, mayBeStale, collected -> {
+    private Completion completion(Scope scope, List<Achievement> achievements, boolean mayBeStale) {
+        return cached("completion", scope, mayBeStale, Completion.class, () -> {
             List<CompletionArm> arms = queries.completion(scope);
             Map<Long, Program> program = programs.all(scope.tenantId());
-            ObjectNode body = header(scope);
+            Header header = header(scope);
             long withN = 0;
             long withX = 0;
             long withoutN = 0;
@@ -182,13 +168,12 @@ public final class OutcomeReports {
             }
             StudyDesign offerDesign = scope.achievementId().isPresent()
                     ? offerDesign(program.get(scope.achievementId().getAsLong())) : StudyDesign.OBSERVATIONAL;
-            ObjectNode offer = body.putObject("offer");
-            offer.set("with", figure(OutcomeDefinitions.COMPLETION.forGroup("with_offer", "with a credential offer"), withX, withN, "enrolments"));
-            offer.set("without", figure(OutcomeDefinitions.COMPLETION.forGroup("without_offer", "without a credential offer"), withoutX, withoutN,
-                    "enrolments"));
-            offer.set("comparison", collected.add("offer", rates("With a credential offer", withX, withN, "Without a credential offer", withoutX, withoutN,
-                    offerDesign)));
-            List<ObjectNode> launches = new ArrayList<>();
+            Offer offer = new Offer(
+                    figure(OutcomeDefinitions.COMPLETION.forGroup("with_offer", "with a credential offer"), withX, withN, "enrolments"),
+                    figure(OutcomeDefinitions.COMPLETION.forGroup("without_offer", "without a credential offer"), withoutX, withoutN, "enrolments"),
+                    rates("With a credential offer", withX, withN, "Without a credential offer", withoutX, withoutN, offerDesign));
+            List<Launch> launches = new ArrayList<>();
+            List<Integer> index = new ArrayList<>();
             List<Comparison> family = new ArrayList<>();
             for (Achievement achievement : achievements) {
                 Program p = program.get(achievement.id());
@@ -197,154 +182,137 @@ public final class OutcomeReports {
                 }
                 CompletionArm before = arm(arms, achievement.id(), "before");
                 CompletionArm after = arm(arms, achievement.id(), "with");
-                ObjectNode launch = JsonFields.MAPPER.createObjectNode();
-                launch.put("achievementId", achievement.id()).put("achievement", achievement.name()).put("launchedOn", p.launchedOn().get().toString());
-                launch.put("design", StudyDesign.BEFORE_AFTER.id());
-                launch.set("before", figure(OutcomeDefinitions.COMPLETION.forGroup("before_launch", "before launch"), before.completed(),
-                        before.enrolled(), "enrolments"));
-                launch.set("after", figure(OutcomeDefinitions.COMPLETION.forGroup("after_launch", "after launch"), after.completed(),
-                        after.enrolled(), "enrolments"));
                 Comparison c = rates("After launch", after.completed(), after.enrolled(), "Before launch", before.completed(), before.enrolled(),
                         StudyDesign.BEFORE_AFTER);
                 if (c != null) {
                     family.add(c);
                 }
-                launch.putNull("comparison");
-                launch.put("index", c == null ? -1 : family.size() - 1);
-                launches.add(launch);
+                index.add(c == null ? -1 : family.size() - 1);
+                launches.add(new Launch(achievement.id(), achievement.name(), p.launchedOn().get(), StudyDesign.BEFORE_AFTER,
+                        figure(OutcomeDefinitions.COMPLETION.forGroup("before_launch", "before launch"), before.completed(), before.enrolled(),
+                                "enrolments"),
+                        figure(OutcomeDefinitions.COMPLETION.forGroup("after_launch", "after launch"), after.completed(), after.enrolled(),
+                                "enrolments"),
+                        null));
             }
+            // several launches compared at once: each carries its Holm-adjusted comparison
             List<Comparison> adjusted = family.size() > 1 ? Comparisons.family(family) : family;
-            ArrayNode list = body.putArray("launches");
-            for (ObjectNode launch : launches) {
-                int index = launch.remove("index").asInt();
-                if (index >= 0) {
-                    launch.set("comparison", collected.add("launch." + launch.get("achievementId").asLong(), adjusted.get(index)));
+            for (int i = 0; i < launches.size(); i++) {
+                Launch l = launches.get(i);
+                if (index.get(i) >= 0) {
+                    launches.set(i, new Launch(l.achievementId(), l.achievement(), l.launchedOn(), l.design(), l.before(), l.after(),
+                            adjusted.get(index.get(i))));
                 }
-                list.add(launch);
             }
-            body.put("followUpDays", OutcomeQueries.FOLLOW_UP_DAYS);
-            body.putArray("notes")
-                    .add("With an offer: enrolments in a course mapped to an achievement, on or after its launch date (or any date when none is set);"
-                            + " without: enrolments in courses mapped to no achievement.")
-                    .add("Only enrolments at least " + OutcomeQueries.FOLLOW_UP_DAYS + " days old count, each followed for the same "
-                            + OutcomeQueries.FOLLOW_UP_DAYS + " days, so recent enrolments do not pull a rate down.")
-                    .add("Several launches compared at once carry Holm-adjusted p-values.");
+            List<String> notes = List.of(
+                    "With an offer: enrolments in a course mapped to an achievement, on or after its launch date (or any date when none is set);"
+                            + " without: enrolments in courses mapped to no achievement.",
+                    "Only enrolments at least " + OutcomeQueries.FOLLOW_UP_DAYS + " days old count, each followed for the same "
+                            + OutcomeQueries.FOLLOW_UP_DAYS + " days, so recent enrolments do not pull a rate down.",
+                    "Several launches compared at once carry Holm-adjusted p-values.");
             List<List<String>> rows = new ArrayList<>();
             for (CompletionArm arm : arms) {
                 rows.add(List.of(arm.achievementId() == null ? "" : arm.achievementId().toString(),
                         arm.launchedOn() == null ? "" : arm.launchedOn().toString(), arm.arm(), Long.toString(arm.enrolled()),
                         Long.toString(arm.completed())));
             }
-            return new Report(body, List.of(new Table("completion", List.of("achievementId", "launchedOn", "arm", "enrolled", "completed"), rows)));
+            return new Completion(header, offer, launches, OutcomeQueries.FOLLOW_UP_DAYS, notes,
+                    new Table("completion", List.of("achievementId", "launchedOn", "arm", "enrolled", "completed"), rows));
         });
     }
 
     /** Renewal by expiry cohort, re-enrolment, repeat earners, time to productivity by role and landmark attrition. */
-    public Outcome retention(Scope scope) {
+    public Retention retention(Scope scope) {
         try (OutcomeQueries.Session session = queries.session(scope.tenantId(), scope.achievementId())) {
             return retention(scope, true, session);
         }
     }
 
-    private Outcome retention(Scope scope, boolean mayBeStale, OutcomeQueries.Session session) {
-        return cached("retention", scope, mayBeStale, collected -> {
-            ObjectNode body = header(scope);
-            ObjectNode renewal = body.putObject("renewal");
-            ArrayNode cohorts = renewal.putArray("cohorts");
+    private Retention retention(Scope scope, boolean mayBeStale, OutcomeQueries.Session session) {
+        return cached("retention", scope, mayBeStale, Retention.class, () -> {
+            Header header = header(scope);
+            List<Cohort> cohorts = new ArrayList<>();
             long eligible = 0;
             long renewed = 0;
             List<List<String>> rows = new ArrayList<>();
             for (RenewalCohort cohort : queries.renewals(scope)) {
-                cohorts.addObject().put("cohort", cohort.cohort()).set("figure",
-                        figure(OutcomeDefinitions.RENEWAL.forGroup(cohort.cohort(), cohort.cohort()), cohort.renewed(), cohort.eligible(), "credentials"));
+                cohorts.add(new Cohort(cohort.cohort(),
+                        figure(OutcomeDefinitions.RENEWAL.forGroup(cohort.cohort(), cohort.cohort()), cohort.renewed(), cohort.eligible(), "credentials")));
                 eligible += cohort.eligible();
                 renewed += cohort.renewed();
                 rows.add(List.of(cohort.cohort(), Long.toString(cohort.eligible()), Long.toString(cohort.renewed())));
             }
-            renewal.set("total", figure(OutcomeDefinitions.RENEWAL, renewed, eligible, "credentials"));
-            renewal.put("rule", "Renewed: renewed in Credence (a successor in the credential's lineage that extends its validity), or an"
+            Renewal renewal = new Renewal(cohorts, figure(OutcomeDefinitions.RENEWAL, renewed, eligible, "credentials"),
+                    "Renewed: renewed in Credence (a successor in the credential's lineage that extends its validity), or an"
                     + " imported renewal revenue line of the same achievement for the same person, booked on or after the issue date; each"
                     + " credential counts once, whichever signal shows it. Credence's own renewal-fee lines are not counted again.");
 
-            Split re = session.reEnrolment(scope);
-            ObjectNode reEnrolment = body.putObject("reEnrolment");
-            split(collected, "reEnrolment", reEnrolment, OutcomeDefinitions.RE_ENROLMENT, re, "people");
-            reEnrolment.put("rule", "Earner: a credential issued by " + OutcomeQueries.EARNER_GRACE_DAYS + " days after the first completion.");
+            ReEnrolment reEnrolment = new ReEnrolment(groups(OutcomeDefinitions.RE_ENROLMENT, session.reEnrolment(scope), "people"),
+                    "Earner: a credential issued by " + OutcomeQueries.EARNER_GRACE_DAYS + " days after the first completion.");
 
             Repeat repeat = queries.repeatEarners(scope);
-            body.set("repeatEarners", figure(OutcomeDefinitions.REPEAT, repeat.repeatEarners(), repeat.recipients(), "recipients"));
+            Figure repeatEarners = figure(OutcomeDefinitions.REPEAT, repeat.repeatEarners(), repeat.recipients(), "recipients");
 
-            body.set("timeToProductivity", ramp(collected, session.rampTimes(scope)));
+            List<Ramp> ramp = ramp(session.rampTimes(scope));
 
-            ArrayNode attrition = body.putArray("attrition");
+            List<Attrition> attrition = new ArrayList<>();
             for (int months : List.of(6, 12)) {
                 LandmarkResult result = session.attrition(scope, months);
-                ObjectNode row = attrition.addObject();
-                row.put("months", months).put("landmarkMonths", result.landmarkMonths());
                 Split s = new Split(result.earnersAtRisk(), result.earnersLeft(), result.othersAtRisk(), result.othersLeft());
-                split(collected, "attrition." + months, row, OutcomeDefinitions.ATTRITION.forGroup(months + "m", "by " + months + " months"), s, "people");
-                row.putObject("excluded").put("notYetAtLandmark", result.notYetAtLandmark()).put("leftBeforeLandmark", result.leftBeforeLandmark())
-                        .put("followUpIncomplete", result.followUpIncomplete());
+                attrition.add(new Attrition(months, result.landmarkMonths(),
+                        groups(OutcomeDefinitions.ATTRITION.forGroup(months + "m", "by " + months + " months"), s, "people"),
+                        result.notYetAtLandmark(), result.leftBeforeLandmark(), result.followUpIncomplete()));
             }
-            body.putArray("notes")
-                    .add("Earner status is fixed at a landmark (time to productivity: " + OutcomeQueries.RAMP_LANDMARK_DAYS
+            List<String> notes = List.of(
+                    "Earner status is fixed at a landmark (time to productivity: " + OutcomeQueries.RAMP_LANDMARK_DAYS
                             + " days after hire; attrition: " + OutcomeQueries.ATTRITION_LANDMARK_MONTHS + " months after hire), so a credential"
-                            + " earned later cannot lend earners the time they had to survive to earn it.")
-                    .add("People still ramping are censored at their termination or today, not dropped (Kaplan–Meier).");
-            return new Report(body, List.of(new Table("renewal", List.of("cohort", "eligible", "renewed"), rows)));
+                            + " earned later cannot lend earners the time they had to survive to earn it.",
+                    "People still ramping are censored at their termination or today, not dropped (Kaplan–Meier).");
+            return new Retention(header, renewal, reEnrolment, repeatEarners, ramp, attrition, notes,
+                    new Table("renewal", List.of("cohort", "eligible", "renewed"), rows));
         });
     }
 
     /** Pipeline and won revenue from credentialed vs other contacts, win rate, deal-size ratio and leads from credential links. */
-    public Outcome business(Scope scope, List<Achievement> achievements) {
+    public Business business(Scope scope, List<Achievement> achievements) {
         try (OutcomeQueries.Session session = queries.session(scope.tenantId(), scope.achievementId())) {
             return business(scope, achievements, true, session);
         }
     }
 
-    private Outcome business(Scope scope, List<Achievement> achievements, boolean mayBeStale, OutcomeQueries.Session session) {
-        return cached("business", scope, mayBeStale, collected -> {
-            ObjectNode body = header(scope);
-            body.put("rule", "A contact counts as credentialed for an opportunity only when a credential was issued to them before the"
-                    + " opportunity was created; an opportunity with no matched contact counts as non-credentialed.");
+    private Business business(Scope scope, List<Achievement> achievements, boolean mayBeStale, OutcomeQueries.Session session) {
+        return cached("business", scope, mayBeStale, Business.class, () -> {
+            Header header = header(scope);
+            String rule = "A contact counts as credentialed for an opportunity only when a credential was issued to them before the"
+                    + " opportunity was created; an opportunity with no matched contact counts as non-credentialed.";
             List<Pipeline> pipeline = session.pipeline(scope);
             Map<String, long[]> wonByCurrency = new TreeMap<>();
-            ArrayNode currencies = body.putArray("pipeline");
             List<List<String>> rows = new ArrayList<>();
-            Map<String, ObjectNode> byCurrency = new LinkedHashMap<>();
+            // each currency's groups in the order the data gives them; a missing group follows as zeros
+            Map<String, List<Pipeline>> byCurrency = new LinkedHashMap<>();
             for (Pipeline p : pipeline) {
-                ObjectNode currency = byCurrency.computeIfAbsent(p.currency(), c -> currencies.addObject().put("currency", c));
-                ObjectNode group = currency.putObject(p.credentialed() ? "credentialed" : "others");
-                group.put("opportunities", p.opportunities()).put("open", p.open()).put("openAmount", p.openAmount())
-                        .put("won", p.won()).put("wonAmount", p.wonAmount()).put("lost", p.lost())
-                        .put("pipelineAmount", p.openAmount().add(p.wonAmount()));
-                if (p.medianWon() == null) {
-                    group.putNull("medianWon");
-                } else {
-                    group.put("medianWon", p.medianWon());
-                }
+                byCurrency.computeIfAbsent(p.currency(), c -> new ArrayList<>()).add(p);
                 wonByCurrency.computeIfAbsent(p.currency(), c -> new long[3])[0] += p.won();
                 wonByCurrency.get(p.currency())[1] += p.opportunities();
                 rows.add(List.of(p.currency(), p.credentialed() ? "credentialed" : "others", Long.toString(p.opportunities()), Long.toString(p.open()),
                         p.openAmount().toPlainString(), Long.toString(p.won()), p.wonAmount().toPlainString(), Long.toString(p.lost())));
             }
-            for (ObjectNode currency : byCurrency.values()) {
-                for (String group : List.of("credentialed", "others")) {
-                    if (!currency.has(group)) {
-                        currency.putObject(group).put("opportunities", 0).put("open", 0).put("openAmount", BigDecimal.ZERO).put("won", 0)
-                                .put("wonAmount", BigDecimal.ZERO).put("lost", 0).put("pipelineAmount", BigDecimal.ZERO).putNull("medianWon");
+            List<CurrencyPipeline> currencies = new ArrayList<>();
+            byCurrency.forEach((currency, groups) -> {
+                List<Pipeline> all = new ArrayList<>(groups);
+                for (boolean credentialed : List.of(true, false)) {
+                    if (all.stream().noneMatch(g -> g.credentialed() == credentialed)) {
+                        all.add(new Pipeline(currency, credentialed, 0, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, null));
                     }
                 }
-            }
+                currencies.add(new CurrencyPipeline(currency, all));
+            });
             // the currency with the most won opportunities; amounts in other currencies are never added to it
             String main = wonByCurrency.entrySet().stream().max((a, b) -> Long.compare(a.getValue()[0], b.getValue()[0]))
                     .map(Map.Entry::getKey).orElse(null);
-            body.put("mainCurrency", main);
-            body.put("excludedOpportunities", wonByCurrency.entrySet().stream().filter(e -> !e.getKey().equals(main))
-                    .mapToLong(e -> e.getValue()[1]).sum());
-            ObjectNode winRate = body.putObject("winRate");
-            ObjectNode dealSize = body.putObject("dealSize");
-            dealSize.putNull("comparison");
+            long excluded = wonByCurrency.entrySet().stream().filter(e -> !e.getKey().equals(main)).mapToLong(e -> e.getValue()[1]).sum();
+            WinRate winRate = null;
+            DealSize dealSize = null;
             if (main != null) {
                 Pipeline credentialed = pipeline.stream().filter(p -> p.currency().equals(main) && p.credentialed()).findFirst().orElse(null);
                 Pipeline others = pipeline.stream().filter(p -> p.currency().equals(main) && !p.credentialed()).findFirst().orElse(null);
@@ -352,27 +320,21 @@ public final class OutcomeReports {
                 long cClosed = credentialed == null ? 0 : credentialed.won() + credentialed.lost();
                 long oWon = others == null ? 0 : others.won();
                 long oClosed = others == null ? 0 : others.won() + others.lost();
-                split(collected, "winRate", winRate, OutcomeDefinitions.WIN_RATE, new Split(cClosed, cWon, oClosed, oWon), "opportunities",
-                        "Credentialed contacts", "Other contacts");
-                winRate.put("currency", main);
+                winRate = new WinRate(groups(OutcomeDefinitions.WIN_RATE, new Split(cClosed, cWon, oClosed, oWon), "opportunities",
+                        "Credentialed contacts", "Other contacts"), main);
                 double[] first = session.wonAmounts(scope, main, true, BOOTSTRAP_SAMPLE);
                 double[] second = session.wonAmounts(scope, main, false, BOOTSTRAP_SAMPLE);
-                dealSize.put("currency", main);
-                dealSize.put("sampled", cWon > BOOTSTRAP_SAMPLE || oWon > BOOTSTRAP_SAMPLE);
-                if (first.length > 0 && second.length > 0) {
-                    dealSize.set("comparison", collected.add("dealSize", Comparisons.ofMoney("Credentialed contacts", first, "Other contacts", second, main,
-                            StudyDesign.OBSERVATIONAL)));
-                }
-                dealSize.put("formula", "median won amount (credentialed) ÷ median won amount (others), percentile bootstrap interval");
+                Comparison ratio = first.length > 0 && second.length > 0
+                        ? Comparisons.ofMoney("Credentialed contacts", first, "Other contacts", second, main, StudyDesign.OBSERVATIONAL) : null;
+                dealSize = new DealSize(main, cWon > BOOTSTRAP_SAMPLE || oWon > BOOTSTRAP_SAMPLE, ratio,
+                        "median won amount (credentialed) ÷ median won amount (others), percentile bootstrap interval");
             }
-            body.set("referralLeads", referrals(queries.referralLeads(scope), achievements));
-            return new Report(body, List.of(new Table("pipeline",
-                    List.of("currency", "group", "opportunities", "open", "openAmount", "won", "wonAmount", "lost"), rows)));
+            return new Business(header, rule, currencies, main, excluded, winRate, dealSize, referrals(queries.referralLeads(scope), achievements),
+                    new Table("pipeline", List.of("currency", "group", "opportunities", "open", "openAmount", "won", "wonAmount", "lost"), rows));
         });
     }
 
-    private ObjectNode referrals(List<ReferralCampaign> campaigns, List<Achievement> achievements) {
-        ObjectNode node = JsonFields.MAPPER.createObjectNode();
+    private static ReferralLeads referrals(List<ReferralCampaign> campaigns, List<Achievement> achievements) {
         // a campaign is the achievement's slug (every link since issue 13) or, on older links, its name
         Map<String, Achievement> byCampaign = new LinkedHashMap<>();
         for (Achievement a : achievements) {
@@ -390,31 +352,29 @@ public final class OutcomeReports {
             into[2] += c.withWon();
             total += c.contacts();
         }
-        node.set("total", FigureJson.figure(Figures.count(OutcomeDefinitions.REFERRAL_LEADS, Count.of("contacts", total, "contacts"))));
-        ArrayNode list = node.putArray("byAchievement");
+        List<ReferralRow> rows = new ArrayList<>();
         for (Achievement a : achievements) {
             long[] c = counts.get(a.id());
             if (c != null) {
-                list.addObject().put("achievementId", a.id()).put("achievement", a.name()).put("campaign", ShareLinks.campaign(a.name(), a.id()))
-                        .put("contacts", c[0]).put("withOpportunity", c[1]).put("withWon", c[2]);
+                rows.add(new ReferralRow(a.id(), a.name(), ShareLinks.campaign(a.name(), a.id()), new Leads(c[0], c[1], c[2])));
             }
         }
-        node.putObject("unattributed").put("contacts", unattributed[0]).put("withOpportunity", unattributed[1]).put("withWon", unattributed[2]);
-        node.put("rule", "utm_source = credence (or, when the CRM kept no UTM values, lead source = credence); the achievement is the one"
-                + " whose slug or name is the utm_campaign");
-        return node;
+        return new ReferralLeads(Figures.count(OutcomeDefinitions.REFERRAL_LEADS, Count.of("contacts", total, "contacts")), rows,
+                new Leads(unattributed[0], unattributed[1], unattributed[2]),
+                "utm_source = credence (or, when the CRM kept no UTM values, lead source = credence); the achievement is the one"
+                        + " whose slug or name is the utm_campaign");
     }
 
     /** Kaplan–Meier medians per role and group, and the productive-by-day-90 comparison per role (Holm across roles). */
-    private ArrayNode ramp(Collected collected, List<RampTime> times) {
+    private static List<Ramp> ramp(List<RampTime> times) {
         Map<String, List<RampTime>> byRole = new TreeMap<>();
         times.forEach(t -> byRole.computeIfAbsent(t.role(), r -> new ArrayList<>()).add(t));
-        List<ObjectNode> roles = new ArrayList<>();
+        List<Ramp> roles = new ArrayList<>();
         List<Comparison> family = new ArrayList<>();
         List<Integer> index = new ArrayList<>();
         for (var entry : byRole.entrySet()) {
-            ObjectNode role = JsonFields.MAPPER.createObjectNode().put("role", entry.getKey());
             long[] horizon = new long[4]; // earners productive by horizon, earners followed, others productive, others followed
+            MedianSurvival[] medians = new MedianSurvival[2];
             for (boolean earner : List.of(true, false)) {
                 List<Observation> observations = new ArrayList<>();
                 for (RampTime t : entry.getValue()) {
@@ -432,29 +392,23 @@ public final class OutcomeReports {
                         horizon[slot + 1] += t.count();
                     }
                 }
-                role.set(earner ? "earners" : "others", median(KaplanMeier.estimate(observations, ConfidenceLevel.NINETY_FIVE).median()));
+                medians[earner ? 0 : 1] = KaplanMeier.estimate(observations, ConfidenceLevel.NINETY_FIVE).median();
             }
             Metric metric = OutcomeDefinitions.RAMP.forGroup(groupKey(entry.getKey()), entry.getKey());
-            role.set("productiveByHorizonEarners", figure(metric.forGroup("earners", "earners"), horizon[0], horizon[1], "people"));
-            role.set("productiveByHorizonOthers", figure(metric.forGroup("others", "others"), horizon[2], horizon[3], "people"));
             Comparison c = rates("Earners", horizon[0], horizon[1], "Non-earners", horizon[2], horizon[3], StudyDesign.OBSERVATIONAL);
             index.add(c == null ? -1 : family.size());
             if (c != null) {
                 family.add(c);
             }
-            roles.add(role);
+            roles.add(new Ramp(entry.getKey(), medians[0], medians[1], figure(metric.forGroup("earners", "earners"), horizon[0], horizon[1], "people"),
+                    figure(metric.forGroup("others", "others"), horizon[2], horizon[3], "people"), RAMP_HORIZON_DAYS, null));
         }
         List<Comparison> adjusted = family.size() > 1 ? Comparisons.family(family) : family;
-        ArrayNode list = JsonFields.MAPPER.createArrayNode();
+        List<Ramp> list = new ArrayList<>();
         for (int i = 0; i < roles.size(); i++) {
-            ObjectNode role = roles.get(i);
-            role.put("horizonDays", RAMP_HORIZON_DAYS);
-            if (index.get(i) >= 0) {
-                role.set("comparison", collected.add("ramp." + role.get("role").asText(), adjusted.get(index.get(i))));
-            } else {
-                role.putNull("comparison");
-            }
-            list.add(role);
+            Ramp r = roles.get(i);
+            list.add(index.get(i) < 0 ? r : new Ramp(r.role(), r.earners(), r.others(), r.productiveByHorizonEarners(),
+                    r.productiveByHorizonOthers(), r.horizonDays(), adjusted.get(index.get(i))));
         }
         return list;
     }
@@ -465,35 +419,14 @@ public final class OutcomeReports {
         return key.isEmpty() ? "_" : key;
     }
 
-    private static ObjectNode median(MedianSurvival median) {
-        ObjectNode node = JsonFields.MAPPER.createObjectNode();
-        node.put("people", median.people()).put("productive", median.events()).put("censored", median.people() - median.events());
-        put(node, "medianDays", median.estimate());
-        put(node, "lowerDays", median.lower());
-        put(node, "upperDays", median.upper());
-        node.put("level", median.level());
-        node.put("method", "kaplan_meier_brookmeyer_crowley_log_log");
-        return node;
+    private static Groups groups(Metric metric, Split split, String unit) {
+        return groups(metric, split, unit, "Earners", "Non-earners");
     }
 
-    private static void put(ObjectNode node, String field, OptionalDouble value) {
-        if (value.isPresent()) {
-            node.put(field, value.getAsDouble());
-        } else {
-            node.putNull(field);
-        }
-    }
-
-    private static void split(Collected collected, String key, ObjectNode into, Metric metric, Split split, String unit) {
-        split(collected, key, into, metric, split, unit, "Earners", "Non-earners");
-    }
-
-    private static void split(Collected collected, String key, ObjectNode into, Metric metric, Split split, String unit, String first,
-                              String second) {
-        into.set("earners", figure(metric.forGroup("earners", first), split.earnersWith(), split.earners(), unit));
-        into.set("others", figure(metric.forGroup("others", second), split.othersWith(), split.others(), unit));
-        into.set("comparison", collected.add(key, rates(first, split.earnersWith(), split.earners(), second, split.othersWith(), split.others(),
-                StudyDesign.OBSERVATIONAL)));
+    private static Groups groups(Metric metric, Split split, String unit, String first, String second) {
+        return new Groups(figure(metric.forGroup("earners", first), split.earnersWith(), split.earners(), unit),
+                figure(metric.forGroup("others", second), split.othersWith(), split.others(), unit),
+                rates(first, split.earnersWith(), split.earners(), second, split.othersWith(), split.others(), StudyDesign.OBSERVATIONAL));
     }
 
     /** A rate comparison, or null when a group is empty (nothing to compare). */
@@ -501,9 +434,8 @@ public final class OutcomeReports {
         return n1 == 0 || n2 == 0 ? null : Comparisons.ofRates(label1, x1, n1, label2, x2, n2, design);
     }
 
-    private static ObjectNode figure(Metric metric, long successes, long trials, String unit) {
-        return FigureJson.figure(Figures.proportion(metric, Count.of("with_outcome", successes, unit), Count.of("total", trials, unit),
-                ConfidenceLevel.NINETY_FIVE));
+    private static Figure figure(Metric metric, long successes, long trials, String unit) {
+        return Figures.proportion(metric, Count.of("with_outcome", successes, unit), Count.of("total", trials, unit), ConfidenceLevel.NINETY_FIVE);
     }
 
     private static CompletionArm arm(List<CompletionArm> arms, long achievementId, String arm) {
@@ -517,20 +449,7 @@ public final class OutcomeReports {
                 ? StudyDesign.RANDOMISED_HOLDOUT : StudyDesign.OBSERVATIONAL;
     }
 
-    private ObjectNode header(Scope scope) {
-        ObjectNode body = JsonFields.MAPPER.createObjectNode();
-        ObjectNode filter = body.putObject("filter");
-        filter.put("from", scope.from().toString()).put("to", scope.to().toString());
-        if (scope.achievementId().isPresent()) {
-            filter.put("achievement", scope.achievementId().getAsLong());
-        } else {
-            filter.putNull("achievement");
-        }
-        body.put("simulated", queries.simulated(scope.tenantId()));
-        body.put("asOf", scope.today().toString());
-        // the instant the data was read; stale = true when a newer answer is being computed (see OutcomeWarmer)
-        body.put("computedAt", scope.now().toString());
-        body.put("stale", false);
-        return body;
+    private Header header(Scope scope) {
+        return new Header(scope.from(), scope.to(), scope.achievementId(), queries.simulated(scope.tenantId()), scope.today(), scope.now(), false);
     }
 }

@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.credence.achievement.Achievements;
 import org.credence.analytics.AnalyticsFilter;
-import org.credence.analytics.Report;
 import org.credence.http.Auth;
 import org.credence.http.Json;
 import org.credence.http.Pages;
@@ -36,16 +36,17 @@ public final class OutcomeRoutes {
         config.routes.get("/api/v1/analytics/completion", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             OutcomeQueries.Scope scope = scope(ctx, caller.tenantId(), achievements, clock);
-            answer(ctx, reports.completion(scope, achievements.list(caller.tenantId())).report());
+            OutcomeAnswers.Completion answer = reports.completion(scope, achievements.list(caller.tenantId()));
+            answer(ctx, answer, OutcomeJson::completion);
         });
         config.routes.get("/api/v1/analytics/retention", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
-            answer(ctx, reports.retention(scope(ctx, caller.tenantId(), achievements, clock)).report());
+            answer(ctx, reports.retention(scope(ctx, caller.tenantId(), achievements, clock)), OutcomeJson::retention);
         });
         config.routes.get("/api/v1/analytics/business", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             OutcomeQueries.Scope scope = scope(ctx, caller.tenantId(), achievements, clock);
-            answer(ctx, reports.business(scope, achievements.list(caller.tenantId())).report());
+            answer(ctx, reports.business(scope, achievements.list(caller.tenantId())), OutcomeJson::business);
         });
         config.routes.get("/api/v1/achievements/{id}/program", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");
@@ -78,13 +79,14 @@ public final class OutcomeRoutes {
         });
     }
 
-    private static void answer(Context ctx, Report report) {
+    /** The answer's JSON, or its table as CSV with {@code ?format=csv}. */
+    private static <T extends OutcomeAnswers.Answer> void answer(Context ctx, T answer, Function<T, ObjectNode> json) {
         if ("csv".equals(ctx.queryParam("format"))) {
-            var table = report.tables().get(0);
+            var table = answer.table();
             ctx.header("Content-Disposition", "attachment; filename=\"" + table.name() + ".csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(org.credence.analytics.EngagementRoutes.csv(table));
         } else {
-            ctx.json(report.json());
+            ctx.json(json.apply(answer));
         }
     }
 
