@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.http.Auth;
 import org.credence.http.Json;
 import org.credence.http.Problem;
@@ -84,11 +85,11 @@ public final class AchievementRoutes {
         List<Achievement.Alignment> alignments = new ArrayList<>();
         JsonNode given = body.path("alignments");
         if (!given.isMissingNode() && !given.isNull() && !given.isArray()) {
-            throw new DomainException.InvalidInput("alignments", "alignments must be a list of {targetName, targetUrl, targetFramework?}");
+            throw new DomainException.InvalidInput("alignments", ErrorText.of("achievement.alignments_invalid"));
         }
         for (JsonNode a : given) {
             if (!a.isObject()) {
-                throw new DomainException.InvalidInput("alignments", "alignments must be a list of {targetName, targetUrl, targetFramework?}");
+                throw new DomainException.InvalidInput("alignments", ErrorText.of("achievement.alignments_invalid"));
             }
             alignments.add(new Achievement.Alignment(text(a, "alignments.targetName"), text(a, "alignments.targetUrl"),
                     text(a, "alignments.targetFramework")));
@@ -96,11 +97,11 @@ public final class AchievementRoutes {
         List<String> tags = new ArrayList<>();
         JsonNode givenTags = body.path("tags");
         if (!givenTags.isMissingNode() && !givenTags.isNull() && !givenTags.isArray()) {
-            throw new DomainException.InvalidInput("tags", "tags must be a list of strings such as \"role:analyst\" or \"level:advanced\"");
+            throw new DomainException.InvalidInput("tags", ErrorText.of("achievement.tags_invalid"));
         }
         for (JsonNode tag : givenTags) {
             if (!tag.isTextual()) {
-                throw new DomainException.InvalidInput("tags", "each tag must be a non-empty string of at most 100 characters");
+                throw new DomainException.InvalidInput("tags", ErrorText.of("achievement.tag_invalid"));
             }
             tags.add(tag.asText());
         }
@@ -108,18 +109,18 @@ public final class AchievementRoutes {
         JsonNode validity = body.get("validityDays");
         if (validity != null && !validity.isNull()) {
             if (!validity.isInt()) {
-                throw new DomainException.InvalidInput("validityDays", "validityDays must be a whole number of days from 1 to 36500");
+                throw new DomainException.InvalidInput("validityDays", ErrorText.of("achievement.validity_invalid"));
             }
             validityDays = validity.asInt();
         }
-        java.math.BigDecimal passMark = decimal(body, "passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
-        java.math.BigDecimal hours = decimal(body, "hours", "hours is the course's length: a number over 0 and at most 10000");
+        java.math.BigDecimal passMark = decimal(body, "passMark", ErrorText.of("achievement.pass_mark_invalid"));
+        java.math.BigDecimal hours = decimal(body, "hours", ErrorText.of("achievement.hours_invalid"));
         return new AchievementDraft(kind, text(body, "name"), text(body, "description"), text(body, "criteria"), alignments, tags,
                 validityDays, passMark, text(body, "programUrl"), text(body, "image"), text(body, "design"), hours);
     }
 
     /** A number field as sent (null when absent or null); any other JSON type is refused with {@code why}. */
-    private static java.math.BigDecimal decimal(JsonNode body, String field, String why) {
+    private static java.math.BigDecimal decimal(JsonNode body, String field, ErrorText why) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Handle;
@@ -144,7 +145,7 @@ public final class Achievements {
     }
 
     private static DomainException notFound(long id) {
-        return new DomainException.NotFound("no achievement " + id + " in this tenant");
+        return new DomainException.NotFound(ErrorText.of("achievement.not_found", "id", id));
     }
 
     /** The audit trail's copy of an achievement: the fields the API shows, absent ones left out. */
@@ -166,8 +167,7 @@ public final class Achievements {
     private Checked check(Caller caller, AchievementDraft draft) {
         Checked checked = Checked.of(draft);
         if (!designExists.test(caller.tenantId(), checked.design)) {
-            throw new DomainException.InvalidInput("design", "design '" + checked.design + "' is neither built in (classic, modern, minimal) nor one of "
-                    + "this tenant's own; upload it first with PUT /api/v1/designs/{name}");
+            throw new DomainException.InvalidInput("design", ErrorText.of("achievement.design_unknown", "design", checked.design));
         }
         return checked;
     }
@@ -177,7 +177,7 @@ public final class Achievements {
         static Checked of(AchievementDraft d) {
             String kind = required("kind", d.kind(), 20);
             if (!KINDS.contains(kind)) {
-                throw new DomainException.InvalidInput("kind", "kind must be one of certificate, certification, badge, diploma");
+                throw new DomainException.InvalidInput("kind", ErrorText.of("achievement.kind_invalid"));
             }
             List<Achievement.Alignment> alignments = new ArrayList<>();
             for (Achievement.Alignment a : d.alignments()) {
@@ -190,21 +190,21 @@ public final class Achievements {
             List<String> tags = new ArrayList<>();
             for (String tag : d.tags()) {
                 if (tag == null || tag.isBlank() || tag.length() > 100) {
-                    throw new DomainException.InvalidInput("tags", "each tag must be a non-empty string of at most 100 characters");
+                    throw new DomainException.InvalidInput("tags", ErrorText.of("achievement.tag_invalid"));
                 }
                 tags.add(tag);
             }
             if (d.validityDays() != null && (d.validityDays() < 1 || d.validityDays() > 36500)) {
-                throw new DomainException.InvalidInput("validityDays", "validityDays must be a whole number of days from 1 to 36500");
+                throw new DomainException.InvalidInput("validityDays", ErrorText.of("achievement.validity_invalid"));
             }
             if (d.passMark() != null && (d.passMark().signum() < 0 || d.passMark().compareTo(BigDecimal.valueOf(100)) > 0)) {
-                throw new DomainException.InvalidInput("passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
+                throw new DomainException.InvalidInput("passMark", ErrorText.of("achievement.pass_mark_invalid"));
             }
             // 7.50 is kept as 7.5 and 100.0 as 100: the certificate shows the number as a person would write it
             BigDecimal hours = d.hours() == null ? null : d.hours().stripTrailingZeros();
             hours = hours != null && hours.scale() < 0 ? hours.setScale(0) : hours;
             if (hours != null && (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0 || hours.scale() > 2)) {
-                throw new DomainException.InvalidInput("hours", "hours is the course's length: a number over 0 and at most 10000, with at most two decimals");
+                throw new DomainException.InvalidInput("hours", ErrorText.of("achievement.hours_range"));
             }
             String programUrl = optional("programUrl", d.programUrl(), 2000);
             String image = optional("image", d.image(), 2000);
@@ -229,7 +229,7 @@ public final class Achievements {
         private static String required(String field, String value, int maxLength) {
             String text = optional(field, value, maxLength);
             if (text == null) {
-                throw new DomainException.InvalidInput(field, field + " is required");
+                throw new DomainException.InvalidInput(field, ErrorText.of("achievement.field_required", "field", field));
             }
             return text;
         }
@@ -240,14 +240,14 @@ public final class Achievements {
                 return null;
             }
             if (value.length() > maxLength) {
-                throw new DomainException.InvalidInput(field, field + " is longer than " + maxLength + " characters");
+                throw new DomainException.InvalidInput(field, ErrorText.of("achievement.field_too_long", "field", field, "max", maxLength));
             }
             return value.strip();
         }
 
         private static void requireHttpUrl(String field, String url) {
             if (!url.matches("https?://[^\\s<>\"]+")) {
-                throw new DomainException.InvalidInput(field, field + " must be an http(s) URL");
+                throw new DomainException.InvalidInput(field, ErrorText.of("achievement.field_not_url", "field", field));
             }
         }
     }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * What a dashboard figure is about: credentials issued from {@code from} to {@code to} (UTC days,
@@ -17,10 +18,10 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, OptionalLong achieve
 
     public AnalyticsFilter {
         if (from.isAfter(to)) {
-            throw new DomainException.InvalidInput("from", "from (" + from + ") must not be after to (" + to + ")");
+            throw new DomainException.InvalidInput("from", ErrorText.of("query.range_order", "from", from, "to", to));
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw new DomainException.InvalidInput("from", "a range may cover at most " + MAX_DAYS + " days");
+            throw new DomainException.InvalidInput("from", ErrorText.of("query.range_too_long", "max", MAX_DAYS));
         }
     }
 
@@ -39,7 +40,7 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, OptionalLong achieve
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new DomainException.InvalidInput(name, name + " must be a date like 2025-01-31, not '" + text + "'");
+            throw new DomainException.InvalidInput(name, ErrorText.of("query.date_invalid", "name", name, "value", text));
         }
     }
 

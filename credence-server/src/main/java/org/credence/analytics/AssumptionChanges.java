@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.insights.Channel;
 import org.credence.insights.marketing.Parameter;
 import org.credence.insights.operations.ManualProcessParameter;
@@ -51,7 +52,7 @@ public final class AssumptionChanges {
     /** Appends a marketing-value edit by {@code actor}. */
     public void set(long tenantId, String actor, MarketingChange change) {
         if (change.parameter() == null) {
-            throw new DomainException.InvalidInput("parameter", "parameter must be 'impressions_per_share' or 'cpm'");
+            throw new DomainException.InvalidInput("parameter", ErrorText.of("assumptions.marketing_parameter"));
         }
         OptionalLong achievement = achievement(tenantId, change.achievementId());
         BigDecimal value = value(change.value(), MAX_MARKETING);
@@ -67,7 +68,7 @@ public final class AssumptionChanges {
     /** Appends a cost-avoided edit by {@code actor}. */
     public void set(long tenantId, String actor, CostAvoidedChange change) {
         if (change.parameter() == null) {
-            throw new DomainException.InvalidInput("parameter", "parameter must be 'minutes_per_certificate' or 'hourly_rate'");
+            throw new DomainException.InvalidInput("parameter", ErrorText.of("assumptions.cost_parameter"));
         }
         OptionalLong achievement = achievement(tenantId, change.achievementId());
         BigDecimal max = change.parameter() == ManualProcessParameter.MINUTES_PER_CERTIFICATE ? BigDecimal.valueOf(10_000) : BigDecimal.valueOf(1_000_000);
@@ -90,10 +91,10 @@ public final class AssumptionChanges {
 
     private static BigDecimal value(BigDecimal value, BigDecimal max) {
         if (value == null) {
-            throw new DomainException.InvalidInput("value", "value is required and must be a number");
+            throw new DomainException.InvalidInput("value", ErrorText.of("assumptions.value_required"));
         }
         if (value.signum() < 0 || value.compareTo(max) > 0) {
-            throw new DomainException.InvalidInput("value", "value must be between 0 and " + max.toPlainString());
+            throw new DomainException.InvalidInput("value", ErrorText.of("assumptions.value_range", "max", max.toPlainString()));
         }
         return value;
     }
@@ -101,10 +102,10 @@ public final class AssumptionChanges {
     private static String reason(String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new DomainException.InvalidInput("reason", "reason is required: say where the value comes from");
+            throw new DomainException.InvalidInput("reason", ErrorText.of("assumptions.reason_required"));
         }
         if (why.length() > 1000) {
-            throw new DomainException.InvalidInput("reason", "reason is longer than 1000 characters");
+            throw new DomainException.InvalidInput("reason", ErrorText.of("assumptions.reason_too_long"));
         }
         return why;
     }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.http.Auth;
 import org.credence.http.Pages;
 import org.credence.insights.compare.Comparison;
@@ -83,7 +84,7 @@ public final class CompareRoutes {
         BigDecimal sd2 = QueryParams.nonNegative(query, "sd2");
         long n2 = groupSize(query, "n2", 2);
         if (sd1.signum() == 0 && sd2.signum() == 0) {
-            throw new DomainException.InvalidInput("sd1", "sd1 and sd2 are both 0: the difference has no standard error");
+            throw new DomainException.InvalidInput("sd1", ErrorText.of("compare.no_standard_error"));
         }
         String unit = query.apply("unit") == null ? null : label(query, "unit", null);
         inputs.put("mean1", mean1).put("sd1", sd1).put("n1", n1).put("mean2", mean2).put("sd2", sd2).put("n2", n2);
@@ -98,7 +99,7 @@ public final class CompareRoutes {
         double[] amounts2 = amounts(query, "amounts2");
         String currency = QueryParams.required(query, "currency").toUpperCase(java.util.Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
-            throw new DomainException.InvalidInput("currency", "currency must be an ISO 4217 code such as EUR, not '" + currency + "'");
+            throw new DomainException.InvalidInput("currency", ErrorText.of("compare.currency_invalid", "value", currency));
         }
         inputs.put("n1", amounts1.length).put("n2", amounts2.length).put("currency", currency);
         return Comparisons.ofMoney(label1, amounts1, label2, amounts2, currency, design);
@@ -108,8 +109,7 @@ public final class CompareRoutes {
     private static double[] amounts(Function<String, String> query, String name) {
         String[] parts = QueryParams.required(query, name).split(",", -1);
         if (parts.length > MAX_AMOUNTS) {
-            throw new DomainException.InvalidInput(name, name + " holds " + parts.length + " amounts; the calculator takes at most "
-                    + MAX_AMOUNTS);
+            throw new DomainException.InvalidInput(name, ErrorText.of("compare.too_many_amounts", "name", name, "count", parts.length, "max", MAX_AMOUNTS));
         }
         double[] amounts = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
@@ -117,11 +117,10 @@ public final class CompareRoutes {
             try {
                 amounts[i] = new BigDecimal(part).doubleValue();
             } catch (NumberFormatException e) {
-                throw new DomainException.InvalidInput(name, name + " must be comma-separated amounts like 1200,950.5; '" + part
-                        + "' is not a number");
+                throw new DomainException.InvalidInput(name, ErrorText.of("compare.amount_not_number", "name", name, "value", part));
             }
             if (amounts[i] < 0 || !Double.isFinite(amounts[i])) {
-                throw new DomainException.InvalidInput(name, name + " must hold amounts of 0 or more, not " + part);
+                throw new DomainException.InvalidInput(name, ErrorText.of("compare.amount_negative", "name", name, "value", part));
             }
         }
         return amounts;
@@ -130,8 +129,8 @@ public final class CompareRoutes {
     private static long groupSize(Function<String, String> query, String name, long minimum) {
         long n = QueryParams.count(query, name);
         if (n < minimum) {
-            throw new DomainException.InvalidInput(name, name + " must be at least " + minimum
-                    + (minimum > 1 ? " for a standard deviation" : ": a group needs people") + ", not " + n);
+            throw new DomainException.InvalidInput(name, minimum > 1 ? ErrorText.of("compare.group_too_small_sd", "name", name, "minimum", minimum, "value", n)
+                    : ErrorText.of("compare.group_empty", "name", name, "minimum", minimum, "value", n));
         }
         return n;
     }
@@ -139,7 +138,7 @@ public final class CompareRoutes {
     private static long events(Function<String, String> query, String name, long n, String sizeName) {
         long x = QueryParams.count(query, name);
         if (x > n) {
-            throw new DomainException.InvalidInput(name, name + " (" + x + ") cannot be more than " + sizeName + " (" + n + ")");
+            throw new DomainException.InvalidInput(name, ErrorText.of("compare.events_too_many", "name", name, "events", x, "sizeName", sizeName, "size", n));
         }
         return x;
     }
@@ -149,7 +148,7 @@ public final class CompareRoutes {
             return StudyDesign.parse(value);
         } catch (IllegalArgumentException e) {
             throw new DomainException.InvalidInput("design",
-                    "design must be observational, before_after or randomised_holdout, not '" + value + "'");
+                    ErrorText.of("compare.design_invalid", "value", value));
         }
     }
 
@@ -160,7 +159,7 @@ public final class CompareRoutes {
         }
         String label = value.strip();
         if (label.length() > LABEL_LENGTH || label.chars().anyMatch(Character::isISOControl)) {
-            throw new DomainException.InvalidInput(name, name + " must be at most " + LABEL_LENGTH + " characters of plain text");
+            throw new DomainException.InvalidInput(name, ErrorText.of("compare.label_invalid", "name", name, "max", LABEL_LENGTH));
         }
         return label;
     }

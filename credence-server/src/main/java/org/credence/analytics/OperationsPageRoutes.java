@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import org.credence.analytics.costs.CostCategory;
 import org.credence.analytics.costs.CostDraft;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
 import org.credence.user.Permission;
@@ -58,7 +59,7 @@ public final class OperationsPageRoutes {
     private static CostDraft draft(Context ctx) {
         String categoryId = ctx.formParam("category");
         CostCategory category = CostCategory.parse(categoryId == null ? "" : categoryId)
-                .orElseThrow(() -> new DomainException.InvalidInput("category", "choose a category"));
+                .orElseThrow(() -> new DomainException.InvalidInput("category", ErrorText.of("costs.choose_category")));
         String achievement = blankToNull(ctx.formParam("achievementId"));
         return new CostDraft(achievement == null ? null : number(achievement, "achievementId").longValueExact(), category,
                 date(ctx.formParam("incurredOn"), "incurredOn"), date(ctx.formParam("incurredUntil"), "incurredUntil"),
@@ -74,7 +75,7 @@ public final class OperationsPageRoutes {
         try {
             return java.time.LocalDate.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new DomainException.InvalidInput(field, field + " must be a date like 2026-03-31");
+            throw new DomainException.InvalidInput(field, ErrorText.of("form.not_a_date", "field", field));
         }
     }
 
@@ -87,7 +88,7 @@ public final class OperationsPageRoutes {
         try {
             return new BigDecimal(text.length() > 30 ? "x" : text);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new DomainException.InvalidInput(field, field + " must be a number");
+            throw new DomainException.InvalidInput(field, ErrorText.of("form.number_required", "field", field));
         }
     }
 

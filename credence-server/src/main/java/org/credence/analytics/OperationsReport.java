@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import org.credence.analytics.costs.CostTotals;
 import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.insights.Count;
 import org.credence.insights.Figure;
 import org.credence.insights.Figures;
@@ -140,14 +141,14 @@ public final class OperationsReport {
 
     private static void check(LocalDate from, LocalDate to, OperationsQueries.Granularity granularity) {
         if (!from.isBefore(to)) {
-            throw new DomainException.InvalidInput("to", "to (" + to + ") must be after from (" + from + ")");
+            throw new DomainException.InvalidInput("to", ErrorText.of("operations.period_order", "to", to, "from", from));
         }
         long days = ChronoUnit.DAYS.between(from, to);
         if (days > MAX_DAYS) {
-            throw new DomainException.InvalidInput("from", "a report covers at most five years; this period has " + days + " days");
+            throw new DomainException.InvalidInput("from", ErrorText.of("operations.period_too_long", "days", days));
         }
         if (granularity == OperationsQueries.Granularity.DAY && days > MAX_DAILY_DAYS) {
-            throw new DomainException.InvalidInput("granularity", "day by day covers at most two years; use week or month for " + days + " days");
+            throw new DomainException.InvalidInput("granularity", ErrorText.of("operations.daily_too_long", "days", days));
         }
     }
 }

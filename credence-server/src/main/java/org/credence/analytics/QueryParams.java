@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /** Query parameters read strictly, with errors that name the parameter; {@code query} gives a parameter's value by name (null if absent). */
 final class QueryParams {
@@ -12,7 +13,7 @@ final class QueryParams {
     static String required(Function<String, String> query, String name) {
         String value = query.apply(name);
         if (value == null || value.isBlank()) {
-            throw new DomainException.InvalidInput(name, "query parameter " + name + " is required");
+            throw new DomainException.InvalidInput(name, ErrorText.of("query.parameter_required", "name", name));
         }
         return value.strip();
     }
@@ -25,14 +26,14 @@ final class QueryParams {
             }
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput(name, name + " must be a decimal number like 0.3, not '" + text + "'");
+            throw new DomainException.InvalidInput(name, ErrorText.of("query.not_decimal", "name", name, "value", text));
         }
     }
 
     static BigDecimal nonNegative(Function<String, String> query, String name) {
         BigDecimal value = decimal(query, name);
         if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
-            throw new DomainException.InvalidInput(name, name + " must be between 0 and 1,000,000,000");
+            throw new DomainException.InvalidInput(name, ErrorText.of("query.too_large", "name", name));
         }
         return value;
     }
@@ -40,7 +41,7 @@ final class QueryParams {
     static BigDecimal proportion(Function<String, String> query, String name) {
         BigDecimal value = decimal(query, name);
         if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-            throw new DomainException.InvalidInput(name, name + " is a proportion between 0 and 1 (0.3 for 30 %), not " + value.toPlainString());
+            throw new DomainException.InvalidInput(name, ErrorText.of("query.not_proportion", "name", name, "value", value.toPlainString()));
         }
         return value;
     }
@@ -50,7 +51,7 @@ final class QueryParams {
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            throw new DomainException.InvalidInput(name, name + " must be a whole number");
+            throw new DomainException.InvalidInput(name, ErrorText.of("query.whole_required", "name", name));
         }
     }
 
@@ -62,7 +63,7 @@ final class QueryParams {
         try {
             return OptionalLong.of(Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput(name, name + " must be a number, not '" + text + "'");
+            throw new DomainException.InvalidInput(name, ErrorText.of("query.not_a_number", "name", name, "value", text));
         }
     }
 }

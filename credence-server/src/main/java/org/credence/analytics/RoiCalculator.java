@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.function.Function;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.insights.roi.BenefitLine;
 import org.credence.insights.roi.CaseFactors;
 import org.credence.insights.roi.IsolationMethod;
@@ -45,7 +46,7 @@ final class RoiCalculator {
         BigDecimal rate = blank(query, "rate") ? DEFAULT_RATE : QueryParams.proportion(query, "rate");
         int years = blank(query, "years") ? DEFAULT_YEARS : (int) QueryParams.count(query, "years");
         if (years < 1 || years > MAX_YEARS) {
-            throw new DomainException.InvalidInput("years", "years must be between 1 and " + MAX_YEARS);
+            throw new DomainException.InvalidInput("years", ErrorText.of("roi.years_range", "max", MAX_YEARS));
         }
         Optional<Payback> payback = Optional.empty();
         Optional<BigDecimal> npv = Optional.empty();
@@ -71,7 +72,7 @@ final class RoiCalculator {
         }
         String code = text.strip();
         if (!code.matches("[A-Z]{3}")) {
-            throw new DomainException.InvalidInput("currency", "currency must be an ISO 4217 code like EUR, not '" + text + "'");
+            throw new DomainException.InvalidInput("currency", ErrorText.of("roi.currency_invalid", "value", text));
         }
         return code;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.credence.domain.DomainException;
+import org.credence.http.FormMessage;
 import org.credence.i18n.Messages;
 import org.credence.insights.roi.Payback;
 import org.credence.insights.roi.PhillipsRoi;
@@ -30,8 +31,10 @@ final class RoiPage {
     private final Messages m;
     private final Map<String, String> t;
     private final Locale locale;
+    private final String lang;
 
     private RoiPage(String lang) {
+        this.lang = lang;
         this.m = Messages.of("roi", lang);
         this.t = m.table();
         this.locale = lang.equals("nb") ? Locale.forLanguageTag("nb-NO") : Locale.UK;
@@ -124,7 +127,7 @@ final class RoiPage {
         try {
             a = RoiCalculator.answer(query, defaultCurrency);
         } catch (DomainException.InvalidInput e) {
-            return new RoiView.Calculation(t.get("calc.error") + " " + t.getOrDefault("calc." + e.field(), e.field()) + ": " + e.getMessage(), null, List.of(), null);
+            return new RoiView.Calculation(t.get("calc.error") + " " + t.getOrDefault("calc." + e.field(), e.field()) + ": " + FormMessage.of(e, lang).text(), null, List.of(), null);
         }
         List<RoiView.Pair> values = new ArrayList<>();
         values.add(new RoiView.Pair(t.get("calc.adjusted"), money(a.adjustedBenefit(), a.currency())

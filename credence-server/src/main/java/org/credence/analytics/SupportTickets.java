@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.json.JsonFields;
 import org.jdbi.v3.core.Jdbi;
 
@@ -43,20 +44,21 @@ public final class SupportTickets {
     /** Records counts, each checked ({@code field} of the first bad one named with its row number); all or none. */
     public Recorded record(long tenantId, String actor, List<Count> counts) {
         if (counts.isEmpty() || counts.size() > MAX_ROWS) {
-            throw new DomainException.InvalidInput("entries", "give 1 to " + MAX_ROWS + " ticket counts");
+            throw new DomainException.InvalidInput("entries", ErrorText.of("tickets.count_range", "max", MAX_ROWS));
         }
         LocalDate latest = LocalDate.now(clock);
         for (int i = 0; i < counts.size(); i++) {
             Count c = counts.get(i);
-            String row = counts.size() == 1 ? "" : " (row " + (i + 1) + ")";
+            // the row is named only when there are several ("none" picks the bundle text without it)
+            String row = counts.size() == 1 ? "none" : String.valueOf(i + 1);
             if (c.day() == null || c.day().isAfter(latest) || c.day().isBefore(LocalDate.of(1970, 1, 1))) {
-                throw new DomainException.InvalidInput("date", "date must be a past day since 1970" + row);
+                throw new DomainException.InvalidInput("date", ErrorText.of("tickets.date_invalid", "row", row));
             }
             if (c.channel() == null || !c.channel().matches(CHANNEL)) {
-                throw new DomainException.InvalidInput("channel", "channel must be 1-40 lower-case letters, digits, _ or - (email, phone, chat)" + row);
+                throw new DomainException.InvalidInput("channel", ErrorText.of("tickets.channel_invalid", "row", row));
             }
             if (c.tickets() < 0) {
-                throw new DomainException.InvalidInput("count", "count must be 0 or more" + row);
+                throw new DomainException.InvalidInput("count", ErrorText.of("tickets.count_negative", "row", row));
             }
         }
         return jdbi.inTransaction(h -> {
@@ -105,17 +107,16 @@ public final class SupportTickets {
             }
             String[] cells = line.split(",", -1);
             if (cells.length != 3) {
-                throw new DomainException.InvalidInput("line " + (i + 1), "line " + (i + 1) + ": expected date,count,channel");
+                throw new DomainException.InvalidInput("line " + (i + 1), ErrorText.of("tickets.line_fields", "line", (i + 1)));
             }
             try {
                 counts.add(new Count(LocalDate.parse(cells[0].strip()), cells[2].strip().toLowerCase(java.util.Locale.ROOT),
                         Integer.parseInt(cells[1].strip())));
             } catch (DateTimeParseException | NumberFormatException e) {
-                throw new DomainException.InvalidInput("line " + (i + 1), "line " + (i + 1) + ": expected a date like 2026-03-31, a whole "
-                        + "number of tickets and a channel");
+                throw new DomainException.InvalidInput("line " + (i + 1), ErrorText.of("tickets.line_values", "line", (i + 1)));
             }
             if (counts.size() > MAX_ROWS) {
-                throw new DomainException.InvalidInput("entries", "at most " + MAX_ROWS + " lines per import");
+                throw new DomainException.InvalidInput("entries", ErrorText.of("tickets.too_many_lines", "max", MAX_ROWS));
             }
         }
         return counts;

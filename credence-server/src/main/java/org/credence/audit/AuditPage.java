@@ -64,7 +64,7 @@ public final class AuditPage {
                         subjects), PAGE_SIZE);
                 page = reader.search(tenant, query);
             } catch (DomainException refused) {
-                problem = FormMessage.of(refused);
+                problem = FormMessage.of(refused, lang);
                 page = new AuditReader.Page(List.of(), 0);
             }
             ctx.status(problem == null ? 200 : problem.status())

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * Which of a tenant's audit entries to show and where the page starts: newest first by id, the page after
@@ -24,10 +25,10 @@ public record AuditQuery(String actor, String action, String subject, Instant fr
 
     public AuditQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new DomainException.InvalidInput("limit", "limit (" + limit + ") must be 1-" + MAX_LIMIT);
+            throw new DomainException.InvalidInput("limit", ErrorText.of("query.limit_range", "limit", limit, "max", MAX_LIMIT));
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new DomainException.InvalidInput("to", "the end of the period (" + to + ") is not after its start (" + from + ")");
+            throw new DomainException.InvalidInput("to", ErrorText.of("audit.period_order", "to", to, "from", from));
         }
     }
 
@@ -39,14 +40,14 @@ public record AuditQuery(String actor, String action, String subject, Instant fr
         LocalDate from = day(parameter.apply("from"), "from");
         LocalDate to = day(parameter.apply("to"), "to");
         if (from != null && to != null && to.isBefore(from)) {
-            throw new DomainException.InvalidInput("to", "the last day (" + to + ") is before the first (" + from + ")");
+            throw new DomainException.InvalidInput("to", ErrorText.of("audit.days_order", "to", to, "from", from));
         }
         String before = text(parameter.apply("before"), "before");
         long beforeId;
         try {
             beforeId = before == null ? 0 : Long.parseLong(before);
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput("before", "before '" + before + "' is not an entry number");
+            throw new DomainException.InvalidInput("before", ErrorText.of("audit.before_invalid", "value", before));
         }
         return new AuditQuery(text(parameter.apply("actor"), "actor"), text(parameter.apply("action"), "action"),
                 text(parameter.apply("subject"), "subject"), from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -63,7 +64,7 @@ public record AuditQuery(String actor, String action, String subject, Instant fr
             return null;
         }
         if (value.length() > MAX_TEXT) {
-            throw new DomainException.InvalidInput(field, field + " is " + value.length() + " characters long; at most " + MAX_TEXT);
+            throw new DomainException.InvalidInput(field, ErrorText.of("audit.text_too_long", "field", field, "length", value.length(), "max", MAX_TEXT));
         }
         return value.strip();
     }
@@ -75,11 +76,11 @@ public record AuditQuery(String actor, String action, String subject, Instant fr
         try {
             LocalDate day = LocalDate.parse(value.strip());
             if (day.getYear() < 1 || day.getYear() > 9998) {
-                throw new DomainException.InvalidInput(field, field + " '" + value + "' is out of range");
+                throw new DomainException.InvalidInput(field, ErrorText.of("audit.out_of_range", "field", field, "value", value));
             }
             return day;
         } catch (DateTimeParseException e) {
-            throw new DomainException.InvalidInput(field, field + " '" + value + "' is not a date such as 2026-01-31");
+            throw new DomainException.InvalidInput(field, ErrorText.of("audit.not_a_date", "field", field, "value", value));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.credence.document.Png;
 import org.credence.document.StoredDocuments;
 import org.credence.document.UploadedImages;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.json.JsonFields;
 import org.credence.standards.baking.BakingException;
 import org.credence.standards.baking.SafeSvg;
@@ -57,13 +58,13 @@ public final class AchievementImages {
             try {
                 clean = SafeSvg.sanitize(body);
             } catch (BakingException e) {
-                throw new DomainException.InvalidInput("image", "this SVG cannot be used: " + e.getMessage());
+                throw new DomainException.InvalidInput("image", ErrorText.of("image.svg_unusable", "reason", e.getMessage()));
             }
             store(caller, achievementId, null, clean.svg());
             return clean.removed();
         }
         if (!type.equals("image/png") && !type.equals("image/jpeg")) {
-            throw new DomainException.UnsupportedType("send the badge image as image/png, image/jpeg or image/svg+xml (Content-Type), not '" + type + "'");
+            throw new DomainException.UnsupportedType(ErrorText.of("image.badge_type_unsupported", "type", type));
         }
         UploadedImages.CleanPng png = UploadedImages.raster(type, body);
         store(caller, achievementId, withinBadgeSize(png), null);

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.integration.HeaderMatcher;
 import org.credence.integration.OutcomeFile;
 import org.credence.integration.ValueParser;
@@ -174,13 +175,13 @@ public final class BulkFile {
                 checker.check(line, cells, custom);
             }
         } catch (CsvParseException unreadable) {
-            throw new DomainException.InvalidInput("file", "the CSV cannot be read: " + unreadable.getMessage());
+            throw new DomainException.InvalidInput("file", ErrorText.of("bulk.csv_unreadable", "reason", unreadable.getMessage()));
         }
         if (mapping == null) {
-            throw new DomainException.InvalidInput("file", "the file is empty: the first line names the columns (" + matcher.names() + ")");
+            throw new DomainException.InvalidInput("file", ErrorText.of("bulk.empty_names", "columns", matcher.names()));
         }
         if (checker.total == 0) {
-            throw new DomainException.InvalidInput("file", "the file has a header but no rows: add one line per credential under it");
+            throw new DomainException.InvalidInput("file", ErrorText.of("bulk.no_rows"));
         }
         return new Read(Format.CSV, checker.total, checker.refused, warnings);
     }
@@ -193,7 +194,7 @@ public final class BulkFile {
         String[] cells = new String[BulkColumns.INSTANCE.columns().size()];
         try (JsonParser parser = MAPPER.createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new DomainException.InvalidInput("body", "send a JSON array of objects, one per credential");
+                throw new DomainException.InvalidInput("body", ErrorText.of("bulk.json_not_objects"));
             }
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -234,10 +235,10 @@ public final class BulkFile {
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DomainException.InvalidInput("body", "the body is not a JSON array: " + e.getOriginalMessage());
+            throw new DomainException.InvalidInput("body", ErrorText.of("bulk.json_unreadable", "reason", e.getOriginalMessage()));
         }
         if (checker.total == 0) {
-            throw new DomainException.InvalidInput("body", "the array is empty: send one object per credential");
+            throw new DomainException.InvalidInput("body", ErrorText.of("bulk.json_empty"));
         }
         List<String> warnings = new ArrayList<>();
         for (String key : unknown) {

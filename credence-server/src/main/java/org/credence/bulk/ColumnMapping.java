@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.integration.Column;
 import org.credence.integration.HeaderMatcher;
 import org.credence.integration.OutcomeFile;
@@ -97,7 +98,7 @@ public record ColumnMapping(List<String> targets, Long achievementForAll) {
         }
         String first = text.stripLeading();
         if (first.startsWith("[")) {
-            throw new DomainException.InvalidInput("file", "this is a JSON file: upload a CSV file whose first line names the columns");
+            throw new DomainException.InvalidInput("file", ErrorText.of("bulk.json_not_csv"));
         }
         char separator = OutcomeFile.separator(text.replaceFirst("^[\\r\\n]+", ""));
         List<String> headers = null;
@@ -116,10 +117,10 @@ public record ColumnMapping(List<String> targets, Long achievementForAll) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException unreadable) {
-            throw new DomainException.InvalidInput("file", "the CSV cannot be read: " + unreadable.getMessage());
+            throw new DomainException.InvalidInput("file", ErrorText.of("bulk.csv_unreadable", "reason", unreadable.getMessage()));
         }
         if (headers == null || headers.stream().allMatch(String::isEmpty)) {
-            throw new DomainException.InvalidInput("file", "the file is empty: the first line names the columns (name, email, achievement …)");
+            throw new DomainException.InvalidInput("file", ErrorText.of("bulk.empty"));
         }
         return new Detected(headers, sample, suggest(headers), separator, charset, bom);
     }
@@ -148,24 +149,24 @@ public record ColumnMapping(List<String> targets, Long achievementForAll) {
      */
     public void check(List<String> headers) {
         if (targets.size() != headers.size()) {
-            throw new DomainException.InvalidInput("columns", "the mapping has " + targets.size() + " columns but the file has " + headers.size());
+            throw new DomainException.InvalidInput("columns", ErrorText.of("bulk.mapping_size", "mapped", targets.size(), "columns", headers.size()));
         }
         List<String> choices = choices();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             String target = targets.get(i);
             if (!choices.contains(target)) {
-                throw new DomainException.InvalidInput("column." + i, "'" + target + "' is not a field; choose one of " + choices);
+                throw new DomainException.InvalidInput("column." + i, ErrorText.of("bulk.not_a_field", "target", target, "choices", choices));
             }
             boolean overridden = target.equals("achievement") && achievementForAll != null;
             if (!target.equals(CUSTOM) && !target.equals(IGNORE) && !overridden && !seen.add(target)) {
-                throw new DomainException.InvalidInput("column." + i, "two columns give '" + target + "': choose it for one column only");
+                throw new DomainException.InvalidInput("column." + i, ErrorText.of("bulk.column_twice", "target", target));
             }
         }
         for (String needed : required()) {
             if (!seen.contains(needed) && !(needed.equals("achievement") && achievementForAll != null)) {
                 throw new DomainException.InvalidInput(needed.equals("achievement") ? "achievementForAll" : "columns",
-                        "no column gives '" + needed + "': choose the column that holds it");
+                        ErrorText.of("bulk.column_missing", "field", needed));
             }
         }
     }

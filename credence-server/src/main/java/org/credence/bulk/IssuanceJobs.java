@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.events.CredentialEvent;
 import org.credence.events.CredentialEventType;
 import org.credence.events.CredentialEvents;
@@ -175,7 +176,7 @@ public final class IssuanceJobs {
         return jdbi.inTransaction(h -> {
             IssuanceJob job = IssuanceJobStore.find(h, tenantId, id, true).orElseThrow(() -> notFound(id));
             if (job.state().equals("finished")) {
-                throw new DomainException.Conflict("issuance job " + id + " has already finished: nothing is left to cancel");
+                throw new DomainException.Conflict(ErrorText.of("bulk.job_finished", "id", id));
             }
             if (!job.state().equals("cancelled")) {
                 int rows = IssuanceJobStore.cancelPending(h, tenantId, id);
@@ -375,7 +376,7 @@ public final class IssuanceJobs {
     }
 
     private static DomainException notFound(long id) {
-        return new DomainException.NotFound("no issuance job " + id + " at this tenant");
+        return new DomainException.NotFound(ErrorText.of("bulk.job_not_found", "id", id));
     }
 
     /** Deletes a spooled upload, whatever happened to it. */

@@ -19,6 +19,7 @@ import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.credence.app.AppBar;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.http.FormMessage;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
@@ -91,14 +92,14 @@ public final class IssuanceJobsPage {
                     try {
                         forAll = achievements.get(tenant, Long.parseLong(given.strip())).id();
                     } catch (NumberFormatException | DomainException.NotFound e) {
-                        throw new DomainException.InvalidInput("achievementForAll", "choose one of your achievements");
+                        throw new DomainException.InvalidInput("achievementForAll", ErrorText.of("bulk.choose_achievement"));
                     }
                 }
                 chosen = new ColumnMapping(targets, forAll);
                 staged.map(upload, chosen);
                 ctx.redirect(upload(upload, "/dry-run", lang), HttpStatus.SEE_OTHER);
             } catch (DomainException refused) {
-                FormMessage message = FormMessage.of(refused);
+                FormMessage message = FormMessage.of(refused, lang);
                 ctx.status(message.status()).html(mapping(lang, step.signedIn(), upload, chosen, achievements.list(tenant), localised(message, lang)));
             }
         }));
@@ -120,7 +121,7 @@ public final class IssuanceJobsPage {
                 ctx.html(dryRun(lang, step.signedIn(), upload, preview));
             } catch (DomainException refused) {
                 // the mapped file is refused as a whole (no rows, say): back to the mapping, with the reason above it
-                FormMessage message = FormMessage.of(refused);
+                FormMessage message = FormMessage.of(refused, lang);
                 ctx.status(message.status()).html(mapping(lang, step.signedIn(), upload, upload.mapping(), achievements.list(tenant),
                         new FormMessage(null, message.text(), message.status())));
             }
@@ -174,11 +175,11 @@ public final class IssuanceJobsPage {
                 part = ctx.req().getPart("file");
             } catch (IllegalStateException | jakarta.servlet.ServletException e) {
                 throw String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("exceeded")
-                        ? new DomainException.TooLarge("an issuance file is at most " + (max >> 20) + " MB; split it into several files")
-                        : new DomainException.InvalidInput("file", "the upload could not be read: send it again");
+                        ? new DomainException.TooLarge(ErrorText.of("bulk.file_too_large", "mb", (max >> 20)))
+                        : new DomainException.InvalidInput("file", ErrorText.of("bulk.upload_unreadable"));
             }
             if (part == null || part.getSize() == 0) {
-                throw new DomainException.InvalidInput("file", "choose a CSV file to upload");
+                throw new DomainException.InvalidInput("file", ErrorText.of("bulk.choose_csv"));
             }
             String filename = part.getSubmittedFileName();
             StagedUploads.Staged upload;
@@ -190,7 +191,7 @@ public final class IssuanceJobsPage {
             }
             ctx.redirect(upload(upload, "", lang), HttpStatus.SEE_OTHER);
         } catch (DomainException refused) {
-            FormMessage message = FormMessage.of(refused);
+            FormMessage message = FormMessage.of(refused, lang);
             ctx.status(message.status()).html(list(lang, signedIn, jobs, new FormMessage("file", uploadError(refused, lang, max), message.status()), ""));
         }
     }
@@ -198,7 +199,7 @@ public final class IssuanceJobsPage {
     private static String uploadError(DomainException refused, String lang, long max) {
         Messages m = Messages.of("uploads", lang);
         return refused instanceof DomainException.TooLarge ? m.format("error.too_large", Map.of("mb", max >> 20))
-                : m.format("error.file", Map.of("reason", refused.getMessage()));
+                : m.format("error.file", Map.of("reason", FormMessage.of(refused, lang).text()));
     }
 
     private static String list(String lang, SignedIn signedIn, IssuanceJobs jobs, FormMessage error, String notice) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * Where uploaded issuance files wait on disk: {@code <data directory>/uploads}. The bulk job API spools its body here for
@@ -64,7 +65,7 @@ public final class Spool {
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > max) {
-                    throw new DomainException.TooLarge("an issuance file is at most " + (max >> 20) + " MB; split it into several jobs");
+                    throw new DomainException.TooLarge(ErrorText.of("bulk.file_too_large", "mb", (max >> 20)));
                 }
                 out.write(buffer, 0, n);
             }

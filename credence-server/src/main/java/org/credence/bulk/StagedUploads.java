@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.jobs.Jobs;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -88,7 +89,7 @@ public final class StagedUploads {
         Path file = folder(tenantId, userId).resolve(token + ".csv");
         try {
             if (Spool.copy(in, file, jobs.settings().maxUploadBytes()) == 0) {
-                throw new DomainException.InvalidInput("file", "the file is empty: choose a CSV file whose first line names the columns");
+                throw new DomainException.InvalidInput("file", ErrorText.of("bulk.empty_choose"));
             }
             ColumnMapping.Detected detected = ColumnMapping.detect(file);
             Instant now = clock.instant();
@@ -132,7 +133,7 @@ public final class StagedUploads {
             // locked, so two tabs mapping at once write the mapped file one after the other
             Staged current = row(h, upload.tenantId(), upload.userId(), upload.token(), true).orElseThrow(StagedUploads::gone);
             if (current.jobId() != null) {
-                throw new DomainException.Conflict("this upload is already issuing as job " + current.jobId());
+                throw new DomainException.Conflict(ErrorText.of("bulk.already_issuing", "id", current.jobId()));
             }
             chosen.apply(current.file(), Staged.mapped(current.file()), current.detected());
             h.createUpdate("UPDATE staged_upload SET targets = :targets, achievement_for_all = :forAll WHERE token = :token AND tenant_id = :tenant")
@@ -156,7 +157,7 @@ public final class StagedUploads {
                 return locked.jobId();
             }
             if (locked.mapping() == null) {
-                throw new DomainException.Conflict("choose which column gives which field before starting");
+                throw new DomainException.Conflict(ErrorText.of("bulk.mapping_missing"));
             }
             long job = jobs.submit(h, locked.tenantId(), actor,
                     new IssuanceJobs.Upload(locked.mapped(), BulkFile.Format.CSV, locked.filename(), mailRecipients)).id();
@@ -224,7 +225,7 @@ public final class StagedUploads {
     }
 
     private static DomainException gone() {
-        return new DomainException.NotFound("this upload has expired: upload the file again");
+        return new DomainException.NotFound(ErrorText.of("bulk.upload_expired"));
     }
 
     private String token() {

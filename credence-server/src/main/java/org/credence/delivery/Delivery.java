@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuanceListener;
 import org.credence.issuance.IssuedCredential;
@@ -357,7 +358,7 @@ public final class Delivery implements IssuanceListener {
         return jdbi.inTransaction(h -> {
             IssuedCredential credential = find(h, caller, idOrNumber);
             if (credential.state().equals("revoked")) {
-                throw new DomainException.Conflict("credential " + credential.number() + " is revoked; there is nothing to claim");
+                throw new DomainException.Conflict(ErrorText.of("credential.revoked_nothing_to_claim", "number", credential.number()));
             }
             ClaimTokens.supersede(h, credential.tenantId(), credential.id(), clock.instant());
             long mail = queue(h, credential, MailKind.CLAIM_LINK, tenants.byId(credential.tenantId()).locale());
@@ -369,7 +370,7 @@ public final class Delivery implements IssuanceListener {
 
     private static IssuedCredential find(Handle h, Caller caller, String idOrNumber) {
         return CredentialStore.byIdOrNumber(h, caller.tenantId(), idOrNumber)
-                .orElseThrow(() -> new DomainException.NotFound("no credential " + idOrNumber + " in this tenant"));
+                .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("credential.not_found", "id", idOrNumber)));
     }
 
     private static ObjectNode putIfPresent(ObjectNode node, String field, String value) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.credence.http.FormMessage;
 import org.credence.achievement.Achievements;
 import org.credence.domain.DomainException;
 import org.credence.http.Pages;
@@ -51,7 +52,7 @@ final class IssuerCredentialRoutes {
                 page = listing.list(tenant, query(filters));
             } catch (DomainException unusable) {
                 // a hand-edited or stale link: say what was wrong on the page itself, and show everything
-                notice = IssuerCredentialsPage.text(lang).get("notice.bad_filter").formatted(unusable.getMessage());
+                notice = IssuerCredentialsPage.text(lang).get("notice.bad_filter").formatted(FormMessage.of(unusable, lang).text());
                 filters.clear();
                 typed = "";
                 page = listing.list(tenant, query(filters));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.tenant.Tenants;
 import org.jdbi.v3.core.Jdbi;
 
@@ -58,7 +59,7 @@ public final class MailPreviews {
     /** The mail of {@code kind} (one of {@link #KINDS}) as the tenant's recipients would get it in {@code lang}. */
     public Preview preview(long tenantId, String kind, String lang) {
         if (!KINDS.contains(kind)) {
-            throw new DomainException.NotFound("no mail is called " + kind + "; the mails are " + String.join(", ", KINDS));
+            throw new DomainException.NotFound(ErrorText.of("mail.kind_unknown", "kind", kind, "kinds", String.join(", ", KINDS)));
         }
         String language = "nb".equals(lang) ? "nb" : "en";
         Map<String, String> values = values(tenantId, language);

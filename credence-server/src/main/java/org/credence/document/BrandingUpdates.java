@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -70,7 +71,7 @@ public final class BrandingUpdates {
     public Branding replaceSettings(Caller caller, Settings settings) {
         String pageSize = Optional.ofNullable(settings.pageSize()).orElse("A4");
         if (!pageSize.equals("A4") && !pageSize.equals("Letter")) {
-            throw new DomainException.InvalidInput("pageSize", "pageSize must be A4 or Letter");
+            throw new DomainException.InvalidInput("pageSize", ErrorText.of("branding.page_size_invalid"));
         }
         String primary = colour(settings.primaryColour(), "primaryColour");
         String accent = colour(settings.accentColour(), "accentColour");
@@ -102,7 +103,7 @@ public final class BrandingUpdates {
     /** Sets the language of the tenant's mails, certificates and badges; audited like the other branding changes. */
     public void setLanguage(Caller caller, String language) {
         if (language == null || !LANGUAGES.contains(language)) {
-            throw new DomainException.InvalidInput("language", "language must be en (English) or nb (Norwegian bokmål)");
+            throw new DomainException.InvalidInput("language", ErrorText.of("branding.language_invalid"));
         }
         jdbi.useTransaction(h -> {
             String before = h.createQuery("SELECT locale FROM tenant WHERE id = :tenant FOR UPDATE").bind("tenant", caller.tenantId())
@@ -121,7 +122,7 @@ public final class BrandingUpdates {
     public Branding putImage(Caller caller, Slot slot, String contentType, byte[] body) {
         if (UploadedImages.mediaType(contentType).equals("image/svg+xml")) {
             // certificates are PDFs drawn from raster images; an SVG logo would need a rasteriser we do not ship
-            throw new DomainException.UnsupportedType("send the " + slot.column + " as image/png or image/jpeg; SVG is accepted for badge images only");
+            throw new DomainException.UnsupportedType(ErrorText.of("branding.image_type", "slot", slot.column));
         }
         UploadedImages.CleanPng png = UploadedImages.raster(contentType, body);
         return change(caller, "branding." + slot.column + ".set", h -> h.createUpdate("""
@@ -165,7 +166,7 @@ public final class BrandingUpdates {
             return null;
         }
         if (!value.matches("#[0-9a-fA-F]{6}")) {
-            throw new DomainException.InvalidInput(field, field + " must be a colour as #rrggbb, like #1f3a5f");
+            throw new DomainException.InvalidInput(field, ErrorText.of("branding.colour_invalid", "field", field));
         }
         return value.toLowerCase(Locale.ROOT);
     }
@@ -177,7 +178,7 @@ public final class BrandingUpdates {
         String text = value.strip();
         if (!text.matches("[0-9]{1,20}")) {
             throw new DomainException.InvalidInput("linkedinOrganizationId",
-                    "linkedinOrganizationId must be the numeric id of the LinkedIn organisation page (digits only, as in linkedin.com/company/12345)");
+                    ErrorText.of("branding.linkedin_invalid"));
         }
         return text;
     }

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
@@ -59,15 +60,14 @@ public final class DesignChanges {
      */
     public void delete(Caller caller, String name) {
         if (Designs.BUILT_IN.contains(name)) {
-            throw new DomainException.InvalidInput("name", "'" + name + "' is a built-in design: it cannot be deleted");
+            throw new DomainException.InvalidInput("name", ErrorText.of("design.built_in", "name", name));
         }
         Designs.Deletion deletion = designs.delete(caller.tenantId(), name);
         if (deletion instanceof Designs.Deletion.NotFound) {
-            throw new DomainException.NotFound("no design '" + shortened(name) + "' in this tenant");
+            throw new DomainException.NotFound(ErrorText.of("design.not_found", "name", shortened(name)));
         }
         if (deletion instanceof Designs.Deletion.InUse inUse) {
-            throw new DomainException.Conflict("achievements still use design '" + name + "': " + String.join(", ", inUse.achievements())
-                    + " — give them another design (PUT /api/v1/achievements/{id} with \"design\") first");
+            throw new DomainException.Conflict(ErrorText.of("design.in_use", "name", name, "achievements", String.join(", ", inUse.achievements())));
         }
         jdbi.useHandle(h -> audit.record(h, caller.tenantId(), caller.actor(), "design.delete", "design:" + name, null, null));
     }
@@ -75,7 +75,7 @@ public final class DesignChanges {
     /** A design error as invalid input naming the field at fault (the whole design when the fault is not in one field). */
     static DomainException.InvalidInput invalid(InvalidDesign e) {
         Matcher m = FIELD.matcher(e.getMessage());
-        return new DomainException.InvalidInput(m.find() ? m.group(1) : "design", e.getMessage());
+        return e.asInput(m.find() ? m.group(1) : "design");
     }
 
     static String shortened(String typed) {

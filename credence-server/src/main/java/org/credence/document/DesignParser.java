@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.credence.domain.ErrorText;
 
 /**
  * Reads a design file with Jackson and checks every field on the way in, so a broken design
@@ -40,14 +41,14 @@ final class DesignParser {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidDesign("the design is not JSON: " + e.getOriginalMessage());
+            throw new InvalidDesign(ErrorText.of("design.not_json", "reason", e.getOriginalMessage()));
         }
         return parse(name, root);
     }
 
     static Design parse(String name, JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new InvalidDesign("the design must be a JSON object");
+            throw new InvalidDesign(ErrorText.of("design.not_object"));
         }
         Node design = new Node(root, "");
         design.allow("description", "page", "elements");
@@ -55,15 +56,15 @@ final class DesignParser {
         page.allow("orientation", "background");
         String orientation = page.text("orientation");
         if (!orientation.equals("landscape") && !orientation.equals("portrait")) {
-            throw new InvalidDesign("page.orientation must be 'landscape' or 'portrait', not '" + orientation + "'");
+            throw new InvalidDesign(ErrorText.of("design.orientation_invalid", "value", orientation));
         }
         Optional<String> background = page.has("background") ? Optional.of(page.colour("background")) : Optional.empty();
         JsonNode elements = design.required("elements");
         if (!elements.isArray() || elements.isEmpty()) {
-            throw new InvalidDesign("elements must be a non-empty list");
+            throw new InvalidDesign(ErrorText.of("design.elements_empty"));
         }
         if (elements.size() > MAX_ELEMENTS) {
-            throw new InvalidDesign("elements has " + elements.size() + " entries; at most " + MAX_ELEMENTS);
+            throw new InvalidDesign(ErrorText.of("design.elements_too_many", "count", elements.size(), "max", MAX_ELEMENTS));
         }
         List<Design.Element> parsed = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
@@ -75,18 +76,17 @@ final class DesignParser {
 
     private static Design.Element element(Node e) {
         if (!e.node.isObject()) {
-            throw new InvalidDesign(e.path + " must be an object");
+            throw new InvalidDesign(ErrorText.of("design.element_not_object", "path", e.path));
         }
         Design.Element shape = shape(e);
         if (e.has("when") && e.has("unless")) {
-            throw new InvalidDesign(e.path + " has both when and unless; use one");
+            throw new InvalidDesign(ErrorText.of("design.when_and_unless", "path", e.path));
         }
         for (String condition : List.of("when", "unless")) {
             if (e.has(condition)) {
                 String subject = e.text(condition);
                 if (!CONDITIONS.contains(subject)) {
-                    throw new InvalidDesign(e.at(condition) + " must be one of " + String.join(", ", new TreeSet<>(CONDITIONS))
-                            + ", not '" + subject + "'");
+                    throw new InvalidDesign(ErrorText.of("design.condition_unknown", "path", e.at(condition), "conditions", String.join(", ", new TreeSet<>(CONDITIONS)), "value", subject));
                 }
                 return new Design.Conditional(subject, condition.equals("when"), shape);
             }
@@ -101,14 +101,13 @@ final class DesignParser {
                 e.allow("type", "when", "unless", "text", "font", "size", "minSize", "maxLines", "colour", "x", "y", "align", "maxWidth");
                 double size = e.number("size", 4, 200);
                 String fontName = e.text("font");
-                BundledFonts font = BundledFonts.byDesignName(fontName).orElseThrow(() -> new InvalidDesign(e.path + ".font '" + fontName
-                        + "' is not a bundled font; use one of " + fontNames()));
+                BundledFonts font = BundledFonts.byDesignName(fontName).orElseThrow(() -> new InvalidDesign(ErrorText.of("design.font_unknown", "path", e.path, "font", fontName, "fonts", fontNames())));
                 String align = e.has("align") ? e.text("align") : "left";
                 Design.Align alignment = switch (align) {
                     case "left" -> Design.Align.LEFT;
                     case "center" -> Design.Align.CENTER;
                     case "right" -> Design.Align.RIGHT;
-                    default -> throw new InvalidDesign(e.path + ".align must be left, center or right, not '" + align + "'");
+                    default -> throw new InvalidDesign(ErrorText.of("design.align_invalid", "path", e.path, "value", align));
                 };
                 double minSize = e.has("minSize") ? e.number("minSize", 4, size) : size;
                 int maxLines = e.has("maxLines") ? (int) e.number("maxLines", 1, 10) : 1;
@@ -122,13 +121,13 @@ final class DesignParser {
                     case "logo" -> Design.Source.LOGO;
                     case "signature" -> Design.Source.SIGNATURE;
                     case "embedded" -> Design.Source.EMBEDDED;
-                    default -> throw new InvalidDesign(e.path + ".source must be logo, signature or embedded, not '" + source + "'");
+                    default -> throw new InvalidDesign(ErrorText.of("design.source_invalid", "path", e.path, "value", source));
                 };
                 Optional<String> data = Optional.empty();
                 if (which == Design.Source.EMBEDDED) {
                     data = Optional.of(embedded(e));
                 } else if (e.has("data")) {
-                    throw new InvalidDesign(e.at("data") + " is only for source 'embedded'");
+                    throw new InvalidDesign(ErrorText.of("design.data_embedded_only", "path", e.at("data")));
                 }
                 yield new Design.Image(which, e.fraction("x"), e.fraction("y"), e.fraction("width"), e.fraction("height"), data);
             }
@@ -147,7 +146,7 @@ final class DesignParser {
                 Optional<String> fill = e.has("fill") ? Optional.of(e.colour("fill")) : Optional.empty();
                 Optional<String> stroke = e.has("stroke") ? Optional.of(e.colour("stroke")) : Optional.empty();
                 if (fill.isEmpty() && stroke.isEmpty()) {
-                    throw new InvalidDesign(e.path + " needs fill or stroke (or both)");
+                    throw new InvalidDesign(ErrorText.of("design.fill_or_stroke", "path", e.path));
                 }
                 yield new Design.Rect(e.fraction("x"), e.fraction("y"), e.fraction("width"), e.fraction("height"), fill, stroke,
                         e.has("lineWidth") ? e.number("lineWidth", 0.1, 50) : 1);
@@ -157,12 +156,12 @@ final class DesignParser {
                 Optional<String> fill = e.has("fill") ? Optional.of(e.colour("fill")) : Optional.empty();
                 Optional<String> stroke = e.has("stroke") ? Optional.of(e.colour("stroke")) : Optional.empty();
                 if (fill.isEmpty() && stroke.isEmpty()) {
-                    throw new InvalidDesign(e.path + " needs fill or stroke (or both)");
+                    throw new InvalidDesign(ErrorText.of("design.fill_or_stroke", "path", e.path));
                 }
                 yield new Design.Circle(e.fraction("x"), e.fraction("y"), e.fraction("radius"), fill, stroke,
                         e.has("lineWidth") ? e.number("lineWidth", 0.1, 50) : 1);
             }
-            default -> throw new InvalidDesign(e.path + ".type must be text, image, qr, line, rect or circle, not '" + type + "'");
+            default -> throw new InvalidDesign(ErrorText.of("design.type_invalid", "path", e.path, "value", type));
         };
     }
 
@@ -170,21 +169,21 @@ final class DesignParser {
     private static String embedded(Node e) {
         JsonNode value = e.required("data");
         if (!value.isTextual()) {
-            throw new InvalidDesign(e.at("data") + " must be a string: a PNG or JPEG in base64");
+            throw new InvalidDesign(ErrorText.of("design.data_not_string", "path", e.at("data")));
         }
         byte[] bytes;
         try {
             bytes = java.util.Base64.getDecoder().decode(value.asText());
         } catch (IllegalArgumentException bad) {
-            throw new InvalidDesign(e.at("data") + " is not base64");
+            throw new InvalidDesign(ErrorText.of("design.data_not_base64", "path", e.at("data")));
         }
         if (bytes.length > MAX_EMBEDDED) {
-            throw new InvalidDesign(e.at("data") + " is " + bytes.length / 1024 + " kB; an embedded image may be at most " + MAX_EMBEDDED / 1024 + " kB");
+            throw new InvalidDesign(ErrorText.of("design.data_too_large", "path", e.at("data"), "kb", bytes.length / 1024, "max", MAX_EMBEDDED / 1024));
         }
         boolean png = bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
         boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8;
         if (!png && !jpeg) {
-            throw new InvalidDesign(e.at("data") + " is neither a PNG nor a JPEG");
+            throw new InvalidDesign(ErrorText.of("design.data_not_image", "path", e.at("data")));
         }
         return value.asText();
     }
@@ -202,14 +201,13 @@ final class DesignParser {
                 byLanguage.put(language, labels.text(language));
             }
         } else {
-            throw new InvalidDesign(e.path + ".text must be a string or {\"en\": …, \"nb\": …}");
+            throw new InvalidDesign(ErrorText.of("design.text_invalid", "path", e.path));
         }
         byLanguage.forEach((language, template) -> {
             Matcher m = FIELD.matcher(template);
             while (m.find()) {
                 if (!FIELDS.contains(m.group(1))) {
-                    throw new InvalidDesign(e.path + ".text names the unknown field {" + m.group(1) + "}; fields are "
-                            + String.join(", ", FIELDS.stream().sorted().map(f -> "{" + f + "}").toList()));
+                    throw new InvalidDesign(ErrorText.of("design.text_field_unknown", "path", e.path, "field", m.group(1), "fields", String.join(", ", FIELDS.stream().sorted().map(f -> "{" + f + "}").toList())));
                 }
             }
         });
@@ -236,7 +234,7 @@ final class DesignParser {
 
         JsonNode required(String field) {
             if (!has(field)) {
-                throw new InvalidDesign(at(field) + " is missing");
+                throw new InvalidDesign(ErrorText.of("design.field_missing", "path", at(field)));
             }
             return node.get(field);
         }
@@ -246,7 +244,7 @@ final class DesignParser {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    throw new InvalidDesign(at(name) + " is not a known field; allowed here: " + String.join(", ", fields));
+                    throw new InvalidDesign(ErrorText.of("design.field_unknown", "path", at(name), "fields", String.join(", ", fields)));
                 }
             }
         }
@@ -254,7 +252,7 @@ final class DesignParser {
         Node object(String field) {
             JsonNode value = required(field);
             if (!value.isObject()) {
-                throw new InvalidDesign(at(field) + " must be an object");
+                throw new InvalidDesign(ErrorText.of("design.element_not_object", "path", at(field)));
             }
             return new Node(value, at(field));
         }
@@ -262,10 +260,10 @@ final class DesignParser {
         String text(String field) {
             JsonNode value = required(field);
             if (!value.isTextual()) {
-                throw new InvalidDesign(at(field) + " must be a string");
+                throw new InvalidDesign(ErrorText.of("design.field_not_string", "path", at(field)));
             }
             if (value.asText().length() > 2000) {
-                throw new InvalidDesign(at(field) + " is longer than 2000 characters");
+                throw new InvalidDesign(ErrorText.of("design.field_too_long", "path", at(field)));
             }
             return value.asText();
         }
@@ -273,11 +271,11 @@ final class DesignParser {
         double number(String field, double min, double max) {
             JsonNode value = required(field);
             if (!value.isNumber()) {
-                throw new InvalidDesign(at(field) + " must be a number");
+                throw new InvalidDesign(ErrorText.of("design.field_not_number", "path", at(field)));
             }
             double d = value.asDouble();
             if (d < min || d > max) {
-                throw new InvalidDesign(at(field) + " is " + d + "; it must be from " + min + " to " + max);
+                throw new InvalidDesign(ErrorText.of("design.field_range", "path", at(field), "value", d, "min", min, "max", max));
             }
             return d;
         }
@@ -290,7 +288,7 @@ final class DesignParser {
         String colour(String field) {
             String value = text(field).toLowerCase(Locale.ROOT);
             if (!COLOUR.matcher(value).matches()) {
-                throw new InvalidDesign(at(field) + " '" + value + "' is not a colour; use #rrggbb, primary or accent");
+                throw new InvalidDesign(ErrorText.of("design.colour_invalid", "path", at(field), "value", value));
             }
             return value;
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.credence.domain.ErrorText;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -86,10 +87,10 @@ public final class Designs {
      */
     public boolean save(long tenantId, String name, String definition) {
         if (!name.matches(NAME)) {
-            throw new InvalidDesign("name must be 1 to 40 lowercase letters, digits or hyphens");
+            throw new InvalidDesign(ErrorText.of("design.name_invalid"));
         }
         if (builtIn.containsKey(name)) {
-            throw new InvalidDesign("name '" + name + "' is a built-in design; choose another name");
+            throw new InvalidDesign(ErrorText.of("design.name_built_in", "name", name));
         }
         DesignParser.parse(name, definition);
         return jdbi.withHandle(h -> h.createQuery("""

@@ -3,6 +3,7 @@ package org.credence.document;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * The checks of a tenant's mail sender settings (branding fields {@code mailSenderName} and {@code mailReplyTo}):
@@ -22,7 +23,7 @@ public final class MailSender {
         String name = value.strip();
         if (name.length() > NAME_MAX || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new DomainException.InvalidInput("mailSenderName",
-                    "mailSenderName must be at most " + NAME_MAX + " characters on one line, like 'Fjord Fagskole'");
+                    ErrorText.of("mail_sender.name_invalid", "max", NAME_MAX));
         }
         return name;
     }
@@ -40,7 +41,7 @@ public final class MailSender {
             }
             return address;
         } catch (AddressException e) {
-            throw new DomainException.InvalidInput("mailReplyTo", "mailReplyTo must be one e-mail address, like 'kurs@fjord.example'");
+            throw new DomainException.InvalidInput("mailReplyTo", ErrorText.of("mail_sender.reply_to_invalid"));
         }
     }
 }

@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * Checks an uploaded raster image (logo, signature, badge) and re-encodes it as a clean PNG.
@@ -44,7 +45,7 @@ public final class UploadedImages {
     /** Refuses bodies over 1 MB with 413, before anything looks inside them. */
     public static void requireWithinLimit(long length) {
         if (length > MAX_BYTES) {
-            throw new DomainException.TooLarge("images are limited to 1 MB; this one is " + (length + 1023) / 1024 + " kB");
+            throw new DomainException.TooLarge(ErrorText.of("image.too_large", "kb", (length + 1023) / 1024));
         }
     }
 
@@ -52,12 +53,12 @@ public final class UploadedImages {
     public static CleanPng raster(String contentType, byte[] body) {
         String type = mediaType(contentType);
         if (!RASTER_TYPES.contains(type)) {
-            throw new DomainException.UnsupportedType("send the image as image/png or image/jpeg (Content-Type), not '" + type + "'");
+            throw new DomainException.UnsupportedType(ErrorText.of("image.type_unsupported", "type", type));
         }
         requireWithinLimit(body.length);
         String format = type.equals("image/png") ? "PNG" : "JPEG";
         if (!startsLike(format, body)) {
-            throw new DomainException.InvalidInput("image", "this " + format + " cannot be decoded: the data is not a " + format + " file");
+            throw new DomainException.InvalidInput("image", ErrorText.of("image.not_decodable", "format", format));
         }
         BufferedImage pixels = decodeWithinLimits(format, body);
         return new CleanPng(Png.encode(pixels), pixels.getWidth(), pixels.getHeight());
@@ -72,8 +73,7 @@ public final class UploadedImages {
                 int width = reader.getWidth(0); // header only
                 int height = reader.getHeight(0);
                 if (width > MAX_SIDE || height > MAX_SIDE) {
-                    throw new DomainException.InvalidInput("image", "this image is " + width + "×" + height + " pixels; images are limited to "
-                            + MAX_SIDE + "×" + MAX_SIDE);
+                    throw new DomainException.InvalidInput("image", ErrorText.of("image.too_many_pixels", "width", width, "height", height, "max", MAX_SIDE));
                 }
                 BufferedImage decoded = reader.read(0);
                 return normalised(decoded);
@@ -85,7 +85,7 @@ public final class UploadedImages {
                 throw problem;
             }
             // ImageIO reports truncated or corrupt data as IIOException, and some corruptions as runtime exceptions
-            throw new DomainException.InvalidInput("image", "this " + format + " cannot be decoded: it is damaged or incomplete");
+            throw new DomainException.InvalidInput("image", ErrorText.of("image.damaged", "format", format));
         }
     }
 

@@ -9,15 +9,29 @@ import org.credence.domain.DomainException;
  * {@code field} (null: above the form).
  *
  * @param field the form field at fault, in the service's dotted names (null when the whole request is)
- * @param text the service's sentence, which says what to change
+ * @param text the service's sentence, which says what to change, in the page's language
  * @param status the HTTP status the re-rendered page answers with (422, 404, 409 …)
  */
 public record FormMessage(String field, String text, int status) {
-    /** The message for a service's refusal. */
-    public static FormMessage of(DomainException e) {
+    /**
+     * The message for a service's refusal in {@code language} ("en" or "nb"): the sentence of the
+     * exception's key in the {@code errors} bundle, or its English sentence when the throw site has
+     * no key yet.
+     */
+    public static FormMessage of(DomainException e, String language) {
         Problem problem = Problem.of(e);
         String field = e instanceof DomainException.InvalidInput invalid ? invalid.field() : null;
-        return new FormMessage(field, e.getMessage(), problem.status());
+        String text = e.text() == null ? e.getMessage() : e.text().in(language);
+        return new FormMessage(field, text, problem.status());
+    }
+
+    /**
+     * The message in English. Kept only so a page written before refusals had languages still compiles
+     * when merged; every page passes its language ({@link #of(DomainException, String)}).
+     */
+    @Deprecated(forRemoval = true)
+    public static FormMessage of(DomainException e) {
+        return of(e, "en");
     }
 
     /** True when this message belongs beside {@code name} (a template asks per field). */

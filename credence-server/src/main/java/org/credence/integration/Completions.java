@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.Idempotency;
 import org.credence.issuance.Issuance;
@@ -111,7 +112,7 @@ public final class Completions {
         Instant now = clock.instant();
         for (Report report : reports) {
             if (report.completedAt() != null && report.completedAt().isAfter(now.plus(CLOCK_SKEW))) {
-                throw new DomainException.InvalidInput("completedAt", "completedAt (" + report.completedAt() + ") is in the future");
+                throw new DomainException.InvalidInput("completedAt", ErrorText.of("completion.in_future", "completedAt", report.completedAt()));
             }
         }
         // one report is one statement, committed on its own (a single round trip); a batch is one transaction
@@ -218,7 +219,7 @@ public final class Completions {
     /** The tenant's stored completions, newest first, in a state (null: all), a page before the id {@code before} (null: the first). */
     public List<Stored> list(long tenantId, String state, Long before, int limit) {
         if (state != null && !STATES.contains(state)) {
-            throw new DomainException.InvalidInput("state", "state '" + state + "' is not one of issued, unmatched, waiting");
+            throw new DomainException.InvalidInput("state", ErrorText.of("completion.state_unknown", "state", state));
         }
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT c.id, c.course_id, c.learner_email, c.learner_name, c.progress, c.score, c.completed_at, c.source,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.jdbi.v3.core.Jdbi;
 
 /** Which achievement a learning system's course leads to ({@code course_achievement}), for LMS imports and completions intake. */
@@ -53,12 +54,12 @@ public final class CourseAchievements {
     public Mapping put(long tenantId, String actor, String courseId, long achievementId) {
         String course = courseId == null ? "" : courseId.strip();
         if (course.isEmpty() || course.length() > 200) {
-            throw new DomainException.InvalidInput("courseId", "a course id is 1 to 200 characters, as the learning system names the course");
+            throw new DomainException.InvalidInput("courseId", ErrorText.of("integrations.course_id_invalid"));
         }
         Mapping mapping = jdbi.inTransaction(h -> {
             String name = h.createQuery("SELECT name FROM achievement WHERE tenant_id = :tenant AND id = :id")
                     .bind("tenant", tenantId).bind("id", achievementId).mapTo(String.class).findOne()
-                    .orElseThrow(() -> new DomainException.NotFound("no achievement " + achievementId));
+                    .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("achievement.not_found_plain", "id", achievementId)));
             Long before = h.createQuery("SELECT achievement_id FROM course_achievement WHERE tenant_id = :tenant AND course_id = :course")
                     .bind("tenant", tenantId).bind("course", course).mapTo(Long.class).findOne().orElse(null);
             h.createUpdate("""

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * Reads a file's headers (or a JSON object's keys) as a kind's columns, forgiving of case, spaces,
@@ -87,18 +88,17 @@ public final class HeaderMatcher {
             }
             String earlier = seen.putIfAbsent(column.get(), header);
             if (earlier != null) {
-                throw new DomainException.InvalidInput("columns", "columns '" + shorten(earlier) + "' and '" + shorten(header) + "' both give '"
-                        + kind.columns().get(column.get()).name() + "'; keep one of them");
+                throw new DomainException.InvalidInput("columns", ErrorText.of("imports.columns_clash", "first", shorten(earlier), "second", shorten(header), "column", kind.columns().get(column.get()).name()));
             }
             mapping[i] = column.get();
         }
         for (int c = 0; c < kind.columns().size(); c++) {
             Column column = kind.columns().get(c);
             if (column.required() && !seen.containsKey(c)) {
-                String near = unknown.stream().filter(h -> suggestion(h).filter(column.name()::equals).isPresent()).findFirst()
-                        .map(h -> " ('" + shorten(h) + "' looks like a misspelling of it)").orElse("");
-                throw new DomainException.InvalidInput("columns", kind.id() + " needs a column '" + column.name() + "'" + near
-                        + "; its columns are " + names());
+                Optional<String> near = unknown.stream().filter(h -> suggestion(h).filter(column.name()::equals).isPresent()).findFirst();
+                throw new DomainException.InvalidInput("columns", near.isPresent()
+                        ? ErrorText.of("imports.column_missing_near", "kind", kind.id(), "column", column.name(), "near", shorten(near.get()), "columns", names())
+                        : ErrorText.of("imports.column_missing", "kind", kind.id(), "column", column.name(), "columns", names()));
             }
         }
         if (kind.namesPerson() && !seen.containsKey(index("email")) && !seen.containsKey(index("external_id"))) {

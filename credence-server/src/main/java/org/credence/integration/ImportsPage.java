@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.credence.domain.ErrorText;
+import org.credence.http.FormMessage;
 import org.credence.analytics.AnalyticsNav;
 import org.credence.app.AppBar;
 import org.credence.domain.DomainException;
@@ -60,9 +62,9 @@ public final class ImportsPage {
             try {
                 id = Long.parseLong(ctx.pathParam("id"));
             } catch (NumberFormatException e) {
-                throw new DomainException.NotFound("no import " + ctx.pathParam("id"));
+                throw new DomainException.NotFound(ErrorText.of("imports.not_found", "id", ctx.pathParam("id")));
             }
-            ImportSummary one = imports.get(signedIn.user().tenantId(), id).orElseThrow(() -> new DomainException.NotFound("no import " + id));
+            ImportSummary one = imports.get(signedIn.user().tenantId(), id).orElseThrow(() -> new DomainException.NotFound(ErrorText.of("imports.not_found", "id", id)));
             ctx.html(render(lang(ctx), signedIn, List.of(one), one, ""));
         });
     }
@@ -73,10 +75,10 @@ public final class ImportsPage {
         long tenant = signedIn.user().tenantId();
         try {
             OutcomeKind kind = OutcomeKind.parse(ctx.formParam("kind"))
-                    .orElseThrow(() -> new DomainException.InvalidInput("kind", "choose what the file holds"));
+                    .orElseThrow(() -> new DomainException.InvalidInput("kind", ErrorText.of("imports.choose_kind")));
             UploadedFile file = ctx.uploadedFile("file");
             if (file == null || file.size() == 0) {
-                throw new DomainException.InvalidInput("file", "choose a file to import");
+                throw new DomainException.InvalidInput("file", ErrorText.of("imports.choose_file"));
             }
             byte[] body;
             try (InputStream in = file.content()) {
@@ -85,7 +87,7 @@ public final class ImportsPage {
             ImportSummary summary = imports.run(tenant, signedIn.actor(), new OutcomeImports.Request(kind, ctx.formParam("source"), body, file.contentType(), false));
             ctx.redirect(PATH + "/" + summary.id() + (lang.equals("en") ? "" : "?lang=" + lang), HttpStatus.SEE_OTHER);
         } catch (DomainException.InvalidInput refused) {
-            String notice = Messages.of("imports", lang).format("refused", Map.of("reason", refused.getMessage()));
+            String notice = Messages.of("imports", lang).format("refused", Map.of("reason", FormMessage.of(refused, lang).text()));
             ctx.status(422).html(render(lang, signedIn, imports.list(tenant, null, 100), null, notice));
         }
     }

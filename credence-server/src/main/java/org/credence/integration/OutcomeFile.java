@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.issuance.Issuance;
 
 /**
@@ -124,12 +125,12 @@ public final class OutcomeFile {
                 checker.check((int) record.getStartingLineNumber(), cells);
             }
         } catch (de.siegmar.fastcsv.reader.CsvParseException unreadable) {
-            throw new DomainException.InvalidInput("file", "the CSV cannot be read: " + unreadable.getMessage());
+            throw new DomainException.InvalidInput("file", ErrorText.of("bulk.csv_unreadable", "reason", unreadable.getMessage()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // reading a String does not fail
         }
         if (mapping == null) {
-            throw new DomainException.InvalidInput("file", "the file is empty: the first line names the columns (" + matcher.names() + ")");
+            throw new DomainException.InvalidInput("file", ErrorText.of("bulk.empty_names", "columns", matcher.names()));
         }
         return checker.result(Format.CSV, warnings);
     }
@@ -139,12 +140,12 @@ public final class OutcomeFile {
         try {
             array = MAPPER.readTree(body, start, body.length - start);
         } catch (JsonProcessingException e) {
-            throw new DomainException.InvalidInput("body", "the body is not JSON: " + e.getOriginalMessage());
+            throw new DomainException.InvalidInput("body", ErrorText.of("imports.json_unreadable", "reason", e.getOriginalMessage()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         if (array == null || !array.isArray()) {
-            throw new DomainException.InvalidInput("body", "send a JSON array of objects, one per row");
+            throw new DomainException.InvalidInput("body", ErrorText.of("imports.json_not_objects"));
         }
         HeaderMatcher matcher = new HeaderMatcher(kind);
         Checker checker = new Checker(kind, achievements, true);

@@ -28,6 +28,7 @@ import java.util.Set;
 import org.credence.audit.AuditTrail;
 import org.credence.credential.ShareLinks;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.jobs.Jobs;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -211,7 +212,7 @@ public final class OutcomeImports {
     static String source(String source) {
         String clean = source == null ? "" : source.strip();
         if (clean.isEmpty() || clean.length() > 100) {
-            throw new DomainException.InvalidInput("source", "source names the system the data comes from in 1 to 100 characters, e.g. salesforce or moodle");
+            throw new DomainException.InvalidInput("source", ErrorText.of("imports.source_invalid"));
         }
         return clean;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.issuance.Issuance;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -81,7 +82,7 @@ public final class OutcomePeople {
             int links = h.createUpdate("DELETE FROM recipient_external_id WHERE tenant_id = :tenant AND email_hash = :hash")
                     .bind("tenant", tenantId).bind("hash", hash).execute();
             if (people.isEmpty() && links == 0) {
-                throw new DomainException.NotFound("no outcome data names this e-mail address");
+                throw new DomainException.NotFound(ErrorText.of("imports.person_unknown"));
             }
             // what they earned, first, so earner/non-earner splits classify them as before
             h.createUpdate("""
@@ -109,7 +110,7 @@ public final class OutcomePeople {
         try {
             return Issuance.emailHash(ValueParser.email(clean));
         } catch (ValueParser.Invalid invalid) {
-            throw new DomainException.InvalidInput("email", "give the person's e-mail address as ?email=name@example.org");
+            throw new DomainException.InvalidInput("email", ErrorText.of("imports.person_email_missing"));
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reading a tenant's credentials: one by id or number, or pages of them by filter. */
@@ -52,6 +53,6 @@ public final class CredentialListing {
 
     public IssuedCredential get(long tenantId, String idOrNumber) {
         return jdbi.withHandle(h -> CredentialStore.byIdOrNumber(h, tenantId, idOrNumber))
-                .orElseThrow(() -> new DomainException.NotFound("no credential " + idOrNumber + " in this tenant"));
+                .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("credential.not_found", "id", idOrNumber)));
     }
 }

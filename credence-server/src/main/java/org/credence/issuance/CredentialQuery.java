@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * Which of a tenant's credentials to list and where the page starts. Pages run newest first by
@@ -45,38 +46,37 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         }
         String status = parameter.apply("status");
         if (status != null && !status.matches("active|expired|revoked|suspended|superseded")) {
-            throw new DomainException.InvalidInput("status", "status '" + status + "' is not one of active, expired, revoked, suspended, superseded");
+            throw new DomainException.InvalidInput("status", ErrorText.of("query.status_invalid", "status", status));
         }
         Instant after = instant(parameter.apply("issuedAfter"), "issuedAfter");
         Instant before = instant(parameter.apply("issuedBefore"), "issuedBefore");
         if (after != null && before != null && !after.isBefore(before)) {
-            throw new DomainException.InvalidInput("issuedBefore", "issuedBefore (" + before + ") is not after issuedAfter (" + after + ")");
+            throw new DomainException.InvalidInput("issuedBefore", ErrorText.of("query.issued_order", "before", before, "after", after));
         }
         String email = parameter.apply("recipientEmail");
         String emailHash = email == null ? null : Issuance.sha256(email.toLowerCase(Locale.ROOT));
         String search = parameter.apply("q") == null || parameter.apply("q").isBlank() ? null : parameter.apply("q").strip();
         if (search != null && search.length() > MAX_SEARCH) {
-            throw new DomainException.InvalidInput("q", "q is " + search.length() + " characters long; at most " + MAX_SEARCH + " are searched for");
+            throw new DomainException.InvalidInput("q", ErrorText.of("query.search_too_long", "length", search.length(), "max", MAX_SEARCH));
         }
         if (search != null && tooShortToSearch(search)) {
-            throw new DomainException.InvalidInput("q", "q '" + search + "' is too short: type at least " + MIN_SEARCH
-                    + " characters of a name or an e-mail address, or a whole certificate number");
+            throw new DomainException.InvalidInput("q", ErrorText.of("query.search_too_short", "typed", search, "min", MIN_SEARCH));
         }
         Integer expiring = null;
         if (parameter.apply("expiring") != null) {
             long days = number(parameter.apply("expiring"), "expiring");
             if (days < 1 || days > 3650) {
-                throw new DomainException.InvalidInput("expiring", "expiring (" + days + ") is a number of days, 1-3650");
+                throw new DomainException.InvalidInput("expiring", ErrorText.of("query.expiring_invalid", "days", days));
             }
             expiring = (int) days;
         }
         String mail = parameter.apply("mail");
         if (mail != null && !mail.equals("failed")) {
-            throw new DomainException.InvalidInput("mail", "mail '" + mail + "' is not a filter; use mail=failed");
+            throw new DomainException.InvalidInput("mail", ErrorText.of("query.mail_invalid", "value", mail));
         }
         long limit = parameter.apply("limit") == null ? DEFAULT_LIMIT : number(parameter.apply("limit"), "limit");
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new DomainException.InvalidInput("limit", "limit (" + limit + ") must be 1-" + MAX_LIMIT);
+            throw new DomainException.InvalidInput("limit", ErrorText.of("query.limit_range", "limit", limit, "max", MAX_LIMIT));
         }
         String cursor = parameter.apply("cursor");
         Instant afterIssuedAt = null;
@@ -87,7 +87,7 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
                 afterIssuedAt = storable(Instant.parse(parts[0]));
                 afterId = UUID.fromString(parts[1]);
             } catch (RuntimeException e) {
-                throw new DomainException.InvalidInput("cursor", "cursor is not one this server gave out as 'next'");
+                throw new DomainException.InvalidInput("cursor", ErrorText.of("query.cursor_invalid"));
             }
         }
         return new CredentialQuery(achievementId, status, after, before, emailHash, search, afterIssuedAt, afterId, (int) limit, expiring,
@@ -109,7 +109,7 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput(field, field + " '" + text + "' is not a whole number");
+            throw new DomainException.InvalidInput(field, ErrorText.of("query.not_whole", "field", field, "value", text));
         }
     }
 
@@ -132,7 +132,7 @@ public record CredentialQuery(Long achievementId, String status, Instant issuedA
         try {
             return storable(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new DomainException.InvalidInput(field, field + " '" + text + "' is not a date (2025-01-31) or date-time (2025-01-31T12:00:00Z)");
+            throw new DomainException.InvalidInput(field, ErrorText.of("query.not_a_date_time", "field", field, "value", text));
         }
     }
 }

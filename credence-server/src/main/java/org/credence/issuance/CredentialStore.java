@@ -1,5 +1,6 @@
 package org.credence.issuance;
 
+import org.credence.domain.ErrorText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -334,10 +335,10 @@ public final class CredentialStore {
     static IssuedCredential supersede(Handle h, long tenantId, UUID previousId, UUID successorId, java.time.Instant now) {
         IssuedCredential previous = h.createQuery("SELECT " + COLUMNS + " FROM credential WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
                 .bind("tenant", tenantId).bind("id", previousId).map((rs, ctx) -> row(rs)).findOne()
-                .orElseThrow(() -> new org.credence.domain.DomainException.NotFound("no credential " + previousId + " in this tenant"));
+                .orElseThrow(() -> new org.credence.domain.DomainException.NotFound(ErrorText.of("renewal.no_credential", "id", previousId)));
         if (!previous.state().equals("active")) {
-            throw new org.credence.domain.DomainException.Conflict("credential " + previous.number() + " is " + previous.state()
-                    + (previous.state().equals("superseded") ? " (already renewed)" : "") + "; only an active credential can be renewed");
+            throw new org.credence.domain.DomainException.Conflict(
+                    ErrorText.of("renewal.not_active", "number", previous.number(), "state", previous.state()));
         }
         h.createUpdate("""
                         UPDATE credential

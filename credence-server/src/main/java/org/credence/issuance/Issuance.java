@@ -20,6 +20,7 @@ import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.json.JsonFields;
 import org.credence.lifecycle.StatusLists;
 import org.credence.standards.dataintegrity.EddsaRdfc2022;
@@ -111,7 +112,7 @@ public final class Issuance {
     private Issued issue(Caller caller, IssueCommand command, UUID previousId, Renewal renewal) {
         Instant arrived = clock.instant();
         if (command.completedAt() != null && (command.completedAt().isAfter(arrived) || command.completedAt().isBefore(Instant.EPOCH))) {
-            throw new DomainException.InvalidInput("completedAt", "completedAt (" + command.completedAt() + ") must be a past moment, not before 1970");
+            throw new DomainException.InvalidInput("completedAt", ErrorText.of("issue.completed_at_invalid", "completedAt", command.completedAt()));
         }
         // time-to-issue runs from the completion when the caller knows it (an LMS), else from this request's arrival
         Instant requestedAt = command.completedAt() != null ? command.completedAt() : arrived;
@@ -123,7 +124,7 @@ public final class Issuance {
         Instant expires = request.expiresAt() != null ? request.expiresAt()
                 : achievement.validityDays().isPresent() ? request.issuedAt().plus(achievement.validityDays().getAsInt(), ChronoUnit.DAYS) : null;
         if (expires != null && !expires.isAfter(request.issuedAt())) {
-            throw new DomainException.InvalidInput("expiresAt", "expiresAt (" + expires + ") must be after issuedAt (" + request.issuedAt() + ")");
+            throw new DomainException.InvalidInput("expiresAt", ErrorText.of("issue.expires_before_issued", "expiresAt", expires, "issuedAt", request.issuedAt()));
         }
         Idempotency idempotency = request.idempotency();
         return jdbi.inTransaction(h -> {
@@ -137,7 +138,7 @@ public final class Issuance {
             }
             IssuedCredential previous = previousId == null ? null : CredentialStore.supersede(h, tenantId, previousId, id, arrived);
             if (previous != null && (previous.achievementId() != achievement.id() || !emailHash(previous.recipientEmail()).equals(emailHash))) {
-                throw new DomainException.Conflict("credential " + previous.number() + " changed while it was being renewed; try again");
+                throw new DomainException.Conflict(ErrorText.of("issue.changed_while_renewing", "number", previous.number()));
             }
             var existing = previous != null ? java.util.Optional.<IssuedCredential>empty()
                     : idempotency != null ? replay(h, tenantId, idempotency)
@@ -155,13 +156,13 @@ public final class Issuance {
                     signed, slot.listId(), slot.index(), request.issuedAt(), expires, "active", null, "public");
             if (!CredentialStore.insert(h, credential, emailHash, idempotency, requestedAt, signedAt)) {
                 if (previous != null) {
-                    throw new DomainException.Conflict("this recipient already holds a current credential of this achievement");
+                    throw new DomainException.Conflict(ErrorText.of("issue.already_held"));
                 }
                 // a concurrent request for the same recipient (or key) won and has committed; READ COMMITTED sees it now
                 IssuedCredential winner = (idempotency != null
                         ? replay(h, tenantId, idempotency)
                         : CredentialStore.byRecipient(h, tenantId, achievement.id(), emailHash))
-                        .orElseThrow(() -> new DomainException.Conflict("this recipient already holds this achievement under another Idempotency-Key"));
+                        .orElseThrow(() -> new DomainException.Conflict(ErrorText.of("issue.held_other_key")));
                 return new Issued(winner, false);
             }
             log.append(h, tenantId, id, JsonFields.MAPPER.createObjectNode().put("type", "issue").put("credential", id.toString())
@@ -289,7 +290,7 @@ public final class Issuance {
     /** The batch engine's first half: checks, replays, status slots and signatures; no transaction open, nothing written. */
     private SignedBatch sign(Caller caller, List<Arrival> arrivals) {
         if (caller.tenantId() == null) {
-            throw new DomainException.Forbidden("issuing needs a tenant's API key, not an administrator key");
+            throw new DomainException.Forbidden(ErrorText.of("issue.admin_key"));
         }
         Outcome[] outcomes = new Outcome[arrivals.size()];
         if (arrivals.isEmpty()) {
@@ -430,7 +431,7 @@ public final class Issuance {
             IssuedCredential winner = (idempotency != null
                     ? replay(h, tenantId, idempotency)
                     : CredentialStore.byRecipient(h, tenantId, p.achievement().id(), p.emailHash()))
-                    .orElseThrow(() -> new DomainException.Conflict("this recipient already holds this achievement under another Idempotency-Key"));
+                    .orElseThrow(() -> new DomainException.Conflict(ErrorText.of("issue.held_other_key")));
             return new Outcome(new Issued(winner, false), null);
         } catch (DomainException | Idempotency.KeyReused e) {
             return new Outcome(null, e);
@@ -445,12 +446,12 @@ public final class Issuance {
     private static Prepared prepare(int index, Tenant tenant, IssueCommand command, Instant arrived,
                                     java.util.function.LongFunction<Achievement> achievementById) {
         if (command.completedAt() != null && (command.completedAt().isAfter(arrived) || command.completedAt().isBefore(Instant.EPOCH))) {
-            throw new DomainException.InvalidInput("completedAt", "completedAt (" + command.completedAt() + ") must be a past moment, not before 1970");
+            throw new DomainException.InvalidInput("completedAt", ErrorText.of("issue.completed_at_invalid", "completedAt", command.completedAt()));
         }
         // PostgreSQL's text cannot hold NUL: one would fail the statement, and with it every credential of the batch
         for (String[] field : new String[][] {{"recipient.name", command.name()}, {"recipient.email", command.email()}, {"grade", command.grade()}}) {
             if (field[1] != null && field[1].indexOf('\u0000') >= 0) {
-                throw new DomainException.InvalidInput(field[0], field[0] + " contains a NUL character");
+                throw new DomainException.InvalidInput(field[0], ErrorText.of("issue.nul_character", "field", field[0]));
             }
         }
         checkRecipient(command);
@@ -461,7 +462,7 @@ public final class Issuance {
         Instant expires = request.expiresAt() != null ? request.expiresAt()
                 : achievement.validityDays().isPresent() ? request.issuedAt().plus(achievement.validityDays().getAsInt(), ChronoUnit.DAYS) : null;
         if (expires != null && !expires.isAfter(request.issuedAt())) {
-            throw new DomainException.InvalidInput("expiresAt", "expiresAt (" + expires + ") must be after issuedAt (" + request.issuedAt() + ")");
+            throw new DomainException.InvalidInput("expiresAt", ErrorText.of("issue.expires_before_issued", "expiresAt", expires, "issuedAt", request.issuedAt()));
         }
         return new Prepared(index, tenant, achievement, request, emailHash(request.email()), expires, requestedAt);
     }
@@ -471,16 +472,16 @@ public final class Issuance {
     /** The recipient every caller must give (the API's route checks the same before it builds a command; a form relies on this). */
     private static void checkRecipient(IssueCommand command) {
         if (command.name() == null || command.name().isBlank()) {
-            throw new DomainException.InvalidInput("recipient.name", "recipient.name is required: the recipient's name as it appears on the credential");
+            throw new DomainException.InvalidInput("recipient.name", ErrorText.of("issue.name_required"));
         }
         if (command.name().length() > 300) {
-            throw new DomainException.InvalidInput("recipient.name", "recipient.name is at most 300 characters");
+            throw new DomainException.InvalidInput("recipient.name", ErrorText.of("issue.name_too_long"));
         }
         if (command.email() == null || command.email().length() > 320 || !EMAIL.matcher(command.email()).matches()) {
-            throw new DomainException.InvalidInput("recipient.email", "recipient.email is not an e-mail address: " + command.email());
+            throw new DomainException.InvalidInput("recipient.email", ErrorText.of("issue.email_invalid", "email", command.email()));
         }
         if (command.grade() != null && command.grade().length() > 100) {
-            throw new DomainException.InvalidInput("grade", "grade is at most 100 characters");
+            throw new DomainException.InvalidInput("grade", ErrorText.of("issue.grade_too_long"));
         }
     }
 

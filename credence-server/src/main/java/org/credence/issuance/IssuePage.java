@@ -18,6 +18,7 @@ import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.credence.app.AppBar;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.http.FormMessage;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
@@ -86,7 +87,7 @@ public final class IssuePage {
             } catch (DomainException refused) {
                 // an achievement of another tenant (or deleted since the page was shown) is the achievement field's fault
                 FormMessage message = refused instanceof DomainException.NotFound
-                        ? new FormMessage("achievementId", refused.getMessage(), 422) : FormMessage.of(refused);
+                        ? new FormMessage("achievementId", FormMessage.of(refused, lang).text(), 422) : FormMessage.of(refused, lang);
                 ctx.status(message.status()).html(render(lang, signedIn, achievements.list(tenant), form, localised(message, lang), ""));
             } catch (Idempotency.KeyReused spent) {
                 // the form was sent before with other values (the back button): a new key, and the person checks and sends again
@@ -116,20 +117,20 @@ public final class IssuePage {
         try {
             achievementId = Long.parseLong(form.achievementId());
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput("achievementId", "choose the achievement to issue");
+            throw new DomainException.InvalidInput("achievementId", ErrorText.of("issue.choose_achievement"));
         }
         String url = blankToNull(form.evidenceUrl());
         String narrative = blankToNull(form.evidenceNarrative());
         if (url != null && (url.length() > 2000 || !url.matches("https?://\\S+"))) {
-            throw new DomainException.InvalidInput("evidence.url", "evidence.url must be an http(s) URL");
+            throw new DomainException.InvalidInput("evidence.url", ErrorText.of("issue.evidence_url_invalid"));
         }
         if (narrative != null && narrative.length() > 5000) {
-            throw new DomainException.InvalidInput("evidence.narrative", "evidence.narrative is at most 5000 characters");
+            throw new DomainException.InvalidInput("evidence.narrative", ErrorText.of("issue.evidence_narrative_too_long"));
         }
         List<Evidence> evidence = url == null && narrative == null ? List.of() : List.of(new Evidence(url, null, null, narrative, null, null));
         String key = form.idempotencyKey();
         if (key.isEmpty() || key.length() > 200) {
-            throw new DomainException.Malformed("the form lost its key; reload the page and send it again");
+            throw new DomainException.Malformed(ErrorText.of("issue.form_key_lost"));
         }
         // the digest covers every value, so the key replays only this exact form (as the API's covers its body)
         String digest = Issuance.sha256(String.join("\n", form.achievementId(), form.name(), form.email(), form.issued(), form.expires(),
@@ -146,7 +147,7 @@ public final class IssuePage {
         try {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new DomainException.InvalidInput(field, field + " '" + text + "' is not a date such as 2025-01-31");
+            throw new DomainException.InvalidInput(field, ErrorText.of("issue.date_invalid", "field", field, "value", text));
         }
     }
 

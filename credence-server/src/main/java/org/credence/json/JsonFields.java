@@ -3,6 +3,7 @@ package org.credence.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * The shared Jackson mapper and field readers whose errors name the field. Outside the web
@@ -17,7 +18,7 @@ public final class JsonFields {
     public static String requiredText(JsonNode node, String field, int maxLength) {
         String value = optionalText(node, field, maxLength);
         if (value == null || value.isBlank()) {
-            throw new DomainException.InvalidInput(field, field + " is required");
+            throw new DomainException.InvalidInput(field, ErrorText.of("json.required", "field", field));
         }
         return value;
     }
@@ -26,7 +27,7 @@ public final class JsonFields {
     public static long requiredLong(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new DomainException.InvalidInput(field, field + " is required and must be a whole number");
+            throw new DomainException.InvalidInput(field, ErrorText.of("json.whole_required", "field", field));
         }
         return value.asLong();
     }
@@ -38,10 +39,10 @@ public final class JsonFields {
             return null;
         }
         if (!value.isTextual()) {
-            throw new DomainException.InvalidInput(field, field + " must be a string");
+            throw new DomainException.InvalidInput(field, ErrorText.of("json.string_required", "field", field));
         }
         if (value.asText().length() > maxLength) {
-            throw new DomainException.InvalidInput(field, field + " is longer than " + maxLength + " characters");
+            throw new DomainException.InvalidInput(field, ErrorText.of("json.too_long", "field", field, "max", maxLength));
         }
         return value.asText().strip();
     }

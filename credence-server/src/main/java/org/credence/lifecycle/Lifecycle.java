@@ -3,6 +3,7 @@ package org.credence.lifecycle;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.IssuedCredential;
 import org.credence.json.JsonFields;
@@ -49,18 +50,18 @@ public final class Lifecycle {
         String reason = command.reason();
         IssuedCredential after = jdbi.inTransaction(h -> {
             IssuedCredential before = CredentialStore.byIdOrNumber(h, caller.tenantId(), command.idOrNumber())
-                    .orElseThrow(() -> new DomainException.NotFound("no credential " + command.idOrNumber() + " in this tenant"));
+                    .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("credential.not_found", "id", command.idOrNumber())));
             UUID id = before.id();
             String target = command.action().target();
             if (before.state().equals("revoked")) {
-                throw new DomainException.Conflict("credential " + before.number() + " is revoked; revocation is final");
+                throw new DomainException.Conflict(ErrorText.of("credential.revoked_final", "number", before.number()));
             }
             if (before.state().equals(target)) {
                 return before;
             }
             if (before.state().equals("superseded") && command.action() != StateChange.Action.REVOKE) {
                 // suspending or reinstating history would make it current again beside its renewal
-                throw new DomainException.Conflict("credential " + before.number() + " is superseded by its renewal; change the renewal instead");
+                throw new DomainException.Conflict(ErrorText.of("credential.superseded", "number", before.number()));
             }
             CredentialStore.setState(h, caller.tenantId(), id, target, reason);
             statusLists.touch(h, before.statusListId());

@@ -14,11 +14,11 @@ public record StateChange(String idOrNumber, Action action, String reason) {
         reason = reason == null || reason.isBlank() ? null : reason.strip();
         if (action != Action.REINSTATE && reason == null) {
             throw new org.credence.domain.DomainException.InvalidInput("reason",
-                    "say why the credential is " + (action == Action.REVOKE ? "revoked" : "suspended"));
+                    org.credence.domain.ErrorText.of("state.reason_required", "action", action == Action.REVOKE ? "revoked" : "suspended"));
         }
         if (reason != null && reason.length() > MAX_REASON) {
-            throw new org.credence.domain.DomainException.InvalidInput("reason", "reason is " + reason.length() + " characters long; at most "
-                    + MAX_REASON);
+            throw new org.credence.domain.DomainException.InvalidInput("reason",
+                    org.credence.domain.ErrorText.of("state.reason_too_long", "length", reason.length(), "max", MAX_REASON));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.credence.delivery.Delivery;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.http.FormMessage;
 import org.credence.http.Pages;
 import org.credence.issuance.CredentialExport;
@@ -104,7 +105,7 @@ public final class CredentialDetailRoutes {
                     ctx.redirect("/app/credentials/" + credential.number() + "?notice=" + action.word() + outcome
                             + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);
                 } catch (DomainException refused) {
-                    FormMessage message = FormMessage.of(refused);
+                    FormMessage message = FormMessage.of(refused, lang);
                     ctx.status(message.status()).html(CredentialDetailPage.confirm(lang, signedIn, detail.get(), action, typed, message));
                 }
             });
@@ -180,7 +181,7 @@ public final class CredentialDetailRoutes {
         try {
             return LocalDate.parse(typed.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new DomainException.InvalidInput("expiresAt", "expiresAt '" + typed + "' is not a date such as 2027-01-31");
+            throw new DomainException.InvalidInput("expiresAt", ErrorText.of("credential.expires_invalid", "value", typed));
         }
     }
 

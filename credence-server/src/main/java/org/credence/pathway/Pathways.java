@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.issuance.Issuance;
 import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
@@ -49,36 +50,34 @@ public final class Pathways {
     public Pathway put(Caller caller, long achievementId, List<Long> requires, Integer minimum, boolean ordered) {
         long tenantId = caller.tenantId();
         if (requires.isEmpty() || requires.size() > MAX_COMPONENTS) {
-            throw new DomainException.InvalidInput("requires", "requires lists 1 to " + MAX_COMPONENTS + " achievement ids");
+            throw new DomainException.InvalidInput("requires", ErrorText.of("pathway.requires_count", "max", MAX_COMPONENTS));
         }
         if (new HashSet<>(requires).size() != requires.size()) {
-            throw new DomainException.InvalidInput("requires", "requires names an achievement more than once");
+            throw new DomainException.InvalidInput("requires", ErrorText.of("pathway.requires_twice"));
         }
         if (requires.contains(achievementId)) {
-            throw new DomainException.InvalidInput("requires", "achievement " + achievementId + " cannot require itself");
+            throw new DomainException.InvalidInput("requires", ErrorText.of("pathway.requires_itself", "id", achievementId));
         }
         int n = minimum == null ? requires.size() : minimum;
         if (n < 1 || n > requires.size()) {
-            throw new DomainException.InvalidInput("minimum", "minimum must be from 1 to " + requires.size()
-                    + " (the number of required achievements), not " + n);
+            throw new DomainException.InvalidInput("minimum", ErrorText.of("pathway.minimum_range", "max", requires.size(), "value", n));
         }
         Pathway pathway = new Pathway(achievementId, requires, n, ordered);
         return jdbi.inTransaction(h -> {
             PathwayStore.lock(h, tenantId);
             Map<Long, String> names = PathwayStore.names(h, tenantId, withPathway(pathway));
             if (!names.containsKey(achievementId)) {
-                throw new DomainException.NotFound("no achievement " + achievementId + " in this tenant");
+                throw new DomainException.NotFound(ErrorText.of("achievement.not_found", "id", achievementId));
             }
             List<Long> unknown = requires.stream().filter(id -> !names.containsKey(id)).toList();
             if (!unknown.isEmpty()) {
-                throw new DomainException.InvalidInput("requires", "no achievement " + unknown.get(0) + " in this tenant");
+                throw new DomainException.InvalidInput("requires", ErrorText.of("achievement.not_found", "id", unknown.get(0)));
             }
             Map<Long, Pathway> existing = PathwayStore.all(h, tenantId);
             Pathway before = existing.put(achievementId, pathway);
             List<Long> cycle = cycleThrough(achievementId, existing);
             if (!cycle.isEmpty()) {
-                throw new DomainException.InvalidInput("requires", "this would make a cycle between pathways: "
-                        + String.join(" requires ", cycle.stream().map(String::valueOf).toList()));
+                throw new DomainException.InvalidInput("requires", ErrorText.of("pathway.cycle", "cycle", String.join(" requires ", cycle.stream().map(String::valueOf).toList())));
             }
             PathwayStore.put(h, tenantId, pathway, caller.actor(), clock.instant());
             audit.record(h, tenantId, caller.actor(), "achievement.pathway.set", "achievement:" + achievementId,
@@ -208,6 +207,6 @@ public final class Pathways {
     }
 
     private static DomainException notFound(long id) {
-        return new DomainException.NotFound("no pathway for achievement " + id + " in this tenant");
+        return new DomainException.NotFound(ErrorText.of("pathway.not_found", "id", id));
     }
 }

@@ -23,6 +23,7 @@ import org.credence.app.AppBar;
 import org.credence.badge.AchievementImages;
 import org.credence.document.Designs;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.http.FormMessage;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
@@ -144,7 +145,7 @@ public final class AchievementPages {
                 }
                 UploadedFile file = ctx.uploadedFile("file");
                 if (file == null || file.size() == 0) {
-                    throw new DomainException.InvalidInput("file", "choose a PNG, JPEG or SVG file to upload");
+                    throw new DomainException.InvalidInput("file", ErrorText.of("image.choose_badge_file"));
                 }
                 byte[] bytes;
                 try (InputStream in = file.content()) {
@@ -158,7 +159,7 @@ public final class AchievementPages {
                 Achievement a = services.achievements().get(signedIn.user().tenantId(), id);
                 Map<String, String> values = values(AchievementDraft.of(a));
                 values.putAll(renewalValues(services.renewals().policy(signedIn.user().tenantId(), id)));
-                FormMessage message = FormMessage.of(refused);
+                FormMessage message = FormMessage.of(refused, lang);
                 Form form = form(services, signedIn, lang, id, values, a.alignments(),
                         new FormMessage("file", message.text(), message.status()), 0, true, "");
                 ctx.status(message.status()).html(page(services, signedIn, lang, form));
@@ -193,7 +194,7 @@ public final class AchievementPages {
                     services.renewals().save(caller, wanted);
                 } catch (DomainException refused) {
                     // the achievement is saved: its page says what is left to fix
-                    FormMessage message = FormMessage.of(refused);
+                    FormMessage message = FormMessage.of(refused, lang);
                     ctx.status(message.status()).html(page(services, signedIn, lang,
                             form(services, signedIn, lang, saved.id(), values, skills, message, 0, true, "")));
                     return;
@@ -201,7 +202,7 @@ public final class AchievementPages {
             }
             ctx.redirect(ProgramPages.link("/app/achievements/" + saved.id() + "?notice=saved", lang), HttpStatus.SEE_OTHER);
         } catch (DomainException refused) {
-            FormMessage message = FormMessage.of(refused);
+            FormMessage message = FormMessage.of(refused, lang);
             ctx.status(message.status()).html(page(services, signedIn, lang, form(services, signedIn, lang, id, values, skills, message, 0, true, "")));
         }
     }
@@ -213,11 +214,11 @@ public final class AchievementPages {
             try {
                 validityDays = Integer.valueOf(v.get("validityDays"));
             } catch (NumberFormatException e) {
-                throw new DomainException.InvalidInput("validityDays", "validityDays must be a whole number of days from 1 to 36500");
+                throw new DomainException.InvalidInput("validityDays", ErrorText.of("achievement.validity_invalid"));
             }
         }
-        BigDecimal passMark = decimal(v, "passMark", "passMark is the lowest score (0 to 100) with which a completion earns the credential");
-        BigDecimal hours = decimal(v, "hours", "hours is the course's length: a number over 0 and at most 10000");
+        BigDecimal passMark = decimal(v, "passMark", ErrorText.of("achievement.pass_mark_invalid"));
+        BigDecimal hours = decimal(v, "hours", ErrorText.of("achievement.hours_invalid"));
         List<String> tags = Arrays.stream(v.get("tags").split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
         return new AchievementDraft(blankToNull(v.get("kind")), blankToNull(v.get("name")), blankToNull(v.get("description")),
                 blankToNull(v.get("criteria")), skills, tags, validityDays, passMark, blankToNull(v.get("programUrl")),
@@ -225,7 +226,7 @@ public final class AchievementPages {
     }
 
     /** A decimal as typed, with a comma or a point (7,5 and 7.5); null when blank; refused naming its field otherwise. */
-    private static BigDecimal decimal(Map<String, String> v, String field, String why) {
+    private static BigDecimal decimal(Map<String, String> v, String field, ErrorText why) {
         String typed = v.getOrDefault(field, "").strip();
         if (typed.isEmpty()) {
             return null;
@@ -245,7 +246,7 @@ public final class AchievementPages {
                 try {
                     days.add(Integer.valueOf(day.strip()));
                 } catch (NumberFormatException e) {
-                    throw new DomainException.InvalidInput("reminderDays", "reminderDays must be whole numbers of days, e.g. 90, 30, 7");
+                    throw new DomainException.InvalidInput("reminderDays", ErrorText.of("achievement.reminder_days_invalid"));
                 }
             }
         }
@@ -258,7 +259,7 @@ public final class AchievementPages {
         try {
             fee = new BigDecimal(amount.replace(',', '.')).setScale(2, RoundingMode.HALF_EVEN);
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput("fee.amount", "fee.amount must be a number such as 150.00");
+            throw new DomainException.InvalidInput("fee.amount", ErrorText.of("achievement.fee_invalid"));
         }
         return new RenewalPolicy(achievementId, days, fee, currency.isEmpty() ? null : currency);
     }
@@ -360,7 +361,7 @@ public final class AchievementPages {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new DomainException.NotFound("no achievement " + ctx.pathParam("id"));
+            throw new DomainException.NotFound(ErrorText.of("achievement.not_found_plain", "id", ctx.pathParam("id")));
         }
     }
 

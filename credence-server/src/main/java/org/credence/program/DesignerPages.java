@@ -28,6 +28,7 @@ import org.credence.document.Designs;
 import org.credence.document.InvalidDesign;
 import org.credence.document.UploadedImages;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.http.FormMessage;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
@@ -90,7 +91,7 @@ public final class DesignerPages {
             String lang = language(ctx);
             String name = Objects.requireNonNullElse(ctx.queryParam("design"), Designs.BUILT_IN.get(0));
             Designs.Stored stored = services.designs().find(signedIn.user().tenantId(), name)
-                    .orElseThrow(() -> new DomainException.NotFound("no design '" + name + "' in this tenant"));
+                    .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("design.not_found", "name", name)));
             ObjectNode root = (ObjectNode) JsonFields.MAPPER.readTree(stored.definition());
             String notice = switch (Objects.toString(ctx.queryParam("notice"), "")) {
                 case "saved" -> text(lang).get("notice.saved");
@@ -113,7 +114,7 @@ public final class DesignerPages {
                 // the form itself is broken (an image too large): show the design as it was with the reason
                 root = (ObjectNode) JsonFields.MAPPER.readTree(services.designs().find(signedIn.user().tenantId(), base)
                         .orElseThrow(() -> refused).definition());
-                rerender(ctx, services, signedIn, lang, base, name, root, FormMessage.of(refused));
+                rerender(ctx, services, signedIn, lang, base, name, root, FormMessage.of(refused, lang));
                 return;
             }
             try {
@@ -125,7 +126,7 @@ public final class DesignerPages {
                     }
                     case "delete" -> {
                         if (!"1".equals(ctx.formParam("confirm"))) {
-                            throw new DomainException.InvalidInput("confirm", "tick the box to confirm that the design is to be deleted");
+                            throw new DomainException.InvalidInput("confirm", ErrorText.of("design.confirm_delete"));
                         }
                         services.changes().delete(ProgramPages.caller(signedIn), base);
                         ctx.redirect(ProgramPages.link("/app/designs?notice=deleted", lang), HttpStatus.SEE_OTHER);
@@ -136,7 +137,7 @@ public final class DesignerPages {
                 }
                 rerender(ctx, services, signedIn, lang, base, name, root, null);
             } catch (DomainException refused) {
-                rerender(ctx, services, signedIn, lang, base, name, root, FormMessage.of(refused));
+                rerender(ctx, services, signedIn, lang, base, name, root, FormMessage.of(refused, lang));
             }
         });
         config.routes.post("/app/designs/preview.png", ctx -> {
@@ -146,7 +147,7 @@ public final class DesignerPages {
             try {
                 design = Designs.parse("preview", definition(root));
             } catch (InvalidDesign e) {
-                throw new DomainException.InvalidInput("design", e.getMessage());
+                throw e.asInput("design");
             }
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("image/png").result(PreviewRoutes.sample(services.previews(), signedIn, design, language(ctx)));
@@ -163,7 +164,7 @@ public final class DesignerPages {
                     PreviewRoutes.sample(services.previews(), signedIn, design, lang));
         } catch (InvalidDesign e) {
             if (message == null) {
-                message = FormMessage.of(new DomainException.InvalidInput("design", e.getMessage()));
+                message = FormMessage.of(e.asInput("design"), lang);
             }
             preview = ProgramPages.link("/app/preview/certificate.png?design=" + base, lang);
         }
@@ -197,7 +198,7 @@ public final class DesignerPages {
             try {
                 element = (ObjectNode) JsonFields.MAPPER.readTree(json);
             } catch (JsonProcessingException | ClassCastException e) {
-                throw new DomainException.InvalidInput("design", "element " + (i + 1) + " of the form is damaged; reload the page");
+                throw new DomainException.InvalidInput("design", ErrorText.of("design.element_damaged", "number", (i + 1)));
             }
             String prefix = "e" + i + ".";
             edit(element, name -> ctx.formParam(prefix + name), i);
@@ -332,7 +333,7 @@ public final class DesignerPages {
             case "qr" -> elements.addObject().put("type", "qr").put("x", 0.82).put("y", 0.7).put("width", 0.11).put("height", 0.155);
             case "image", "background" -> {
                 if (image == null || image.size() == 0) {
-                    throw new DomainException.InvalidInput("newImage", "choose a PNG or JPEG file to add");
+                    throw new DomainException.InvalidInput("newImage", ErrorText.of("image.choose_raster_to_add"));
                 }
                 ObjectNode added = JsonFields.MAPPER.createObjectNode().put("type", "image").put("source", "embedded")
                         .put("data", embedded(image, "newImage"));
@@ -344,7 +345,7 @@ public final class DesignerPages {
                     elements.add(added);
                 }
             }
-            default -> throw new DomainException.InvalidInput("add", "choose what to add from the list");
+            default -> throw new DomainException.InvalidInput("add", ErrorText.of("design.choose_element"));
         }
     }
 
@@ -372,7 +373,7 @@ public final class DesignerPages {
         try {
             image = UploadedImages.decodeStored(UploadedImages.raster(file.contentType(), bytes).bytes());
         } catch (DomainException.InvalidInput e) {
-            throw new DomainException.InvalidInput(field, e.getMessage());
+            throw new DomainException.InvalidInput(field, e);
         }
         boolean transparent = image.getColorModel().hasAlpha();
         byte[] encoded = encode(image, transparent);
@@ -518,7 +519,7 @@ public final class DesignerPages {
         double value = number(typed, field);
         double snapped = Math.round(value / GRID) * GRID;
         if (snapped < -100 || snapped > 100) {
-            throw new DomainException.InvalidInput(field, field + " is " + typed + " %; positions and sizes are from 0 to 100 % of the page");
+            throw new DomainException.InvalidInput(field, ErrorText.of("design.percent_range", "field", field, "value", typed));
         }
         return round(snapped / 100);
     }
@@ -527,7 +528,7 @@ public final class DesignerPages {
         try {
             return Double.parseDouble(typed.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput(field, field + " must be a number, not '" + shortened(typed) + "'");
+            throw new DomainException.InvalidInput(field, ErrorText.of("design.not_a_number", "field", field, "value", shortened(typed)));
         }
     }
 

@@ -20,6 +20,7 @@ import org.credence.document.Design;
 import org.credence.document.Designs;
 import org.credence.document.InvalidDesign;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.i18n.Messages;
 import org.credence.tenant.Tenants;
 import org.credence.user.Permission;
@@ -50,7 +51,7 @@ public final class PreviewRoutes {
             SignedIn signedIn = sessions.require(ctx, Permission.READ);
             Draft draft = Draft.of(services, signedIn, ctx::queryParam);
             Design design = services.designs().find(signedIn.user().tenantId(), draft.design)
-                    .orElseThrow(() -> new DomainException.InvalidInput("design", "no design '" + shortened(draft.design) + "' in this tenant"))
+                    .orElseThrow(() -> new DomainException.InvalidInput("design", ErrorText.of("design.not_found", "name", shortened(draft.design))))
                     .design();
             image(ctx, "image/png", certificate(services, signedIn, draft, design));
         });
@@ -59,13 +60,13 @@ public final class PreviewRoutes {
             Draft draft = Draft.of(services, signedIn, ctx::formParam);
             String definition = ctx.formParam("definition");
             if (definition == null || definition.isBlank()) {
-                throw new DomainException.InvalidInput("definition", "send the design to preview as the form field definition");
+                throw new DomainException.InvalidInput("definition", ErrorText.of("design.preview_definition_missing"));
             }
             Design design;
             try {
                 design = Designs.parse("preview", definition);
             } catch (InvalidDesign e) {
-                throw new DomainException.InvalidInput("definition", e.getMessage());
+                throw e.asInput("definition");
             }
             image(ctx, "image/png", certificate(services, signedIn, draft, design));
         });
@@ -130,7 +131,7 @@ public final class PreviewRoutes {
                 try {
                     d.achievementId = Long.valueOf(id);
                 } catch (NumberFormatException e) {
-                    throw new DomainException.NotFound("no achievement " + shortened(id));
+                    throw new DomainException.NotFound(ErrorText.of("achievement.not_found_plain", "id", shortened(id)));
                 }
                 stored = Optional.of(services.achievements().get(tenantId, d.achievementId));
             }
@@ -146,7 +147,7 @@ public final class PreviewRoutes {
             try {
                 day = issued == null ? LocalDate.now(services.clock().withZone(ZoneOffset.UTC)) : LocalDate.parse(issued);
             } catch (DateTimeParseException e) {
-                throw new DomainException.InvalidInput("issued", "issued must be a date such as 2026-03-12");
+                throw new DomainException.InvalidInput("issued", ErrorText.of("preview.issued_invalid"));
             }
             d.issued = day.atStartOfDay(ZoneOffset.UTC).toInstant();
             d.expires = Optional.empty();
@@ -156,7 +157,7 @@ public final class PreviewRoutes {
                 try {
                     d.expires = Optional.of(LocalDate.parse(expires).atStartOfDay(ZoneOffset.UTC).toInstant());
                 } catch (DateTimeParseException e) {
-                    throw new DomainException.InvalidInput("expires", "expires must be a date such as 2028-03-12");
+                    throw new DomainException.InvalidInput("expires", ErrorText.of("preview.expires_invalid"));
                 }
             } else if (validity != null) {
                 try {

@@ -1,6 +1,7 @@
 package org.credence.renewal;
 
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * The issuer's request to change a recipient's e-mail address: the API's {@code POST /api/v1/credentials/{id}/email}
@@ -17,13 +18,13 @@ public record EmailChange(String idOrNumber, String email, boolean reissue) {
     public EmailChange {
         email = email == null ? "" : email.strip();
         if (email.isEmpty()) {
-            throw new DomainException.InvalidInput("email", "email is required");
+            throw new DomainException.InvalidInput("email", ErrorText.of("email_change.required"));
         }
         if (email.length() > MAX_EMAIL) {
-            throw new DomainException.InvalidInput("email", "email is " + email.length() + " characters long; at most " + MAX_EMAIL);
+            throw new DomainException.InvalidInput("email", ErrorText.of("email_change.too_long", "length", email.length(), "max", MAX_EMAIL));
         }
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new DomainException.InvalidInput("email", "email is not an e-mail address: " + email);
+            throw new DomainException.InvalidInput("email", ErrorText.of("email_change.invalid", "email", email));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.credence.audit.AuditTrail;
 import org.credence.delivery.Delivery;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.Issuance;
 import org.credence.issuance.IssuedCredential;
@@ -52,7 +53,7 @@ public final class EmailChanges {
         String newHash = Issuance.emailHash(newEmail);
         List<IssuedCredential> moved = jdbi.inTransaction(h -> {
             IssuedCredential named = CredentialStore.byIdOrNumber(h, tenantId, idOrNumber)
-                    .orElseThrow(() -> new DomainException.NotFound("no credential " + idOrNumber + " in this tenant"));
+                    .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("credential.not_found", "id", idOrNumber)));
             String oldHash = Issuance.emailHash(named.recipientEmail());
             String language = Delivery.recipientLanguage(h, tenantId, named.recipientEmail());
             if (!oldHash.equals(newHash)) {
@@ -66,8 +67,7 @@ public final class EmailChanges {
                                 """)
                         .bind("tenant", tenantId).bind("old", oldHash).bind("new", newHash).mapTo(String.class).findOne()
                         .ifPresent(clash -> {
-                            throw new DomainException.Conflict("the new address already holds credential " + clash
-                                    + " of the same achievement; revoke one of the two first");
+                            throw new DomainException.Conflict(ErrorText.of("email_change.clash", "number", clash));
                         });
             }
             List<UUID> ids = h.createQuery("""

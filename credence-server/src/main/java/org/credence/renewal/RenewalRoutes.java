@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.credence.http.FormMessage;
 import org.credence.domain.DomainException;
 import org.credence.http.Auth;
 import org.credence.http.Json;
@@ -136,7 +137,7 @@ public final class RenewalRoutes {
             } catch (DomainException.NotFound unknown) {
                 html(ctx, 404, notice(lang, t.get("page.unknown.title"), t.get("page.unknown.text")));
             } catch (DomainException.Conflict used) {
-                html(ctx, 410, notice(lang, t.get("page.unusable.title"), used.getMessage()));
+                html(ctx, 410, notice(lang, t.get("page.unusable.title"), FormMessage.of(used, lang).text()));
             }
         });
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
@@ -36,12 +37,11 @@ public final class RenewalSettings {
     public RenewalPolicy save(Caller caller, RenewalPolicy policy) {
         achievements.get(caller.tenantId(), policy.achievementId());
         if (policy.reminderDays().size() > 10 || policy.reminderDays().stream().anyMatch(d -> d < 1 || d > RenewalPolicy.MAX_DAYS)) {
-            throw new DomainException.InvalidInput("reminderDays", "reminderDays must be at most 10 numbers of days before expiry, each 1-"
-                    + RenewalPolicy.MAX_DAYS);
+            throw new DomainException.InvalidInput("reminderDays", ErrorText.of("renewal.reminder_days_invalid", "max", RenewalPolicy.MAX_DAYS));
         }
         if ((policy.feeAmount() == null) != (policy.feeCurrency() == null)
                 || policy.feeAmount() != null && (policy.feeAmount().signum() <= 0 || !policy.feeCurrency().matches("[A-Z]{3}"))) {
-            throw new DomainException.InvalidInput("fee", "fee must be {\"amount\": a positive number, \"currency\": an ISO 4217 code such as EUR}, or null");
+            throw new DomainException.InvalidInput("fee", ErrorText.of("renewal.fee_invalid"));
         }
         return jdbi.inTransaction(h -> {
             RenewalPolicy before = RenewalStore.policy(h, caller.tenantId(), policy.achievementId());

@@ -18,6 +18,7 @@ import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.delivery.Tokens;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.events.CredentialEvent;
 import org.credence.events.CredentialEventType;
 import org.credence.events.CredentialEvents;
@@ -134,17 +135,17 @@ public final class Renewals {
      */
     public IssuedCredential renewByLink(String token) {
         if (!Tokens.wellFormed(token)) {
-            throw new DomainException.NotFound("no such renewal link");
+            throw new DomainException.NotFound(ErrorText.of("renewal.link_unknown"));
         }
         byte[] hash = Tokens.hash(token);
         RenewalStore.Link link = jdbi.withHandle(h -> RenewalStore.link(h, hash, false))
-                .orElseThrow(() -> new DomainException.NotFound("no such renewal link"));
+                .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("renewal.link_unknown")));
         IssuedCredential previous = find(link.tenantId(), link.credentialId().toString());
         Caller recipient = new Caller(link.tenantId(), Set.of(), "recipient");
         return renew(recipient, previous, null, true, Via.LINK, (h, successor) -> {
             RenewalStore.Link locked = RenewalStore.link(h, hash, true).orElseThrow();
             if (!locked.usable(clock.instant())) {
-                throw new DomainException.Conflict(locked.usedAt() != null ? "this renewal link was used already" : "this renewal link has expired");
+                throw new DomainException.Conflict(locked.usedAt() != null ? ErrorText.of("renewal.link_used") : ErrorText.of("renewal.link_expired"));
             }
             RenewalStore.useLink(h, hash, link.tenantId(), successor.id(), clock.instant());
         }, null);
@@ -246,7 +247,7 @@ public final class Renewals {
 
     private IssuedCredential find(long tenantId, String idOrNumber) {
         return jdbi.withHandle(h -> CredentialStore.byIdOrNumber(h, tenantId, idOrNumber))
-                .orElseThrow(() -> new DomainException.NotFound("no credential " + idOrNumber + " in this tenant"));
+                .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("credential.not_found", "id", idOrNumber)));
     }
 
     /** The credential's lineage, oldest first, within the tenant. */

@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * An ISO 8601 week, written {@code 2026-W48}: Monday to Sunday, the first week of a year being
@@ -17,8 +18,7 @@ public record IsoWeek(int year, int week) {
 
     public IsoWeek {
         if (year < 2000 || year > 2999 || week < 1 || week > weeksIn(year)) {
-            throw new DomainException.InvalidInput("week", "week " + week + " does not exist in " + year + " (it has " + weeksIn(year)
-                    + " ISO weeks)");
+            throw new DomainException.InvalidInput("week", ErrorText.of("report.week_missing", "week", week, "year", year, "weeks", weeksIn(year)));
         }
     }
 
@@ -26,8 +26,7 @@ public record IsoWeek(int year, int week) {
     public static IsoWeek parse(String text) {
         Matcher m = text == null ? null : TEXT.matcher(text);
         if (m == null || !m.matches()) {
-            throw new DomainException.InvalidInput("week", "week must be an ISO week written like 2026-W48, not '"
-                    + (text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+            throw new DomainException.InvalidInput("week", ErrorText.of("report.week_invalid", "value", (text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text)));
         }
         return new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

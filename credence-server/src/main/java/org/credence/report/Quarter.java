@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 
 /**
  * A calendar quarter, written {@code 2026Q3}: the period of the board report.
@@ -16,7 +17,7 @@ public record Quarter(int year, int quarter) {
 
     public Quarter {
         if (year < 2000 || year > 2999 || quarter < 1 || quarter > 4) {
-            throw new DomainException.InvalidInput("quarter", "quarter must be a year from 2000 to 2999 and a quarter 1 to 4, like 2026Q3");
+            throw new DomainException.InvalidInput("quarter", ErrorText.of("report.quarter_range"));
         }
     }
 
@@ -24,8 +25,7 @@ public record Quarter(int year, int quarter) {
     public static Quarter parse(String text) {
         Matcher m = text == null ? null : TEXT.matcher(text);
         if (m == null || !m.matches()) {
-            throw new DomainException.InvalidInput("quarter", "quarter must be written like 2026Q3 (year, Q, 1 to 4), not '"
-                    + (text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+            throw new DomainException.InvalidInput("quarter", ErrorText.of("report.quarter_invalid", "value", (text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text)));
         }
         return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

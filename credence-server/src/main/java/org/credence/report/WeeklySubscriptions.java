@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,15 +31,14 @@ public final class WeeklySubscriptions {
      */
     public Subscriber subscribe(long tenantId, long userId, String language, Instant now) {
         if (!language.equals("en") && !language.equals("nb")) {
-            throw new DomainException.InvalidInput("language", "language must be 'en' or 'nb', not '" + language + "'");
+            throw new DomainException.InvalidInput("language", ErrorText.of("report.language_invalid", "value", language));
         }
         return jdbi.inTransaction(h -> {
             var user = h.createQuery("SELECT role, disabled FROM app_user WHERE tenant_id = :tenant AND id = :user")
                     .bind("tenant", tenantId).bind("user", userId).mapToMap().findOne()
-                    .orElseThrow(() -> new DomainException.NotFound("no user " + userId + " in this organisation"));
+                    .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("report.user_not_found", "id", userId)));
             if (Boolean.TRUE.equals(user.get("disabled")) || !List.of("owner", "analyst").contains((String) user.get("role"))) {
-                throw new DomainException.Conflict("user " + userId + " cannot get the weekly report: only enabled owners and analysts may "
-                        + "see analytics");
+                throw new DomainException.Conflict(ErrorText.of("report.user_not_allowed", "id", userId));
             }
             h.createUpdate("""
                             INSERT INTO report_subscription (tenant_id, user_id, report, language, created_at)

@@ -21,6 +21,7 @@ import org.credence.analytics.CostAvoidedAssumptionStore;
 import org.credence.analytics.MarketingAssumptionStore;
 import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.i18n.Messages;
 import org.credence.insights.Channel;
 import org.credence.insights.Provenance;
@@ -75,11 +76,11 @@ public final class AssumptionsPage {
                 Parameter parameter = switch (String.valueOf(ctx.formParam("parameter"))) {
                     case "impressions_per_share" -> Parameter.IMPRESSIONS_PER_SHARE;
                     case "cpm" -> Parameter.CPM;
-                    default -> throw new DomainException.InvalidInput("parameter", "choose what to set");
+                    default -> throw new DomainException.InvalidInput("parameter", ErrorText.of("settings.choose_parameter"));
                 };
                 String channelId = SettingsPage.text(ctx, "channel");
                 Channel channel = channelId == null ? null : Channel.parse(channelId)
-                        .orElseThrow(() -> new DomainException.InvalidInput("channel", "choose a channel from the list"));
+                        .orElseThrow(() -> new DomainException.InvalidInput("channel", ErrorText.of("settings.choose_channel")));
                 changes.set(signedIn.user().tenantId(), signedIn.actor(), new AssumptionChanges.MarketingChange(parameter, channel,
                         SettingsPage.id(ctx, "achievementId"), SettingsPage.number(ctx, "value"), ctx.formParam("reason")));
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH, "saved");
@@ -91,7 +92,7 @@ public final class AssumptionsPage {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             try {
                 ManualProcessParameter parameter = ManualProcessParameter.parse(String.valueOf(ctx.formParam("parameter")))
-                        .orElseThrow(() -> new DomainException.InvalidInput("parameter", "choose what to set"));
+                        .orElseThrow(() -> new DomainException.InvalidInput("parameter", ErrorText.of("settings.choose_parameter")));
                 changes.set(signedIn.user().tenantId(), signedIn.actor(), new AssumptionChanges.CostAvoidedChange(parameter,
                         SettingsPage.id(ctx, "achievementId"), SettingsPage.number(ctx, "value"), ctx.formParam("reason")));
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH, "saved");

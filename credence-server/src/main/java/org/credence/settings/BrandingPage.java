@@ -13,6 +13,7 @@ import org.credence.document.BrandingUpdates;
 import org.credence.document.Brandings;
 import org.credence.document.UploadedImages;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.user.Permission;
 import org.credence.user.Sessions;
 import org.credence.user.SignedIn;
@@ -77,7 +78,7 @@ public final class BrandingPage {
                 SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
                 Branding branding = brandings.find(signedIn.user().tenantId());
                 Branding.Image image = (slot == BrandingUpdates.Slot.LOGO ? branding.logo() : branding.signature())
-                        .orElseThrow(() -> new DomainException.NotFound("this organisation has no " + slot.column()));
+                        .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("branding.no_image", "slot", slot.column())));
                 ctx.header("Cache-Control", "private, no-store").contentType(image.contentType()).result(image.bytes());
             });
             config.routes.post(path, ctx -> {
@@ -85,7 +86,7 @@ public final class BrandingPage {
                 try {
                     UploadedFile file = ctx.uploadedFile("image");
                     if (file == null || file.size() == 0) {
-                        throw new DomainException.InvalidInput(slot.column(), "choose a PNG or JPEG file to upload");
+                        throw new DomainException.InvalidInput(slot.column(), ErrorText.of("image.choose_raster"));
                     }
                     UploadedImages.requireWithinLimit(file.size());
                     updates.putImage(SettingsPage.caller(signedIn), slot, file.contentType(), bytes(file));
@@ -98,7 +99,7 @@ public final class BrandingPage {
                 SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
                 try {
                     if (!"yes".equals(ctx.formParam("confirm"))) {
-                        throw new DomainException.InvalidInput(slot.column(), "tick the box to confirm that the " + slot.column() + " is to be removed");
+                        throw new DomainException.InvalidInput(slot.column(), ErrorText.of("branding.confirm_remove", "slot", slot.column()));
                     }
                     updates.deleteImage(SettingsPage.caller(signedIn), slot);
                     SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH, slot.column() + "_removed");
@@ -112,7 +113,7 @@ public final class BrandingPage {
     /** The image services name their refusals "image"; the page shows them beside the slot's form. */
     private static DomainException field(DomainException e, BrandingUpdates.Slot slot) {
         return e instanceof DomainException.InvalidInput || e instanceof DomainException.UnsupportedType || e instanceof DomainException.TooLarge
-                ? new DomainException.InvalidInput(slot.column(), e.getMessage()) : e;
+                ? new DomainException.InvalidInput(slot.column(), e) : e;
     }
 
     private static byte[] bytes(UploadedFile file) throws IOException {

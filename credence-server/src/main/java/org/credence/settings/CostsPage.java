@@ -18,6 +18,7 @@ import org.credence.analytics.costs.CostDraft;
 import org.credence.analytics.costs.CostLine;
 import org.credence.analytics.costs.ProgramCostLedger;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.i18n.Messages;
 import org.credence.user.Permission;
 import org.credence.user.Sessions;
@@ -63,12 +64,12 @@ public final class CostsPage {
         });
         config.routes.get(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
-            long id = SettingsPage.pathId(ctx, "id", "cost line");
+            long id = SettingsPage.pathId(ctx, "id", "cost_line");
             SettingsPage.render(ctx, ONE, one(ctx, signedIn, ledger, achievements, users, id, Map.of()));
         });
         config.routes.post(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_COSTS);
-            long id = SettingsPage.pathId(ctx, "id", "cost line");
+            long id = SettingsPage.pathId(ctx, "id", "cost_line");
             try {
                 ledger.correct(signedIn.user().tenantId(), signedIn.actor(), id, draft(ctx), ctx.formParam("reason"));
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH + "/" + id, "corrected");
@@ -80,10 +81,10 @@ public final class CostsPage {
         });
         config.routes.post(PATH + "/{id}/void", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_COSTS);
-            long id = SettingsPage.pathId(ctx, "id", "cost line");
+            long id = SettingsPage.pathId(ctx, "id", "cost_line");
             try {
                 if (!"yes".equals(ctx.formParam("confirm"))) {
-                    throw new DomainException.InvalidInput("confirm", "tick the box to confirm that the line is void");
+                    throw new DomainException.InvalidInput("confirm", ErrorText.of("costs.confirm_void"));
                 }
                 ledger.voidLine(signedIn.user().tenantId(), signedIn.actor(), id, ctx.formParam("voidReason"));
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH + "/" + id, "voided");
@@ -91,7 +92,7 @@ public final class CostsPage {
                 throw e;
             } catch (DomainException e) {
                 DomainException shown = e instanceof DomainException.InvalidInput invalid && "reason".equals(invalid.field())
-                        ? new DomainException.InvalidInput("voidReason", e.getMessage()) : e;
+                        ? new DomainException.InvalidInput("voidReason", e) : e;
                 SettingsPage.refused(ctx, one(ctx, signedIn, ledger, achievements, users, id, SettingsPage.typed(ctx)), shown, ONE);
             }
         });
@@ -101,7 +102,7 @@ public final class CostsPage {
     private static CostDraft draft(Context ctx) {
         String categoryId = SettingsPage.text(ctx, "category");
         CostCategory category = CostCategory.parse(categoryId == null ? "" : categoryId)
-                .orElseThrow(() -> new DomainException.InvalidInput("category", "choose a category"));
+                .orElseThrow(() -> new DomainException.InvalidInput("category", ErrorText.of("costs.choose_category")));
         return new CostDraft(SettingsPage.id(ctx, "achievementId"), category, SettingsPage.date(ctx, "incurredOn"), SettingsPage.date(ctx, "incurredUntil"),
                 SettingsPage.number(ctx, "amount"), SettingsPage.text(ctx, "currency"), SettingsPage.number(ctx, "hours"),
                 SettingsPage.number(ctx, "hourlyRate"), ctx.formParam("note"));

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.integration.CourseAchievements;
 import org.credence.user.Permission;
 import org.credence.user.Sessions;
@@ -46,7 +47,7 @@ public final class IntegrationsPage {
             try {
                 Long achievement = SettingsPage.id(ctx, "achievementId");
                 if (achievement == null) {
-                    throw new DomainException.InvalidInput("achievementId", "choose the achievement the course leads to");
+                    throw new DomainException.InvalidInput("achievementId", ErrorText.of("integrations.choose_achievement"));
                 }
                 courses.put(signedIn.user().tenantId(), signedIn.actor(), ctx.formParam("courseId"), achievement);
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH, "mapped");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.credence.app.AppBar;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.http.FormMessage;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
@@ -59,7 +60,7 @@ final class SettingsPage {
 
     /** Re-renders a form page with the service's refusal beside its field, at the refusal's status. */
     static void refused(Context ctx, Map<String, Object> model, DomainException e, String template) {
-        FormMessage message = FormMessage.of(e);
+        FormMessage message = FormMessage.of(e, (String) model.get("lang"));
         model.put("message", message);
         ctx.status(message.status()).html(Pages.render(template, model));
     }
@@ -97,7 +98,7 @@ final class SettingsPage {
             // a comma is how Norwegian writes the decimal point
             return new BigDecimal(value.length() > 30 ? "x" : value.replace(',', '.').replace(" ", ""));
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput(field, field + " must be a number, like 12.50");
+            throw new DomainException.InvalidInput(field, ErrorText.of("form.not_a_number", "field", field));
         }
     }
 
@@ -109,7 +110,7 @@ final class SettingsPage {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new DomainException.InvalidInput(field, field + " must be a date like 2026-03-31");
+            throw new DomainException.InvalidInput(field, ErrorText.of("form.not_a_date", "field", field));
         }
     }
 
@@ -121,11 +122,11 @@ final class SettingsPage {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput(field, field + " must be chosen from the list");
+            throw new DomainException.InvalidInput(field, ErrorText.of("form.not_chosen", "field", field));
         }
     }
 
-    /** A path parameter that is a positive id; anything else is not found. */
+    /** A path parameter that is a positive id; anything else is not found ({@code what}: cost_line or webhook_endpoint). */
     static long pathId(Context ctx, String name, String what) {
         String text = ctx.pathParam(name);
         try {
@@ -136,7 +137,7 @@ final class SettingsPage {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new DomainException.NotFound("no " + what + " " + text + " in this tenant");
+        throw new DomainException.NotFound(ErrorText.of("form.not_found", "what", what, "id", text));
     }
 
     /** The form values as typed, to show them again beside a refusal. */

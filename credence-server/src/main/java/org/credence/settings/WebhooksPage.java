@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.i18n.Messages;
 import org.credence.user.Permission;
 import org.credence.user.Sessions;
@@ -67,11 +68,11 @@ public final class WebhooksPage {
         });
         config.routes.get(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            SettingsPage.render(ctx, ONE, one(ctx, signedIn, webhooks, SettingsPage.pathId(ctx, "id", "webhook endpoint"), null));
+            SettingsPage.render(ctx, ONE, one(ctx, signedIn, webhooks, SettingsPage.pathId(ctx, "id", "webhook_endpoint"), null));
         });
         config.routes.post(PATH + "/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             Webhooks.Subscription typed = subscription(ctx, false);
             attempt(ctx, signedIn, webhooks, id, typed, () -> {
                 webhooks.update(signedIn.user().tenantId(), signedIn.actor(), id, typed);
@@ -80,7 +81,7 @@ public final class WebhooksPage {
         });
         config.routes.post(PATH + "/{id}/test", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             attempt(ctx, signedIn, webhooks, id, null, () -> {
                 webhooks.test(signedIn.user().tenantId(), signedIn.actor(), id);
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH + "/" + id, "tested");
@@ -88,7 +89,7 @@ public final class WebhooksPage {
         });
         config.routes.post(PATH + "/{id}/deliveries/{delivery}/redeliver", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             attempt(ctx, signedIn, webhooks, id, null, () -> {
                 webhooks.redeliver(signedIn.user().tenantId(), signedIn.actor(), id, uuid(ctx.pathParam("delivery")));
                 SettingsPage.done(ctx, SettingsPage.lang(ctx), PATH + "/" + id, "redelivered");
@@ -96,7 +97,7 @@ public final class WebhooksPage {
         });
         config.routes.post(PATH + "/{id}/rotate-secret", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             attempt(ctx, signedIn, webhooks, id, null, () -> {
                 confirmed(ctx, "rotate");
                 Webhooks.WithSecret rotated = webhooks.rotateSecret(signedIn.user().tenantId(), signedIn.actor(), id);
@@ -107,7 +108,7 @@ public final class WebhooksPage {
         });
         config.routes.post(PATH + "/{id}/delete", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            long id = SettingsPage.pathId(ctx, "id", "webhook endpoint");
+            long id = SettingsPage.pathId(ctx, "id", "webhook_endpoint");
             attempt(ctx, signedIn, webhooks, id, null, () -> {
                 confirmed(ctx, "delete");
                 webhooks.delete(signedIn.user().tenantId(), signedIn.actor(), id);
@@ -129,7 +130,7 @@ public final class WebhooksPage {
 
     private static void confirmed(Context ctx, String what) {
         if (!"yes".equals(ctx.formParam("confirm"))) {
-            throw new DomainException.InvalidInput("confirm." + what, "tick the box to confirm first");
+            throw new DomainException.InvalidInput("confirm." + what, ErrorText.of("form.confirm_first"));
         }
     }
 
@@ -146,7 +147,7 @@ public final class WebhooksPage {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new DomainException.NotFound("no delivery " + text);
+            throw new DomainException.NotFound(ErrorText.of("webhook.delivery_not_found", "id", text));
         }
     }
 
@@ -181,7 +182,7 @@ public final class WebhooksPage {
             try {
                 before = UUID.fromString(beforeText);
             } catch (IllegalArgumentException e) {
-                throw new DomainException.Malformed("before is a delivery id");
+                throw new DomainException.Malformed(ErrorText.of("webhook.before_malformed"));
             }
         }
         List<WebhookDelivery> log = webhooks.deliveries(tenant, id, before, LOG_PAGE);

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
+import org.credence.http.FormMessage;
 import org.credence.http.Pages;
 import org.credence.http.SameOrigin;
 import org.credence.i18n.Messages;
@@ -32,13 +34,13 @@ final class SurveyFormRoutes {
             try {
                 answer = answer(ctx);
             } catch (NumberFormatException e) {
-                show(ctx, surveys.open(ctx.pathParam("token")), "a number is expected");
+                show(ctx, surveys.open(ctx.pathParam("token")), new DomainException.InvalidInput("answer", ErrorText.of("survey.number_expected")));
                 return;
             }
             try {
                 show(ctx, surveys.answer(ctx.pathParam("token"), answer), null);
             } catch (DomainException.InvalidInput e) {
-                show(ctx, surveys.open(ctx.pathParam("token")), e.getMessage());
+                show(ctx, surveys.open(ctx.pathParam("token")), e);
             }
         });
     }
@@ -54,7 +56,7 @@ final class SurveyFormRoutes {
                 decimal(ctx.formParam("impact")), integer(ctx.formParam("attribution")), integer(ctx.formParam("confidence")), custom);
     }
 
-    private static void show(Context ctx, Surveys.Opened opened, String error) {
+    private static void show(Context ctx, Surveys.Opened opened, DomainException error) {
         String lang = language(ctx, opened);
         Messages t = Messages.of("surveys", lang);
         if (opened instanceof Surveys.Form form) {
@@ -70,7 +72,7 @@ final class SurveyFormRoutes {
                 model.put("action", "/s/" + ctx.pathParam("token") + "?lang=" + lang);
                 model.put("items", form.survey().items());
                 model.put("simulated", form.simulated());
-                model.put("error", error == null ? null : t.format("form.error", Map.of("message", error)));
+                model.put("error", error == null ? null : t.format("form.error", Map.of("message", FormMessage.of(error, lang).text())));
                 model.put("skills", StandardItems.SKILL_APPLIED);
                 model.put("careers", StandardItems.CAREER_OUTCOMES);
                 html(ctx, error == null ? 200 : 400, Pages.render("survey/form.jte", model));

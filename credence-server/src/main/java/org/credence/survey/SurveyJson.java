@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.json.JsonFields;
 
 /** A survey as JSON, shaped and read in one place: the API's answer, the audit trail's record, custom items as JSON text. */
@@ -44,7 +45,7 @@ public final class SurveyJson {
             return items;
         }
         if (!list.isArray()) {
-            throw new DomainException.InvalidInput("items", "items must be a list");
+            throw new DomainException.InvalidInput("items", ErrorText.of("survey.items_not_list"));
         }
         for (JsonNode item : list) {
             List<Map<String, String>> options = new ArrayList<>();

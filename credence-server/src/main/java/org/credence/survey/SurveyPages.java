@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.credence.domain.ErrorText;
+import org.credence.http.FormMessage;
 import org.credence.achievement.Achievement;
 import org.credence.achievement.Achievements;
 import org.credence.analytics.AnalyticsNav;
@@ -70,7 +72,7 @@ public final class SurveyPages {
                 ctx.redirect("/app/surveys/" + id + "?saved=1" + (lang.equals("en") ? "" : "&lang=" + lang), HttpStatus.SEE_OTHER);
             } catch (DomainException.InvalidInput e) {
                 ctx.status(422).html(detail(lang, signedIn, surveys, achievements, id, current, null,
-                        Messages.of("surveys", lang).format("page.error", Map.of("message", String.valueOf(e.getMessage())))));
+                        Messages.of("surveys", lang).format("page.error", Map.of("message", FormMessage.of(e, lang).text()))));
             }
         });
     }
@@ -89,7 +91,7 @@ public final class SurveyPages {
         try {
             return Integer.parseInt(String.valueOf(text).strip());
         } catch (NumberFormatException e) {
-            throw new DomainException.InvalidInput(field, field + " must be a whole number");
+            throw new DomainException.InvalidInput(field, ErrorText.of("survey.not_whole", "field", field));
         }
     }
 
@@ -100,7 +102,7 @@ public final class SurveyPages {
         try {
             return SurveyJson.items(JsonFields.MAPPER.readTree(text));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DomainException.InvalidInput("items", "the custom items are not valid JSON: " + e.getOriginalMessage());
+            throw new DomainException.InvalidInput("items", ErrorText.of("survey.items_json", "reason", e.getOriginalMessage()));
         }
     }
 

@@ -18,6 +18,7 @@ import org.credence.audit.AuditTrail;
 import org.credence.delivery.Delivery;
 import org.credence.delivery.Tokens;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.issuance.Issuance;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -77,33 +78,33 @@ public final class Surveys {
 
     private static Survey check(Survey s, String actor, Instant now) {
         if (s.waveMonths().isEmpty() || s.waveMonths().size() > 6 || s.waveMonths().stream().anyMatch(m -> m == null || m < 1 || m > 60)) {
-            throw new DomainException.InvalidInput("waveMonths", "waveMonths must list 1 to 6 month offsets between 1 and 60");
+            throw new DomainException.InvalidInput("waveMonths", ErrorText.of("survey.waves_invalid"));
         }
         if (s.reminderDays() < 1 || s.reminderDays() > 90) {
-            throw new DomainException.InvalidInput("reminderDays", "reminderDays must be between 1 and 90");
+            throw new DomainException.InvalidInput("reminderDays", ErrorText.of("survey.reminder_invalid"));
         }
         if (s.openDays() < 7 || s.openDays() > 180 || s.openDays() <= s.reminderDays()) {
-            throw new DomainException.InvalidInput("openDays", "openDays must be between 7 and 180 and more than reminderDays");
+            throw new DomainException.InvalidInput("openDays", ErrorText.of("survey.open_invalid"));
         }
         if (s.currency() == null || !s.currency().matches("[A-Z]{3}")) {
-            throw new DomainException.InvalidInput("currency", "currency must be an ISO 4217 code such as EUR");
+            throw new DomainException.InvalidInput("currency", ErrorText.of("survey.currency_invalid"));
         }
         if (s.items().size() > MAX_ITEMS) {
-            throw new DomainException.InvalidInput("items", "at most " + MAX_ITEMS + " custom items");
+            throw new DomainException.InvalidInput("items", ErrorText.of("survey.too_many_items", "max", MAX_ITEMS));
         }
         List<SurveyItem> items = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (SurveyItem item : s.items()) {
             String id = item.id() == null || item.id().isBlank() ? "c" + (items.size() + 1) : item.id();
             if (!ITEM_ID.matcher(id).matches() || !ids.add(id)) {
-                throw new DomainException.InvalidInput("items", "item id '" + id + "' must be unique, lower-case letters, digits or _, starting with a letter");
+                throw new DomainException.InvalidInput("items", ErrorText.of("survey.item_id_invalid", "id", id));
             }
             if (!SurveyItem.TYPES.contains(item.type())) {
-                throw new DomainException.InvalidInput("items", "item " + id + ": type must be one of " + SurveyItem.TYPES);
+                throw new DomainException.InvalidInput("items", ErrorText.of("survey.item_type_invalid", "id", id, "types", SurveyItem.TYPES));
             }
             requireBothLanguages(id, item.label());
             if (item.type().equals("choice") ? item.options().size() < 2 || item.options().size() > 10 : !item.options().isEmpty()) {
-                throw new DomainException.InvalidInput("items", "item " + id + ": a choice item has 2 to 10 options, other items none");
+                throw new DomainException.InvalidInput("items", ErrorText.of("survey.item_options_invalid", "id", id));
             }
             item.options().forEach(o -> requireBothLanguages(id, o));
             items.add(new SurveyItem(id, item.type(), item.label(), item.options()));
@@ -116,12 +117,11 @@ public final class Surveys {
         for (String lang : List.of("en", "nb")) {
             String value = text.get(lang);
             if (value == null || value.isBlank() || value.length() > MAX_LABEL) {
-                throw new DomainException.InvalidInput("items", "item " + id + ": every label and option needs 'en' and 'nb' text of 1 to "
-                        + MAX_LABEL + " characters");
+                throw new DomainException.InvalidInput("items", ErrorText.of("survey.item_labels_invalid", "id", id, "max", MAX_LABEL));
             }
         }
         if (!Set.of("en", "nb").containsAll(text.keySet())) {
-            throw new DomainException.InvalidInput("items", "item " + id + ": labels are given in 'en' and 'nb' only");
+            throw new DomainException.InvalidInput("items", ErrorText.of("survey.item_languages", "id", id));
         }
     }
 
@@ -143,17 +143,17 @@ public final class Surveys {
                                        Integer wave, String language) {
         Survey survey = get(tenantId, achievementId);
         if (!survey.configured() || !survey.enabled()) {
-            throw new DomainException.Conflict("the survey of achievement " + achievementId + " is not saved and enabled; PUT it first");
+            throw new DomainException.Conflict(ErrorText.of("survey.not_enabled", "id", achievementId));
         }
         if (sampleSize < 1 || sampleSize > MAX_SAMPLE) {
-            throw new DomainException.InvalidInput("sampleSize", "sampleSize must be between 1 and " + MAX_SAMPLE);
+            throw new DomainException.InvalidInput("sampleSize", ErrorText.of("survey.sample_invalid", "max", MAX_SAMPLE));
         }
         int waveMonth = wave == null ? survey.waveMonths().get(0) : wave;
         if (waveMonth < 1 || waveMonth > 60) {
-            throw new DomainException.InvalidInput("wave", "wave is a month offset between 1 and 60");
+            throw new DomainException.InvalidInput("wave", ErrorText.of("survey.wave_invalid"));
         }
         if (language != null && !language.equals("en") && !language.equals("nb")) {
-            throw new DomainException.InvalidInput("language", "language must be 'en' or 'nb'");
+            throw new DomainException.InvalidInput("language", ErrorText.of("survey.language_invalid"));
         }
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
@@ -270,16 +270,16 @@ public final class Surveys {
     /** Checks an answer against the standard items and the survey's custom items; unknown custom ids are dropped. */
     static SurveyAnswer checkAnswer(SurveyAnswer a, Survey survey) {
         if (a.satisfaction() != null && (a.satisfaction() < 1 || a.satisfaction() > 5)) {
-            throw new DomainException.InvalidInput("satisfaction", "satisfaction is 1 to 5");
+            throw new DomainException.InvalidInput("satisfaction", ErrorText.of("survey.satisfaction_invalid"));
         }
         if (a.skillApplied() != null && !StandardItems.SKILL_APPLIED.contains(a.skillApplied())) {
-            throw new DomainException.InvalidInput("skill", "skill applied is yes, partly or no");
+            throw new DomainException.InvalidInput("skill", ErrorText.of("survey.skill_invalid"));
         }
         if (!StandardItems.CAREER_OUTCOMES.containsAll(a.careerOutcomes()) || a.careerOutcomes().contains("none") && a.careerOutcomes().size() > 1) {
-            throw new DomainException.InvalidInput("career", "'none' cannot be ticked together with a career outcome");
+            throw new DomainException.InvalidInput("career", ErrorText.of("survey.career_none"));
         }
         if (a.monetaryImpact() != null && (a.monetaryImpact().signum() < 0 || a.monetaryImpact().compareTo(BigDecimal.valueOf(100_000_000)) > 0)) {
-            throw new DomainException.InvalidInput("impact", "the monetary impact is between 0 and 100,000,000");
+            throw new DomainException.InvalidInput("impact", ErrorText.of("survey.impact_invalid"));
         }
         percentage("attribution", a.attributionPct());
         percentage("confidence", a.confidencePct());
@@ -295,7 +295,7 @@ public final class Surveys {
                 default -> value.matches("\\d{1,2}") && Integer.parseInt(value) < item.options().size();
             };
             if (!ok) {
-                throw new DomainException.InvalidInput("c_" + item.id(), "the answer to " + item.id() + " is not one of its choices");
+                throw new DomainException.InvalidInput("c_" + item.id(), ErrorText.of("survey.choice_invalid", "id", item.id()));
             }
             custom.put(item.id(), value.strip());
         }
@@ -305,7 +305,7 @@ public final class Surveys {
 
     private static void percentage(String field, Integer pct) {
         if (pct != null && (pct < 0 || pct > 100)) {
-            throw new DomainException.InvalidInput(field, "a percentage is 0 to 100");
+            throw new DomainException.InvalidInput(field, ErrorText.of("survey.percentage_invalid"));
         }
     }
 

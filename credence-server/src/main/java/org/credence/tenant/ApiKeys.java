@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -132,8 +133,7 @@ public final class ApiKeys {
         jdbi.useTransaction(h -> {
             Listed key = lockActive(h, caller.tenantId(), prefix, true);
             if (key.scopes().contains("admin") && key.expiresAt() == null && otherAdminKeys(h, caller.tenantId(), prefix) == 0) {
-                throw new DomainException.Conflict("crd_" + prefix + " is the tenant's last key with the admin scope; "
-                        + "create another admin key before revoking it");
+                throw new DomainException.Conflict(ErrorText.of("apikey.last_admin", "prefix", prefix));
             }
             h.createUpdate("UPDATE api_key SET revoked_at = :now WHERE tenant_id = :tenant AND prefix = :prefix")
                     .bind("now", Timestamp.from(clock.instant())).bind("tenant", caller.tenantId()).bind("prefix", prefix).execute();
@@ -149,7 +149,7 @@ public final class ApiKeys {
      */
     public Created rotate(Caller caller, String prefix, Duration grace) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
-            throw new DomainException.InvalidInput("graceSeconds", "graceSeconds must be 0-" + MAX_GRACE.toSeconds());
+            throw new DomainException.InvalidInput("graceSeconds", ErrorText.of("apikey.grace_range", "max", MAX_GRACE.toSeconds()));
         }
         return jdbi.inTransaction(h -> {
             Listed old = lockActive(h, caller.tenantId(), prefix, false);
@@ -308,14 +308,14 @@ public final class ApiKeys {
 
     private static void requireGrantable(Caller caller, Set<String> scopes) {
         if (scopes.isEmpty()) {
-            throw new DomainException.InvalidInput("scopes", "give at least one scope: " + String.join(", ", new TreeSet<>(SCOPES)));
+            throw new DomainException.InvalidInput("scopes", ErrorText.of("apikey.scopes_required", "scopes", String.join(", ", new TreeSet<>(SCOPES))));
         }
         for (String scope : new TreeSet<>(scopes)) {
             if (!SCOPES.contains(scope)) {
-                throw new DomainException.InvalidInput("scopes", "unknown scope '" + scope + "'; scopes are " + String.join(", ", new TreeSet<>(SCOPES)));
+                throw new DomainException.InvalidInput("scopes", ErrorText.of("apikey.scope_unknown", "scope", scope, "scopes", String.join(", ", new TreeSet<>(SCOPES))));
             }
             if (!caller.scopes().contains(scope)) {
-                throw new DomainException.Forbidden("this API key lacks the '" + scope + "' scope, so it cannot grant it");
+                throw new DomainException.Forbidden(ErrorText.of("apikey.scope_not_held", "scope", scope));
             }
         }
     }
@@ -323,7 +323,7 @@ public final class ApiKeys {
     private static String label(String label) {
         String stripped = label == null ? "" : label.strip();
         if (stripped.isEmpty() || stripped.length() > MAX_LABEL || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw new DomainException.InvalidInput("label", "label is required: 1-" + MAX_LABEL + " characters saying who uses the key, no control characters");
+            throw new DomainException.InvalidInput("label", ErrorText.of("apikey.label_required", "max", MAX_LABEL));
         }
         return stripped;
     }
@@ -332,10 +332,10 @@ public final class ApiKeys {
     private Listed lockActive(Handle h, long tenantId, String prefix, boolean inGrace) {
         // anything but 12 hex digits names no key, and never reaches SQL (a NUL byte would make PostgreSQL fail)
         if (!prefix.matches("[0-9a-f]{12}")) {
-            throw new DomainException.NotFound("no API key has that prefix: a prefix is the 12 hex digits after crd_");
+            throw new DomainException.NotFound(ErrorText.of("apikey.prefix_malformed"));
         }
         return find(h, tenantId, prefix, true).filter(k -> k.expiresAt() == null || (inGrace && k.replacedBy() != null))
-                .orElseThrow(() -> new DomainException.NotFound("no active API key with prefix " + prefix));
+                .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("apikey.not_found", "prefix", prefix)));
     }
 
     private Optional<Listed> find(Handle h, long tenantId, String prefix, boolean forUpdate) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.json.JsonFields;
 import org.credence.standards.keys.DidDocuments;
 import org.jdbi.v3.core.Handle;
@@ -46,23 +47,23 @@ public final class Tenants {
         String url = command.url() == null || command.url().isBlank() ? null : command.url().strip();
         String locale = command.locale() == null || command.locale().isBlank() ? "en" : command.locale().strip();
         if (name.isEmpty() || name.length() > 200) {
-            throw new DomainException.InvalidInput("name", "name is required: 1-200 characters");
+            throw new DomainException.InvalidInput("name", ErrorText.of("tenant.name_required"));
         }
         if (url != null && url.length() > 2000) {
-            throw new DomainException.InvalidInput("url", "url must be at most 2000 characters");
+            throw new DomainException.InvalidInput("url", ErrorText.of("tenant.url_too_long"));
         }
         if (!slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            throw new DomainException.InvalidInput("slug", "slug must be 2-63 lower-case letters, digits or hyphens, starting with a letter or digit");
+            throw new DomainException.InvalidInput("slug", ErrorText.of("tenant.slug_invalid"));
         }
         if (!locale.equals("en") && !locale.equals("nb")) {
-            throw new DomainException.InvalidInput("locale", "locale must be 'en' or 'nb'");
+            throw new DomainException.InvalidInput("locale", ErrorText.of("tenant.locale_invalid"));
         }
         if (url != null && !url.matches("https?://\\S+")) {
-            throw new DomainException.InvalidInput("url", "url must be an http(s) URL");
+            throw new DomainException.InvalidInput("url", ErrorText.of("tenant.url_invalid"));
         }
         return jdbi.inTransaction(h -> {
             if (find(h, slug).isPresent()) {
-                throw new DomainException.Conflict("a tenant with slug '" + slug + "' already exists");
+                throw new DomainException.Conflict(ErrorText.of("tenant.slug_taken", "slug", slug));
             }
             long id = h.createUpdate("INSERT INTO tenant (slug, name, url, locale) VALUES (:slug, :name, :url, :locale)")
                     .bind("slug", slug).bind("name", name).bind("url", url).bind("locale", locale)

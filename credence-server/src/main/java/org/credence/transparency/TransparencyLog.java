@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.json.JsonFields;
 import org.credence.standards.transparency.Checkpoint;
 import org.credence.standards.transparency.InMemoryMerkleLog;
@@ -218,7 +219,7 @@ public final class TransparencyLog {
     public ObjectNode consistency(Tenant tenant, long from, long to) {
         Head head = head(tenant.id());
         if (from < 1 || to < from || to > head.size()) {
-            throw new DomainException.Malformed("need 1 <= from <= to <= " + head.size() + " (the current tree size)");
+            throw new DomainException.Malformed(ErrorText.of("transparency.range", "size", head.size()));
         }
         ObjectNode node = JsonFields.MAPPER.createObjectNode();
         node.put("from", from);

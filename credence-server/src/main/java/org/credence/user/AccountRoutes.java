@@ -75,7 +75,7 @@ public final class AccountRoutes {
             try {
                 outcome = module.setup().complete(run);
             } catch (DomainException e) {
-                FormMessage message = FormMessage.of(e);
+                FormMessage message = FormMessage.of(e, lang);
                 html(ctx, message.status(), AccountPages.setup(lang, typed, AccountPages.errors(message)));
                 return;
             }
@@ -275,7 +275,7 @@ public final class AccountRoutes {
         try {
             change.run();
         } catch (DomainException e) {
-            FormMessage message = FormMessage.of(e);
+            FormMessage message = FormMessage.of(e, lang);
             // a refused row change (last owner, unknown user) is said above the table; an invitation's beside its field
             Map<String, String> errors = typed.isEmpty() ? Map.of("", message.text()) : AccountPages.errors(message);
             html(ctx, message.status(), AccountPages.users(lang, signedIn, users.list(signedIn.user().tenantId()), typed, errors, ""));
@@ -318,7 +318,7 @@ public final class AccountRoutes {
             try {
                 keys.revoke(settings(signedIn), ctx.pathParam("prefix"));
             } catch (DomainException e) {
-                FormMessage message = FormMessage.of(e);
+                FormMessage message = FormMessage.of(e, lang);
                 html(ctx, message.status(), AccountPages.apiKeys(lang, signedIn, keys.list(signedIn.user().tenantId()), Map.of(),
                         Map.of("", message.text()), "", null));
                 return;
@@ -335,7 +335,7 @@ public final class AccountRoutes {
         try {
             created = change.get();
         } catch (DomainException e) {
-            FormMessage message = FormMessage.of(e);
+            FormMessage message = FormMessage.of(e, lang);
             Map<String, String> errors = typed.isEmpty() ? Map.of("", message.text()) : AccountPages.errors(message);
             html(ctx, message.status(), AccountPages.apiKeys(lang, signedIn, keys.list(signedIn.user().tenantId()), typed, errors, "", null));
             return;

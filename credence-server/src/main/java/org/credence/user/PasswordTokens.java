@@ -13,6 +13,7 @@ import org.credence.delivery.MailContent;
 import org.credence.delivery.MailRenderer;
 import org.credence.delivery.Tokens;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.i18n.Messages;
 import org.credence.tenant.Tenant;
 import org.credence.tenant.Tenants;
@@ -187,10 +188,10 @@ public final class PasswordTokens implements MailRenderer {
             throw expired();
         }
         if (checked.outcome() == Users.PasswordChange.Outcome.LENGTH) {
-            throw new DomainException.InvalidInput("password", "the password must have " + Password.MIN_LENGTH + "-" + Password.MAX_LENGTH + " characters");
+            throw new DomainException.InvalidInput("password", ErrorText.of("password.length", "min", Password.MIN_LENGTH, "max", Password.MAX_LENGTH));
         }
         if (checked.outcome() == Users.PasswordChange.Outcome.MISMATCH) {
-            throw new DomainException.InvalidInput("repeat", "the two passwords differ");
+            throw new DomainException.InvalidInput("repeat", ErrorText.of("password.repeat_differs"));
         }
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
@@ -238,6 +239,6 @@ public final class PasswordTokens implements MailRenderer {
     }
 
     private static DomainException expired() {
-        return new DomainException.NotFound("this link was used already or has expired; ask for a new one");
+        return new DomainException.NotFound(ErrorText.of("password.link_unusable"));
     }
 }

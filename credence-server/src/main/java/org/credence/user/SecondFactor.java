@@ -18,6 +18,7 @@ import org.apache.commons.codec.binary.Base32;
 import org.credence.audit.AuditTrail;
 import org.credence.delivery.Tokens;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.tenant.MasterKey;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -71,7 +72,7 @@ public final class SecondFactor {
     /** Starts setting up TOTP with a new secret (replacing one not yet confirmed); it works once confirmed with a code. */
     public Enrolment begin(User user, String issuer) {
         if (enabled(user)) {
-            throw new DomainException.Conflict("the second factor is on already; turn it off first to set up another device");
+            throw new DomainException.Conflict(ErrorText.of("totp.already_on"));
         }
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
@@ -100,10 +101,10 @@ public final class SecondFactor {
             byte[] sealed = h.createQuery("SELECT totp_pending_sealed FROM app_user WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
                     .bind("tenant", user.tenantId()).bind("id", user.id()).map((rs, ctx) -> rs.getBytes(1)).one();
             if (sealed == null) {
-                throw new DomainException.Conflict("no second factor is being set up; start again");
+                throw new DomainException.Conflict(ErrorText.of("totp.not_started"));
             }
             long step = matchingStep(master.open(sealed), code, now, Long.MIN_VALUE)
-                    .orElseThrow(() -> new DomainException.InvalidInput("code", "that code does not match; type the six digits the app shows now"));
+                    .orElseThrow(() -> new DomainException.InvalidInput("code", ErrorText.of("totp.code_wrong")));
             h.createUpdate("""
                             UPDATE app_user
                                SET totp_sealed = totp_pending_sealed
@@ -125,7 +126,7 @@ public final class SecondFactor {
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             if (!verify(h, user.tenantId(), user.id(), code, now)) {
-                throw new DomainException.InvalidInput("code", "that code does not match; type the six digits the app shows now, or a recovery code");
+                throw new DomainException.InvalidInput("code", ErrorText.of("totp.code_or_recovery_wrong"));
             }
             h.createUpdate("""
                             UPDATE app_user

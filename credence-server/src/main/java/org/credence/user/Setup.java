@@ -122,7 +122,7 @@ public final class Setup {
         try {
             Users.check(owner);
         } catch (DomainException.InvalidInput e) {
-            throw new DomainException.InvalidInput("owner." + e.field(), e.getMessage());
+            throw new DomainException.InvalidInput("owner." + e.field(), e);
         }
         Instant now = now();
         Optional<Outcome> refused = claim(run.code(), now);
@@ -135,9 +135,9 @@ public final class Setup {
                 created = tenants.create(INSTALLATION, new Tenants.NewTenant(run.slug(), run.organisation(), run.website(), run.language()));
             } catch (DomainException.InvalidInput e) {
                 // the page's fields are named organisation.name, .slug, .url and .locale
-                throw new DomainException.InvalidInput("organisation." + e.field(), e.getMessage());
+                throw new DomainException.InvalidInput("organisation." + e.field(), e);
             } catch (DomainException.Conflict e) {
-                throw new DomainException.InvalidInput("organisation.slug", e.getMessage());
+                throw new DomainException.InvalidInput("organisation.slug", e);
             }
             User user = users.create(new Caller(created.tenant().id(), Set.of("admin"), "setup"), owner);
             done.set(true);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.tenant.Caller;
 import org.jdbi.v3.core.Jdbi;
 
@@ -130,7 +131,7 @@ public final class Users {
     private User insert(org.jdbi.v3.core.Handle h, Caller caller, String email, String name, Role role, String hash, String action) {
         long tenantId = caller.tenantId();
         long id = UserStore.insert(h, tenantId, email, name, role, hash, clock.instant())
-                .orElseThrow(() -> new DomainException.Conflict("a user with e-mail " + email + " already exists at this tenant"));
+                .orElseThrow(() -> new DomainException.Conflict(ErrorText.of("user.email_taken", "email", email)));
         User user = UserStore.byId(h, tenantId, id).orElseThrow();
         audit.record(h, tenantId, caller.actor(), action, "user:" + id, null, user.json());
         return user;
@@ -139,10 +140,10 @@ public final class Users {
     private static String email(String typed) {
         String email = typed == null ? "" : typed.strip();
         if (email.isEmpty() || email.length() > 320) {
-            throw new DomainException.InvalidInput("email", "email is required: an e-mail address like name@example.org");
+            throw new DomainException.InvalidInput("email", ErrorText.of("user.email_required"));
         }
         if (!email.matches(EMAIL)) {
-            throw new DomainException.InvalidInput("email", "email '" + email + "' is not an e-mail address like name@example.org");
+            throw new DomainException.InvalidInput("email", ErrorText.of("user.email_invalid", "email", email));
         }
         return email;
     }
@@ -150,25 +151,29 @@ public final class Users {
     private static String name(String typed) {
         String name = typed == null ? "" : typed.strip();
         if (name.isEmpty() || name.length() > 200) {
-            throw new DomainException.InvalidInput("name", "name is required: 1-200 characters");
+            throw new DomainException.InvalidInput("name", ErrorText.of("user.name_required"));
         }
         return name;
     }
 
     private static void required(Role role) {
         if (role == null) {
-            throw new DomainException.InvalidInput("role", "role is required: one of owner, issuer, analyst, viewer");
+            throw new DomainException.InvalidInput("role", ErrorText.of("user.role_required"));
         }
     }
 
     private static Password chosen(String typed) {
         if (typed == null) {
-            throw new DomainException.InvalidInput("password", "password is required, as a string");
+            throw new DomainException.InvalidInput("password", ErrorText.of("user.password_required"));
         }
         try {
             return Password.chosen(typed);
         } catch (IllegalArgumentException e) {
-            throw new DomainException.InvalidInput("password", e.getMessage());
+            // Password says which rule broke in English only; the same rule, in the errors bundle
+            int length = typed.codePointCount(0, typed.length());
+            throw new DomainException.InvalidInput("password", length < Password.MIN_LENGTH
+                    ? ErrorText.of("user.password_short", "length", length, "min", Password.MIN_LENGTH)
+                    : ErrorText.of("user.password_long", "length", length, "max", Password.MAX_LENGTH));
         }
     }
 
@@ -186,7 +191,7 @@ public final class Users {
         long userId = id(id);
         String name = change.name();
         if (name != null && (name.isBlank() || name.length() > 200)) {
-            throw new DomainException.InvalidInput("name", "name must not be blank, and at most 200 characters");
+            throw new DomainException.InvalidInput("name", ErrorText.of("user.name_blank"));
         }
         long tenantId = caller.tenantId();
         return jdbi.inTransaction(h -> {
@@ -197,7 +202,7 @@ public final class Users {
             boolean wasActiveOwner = before.role() == Role.OWNER && !before.disabled();
             boolean staysActiveOwner = after.role() == Role.OWNER && !after.disabled();
             if (wasActiveOwner && !staysActiveOwner && UserStore.otherActiveOwners(h, tenantId, userId) == 0) {
-                throw new DomainException.Conflict(before.email() + " is the tenant's last active owner; make another user owner first");
+                throw new DomainException.Conflict(ErrorText.of("user.last_owner", "email", before.email()));
             }
             UserStore.update(h, after);
             if (after.disabled() && !before.disabled()) {
@@ -213,7 +218,7 @@ public final class Users {
         if (text == null) {
             return null;
         }
-        return Role.parse(text).orElseThrow(() -> new DomainException.InvalidInput("role", "role '" + text + "' is not one of owner, issuer, analyst, viewer"));
+        return Role.parse(text).orElseThrow(() -> new DomainException.InvalidInput("role", ErrorText.of("user.role_unknown", "role", text)));
     }
 
     private static long id(String text) {
@@ -225,6 +230,6 @@ public final class Users {
     }
 
     private static DomainException notFound(String id) {
-        return new DomainException.NotFound("no user " + id + " at this tenant");
+        return new DomainException.NotFound(ErrorText.of("user.not_found", "id", id));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.verification.AddressPolicy;
 import org.credence.verification.CheckedResolver;
 
@@ -44,40 +45,39 @@ final class WebhookTargets {
     /** The endpoint URL, checked: https (http only to loopback in tests), no credentials in it, resolving to allowed addresses only. */
     URI check(String text) {
         if (text == null || text.isBlank()) {
-            throw new DomainException.InvalidInput("url", "url is required: the https address Credence posts events to");
+            throw new DomainException.InvalidInput("url", ErrorText.of("webhook.url_required"));
         }
         if (text.length() > MAX_URL) {
-            throw new DomainException.InvalidInput("url", "url is at most " + MAX_URL + " characters");
+            throw new DomainException.InvalidInput("url", ErrorText.of("webhook.url_too_long", "max", MAX_URL));
         }
         URI url;
         try {
             url = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw new DomainException.InvalidInput("url", "url is not a URL: " + e.getMessage());
+            throw new DomainException.InvalidInput("url", ErrorText.of("webhook.url_invalid", "reason", e.getMessage()));
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawFragment() != null) {
-            throw new DomainException.InvalidInput("url", "url must be an absolute https URL with a host, no user name or password, no #fragment");
+            throw new DomainException.InvalidInput("url", ErrorText.of("webhook.url_not_absolute"));
         }
         List<InetAddress> addresses;
         try {
             addresses = lookup.addresses(url.getHost());
         } catch (UnknownHostException e) {
-            throw new DomainException.InvalidInput("url", "the name " + url.getHost() + " does not resolve");
+            throw new DomainException.InvalidInput("url", ErrorText.of("webhook.host_unresolved", "host", url.getHost()));
         }
         if (addresses.isEmpty()) {
-            throw new DomainException.InvalidInput("url", "the name " + url.getHost() + " does not resolve");
+            throw new DomainException.InvalidInput("url", ErrorText.of("webhook.host_unresolved", "host", url.getHost()));
         }
         for (InetAddress address : addresses) {
             Optional<String> refused = whyRefused(address);
             if (refused.isPresent()) {
-                throw new DomainException.InvalidInput("url", "webhooks are not sent to " + url.getHost() + ": it resolves to "
-                        + address.getHostAddress() + ", " + refused.get());
+                throw new DomainException.InvalidInput("url", ErrorText.of("webhook.address_refused", "host", url.getHost(), "address", address.getHostAddress(), "reason", refused.get()));
             }
         }
         boolean local = addresses.stream().allMatch(InetAddress::isLoopbackAddress);
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback && local)) {
-            throw new DomainException.InvalidInput("url", "webhook endpoints must use https, not " + (scheme.isEmpty() ? "no scheme" : scheme));
+            throw new DomainException.InvalidInput("url", ErrorText.of("webhook.https_required", "scheme", (scheme.isEmpty() ? "no scheme" : scheme)));
         }
         return url;
     }

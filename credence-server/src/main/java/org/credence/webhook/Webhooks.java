@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.credence.events.CredentialEventType;
 import org.credence.tenant.MasterKey;
 import org.jdbi.v3.core.Handle;
@@ -79,7 +80,7 @@ public final class Webhooks {
             int existing = h.createQuery("SELECT count(*) FROM webhook_endpoint WHERE tenant_id = :tenant AND deleted_at IS NULL")
                     .bind("tenant", tenantId).mapTo(Integer.class).one();
             if (existing >= MAX_ENDPOINTS) {
-                throw new DomainException.Conflict("a tenant has at most " + MAX_ENDPOINTS + " webhook endpoints; delete one first");
+                throw new DomainException.Conflict(ErrorText.of("webhook.too_many", "max", MAX_ENDPOINTS));
             }
             long id = h.createQuery("""
                             INSERT INTO webhook_endpoint (tenant_id, url, events, description, enabled, secret_sealed, created_at, updated_at)
@@ -191,7 +192,7 @@ public final class Webhooks {
         jdbi.useTransaction(h -> {
             WebhookEndpoint endpoint = find(h, tenantId, endpointId).orElseThrow(() -> notFound(endpointId));
             if (!endpoint.enabled()) {
-                throw new DomainException.Conflict("webhook endpoint " + endpointId + " is disabled; enable it before redelivering");
+                throw new DomainException.Conflict(ErrorText.of("webhook.disabled_redeliver", "id", endpointId));
             }
             Instant now = clock.instant();
             int changed = h.createUpdate("""
@@ -201,7 +202,7 @@ public final class Webhooks {
                     .bind("now", Timestamp.from(now)).bind("giveUp", Timestamp.from(now.plus(WebhookOutbox.RETRY_FOR)))
                     .bind("tenant", tenantId).bind("endpoint", endpointId).bind("id", deliveryId).execute();
             if (changed == 0) {
-                throw new DomainException.NotFound("no delivery " + deliveryId + " of webhook endpoint " + endpointId + " in this tenant");
+                throw new DomainException.NotFound(ErrorText.of("webhook.delivery_unknown", "delivery", deliveryId, "id", endpointId));
             }
             audit.record(h, tenantId, actor, "webhook.redeliver", "webhook:" + endpointId, null, WebhookJson.deliveryId(deliveryId));
         });
@@ -214,7 +215,7 @@ public final class Webhooks {
         jdbi.useTransaction(h -> {
             WebhookEndpoint endpoint = find(h, tenantId, endpointId).orElseThrow(() -> notFound(endpointId));
             if (!endpoint.enabled()) {
-                throw new DomainException.Conflict("webhook endpoint " + endpointId + " is disabled; enable it before testing it");
+                throw new DomainException.Conflict(ErrorText.of("webhook.disabled_test", "id", endpointId));
             }
             Instant now = clock.instant();
             h.createUpdate("""
@@ -275,12 +276,12 @@ public final class Webhooks {
 
     private static List<String> events(List<String> requested) {
         if (requested == null || requested.isEmpty()) {
-            throw new DomainException.InvalidInput("events", "events is required: one or more of " + String.join(", ", EVENT_TYPES));
+            throw new DomainException.InvalidInput("events", ErrorText.of("webhook.events_required", "types", String.join(", ", EVENT_TYPES)));
         }
         Set<String> events = new LinkedHashSet<>();
         for (String event : requested) {
             if (!EVENT_TYPES.contains(event)) {
-                throw new DomainException.InvalidInput("events", "unknown event type '" + event + "'; the types are " + String.join(", ", EVENT_TYPES));
+                throw new DomainException.InvalidInput("events", ErrorText.of("webhook.event_unknown", "event", event, "types", String.join(", ", EVENT_TYPES)));
             }
             events.add(event);
         }
@@ -290,12 +291,12 @@ public final class Webhooks {
     private static String description(String text) {
         String d = text == null ? "" : text.strip();
         if (d.length() > MAX_DESCRIPTION) {
-            throw new DomainException.InvalidInput("description", "description is at most " + MAX_DESCRIPTION + " characters");
+            throw new DomainException.InvalidInput("description", ErrorText.of("webhook.description_too_long", "max", MAX_DESCRIPTION));
         }
         return d;
     }
 
     private static DomainException.NotFound notFound(long id) {
-        return new DomainException.NotFound("no webhook endpoint " + id + " in this tenant");
+        return new DomainException.NotFound(ErrorText.of("webhook.not_found", "id", id));
     }
 }

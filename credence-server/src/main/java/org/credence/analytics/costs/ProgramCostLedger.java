@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -64,7 +65,7 @@ public final class ProgramCostLedger {
         return jdbi.inTransaction(h -> {
             CostLine before = currentForUpdate(h, tenantId, id);
             if (before.voided()) {
-                throw new DomainException.Conflict("cost line " + id + " is void; enter a new line instead");
+                throw new DomainException.Conflict(ErrorText.of("costs.line_void_edit", "id", id));
             }
             CostLine line = insert(h, tenantId, id, before.version() + 1, check(h, tenantId, draft), actor, "corrected", why);
             audit.record(h, tenantId, actor, "program_cost.correct", subject(id), CostJson.line(before), CostJson.line(line));
@@ -78,7 +79,7 @@ public final class ProgramCostLedger {
         return jdbi.inTransaction(h -> {
             CostLine before = currentForUpdate(h, tenantId, id);
             if (before.voided()) {
-                throw new DomainException.Conflict("cost line " + id + " is void already");
+                throw new DomainException.Conflict(ErrorText.of("costs.line_void_already", "id", id));
             }
             CostDraft same = new CostDraft(before.achievementId(), before.category(), before.incurredOn(), before.incurredUntil(),
                     before.amount(), before.currency(), before.hours(), before.hourlyRate(), before.note());
@@ -133,7 +134,7 @@ public final class ProgramCostLedger {
      */
     public CostTotals total(long tenantId, LocalDate from, LocalDate to, OptionalLong achievementId) {
         if (from == null || to == null || !from.isBefore(to)) {
-            throw new DomainException.InvalidInput("to", "the period needs a start before its end");
+            throw new DomainException.InvalidInput("to", ErrorText.of("costs.period_order"));
         }
         Map<String, Map<CostCategory, BigDecimal>> sums = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -178,60 +179,60 @@ public final class ProgramCostLedger {
 
     private CostDraft check(Handle h, long tenantId, CostDraft draft) {
         if (draft.category() == null) {
-            throw new DomainException.InvalidInput("category", "category is required: one of " + categories());
+            throw new DomainException.InvalidInput("category", ErrorText.of("costs.category_required", "categories", categories()));
         }
         if (draft.incurredOn() == null) {
-            throw new DomainException.InvalidInput("incurredOn", "incurredOn is required, as a date like 2026-03-31");
+            throw new DomainException.InvalidInput("incurredOn", ErrorText.of("costs.incurred_on_required"));
         }
         LocalDate latest = LocalDate.now(clock).plusYears(5);
         if (draft.incurredOn().isBefore(EARLIEST) || draft.incurredOn().isAfter(latest)) {
-            throw new DomainException.InvalidInput("incurredOn", "incurredOn must be between 1970-01-01 and " + latest);
+            throw new DomainException.InvalidInput("incurredOn", ErrorText.of("costs.incurred_on_range", "latest", latest));
         }
         if (draft.incurredUntil() != null && (draft.incurredUntil().isBefore(draft.incurredOn()) || draft.incurredUntil().isAfter(latest))) {
-            throw new DomainException.InvalidInput("incurredUntil", "incurredUntil must be on or after incurredOn and no later than " + latest);
+            throw new DomainException.InvalidInput("incurredUntil", ErrorText.of("costs.incurred_until_range", "latest", latest));
         }
         String currency = draft.currency() == null ? null : draft.currency().strip();
         if (currency == null || !currency.matches("[A-Z]{3}") || Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(currency))) {
-            throw new DomainException.InvalidInput("currency", "currency must be an ISO 4217 code such as EUR, NOK or USD");
+            throw new DomainException.InvalidInput("currency", ErrorText.of("costs.currency_invalid"));
         }
         String note = draft.note() == null ? "" : draft.note().strip();
         if (note.length() > 1000) {
-            throw new DomainException.InvalidInput("note", "note must be at most 1000 characters");
+            throw new DomainException.InvalidInput("note", ErrorText.of("costs.note_too_long"));
         }
         if (draft.achievementId() != null && h.createQuery("SELECT count(*) FROM achievement WHERE tenant_id = :tenant AND id = :id")
                 .bind("tenant", tenantId).bind("id", draft.achievementId()).mapTo(Long.class).one() == 0) {
-            throw new DomainException.NotFound("no achievement " + draft.achievementId() + " in this tenant");
+            throw new DomainException.NotFound(ErrorText.of("achievement.not_found", "id", draft.achievementId()));
         }
         BigDecimal amount;
         BigDecimal hours = null;
         BigDecimal rate = null;
         if (draft.category() == CostCategory.STAFF) {
-            hours = bounded("hours", draft.hours(), "staff costs need hours (more than 0)", false);
-            rate = bounded("hourlyRate", draft.hourlyRate(), "staff costs need an hourlyRate (0 or more)", true);
+            hours = bounded("hours", draft.hours(), ErrorText.of("costs.hours_required"), false);
+            rate = bounded("hourlyRate", draft.hourlyRate(), ErrorText.of("costs.rate_required"), true);
             if (draft.amount() != null && draft.amount().compareTo(hours.multiply(rate).setScale(2, RoundingMode.HALF_EVEN)) != 0) {
-                throw new DomainException.InvalidInput("amount", "a staff cost's amount is hours × hourlyRate; leave amount out");
+                throw new DomainException.InvalidInput("amount", ErrorText.of("costs.staff_amount"));
             }
             hours = hours.setScale(2, RoundingMode.HALF_EVEN);
             rate = rate.setScale(2, RoundingMode.HALF_EVEN);
             amount = hours.multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
         } else {
             if (draft.hours() != null || draft.hourlyRate() != null) {
-                throw new DomainException.InvalidInput("hours", "only staff costs take hours and an hourlyRate");
+                throw new DomainException.InvalidInput("hours", ErrorText.of("costs.hours_staff_only"));
             }
-            amount = bounded("amount", draft.amount(), "amount is required (0 or more)", true).setScale(2, RoundingMode.HALF_EVEN);
+            amount = bounded("amount", draft.amount(), ErrorText.of("costs.amount_required"), true).setScale(2, RoundingMode.HALF_EVEN);
         }
         return new CostDraft(draft.achievementId(), draft.category(), draft.incurredOn(), draft.incurredUntil(), amount, currency, hours, rate, note);
     }
 
-    private static BigDecimal bounded(String field, BigDecimal value, String missing, boolean zeroAllowed) {
+    private static BigDecimal bounded(String field, BigDecimal value, ErrorText missing, boolean zeroAllowed) {
         if (value == null || value.signum() < 0 || (!zeroAllowed && value.signum() == 0)) {
             throw new DomainException.InvalidInput(field, missing);
         }
         if (value.compareTo(MAX) > 0) {
-            throw new DomainException.InvalidInput(field, field + " must be at most 1,000,000,000");
+            throw new DomainException.InvalidInput(field, ErrorText.of("costs.too_large", "field", field));
         }
         if (value.stripTrailingZeros().scale() > 2) {
-            throw new DomainException.InvalidInput(field, field + " takes at most two decimals");
+            throw new DomainException.InvalidInput(field, ErrorText.of("costs.decimals", "field", field));
         }
         return value;
     }
@@ -239,7 +240,7 @@ public final class ProgramCostLedger {
     private static String reason(String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 1000) {
-            throw new DomainException.InvalidInput("reason", "say why (1 to 1000 characters): the ledger keeps the reason with the change");
+            throw new DomainException.InvalidInput("reason", ErrorText.of("costs.reason_required"));
         }
         return why;
     }
@@ -300,6 +301,6 @@ public final class ProgramCostLedger {
     }
 
     private static DomainException notFound(long id) {
-        return new DomainException.NotFound("no cost line " + id + " in this tenant");
+        return new DomainException.NotFound(ErrorText.of("costs.line_not_found", "id", id));
     }
 }

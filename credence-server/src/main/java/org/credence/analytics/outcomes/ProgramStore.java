@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
+import org.credence.domain.ErrorText;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -71,7 +72,7 @@ public final class ProgramStore {
         Optional<LocalDate> launchedOn = change.launchedOn();
         String studyDesign = change.studyDesign();
         if (!DESIGNS.contains(studyDesign)) {
-            throw new DomainException.InvalidInput("studyDesign", "studyDesign must be one of " + DESIGNS + ", not '" + studyDesign + "'");
+            throw new DomainException.InvalidInput("studyDesign", ErrorText.of("outcomes.study_design_invalid", "designs", DESIGNS, "value", studyDesign));
         }
         return jdbi.inTransaction(h -> {
             Program before = get(tenantId, achievementId);
