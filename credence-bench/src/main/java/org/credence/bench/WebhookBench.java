@@ -37,7 +37,14 @@ import org.credence.tracking.TrackingSettings;
  * credential to a receiver on loopback (the JDK's HTTP server, which checks every signature). Reports the issuance
  * rate, the delivery rate over the same window, and how long after the last credential the last delivery arrived.
  *
- * <pre>java -cp credence-bench/target/benchmarks.jar org.credence.bench.WebhookBench [--credentials 20000] [--clients 8] [--endpoints 1]</pre>
+ * <p>With {@code --bulk ROWS} it uploads one CSV job of ROWS rows instead (the bulk path's rate) to a tenant whose endpoint
+ * subscribes to {@code credential.issued} and {@code issuance-job.finished}, and reports the deliveries per second over the
+ * job's window, the backlog when the job finished, how long after that the last {@code credential.issued} arrived, and how
+ * many deliveries each credential got (exactly one is expected), then the sender alone draining a mass redelivery with its
+ * CPU (this JVM and PostgreSQL) per delivery.
+ *
+ * <pre>java -cp credence-bench/target/benchmarks.jar org.credence.bench.WebhookBench [--credentials 20000] [--clients 8] [--endpoints 1]
+ *     [--bulk 20000] [--wait-minutes 4]</pre>
  */
 public final class WebhookBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +55,11 @@ public final class WebhookBench {
         int credentials = Integer.parseInt(DashboardBench.option(args, "--credentials", "20000"));
         int clients = Integer.parseInt(DashboardBench.option(args, "--clients", "8"));
         int endpoints = Integer.parseInt(DashboardBench.option(args, "--endpoints", "1"));
+        int bulk = Integer.parseInt(DashboardBench.option(args, "--bulk", "0"));
+        if (bulk > 0) {
+            BulkFanOut.run(bulk, Integer.parseInt(DashboardBench.option(args, "--wait-minutes", "4")));
+            return;
+        }
         Path data = Files.createTempDirectory("credence-webhook-bench");
         String adminKey = "crd_000000000001_" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         AtomicInteger received = new AtomicInteger();
@@ -156,7 +168,7 @@ public final class WebhookBench {
         pool.shutdown();
     }
 
-    private static boolean signedWith(String secret, String id, String timestamp, byte[] body, String signature) {
+    static boolean signedWith(String secret, String id, String timestamp, byte[] body, String signature) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
@@ -167,7 +179,7 @@ public final class WebhookBench {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode post(HttpClient http, String url, String key, String body) {
+    static com.fasterxml.jackson.databind.JsonNode post(HttpClient http, String url, String key, String body) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
