@@ -243,7 +243,7 @@ public final class CredentialStore {
                 binds.put("expiringUntil", Timestamp.from(now.plus(java.time.Duration.ofDays(query.expiringWithinDays()))));
             }
             if (query.failedMail()) {
-                sql.append("""
+                sql.append(' ').append("""
                          AND id IN (
                             -- as the home page counts them: failed or bounced lately, and no later mail about the credential went out
                             SELECT m.credential_id FROM mail AS m
