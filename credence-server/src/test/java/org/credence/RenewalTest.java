@@ -246,6 +246,29 @@ class RenewalTest {
     }
 
     @Test
+    void a_renewals_mail_says_renewed_not_awarded_in_english_and_norwegian() throws Exception {
+        for (String lang : List.of("en", "nb")) {
+            ServerHarness.TestTenant t = tenant("renew-mail-" + lang, lang);
+            String email = "renewed-" + lang + "@example.org";
+            String oldNumber = issue(t, email, 40).get("number").asText();
+            var renewed = server.send("POST", "/api/v1/credentials/" + oldNumber + "/renew", t.key(), "{\"notify\": true}");
+            assertThat(renewed.status()).as(renewed.body()).isEqualTo(201);
+            server.credence.mailWorker().runDue();
+            List<MimeMessage> mails = mailTo(email);
+            assertThat(mails).hasSize(1);
+            String text = MailDeliveryTest.textPart(mails.get(0));
+            if (lang.equals("en")) {
+                assertThat(mails.get(0).getSubject()).isEqualTo("renew-mail-en Akademi renewed your Certified Data Steward");
+                assertThat(text).contains("renew-mail-en Akademi has renewed your credential Certified Data Steward").doesNotContain("awarded");
+            } else {
+                assertThat(mails.get(0).getSubject()).isEqualTo("renew-mail-nb Akademi har fornyet Certified Data Steward");
+                assertThat(text).contains("har fornyet kompetansebeviset ditt").doesNotContain("tildelt");
+            }
+            assertThat(text).contains(renewed.json().get("number").asText());
+        }
+    }
+
+    @Test
     void a_new_completion_renews_a_credential_in_its_window_or_expired_and_otherwise_answers_the_current_one() {
         ServerHarness.TestTenant t = tenant("renew-lms", "en");
         Renewals renewals = server.credence.renewal().renewals();
