@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -219,6 +220,29 @@ class RenewalTest extends WithMailedServer {
     }
 
     @Test
+    void a_renewals_mail_says_renewed_not_awarded_in_english_and_norwegian() throws Exception {
+        for (String lang : List.of("en", "nb")) {
+            ServerHarness.TestTenant t = tenant("renew-mail-" + lang, lang);
+            String email = "renewed-" + lang + "@example.org";
+            String oldNumber = issue(t, email, 40).get("number").asText();
+            var renewed = server.send("POST", "/api/v1/credentials/" + oldNumber + "/renew", t.key(), "{\"notify\": true}");
+            assertThat(renewed.status()).as(renewed.body()).isEqualTo(201);
+            server.credence.mailWorker().runDue();
+            List<MimeMessage> mails = mailTo(email);
+            assertThat(mails).hasSize(1);
+            String text = MailDeliveryTest.textPart(mails.get(0));
+            if (lang.equals("en")) {
+                assertThat(mails.get(0).getSubject()).isEqualTo("renew-mail-en Akademi renewed your Certified Data Steward");
+                assertThat(text).contains("renew-mail-en Akademi has renewed your credential Certified Data Steward").doesNotContain("awarded");
+            } else {
+                assertThat(mails.get(0).getSubject()).isEqualTo("renew-mail-nb Akademi har fornyet Certified Data Steward");
+                assertThat(text).contains("har fornyet kompetansebeviset ditt").doesNotContain("tildelt");
+            }
+            assertThat(text).contains(renewed.json().get("number").asText());
+        }
+    }
+
+    @Test
     void a_new_completion_renews_a_credential_in_its_window_or_expired_and_otherwise_answers_the_current_one() {
         ServerHarness.TestTenant t = tenant("renew-lms", "en");
         Renewals renewals = server.credence.renewal().renewals();
@@ -275,6 +299,33 @@ class RenewalTest extends WithMailedServer {
         assertThat(server.send("POST", "/api/v1/credentials/" + enNumber + "/revoke", en.key(), "{\"reason\": \"final\"}").status()).isEqualTo(200);
         server.credence.mailWorker().runDue();
         assertThat(mailTo("en-notice@example.org")).hasSize(2);
+    }
+
+    @Test
+    void reinstating_tells_the_recipient_under_the_suspension_notices_setting_in_their_language() throws Exception {
+        ServerHarness.TestTenant en = tenant("reinstate-en", "en");
+        ServerHarness.TestTenant nb = tenant("reinstate-nb", "nb");
+        String enNumber = issueMailed(en, "en-back@example.org");
+        String nbNumber = issueMailed(nb, "nb-back@example.org");
+        for (var c : List.of(Map.entry(en, enNumber), Map.entry(nb, nbNumber))) {
+            assertThat(server.send("POST", "/api/v1/credentials/" + c.getValue() + "/suspend", c.getKey().key(), "{\"reason\": \"audit pending\"}").status()).isEqualTo(200);
+            assertThat(server.send("POST", "/api/v1/credentials/" + c.getValue() + "/reinstate", c.getKey().key(), "{}").status()).isEqualTo(200);
+        }
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("en-back@example.org")).extracting(MimeMessage::getSubject).containsExactly(
+                "reinstate-en Akademi awarded you: Certified Data Steward", "reinstate-en Akademi has suspended your Certified Data Steward",
+                "reinstate-en Akademi has reinstated your Certified Data Steward");
+        assertThat(MailDeliveryTest.textPart(mailTo("en-back@example.org").get(2))).contains("verifies as valid again").contains(enNumber)
+                .doesNotContain("Reason given");
+        assertThat(mailTo("nb-back@example.org")).extracting(MimeMessage::getSubject).endsWith("reinstate-nb Akademi har gjeninnsatt Certified Data Steward");
+
+        // the suspension notice turned off: neither the suspension nor its end is told
+        var off = server.send("PUT", "/api/v1/settings/state-notices", en.key(), "{\"revoked\": true, \"suspended\": false}");
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(server.send("POST", "/api/v1/credentials/" + enNumber + "/suspend", en.key(), "{\"reason\": \"again\"}").status()).isEqualTo(200);
+        assertThat(server.send("POST", "/api/v1/credentials/" + enNumber + "/reinstate", en.key(), "{}").status()).isEqualTo(200);
+        server.credence.mailWorker().runDue();
+        assertThat(mailTo("en-back@example.org")).hasSize(3);
     }
 
     /** Issues with the "your credential" mail, sent at once. */

@@ -109,6 +109,34 @@ class UsersAndApiKeysPagesTest {
     }
 
     @Test
+    void an_invited_user_who_has_not_chosen_a_password_shows_as_invited_until_they_do() {
+        String csrf = AccountsHttp.csrf(server.page("/app/users", owner).body());
+        assertThat(server.form("/app/users/invite", owner, "csrf", csrf, "email", "kari@acme.example", "name", "Kari", "role", "viewer").status())
+                .isEqualTo(303);
+        assertThat(server.form("/app/users/invite", owner, "csrf", csrf, "email", "per@acme.example", "name", "Per", "role", "viewer").status())
+                .isEqualTo(303);
+        long kari = id("kari@acme.example");
+        long per = id("per@acme.example");
+        assertThat(row(server.page("/app/users", owner).body(), kari)).contains(">Invited<").doesNotContain(">Active<");
+        assertThat(row(server.page("/app/users?lang=nb", owner).body(), kari)).contains(">Invitert<");
+        // disabling an invitee shows them disabled, as anyone
+        assertThat(server.form("/app/users/" + per + "/disable", owner, "csrf", csrf, "confirm", "yes").status()).isEqualTo(303);
+        assertThat(row(server.page("/app/users", owner).body(), per)).contains(">Disabled<").doesNotContain(">Invited<");
+
+        String token = AccountsHttp.resetToken(AccountsHttp.mailTo(server, "kari@acme.example"));
+        assertThat(server.form("/password-reset/" + token, null, "password", PASSWORD, "repeat", PASSWORD).status()).isEqualTo(200);
+        assertThat(row(server.page("/app/users", owner).body(), kari)).contains(">Active<").doesNotContain(">Invited<");
+        assertThat(row(server.page("/app/users", owner).body(), id("owner@acme.example"))).contains(">Active<");
+    }
+
+    /** The users table's row of user {@code id}. */
+    private static String row(String page, long id) {
+        int start = page.indexOf("<tr id=\"user-" + id + "\"");
+        assertThat(start).as("row of user " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    @Test
     void an_api_key_is_shown_once_then_listed_without_its_secret_rotated_and_revoked() {
         var page = server.page("/app/api-keys", owner);
         assertThat(page.status()).isEqualTo(200);

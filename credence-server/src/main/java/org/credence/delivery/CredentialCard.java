@@ -5,9 +5,12 @@ import org.credence.json.JsonFields;
 import org.credence.standards.verification.SignedFacts;
 import org.jdbi.v3.core.Handle;
 
-/** What a mail or the claim page says about a credential: who, what, from whom, and the recipient's choices. */
+/**
+ * What a mail or the claim page says about a credential: who, what, from whom, and the recipient's choices;
+ * {@code renewal} when it renews an earlier credential (its mail then says renewed, not awarded).
+ */
 record CredentialCard(String number, String recipientName, String achievement, String issuer, String issuerSlug, String locale, String visibility,
-                      boolean trackingAllowed, String state) {
+                      boolean trackingAllowed, String state, boolean renewal) {
 
     static CredentialCard of(Handle h, long tenantId, UUID credentialId) {
         return h.createQuery(SELECT + """
@@ -41,6 +44,7 @@ record CredentialCard(String number, String recipientName, String achievement, S
                  , c.tracking_allowed
                  , c.state
                  , c.document_text
+                 , c.renews IS NOT NULL AS renewal
               FROM credential c
               JOIN tenant t ON t.id = c.tenant_id
             """;
@@ -50,7 +54,7 @@ record CredentialCard(String number, String recipientName, String achievement, S
         SignedFacts signed = SignedFacts.read(signedText(rs.getString("document_text")));
         return new CredentialCard(rs.getString("number"), signed.recipient() != null ? signed.recipient() : rs.getString("recipient_name"),
                 signed.achievement(), signed.issuer(), rs.getString("slug"), rs.getString("locale"), rs.getString("visibility"), rs.getBoolean("tracking_allowed"),
-                rs.getString("state"));
+                rs.getString("state"), rs.getBoolean("renewal"));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode signedText(String text) {

@@ -127,7 +127,8 @@ final class MailComposer {
     /** The mail about a credential, with its claim link. */
     private MailContent credentialMail(MailQueue.Due mail, CredentialCard card, String token) {
         String lang = mail.language();
-        String kind = mail.kind().column();
+        // a renewal's first mail must not read like a first award
+        String kind = mail.kind() == MailKind.CREDENTIAL_ISSUED && card.renewal() ? "credential_renewed" : mail.kind().column();
         Map<String, String> values = Map.of("name", card.recipientName(), "number", card.number(), "achievement", card.achievement(),
                 "issuer", card.issuer());
         String page = publicUrl + "/c/" + values.get("number");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.credence.delivery.Delivery;
 import org.credence.delivery.MailContent;
 import org.credence.delivery.MailRenderer;
 import org.credence.delivery.Tokens;
@@ -37,8 +38,13 @@ final class RenewalMail implements MailRenderer {
 
     @Override
     public Optional<MailContent> render(Handle h, long tenantId, long mailId, String kind, String language, Instant now) {
-        UUID credentialId = h.createQuery("SELECT credential_id FROM mail WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", tenantId).bind("id", mailId).mapTo(UUID.class).one();
+        var mail = h.createQuery("SELECT credential_id, reference FROM mail WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenantId).bind("id", mailId)
+                .map((rs, ctx) -> Map.entry(rs.getObject("credential_id", UUID.class), java.util.Objects.toString(rs.getString("reference"), ""))).one();
+        UUID credentialId = mail.getKey();
+        if (kind.equals("credential_suspended") && mail.getValue().equals(Delivery.REINSTATED)) {
+            kind = "credential_reinstated";
+        }
         IssuedCredential c = CredentialStore.byId(h, tenantId, credentialId).orElseThrow();
         String lang = "nb".equals(language) ? "nb" : "en";
         var facts = h.createQuery("""
@@ -70,7 +76,7 @@ final class RenewalMail implements MailRenderer {
         Messages t = Messages.of("mail", lang);
         String prefix = kind + ".";
         return Optional.of(new MailContent(lang, t.format(prefix + "subject", values), t.format("hello", values),
-                t.format(prefix + "body", values) + (values.get("reason").isEmpty() || kind.equals("expiry_reminder") ? ""
+                t.format(prefix + "body", values) + (values.get("reason").isEmpty() || !kind.equals("credential_revoked") && !kind.equals("credential_suspended") ? ""
                         : "\n\n" + t.format("notice.reason", values)),
                 t.format(prefix + "action", values), action, t.format(prefix + "after", values), List.of(),
                 t.format("footer", values)));

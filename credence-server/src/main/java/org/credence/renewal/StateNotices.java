@@ -6,7 +6,7 @@ import org.credence.lifecycle.Lifecycle;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Tells the recipient when their credential is revoked or suspended, in their language, unless the tenant turned the
+ * Tells the recipient when their credential is revoked, suspended or reinstated, in their language, unless the tenant turned the
  * notice off or the recipient never heard of the credential: the mail is queued in the transaction of the change, so it
  * goes out exactly when the change commits.
  */
@@ -20,12 +20,19 @@ final class StateNotices implements Lifecycle.StateListener {
     @Override
     public void changed(Handle h, IssuedCredential before, IssuedCredential after) {
         boolean revoked = after.state().equals("revoked");
-        if (!revoked && !after.state().equals("suspended")) {
+        // a reinstatement is told under the suspension notice's setting: who was told of the suspension hears of its end
+        boolean reinstated = before.state().equals("suspended") && after.state().equals("active");
+        if (!revoked && !reinstated && !after.state().equals("suspended")) {
             return;
         }
         StateNoticeSettings settings = RenewalStore.notices(h, after.tenantId());
         if ((revoked ? settings.revoked() : settings.suspended()) && told(h, after)) {
-            delivery.queueStateNotice(h, after, revoked, Delivery.recipientLanguage(h, after.tenantId(), after.recipientEmail()));
+            String language = Delivery.recipientLanguage(h, after.tenantId(), after.recipientEmail());
+            if (reinstated) {
+                delivery.queueReinstatedNotice(h, after, language);
+            } else {
+                delivery.queueStateNotice(h, after, revoked, language);
+            }
         }
     }
 

@@ -25,7 +25,7 @@ public final class AccountPages {
     private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::json).toList();
 
     /** One row of the users table, its sentences filled in. */
-    public record UserRow(User user, String lastLogin, String roleLabel, String confirmDisable) {}
+    public record UserRow(User user, String state, String lastLogin, String roleLabel, String confirmDisable) {}
 
     /** One row of the API keys table, never its secret. */
     public record KeyRow(ApiKeys.Listed key, String scopes, String created, String lastUsed, String expires) {}
@@ -98,9 +98,12 @@ public final class AccountPages {
                 "bar", AppBar.of(lang, signedIn, "/app/account"), "codes", codes));
     }
 
-    static String users(String lang, SignedIn signedIn, List<User> users, Map<String, String> values, Map<String, String> errors, String notice) {
+    /** The users page; {@code invited} are the ids of users who have not chosen their password yet. */
+    static String users(String lang, SignedIn signedIn, List<User> users, java.util.Set<Long> invited, Map<String, String> values,
+                        Map<String, String> errors, String notice) {
         Messages t = Messages.of("users", lang);
-        List<UserRow> rows = users.stream().map(u -> new UserRow(u, u.lastLoginAt() == null ? t.text("users.never") : WHEN.format(u.lastLoginAt()),
+        List<UserRow> rows = users.stream().map(u -> new UserRow(u, t.text(u.disabled() ? "users.disabled" : invited.contains(u.id()) ? "users.state.invited"
+                        : "users.active"), u.lastLoginAt() == null ? t.text("users.never") : WHEN.format(u.lastLoginAt()),
                 t.format("users.role.change", Map.of("name", u.name())), t.format("users.confirm.disable", Map.of("name", u.name())))).toList();
         Map<String, Object> model = new HashMap<>(Map.of("lang", lang, "t", t.table(), "bar", AppBar.of(lang, signedIn, "/app/users"),
                 "signedIn", signedIn, "users", rows, "roles", ROLES, "values", values, "errors", errors));

@@ -232,7 +232,7 @@ public final class AccountRoutes {
         config.routes.get("/app/users", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_USERS);
             String done = Objects.requireNonNullElse(ctx.queryParam("done"), "");
-            html(ctx, 200, AccountPages.users(UserPages.language(ctx), signedIn, users.list(signedIn.user().tenantId()), Map.of(), Map.of(),
+            html(ctx, 200, AccountPages.users(UserPages.language(ctx), signedIn, users.list(signedIn.user().tenantId()), users.invited(signedIn.user().tenantId()), Map.of(), Map.of(),
                     USER_NOTICES.contains(done) ? done : ""));
         });
         config.routes.post("/app/users/invite", ctx -> {
@@ -256,7 +256,7 @@ public final class AccountRoutes {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_USERS);
             String lang = UserPages.language(ctx);
             if (!"yes".equals(ctx.formParam("confirm"))) {
-                html(ctx, 422, AccountPages.users(lang, signedIn, users.list(signedIn.user().tenantId()), Map.of(),
+                html(ctx, 422, AccountPages.users(lang, signedIn, users.list(signedIn.user().tenantId()), users.invited(signedIn.user().tenantId()), Map.of(),
                         Map.of("", Messages.of("users", lang).format("users.confirm.disable", Map.of("name", "…"))), ""));
                 return;
             }
@@ -278,7 +278,7 @@ public final class AccountRoutes {
             FormMessage message = FormMessage.of(e, lang);
             // a refused row change (last owner, unknown user) is said above the table; an invitation's beside its field
             Map<String, String> errors = typed.isEmpty() ? Map.of("", message.text()) : AccountPages.errors(message);
-            html(ctx, message.status(), AccountPages.users(lang, signedIn, users.list(signedIn.user().tenantId()), typed, errors, ""));
+            html(ctx, message.status(), AccountPages.users(lang, signedIn, users.list(signedIn.user().tenantId()), users.invited(signedIn.user().tenantId()), typed, errors, ""));
             return;
         }
         ctx.redirect("/app/users?done=" + notice + ("nb".equals(lang) ? "&lang=nb" : ""), HttpStatus.SEE_OTHER);

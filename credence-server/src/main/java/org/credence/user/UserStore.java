@@ -45,6 +45,24 @@ final class UserStore {
                 .bind("tenant", tenantId).map((rs, ctx) -> row(rs).user()).list();
     }
 
+    /**
+     * The ids of the tenant's invited users who have not yet chosen a password: never signed in, an invitation sent, and no
+     * link of theirs used (choosing a password marks all of them used).
+     */
+    static java.util.Set<Long> invited(Handle h, long tenantId) {
+        return new java.util.HashSet<>(h.createQuery("""
+                        SELECT u.id
+                          FROM app_user u
+                         WHERE u.tenant_id = :tenant
+                           AND u.last_login_at IS NULL
+                           AND EXISTS (SELECT 1 FROM password_token p
+                                        WHERE p.tenant_id = u.tenant_id AND p.user_id = u.id AND p.purpose = 'invitation')
+                           AND NOT EXISTS (SELECT 1 FROM password_token p
+                                            WHERE p.tenant_id = u.tenant_id AND p.user_id = u.id AND p.used_at IS NOT NULL)
+                        """)
+                .bind("tenant", tenantId).mapTo(Long.class).list());
+    }
+
     static Optional<User> byId(Handle h, long tenantId, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE tenant_id = :tenant AND id = :id")
                 .bind("tenant", tenantId).bind("id", id).map((rs, ctx) -> row(rs).user()).findOne();

@@ -181,6 +181,11 @@ public final class Users {
         return jdbi.withHandle(h -> UserStore.list(h, tenantId));
     }
 
+    /** The ids of the tenant's users invited who have not chosen their password yet (shown as invited, not active). */
+    public java.util.Set<Long> invited(long tenantId) {
+        return jdbi.withHandle(h -> UserStore.invited(h, tenantId));
+    }
+
     public User get(long tenantId, String id) {
         long userId = id(id);
         return jdbi.withHandle(h -> UserStore.byId(h, tenantId, userId)).orElseThrow(() -> notFound(id));
