@@ -25,15 +25,6 @@ public record FormMessage(String field, String text, int status) {
         return new FormMessage(field, text, problem.status());
     }
 
-    /**
-     * The message in English. Kept only so a page written before refusals had languages still compiles
-     * when merged; every page passes its language ({@link #of(DomainException, String)}).
-     */
-    @Deprecated(forRemoval = true)
-    public static FormMessage of(DomainException e) {
-        return of(e, "en");
-    }
-
     /** True when this message belongs beside {@code name} (a template asks per field). */
     public boolean isFor(String name) {
         return field != null && field.equals(name);

@@ -36,7 +36,7 @@ class ErrorTextsTest {
 
     @Test
     void every_page_shows_a_refusal_in_its_own_language() throws IOException {
-        // FormMessage.of(e) without a language is kept only so older branches compile when merged
+        // a page must pass its language: FormMessage.of(e) without one no longer exists, and no page may bring it back
         Pattern withoutLanguage = Pattern.compile("FormMessage\\.of\\((?:[^,()]|\\([^()]*\\))*\\)");
         try (Stream<Path> files = Files.walk(JAVA)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("FormMessage.java")).toList()) {
