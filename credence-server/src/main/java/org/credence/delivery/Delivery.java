@@ -261,19 +261,10 @@ public final class Delivery implements IssuanceListener {
         return queue(h, credential, revoked ? MailKind.CREDENTIAL_REVOKED : MailKind.CREDENTIAL_SUSPENDED, language);
     }
 
-    /**
-     * Queues the recipient's notice that {@code credential}'s suspension ended, inside the caller's transaction. It is a
-     * suspension-notice mail marked {@code reinstated} (its reference), so no new mail kind (and migration) is needed.
-     */
+    /** Queues the recipient's notice that {@code credential}'s suspension ended, inside the caller's transaction. */
     public long queueReinstatedNotice(Handle h, IssuedCredential credential, String language) {
-        long id = MailQueue.enqueue(h, credential.tenantId(), credential.id(), MailKind.CREDENTIAL_SUSPENDED, credential.recipientEmail(), language,
-                REINSTATED, clock.instant());
-        h.afterCommit(worker::wake);
-        return id;
+        return queue(h, credential, MailKind.CREDENTIAL_REINSTATED, language);
     }
-
-    /** The reference of a suspension-notice mail that tells of the reinstatement; its texts are {@code credential_reinstated.*}. */
-    public static final String REINSTATED = "reinstated";
 
     /**
      * The language to write to {@code email} in at the tenant: that of the latest mail sent to the address there (the

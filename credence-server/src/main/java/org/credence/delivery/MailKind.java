@@ -22,6 +22,8 @@ enum MailKind {
     CREDENTIAL_REVOKED,
     /** The recipient's notice that their credential was suspended (renewal module). */
     CREDENTIAL_SUSPENDED,
+    /** The recipient's notice that their credential's suspension ended (renewal module). */
+    CREDENTIAL_REINSTATED,
     /** A staff user's link to choose a new password (user module's {@link MailRenderer}). */
     PASSWORD_RESET,
     /** A staff user's invitation, with a link to choose their password (user module). */
@@ -38,7 +40,7 @@ enum MailKind {
 
     /** Rendered by the renewal module: expiry reminders and state notices. */
     boolean renewal() {
-        return this == EXPIRY_REMINDER || this == CREDENTIAL_REVOKED || this == CREDENTIAL_SUSPENDED;
+        return this == EXPIRY_REMINDER || this == CREDENTIAL_REVOKED || this == CREDENTIAL_SUSPENDED || this == CREDENTIAL_REINSTATED;
     }
 
     String column() {

@@ -24,6 +24,7 @@ public final class MailPreviews {
     /** The mails shown, in the order a recipient meets them. */
     public static final List<String> KINDS = List.of(MailKind.CREDENTIAL_ISSUED.column(), MailKind.CLAIM_LINK.column(),
             MailKind.EXPIRY_REMINDER.column(), MailKind.CREDENTIAL_REVOKED.column(), MailKind.CREDENTIAL_SUSPENDED.column(),
+            MailKind.CREDENTIAL_REINSTATED.column(),
             MailKind.SURVEY_INVITATION.column(), MailKind.SURVEY_REMINDER.column(), MailKind.RECIPIENT_SIGN_IN.column());
     private static final String SAMPLE_NUMBER = "CRD-2026-000123";
 
@@ -74,6 +75,7 @@ public final class MailPreviews {
                     publicUrl + "/renew/sample" + query(language), List.of());
             case CREDENTIAL_REVOKED, CREDENTIAL_SUSPENDED -> withReason(MailComposer.content(language, kind, values,
                     MailText.of(language, "hello", values), page, List.of()), MailText.of(language, "notice.reason", values));
+            case CREDENTIAL_REINSTATED -> MailComposer.content(language, kind, values, MailText.of(language, "hello", values), page, List.of());
             default -> MailComposer.content(language, kind, values, MailText.of(language, "hello", values),
                     publicUrl + "/surveys/sample" + query(language), List.of());
         };

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.credence.delivery.Delivery;
 import org.credence.delivery.MailContent;
 import org.credence.delivery.MailRenderer;
 import org.credence.delivery.Tokens;
@@ -38,13 +37,8 @@ final class RenewalMail implements MailRenderer {
 
     @Override
     public Optional<MailContent> render(Handle h, long tenantId, long mailId, String kind, String language, Instant now) {
-        var mail = h.createQuery("SELECT credential_id, reference FROM mail WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", tenantId).bind("id", mailId)
-                .map((rs, ctx) -> Map.entry(rs.getObject("credential_id", UUID.class), java.util.Objects.toString(rs.getString("reference"), ""))).one();
-        UUID credentialId = mail.getKey();
-        if (kind.equals("credential_suspended") && mail.getValue().equals(Delivery.REINSTATED)) {
-            kind = "credential_reinstated";
-        }
+        UUID credentialId = h.createQuery("SELECT credential_id FROM mail WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenantId).bind("id", mailId).mapTo(UUID.class).one();
         IssuedCredential c = CredentialStore.byId(h, tenantId, credentialId).orElseThrow();
         String lang = "nb".equals(language) ? "nb" : "en";
         var facts = h.createQuery("""
