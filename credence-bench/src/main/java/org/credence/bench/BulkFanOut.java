@@ -19,15 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.credence.Credence;
 import org.credence.Settings;
-import org.credence.delivery.MailSettings;
-import org.credence.tracking.TrackingSettings;
 
 /**
  * {@link WebhookBench}'s bulk mode: one CSV job of {@code rows} rows for a tenant with one endpoint subscribed to
@@ -91,8 +88,7 @@ final class BulkFanOut {
         receiver.start();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true).start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres") + "&password=postgres";
-            Settings settings = new Settings(0, data, Optional.of(url), Optional.of(adminKey), Optional.empty(), Optional.empty(), false,
-                    MailSettings.OUTBOX, TrackingSettings.DEFAULTS, true);
+            Settings settings = WebhookBench.settings(data, url, adminKey);
             try (Credence server = Credence.start(settings, Clock.systemUTC())) {
                 HttpClient http = HttpClient.newHttpClient();
                 String base = "http://localhost:" + server.port();

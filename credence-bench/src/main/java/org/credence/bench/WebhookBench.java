@@ -83,9 +83,7 @@ public final class WebhookBench {
         receiver.start();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true).start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres") + "&password=postgres";
-            // loopback endpoints allowed (CREDENCE_FETCH_PRIVATE_NETWORKS), mail to the outbox folder as in the issuance load runs
-            Settings settings = new Settings(0, data, Optional.of(url), Optional.of(adminKey), Optional.empty(), Optional.empty(), false,
-                    MailSettings.OUTBOX, TrackingSettings.DEFAULTS, true);
+            Settings settings = settings(data, url, adminKey);
             try (Credence server = Credence.start(settings, Clock.systemUTC())) {
                 HttpClient http = HttpClient.newHttpClient();
                 String base = "http://localhost:" + server.port();
@@ -188,5 +186,11 @@ public final class WebhookBench {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The server of both modes: loopback endpoints allowed (CREDENCE_FETCH_PRIVATE_NETWORKS), mail to the outbox folder as in the issuance load runs. */
+    static Settings settings(Path data, String url, String adminKey) {
+        return new Settings(0, data, Optional.of(url), Optional.of(adminKey), Optional.empty(), Optional.empty(), false,
+                MailSettings.OUTBOX, TrackingSettings.DEFAULTS, true);
     }
 }
