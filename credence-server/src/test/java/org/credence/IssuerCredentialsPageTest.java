@@ -82,6 +82,7 @@ class IssuerCredentialsPageTest {
         assertThat(server.send("POST", "/api/v1/credentials/" + revoked + "/revoke", acme, "{\"reason\": \"issued in error\"}").status()).isEqualTo(200);
         escaped = issue(firstAid, "<script>alert(1)</script> Zoë 100%_done", "odd+name@example.org", false);
         for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofSeconds(1)); // each filler newer than the last: on one instant the order is the ids'
             issue(welding, "Filler " + i, "filler" + i + "@example.org", false);
         }
         total = 8 + 20;
