@@ -63,11 +63,14 @@ final class NoDelaySockets {
         }
     }
 
+    /** TLS sockets: the plain shapes go through {@link Plain} around the TLS factory; only the layered one is TLS's own. */
     private static final class Tls extends SSLSocketFactory {
         private final SSLSocketFactory sockets;
+        private final Plain plain;
 
         Tls(SSLSocketFactory sockets) {
             this.sockets = sockets;
+            this.plain = new Plain(sockets);
         }
 
         @Override
@@ -81,34 +84,34 @@ final class NoDelaySockets {
         }
 
         @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(sockets.createSocket());
-        }
-
-        @Override
         public Socket createSocket(Socket layered, String host, int port, boolean autoClose) throws IOException {
             noDelay(layered); // STARTTLS: the plain socket underneath carries the bytes
             return noDelay(sockets.createSocket(layered, host, port, autoClose));
         }
 
         @Override
+        public Socket createSocket() throws IOException {
+            return plain.createSocket();
+        }
+
+        @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(sockets.createSocket(host, port));
+            return plain.createSocket(host, port);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(sockets.createSocket(host, port, localHost, localPort));
+            return plain.createSocket(host, port, localHost, localPort);
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(sockets.createSocket(host, port));
+            return plain.createSocket(host, port);
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return noDelay(sockets.createSocket(address, port, localAddress, localPort));
+            return plain.createSocket(address, port, localAddress, localPort);
         }
     }
 }
