@@ -119,6 +119,9 @@ public final class Issuance {
         IssueCommand request = command.issuedAt() != null ? command : command.issuedAt(arrived.truncatedTo(ChronoUnit.SECONDS));
         long tenantId = caller.tenantId();
         Achievement achievement = achievements.get(tenantId, request.achievementId());
+        if (achievement.isArchived()) {
+            throw new DomainException.Conflict(ErrorText.of("achievement.archived_renewal", "name", achievement.name(), "id", achievement.id()));
+        }
         Tenant tenant = tenants.byId(tenantId);
         String emailHash = emailHash(request.email());
         Instant expires = request.expiresAt() != null ? request.expiresAt()
@@ -356,7 +359,10 @@ public final class Issuance {
         for (Prepared p : good) {
             Idempotency idempotency = p.request().idempotency();
             CredentialStore.Found found = idempotency != null ? byKey.get(idempotency.key()) : byRecipient.get(p.achievement().id() + "/" + p.emailHash());
-            if (found == null) {
+            if (found == null && p.achievement().isArchived()) {
+                // an archived achievement is not offered: a replay still answers the credential issued before it was archived
+                outcomes[p.index()] = new Outcome(null, Achievements.archived("achievementId", p.achievement().id(), p.achievement().name()));
+            } else if (found == null) {
                 fresh.add(p);
             } else if (idempotency != null && found.requestSha256() != null && !found.requestSha256().equals(idempotency.requestSha256())) {
                 // credentials issued before request hashes were kept have none, and replay as before

@@ -165,7 +165,7 @@ public final class Renewals {
             Achievement achievement = achievements.get(link.tenantId(), c.achievementId());
             String issuer = h.createQuery("SELECT name FROM tenant WHERE id = :tenant").bind("tenant", link.tenantId()).mapTo(String.class).one();
             String unusable = link.usedAt() != null ? "used" : !link.usable(clock.instant()) ? "expired"
-                    : !c.state().equals("active") ? c.state() : null;
+                    : !c.state().equals("active") ? c.state() : achievement.isArchived() ? "archived" : null;
             return new LinkView(c, achievement.name(), issuer, RenewalStore.policy(h, link.tenantId(), c.achievementId()),
                     nextExpiry(c, achievement, clock.instant()), unusable);
         }));
