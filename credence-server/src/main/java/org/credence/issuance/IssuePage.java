@@ -88,7 +88,10 @@ public final class IssuePage {
                 // an achievement of another tenant (or deleted since the page was shown) is the achievement field's fault
                 FormMessage message = refused instanceof DomainException.NotFound
                         ? new FormMessage("achievementId", FormMessage.of(refused, lang).text(), 422) : FormMessage.of(refused, lang);
-                ctx.status(message.status()).html(render(lang, signedIn, achievements.offered(tenant), form, localised(message, lang), ""));
+                // an archived achievement is named in the service's own sentence, not the field's generic hint
+                boolean archived = refused.text() != null && refused.text().key().equals("achievement.archived");
+                ctx.status(message.status()).html(render(lang, signedIn, achievements.offered(tenant), form,
+                        archived ? message : localised(message, lang), ""));
             } catch (Idempotency.KeyReused spent) {
                 // the form was sent before with other values (the back button): a new key, and the person checks and sends again
                 ctx.status(409).html(render(lang, signedIn, achievements.offered(tenant), form.withNewKey(), null,
