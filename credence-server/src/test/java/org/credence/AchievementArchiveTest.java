@@ -156,6 +156,11 @@ class AchievementArchiveTest {
         String reminders = "SELECT count(*) FROM expiry_reminder e JOIN credential c ON c.id = e.credential_id WHERE c.number = ?";
         assertThat(server.count(reminders, controlNumber)).as("the offered achievement's reminder is due (20 days left)").isPositive();
         assertThat(server.count(reminders, archivedNumber)).as("the archived achievement's reminders stop").isZero();
+
+        // a re-issue after the recipient's e-mail changed is the same credential, not a renewal: it goes on
+        var moved = server.send("POST", "/api/v1/credentials/" + archivedNumber + "/email?reissue=true", t.key(), "{\"email\": \"rita.new@example.org\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("reissued")).hasSize(1);
     }
 
     @Test
@@ -181,7 +186,7 @@ class AchievementArchiveTest {
         var accepted = server.sendBytes("POST", "/api/v1/issuance-jobs?notify=false", t.key(), csv.getBytes(StandardCharsets.UTF_8),
                 "Content-Type", "text/csv");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        JsonNode job = finished(t.key(), accepted.json().get("id").asLong());
+        JsonNode job = server.finishedJob(t.key(), accepted.json().get("id").asLong());
         assertThat(job.get("issued").asInt()).isEqualTo(2);
         assertThat(job.get("failed").asInt()).isEqualTo(1);
         JsonNode error = job.get("errors").get(0);
@@ -190,18 +195,6 @@ class AchievementArchiveTest {
         assertThat(error.get("message").asText()).startsWith("achievement Certified Data Steward (id " + t.achievement() + ") is archived");
         assertThat(server.count("SELECT count(*) FROM credential WHERE tenant_id = ? AND achievement_id = ?", t.id(), offered)).isEqualTo(2);
         assertThat(server.count("SELECT count(*) FROM credential WHERE tenant_id = ? AND achievement_id = ?", t.id(), t.achievement())).isZero();
-    }
-
-    static JsonNode finished(String key, long id) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonNode job = server.send("GET", "/api/v1/issuance-jobs/" + id, key, null).json();
-            if (job.get("state").asText().matches("finished|cancelled")) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " did not finish");
     }
 
     @Test

@@ -140,6 +140,7 @@ public final class Achievements {
         }
     }
 
+    /** The tenant's achievements in {@code listing}, by id. */
     public List<Achievement> list(long tenantId, Listing listing) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                           FROM achievement

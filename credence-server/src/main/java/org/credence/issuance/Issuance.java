@@ -119,9 +119,6 @@ public final class Issuance {
         IssueCommand request = command.issuedAt() != null ? command : command.issuedAt(arrived.truncatedTo(ChronoUnit.SECONDS));
         long tenantId = caller.tenantId();
         Achievement achievement = achievements.get(tenantId, request.achievementId());
-        if (achievement.isArchived()) {
-            throw new DomainException.Conflict(ErrorText.of("achievement.archived_renewal", "name", achievement.name(), "id", achievement.id()));
-        }
         Tenant tenant = tenants.byId(tenantId);
         String emailHash = emailHash(request.email());
         Instant expires = request.expiresAt() != null ? request.expiresAt()

@@ -205,6 +205,10 @@ public final class Renewals {
         Achievement achievement = achievements.get(previous.tenantId(), previous.achievementId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         boolean reissue = via == Via.REISSUE;
+        if (achievement.isArchived() && !reissue) {
+            // a retired course is not recertified; a re-issue after an e-mail change is the same credential, and goes on
+            throw new DomainException.Conflict(ErrorText.of("achievement.archived_renewal", "name", achievement.name(), "id", achievement.id()));
+        }
         Instant expires = expiresAt != null ? expiresAt : nextExpiry(previous, achievement, now);
         // the signed renewal points at what it renews, so the lineage is in the credential itself too
         Evidence renews = new Evidence(publicUrl + "/verify/" + previous.number(), (reissue ? "Re-issue of " : "Renewal of ") + previous.number(),
