@@ -281,6 +281,14 @@ class AchievementArchiveTest {
                 "achievementId", String.valueOf(achievement), "name", "Ada", "email", "ada.app@example.org", "idempotencyKey", UUID.randomUUID().toString());
         assertThat(norwegian.body()).contains("er arkivert");
 
+        // the LMS page offers it no more for a course, and a mapping sent anyway is refused naming it
+        String integrations = server.page("/app/integrations", owner).body();
+        assertThat(integrations).doesNotContain("value=\"" + achievement + "\"");
+        var mapping = server.form("/app/integrations/courses", owner, "csrf", ProgramPagesTest.csrf(integrations), "courseId", "LMS-ARCH",
+                "achievementId", String.valueOf(achievement));
+        assertThat(mapping.status()).isEqualTo(422);
+        assertThat(mapping.body()).contains("is archived");
+
         var unarchived = server.form(path + "/unarchive", owner, "csrf", csrf);
         assertThat(unarchived.headers().firstValue("Location")).hasValue(path + "?notice=unarchived");
         assertThat(server.page("/app/issue", owner).body()).contains("value=\"" + achievement + "\"");
