@@ -157,6 +157,15 @@ class AchievementArchiveTest {
         assertThat(server.count(reminders, controlNumber)).as("the offered achievement's reminder is due (20 days left)").isPositive();
         assertThat(server.count(reminders, archivedNumber)).as("the archived achievement's reminders stop").isZero();
 
+        // a renewal link mailed before the achievement was archived no longer renews, and says why
+        String token = "archived-renewal-link-" + "x".repeat(21);
+        server.sql("INSERT INTO renewal_token (token_hash, tenant_id, credential_id, created_at, expires_at)"
+                + " SELECT ?, tenant_id, id, now(), now() + interval '30 days' FROM credential WHERE number = ?",
+                org.credence.delivery.Tokens.hash(token), archivedNumber);
+        var link = server.page("/renew/" + token, null);
+        assertThat(link.status()).as(link.body()).isEqualTo(410);
+        assertThat(link.body()).contains("The issuer no longer offers this credential");
+
         // a re-issue after the recipient's e-mail changed is the same credential, not a renewal: it goes on
         var moved = server.send("POST", "/api/v1/credentials/" + archivedNumber + "/email?reissue=true", t.key(), "{\"email\": \"rita.new@example.org\"}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
