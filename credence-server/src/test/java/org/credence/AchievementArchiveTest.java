@@ -279,6 +279,11 @@ class AchievementArchiveTest {
         assertThat(server.page("/app/achievements?state=all&lang=nb", owner).body()).contains(">Arkivert</span>");
         assertThat(server.page(path + "?lang=nb", owner).body()).contains("Arkivert ").contains("Hent fram fra arkivet");
 
+        // analytics keep it, labelled as archived
+        var analytics = server.page("/app/analytics", owner);
+        assertThat(analytics.status()).isEqualTo(200);
+        assertThat(analytics.body()).contains("value=\"" + achievement + "\"").contains("Certified Data Steward (archived)");
+
         // the issue page offers it no more, and a form sent anyway is refused beside the achievement
         String issuePage = server.page("/app/issue", owner).body();
         assertThat(issuePage).doesNotContain("value=\"" + achievement + "\"");
