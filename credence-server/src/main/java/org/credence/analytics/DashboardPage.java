@@ -29,11 +29,14 @@ final class DashboardPage {
     private final org.credence.i18n.Messages defaults;
     private final Readable readable;
     private final DashboardTables tables;
+    /** The insights library's words (definitions, formulas, warnings, units) in the page's language. */
+    private final InsightsText words;
 
     private DashboardPage(String lang, AnalyticsFilter filter) {
         this.t = DashboardText.of(lang);
         this.defaults = org.credence.i18n.Messages.of("settings", lang);
         this.readable = Readable.of(lang);
+        this.words = InsightsText.of(lang);
         // without a filter (figures shown on another analytics page) there is no CSV query to carry
         String query = filter == null ? "" : "from=" + filter.from() + "&to=" + filter.to()
                 + (filter.achievementId().isPresent() ? "&achievementId=" + filter.achievementId().getAsLong() : "") + "&lang=" + lang;
@@ -67,7 +70,7 @@ final class DashboardPage {
         model.put("from", filter.from().toString());
         model.put("to", filter.to().toString());
         model.put("achievements", options);
-        model.put("sections", page.sections(reports));
+        model.put("sections", FigureJson.forPage(() -> page.sections(reports)));
         model.put("nav", AnalyticsNav.of(lang, signedIn, AnalyticsNav.OVERVIEW));
         return Pages.render("analytics/dashboard.jte", model);
     }
@@ -139,20 +142,35 @@ final class DashboardPage {
         List<FigureView> views = new ArrayList<>();
         for (JsonNode f : figures) {
             List<InputView> inputs = new ArrayList<>();
-            f.get("inputs").fields().forEachRemaining(e -> inputs.add(new InputView(e.getKey(),
-                    readable.number(e.getValue().get("value").decimalValue()) + " " + e.getValue().get("unit").asText(),
+            f.get("inputs").fields().forEachRemaining(e -> inputs.add(new InputView(words.input(e.getKey()),
+                    readable.number(e.getValue().get("value").decimalValue()) + " " + words.unit(e.getValue().get("unit").asText()),
                     e.getValue().get("source").asText().equals("assumed"), inputProvenance(e.getKey(), e.getValue()))));
             JsonNode interval = f.get("interval");
             String unit = f.get("unit").asText();
             String range = interval == null ? "" : t.get("interval") + " " + readable.range(interval.get("low").asDouble(),
                     interval.get("high").asDouble(), unit) + " (" + t.getOrDefault("method." + interval.get("method").asText(),
                     interval.get("method").asText()) + ")";
+            String id = f.get("id").asText();
             views.add(new FigureView(tables.figureName(f),
                     f.get("value").isNull() ? "—" : withUnit(readable.plain(f.get("value").decimalValue(), unit), unit), range,
-                    f.get("definition").asText(), f.get("formula").asText(), f.path("denominator").asText(""), f.path("caveat").asText(""),
-                    inputs, texts(f.get("warnings").findValues("message"))));
+                    words.metricText(id, "definition", f.get("definition").asText()), words.metricText(id, "formula", f.get("formula").asText()),
+                    words.metricText(id, "denominator", f.path("denominator").asText("")), words.metricText(id, "caveat", f.path("caveat").asText("")),
+                    inputs, warnings(f.get("warnings"))));
         }
         return views;
+    }
+
+    /** A figure's warnings in the page's language: by key and arguments where the JSON was built {@link FigureJson#forPage for a page}. */
+    private List<String> warnings(JsonNode warnings) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode w : warnings) {
+            Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+            w.path("arguments").fields().forEachRemaining(a -> arguments.put(a.getKey(),
+                    a.getValue().isNumber() ? a.getValue().numberValue() : a.getValue().asText()));
+            texts.add(words.warning(w.has("key") ? w.get("key").asText() : null, arguments,
+                    w.has("about") ? w.get("about").asText() : null, w.get("message").asText()));
+        }
+        return texts;
     }
 
     /** An assumption's source; a Credence default's (parameter {@code which}) in the page's language. */
@@ -182,8 +200,8 @@ final class DashboardPage {
     }
 
     /** A card's value with its unit spelled out, unless the number already shows it (%, a currency). */
-    private static String withUnit(String value, String unit) {
-        return unit.equals(Readable.PROPORTION) || unit.matches("[A-Z]{3}") ? value : value + " " + unit;
+    private String withUnit(String value, String unit) {
+        return unit.equals(Readable.PROPORTION) || unit.matches("[A-Z]{3}") ? value : value + " " + words.unit(unit);
     }
 
     private static JsonNode percent(JsonNode proportion) {
