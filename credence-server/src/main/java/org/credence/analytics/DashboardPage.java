@@ -40,7 +40,7 @@ final class DashboardPage {
         // without a filter (figures shown on another analytics page) there is no CSV query to carry
         String query = filter == null ? "" : "from=" + filter.from() + "&to=" + filter.to()
                 + (filter.achievementId().isPresent() ? "&achievementId=" + filter.achievementId().getAsLong() : "") + "&lang=" + lang;
-        this.tables = new DashboardTables(t, readable, query);
+        this.tables = new DashboardTables(t, readable, query, words);
     }
 
     /** Figures (their API JSON) as the dashboard shows them, for the other analytics pages. */
@@ -184,9 +184,7 @@ final class DashboardPage {
 
     /** A figure input's source; a Credence default's in the page's language when it is one the settings page words. */
     private String inputProvenance(String key, JsonNode input) {
-        String which = key.endsWith("_factor") ? null // a sensitivity's multiplier has a source of its own
-                : key.startsWith("impressions_per_share") ? "impressions_per_share" : key.startsWith("cpm") ? "cpm"
-                : key.contains("hourly_rate") ? "rate" : key.contains("minutes_per_certificate") ? "minutes" : null;
+        String which = InsightsText.defaultAssumption(key);
         java.util.regex.Matcher currency = java.util.regex.Pattern.compile("\\b[A-Z]{3}\\b").matcher(input.path("unit").asText());
         return which == null ? provenance(input.get("provenance")) : provenance(input.get("provenance"), which, currency.find() ? currency.group() : "");
     }

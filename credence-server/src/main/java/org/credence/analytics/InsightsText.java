@@ -90,10 +90,37 @@ public final class InsightsText {
         return english ? unit : texts.table().getOrDefault("unit." + unit.replace(' ', '_'), unit);
     }
 
-    /** An input's name ("credentials_issued") as words in this language. */
+    /**
+     * An input's name ("credentials_issued") as words in this language. A name made of a known
+     * input and a qualifier ("cpm_linkedin_post", "previous_period_2026-W14") reads "CPM (LinkedIn-innlegg)".
+     */
     public String input(String name) {
         String key = name.replace(' ', '_');
-        return english ? name.replace('_', ' ') : texts.table().getOrDefault("input." + key, name.replace('_', ' '));
+        if (english) {
+            return name.replace('_', ' ');
+        }
+        String whole = texts.table().get("input." + key);
+        if (whole != null) {
+            return whole;
+        }
+        for (int cut = key.lastIndexOf('_'); cut > 0; cut = key.lastIndexOf('_', cut - 1)) {
+            String prefix = texts.table().get("input." + key.substring(0, cut));
+            if (prefix != null) {
+                String rest = key.substring(cut + 1);
+                return prefix + " (" + texts.table().getOrDefault("channel." + rest, rest.replace('_', ' ')) + ")";
+            }
+        }
+        return name.replace('_', ' ');
+    }
+
+    /**
+     * Which of Credence's default assumptions an input is ("impressions_per_share", "cpm", "rate",
+     * "minutes": the settings bundle words each), or null; a sensitivity's multiplier has a source of its own.
+     */
+    public static String defaultAssumption(String inputName) {
+        return inputName.endsWith("_factor") ? null
+                : inputName.startsWith("impressions_per_share") ? "impressions_per_share" : inputName.startsWith("cpm") ? "cpm"
+                : inputName.contains("hourly_rate") ? "rate" : inputName.contains("minutes_per_certificate") ? "minutes" : null;
     }
 
     /** The language's locale for numbers: nb-NO or en-GB. */

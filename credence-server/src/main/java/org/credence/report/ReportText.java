@@ -104,7 +104,7 @@ final class ReportText {
                 measured.add(name + " = " + number(input.value(), input.unit()));
             } else {
                 String value = number(input.value(), input.unit()) + (input.provenance() == null ? ""
-                        : " (" + input.provenance().setBy() + ": " + input.provenance().reason() + ")");
+                        : " (" + provenance(e.getKey(), input) + ")");
                 assumed.computeIfAbsent(value, v -> new ArrayList<>()).add(name);
             }
         }
@@ -121,6 +121,19 @@ final class ReportText {
             parts.add(get("withheld.why"));
         }
         return String.join(" ", parts);
+    }
+
+    /** Who set an assumption and why; a Credence default's reason in this language (the library writes it in English). */
+    private String provenance(String name, Input input) {
+        org.credence.insights.Provenance provenance = input.provenance();
+        String which = org.credence.analytics.InsightsText.defaultAssumption(name);
+        if (lang.equals("en") || which == null || !org.credence.insights.Provenance.BUILT_IN_AUTHOR.equals(provenance.setBy())) {
+            return provenance.setBy() + ": " + provenance.reason();
+        }
+        Messages settings = Messages.of("settings", lang);
+        java.util.regex.Matcher currency = java.util.regex.Pattern.compile("\\b[A-Z]{3}\\b").matcher(input.unit());
+        return settings.text("assumptions.builtin") + ": "
+                + settings.format("assumptions.builtin." + which, Map.of("currency", currency.find() ? currency.group() : ""));
     }
 
     /** For a difference between two groups, the sentence its study design allows ("associated with", never "caused"); else "". */
