@@ -9,17 +9,17 @@ import java.util.regex.Pattern;
 
 /**
  * Something the reader of a figure must know before trusting it. The code is stable; the message
- * is English and names the numbers that triggered it. A warning written from a {@link Text} also
+ * is English and names the numbers that triggered it. A warning written from a {@link WarningText} also
  * carries that text's stable key and its arguments, so a page can write it in the reader's
  * language with the numbers formatted for them ("7,5" in Norwegian).
  *
  * @param code      what kind of caution applies
  * @param message   the English message, as the JSON API has always given it
- * @param text      the text the message was written from; null for a message written freely
+ * @param text      the wording the message was written from ({@link Text} for the library's); null for a message written freely
  * @param arguments the text's arguments by name, in order (numbers, or the English words of a unit or input name)
  * @param about     the group the warning is about (a comparison's "earners"), written before the message; null if none
  */
-public record Warning(Code code, String message, Text text, Map<String, Object> arguments, String about) {
+public record Warning(Code code, String message, WarningText text, Map<String, Object> arguments, String about) {
 
     /** What kind of caution applies. */
     public enum Code {
@@ -42,7 +42,7 @@ public record Warning(Code code, String message, Text text, Map<String, Object> 
      * ({@code warning.<name>}) is what translations are looked up by; a test checks each has an
      * English and a Norwegian text.
      */
-    public enum Text {
+    public enum Text implements WarningText {
         NO_DATA_YET(Code.NO_DATA, "no {unit} yet ({name} is 0): there is no rate to show"),
         NO_DATA_IN_PERIOD(Code.NO_DATA, "no {unit} in the period"),
         NO_COSTS_FOR_RATIO(Code.NO_DATA, "no costs in the ledger for this period: there is no ratio to show"),
@@ -63,8 +63,6 @@ public record Warning(Code code, String message, Text text, Map<String, Object> 
         WITHHELD_SMALL_COUNT(Code.SUPPRESSED, "withheld: it counts, or is computed from, fewer than {threshold}"),
         INPUTS_WITHHELD(Code.SUPPRESSED, "measured inputs withheld: at least one counts fewer than {threshold}");
 
-        private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
-
         private final Code code;
         private final String english;
 
@@ -73,33 +71,23 @@ public record Warning(Code code, String message, Text text, Map<String, Object> 
             this.english = english;
         }
 
+        @Override
         public Code code() {
             return code;
         }
 
-        /** The stable key translations are looked up by: {@code warning.few_events}. */
+        @Override
         public String key() {
             return "warning." + name().toLowerCase(Locale.ROOT);
         }
 
-        /** The English pattern, placeholders {@code {name}} unfilled. */
+        @Override
         public String english() {
             return english;
         }
-
-        /** The English message: each placeholder replaced by its argument as Java writes it (1234, not 1,234). */
-        String english(Map<String, Object> arguments) {
-            Matcher placeholder = PLACEHOLDER.matcher(english);
-            StringBuilder message = new StringBuilder();
-            while (placeholder.find()) {
-                if (!arguments.containsKey(placeholder.group(1))) {
-                    throw new IllegalArgumentException(key() + " needs the argument " + placeholder.group(1));
-                }
-                placeholder.appendReplacement(message, Matcher.quoteReplacement(String.valueOf(arguments.get(placeholder.group(1)))));
-            }
-            return placeholder.appendTail(message).toString();
-        }
     }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
     public Warning {
         if (code == null || message == null || message.isBlank()) {
@@ -120,7 +108,7 @@ public record Warning(Code code, String message, Text text, Map<String, Object> 
      * The warning {@code text} says with these arguments, given as name, value, name, value …
      * (numbers, or a unit's or input's English name).
      */
-    public static Warning of(Text text, Object... namesAndValues) {
+    public static Warning of(WarningText text, Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException(text.key() + ": arguments come as name, value pairs");
         }
@@ -128,7 +116,20 @@ public record Warning(Code code, String message, Text text, Map<String, Object> 
         for (int i = 0; i < namesAndValues.length; i += 2) {
             arguments.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        return new Warning(text.code(), text.english(arguments), text, arguments, null);
+        return new Warning(text.code(), english(text, arguments), text, arguments, null);
+    }
+
+    /** The English message: each placeholder replaced by its argument as Java writes it (1234, not 1,234). */
+    private static String english(WarningText text, Map<String, Object> arguments) {
+        Matcher placeholder = PLACEHOLDER.matcher(text.english());
+        StringBuilder message = new StringBuilder();
+        while (placeholder.find()) {
+            if (!arguments.containsKey(placeholder.group(1))) {
+                throw new IllegalArgumentException(text.key() + " needs the argument " + placeholder.group(1));
+            }
+            placeholder.appendReplacement(message, Matcher.quoteReplacement(String.valueOf(arguments.get(placeholder.group(1)))));
+        }
+        return placeholder.appendTail(message).toString();
     }
 
     /** The same warning about one group: the message reads "{group}: {message}". */

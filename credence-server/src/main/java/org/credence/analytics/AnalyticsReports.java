@@ -218,9 +218,9 @@ public final class AnalyticsReports {
 
     /** A figure Credence cannot measure keeps its definition but loses its value, with a warning saying why. */
     private static Figure markUnmeasured(Figure figure) {
-        String reason = EngagementQueries.NOT_MEASURED.get(figure.metric().id());
+        AnalyticsWarning reason = EngagementQueries.NOT_MEASURED.get(figure.metric().id());
         return reason == null ? figure
-                : new Figure(figure.metric(), null, figure.unit(), Map.of(), null, List.of(new Warning(Warning.Code.NOT_MEASURED, reason)), false);
+                : new Figure(figure.metric(), null, figure.unit(), Map.of(), null, List.of(Warning.of(reason)), false);
     }
 
     private static Table figureTable(String name, List<Figure> figures) {

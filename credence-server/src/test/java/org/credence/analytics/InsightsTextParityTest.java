@@ -15,11 +15,13 @@ import java.util.Map;
 import org.credence.i18n.Messages;
 import org.credence.insights.Metric;
 import org.credence.insights.Warning;
+import org.credence.insights.WarningText;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every text the insights library (and the server's own metric definitions) writes in English has a key with an English and a
- * Norwegian text in the {@code insights} bundle: enumerated from the {@code *Definitions} classes and {@link Warning.Text}, not
+ * Norwegian text in the {@code insights} bundle: enumerated from the {@code *Definitions} classes, {@link Warning.Text} and
+ * {@link AnalyticsWarning}, not
  * from a hand list, so a new metric or warning without its translation fails here. The English copy is the library's English
  * exactly. Rerun with {@code -Dinsights.write=true} to rewrite insights_en.properties from the library after adding one.
  */
@@ -51,8 +53,10 @@ class InsightsTextParityTest {
                 }
             }
         }
-        for (Warning.Text text : Warning.Text.values()) {
-            texts.put(text.key(), text.english());
+        for (WarningText[] wordings : List.of(Warning.Text.values(), AnalyticsWarning.values())) {
+            for (WarningText text : wordings) {
+                assertThat(texts.put(text.key(), text.english())).as("a second " + text.key()).isNull();
+            }
         }
         return texts;
     }
