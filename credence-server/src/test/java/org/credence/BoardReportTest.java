@@ -115,7 +115,8 @@ class BoardReportTest {
     /** English the insights library writes (formulas, caveats, warnings) that must not reach a Norwegian reader. */
     static final List<String> LIBRARY_ENGLISH = List.of("÷ credentials issued", "credentials with issued_at in the period",
             "read as a rough indication", "so the rate can move a lot", "The interval assumes visits arrive independently",
-            "Recent credentials have had less time", "credentials issued =", "Not measured: Credence counts clicks");
+            "Recent credentials have had less time", "credentials issued =", "Not measured: Credence counts clicks",
+            "Rates are per credential issued in the period", "measured shares fixed", "per 1000 impressions", "impressions per share");
 
     @Test
     void the_norwegian_page_writes_the_formulas_and_notes_in_norwegian() {
@@ -141,7 +142,8 @@ class BoardReportTest {
         // 14 credentials issued, under 30: the warning names the numbers, in Norwegian
         assertThat(body).contains("bygger på 14 kompetansebevis, under 30: les det som en grov indikasjon",
                 "hentede kompetansebevis ÷ utstedte kompetansebevis", "Andelen utstedte kompetansebevis som er delt minst én gang",
-                "Intervallet forutsetter at besøkene kommer uavhengig av hverandre");
+                "Intervallet forutsetter at besøkene kommer uavhengig av hverandre", "Andelene er per kompetansebevis utstedt i perioden",
+                "USD per 1000 visninger", "målte delinger holdt faste");
         LIBRARY_ENGLISH.forEach(english -> assertThat(body).doesNotContain(english));
         assertThat(page("/app/analytics?lang=en").body()).contains("based on 14 credentials, under 30: read as a rough indication",
                 "credentials claimed ÷ credentials issued");

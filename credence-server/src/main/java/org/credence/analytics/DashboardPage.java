@@ -86,7 +86,7 @@ final class DashboardPage {
         JsonNode channels = engagement.get("shareRateByChannel");
         List<JsonNode> channelRates = new ArrayList<>();
         channels.forEach(c -> channelRates.add(percent(c.at("/figure/value"))));
-        sections.add(new Section("engagement", t.get("engagement.title"), String.join(" ", texts(engagement.get("notes"))),
+        sections.add(new Section("engagement", t.get("engagement.title"), words.note("note.engagement.rates") + " " + words.note("note.engagement.sources") + " " + words.note("note.engagement.cohorts"),
                 figures(list(engagement.get("figures"))),
                 List.of(chart("chart-channels", t.get("channels.title"), "bar", labels(channels, "channel", "channel."),
                         List.of(dataset(t.get("channels.rate"), channelRates)))),
@@ -96,7 +96,7 @@ final class DashboardPage {
         for (String field : List.of("issued", "claims", "views", "shares", "verifications", "referralClicks")) {
             series.add(dataset(t.get("trend." + field), trends.get("series").findValues(field)));
         }
-        sections.add(new Section("trends", t.get("trends.title"), String.join(" ", texts(trends.get("notes"))), List.of(),
+        sections.add(new Section("trends", t.get("trends.title"), words.note("note.trends"), List.of(),
                 List.of(chart("chart-trends", t.get("trends.title"), "line", labels(trends.get("series"), "period", null), series)),
                 tables.of(reports.get("trends"))));
         sections.add(new Section("achievements", t.get("achievements.title"), "", List.of(), List.of(), tables.of(reports.get("achievements"))));
@@ -106,9 +106,9 @@ final class DashboardPage {
                 List.of(chart("chart-verifications", t.get("verifications.title"), "line", labels(verifications.get("weekly"), "period", null),
                         List.of(dataset(t.get("trend.verifications"), verifications.get("weekly").findValues("count"))))),
                 tables.of(reports.get("verifications"))));
-        sections.add(new Section("geography", t.get("geography.title"), String.join(" ", texts(EngagementJson.of(reports.get("geography")).get("notes"))),
+        sections.add(new Section("geography", t.get("geography.title"), words.note("note.geography"),
                 List.of(), List.of(), tables.of(reports.get("geography"))));
-        sections.add(new Section("influencers", t.get("influencers.title"), String.join(" ", texts(EngagementJson.of(reports.get("influencers")).get("notes"))),
+        sections.add(new Section("influencers", t.get("influencers.title"), words.note("note.influencers"),
                 List.of(), List.of(), tables.of(reports.get("influencers"))));
         JsonNode marketing = EngagementJson.of(reports.get("marketing"));
         JsonNode points = marketing.at("/sensitivity/points");
@@ -116,7 +116,8 @@ final class DashboardPage {
         marketingTables.add(1, assumptions(marketing.get("assumptions"), marketing.path("currency").asText()));
         sections.add(new Section("marketing", t.get("marketing.title"), t.get("marketing.note"),
                 figures(List.of(marketing.get("impressions"), marketing.get("equivalentMediaValue"))),
-                List.of(chart("chart-sensitivity", marketing.at("/sensitivity/caption").asText(), "line", labels(points, "value", null),
+                List.of(chart("chart-sensitivity", words.caption("caption.sensitivity",
+                        marketing.at("/sensitivity/unit").asText(), marketing.at("/sensitivity/caption").asText()), "line", labels(points, "value", null),
                         List.of(dataset(t.get("marketing.value") + " (" + marketing.get("currency").asText() + ")",
                                 points.findValues("equivalentMediaValue"))))),
                 marketingTables));
@@ -130,7 +131,7 @@ final class DashboardPage {
             for (String parameter : List.of("impressionsPerShare", "cpm")) {
                 JsonNode input = row.get(parameter);
                 cells.add(List.of(t.getOrDefault("channel." + row.get("channel").asText(), row.get("channel").asText()), t.get("assumption." + parameter),
-                        readable.number(input.get("value").decimalValue()) + " " + input.get("unit").asText(),
+                        readable.number(input.get("value").decimalValue()) + " " + words.unit(input.get("unit").asText()),
                         provenance(input.get("provenance"), parameter.equals("cpm") ? "cpm" : "impressions_per_share", currency)));
             }
         }
@@ -234,15 +235,5 @@ final class DashboardPage {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> items = new ArrayList<>();
-        array.forEach(n -> items.add(n.asText()));
-        return items;
-    }
-
-    private static List<String> texts(List<JsonNode> nodes) {
-        return nodes.stream().map(JsonNode::asText).toList();
     }
 }

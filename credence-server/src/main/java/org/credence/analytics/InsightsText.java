@@ -16,6 +16,9 @@ import org.credence.insights.Warning;
  * metric's id, {@link Warning.Text#key()}), never by its English.
  */
 public final class InsightsText {
+    /** Money per something: a CPM's "USD per 1000 impressions", an hourly rate's "EUR per hour". */
+    private static final java.util.regex.Pattern MONEY_UNIT = java.util.regex.Pattern.compile("([A-Z]{3}) per (1000 impressions|hour)");
+
     private final boolean english;
     private final Messages texts;
 
@@ -87,7 +90,19 @@ public final class InsightsText {
 
     /** A unit ("credentials", "people") in this language; the unit as given when the bundle has no word for it. */
     public String unit(String unit) {
-        return english ? unit : texts.table().getOrDefault("unit." + unit.replace(' ', '_'), unit);
+        if (english) {
+            return unit;
+        }
+        java.util.regex.Matcher money = MONEY_UNIT.matcher(unit);
+        if (money.matches()) {
+            return texts.format(money.group(2).equals("hour") ? "unit.per_hour" : "unit.per_1000_impressions", Map.of("currency", money.group(1)));
+        }
+        return texts.table().getOrDefault("unit." + unit.replace(' ', '_'), unit);
+    }
+
+    /** A chart's caption by key; English as the answer wrote it ({@code english}), else from the bundle with the unit in words. */
+    public String caption(String key, String unit, String englishCaption) {
+        return english ? englishCaption : texts.format(key, Map.of("unit", unit(unit)));
     }
 
     /**
@@ -121,6 +136,11 @@ public final class InsightsText {
         return inputName.endsWith("_factor") ? null
                 : inputName.startsWith("impressions_per_share") ? "impressions_per_share" : inputName.startsWith("cpm") ? "cpm"
                 : inputName.contains("hourly_rate") ? "rate" : inputName.contains("minutes_per_certificate") ? "minutes" : null;
+    }
+
+    /** A note printed under an answer ({@code note.trends}); the influencers' note names how many credentials it ranks among. */
+    public String note(String key) {
+        return texts.format(key, Map.of("candidates", AnalyticsReports.INFLUENCER_CANDIDATES));
     }
 
     /** The language's locale for numbers: nb-NO or en-GB. */
