@@ -86,7 +86,9 @@ final class DashboardPage {
         JsonNode channels = engagement.get("shareRateByChannel");
         List<JsonNode> channelRates = new ArrayList<>();
         channels.forEach(c -> channelRates.add(percent(c.at("/figure/value"))));
-        sections.add(new Section("engagement", t.get("engagement.title"), words.note("note.engagement.rates") + " " + words.note("note.engagement.sources") + " " + words.note("note.engagement.cohorts"),
+        String engagementNote = String.join(" ", words.note("note.engagement.rates"), words.note("note.engagement.sources"),
+                words.note("note.engagement.cohorts"));
+        sections.add(new Section("engagement", t.get("engagement.title"), engagementNote,
                 figures(list(engagement.get("figures"))),
                 List.of(chart("chart-channels", t.get("channels.title"), "bar", labels(channels, "channel", "channel."),
                         List.of(dataset(t.get("channels.rate"), channelRates)))),
