@@ -172,6 +172,6 @@ public final class AuditPage {
     }
 
     private static String language(Context ctx) {
-        return Pages.language(ctx.queryParam("lang") != null ? ctx.queryParam("lang") : ctx.formParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx, ctx.formParam("lang"));
     }
 }
