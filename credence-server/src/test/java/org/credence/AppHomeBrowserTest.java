@@ -52,6 +52,14 @@ class AppHomeBrowserTest {
         BrowserHarness.closeBoth(browser, server);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void inTheBrowsersLanguage() {
+        // a test that picked Norwegian with ?lang=nb leaves it remembered; each test starts from the browser's English
+        if (browser != null) {
+            browser.forgetLanguage();
+        }
+    }
+
     @Test
     void an_owners_home_has_numbers_attention_and_actions_on_a_desktop_and_a_phone() {
         browser.desktop().signIn(server.base(), "fjordhome", "owner@fjordhome.example", PASSWORD).open(server.base() + "/app");
