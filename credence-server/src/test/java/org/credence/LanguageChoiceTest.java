@@ -87,6 +87,19 @@ class LanguageChoiceTest {
     }
 
     @Test
+    void the_app_bars_language_switch_changes_the_language_of_the_pages_after_it() {
+        Browser browser = new Browser("en-GB,en;q=0.9");
+        String home = browser.post("/login", "tenant", "lingo", "email", "owner@lingo.example", "password", PASSWORD, "next", "/app/audit").body();
+        Matcher toNorwegian = Pattern.compile("<a href=\"([^\"]+)\" id=\"app-bar-language\" lang=\"nb\" hreflang=\"nb\">Norsk</a>").matcher(home);
+        assertThat(toNorwegian.find()).as("the switch on an English page").isTrue();
+        assertThat(toNorwegian.group(1)).isEqualTo("/app/audit?lang=nb");
+        String norwegian = browser.get(toNorwegian.group(1)).body();
+        assertThat(language(norwegian)).isEqualTo("nb");
+        assertThat(norwegian).contains("id=\"app-bar-language\" lang=\"en\" hreflang=\"en\">English</a>");
+        assertThat(language(browser.get("/app/credentials").body())).isEqualTo("nb");
+    }
+
+    @Test
     void the_cookie_holds_only_a_language_this_server_speaks_and_no_script_or_other_site_reads_it() {
         var answer = server.page("/verify?lang=%3Cscript%3E", null);
         String cookie = answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("lang=")).findFirst().orElseThrow();
