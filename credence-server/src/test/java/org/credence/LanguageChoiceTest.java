@@ -107,6 +107,8 @@ class LanguageChoiceTest {
         // a cookie that already says so is not set again
         var again = server.sendBytes("GET", "/verify?lang=en", null, null, "Cookie", "lang=en");
         assertThat(again.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("lang="));
+        // the API remembers nothing
+        assertThat(server.page("/api/v1/verify/CRD-NONE-NONE-NO?lang=nb", null).headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("lang="));
         // a cookie with junk in it reads as English
         var junk = server.sendBytes("GET", "/verify", null, null, "Cookie", "lang=xx", "Accept-Language", "nb");
         assertThat(language(junk.body())).isEqualTo("en");

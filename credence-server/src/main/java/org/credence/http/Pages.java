@@ -50,11 +50,13 @@ public final class Pages {
 
     /**
      * Before every request: an explicit {@code ?lang=} is remembered in the {@value #LANGUAGE_COOKIE} cookie, so the
-     * choice survives a POST-redirect-GET, a sign-in and links that do not carry it. Only "en" or "nb" is stored.
+     * choice survives a POST-redirect-GET, a sign-in and links that do not carry it. Only "en" or "nb" is stored; API
+     * requests set nothing.
      */
     public static void rememberLanguage(Context ctx) {
         String query = ctx.queryParam("lang");
-        if (query == null) {
+        // the API answers in English whatever it is asked; only pages remember a language
+        if (query == null || ctx.path().startsWith("/api/")) {
             return;
         }
         String lang = language(query, null);
