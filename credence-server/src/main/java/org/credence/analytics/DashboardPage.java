@@ -16,6 +16,7 @@ import org.credence.analytics.DashboardView.Section;
 import org.credence.analytics.DashboardView.TableView;
 import org.credence.http.Json;
 import org.credence.http.Pages;
+import org.credence.i18n.Messages;
 import org.credence.user.SignedIn;
 
 /**
@@ -57,7 +58,9 @@ final class DashboardPage {
         DashboardPage page = new DashboardPage(lang, filter);
         List<Option> options = new ArrayList<>();
         options.add(new Option("", page.t.get("filter.all"), filter.achievementId().isEmpty()));
-        achievements.forEach(a -> options.add(new Option(Long.toString(a.id()), a.name(),
+        // an archived achievement keeps its history here, labelled as archived
+        achievements.forEach(a -> options.add(new Option(Long.toString(a.id()),
+                a.isArchived() ? Messages.of("dashboard", lang).format("filter.archived", Map.of("name", a.name())) : a.name(),
                 filter.achievementId().isPresent() && filter.achievementId().getAsLong() == a.id())));
         Map<String, Object> model = new HashMap<>();
         model.put("lang", lang);

@@ -41,7 +41,7 @@ public final class CompletionRoutes {
             ctx.status(switch (result.outcome()) {
                 case ISSUED, RENEWED -> 201;
                 case REPLAYED -> 200;
-                case STORED, UNMATCHED -> 202;
+                case STORED, UNMATCHED, ARCHIVED -> 202;
             }).json(json(result, publicUrl, language));
         });
         config.routes.get("/api/v1/integrations/completions", ctx -> {
@@ -90,7 +90,8 @@ public final class CompletionRoutes {
         node.put("outcome", outcome);
         node.put("message", Messages.of("completions", language).format("outcome." + outcome,
                 Map.of("course", result.courseId(), "number", result.number() == null ? "" : result.number(),
-                        "renews", result.renews() == null ? "" : result.renews())));
+                        "renews", result.renews() == null ? "" : result.renews(),
+                        "achievement", result.archivedAchievement() == null ? "" : result.archivedAchievement())));
         node.set("credential", result.credentialId() == null ? null : credential(result.credentialId().toString(), result.number(), publicUrl));
         if (result.renews() != null) {
             node.put("renews", result.renews());
