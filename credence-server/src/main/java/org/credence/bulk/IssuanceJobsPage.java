@@ -375,11 +375,11 @@ public final class IssuanceJobsPage {
     }
 
     private static String lang(Context ctx) {
-        return Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx);
     }
 
     private static String formLang(Context ctx) {
-        return Pages.language(ctx.formParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx, ctx.formParam("lang"));
     }
 
     /** A problem's column in words ("E-mail address", "E-postadresse"), as the mapping step names it, not its code name. */

@@ -37,7 +37,7 @@ public final class CompletionRoutes {
             Caller caller = auth.requireTenant(ctx, "issue");
             Completions.Report report = report(Json.body(ctx, FIELDS));
             Completions.Result result = completions.receive(caller, List.of(report)).get(0);
-            String language = Pages.language(null, ctx.header("Accept-Language"));
+            String language = Pages.language((String) null, ctx.header("Accept-Language"));
             ctx.status(switch (result.outcome()) {
                 case ISSUED, RENEWED -> 201;
                 case REPLAYED -> 200;

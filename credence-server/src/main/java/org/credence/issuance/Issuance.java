@@ -241,7 +241,8 @@ public final class Issuance {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             results.add(o.error() == null ? new BatchResult(i, o.issued(), null)
-                    : new BatchResult(i, null, o.error() instanceof DomainException e ? e : new DomainException.InvalidInput("idempotencyKey", o.error().getMessage())));
+                    : new BatchResult(i, null, o.error() instanceof DomainException e ? e
+                            : new DomainException.InvalidInput("idempotencyKey", ((Idempotency.KeyReused) o.error()).text())));
         }
         return results;
     }

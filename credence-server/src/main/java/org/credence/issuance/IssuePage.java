@@ -59,7 +59,7 @@ public final class IssuePage {
     public static void register(JavalinConfig config, Issuance issuance, Achievements achievements, Sessions sessions) {
         config.routes.get("/app/issue", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             List<Achievement> list = achievements.offered(signedIn.user().tenantId());
             String chosen = ctx.queryParam("achievement") != null ? ctx.queryParam("achievement")
                     : list.isEmpty() ? "" : String.valueOf(list.get(0).id());
@@ -67,7 +67,7 @@ public final class IssuePage {
         });
         config.routes.post("/app/issue", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.ISSUE); // checks the origin and the form's CSRF token
-            String lang = Pages.language(ctx.formParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx, ctx.formParam("lang"));
             long tenant = signedIn.user().tenantId();
             Form form = form(ctx);
             try {

@@ -405,7 +405,7 @@ public final class AchievementPages {
         } else if (chosen == null && "POST".equals(ctx.method().name())) {
             chosen = ctx.formParam("lang");
         }
-        return Pages.language(chosen, ctx.header("Accept-Language"));
+        return Pages.language(ctx, chosen);
     }
 
     private static String join(List<Integer> days) {
