@@ -123,6 +123,27 @@ class MailBrandingTest {
     }
 
     @Test
+    void mails_of_two_tenants_sent_in_one_batch_each_carry_their_own_tenants_look() throws Exception {
+        // the worker reads the looks of a batch together (issue 14): one tenant's branding must not leak into the other's mail
+        for (String[] mail : new String[][] {{fjord, "batch.fjord@example.org"}, {plain, "batch.plain@example.org"}}) {
+            long achievement = mail[0].equals(fjord) ? fjordAchievement : plainAchievement;
+            var issued = server.send("POST", "/api/v1/credentials", mail[0], "{\"achievementId\": " + achievement
+                    + ", \"recipient\": {\"name\": \"Kari Nordmann\", \"email\": \"" + mail[1] + "\"}}");
+            assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        }
+        assertThat(server.credence.mailWorker().runDue()).isEqualTo(2);
+
+        MimeMessage fjordMail = MailDeliveryTest.mailTo(smtp, "batch.fjord@example.org").get(0);
+        assertThat(((InternetAddress) fjordMail.getFrom()[0]).getPersonal()).isEqualTo("Fjord Fagskole kursavdeling");
+        assertThat(MailDeliveryTest.part(fjordMail, "text/html")).contains("background:#0a5c36", "src=\"cid:logo@credence\"", "src=\"cid:badge@credence\"");
+        MimeMessage plainMail = MailDeliveryTest.mailTo(smtp, "batch.plain@example.org").get(0);
+        assertThat(((InternetAddress) plainMail.getFrom()[0]).getPersonal()).isEqualTo("plainmail Academy");
+        assertThat(plainMail.getHeader("Reply-To")).isNull();
+        assertThat(MailDeliveryTest.part(plainMail, "text/html")).contains("background:#1f3a5f", "src=\"cid:badge@credence\"")
+                .doesNotContain("cid:logo@credence");
+    }
+
+    @Test
     void a_tenant_without_mail_settings_sends_under_its_own_name_in_credences_colours_with_no_reply_to() throws Exception {
         MimeMessage mail = issuedMail(plain, plainAchievement, "plain@example.org");
         assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("plainmail Academy");

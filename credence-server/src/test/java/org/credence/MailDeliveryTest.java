@@ -195,6 +195,31 @@ class MailDeliveryTest {
     }
 
     @Test
+    void the_history_reads_queued_and_sent_from_the_mail_itself_and_shows_steps_stored_by_earlier_versions_once() throws Exception {
+        String number = issue(acme, acmeAchievement, "Historic Person", "historic@example.org", "").get("number").asText();
+        server.credence.mailWorker().runDue();
+        long mailId = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT id FROM mail WHERE recipient = 'historic@example.org'")
+                .mapTo(Long.class).one());
+        // issue 14: queuing and sending write no history rows (two rows and their index entries per mail)
+        int historyRows = server.credence.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM mail_event WHERE mail_id = :mail")
+                .bind("mail", mailId).mapTo(Integer.class).one());
+        assertThat(historyRows).isZero();
+        JsonNode sent = delivery(acme, number).get("mails").get(0);
+        String messageId = mailTo("historic@example.org").get(0).getMessageID();
+        assertThat(sent.get("history").findValuesAsText("status")).containsExactly("queued", "sent");
+        assertThat(sent.get("history").get(1).get("detail").asText()).isEqualTo(messageId);
+        assertThat(sent.get("history").get(0).get("at").asText()).isEqualTo(sent.get("createdAt").asText());
+
+        // the rows an earlier version wrote for the same steps are not shown a second time
+        server.credence.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO mail_event (tenant_id, mail_id, status, detail, at)
+                SELECT tenant_id, id, 'queued', NULL, created_at FROM mail WHERE id = ?
+                UNION ALL
+                SELECT tenant_id, id, 'sent', message_id, sent_at FROM mail WHERE id = ?""", mailId, mailId));
+        assertThat(delivery(acme, number).get("mails").get(0).get("history")).isEqualTo(sent.get("history"));
+    }
+
+    @Test
     void mail_waits_while_smtp_is_down_survives_a_restart_and_is_sent_when_it_is_back() throws Exception {
         smtp.stop();
         try {

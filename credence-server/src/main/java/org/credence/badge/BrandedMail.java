@@ -64,6 +64,40 @@ public final class BrandedMail implements MailBrand {
         return lookOf(tenantId, achievement);
     }
 
+    /**
+     * The looks of a batch of mails in three reads whatever its size (the credentials' achievements; per tenant of the batch,
+     * its branding and its name), where {@link #look} takes three per mail.
+     */
+    @Override
+    public java.util.List<MailLook> looks(java.util.List<Long> tenantIds, java.util.List<UUID> credentialIds) {
+        java.util.List<Long> aboutTenants = new java.util.ArrayList<>();
+        java.util.List<UUID> about = new java.util.ArrayList<>();
+        for (int i = 0; i < tenantIds.size(); i++) {
+            if (credentialIds.get(i) != null) {
+                aboutTenants.add(tenantIds.get(i));
+                about.add(credentialIds.get(i));
+            }
+        }
+        Map<UUID, Long> achievements = new java.util.HashMap<>();
+        if (!about.isEmpty()) {
+            jdbi.useHandle(h -> h.createQuery("""
+                            SELECT id, achievement_id
+                              FROM credential
+                             WHERE (tenant_id, id) IN (SELECT * FROM unnest(:tenants, :ids))
+                            """)
+                    .bindArray("tenants", Long.class, aboutTenants).bindArray("ids", UUID.class, about)
+                    .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getLong("achievement_id")))
+                    .forEach(e -> achievements.put(e.getKey(), e.getValue())));
+        }
+        Map<Long, TenantLook> byTenant = new java.util.HashMap<>();
+        java.util.List<MailLook> looks = new java.util.ArrayList<>(tenantIds.size());
+        for (int i = 0; i < tenantIds.size(); i++) {
+            TenantLook tenant = byTenant.computeIfAbsent(tenantIds.get(i), this::tenantLook);
+            looks.add(tenant.about(credentialIds.get(i) == null ? Optional.empty() : Optional.ofNullable(achievements.get(credentialIds.get(i)))));
+        }
+        return looks;
+    }
+
     @Override
     public MailLook sample(long tenantId) {
         return lookOf(tenantId, jdbi.withHandle(h -> h.createQuery("SELECT id FROM achievement WHERE tenant_id = :tenant ORDER BY id LIMIT 1")
@@ -71,14 +105,38 @@ public final class BrandedMail implements MailBrand {
     }
 
     private MailLook lookOf(long tenantId, Optional<Long> achievement) {
+        return tenantLook(tenantId).about(achievement);
+    }
+
+    /** What a tenant's mails share: read once for a batch of them. */
+    private TenantLook tenantLook(long tenantId) {
         Branding branding = brandings.find(tenantId);
         String issuer = tenants.byId(tenantId).name();
         Optional<MailLook.Image> logo = branding.logo().map(image -> kept("logo:" + tenantId + ":" + java.util.Arrays.hashCode(image.bytes()),
                 () -> fit(image.bytes(), "logo@credence", LOGO_MAX_WIDTH, LOGO_HEIGHT)));
-        Optional<MailLook.Image> badge = achievement.map(id -> kept("badge:" + tenantId + ":" + id,
-                () -> fit(badges.png(tenantId, id), "badge@credence", BADGE_SIDE, BADGE_SIDE)));
-        return new MailLook(issuer, branding.primaryColour(), branding.accentColour(), logo, badge,
-                Optional.of(branding.mailSenderName().orElse(issuer)), branding.mailReplyTo().flatMap(BrandedMail::stillValid), false);
+        return new TenantLook(tenantId, branding, issuer, logo);
+    }
+
+    private final class TenantLook {
+        private final long tenantId;
+        private final Branding branding;
+        private final String issuer;
+        private final Optional<MailLook.Image> logo;
+
+        TenantLook(long tenantId, Branding branding, String issuer, Optional<MailLook.Image> logo) {
+            this.tenantId = tenantId;
+            this.branding = branding;
+            this.issuer = issuer;
+            this.logo = logo;
+        }
+
+        /** The look of a mail about a credential of {@code achievement} (empty: no badge). */
+        MailLook about(Optional<Long> achievement) {
+            Optional<MailLook.Image> badge = achievement.map(id -> kept("badge:" + tenantId + ":" + id,
+                    () -> fit(badges.png(tenantId, id), "badge@credence", BADGE_SIDE, BADGE_SIDE)));
+            return new MailLook(issuer, branding.primaryColour(), branding.accentColour(), logo, badge,
+                    Optional.of(branding.mailSenderName().orElse(issuer)), branding.mailReplyTo().flatMap(BrandedMail::stillValid), false);
+        }
     }
 
     // checked when it was stored; checked again so a row written around the API cannot turn every mail into a bounce

@@ -81,7 +81,9 @@ public final class Delivery implements IssuanceListener {
         Path outbox = dataDirectory.resolve("outbox");
         MailTransport transport = settings.smtp().<MailTransport>map(SmtpTransport::new).orElseGet(() -> new OutboxTransport(outbox));
         MailComposer composer = new MailComposer(publicUrl, tokens);
-        MailWorker worker = new MailWorker(jdbi, transport, composer, attachments, settings.from(), clock, random);
+        // no background worker (tests sending the queue themselves): nothing to gather for
+        MailWorker worker = new MailWorker(jdbi, transport, composer, attachments, settings.from(), clock, random,
+                settings.pollEvery().isZero() ? java.time.Duration.ZERO : MailWorker.GATHER);
         if (!settings.pollEvery().isZero()) {
             jobs.recurring(MAIL_JOB, settings.pollEvery(), worker::runDue);
             // each mail keeps its own retries (MailWorker's backoff); this job only has the queue looked at now

@@ -33,24 +33,19 @@ final class MailQueue {
                 .bind("tenant", tenantId).bind("credential", credentialId).bind("kind", kind.column()).bind("reference", reference)
                 .bind("recipient", recipient).bind("language", language).bind("now", Timestamp.from(now))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        step(h, tenantId, id, "queued", null, now);
         return id;
     }
 
-    /** Queues one mail of {@code kind} about each credential, to its recipient, in one insert (and one for their "queued" steps). */
+    /** Queues one mail of {@code kind} about each credential, to its recipient, in one insert. */
     static void enqueueAll(Handle h, long tenantId, List<UUID> credentialIds, MailKind kind, List<String> recipients, String language, Instant now) {
         if (credentialIds.isEmpty()) {
             return;
         }
         h.createUpdate("""
-                        WITH queued AS (
-                            INSERT INTO mail (tenant_id, credential_id, kind, recipient, language, next_attempt_at, created_at)
-                            SELECT :tenant, credential, :kind, recipient, :language, :now, :now
-                              FROM unnest(:credentials, :recipients) WITH ORDINALITY AS m(credential, recipient, n)
-                             ORDER BY n
-                            RETURNING id)
-                        INSERT INTO mail_event (tenant_id, mail_id, status, detail, at)
-                        SELECT :tenant, id, 'queued', NULL, :now FROM queued
+                        INSERT INTO mail (tenant_id, credential_id, kind, recipient, language, next_attempt_at, created_at)
+                        SELECT :tenant, credential, :kind, recipient, :language, :now, :now
+                          FROM unnest(:credentials, :recipients) WITH ORDINALITY AS m(credential, recipient, n)
+                         ORDER BY n
                         """)
                 .bind("tenant", tenantId).bind("kind", kind.column()).bind("language", language).bind("now", Timestamp.from(now))
                 .bindArray("credentials", UUID.class, credentialIds).bindArray("recipients", String.class, recipients)
@@ -86,18 +81,17 @@ final class MailQueue {
     /** A mail sent: what {@link #sentAll} records of it. */
     record Sent(Due mail, String subject, String messageId) {}
 
-    /** Records the mails as sent, with a "sent" step each: one statement for a batch of them (each row still its own tenant's). */
+    /**
+     * Records the mails as sent: one statement for a batch of them (each row still its own tenant's). Their "sent" step is
+     * read from {@code sent_at} and {@code message_id} (see {@link #steps}), so it writes no history row of its own.
+     */
     static void sentAll(Handle h, List<Sent> sent, Instant now) {
         h.createUpdate("""
-                        WITH done AS (
-                            UPDATE mail m
-                               SET status = 'sent', sent_at = :now, message_id = s.message_id, subject = s.subject, last_error = NULL
-                              FROM unnest(:ids, :tenants, :messageIds, :subjects) AS s(id, tenant, message_id, subject)
-                             WHERE m.tenant_id = s.tenant
-                               AND m.id = s.id
-                            RETURNING m.id, m.tenant_id, m.message_id)
-                        INSERT INTO mail_event (tenant_id, mail_id, status, detail, at)
-                        SELECT tenant_id, id, 'sent', message_id, :now FROM done ORDER BY id
+                        UPDATE mail m
+                           SET status = 'sent', sent_at = :now, message_id = s.message_id, subject = s.subject, last_error = NULL
+                          FROM unnest(:ids, :tenants, :messageIds, :subjects) AS s(id, tenant, message_id, subject)
+                         WHERE m.tenant_id = s.tenant
+                           AND m.id = s.id
                         """)
                 .bind("now", Timestamp.from(now))
                 .bindArray("ids", Long.class, sent.stream().map(s -> s.mail().id()).toList())
@@ -129,13 +123,21 @@ final class MailQueue {
                 .bind("tenant", mail.tenantId()).bind("id", mail.id()).execute();
     }
 
-    /** How many mails of this kind went to this address since {@code since}: the rate limit of links a stranger can ask for. */
+    /**
+     * How many mails of this kind went to this address since {@code since}: the rate limit of links a stranger can ask for.
+     * Only sign-in and claim links are limited, so only they are indexed (V57's mail_recent); the literal list in the query lets
+     * every plan, generic ones too, use that partial index.
+     */
     static int recent(Handle h, long tenantId, MailKind kind, String recipient, Instant since) {
+        if (kind != MailKind.RECIPIENT_SIGN_IN && kind != MailKind.CLAIM_LINK) {
+            throw new IllegalArgumentException("mail of kind " + kind + " is not rate limited (mail_recent does not index it)");
+        }
         return h.createQuery("""
                         SELECT count(*)
                           FROM mail
                          WHERE tenant_id = :tenant
                            AND kind = :kind
+                           AND kind IN ('recipient_sign_in', 'claim_link')
                            AND recipient = :recipient
                            AND created_at > :since
                         """)
@@ -166,10 +168,14 @@ final class MailQueue {
                          LIMIT :limit
                         """)
                 .bind("tenant", tenantId).bind("credential", credentialId).bind("limit", limit)
-                .map((rs, ctx) -> new Delivered(rs.getLong("id"), MailKind.of(rs.getString("kind")), rs.getString("recipient"),
-                        rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("message_id"),
-                        steps(h, tenantId, rs.getLong("id"))))
+                .map((rs, ctx) -> {
+                    Instant created = rs.getTimestamp("created_at").toInstant();
+                    Instant sentAt = rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant();
+                    String messageId = rs.getString("message_id");
+                    return new Delivered(rs.getLong("id"), MailKind.of(rs.getString("kind")), rs.getString("recipient"), rs.getString("status"),
+                            rs.getInt("attempts"), rs.getString("last_error"), created, sentAt, messageId,
+                            steps(h, tenantId, rs.getLong("id"), created, sentAt, messageId));
+                })
                 .list();
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
@@ -187,9 +193,9 @@ final class MailQueue {
                              , m.status
                              , m.last_error
                              , m.attempts
-                             , COALESCE(e.at, m.created_at) AS at
+                             , COALESCE(m.sent_at, e.at, m.created_at) AS at
                           FROM credential AS c
-                          LEFT JOIN LATERAL (SELECT id, status, last_error, attempts, created_at
+                          LEFT JOIN LATERAL (SELECT id, status, last_error, attempts, created_at, sent_at
                                                FROM mail
                                               WHERE tenant_id = c.tenant_id
                                                 AND credential_id = c.id
@@ -200,6 +206,7 @@ final class MailQueue {
                                                FROM mail_event
                                               WHERE tenant_id = c.tenant_id
                                                 AND mail_id = m.id
+                                                AND status NOT IN ('queued', 'sent')
                                               ORDER BY id DESC
                                               LIMIT 1) AS e ON TRUE
                          WHERE c.tenant_id = :tenant
@@ -219,19 +226,32 @@ final class MailQueue {
         return found;
     }
 
-    private static List<Step> steps(Handle h, long tenantId, long mailId) {
-        return h.createQuery("""
+    /**
+     * The mail's history: queued (its {@code created_at}), each retry, bounce or failure (rows of mail_event), and sent (its
+     * {@code sent_at}, with the Message-ID). The first and last are read from the mail's own row rather than written as
+     * history rows: two rows and their index entries less per mail sent (issue 14). Rows 'queued' and 'sent' written
+     * before that are skipped, so no step shows twice.
+     */
+    private static List<Step> steps(Handle h, long tenantId, long mailId, Instant created, Instant sentAt, String messageId) {
+        List<Step> steps = new java.util.ArrayList<>();
+        steps.add(new Step("queued", null, created));
+        steps.addAll(h.createQuery("""
                         SELECT status
                              , detail
                              , at
                           FROM mail_event
                          WHERE tenant_id = :tenant
                            AND mail_id = :mail
+                           AND status NOT IN ('queued', 'sent')
                          ORDER BY id
                         """)
                 .bind("tenant", tenantId).bind("mail", mailId)
                 .map((rs, ctx) -> new Step(rs.getString("status"), rs.getString("detail"), rs.getTimestamp("at").toInstant()))
-                .list();
+                .list());
+        if (sentAt != null) {
+            steps.add(new Step("sent", messageId, sentAt));
+        }
+        return steps;
     }
 
     private static void step(Handle h, long tenantId, long mailId, String status, String detail, Instant at) {

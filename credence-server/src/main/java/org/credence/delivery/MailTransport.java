@@ -97,8 +97,9 @@ interface MailTransport {
         MimeMultipart related = new MimeMultipart("related");
         related.addBodyPart(html);
         for (MailLook.Image image : images) {
-            MimeBodyPart part = new MimeBodyPart();
-            part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(image.png(), "image/png")));
+            // encoded once per image, not per mail; a part of known encoding is not scanned again to choose one (issue 14)
+            MimeBodyPart part = new jakarta.mail.internet.PreencodedMimeBodyPart("base64");
+            part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(EncodedImages.base64(image.png()), "image/png")));
             part.setContentID("<" + image.cid() + ">");
             part.setDisposition(jakarta.mail.Part.INLINE);
             part.setFileName(image.cid().substring(0, image.cid().indexOf('@')) + ".png");

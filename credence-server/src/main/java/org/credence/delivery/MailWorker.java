@@ -33,6 +33,8 @@ public final class MailWorker {
      * session. A crash between sending and recording sends at most this many again (mail is at-least-once either way).
      */
     static final int BATCH = 50;
+    /** How long {@link #runDue} waits after a batch that was not full, for the rest of a burst to arrive. */
+    static final Duration GATHER = Duration.ofMillis(200);
     /** Wakes closer together than this share one "mail now" job: one insert for a burst of issuances, not one each. */
     private static final long WAKE_EVERY_NANOS = 100_000_000L;
 
@@ -43,13 +45,16 @@ public final class MailWorker {
     private final String from;
     private final Clock clock;
     private final SecureRandom random;
+    private final Duration gather;
     private final AtomicLong lastWake = new AtomicLong(System.nanoTime() - WAKE_EVERY_NANOS);
     private volatile Runnable waker;
     /** Set once at start, after the badges exist (they are built after delivery). */
     private volatile MailBrand brand = MailBrand.PLAIN;
 
+    /** @param gather how long to wait after a batch that was not full ({@link #GATHER}; zero: look again at once, as tests want) */
     MailWorker(Jdbi jdbi, MailTransport transport, MailComposer composer, MailAttachments attachments, String from, Clock clock,
-               SecureRandom random) {
+               SecureRandom random, Duration gather) {
+        this.gather = gather;
         this.jdbi = jdbi;
         this.transport = transport;
         this.composer = composer;
@@ -86,7 +91,12 @@ public final class MailWorker {
         }
     }
 
-    /** Sends every mail that is due at the clock's now; returns how many were attempted. Safe to call from several threads or nodes. */
+    /**
+     * Sends every mail that is due at the clock's now, until none is; returns how many were attempted. Safe to call from
+     * several threads or nodes. After a batch that was not full it waits {@link #gather} before looking again, so the mail of
+     * a burst of issuances goes out in full batches rather than in batches of one or two that each pay a batch's statements
+     * and commits (issue 14); the wait holds no connection and uses no CPU.
+     */
     public int runDue() {
         int attempted = 0;
         while (true) {
@@ -96,18 +106,33 @@ public final class MailWorker {
                 transport.idle();
                 return attempted;
             }
-            List<MailQueue.Sent> sent = new java.util.ArrayList<>(due.size());
-            Map<Long, Optional<MailContent>> composed = composeAll(due, now);
-            for (MailQueue.Due mail : due) {
-                MailQueue.Sent one = attempt(mail, composed);
-                if (one != null) {
-                    sent.add(one);
+            send(due, now);
+            attempted += due.size();
+            if (due.size() < BATCH && !gather.isZero()) {
+                try {
+                    Thread.sleep(gather.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // shutting down: the poll after the restart sends the rest
+                    transport.idle();
+                    return attempted;
                 }
             }
-            if (!sent.isEmpty()) {
-                jdbi.useTransaction(h -> MailQueue.sentAll(h, sent, clock.instant()));
+        }
+    }
+
+    /** Composes and sends a batch taken from the queue, then records it: sent in one statement, each failure at once. */
+    private void send(List<MailQueue.Due> due, Instant now) {
+        List<MailQueue.Sent> sent = new java.util.ArrayList<>(due.size());
+        Map<Long, Optional<MailContent>> composed = composeAll(due, now);
+        Map<Long, MailLook> looks = looks(due);
+        for (MailQueue.Due mail : due) {
+            MailQueue.Sent one = attempt(mail, composed, looks);
+            if (one != null) {
+                sent.add(one);
             }
-            attempted += due.size();
+        }
+        if (!sent.isEmpty()) {
+            jdbi.useTransaction(h -> MailQueue.sentAll(h, sent, clock.instant()));
         }
     }
 
@@ -125,7 +150,7 @@ public final class MailWorker {
     }
 
     /** Sends the mail (composed already, or now); what to record as sent, or null when it failed (recorded at once). */
-    private MailQueue.Sent attempt(MailQueue.Due mail, Map<Long, Optional<MailContent>> composedAll) {
+    private MailQueue.Sent attempt(MailQueue.Due mail, Map<Long, Optional<MailContent>> composedAll, Map<Long, MailLook> looks) {
         Instant now = clock.instant();
         try {
             Optional<ReportMail.Rendered> composed = mail.kind() == MailKind.WEEKLY_REPORT ? composer.report(mail)
@@ -140,7 +165,8 @@ public final class MailWorker {
                 return null;
             }
             MailContent content = composed.get().content();
-            MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content, look(mail),
+            MimeMessage message = MailTransport.build(transport.session(), from, mail.recipient(), content,
+                    looks.containsKey(mail.id()) ? looks.get(mail.id()) : look(mail),
                     composed.get().attachments(), now);
             String messageId = transport.send(mail.id(), message);
             return new MailQueue.Sent(mail, content.subject(), messageId);
@@ -153,6 +179,21 @@ public final class MailWorker {
             failed(mail, false, e.toString());
         }
         return null;
+    }
+
+    /** The looks of the batch's mails by mail id, read together; empty when that failed, and each is then looked up alone. */
+    private Map<Long, MailLook> looks(List<MailQueue.Due> due) {
+        try {
+            List<MailLook> looks = brand.looks(due.stream().map(MailQueue.Due::tenantId).toList(), due.stream().map(MailQueue.Due::credentialId).toList());
+            Map<Long, MailLook> byMail = new java.util.HashMap<>();
+            for (int i = 0; i < due.size(); i++) {
+                byMail.put(due.get(i).id(), looks.get(i));
+            }
+            return byMail;
+        } catch (RuntimeException e) {
+            LOG.info("reading the looks of {} mails at once failed, reading each alone: {}", due.size(), e.toString());
+            return Map.of();
+        }
     }
 
     /** The tenant's look; Credence's plain one when it cannot be found (a badge that fails to draw must not hold up the mail). */

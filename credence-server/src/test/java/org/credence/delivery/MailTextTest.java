@@ -25,7 +25,7 @@ class MailTextTest {
 
     @Test
     void retries_back_off_exponentially_with_jitter_up_to_a_cap() {
-        MailWorker worker = new MailWorker(null, null, null, MailAttachments.NONE, "x@example.org", Clock.systemUTC(), new SecureRandom());
+        MailWorker worker = new MailWorker(null, null, null, MailAttachments.NONE, "x@example.org", Clock.systemUTC(), new SecureRandom(), java.time.Duration.ZERO);
         for (int attempt = 1; attempt <= MailWorker.MAX_ATTEMPTS; attempt++) {
             Duration full = MailWorker.FIRST_RETRY.multipliedBy(1L << (attempt - 1));
             Duration cap = full.compareTo(MailWorker.LONGEST_RETRY) > 0 ? MailWorker.LONGEST_RETRY : full;
