@@ -62,6 +62,22 @@ public final class Issuance {
     private final SecureRandom random;
     private final TransparencyLog log;
     private final IssuanceListener listener;
+    /**
+     * The tenant and the achievements a batch names, read at most once a second ({@link #RECENT}) rather than once a batch:
+     * an achievement edited in this process reaches the next credential at once; one edited by another process on the same
+     * database, or a tenant's mail language changed, reaches credentials issued from a second later.
+     */
+    private final Recent<Long, Tenant> recentTenants;
+    private final Recent<AchievementKey, Achievement> recentAchievements;
+
+    /** How long a batch may use a tenant or achievement read by an earlier batch. */
+    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(1);
+
+    private record AchievementKey(long tenantId, long id) {}
+
+    private Achievement achievement(long tenantId, long id) {
+        return recentAchievements.get(new AchievementKey(tenantId, id), k -> achievements.get(k.tenantId(), k.id()));
+    }
 
     public Issuance(Jdbi jdbi, Tenants tenants, TenantKeys keys, Achievements achievements, StatusLists statusLists,
                     EddsaRdfc2022 suite, AuditTrail audit, TransparencyLog log, Clock clock, SecureRandom random, IssuanceListener listener) {
@@ -76,6 +92,8 @@ public final class Issuance {
         this.audit = audit;
         this.clock = clock;
         this.random = random;
+        this.recentTenants = new Recent<>(RECENT.toNanos(), System::nanoTime, () -> 0);
+        this.recentAchievements = new Recent<>(RECENT.toNanos(), System::nanoTime, achievements::edits);
     }
 
     /**
@@ -252,24 +270,41 @@ public final class Issuance {
     /** What a command came to: the credential, or the {@link DomainException} (or {@link Idempotency.KeyReused}) it met. */
     private record Outcome(Issued issued, RuntimeException error) {}
 
-    /** Concurrent single requests, 64 at most to a batch, two batches of a caller at a time: one signs while the other commits. */
-    private final Gathering<Caller, Arrival, Outcome> together = new Gathering<>(64, 2, this::runGathered);
+    /**
+     * Concurrent single requests, 64 at most to a batch: one batch of a caller is signed while the one before it commits
+     * (one writer at a time), and a batch takes every request that arrived while the one before was signed.
+     */
+    private final Gathering<Caller, Arrival, Gathered, Outcome> together = new Gathering<>(64, this::signGathered, this::writeGathered);
+
+    /** A gathered batch between its two stages: signed, or the failure signing met. */
+    private record Gathered(Caller caller, List<Arrival> arrivals, SignedBatch signed, RuntimeException failed) {}
+
+    private Gathered signGathered(Caller caller, List<Arrival> arrivals) {
+        try {
+            return new Gathered(caller, arrivals, sign(caller, arrivals), null);
+        } catch (RuntimeException e) {
+            return new Gathered(caller, arrivals, null, e);
+        }
+    }
 
     /**
      * A batch of single requests that fails as a whole (the database refused a statement, say) wrote nothing, so each of
      * its requests is run again alone: a request that shares a batch fails only for its own reasons.
      */
-    private List<Outcome> runGathered(Caller caller, List<Arrival> arrivals) {
+    private List<Outcome> writeGathered(Gathered batch) {
         try {
-            return run(caller, arrivals);
+            if (batch.failed() != null) {
+                throw batch.failed();
+            }
+            return write(batch.signed(), null);
         } catch (RuntimeException failed) {
-            if (arrivals.size() == 1) {
+            if (batch.arrivals().size() == 1) {
                 throw failed;
             }
-            List<Outcome> alone = new ArrayList<>(arrivals.size());
-            for (Arrival arrival : arrivals) {
+            List<Outcome> alone = new ArrayList<>(batch.arrivals().size());
+            for (Arrival arrival : batch.arrivals()) {
                 try {
-                    alone.add(run(caller, List.of(arrival)).get(0));
+                    alone.add(run(batch.caller(), List.of(arrival)).get(0));
                 } catch (RuntimeException e) {
                     alone.add(new Outcome(null, e));
                 }
@@ -297,13 +332,13 @@ public final class Issuance {
             return new SignedBatch(caller, null, List.of(), List.of(), outcomes);
         }
         long tenantId = caller.tenantId();
-        Tenant tenant = tenants.byId(tenantId);
+        Tenant tenant = recentTenants.get(tenantId, tenants::byId);
         Map<Long, Achievement> known = new HashMap<>();
         List<Prepared> good = new ArrayList<>();
         for (int i = 0; i < arrivals.size(); i++) {
             try {
                 Arrival arrival = arrivals.get(i);
-                good.add(prepare(i, tenant, arrival.command(), arrival.at(), id -> known.computeIfAbsent(id, a -> achievements.get(tenantId, a))));
+                good.add(prepare(i, tenant, arrival.command(), arrival.at(), id -> known.computeIfAbsent(id, a -> achievement(tenantId, a))));
             } catch (DomainException e) {
                 outcomes[i] = new Outcome(null, e);
             }
