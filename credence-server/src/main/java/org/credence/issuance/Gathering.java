@@ -11,10 +11,10 @@ import java.util.function.Function;
 /**
  * Group commit for single requests: items submitted at the same time under one key are run together as one batch,
  * by the submitting threads themselves, in two stages: {@code prepare} (signing: no lock, no transaction) and
- * {@code finish} (writing: one transaction). Per key, one batch at a time is prepared and one at a time is finished, so
- * batch N+1 is prepared while batch N commits, and a batch is formed only when the previous one has left the first
- * stage: it takes every item that arrived meanwhile (up to {@code maxBatch}), so the commit's fixed cost is shared by as
- * many requests as were waiting. Alone, an item runs at once as a batch of one: gathering adds no wait, only company.
+ * {@code finish} (writing: one transaction). Per key, at most two batches are in flight: one is finished while the
+ * next is prepared (batch N+1 is signed while batch N commits), so a batch is formed only when the one before the
+ * previous has committed and it takes every item that arrived meanwhile (up to {@code maxBatch}): the commit's fixed
+ * cost is shared by as many requests as were waiting. Alone, an item runs at once as a batch of one: gathering adds no wait, only company.
  *
  * @param <K> what items must share to run together (a caller: one tenant, one actor)
  * @param <I> an item
@@ -43,6 +43,8 @@ final class Gathering<K, I, S, O> {
         final ArrayDeque<Waiting<I, O>> waiting = new ArrayDeque<>();
         boolean preparing;
         boolean finishing;
+        /** Batches taken and not yet finished: at most two (one finishing, one prepared or being prepared). */
+        int inFlight;
     }
 
     private static final class Waiting<I, O> {
@@ -66,13 +68,14 @@ final class Gathering<K, I, S, O> {
         while (true) {
             List<Waiting<I, O>> batch = new ArrayList<>();
             synchronized (group) {
-                while (!mine.done && (group.preparing || group.waiting.isEmpty())) {
+                while (!mine.done && (group.preparing || group.inFlight >= 2 || group.waiting.isEmpty())) {
                     await(group);
                 }
                 if (mine.done) {
                     break;
                 }
                 group.preparing = true;
+                group.inFlight++;
                 while (batch.size() < maxBatch && !group.waiting.isEmpty()) {
                     batch.add(group.waiting.poll());
                 }
@@ -108,6 +111,7 @@ final class Gathering<K, I, S, O> {
                     w.outcome = outcomes == null ? null : outcomes.get(i);
                 }
                 group.finishing = false;
+                group.inFlight--;
                 group.notifyAll();
             }
         }

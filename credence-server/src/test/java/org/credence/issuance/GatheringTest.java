@@ -108,16 +108,19 @@ class GatheringTest {
     }
 
     @Test
-    void the_next_batch_is_prepared_while_one_finishes_and_batches_finish_one_at_a_time() throws Exception {
+    void the_next_batch_is_prepared_while_one_finishes_and_no_more_than_two_are_in_flight() throws Exception {
         List<List<Integer>> finished = new CopyOnWriteArrayList<>();
         AtomicInteger preparing = new AtomicInteger();
         AtomicInteger finishing = new AtomicInteger();
         AtomicInteger mostPreparing = new AtomicInteger();
         AtomicInteger mostFinishing = new AtomicInteger();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
         CountDownLatch secondPrepared = new CountDownLatch(1);
         CountDownLatch firstFinishing = new CountDownLatch(1);
         AtomicInteger prepared = new AtomicInteger();
         Gathering<String, Integer, List<Integer>, Integer> gathering = new Gathering<>(64, (key, items) -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             mostPreparing.accumulateAndGet(preparing.incrementAndGet(), Math::max);
             preparing.decrementAndGet();
             if (prepared.incrementAndGet() == 2) {
@@ -132,6 +135,7 @@ class GatheringTest {
             }
             finished.add(items);
             finishing.decrementAndGet();
+            inFlight.decrementAndGet();
             return items.stream().map(i -> i + 100).toList();
         });
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -152,6 +156,8 @@ class GatheringTest {
         assertThat(secondPrepared.getCount()).as("a second batch was prepared while the first finished").isZero();
         assertThat(mostPreparing.get()).isEqualTo(1);
         assertThat(mostFinishing.get()).isEqualTo(1);
+        assertThat(mostInFlight.get()).as("a third batch waits until the first has committed, and gathers meanwhile").isEqualTo(2);
+        assertThat(finished.size()).as("15 items behind one batch and one more: gathered in a few batches").isLessThan(16);
         assertThat(finished.stream().mapToInt(List::size).sum()).isEqualTo(16);
     }
 
