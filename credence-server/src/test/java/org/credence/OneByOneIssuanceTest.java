@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code POST /api/v1/credentials} one request at a time, many at once: the gathered batches (one signed while the one
- * before commits), the tenant and achievement read once a second, and the answers each request must still get.
+ * {@code POST /api/v1/credentials} one request at a time, many at once: the gathered batches, the tenant and achievement
+ * read at most once a second, and the answers each request must still get.
  */
 @Tag("integration")
 class OneByOneIssuanceTest {

@@ -12,8 +12,8 @@ import java.util.Locale;
 /**
  * A load driver's HTTP/1.1 client: one kept-alive socket, one request at a time, the answer read whole (Content-Length
  * or chunked) so every status is seen. It exists because {@code java.net.http.HttpClient} spends more CPU per small
- * request (its selector thread, hand-offs between threads, HTTP/2 upgrade machinery) than the server spends on some of
- * them, on the same two cores: measurement overhead, not the server's work. Not thread-safe: one per client thread.
+ * request (its selector thread and the hand-offs between it and the caller) than the server spends on some of them, on
+ * the same two cores: measurement overhead, not the server's work (docs/benchmarks.md, fourth pass). Not thread-safe: one per client thread.
  */
 final class PlainHttpClient implements AutoCloseable {
     /** An answer: its status and body. */
@@ -54,7 +54,8 @@ final class PlainHttpClient implements AutoCloseable {
             out.flush();
             return read();
         } catch (IOException stale) {
-            // a kept-alive connection the server closed meanwhile: once more on a fresh one
+            // a kept-alive connection the server closed meanwhile: once more on a fresh one (a request the server had already
+            // issued then answers 200, a replay, which the caller counts apart from 201s)
             close();
             connect();
             out.write(request);

@@ -270,41 +270,24 @@ public final class Issuance {
     /** What a command came to: the credential, or the {@link DomainException} (or {@link Idempotency.KeyReused}) it met. */
     private record Outcome(Issued issued, RuntimeException error) {}
 
-    /**
-     * Concurrent single requests, 64 at most to a batch: one batch of a caller is signed while the one before it commits
-     * (one writer at a time), and a batch takes every request that arrived while the one before was signed.
-     */
-    private final Gathering<Caller, Arrival, Gathered, Outcome> together = new Gathering<>(64, this::signGathered, this::writeGathered);
-
-    /** A gathered batch between its two stages: signed, or the failure signing met. */
-    private record Gathered(Caller caller, List<Arrival> arrivals, SignedBatch signed, RuntimeException failed) {}
-
-    private Gathered signGathered(Caller caller, List<Arrival> arrivals) {
-        try {
-            return new Gathered(caller, arrivals, sign(caller, arrivals), null);
-        } catch (RuntimeException e) {
-            return new Gathered(caller, arrivals, null, e);
-        }
-    }
+    /** Concurrent single requests, 64 at most to a batch, two batches of a caller at a time: one signs while the other commits. */
+    private final Gathering<Caller, Arrival, Outcome> together = new Gathering<>(64, 2, this::runGathered);
 
     /**
      * A batch of single requests that fails as a whole (the database refused a statement, say) wrote nothing, so each of
      * its requests is run again alone: a request that shares a batch fails only for its own reasons.
      */
-    private List<Outcome> writeGathered(Gathered batch) {
+    private List<Outcome> runGathered(Caller caller, List<Arrival> arrivals) {
         try {
-            if (batch.failed() != null) {
-                throw batch.failed();
-            }
-            return write(batch.signed(), null);
+            return run(caller, arrivals);
         } catch (RuntimeException failed) {
-            if (batch.arrivals().size() == 1) {
+            if (arrivals.size() == 1) {
                 throw failed;
             }
-            List<Outcome> alone = new ArrayList<>(batch.arrivals().size());
-            for (Arrival arrival : batch.arrivals()) {
+            List<Outcome> alone = new ArrayList<>(arrivals.size());
+            for (Arrival arrival : arrivals) {
                 try {
-                    alone.add(run(batch.caller(), List.of(arrival)).get(0));
+                    alone.add(run(caller, List.of(arrival)).get(0));
                 } catch (RuntimeException e) {
                     alone.add(new Outcome(null, e));
                 }

@@ -20,7 +20,7 @@ class GatheringTest {
     @Test
     void an_item_alone_runs_at_once_as_a_batch_of_one() {
         List<List<Integer>> batches = new CopyOnWriteArrayList<>();
-        Gathering<String, Integer, List<Integer>, Integer> gathering = Gathering.oneStage(64, (key, items) -> {
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(64, 2, (key, items) -> {
             batches.add(items);
             return items.stream().map(i -> i * 10).toList();
         });
@@ -35,7 +35,7 @@ class GatheringTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostRunning = new AtomicInteger();
         CountDownLatch firstBatchMayEnd = new CountDownLatch(1);
-        Gathering<String, Integer, List<Integer>, Integer> gathering = Gathering.oneStage(10, (key, items) -> {
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(10, 1, (key, items) -> {
             mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             batches.add(items);
             if (batches.size() == 1) {
@@ -71,7 +71,7 @@ class GatheringTest {
 
     @Test
     void a_batch_that_fails_fails_its_own_items_and_the_next_batch_still_runs() {
-        Gathering<String, Integer, List<Integer>, Integer> gathering = Gathering.oneStage(64, (key, items) -> {
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(64, 2, (key, items) -> {
             if (items.contains(13)) {
                 throw new IllegalStateException("unlucky batch");
             }
@@ -85,7 +85,7 @@ class GatheringTest {
     @Test
     void items_of_different_keys_never_share_a_batch() throws Exception {
         List<List<String>> batches = new CopyOnWriteArrayList<>();
-        Gathering<String, String, List<String>, String> gathering = Gathering.oneStage(64, (key, items) -> {
+        Gathering<String, String, String> gathering = new Gathering<>(64, 1, (key, items) -> {
             assertThat(items).allMatch(i -> i.startsWith(key));
             batches.add(items);
             return items;
@@ -105,73 +105,6 @@ class GatheringTest {
             pool.shutdownNow();
         }
         assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(40);
-    }
-
-    @Test
-    void the_next_batch_is_prepared_while_one_finishes_and_no_more_than_two_are_in_flight() throws Exception {
-        List<List<Integer>> finished = new CopyOnWriteArrayList<>();
-        AtomicInteger preparing = new AtomicInteger();
-        AtomicInteger finishing = new AtomicInteger();
-        AtomicInteger mostPreparing = new AtomicInteger();
-        AtomicInteger mostFinishing = new AtomicInteger();
-        AtomicInteger inFlight = new AtomicInteger();
-        AtomicInteger mostInFlight = new AtomicInteger();
-        CountDownLatch secondPrepared = new CountDownLatch(1);
-        CountDownLatch firstFinishing = new CountDownLatch(1);
-        AtomicInteger prepared = new AtomicInteger();
-        Gathering<String, Integer, List<Integer>, Integer> gathering = new Gathering<>(64, (key, items) -> {
-            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            mostPreparing.accumulateAndGet(preparing.incrementAndGet(), Math::max);
-            preparing.decrementAndGet();
-            if (prepared.incrementAndGet() == 2) {
-                secondPrepared.countDown();
-            }
-            return items;
-        }, items -> {
-            mostFinishing.accumulateAndGet(finishing.incrementAndGet(), Math::max);
-            if (finished.isEmpty()) {
-                firstFinishing.countDown();
-                await(secondPrepared); // the first batch commits only once the second has been signed meanwhile
-            }
-            finished.add(items);
-            finishing.decrementAndGet();
-            inFlight.decrementAndGet();
-            return items.stream().map(i -> i + 100).toList();
-        });
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<Integer>> outcomes = new ArrayList<>();
-            outcomes.add(pool.submit(() -> gathering.submit("a", 0)));
-            await(firstFinishing);
-            for (int i = 1; i < 16; i++) {
-                int item = i;
-                outcomes.add(pool.submit(() -> gathering.submit("a", item)));
-            }
-            for (int i = 0; i < 16; i++) {
-                assertThat(outcomes.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i + 100);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(secondPrepared.getCount()).as("a second batch was prepared while the first finished").isZero();
-        assertThat(mostPreparing.get()).isEqualTo(1);
-        assertThat(mostFinishing.get()).isEqualTo(1);
-        assertThat(mostInFlight.get()).as("a third batch waits until the first has committed, and gathers meanwhile").isEqualTo(2);
-        assertThat(finished.size()).as("15 items behind one batch and one more: gathered in a few batches").isLessThan(16);
-        assertThat(finished.stream().mapToInt(List::size).sum()).isEqualTo(16);
-    }
-
-    @Test
-    void a_batch_whose_preparation_fails_fails_its_own_items_only() {
-        Gathering<String, Integer, List<Integer>, Integer> gathering = new Gathering<>(64, (key, items) -> {
-            if (items.contains(13)) {
-                throw new IllegalStateException("unlucky signature");
-            }
-            return items;
-        }, items -> items);
-
-        assertThatThrownBy(() -> gathering.submit("a", 13)).isInstanceOf(IllegalStateException.class).hasMessage("unlucky signature");
-        assertThat(gathering.submit("a", 14)).isEqualTo(14);
     }
 
     private static void await(CountDownLatch latch) {
