@@ -52,6 +52,14 @@ class AppHomeBrowserTest {
         BrowserHarness.closeBoth(browser, server);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void inTheBrowsersLanguage() {
+        // a test that picked Norwegian with ?lang=nb leaves it remembered; each test starts from the browser's English
+        if (browser != null) {
+            browser.forgetLanguage();
+        }
+    }
+
     @Test
     void an_owners_home_has_numbers_attention_and_actions_on_a_desktop_and_a_phone() {
         browser.desktop().signIn(server.base(), "fjordhome", "owner@fjordhome.example", PASSWORD).open(server.base() + "/app");
@@ -90,7 +98,8 @@ class AppHomeBrowserTest {
         browser.assertAccessible("/app home as viewer in Norwegian");
         browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector(".app-bar-user button")));
 
-        browser.phone().signIn(server.base(), "freshhome", "owner@freshhome.example", PASSWORD).open(server.base() + "/app");
+        // another person, whose browser has not picked Norwegian
+        browser.phone().forgetLanguage().signIn(server.base(), "freshhome", "owner@freshhome.example", PASSWORD).open(server.base() + "/app");
         assertThat(browser.driver().findElement(By.id("getting-started")).getText()).contains("Create your first achievement");
         assertThat(browser.driver().findElement(By.id("first-achievement")).getAttribute("href")).endsWith("/app/achievements/new");
         browser.assertAccessible("/app home of a new tenant on a phone");

@@ -112,6 +112,50 @@ class BoardReportTest {
                 "Kostnad mot avkastning", "Last ned PDF", "holdt tilbake", "Aktiveringsrate", "Målemodenhet: ", "Neste steg:");
     }
 
+    /** English the insights library writes (formulas, caveats, warnings) that must not reach a Norwegian reader. */
+    static final List<String> LIBRARY_ENGLISH = List.of("÷ credentials issued", "credentials with issued_at in the period",
+            "read as a rough indication", "so the rate can move a lot", "The interval assumes visits arrive independently",
+            "Recent credentials have had less time", "credentials issued =", "Not measured: Credence counts clicks",
+            "Rates are per credential issued in the period", "measured shares fixed", "per 1000 impressions", "impressions per share");
+
+    @Test
+    void the_norwegian_page_writes_the_formulas_and_notes_in_norwegian() {
+        String body = page("/app/reports/board?quarter=" + quarter + "&lang=nb").body();
+        assertThat(body).contains("kompetansebevis med utstedelsestidspunkt i perioden", "÷ utstedte kompetansebevis",
+                "utstedte kompetansebevis = 14");
+        LIBRARY_ENGLISH.forEach(english -> assertThat(body).doesNotContain(english));
+    }
+
+    @Test
+    void the_norwegian_pdf_writes_the_formulas_in_norwegian() throws Exception {
+        HttpResponse<byte[]> pdf = server.binary("GET", "/app/reports/board.pdf?quarter=" + quarter + "&lang=nb", null, null,
+                "Cookie", "credence_session=" + analyst);
+        // PDFBox breaks lines where the PDF does: join them to look for phrases
+        String text = pdfText(pdf.body()).replaceAll("\\s+", " ");
+        assertThat(text).contains("kompetansebevis med utstedelsestidspunkt i perioden", "÷ utstedte kompetansebevis");
+        LIBRARY_ENGLISH.forEach(english -> assertThat(text).doesNotContain(english));
+    }
+
+    @Test
+    void the_norwegian_dashboard_writes_definitions_formulas_and_small_sample_warnings_in_norwegian() {
+        String body = page("/app/analytics?lang=nb").body();
+        // 14 credentials issued, under 30: the warning names the numbers, in Norwegian
+        assertThat(body).contains("bygger på 14 kompetansebevis, under 30: les det som en grov indikasjon",
+                "hentede kompetansebevis ÷ utstedte kompetansebevis", "Andelen utstedte kompetansebevis som er delt minst én gang",
+                "Intervallet forutsetter at besøkene kommer uavhengig av hverandre", "Andelene er per kompetansebevis utstedt i perioden",
+                "USD per 1000 visninger", "målte delinger holdt faste");
+        LIBRARY_ENGLISH.forEach(english -> assertThat(body).doesNotContain(english));
+        assertThat(page("/app/analytics?lang=en").body()).contains("based on 14 credentials, under 30: read as a rough indication",
+                "credentials claimed ÷ credentials issued");
+    }
+
+    @Test
+    void the_norwegian_operations_page_writes_formulas_and_warnings_in_norwegian() {
+        String body = page("/app/analytics/operations?lang=nb").body();
+        assertThat(body).contains("kompetansebevis med utstedelsestidspunkt i perioden", "les det som en grov indikasjon");
+        LIBRARY_ENGLISH.forEach(english -> assertThat(body).doesNotContain(english));
+    }
+
     @Test
     void only_users_who_may_see_analytics_get_the_page() {
         assertThat(server.sendBytes("GET", "/app/reports/board", null, null).status()).isEqualTo(303);

@@ -105,6 +105,17 @@ final class BrowserHarness implements AutoCloseable {
         });
     }
 
+    /**
+     * Forgets a language picked with {@code ?lang=} (the server remembers it in the {@code lang} cookie), so the next
+     * page is in the browser's own language again: for a test that expects English after another test picked Norwegian.
+     */
+    BrowserHarness forgetLanguage() {
+        if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
+            driver.manage().deleteCookieNamed("lang");
+        }
+        return this;
+    }
+
     /** The width of a phone (an iPhone 12–15 in portrait), for the pages' small-screen checks. */
     static final int PHONE_WIDTH = 390;
 

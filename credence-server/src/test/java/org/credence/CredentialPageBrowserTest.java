@@ -73,6 +73,14 @@ class CredentialPageBrowserTest {
         assertThat(shot).isRegularFile();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void inTheBrowsersLanguage() {
+        // a test that picked Norwegian with ?lang=nb leaves it remembered; each test starts from the browser's English
+        if (browser != null) {
+            browser.forgetLanguage();
+        }
+    }
+
     @Test
     void page_shows_recipient_achievement_and_status(TestInfo test) {
         browser.open(page(ase.get("number").asText()));

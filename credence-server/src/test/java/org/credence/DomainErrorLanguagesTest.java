@@ -53,6 +53,17 @@ class DomainErrorLanguagesTest {
     }
 
     @Test
+    void a_library_reason_is_a_quoted_detail_of_a_norwegian_sentence_and_stays_the_english_detail() {
+        var nb = post("/app/webhooks", "/app/webhooks?lang=nb", "url", "https://exa mple.org/hook", "events", "credential.issued", "lang", "nb");
+        assertThat(nb.status()).isEqualTo(422);
+        assertThat(nb.body()).contains("dette er ikke en gyldig nettadresse: den har tegn eller en oppbygning en nettadresse ikke kan ha")
+                .contains("Teknisk detalj (på engelsk): «Illegal character in authority at index 8: https://exa mple.org/hook»");
+        var api = server.send("POST", "/api/v1/webhooks", key, "{\"url\":\"https://exa mple.org/hook\",\"events\":[\"credential.issued\"]}",
+                "Accept-Language", "nb");
+        assertThat(api.json().get("detail").asText()).isEqualTo("url is not a URL: Illegal character in authority at index 8: https://exa mple.org/hook");
+    }
+
+    @Test
     void a_cost_line_without_a_category_and_an_assumption_without_a_reason_are_refused_in_norwegian() {
         var cost = post("/app/costs", "/app/costs?lang=nb", "incurredOn", "2026-03-02", "amount", "200", "currency", "EUR", "lang", "nb");
         assertThat(cost.status()).isEqualTo(422);

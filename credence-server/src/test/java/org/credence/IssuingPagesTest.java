@@ -292,15 +292,7 @@ class IssuingPagesTest {
 
     /** Polls the job through the API until it is over. */
     static JsonNode finished(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonNode job = server.send("GET", "/api/v1/issuance-jobs/" + id, key, null).json();
-            if (job.get("state").asText().matches("finished|cancelled")) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return server.finishedJob(key, id);
     }
 
     static String selected(String html, int column) {

@@ -87,6 +87,14 @@ class OutcomePagesBrowserTest {
         }
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void inTheBrowsersLanguage() {
+        // a test that picked Norwegian with ?lang=nb leaves it remembered; each test starts from the browser's English
+        if (browser != null) {
+            browser.forgetLanguage();
+        }
+    }
+
     @Test
     void an_owner_adds_a_cost_line_through_the_form_and_the_figures_render_in_english_and_norwegian() throws Exception {
         browser.open(server.base() + "/app/analytics/operations");

@@ -210,6 +210,19 @@ final class ServerHarness implements AutoCloseable {
         }
     }
 
+    /** Polls the issuance job {@code id} through the API (with {@code key}) until it is finished or cancelled; its last answer. */
+    com.fasterxml.jackson.databind.JsonNode finishedJob(String key, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            com.fasterxml.jackson.databind.JsonNode job = send("GET", "/api/v1/issuance-jobs/" + id, key, null).json();
+            if (job.get("state").asText().matches("finished|cancelled")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + id + " did not finish");
+    }
+
     /** Runs one SQL statement with positional binds: for state no API sets yet (privacy, branding). */
     int sql(String statement, Object... binds) {
         return credence.jdbi().withHandle(h -> {

@@ -101,6 +101,16 @@ class WeeklyReportTest {
     }
 
     @Test
+    void the_norwegian_weekly_pdf_writes_the_formulas_in_norwegian() throws Exception {
+        HttpResponse<byte[]> pdf = server.binary("GET", "/api/v1/reports/weekly?week=" + issuedWeek + "&lang=nb", key, null);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        // PDFBox breaks lines where the PDF does: join them to look for phrases
+        String text = pdfText(pdf.body()).replaceAll("\\s+", " ");
+        assertThat(text).contains("Ukentlig programrapport", "kompetansebevis med utstedelsestidspunkt i perioden");
+        BoardReportTest.LIBRARY_ENGLISH.forEach(english -> assertThat(text).doesNotContain(english));
+    }
+
+    @Test
     void subscribers_are_the_tenants_owners_and_analysts() {
         var refused = server.send("PUT", "/api/v1/reports/weekly/subscribers/" + viewer, key, null);
         OpenApiContractTest.check("/api/v1/reports/weekly/subscribers/{userId}", "put", refused);

@@ -50,8 +50,15 @@ public record Figure(Metric metric, BigDecimal value, String unit, Map<String, I
 
     /** A withheld figure: no value, one {@link Warning.Code#SUPPRESSED} warning with the reason. */
     public static Figure suppressed(Metric metric, String unit, String reason) {
-        return new Figure(metric, null, unit, Map.of(), null, List.of(new Warning(Warning.Code.SUPPRESSED, reason)),
-                true);
+        return suppressed(metric, unit, new Warning(Warning.Code.SUPPRESSED, reason));
+    }
+
+    /** A withheld figure: no value, one {@link Warning.Code#SUPPRESSED} warning saying why. */
+    public static Figure suppressed(Metric metric, String unit, Warning why) {
+        if (why.code() != Warning.Code.SUPPRESSED) {
+            throw new IllegalArgumentException("a withheld figure's warning says why it is withheld, not " + why.code());
+        }
+        return new Figure(metric, null, unit, Map.of(), null, List.of(why), true);
     }
 
     /** Whether any warning is about the sample (no data, small denominator, few events). */

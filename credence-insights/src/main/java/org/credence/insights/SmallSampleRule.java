@@ -32,9 +32,8 @@ public record SmallSampleRule(long minimumDenominator, long minimumEvents) {
         List<Warning> warnings = denominatorWarnings(trials);
         long failures = trials.value() - successes.value();
         if (trials.value() > 0 && Math.min(successes.value(), failures) < minimumEvents) {
-            warnings.add(new Warning(Warning.Code.FEW_EVENTS, successes.value() + " of " + trials.value()
-                    + ": fewer than " + minimumEvents + (successes.value() < minimumEvents ? " events" : " non-events")
-                    + ", so the rate can move a lot with one more"));
+            warnings.add(Warning.of(successes.value() < minimumEvents ? Warning.Text.FEW_EVENTS : Warning.Text.FEW_NON_EVENTS,
+                    "successes", successes.value(), "trials", trials.value(), "minimum", minimumEvents));
         }
         return List.copyOf(warnings);
     }
@@ -43,20 +42,23 @@ public record SmallSampleRule(long minimumDenominator, long minimumEvents) {
     public List<Warning> forRate(Count events, Count exposure) {
         List<Warning> warnings = denominatorWarnings(exposure);
         if (exposure.value() > 0 && events.value() < minimumEvents) {
-            warnings.add(new Warning(Warning.Code.FEW_EVENTS, "only " + events.value() + " " + events.unit()
-                    + ": fewer than " + minimumEvents + ", so the rate can move a lot with one more"));
+            warnings.add(Warning.of(Warning.Text.FEW_EVENTS_RATE, "events", events.value(), "unit", events.unit(),
+                    "minimum", minimumEvents));
         }
         return List.copyOf(warnings);
+    }
+
+    /** The warning that {@code n} (of {@code unit}) is under {@link #minimumDenominator()}: "based on 12 people, under 30 …". */
+    public Warning smallDenominator(long n, String unit) {
+        return Warning.of(Warning.Text.SMALL_DENOMINATOR, "n", n, "unit", unit, "minimum", minimumDenominator);
     }
 
     private List<Warning> denominatorWarnings(Count denominator) {
         List<Warning> warnings = new ArrayList<>();
         if (denominator.value() == 0) {
-            warnings.add(new Warning(Warning.Code.NO_DATA, "no " + denominator.unit() + " yet ("
-                    + denominator.name() + " is 0): there is no rate to show"));
+            warnings.add(Warning.of(Warning.Text.NO_DATA_YET, "unit", denominator.unit(), "name", denominator.name()));
         } else if (denominator.value() < minimumDenominator) {
-            warnings.add(new Warning(Warning.Code.SMALL_DENOMINATOR, "based on " + denominator.value() + " "
-                    + denominator.unit() + ", under " + minimumDenominator + ": read as a rough indication"));
+            warnings.add(smallDenominator(denominator.value(), denominator.unit()));
         }
         return warnings;
     }

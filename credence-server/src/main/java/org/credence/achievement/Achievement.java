@@ -1,6 +1,7 @@
 package org.credence.achievement;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +20,12 @@ import org.credence.i18n.Messages;
  * @param design the certificate design its PDFs are drawn with: a built-in name or one of the tenant's own
  * @param hours the course's length in hours (a decimal, over 0, at most 10,000), for the certificate's {@code {hours}}
  *              placeholder; not in the signed credential (Open Badges 3.0 has no such field)
+ * @param archived when and by whom it was archived (no longer offered for issuing); empty while it is offered
  */
 public record Achievement(long id, long tenantId, String kind, String name, String description, String criteria, List<Alignment> alignments,
                           List<String> tags, OptionalInt validityDays, Optional<BigDecimal> passMark, Optional<String> programUrl,
-                          Optional<String> image, String design, Optional<BigDecimal> hours) {
+                          Optional<String> image, String design, Optional<BigDecimal> hours,
+                          Optional<Archived> archived) {
     public Achievement {
         alignments = List.copyOf(alignments);
         tags = List.copyOf(tags);
@@ -34,6 +37,18 @@ public record Achievement(long id, long tenantId, String kind, String name, Stri
      * @param targetFramework the framework's name; null when not given
      */
     public record Alignment(String targetName, String targetUrl, String targetFramework) {}
+
+    /**
+     * An archived achievement's retirement: credentials already issued from it stay valid; no new ones are issued.
+     *
+     * @param by the audit trail's name of who archived it
+     */
+    public record Archived(Instant at, String by) {}
+
+    /** Whether it is archived: no longer offered for issuing, renewal or completions. */
+    public boolean isArchived() {
+        return archived.isPresent();
+    }
 
     /** OB 3.0 achievementType for each kind. */
     public String achievementType() {

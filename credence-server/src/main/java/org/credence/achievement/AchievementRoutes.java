@@ -16,7 +16,7 @@ import org.credence.http.Problem;
 import org.credence.json.JsonFields;
 import org.credence.tenant.Caller;
 
-/** {@code /api/v1/achievements}: create, list, read, replace; the JSON read into an {@link AchievementDraft} and written from an {@link Achievement}. */
+/** {@code /api/v1/achievements}: create, list, read, replace, archive and unarchive; the JSON read into an {@link AchievementDraft} and written from an {@link Achievement}. */
 public final class AchievementRoutes {
     /** The fields an achievement body may have. */
     static final Set<String> FIELDS = Set.of("name", "kind", "description", "criteria", "alignments", "tags",
@@ -32,7 +32,8 @@ public final class AchievementRoutes {
         config.routes.get("/api/v1/achievements", ctx -> {
             Caller caller = auth.requireTenant(ctx, "read");
             var list = Json.MAPPER.createArrayNode();
-            achievements.list(caller.tenantId()).forEach(a -> list.add(json(a)));
+            // archived achievements are left out unless asked for (?state=archived or all)
+            achievements.list(caller.tenantId(), Achievements.Listing.named(ctx.queryParam("state"))).forEach(a -> list.add(json(a)));
             ctx.json(Json.MAPPER.createObjectNode().set("items", list));
         });
         config.routes.get("/api/v1/achievements/{id}", ctx -> {
@@ -42,6 +43,14 @@ public final class AchievementRoutes {
         config.routes.put("/api/v1/achievements/{id}", ctx -> {
             Caller caller = auth.requireTenant(ctx, "issue");
             ctx.json(json(achievements.update(caller, id(ctx), draft(Json.body(ctx, FIELDS)))));
+        });
+        config.routes.post("/api/v1/achievements/{id}/archive", ctx -> {
+            Caller caller = auth.requireTenant(ctx, "issue");
+            ctx.json(json(achievements.archive(caller, id(ctx))));
+        });
+        config.routes.post("/api/v1/achievements/{id}/unarchive", ctx -> {
+            Caller caller = auth.requireTenant(ctx, "issue");
+            ctx.json(json(achievements.unarchive(caller, id(ctx))));
         });
     }
 
@@ -76,6 +85,7 @@ public final class AchievementRoutes {
         a.passMark().ifPresent(mark -> node.put("passMark", mark));
         a.hours().ifPresent(hours -> node.put("hours", hours));
         node.put("design", a.design());
+        a.archived().ifPresent(archived -> node.put("archivedAt", archived.at().toString()).put("archivedBy", archived.by()));
         return node;
     }
 

@@ -123,23 +123,128 @@ public final class Achievements {
         return jdbi.withHandle(h -> find(h, tenantId, id)).orElseThrow(() -> notFound(id));
     }
 
+    /** Every achievement of the tenant, archived ones too (analytics and reports keep their history). */
     public List<Achievement> list(long tenantId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, tenant_id, kind, name, description, criteria, CAST(details AS TEXT) AS details, design
+        return list(tenantId, Listing.ALL);
+    }
+
+    /** The achievements offered for issuing: the pickers of the issue, bulk, course-mapping and pathway pages. */
+    public List<Achievement> offered(long tenantId) {
+        return list(tenantId, Listing.OFFERED);
+    }
+
+    /** Which achievements a list shows. */
+    public enum Listing {
+        /** not archived: the default of the API's and the app's lists */
+        OFFERED,
+        ARCHIVED,
+        ALL;
+
+        /** The listing named {@code active}, {@code archived} or {@code all} (null: active). */
+        public static Listing named(String name) {
+            return switch (name == null ? "active" : name) {
+                case "active" -> OFFERED;
+                case "archived" -> ARCHIVED;
+                case "all" -> ALL;
+                default -> throw new DomainException.InvalidInput("state", ErrorText.of("achievement.state_unknown", "state", name));
+            };
+        }
+    }
+
+    /** The tenant's achievements in {@code listing}, by id. */
+    public List<Achievement> list(long tenantId, Listing listing) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                           FROM achievement
                          WHERE tenant_id = :tenant
+                           AND (:listing = 'ALL' OR (archived_at IS NULL) = (:listing = 'OFFERED'))
                          ORDER BY id
-                        """).bind("tenant", tenantId).map((rs, ctx) -> row(rs)).list());
+                        """).bind("tenant", tenantId).bind("listing", listing.name()).map((rs, ctx) -> row(rs)).list());
     }
 
     static Optional<Achievement> find(Handle h, long tenantId, long id) {
-        return h.createQuery("""
-                        SELECT id, tenant_id, kind, name, description, criteria, CAST(details AS TEXT) AS details, design
+        return h.createQuery("SELECT " + COLUMNS + """
                           FROM achievement
                          WHERE tenant_id = :tenant
                            AND id = :id
                         """).bind("tenant", tenantId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
     }
+
+    /**
+     * Archives the achievement: no longer offered for issuing, renewal, course mappings or pathways, while every
+     * credential already issued from it stays as it is. Audited as {@code achievement.archive}; archiving an archived
+     * achievement changes nothing.
+     *
+     * @throws DomainException.NotFound when the tenant has no such achievement
+     */
+    public Achievement archive(Caller caller, long id) {
+        return setArchived(caller, id, true);
+    }
+
+    /** Offers the archived achievement again, audited as {@code achievement.unarchive}; an offered one is left as it is. */
+    public Achievement unarchive(Caller caller, long id) {
+        return setArchived(caller, id, false);
+    }
+
+    private Achievement setArchived(Caller caller, long id, boolean archive) {
+        return jdbi.inTransaction(h -> {
+            Achievement before = find(h, caller.tenantId(), id).orElseThrow(() -> notFound(id));
+            if (before.isArchived() == archive) {
+                return before;
+            }
+            h.createUpdate("""
+                            UPDATE achievement
+                               SET archived_at = CASE WHEN :archive THEN now() END
+                                 , archived_by = CASE WHEN :archive THEN :actor END
+                             WHERE tenant_id = :tenant
+                               AND id = :id
+                            """)
+                    .bind("archive", archive).bind("actor", caller.actor()).bind("tenant", caller.tenantId()).bind("id", id).execute();
+            Achievement after = find(h, caller.tenantId(), id).orElseThrow();
+            audit.record(h, caller.tenantId(), caller.actor(), archive ? "achievement.archive" : "achievement.unarchive", "achievement:" + id,
+                    archiveState(before), archiveState(after));
+            return after;
+        });
+    }
+
+    private static JsonNode archiveState(Achievement a) {
+        var node = JsonFields.MAPPER.createObjectNode().put("name", a.name());
+        a.archived().ifPresentOrElse(archived -> node.put("archivedAt", archived.at().toString()).put("archivedBy", archived.by()),
+                () -> node.putNull("archivedAt"));
+        return node;
+    }
+
+    /**
+     * The refusal of a new credential of an archived achievement (issuing, bulk rows, completions, pathways), on
+     * {@code field}; nothing when the achievement is offered.
+     */
+    public static void requireOffered(Achievement achievement, String field) {
+        if (achievement.isArchived()) {
+            throw archived(field, achievement.id(), achievement.name());
+        }
+    }
+
+    /** The refusal naming an archived achievement, on {@code field}. */
+    public static DomainException archived(String field, long id, String name) {
+        return new DomainException.InvalidInput(field, ErrorText.of("achievement.archived", "name", name, "id", id));
+    }
+
+    /** The tenant's archived achievements' names, by id (a bulk file's preview refuses their rows). */
+    public static java.util.Map<Long, String> archivedNames(Handle h, long tenantId) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        h.createQuery("SELECT id, name FROM achievement WHERE tenant_id = :tenant AND archived_at IS NOT NULL").bind("tenant", tenantId)
+                .map((rs, ctx) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+        return names;
+    }
+
+    /** Whether the tenant's achievement {@code id} is archived (false for none). */
+    public static boolean isArchived(Handle h, long tenantId, long id) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM achievement WHERE tenant_id = :tenant AND id = :id AND archived_at IS NOT NULL)")
+                .bind("tenant", tenantId).bind("id", id).mapTo(Boolean.class).one();
+    }
+
+    private static final String COLUMNS = """
+            id, tenant_id, kind, name, description, criteria, CAST(details AS TEXT) AS details, design, archived_at, archived_by
+            """;
 
     private static Achievement row(java.sql.ResultSet rs) throws java.sql.SQLException {
         Details d;
@@ -152,7 +257,8 @@ public final class Achievements {
                 rs.getString("description"), rs.getString("criteria"), d.alignments() == null ? List.of() : d.alignments(),
                 d.tags() == null ? List.of() : d.tags(), d.validityDays() == null ? OptionalInt.empty() : OptionalInt.of(d.validityDays()),
                 Optional.ofNullable(d.passMark()), Optional.ofNullable(d.programUrl()), Optional.ofNullable(d.image()), rs.getString("design"),
-                Optional.ofNullable(d.hours()));
+                Optional.ofNullable(d.hours()), rs.getTimestamp("archived_at") == null ? Optional.empty()
+                        : Optional.of(new Achievement.Archived(rs.getTimestamp("archived_at").toInstant(), rs.getString("archived_by"))));
     }
 
     private static DomainException notFound(long id) {

@@ -44,11 +44,13 @@ import org.credence.insights.stats.ConfidenceLevel;
 public final class AnalyticsReports {
     /** How many recipients the influencer list shows. */
     static final int INFLUENCERS = 10;
-    private static final int INFLUENCER_CANDIDATES = 500;
+    static final int INFLUENCER_CANDIDATES = 500;
     private static final int SENSITIVITY_POINTS = 11;
     // the readable columns of the CSV exports and the funnel's step explanations are English, like the rest of the API
     private static final Readable EN = Readable.of("en");
     private static final Map<String, String> EN_TEXT = DashboardText.of("en");
+    /** The answers' notes, in English as the API has always written them; pages read the same keys in their language. */
+    private static final org.credence.i18n.Messages EN_NOTES = org.credence.i18n.Messages.of("insights", "en");
 
     private final EngagementQueries queries;
     private final MarketingAssumptionStore assumptions;
@@ -64,10 +66,8 @@ public final class AnalyticsReports {
         List<Figure> figures = metrics.all().stream().map(AnalyticsReports::markUnmeasured).toList();
         List<ChannelFigure> channels = new ArrayList<>();
         metrics.shareRateByChannel().forEach((channel, f) -> channels.add(new ChannelFigure(channel, f)));
-        return new Engagement(filter, figures, channels, List.of("Rates are per credential issued in the period, not per click; bots, double clicks and "
-                + "the recipient's own views are not counted.",
-                "Claims are read from the credential (claimed_at); views, shares and referrals from the tracking rollups.",
-                "Repeat earners and re-engagement count recipients first credentialed in the period, across every achievement."),
+        return new Engagement(filter, figures, channels, List.of(EN_NOTES.text("note.engagement.rates"),
+                EN_NOTES.text("note.engagement.sources"), EN_NOTES.text("note.engagement.cohorts")),
                 List.of(figureTable("engagement", figures)));
     }
 
@@ -104,8 +104,7 @@ public final class AnalyticsReports {
             rows.add(List.of(w.period(), w.start().toString(), Long.toString(w.issued()), Long.toString(w.claims()),
                     Long.toString(w.views()), Long.toString(w.shares()), Long.toString(w.verifications()), Long.toString(w.referralClicks())));
         }
-        return new Trends(filter, "week", weeks, List.of("Issued counts credentials by their issue day; the other columns count events by the day they "
-                + "happened (UTC). The first and last weeks may be partial."), List.of(new Table("trends", List.of("period", "start", "issued", "claims",
+        return new Trends(filter, "week", weeks, List.of(EN_NOTES.text("note.trends")), List.of(new Table("trends", List.of("period", "start", "issued", "claims",
                 "views", "shares", "verifications", "referralClicks"), rows)));
     }
 
@@ -147,8 +146,7 @@ public final class AnalyticsReports {
         List<List<String>> rows = new ArrayList<>();
         countryRows("view", views, rows);
         countryRows("verification", verifications, rows);
-        return new Geography(filter, views, verifications, List.of("Countries come from an offline lookup of the truncated address; 'unknown' when there is none. "
-                + "A group under 5 is withheld, and so is the next smallest when one withheld group could be worked out."),
+        return new Geography(filter, views, verifications, List.of(EN_NOTES.text("note.geography")),
                 List.of(new Table("geography", List.of("type", "country", "count"), rows)));
     }
 
@@ -160,9 +158,7 @@ public final class AnalyticsReports {
             rows.add(List.of(Integer.toString(i.rank()), i.label(), Boolean.toString(i.named()), Long.toString(i.thirdPartyViews()),
                     Long.toString(i.referralClicks()), EN_TEXT.get("named." + i.named())));
         }
-        return new Influencers(filter, ranked, List.of("Ranked by referral clicks, then third-party views, among the recipients of the "
-                + INFLUENCER_CANDIDATES + " credentials with the most referral clicks. A recipient is named only when they allowed "
-                + "detailed tracking on every credential counted; otherwise 'Recipient #rank', not stable across reports."),
+        return new Influencers(filter, ranked, List.of(EN_NOTES.format("note.influencers", Map.of("candidates", INFLUENCER_CANDIDATES))),
                 List.of(new Table("influencers", List.of("rank", "label", "named", "thirdPartyViews", "referralClicks", "namedShown"), rows)));
     }
 
@@ -218,9 +214,9 @@ public final class AnalyticsReports {
 
     /** A figure Credence cannot measure keeps its definition but loses its value, with a warning saying why. */
     private static Figure markUnmeasured(Figure figure) {
-        String reason = EngagementQueries.NOT_MEASURED.get(figure.metric().id());
+        AnalyticsWarning reason = EngagementQueries.NOT_MEASURED.get(figure.metric().id());
         return reason == null ? figure
-                : new Figure(figure.metric(), null, figure.unit(), Map.of(), null, List.of(new Warning(Warning.Code.NOT_MEASURED, reason)), false);
+                : new Figure(figure.metric(), null, figure.unit(), Map.of(), null, List.of(Warning.of(reason)), false);
     }
 
     private static Table figureTable(String name, List<Figure> figures) {

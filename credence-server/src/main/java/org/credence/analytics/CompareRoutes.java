@@ -39,7 +39,7 @@ public final class CompareRoutes {
     }
 
     private static ObjectNode answer(Context ctx) {
-        ComparisonText text = ComparisonText.of(Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language")));
+        ComparisonText text = ComparisonText.of(Pages.language(ctx));
         Function<String, String> query = ctx::queryParam;
         StudyDesign design = design(query.apply("design"));
         String label1 = label(query, "label1", text.text("label.first"));

@@ -16,6 +16,7 @@ import org.credence.analytics.DashboardView.Section;
 import org.credence.analytics.DashboardView.TableView;
 import org.credence.http.Json;
 import org.credence.http.Pages;
+import org.credence.i18n.Messages;
 import org.credence.user.SignedIn;
 
 /**
@@ -29,15 +30,18 @@ final class DashboardPage {
     private final org.credence.i18n.Messages defaults;
     private final Readable readable;
     private final DashboardTables tables;
+    /** The insights library's words (definitions, formulas, warnings, units) in the page's language. */
+    private final InsightsText words;
 
     private DashboardPage(String lang, AnalyticsFilter filter) {
         this.t = DashboardText.of(lang);
         this.defaults = org.credence.i18n.Messages.of("settings", lang);
         this.readable = Readable.of(lang);
+        this.words = InsightsText.of(lang);
         // without a filter (figures shown on another analytics page) there is no CSV query to carry
         String query = filter == null ? "" : "from=" + filter.from() + "&to=" + filter.to()
                 + (filter.achievementId().isPresent() ? "&achievementId=" + filter.achievementId().getAsLong() : "") + "&lang=" + lang;
-        this.tables = new DashboardTables(t, readable, query);
+        this.tables = new DashboardTables(t, readable, query, words);
     }
 
     /** Figures (their API JSON) as the dashboard shows them, for the other analytics pages. */
@@ -57,7 +61,9 @@ final class DashboardPage {
         DashboardPage page = new DashboardPage(lang, filter);
         List<Option> options = new ArrayList<>();
         options.add(new Option("", page.t.get("filter.all"), filter.achievementId().isEmpty()));
-        achievements.forEach(a -> options.add(new Option(Long.toString(a.id()), a.name(),
+        // an archived achievement keeps its history here, labelled as archived
+        achievements.forEach(a -> options.add(new Option(Long.toString(a.id()),
+                a.isArchived() ? Messages.of("dashboard", lang).format("filter.archived", Map.of("name", a.name())) : a.name(),
                 filter.achievementId().isPresent() && filter.achievementId().getAsLong() == a.id())));
         Map<String, Object> model = new HashMap<>();
         model.put("lang", lang);
@@ -67,7 +73,7 @@ final class DashboardPage {
         model.put("from", filter.from().toString());
         model.put("to", filter.to().toString());
         model.put("achievements", options);
-        model.put("sections", page.sections(reports));
+        model.put("sections", FigureJson.forPage(() -> page.sections(reports)));
         model.put("nav", AnalyticsNav.of(lang, signedIn, AnalyticsNav.OVERVIEW));
         return Pages.render("analytics/dashboard.jte", model);
     }
@@ -83,7 +89,9 @@ final class DashboardPage {
         JsonNode channels = engagement.get("shareRateByChannel");
         List<JsonNode> channelRates = new ArrayList<>();
         channels.forEach(c -> channelRates.add(percent(c.at("/figure/value"))));
-        sections.add(new Section("engagement", t.get("engagement.title"), String.join(" ", texts(engagement.get("notes"))),
+        String engagementNote = String.join(" ", words.note("note.engagement.rates"), words.note("note.engagement.sources"),
+                words.note("note.engagement.cohorts"));
+        sections.add(new Section("engagement", t.get("engagement.title"), engagementNote,
                 figures(list(engagement.get("figures"))),
                 List.of(chart("chart-channels", t.get("channels.title"), "bar", labels(channels, "channel", "channel."),
                         List.of(dataset(t.get("channels.rate"), channelRates)))),
@@ -93,7 +101,7 @@ final class DashboardPage {
         for (String field : List.of("issued", "claims", "views", "shares", "verifications", "referralClicks")) {
             series.add(dataset(t.get("trend." + field), trends.get("series").findValues(field)));
         }
-        sections.add(new Section("trends", t.get("trends.title"), String.join(" ", texts(trends.get("notes"))), List.of(),
+        sections.add(new Section("trends", t.get("trends.title"), words.note("note.trends"), List.of(),
                 List.of(chart("chart-trends", t.get("trends.title"), "line", labels(trends.get("series"), "period", null), series)),
                 tables.of(reports.get("trends"))));
         sections.add(new Section("achievements", t.get("achievements.title"), "", List.of(), List.of(), tables.of(reports.get("achievements"))));
@@ -103,9 +111,9 @@ final class DashboardPage {
                 List.of(chart("chart-verifications", t.get("verifications.title"), "line", labels(verifications.get("weekly"), "period", null),
                         List.of(dataset(t.get("trend.verifications"), verifications.get("weekly").findValues("count"))))),
                 tables.of(reports.get("verifications"))));
-        sections.add(new Section("geography", t.get("geography.title"), String.join(" ", texts(EngagementJson.of(reports.get("geography")).get("notes"))),
+        sections.add(new Section("geography", t.get("geography.title"), words.note("note.geography"),
                 List.of(), List.of(), tables.of(reports.get("geography"))));
-        sections.add(new Section("influencers", t.get("influencers.title"), String.join(" ", texts(EngagementJson.of(reports.get("influencers")).get("notes"))),
+        sections.add(new Section("influencers", t.get("influencers.title"), words.note("note.influencers"),
                 List.of(), List.of(), tables.of(reports.get("influencers"))));
         JsonNode marketing = EngagementJson.of(reports.get("marketing"));
         JsonNode points = marketing.at("/sensitivity/points");
@@ -113,7 +121,8 @@ final class DashboardPage {
         marketingTables.add(1, assumptions(marketing.get("assumptions"), marketing.path("currency").asText()));
         sections.add(new Section("marketing", t.get("marketing.title"), t.get("marketing.note"),
                 figures(List.of(marketing.get("impressions"), marketing.get("equivalentMediaValue"))),
-                List.of(chart("chart-sensitivity", marketing.at("/sensitivity/caption").asText(), "line", labels(points, "value", null),
+                List.of(chart("chart-sensitivity", words.caption("caption.sensitivity",
+                        marketing.at("/sensitivity/unit").asText(), marketing.at("/sensitivity/caption").asText()), "line", labels(points, "value", null),
                         List.of(dataset(t.get("marketing.value") + " (" + marketing.get("currency").asText() + ")",
                                 points.findValues("equivalentMediaValue"))))),
                 marketingTables));
@@ -127,7 +136,7 @@ final class DashboardPage {
             for (String parameter : List.of("impressionsPerShare", "cpm")) {
                 JsonNode input = row.get(parameter);
                 cells.add(List.of(t.getOrDefault("channel." + row.get("channel").asText(), row.get("channel").asText()), t.get("assumption." + parameter),
-                        readable.number(input.get("value").decimalValue()) + " " + input.get("unit").asText(),
+                        readable.number(input.get("value").decimalValue()) + " " + words.unit(input.get("unit").asText()),
                         provenance(input.get("provenance"), parameter.equals("cpm") ? "cpm" : "impressions_per_share", currency)));
             }
         }
@@ -139,20 +148,35 @@ final class DashboardPage {
         List<FigureView> views = new ArrayList<>();
         for (JsonNode f : figures) {
             List<InputView> inputs = new ArrayList<>();
-            f.get("inputs").fields().forEachRemaining(e -> inputs.add(new InputView(e.getKey(),
-                    readable.number(e.getValue().get("value").decimalValue()) + " " + e.getValue().get("unit").asText(),
+            f.get("inputs").fields().forEachRemaining(e -> inputs.add(new InputView(words.input(e.getKey()),
+                    readable.number(e.getValue().get("value").decimalValue()) + " " + words.unit(e.getValue().get("unit").asText()),
                     e.getValue().get("source").asText().equals("assumed"), inputProvenance(e.getKey(), e.getValue()))));
             JsonNode interval = f.get("interval");
             String unit = f.get("unit").asText();
             String range = interval == null ? "" : t.get("interval") + " " + readable.range(interval.get("low").asDouble(),
                     interval.get("high").asDouble(), unit) + " (" + t.getOrDefault("method." + interval.get("method").asText(),
                     interval.get("method").asText()) + ")";
+            String id = f.get("id").asText();
             views.add(new FigureView(tables.figureName(f),
                     f.get("value").isNull() ? "—" : withUnit(readable.plain(f.get("value").decimalValue(), unit), unit), range,
-                    f.get("definition").asText(), f.get("formula").asText(), f.path("denominator").asText(""), f.path("caveat").asText(""),
-                    inputs, texts(f.get("warnings").findValues("message"))));
+                    words.metricText(id, "definition", f.get("definition").asText()), words.metricText(id, "formula", f.get("formula").asText()),
+                    words.metricText(id, "denominator", f.path("denominator").asText("")), words.metricText(id, "caveat", f.path("caveat").asText("")),
+                    inputs, warnings(f.get("warnings"))));
         }
         return views;
+    }
+
+    /** A figure's warnings in the page's language: by key and arguments where the JSON was built {@link FigureJson#forPage for a page}. */
+    private List<String> warnings(JsonNode warnings) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode w : warnings) {
+            Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+            w.path("arguments").fields().forEachRemaining(a -> arguments.put(a.getKey(),
+                    a.getValue().isNumber() ? a.getValue().numberValue() : a.getValue().asText()));
+            texts.add(words.warning(w.has("key") ? w.get("key").asText() : null, arguments,
+                    w.has("about") ? w.get("about").asText() : null, w.get("message").asText()));
+        }
+        return texts;
     }
 
     /** An assumption's source; a Credence default's (parameter {@code which}) in the page's language. */
@@ -166,9 +190,7 @@ final class DashboardPage {
 
     /** A figure input's source; a Credence default's in the page's language when it is one the settings page words. */
     private String inputProvenance(String key, JsonNode input) {
-        String which = key.endsWith("_factor") ? null // a sensitivity's multiplier has a source of its own
-                : key.startsWith("impressions_per_share") ? "impressions_per_share" : key.startsWith("cpm") ? "cpm"
-                : key.contains("hourly_rate") ? "rate" : key.contains("minutes_per_certificate") ? "minutes" : null;
+        String which = InsightsText.defaultAssumption(key);
         java.util.regex.Matcher currency = java.util.regex.Pattern.compile("\\b[A-Z]{3}\\b").matcher(input.path("unit").asText());
         return which == null ? provenance(input.get("provenance")) : provenance(input.get("provenance"), which, currency.find() ? currency.group() : "");
     }
@@ -182,8 +204,8 @@ final class DashboardPage {
     }
 
     /** A card's value with its unit spelled out, unless the number already shows it (%, a currency). */
-    private static String withUnit(String value, String unit) {
-        return unit.equals(Readable.PROPORTION) || unit.matches("[A-Z]{3}") ? value : value + " " + unit;
+    private String withUnit(String value, String unit) {
+        return unit.equals(Readable.PROPORTION) || unit.matches("[A-Z]{3}") ? value : value + " " + words.unit(unit);
     }
 
     private static JsonNode percent(JsonNode proportion) {
@@ -218,15 +240,5 @@ final class DashboardPage {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> items = new ArrayList<>();
-        array.forEach(n -> items.add(n.asText()));
-        return items;
-    }
-
-    private static List<String> texts(List<JsonNode> nodes) {
-        return nodes.stream().map(JsonNode::asText).toList();
     }
 }

@@ -25,7 +25,7 @@ public final class DashboardRoutes {
             AnalyticsFilter filter = filter(ctx, achievements, folder, tenant, clock);
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
             Map<String, Report> all = answers.reports(tenant, filter, today);
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             ctx.html(DashboardPage.render(lang, signedIn, reports.simulated(tenant), filter, achievements.list(tenant), all));
         });
         config.routes.get("/app/analytics/export/{table}", ctx -> {

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.credence.analytics.DashboardView.TableView;
 import org.credence.insights.Figure;
-import org.credence.insights.Warning;
 
 /**
  * The dashboard's tables as a person reads them: rates as percentages with their interval, counts
@@ -21,9 +20,11 @@ final class DashboardTables {
     private final Map<String, String> t;
     private final Readable readable;
     private final String query;
+    private final InsightsText words;
 
-    DashboardTables(Map<String, String> t, Readable readable, String query) {
+    DashboardTables(Map<String, String> t, Readable readable, String query, InsightsText words) {
         this.t = t;
+        this.words = words;
         this.readable = readable;
         this.query = query;
     }
@@ -78,7 +79,7 @@ final class DashboardTables {
     private TableView engagement(EngagementAnswers.Engagement engagement) {
         List<List<String>> rows = new ArrayList<>();
         for (Figure f : engagement.figures()) {
-            String warnings = f.warnings().stream().map(Warning::message).collect(Collectors.joining(" "));
+            String warnings = f.warnings().stream().map(words::warning).collect(Collectors.joining(" "));
             rows.add(List.of(figureName(f.metric().id(), f.metric().label()), readable.value(f),
                     t.get("evidence." + f.metric().evidence().name().toLowerCase(Locale.ROOT)), warnings));
         }

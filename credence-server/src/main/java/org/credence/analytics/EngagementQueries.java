@@ -103,10 +103,9 @@ public final class EngagementQueries {
     }
 
     /** Figures whose inputs Credence does not measure, with the reason shown in their place. */
-    public static final Map<String, String> NOT_MEASURED = Map.of(
-            "engagement.net_new_visitors", "Not measured: Credence counts clicks from credential pages to the program page, "
-                    + "but does not see who arrives there; connect the program site's analytics (UTM source 'credence') for visitors.",
-            "engagement.net_new_share", "Not measured: needs the program site's own visitor data (see net-new visitors).");
+    public static final Map<String, AnalyticsWarning> NOT_MEASURED = Map.of(
+            "engagement.net_new_visitors", AnalyticsWarning.NET_NEW_VISITORS_NOT_MEASURED,
+            "engagement.net_new_share", AnalyticsWarning.NET_NEW_SHARE_NOT_MEASURED);
 
     /** Weekly counts (ISO weeks, Monday first) over the filter's days; weeks with nothing are present as zeros. */
     public List<Week> weekly(long tenantId, AnalyticsFilter filter) {

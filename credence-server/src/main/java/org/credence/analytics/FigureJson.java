@@ -18,6 +18,39 @@ import org.credence.json.JsonFields;
 public final class FigureJson {
     private FigureJson() {}
 
+    /** Set while a page builds its JSON: each warning then carries its text's key and arguments to be read in the page's language. */
+    private static final ThreadLocal<Boolean> TEXT_KEYS = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Builds JSON for a page rather than the API: each warning written from a text also carries
+     * {@code key}, {@code arguments} (and {@code about}), which {@link InsightsText} renders in the
+     * page's language. The API's answers never carry them, so they stay as they were.
+     */
+    static <T> T forPage(java.util.function.Supplier<T> json) {
+        boolean before = TEXT_KEYS.get();
+        TEXT_KEYS.set(true);
+        try {
+            return json.get();
+        } finally {
+            TEXT_KEYS.set(before);
+        }
+    }
+
+    private static void text(ObjectNode node, Warning warning) {
+        node.put("key", warning.text().key());
+        ObjectNode arguments = node.putObject("arguments");
+        warning.arguments().forEach((name, value) -> {
+            if (value instanceof Number number) {
+                arguments.put(name, new java.math.BigDecimal(number.toString()));
+            } else {
+                arguments.put(name, String.valueOf(value));
+            }
+        });
+        if (warning.about() != null) {
+            node.put("about", warning.about());
+        }
+    }
+
     public static ObjectNode figure(Figure figure) {
         ObjectNode node = JsonFields.MAPPER.createObjectNode();
         Metric metric = figure.metric();
@@ -45,7 +78,11 @@ public final class FigureJson {
         }
         ArrayNode warnings = node.putArray("warnings");
         for (Warning warning : figure.warnings()) {
-            warnings.addObject().put("code", warning.code().name().toLowerCase(java.util.Locale.ROOT)).put("message", warning.message());
+            ObjectNode w = warnings.addObject().put("code", warning.code().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("message", warning.message());
+            if (TEXT_KEYS.get() && warning.text() != null) {
+                text(w, warning);
+            }
         }
         node.put("suppressed", figure.suppressed());
         return node;

@@ -68,7 +68,7 @@ final class OperationsPage {
 
     private List<FigureView> figures(OperationsReport.View view) {
         List<JsonNode> json = new ArrayList<>();
-        OperationsRoutes.viewJson(view).get("figures").forEach(json::add);
+        FigureJson.forPage(() -> OperationsRoutes.viewJson(view)).get("figures").forEach(json::add);
         // the dashboard's rendering, with this page's names for the operations metrics
         List<FigureView> views = DashboardPage.figureViews(lang, json);
         List<FigureView> named = new ArrayList<>();

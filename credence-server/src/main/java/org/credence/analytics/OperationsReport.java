@@ -117,12 +117,11 @@ public final class OperationsReport {
     static Figure programCost(CostTotals costs) {
         if (costs.isEmpty()) {
             return new Figure(OperationsDefinitions.PROGRAM_COST, null, "currency", Map.of(), null,
-                    List.of(new Warning(Warning.Code.NO_DATA, "no cost lines in the period: enter the program's costs in the ledger")), false);
+                    List.of(Warning.of(AnalyticsWarning.NO_COST_LINES)), false);
         }
         if (costs.single().isEmpty()) {
-            return new Figure(OperationsDefinitions.PROGRAM_COST, null, "currency", Map.of(), null, List.of(new Warning(Warning.Code.NOT_MEASURED,
-                    "the ledger has lines in " + costs.byCurrency().size() + " currencies in the period; the totals per currency are listed "
-                            + "beside the figures")), false);
+            return new Figure(OperationsDefinitions.PROGRAM_COST, null, "currency", Map.of(), null, List.of(Warning.of(
+                    AnalyticsWarning.COSTS_IN_SEVERAL_CURRENCIES, "currencies", costs.byCurrency().size())), false);
         }
         CostTotals.CurrencyTotal total = costs.single().get();
         Map<String, Input> inputs = new LinkedHashMap<>();

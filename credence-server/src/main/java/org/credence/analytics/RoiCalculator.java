@@ -84,7 +84,7 @@ final class RoiCalculator {
         try {
             return IsolationMethod.fromCode(query.apply("isolation").strip());
         } catch (IllegalArgumentException e) {
-            throw new DomainException.InvalidInput("isolation", e.getMessage());
+            throw new DomainException.InvalidInput("isolation", ErrorText.of("roi.isolation_invalid", "reason", e.getMessage()));
         }
     }
 

@@ -56,7 +56,7 @@ public final class RoiRoutes {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             long tenant = signedIn.user().tenantId();
             folder.foldPending();
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             // the program reads only the period; currency, rate and years on this page are the calculator's
             ProgramRoi.Answer answer = programAnswer(name -> name.equals("from") || name.equals("to") ? ctx.queryParam(name) : null,
                     program, tenant, clock);
@@ -79,7 +79,7 @@ public final class RoiRoutes {
         config.routes.get("/api/v1/analytics/maturity", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             folder.foldPending(); // issued and shared come from the rollup
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             ctx.json(SimulatedJson.mark(RoiJson.maturity(maturity.assess(caller.tenantId(), lang), lang), reports.simulated(caller.tenantId())));
         });
     }

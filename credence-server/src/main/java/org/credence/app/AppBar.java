@@ -17,13 +17,17 @@ import org.credence.user.SignedIn;
  * @param csrf the sign-out form's token field
  * @param signOut the sign-out button's text
  * @param skip the "skip to content" link's text, first on the page for keyboard users
+ * @param switchLanguage the link to this area in the other language (its choice is remembered: {@code Pages.language})
  */
-public record AppBar(String label, List<Link> links, String user, gg.jte.Content csrf, String signOut, String skip) {
+public record AppBar(String label, List<Link> links, String user, gg.jte.Content csrf, String signOut, String skip, Switch switchLanguage) {
     /** One area of the app: its path, label key and the permission needed to see it (null: anyone signed in). */
     public record Area(String path, String key, Permission permission) {}
 
     /** One link of the bar; {@code current} when the page shown is in this area. */
     public record Link(String href, String label, boolean current) {}
+
+    /** The language switch: the other language's name in that language, and its code for the link's {@code lang}. */
+    public record Switch(String href, String label, String lang) {}
 
     /** Every area, in the order a program owner works: set up, issue, manage, measure, configure. */
     public static final List<Area> AREAS = List.of(
@@ -58,7 +62,10 @@ public record AppBar(String label, List<Link> links, String user, gg.jte.Content
                 .filter(area -> area.permission() == null || signedIn.may(area.permission()))
                 .map(area -> new Link(area.path() + suffix, t.text(area.key()), isIn(currentPath, area.path())))
                 .toList();
-        return new AppBar(t.text("bar.label"), links, signedIn.user().name(), signedIn.csrfField(), t.text("bar.sign_out"), t.text("bar.skip"));
+        String other = "nb".equals(lang) ? "en" : "nb";
+        Switch switchLanguage = new Switch(currentPath + "?lang=" + other, t.text("bar.other_language"), other);
+        return new AppBar(t.text("bar.label"), links, signedIn.user().name(), signedIn.csrfField(), t.text("bar.sign_out"), t.text("bar.skip"),
+                switchLanguage);
     }
 
     // "/app" is current only on itself; every other area also owns the pages below it

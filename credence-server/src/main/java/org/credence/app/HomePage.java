@@ -37,7 +37,7 @@ public final class HomePage {
     public static void register(JavalinConfig config, HomeFigures figures, Sessions sessions) {
         config.routes.get("/app", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.READ);
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             ctx.html(render(lang, signedIn, figures.of(signedIn.user().tenantId())));
         });
     }

@@ -30,9 +30,15 @@ public final class AuditPage {
     private static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** One entry as a row: the actor by name where it is a user, the object as a credential number where it is one. */
-    public record Row(long id, String at, String actor, String actorName, String action, String subject, String subjectLabel,
+    /**
+     * One entry as a row: the actor by name where it is a user, the action in words ({@code actionText}; the code stays in
+     * {@code action}), the object as a credential number where it is one.
+     */
+    public record Row(long id, String at, String actor, String actorName, String action, String actionText, String subject, String subjectLabel,
                       String subjectHref, String before, String after) {}
+
+    /** An action of the filter: its code (the value) and its words. */
+    public record Action(String code, String text) {}
 
     /** The chain check as the page states it: {@code intact}, {@code broken} or {@code empty}, with its sentences. */
     public record Chain(String state, String text, String detail) {}
@@ -112,7 +118,7 @@ public final class AuditPage {
         String suffix = lang.equals("en") ? "" : "?lang=" + lang;
         List<Row> rows = page.items().stream().map(e -> {
             String number = e.subject().startsWith("credential:") ? numbers.get(e.subject().substring("credential:".length())) : null;
-            return new Row(e.id(), MINUTE.format(e.at()), e.actor(), names.get(e.actor()), e.action(), e.subject(),
+            return new Row(e.id(), MINUTE.format(e.at()), e.actor(), names.get(e.actor()), e.action(), actionText(m, e.action()), e.subject(),
                     number == null ? e.subject() : number, number == null ? null : "/app/credentials/" + number + suffix,
                     shortened(e.before()), shortened(e.after()));
         }).toList();
@@ -122,7 +128,7 @@ public final class AuditPage {
         model.put("signedIn", signedIn);
         model.put("bar", AppBar.of(lang, signedIn, "/app/audit"));
         model.put("filters", filters);
-        model.put("actions", reader.actions(tenant));
+        model.put("actions", reader.actions(tenant).stream().map(code -> new Action(code, actionText(m, code))).toList());
         model.put("rows", rows);
         model.put("problem", problem);
         model.put("chain", chain(m, status));
@@ -163,6 +169,11 @@ public final class AuditPage {
                 "at", MINUTE.format(status.checkedAt().get()))) + " " + newer + whole + queued, "");
     }
 
+    /** The action's words in the page's language ({@code action.<code>}); an action no text names (an old entry's) as written. */
+    public static String actionText(Messages m, String code) {
+        return m.table().getOrDefault("action." + code, code);
+    }
+
     // a page shows the gist of a change; the whole entry stays in the API's GET /api/v1/audit
     private static String shortened(String json) {
         if (json == null || json.equals("null")) {
@@ -172,6 +183,6 @@ public final class AuditPage {
     }
 
     private static String language(Context ctx) {
-        return Pages.language(ctx.queryParam("lang") != null ? ctx.queryParam("lang") : ctx.formParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx, ctx.formParam("lang"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
 import org.credence.domain.ErrorText;
@@ -97,15 +98,21 @@ public final class IssuanceJobs {
     /** Reads the upload and says what a run would do; nothing is stored or issued. */
     public Preview preview(long tenantId, Upload upload) {
         Map<String, Long> achievements = OutcomeImports.achievementKeys(jdbi, tenantId);
+        Map<Long, String> archived = jdbi.withHandle(h -> Achievements.archivedNames(h, tenantId));
         List<RowProblem> errors = new ArrayList<>();
         List<BulkFile.Row> sample = new ArrayList<>();
         List<BulkFile.Row> unchecked = new ArrayList<>();
-        int[] counts = new int[2]; // issuable, already issued
+        int[] counts = new int[3]; // issuable, already issued, refused for an archived achievement
         Consumer<List<BulkFile.Row>> checkHeld = rows -> {
             Map<String, IssuanceJobStore.Existing> held = jdbi.withHandle(h -> existing(h, tenantId, rows));
             for (BulkFile.Row row : rows) {
                 IssuanceJobStore.Existing e = held.get(key(row.achievementId(), row.email()));
-                if (e == null) {
+                if (e == null && archived.containsKey(row.achievementId())) {
+                    // the run refuses the row with the same sentence (Issuance)
+                    add(errors, new RowProblem(row.line(), "achievement",
+                            Achievements.archived("achievement", row.achievementId(), archived.get(row.achievementId())).getMessage()));
+                    counts[2]++;
+                } else if (e == null) {
                     counts[0]++;
                 } else {
                     counts[1]++;
@@ -125,7 +132,7 @@ public final class IssuanceJobs {
         }, refused -> add(errors, new RowProblem(refused.line(), refused.field(), refused.message()))));
         checkHeld.accept(unchecked);
         errors.sort(Comparator.comparingInt(RowProblem::line));
-        return new Preview(read.format(), read.total(), counts[0], read.refused(), counts[1], errors, sample, read.warnings());
+        return new Preview(read.format(), read.total(), counts[0], read.refused() + counts[2], counts[1], errors, sample, read.warnings());
     }
 
     /**
@@ -313,6 +320,8 @@ public final class IssuanceJobs {
                     outcomes.add(new IssuanceJobStore.Outcome(row.line(), "already_issued", null, null, null, result.error().getMessage()));
                 } else {
                     String field = result.error() instanceof DomainException.InvalidInput invalid ? invalid.field() : null;
+                    // the file's column is "achievement" (the API's field is achievementId)
+                    field = "achievementId".equals(field) ? "achievement" : field;
                     outcomes.add(new IssuanceJobStore.Outcome(row.line(), "failed", null, null, field, result.error().getMessage()));
                 }
             }

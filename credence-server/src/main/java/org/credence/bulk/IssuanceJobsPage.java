@@ -69,7 +69,7 @@ public final class IssuanceJobsPage {
                 return;
             }
             ColumnMapping chosen = upload.mapping() != null ? upload.mapping() : new ColumnMapping(upload.detected().suggested(), null);
-            ctx.html(mapping(step.lang(), step.signedIn(), upload, chosen, achievements.list(step.tenant()), null));
+            ctx.html(mapping(step.lang(), step.signedIn(), upload, chosen, achievements.offered(step.tenant()), null));
         }));
         config.routes.post("/app/issuance-jobs/uploads/{token}", onStep(sessions, staged, true, (ctx, step) -> {
             StagedUploads.Staged upload = step.upload();
@@ -90,7 +90,9 @@ public final class IssuanceJobsPage {
                 String given = ctx.formParam("achievementForAll");
                 if (given != null && !given.isBlank()) {
                     try {
-                        forAll = achievements.get(tenant, Long.parseLong(given.strip())).id();
+                        var achievement = achievements.get(tenant, Long.parseLong(given.strip()));
+                        Achievements.requireOffered(achievement, "achievementForAll");
+                        forAll = achievement.id();
                     } catch (NumberFormatException | DomainException.NotFound e) {
                         throw new DomainException.InvalidInput("achievementForAll", ErrorText.of("bulk.choose_achievement"));
                     }
@@ -100,7 +102,7 @@ public final class IssuanceJobsPage {
                 ctx.redirect(upload(upload, "/dry-run", lang), HttpStatus.SEE_OTHER);
             } catch (DomainException refused) {
                 FormMessage message = FormMessage.of(refused, lang);
-                ctx.status(message.status()).html(mapping(lang, step.signedIn(), upload, chosen, achievements.list(tenant), localised(message, lang)));
+                ctx.status(message.status()).html(mapping(lang, step.signedIn(), upload, chosen, achievements.offered(tenant), localised(message, lang)));
             }
         }));
         config.routes.get("/app/issuance-jobs/uploads/{token}/dry-run", onStep(sessions, staged, false, (ctx, step) -> {
@@ -122,7 +124,7 @@ public final class IssuanceJobsPage {
             } catch (DomainException refused) {
                 // the mapped file is refused as a whole (no rows, say): back to the mapping, with the reason above it
                 FormMessage message = FormMessage.of(refused, lang);
-                ctx.status(message.status()).html(mapping(lang, step.signedIn(), upload, upload.mapping(), achievements.list(tenant),
+                ctx.status(message.status()).html(mapping(lang, step.signedIn(), upload, upload.mapping(), achievements.offered(tenant),
                         new FormMessage(null, message.text(), message.status())));
             }
         }));
@@ -373,11 +375,11 @@ public final class IssuanceJobsPage {
     }
 
     private static String lang(Context ctx) {
-        return Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx);
     }
 
     private static String formLang(Context ctx) {
-        return Pages.language(ctx.formParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx, ctx.formParam("lang"));
     }
 
     /** A problem's column in words ("E-mail address", "E-postadresse"), as the mapping step names it, not its code name. */

@@ -23,7 +23,7 @@ public final class CredentialPageRoutes {
 
     public static void register(JavalinConfig config, CredentialPages pages, ServerEvents events, RecipientCheck recipients) {
         config.routes.get("/c/{number}", ctx -> {
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             ctx.contentType("text/html; charset=utf-8");
             CredentialPages.Lookup found = pages.find(ctx.pathParam("number"));
             if (found instanceof CredentialPages.Shown shown) {

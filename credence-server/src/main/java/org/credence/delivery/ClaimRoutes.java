@@ -82,7 +82,7 @@ final class ClaimRoutes {
     }
 
     static String language(Context ctx) {
-        return Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx);
     }
 
     static void html(Context ctx, int status, String page) {

@@ -122,6 +122,6 @@ final class IssuerCredentialRoutes {
     }
 
     private static String language(Context ctx) {
-        return Pages.language(ctx.queryParam("lang") != null ? ctx.queryParam("lang") : ctx.formParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx, ctx.formParam("lang"));
     }
 }

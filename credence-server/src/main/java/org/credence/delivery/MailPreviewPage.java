@@ -30,7 +30,7 @@ public final class MailPreviewPage {
     public static void register(JavalinConfig config, MailPreviews previews, Sessions sessions) {
         config.routes.get("/app/branding/mails", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_SETTINGS);
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             String wanted = ctx.queryParam("kind");
             String kind = wanted != null && MailPreviews.KINDS.contains(wanted) ? wanted : MailPreviews.KINDS.get(0);
             ctx.header("Content-Security-Policy", org.credence.http.SecurityHeaders.PAGE_POLICY_FRAMING_SELF)
@@ -42,7 +42,7 @@ public final class MailPreviewPage {
             if (!MailPreviews.KINDS.contains(kind)) {
                 throw org.credence.http.Problem.notFound("no mail is called that; the mails are " + String.join(", ", MailPreviews.KINDS));
             }
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             ctx.header("Content-Security-Policy", FRAME_POLICY).header("X-Frame-Options", "SAMEORIGIN")
                     .html(previews.preview(signedIn.user().tenantId(), kind, lang).html());
         });

@@ -12,7 +12,7 @@ public final class HomeRoutes {
     /** @param setupDone whether the installation has its first organisation and owner; until then the page points to {@code /setup} */
     public static void register(JavalinConfig config, java.util.function.BooleanSupplier setupDone) {
         config.routes.get("/", ctx -> {
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             ctx.contentType("text/html; charset=utf-8").result(Pages.render("home/index.jte", Map.of("lang", lang, "t", Messages.of("home", lang).table(),
                     "s", Messages.of("setup", lang).table(), "fresh", !setupDone.getAsBoolean())));
         });

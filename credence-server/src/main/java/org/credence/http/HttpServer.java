@@ -60,6 +60,7 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
             config.routes.beforeMatched(InputGuard::check);
+            config.routes.before(Pages::rememberLanguage);
             config.routes.after(SecurityHeaders::apply);
             routes.forEach(r -> r.accept(config));
         });

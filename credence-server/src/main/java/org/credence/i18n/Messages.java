@@ -33,7 +33,7 @@ public final class Messages {
             "credentials", "achievement", "share_image", "comparison", "roi", "outcomes", "surveys", "operations", "imports",
             "reports", "pathways", "renewal", "webhooks", "completions", "bulk", "appbar",
             "issue_app", "uploads", "achievements_app", "designer", "settings", "credential_detail", "audit", "apphome",
-            "setup", "account", "apikeys", "search", "errors");
+            "setup", "account", "apikeys", "search", "errors", "insights");
 
     private static final String PACKAGE = "org.credence.i18n.";
     private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();

@@ -37,11 +37,11 @@ public final class CompletionRoutes {
             Caller caller = auth.requireTenant(ctx, "issue");
             Completions.Report report = report(Json.body(ctx, FIELDS));
             Completions.Result result = completions.receive(caller, List.of(report)).get(0);
-            String language = Pages.language(null, ctx.header("Accept-Language"));
+            String language = Pages.language((String) null, ctx.header("Accept-Language"));
             ctx.status(switch (result.outcome()) {
                 case ISSUED, RENEWED -> 201;
                 case REPLAYED -> 200;
-                case STORED, UNMATCHED -> 202;
+                case STORED, UNMATCHED, ARCHIVED -> 202;
             }).json(json(result, publicUrl, language));
         });
         config.routes.get("/api/v1/integrations/completions", ctx -> {
@@ -90,7 +90,8 @@ public final class CompletionRoutes {
         node.put("outcome", outcome);
         node.put("message", Messages.of("completions", language).format("outcome." + outcome,
                 Map.of("course", result.courseId(), "number", result.number() == null ? "" : result.number(),
-                        "renews", result.renews() == null ? "" : result.renews())));
+                        "renews", result.renews() == null ? "" : result.renews(),
+                        "achievement", result.archivedAchievement() == null ? "" : result.archivedAchievement())));
         node.set("credential", result.credentialId() == null ? null : credential(result.credentialId().toString(), result.number(), publicUrl));
         if (result.renews() != null) {
             node.put("renews", result.renews());

@@ -60,11 +60,17 @@ public final class Completions {
         /** stored: the course is mapped but the learner has not reached 100 % or the pass mark */
         STORED,
         /** stored: the course is not mapped to an achievement yet; it is issued once it is */
-        UNMATCHED
+        UNMATCHED,
+        /** stored: the course is mapped to an archived achievement; nothing is issued while it stays archived */
+        ARCHIVED
     }
 
-    /** A report's outcome, with the credential's id and number when there is one, and the number it renews when renewed. */
-    public record Result(long completionId, String courseId, Outcome outcome, UUID credentialId, String number, String renews) {}
+    /**
+     * A report's outcome, with the credential's id and number when there is one, the number it renews when renewed, and
+     * the archived achievement's name when the course is mapped to one.
+     */
+    public record Result(long completionId, String courseId, Outcome outcome, UUID credentialId, String number, String renews,
+                         String archivedAchievement) {}
 
     /**
      * Renews the current credential of the command's achievement and recipient when it is due, else answers it: the
@@ -77,15 +83,16 @@ public final class Completions {
 
     /** A stored completion, as the report of completions lists them. */
     public record Stored(long id, String courseId, String email, String name, BigDecimal progress, BigDecimal score, Instant completedAt,
-                         String source, Instant receivedAt, Instant updatedAt, Long achievementId, UUID credentialId, String number) {
-        /** issued, unmatched (no mapping for its course) or waiting (mapped, mark not reached yet). */
+                         String source, Instant receivedAt, Instant updatedAt, Long achievementId, UUID credentialId, String number,
+                         boolean archived) {
+        /** issued, unmatched (no mapping for its course), archived (mapped to an archived achievement) or waiting (mapped, mark not reached yet). */
         public String state() {
-            return credentialId != null ? "issued" : achievementId == null ? "unmatched" : "waiting";
+            return credentialId != null ? "issued" : achievementId == null ? "unmatched" : archived ? "archived" : "waiting";
         }
     }
 
     /** The states {@link #list} filters by. */
-    public static final Set<String> STATES = Set.of("issued", "unmatched", "waiting");
+    public static final Set<String> STATES = Set.of("issued", "unmatched", "waiting", "archived");
 
     private final Jdbi jdbi;
     private final Issuance issuance;
@@ -134,6 +141,7 @@ public final class Completions {
             Row row = rows.get(i);
             results.add(row.credentialId() != null ? again(caller, row, reports.get(i))
                     : row.mapped().isEmpty() ? row.result(Outcome.UNMATCHED)
+                    : row.mapped().get().archivedName() != null ? row.result(Outcome.ARCHIVED)
                     : !row.mapped().get().reached(row.progress(), row.score()) ? row.result(Outcome.STORED)
                     : issue(caller, row));
         }
@@ -168,7 +176,7 @@ public final class Completions {
      */
     public int issueWaiting(long tenantId, String courseId) {
         Optional<Mapped> mapped = jdbi.withHandle(h -> mapped(h, tenantId, courseId));
-        if (mapped.isEmpty()) {
+        if (mapped.isEmpty() || mapped.get().archivedName() != null) {
             return 0;
         }
         List<Row> waiting = jdbi.withHandle(h -> h.createQuery(SELECT_ROW + """
@@ -205,7 +213,7 @@ public final class Completions {
                         SELECT DISTINCT c.tenant_id, c.course_id FROM completion c
                           JOIN course_achievement m ON m.tenant_id = c.tenant_id AND m.course_id = c.course_id
                           JOIN achievement a ON a.tenant_id = m.tenant_id AND a.id = m.achievement_id
-                         WHERE c.credential_id IS NULL AND c.updated_at < :before
+                         WHERE c.credential_id IS NULL AND c.updated_at < :before AND a.archived_at IS NULL
                            AND (c.progress >= 100 OR c.score >= CAST(a.details ->> 'passMark' AS NUMERIC))""")
                 .bind("before", Timestamp.from(clock.instant().minus(INTERRUPTED)))
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).list());
@@ -223,28 +231,31 @@ public final class Completions {
         }
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT c.id, c.course_id, c.learner_email, c.learner_name, c.progress, c.score, c.completed_at, c.source,
-                               c.received_at, c.updated_at, m.achievement_id, c.credential_id, cr.number
+                               c.received_at, c.updated_at, m.achievement_id, c.credential_id, cr.number, a.archived_at IS NOT NULL AS archived
                           FROM completion c
                           LEFT JOIN course_achievement m ON m.tenant_id = c.tenant_id AND m.course_id = c.course_id
+                          LEFT JOIN achievement a ON a.tenant_id = m.tenant_id AND a.id = m.achievement_id
                           LEFT JOIN credential cr ON cr.tenant_id = c.tenant_id AND cr.id = c.credential_id
                          WHERE c.tenant_id = :tenant
                            AND (CAST(:before AS BIGINT) IS NULL OR c.id < :before)
                            AND (CAST(:state AS TEXT) IS NULL
                                 OR (:state = 'issued' AND c.credential_id IS NOT NULL)
                                 OR (:state = 'unmatched' AND c.credential_id IS NULL AND m.achievement_id IS NULL)
-                                OR (:state = 'waiting' AND c.credential_id IS NULL AND m.achievement_id IS NOT NULL))
+                                OR (:state = 'archived' AND c.credential_id IS NULL AND a.archived_at IS NOT NULL)
+                                OR (:state = 'waiting' AND c.credential_id IS NULL AND m.achievement_id IS NOT NULL AND a.archived_at IS NULL))
                          ORDER BY c.id DESC
                          LIMIT :limit""")
                 .bind("tenant", tenantId).bind("before", before).bind("state", state).bind("limit", limit)
                 .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("course_id"), rs.getString("learner_email"), rs.getString("learner_name"),
                         rs.getBigDecimal("progress"), rs.getBigDecimal("score"), instant(rs.getTimestamp("completed_at")), rs.getString("source"),
                         rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                        (Long) rs.getObject("achievement_id"), rs.getObject("credential_id", UUID.class), rs.getString("number")))
+                        (Long) rs.getObject("achievement_id"), rs.getObject("credential_id", UUID.class), rs.getString("number"),
+                        rs.getBoolean("archived")))
                 .list());
     }
 
-    /** The achievement a course is mapped to, with the achievement's pass mark. */
-    private record Mapped(long achievementId, BigDecimal passMark) {
+    /** The achievement a course is mapped to, with the achievement's pass mark, and its name when it is archived (else null). */
+    private record Mapped(long achievementId, BigDecimal passMark, String archivedName) {
         boolean reached(BigDecimal progress, BigDecimal score) {
             return progress.compareTo(FULL) >= 0 || passMark != null && score != null && score.compareTo(passMark) >= 0;
         }
@@ -254,17 +265,18 @@ public final class Completions {
     private record Row(long id, String courseId, String email, String name, BigDecimal progress, BigDecimal score, Instant completedAt,
                        Instant receivedAt, UUID credentialId, String number, Optional<Mapped> mapped) {
         Result result(Outcome outcome) {
-            return new Result(id, courseId, outcome, credentialId, number, null);
+            return new Result(id, courseId, outcome, credentialId, number, null, mapped.map(Mapped::archivedName).orElse(null));
         }
     }
 
     private static Optional<Mapped> mapped(Handle h, long tenantId, String courseId) {
         return h.createQuery("""
-                        SELECT m.achievement_id, CAST(a.details ->> 'passMark' AS NUMERIC) AS pass_mark
+                        SELECT m.achievement_id, CAST(a.details ->> 'passMark' AS NUMERIC) AS pass_mark,
+                               CASE WHEN a.archived_at IS NOT NULL THEN a.name END AS archived_name
                           FROM course_achievement m JOIN achievement a ON a.tenant_id = m.tenant_id AND a.id = m.achievement_id
                          WHERE m.tenant_id = :tenant AND m.course_id = :course""")
                 .bind("tenant", tenantId).bind("course", courseId)
-                .map((rs, ctx) -> new Mapped(rs.getLong("achievement_id"), rs.getBigDecimal("pass_mark"))).findOne();
+                .map((rs, ctx) -> new Mapped(rs.getLong("achievement_id"), rs.getBigDecimal("pass_mark"), rs.getString("archived_name"))).findOne();
     }
 
     private static final String SELECT_ROW = """
@@ -279,7 +291,8 @@ public final class Completions {
         // is read in the same statement.
         return h.createQuery("""
                         WITH m AS (
-                          SELECT m.achievement_id, CAST(a.details ->> 'passMark' AS NUMERIC) AS pass_mark
+                          SELECT m.achievement_id, CAST(a.details ->> 'passMark' AS NUMERIC) AS pass_mark,
+                                 CASE WHEN a.archived_at IS NOT NULL THEN a.name END AS archived_name
                             FROM course_achievement m JOIN achievement a ON a.tenant_id = m.tenant_id AND a.id = m.achievement_id
                            WHERE m.tenant_id = :tenant AND m.course_id = :course),
                         up AS (
@@ -296,7 +309,7 @@ public final class Completions {
                                  updated_at = EXCLUDED.updated_at
                           RETURNING c.*)
                         SELECT up.id, up.course_id, up.learner_email, up.learner_name, up.progress, up.score, up.completed_at, up.received_at,
-                               up.credential_id, cr.number, m.achievement_id, m.pass_mark
+                               up.credential_id, cr.number, m.achievement_id, m.pass_mark, m.archived_name
                           FROM up LEFT JOIN credential cr ON cr.tenant_id = up.tenant_id AND cr.id = up.credential_id
                           LEFT JOIN m ON true""")
                 .bind("tenant", tenantId).bind("course", report.courseId()).bind("hash", Issuance.emailHash(report.email()))
@@ -305,7 +318,8 @@ public final class Completions {
                 .bind("source", report.source()).bind("statement", report.statementId()).bind("now", Timestamp.from(now))
                 .map((rs, ctx) -> {
                     Long achievement = (Long) rs.getObject("achievement_id");
-                    return row(rs, achievement == null ? Optional.empty() : Optional.of(new Mapped(achievement, rs.getBigDecimal("pass_mark"))));
+                    return row(rs, achievement == null ? Optional.empty() : Optional.of(new Mapped(achievement, rs.getBigDecimal("pass_mark"),
+                            rs.getString("archived_name"))));
                 }).one();
     }
 
@@ -337,7 +351,7 @@ public final class Completions {
         UUID credentialId = issued.credential().id();
         jdbi.useTransaction(h -> link(h, tenantId, row.id(), credentialId));
         return new Result(row.id(), row.courseId(), issued.created() ? Outcome.ISSUED : Outcome.REPLAYED, credentialId, issued.credential().number(),
-                null);
+                null, null);
     }
 
     /**
@@ -350,6 +364,10 @@ public final class Completions {
             return row.result(Outcome.REPLAYED);
         }
         Mapped mapped = row.mapped().get();
+        if (mapped.archivedName() != null) {
+            // an archived achievement's credentials are not renewed: the report names the one the learner holds
+            return row.result(Outcome.REPLAYED);
+        }
         Optional<IssuedCredential> current = current(caller.tenantId(), mapped.achievementId(), row.email());
         if (current.isEmpty()) {
             return row.result(Outcome.REPLAYED);
@@ -394,7 +412,7 @@ public final class Completions {
             jdbi.useHandle(h -> link(h, tenantId, row.id(), credentialId));
         }
         return new Result(row.id(), row.courseId(), renewed ? Outcome.RENEWED : Outcome.REPLAYED, credentialId, answered.number(),
-                renewed ? held.number() : null);
+                renewed ? held.number() : null, null);
     }
 
     private static void link(Handle h, long tenantId, long completionId, UUID credentialId) {

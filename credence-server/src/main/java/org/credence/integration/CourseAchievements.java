@@ -2,6 +2,7 @@ package org.credence.integration;
 
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
 import org.credence.domain.ErrorText;
@@ -50,6 +51,7 @@ public final class CourseAchievements {
      *
      * @throws DomainException.InvalidInput for a blank or over-long course id
      * @throws DomainException.NotFound when the achievement is not the tenant's
+     * @throws DomainException.InvalidInput on {@code achievementId} when the achievement is archived
      */
     public Mapping put(long tenantId, String actor, String courseId, long achievementId) {
         String course = courseId == null ? "" : courseId.strip();
@@ -57,9 +59,13 @@ public final class CourseAchievements {
             throw new DomainException.InvalidInput("courseId", ErrorText.of("integrations.course_id_invalid"));
         }
         Mapping mapping = jdbi.inTransaction(h -> {
-            String name = h.createQuery("SELECT name FROM achievement WHERE tenant_id = :tenant AND id = :id")
-                    .bind("tenant", tenantId).bind("id", achievementId).mapTo(String.class).findOne()
+            var found = h.createQuery("SELECT name, archived_at IS NOT NULL AS archived FROM achievement WHERE tenant_id = :tenant AND id = :id")
+                    .bind("tenant", tenantId).bind("id", achievementId).mapToMap().findOne()
                     .orElseThrow(() -> new DomainException.NotFound(ErrorText.of("achievement.not_found_plain", "id", achievementId)));
+            String name = (String) found.get("name");
+            if (Boolean.TRUE.equals(found.get("archived"))) {
+                throw Achievements.archived("achievementId", achievementId, name);
+            }
             Long before = h.createQuery("SELECT achievement_id FROM course_achievement WHERE tenant_id = :tenant AND course_id = :course")
                     .bind("tenant", tenantId).bind("course", course).mapTo(Long.class).findOne().orElse(null);
             h.createUpdate("""

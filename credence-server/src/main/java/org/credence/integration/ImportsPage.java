@@ -71,7 +71,7 @@ public final class ImportsPage {
 
     private static void upload(Context ctx, OutcomeImports imports, Sessions sessions) throws java.io.IOException {
         SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS); // checks the origin and the form's CSRF token
-        String lang = Pages.language(ctx.formParam("lang"), ctx.header("Accept-Language"));
+        String lang = Pages.language(ctx, ctx.formParam("lang"));
         long tenant = signedIn.user().tenantId();
         try {
             OutcomeKind kind = OutcomeKind.parse(ctx.formParam("kind"))
@@ -98,7 +98,7 @@ public final class ImportsPage {
     }
 
     private static String lang(Context ctx) {
-        return Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx);
     }
 
     static String render(String lang, SignedIn signedIn, List<ImportSummary> list, ImportSummary detail, String notice) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.credence.domain.ErrorText;
 
 /**
  * An {@code Idempotency-Key} with the SHA-256 of the request it came with, so that the key
@@ -24,11 +25,22 @@ public record Idempotency(String key, String requestSha256) {
         }
     }
 
-    /** The key was first used with a different request. */
+    /** The key was first used with a different request; the message is the English sentence of {@link #text()}. */
     static final class KeyReused extends RuntimeException {
+        private final transient ErrorText text;
+
         KeyReused(String key) {
-            super("the Idempotency-Key '" + key + "' was already used for a different request; "
-                    + "send a new key for a new request, or the same body to get the first answer again");
+            this(ErrorText.of("issue.idempotency_key_reused", "key", key));
+        }
+
+        private KeyReused(ErrorText text) {
+            super(text.in("en"));
+            this.text = text;
+        }
+
+        /** The refusal's sentence, for a page in its own language (a batch's row). */
+        ErrorText text() {
+            return text;
         }
     }
 }

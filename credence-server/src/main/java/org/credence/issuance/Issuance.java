@@ -259,7 +259,8 @@ public final class Issuance {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             results.add(o.error() == null ? new BatchResult(i, o.issued(), null)
-                    : new BatchResult(i, null, o.error() instanceof DomainException e ? e : new DomainException.InvalidInput("idempotencyKey", o.error().getMessage())));
+                    : new BatchResult(i, null, o.error() instanceof DomainException e ? e
+                            : new DomainException.InvalidInput("idempotencyKey", ((Idempotency.KeyReused) o.error()).text())));
         }
         return results;
     }
@@ -374,7 +375,10 @@ public final class Issuance {
         for (Prepared p : good) {
             Idempotency idempotency = p.request().idempotency();
             CredentialStore.Found found = idempotency != null ? byKey.get(idempotency.key()) : byRecipient.get(p.achievement().id() + "/" + p.emailHash());
-            if (found == null) {
+            if (found == null && p.achievement().isArchived()) {
+                // an archived achievement is not offered: a replay still answers the credential issued before it was archived
+                outcomes[p.index()] = new Outcome(null, Achievements.archived("achievementId", p.achievement().id(), p.achievement().name()));
+            } else if (found == null) {
                 fresh.add(p);
             } else if (idempotency != null && found.requestSha256() != null && !found.requestSha256().equals(idempotency.requestSha256())) {
                 // credentials issued before request hashes were kept have none, and replay as before

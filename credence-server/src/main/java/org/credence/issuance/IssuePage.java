@@ -59,15 +59,15 @@ public final class IssuePage {
     public static void register(JavalinConfig config, Issuance issuance, Achievements achievements, Sessions sessions) {
         config.routes.get("/app/issue", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.ISSUE);
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
-            List<Achievement> list = achievements.list(signedIn.user().tenantId());
+            String lang = Pages.language(ctx);
+            List<Achievement> list = achievements.offered(signedIn.user().tenantId());
             String chosen = ctx.queryParam("achievement") != null ? ctx.queryParam("achievement")
                     : list.isEmpty() ? "" : String.valueOf(list.get(0).id());
             ctx.html(render(lang, signedIn, list, Form.blank(chosen), null, ""));
         });
         config.routes.post("/app/issue", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.ISSUE); // checks the origin and the form's CSRF token
-            String lang = Pages.language(ctx.formParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx, ctx.formParam("lang"));
             long tenant = signedIn.user().tenantId();
             Form form = form(ctx);
             try {
@@ -88,10 +88,13 @@ public final class IssuePage {
                 // an achievement of another tenant (or deleted since the page was shown) is the achievement field's fault
                 FormMessage message = refused instanceof DomainException.NotFound
                         ? new FormMessage("achievementId", FormMessage.of(refused, lang).text(), 422) : FormMessage.of(refused, lang);
-                ctx.status(message.status()).html(render(lang, signedIn, achievements.list(tenant), form, localised(message, lang), ""));
+                // an archived achievement is named in the service's own sentence, not the field's generic hint
+                boolean archived = refused.text() != null && refused.text().key().equals("achievement.archived");
+                ctx.status(message.status()).html(render(lang, signedIn, achievements.offered(tenant), form,
+                        archived ? message : localised(message, lang), ""));
             } catch (Idempotency.KeyReused spent) {
                 // the form was sent before with other values (the back button): a new key, and the person checks and sends again
-                ctx.status(409).html(render(lang, signedIn, achievements.list(tenant), form.withNewKey(), null,
+                ctx.status(409).html(render(lang, signedIn, achievements.offered(tenant), form.withNewKey(), null,
                         Messages.of("issue_app", lang).text("notice.resubmit")));
             }
         });

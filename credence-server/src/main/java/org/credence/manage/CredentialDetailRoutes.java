@@ -219,6 +219,6 @@ public final class CredentialDetailRoutes {
     }
 
     static String language(Context ctx) {
-        return Pages.language(ctx.queryParam("lang") != null ? ctx.queryParam("lang") : ctx.formParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx, ctx.formParam("lang"));
     }
 }

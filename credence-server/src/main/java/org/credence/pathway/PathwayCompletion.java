@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.credence.achievement.Achievements;
 import org.credence.domain.DomainException;
 import org.credence.issuance.CredentialStore;
 import org.credence.issuance.Idempotency;
@@ -61,6 +62,9 @@ public final class PathwayCompletion {
             Optional<IssuedCredential> component = CredentialStore.byId(h, tenantId, componentCredentialId);
             if (pathway.isEmpty() || component.isEmpty()) {
                 return Optional.<Due>empty(); // the rule was removed meanwhile, or (never) the credential
+            }
+            if (Achievements.isArchived(h, tenantId, pathwayId)) {
+                return Optional.<Due>empty(); // an archived pathway is not issued, not even automatically
             }
             String hash = Issuance.emailHash(component.get().recipientEmail());
             // once issued, even if revoked since, the pathway is not issued again by itself

@@ -30,7 +30,7 @@ public final class PathwayPage {
         config.routes.get(PATH, ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             long tenant = signedIn.user().tenantId();
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             Messages t = Messages.of("pathways", lang);
             Readable readable = Readable.of(lang);
             int min = minGroupSize.applyAsInt(tenant);

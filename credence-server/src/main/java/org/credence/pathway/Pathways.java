@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.credence.achievement.Achievements;
 import org.credence.audit.AuditTrail;
 import org.credence.domain.DomainException;
 import org.credence.domain.ErrorText;
@@ -43,6 +44,7 @@ public final class Pathways {
      *
      * @param minimum how many complete it; null: all of them
      * @throws DomainException.NotFound     when the achievement is not the caller's tenant's
+     * @throws DomainException.Conflict     when the achievement is archived
      * @throws DomainException.InvalidInput for an empty or repeated list, a component that is not the tenant's, the
      *                                      pathway itself among its components, a cycle through other pathways, or a
      *                                      minimum out of range
@@ -68,6 +70,10 @@ public final class Pathways {
             Map<Long, String> names = PathwayStore.names(h, tenantId, withPathway(pathway));
             if (!names.containsKey(achievementId)) {
                 throw new DomainException.NotFound(ErrorText.of("achievement.not_found", "id", achievementId));
+            }
+            if (Achievements.isArchived(h, tenantId, achievementId)) {
+                // an archived achievement is not issued, so it cannot be a pathway's target
+                throw new DomainException.Conflict(ErrorText.of("achievement.archived", "name", names.get(achievementId), "id", achievementId));
             }
             List<Long> unknown = requires.stream().filter(id -> !names.containsKey(id)).toList();
             if (!unknown.isEmpty()) {

@@ -55,8 +55,11 @@ public final class AchievementPages {
     /** A choice of a select. */
     public record Option(String value, String label, boolean selected) {}
 
-    /** One achievement in the list. */
-    public record Row(long id, String name, String kind, String design, String validity) {}
+    /** One achievement in the list; {@code archived} true for one no longer offered for issuing. */
+    public record Row(long id, String name, String kind, String design, String validity, boolean archived) {}
+
+    /** A choice of the list's filter (active, archived, all) and whether it is the one shown. */
+    public record Filter(String state, String label, boolean current) {}
 
     /**
      * The form as typed (or as stored), for the template.
@@ -65,9 +68,10 @@ public final class AchievementPages {
      * @param values the text fields by the API's names, and {@code reminderDays}, {@code feeAmount}, {@code feeCurrency}
      * @param messages what to fix, by field group ({@code ""}: the whole form)
      * @param previewQuery the preview images' query, from the values
+     * @param archived the sentence saying when and by whom the achievement was archived; empty while it is offered
      */
     public record Form(Long id, Map<String, String> values, List<Skill> skills, List<Option> kinds, List<Option> designs,
-                       Map<String, String> messages, String previewQuery, boolean editable, String notice) {
+                       Map<String, String> messages, String previewQuery, boolean editable, String notice, String archived) {
         public String value(String name) {
             return values.getOrDefault(name, "");
         }
@@ -88,13 +92,17 @@ public final class AchievementPages {
             SignedIn signedIn = sessions.require(ctx, Permission.READ);
             String lang = language(ctx);
             Map<String, String> t = text(lang);
-            List<Row> rows = services.achievements().list(signedIn.user().tenantId()).stream()
+            // archived achievements are left out unless the filter asks for them
+            String state = Objects.toString(ctx.queryParam("state"), "active");
+            List<Row> rows = services.achievements().list(signedIn.user().tenantId(), Achievements.Listing.named(state)).stream()
                     .map(a -> new Row(a.id(), a.name(), Achievement.kindName(a.kind(), lang), a.design(),
                             a.validityDays().isPresent() ? Messages.of("achievements_app", lang).format("list.days",
-                                    Map.of("days", a.validityDays().getAsInt())) : t.get("list.no_expiry")))
+                                    Map.of("days", a.validityDays().getAsInt())) : t.get("list.no_expiry"), a.isArchived()))
                     .toList();
             Map<String, Object> model = model(lang, signedIn, t);
             model.put("rows", rows);
+            model.put("filters", List.of("active", "archived", "all").stream()
+                    .map(f -> new Filter(f, t.get("list.filter." + f), f.equals(state))).toList());
             model.put("mayEdit", signedIn.may(Permission.MANAGE_PROGRAM));
             ctx.html(Pages.render("program/achievements.jte", model));
         });
@@ -122,6 +130,9 @@ public final class AchievementPages {
                 case "saved" -> text(lang).get("notice.saved");
                 case "image" -> text(lang).get("notice.image");
                 case "image_removed" -> text(lang).get("notice.image_removed");
+                case "archived" -> text(lang).get("notice.archived");
+                case "unarchived" -> text(lang).get("notice.unarchived");
+                case "archive_unconfirmed" -> text(lang).get("notice.archive_unconfirmed");
                 default -> "";
             };
             ctx.html(page(services, signedIn, lang, form(services, signedIn, lang, a.id(), values, a.alignments(), null, 0,
@@ -132,6 +143,24 @@ public final class AchievementPages {
             long id = id(ctx);
             services.achievements().get(signedIn.user().tenantId(), id); // another tenant's: not found
             save(ctx, services, signedIn, id);
+        });
+        config.routes.post("/app/achievements/{id}/archive", ctx -> {
+            SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_PROGRAM);
+            long id = id(ctx);
+            String lang = language(ctx);
+            if (!"1".equals(ctx.formParam("confirm"))) {
+                services.achievements().get(signedIn.user().tenantId(), id); // another tenant's: not found
+                ctx.redirect(ProgramPages.link("/app/achievements/" + id + "?notice=archive_unconfirmed", lang), HttpStatus.SEE_OTHER);
+                return;
+            }
+            services.achievements().archive(ProgramPages.caller(signedIn), id);
+            ctx.redirect(ProgramPages.link("/app/achievements/" + id + "?notice=archived", lang), HttpStatus.SEE_OTHER);
+        });
+        config.routes.post("/app/achievements/{id}/unarchive", ctx -> {
+            SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_PROGRAM);
+            long id = id(ctx);
+            services.achievements().unarchive(ProgramPages.caller(signedIn), id);
+            ctx.redirect(ProgramPages.link("/app/achievements/" + id + "?notice=unarchived", language(ctx)), HttpStatus.SEE_OTHER);
         });
         config.routes.post("/app/achievements/{id}/image", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.MANAGE_PROGRAM);
@@ -333,8 +362,12 @@ public final class AchievementPages {
         preview.put("title", values.get("name"));
         preview.put("description", values.get("description"));
         preview.put("lang", lang);
+        String archived = id == null ? "" : services.achievements().get(signedIn.user().tenantId(), id).archived()
+                .map(a -> Messages.of("achievements_app", lang).format("archived.banner",
+                        Map.of("date", a.at().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(), "by", a.by())))
+                .orElse("");
         return new Form(id, values, skills, kinds, designs, ProgramPages.messages(message, t, lang, GROUPS), ProgramPages.query(preview),
-                editable, notice);
+                editable, notice, archived);
     }
 
     private static String page(Services services, SignedIn signedIn, String lang, Form form) {
@@ -372,7 +405,7 @@ public final class AchievementPages {
         } else if (chosen == null && "POST".equals(ctx.method().name())) {
             chosen = ctx.formParam("lang");
         }
-        return Pages.language(chosen, ctx.header("Accept-Language"));
+        return Pages.language(ctx, chosen);
     }
 
     private static String join(List<Integer> days) {

@@ -569,7 +569,7 @@ public final class DesignerPages {
         if (chosen == null && "POST".equals(ctx.method().name())) {
             chosen = ctx.formParam("lang");
         }
-        return Pages.language(chosen, ctx.header("Accept-Language"));
+        return Pages.language(ctx, chosen);
     }
 
     private static String shortened(String typed) {

@@ -92,6 +92,8 @@ public final class ExpiryScan {
                            AND c.superseded_by IS NULL
                            AND c.state = 'active'
                            AND c.expires_at - make_interval(days => d) <= :now
+                           AND NOT EXISTS (SELECT 1 FROM achievement a WHERE a.tenant_id = c.tenant_id AND a.id = c.achievement_id
+                                                                         AND a.archived_at IS NOT NULL)
                            AND NOT EXISTS (SELECT 1 FROM expiry_reminder e WHERE e.credential_id = c.id AND e.offset_days <= d)
                            AND (c.expires_at, c.id) > (:afterAt, :afterId)
                          GROUP BY c.id, c.tenant_id, c.expires_at

@@ -104,7 +104,7 @@ public final class RenewalRoutes {
     /** The recipient's page: the credential, the new expiry and fee, and a button; the form renews once. */
     private static void registerPage(JavalinConfig config, Renewals renewals, SameOrigin sameOrigin) {
         config.routes.get("/renew/{token}", ctx -> {
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             Map<String, String> t = Messages.of("renewal", lang).table();
             var view = renewals.open(ctx.pathParam("token"));
             if (view.isEmpty()) {
@@ -123,7 +123,7 @@ public final class RenewalRoutes {
                     "newExpiry", v.newExpiry() == null ? t.get("page.never") : DAY.format(v.newExpiry()), "fee", fee == null ? "" : fee)));
         });
         config.routes.post("/renew/{token}", ctx -> {
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             Map<String, String> t = Messages.of("renewal", lang).table();
             if (sameOrigin.crossSite(ctx)) {
                 html(ctx, 403, notice(lang, t.get("page.crosssite.title"), t.get("page.crosssite.text")));

@@ -165,7 +165,7 @@ public final class Renewals {
             Achievement achievement = achievements.get(link.tenantId(), c.achievementId());
             String issuer = h.createQuery("SELECT name FROM tenant WHERE id = :tenant").bind("tenant", link.tenantId()).mapTo(String.class).one();
             String unusable = link.usedAt() != null ? "used" : !link.usable(clock.instant()) ? "expired"
-                    : !c.state().equals("active") ? c.state() : null;
+                    : !c.state().equals("active") ? c.state() : achievement.isArchived() ? "archived" : null;
             return new LinkView(c, achievement.name(), issuer, RenewalStore.policy(h, link.tenantId(), c.achievementId()),
                     nextExpiry(c, achievement, clock.instant()), unusable);
         }));
@@ -205,6 +205,10 @@ public final class Renewals {
         Achievement achievement = achievements.get(previous.tenantId(), previous.achievementId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         boolean reissue = via == Via.REISSUE;
+        if (achievement.isArchived() && !reissue) {
+            // a retired course is not recertified; a re-issue after an e-mail change is the same credential, and goes on
+            throw new DomainException.Conflict(ErrorText.of("achievement.archived_renewal", "name", achievement.name(), "id", achievement.id()));
+        }
         Instant expires = expiresAt != null ? expiresAt : nextExpiry(previous, achievement, now);
         // the signed renewal points at what it renews, so the lineage is in the credential itself too
         Evidence renews = new Evidence(publicUrl + "/verify/" + previous.number(), (reissue ? "Re-issue of " : "Renewal of ") + previous.number(),

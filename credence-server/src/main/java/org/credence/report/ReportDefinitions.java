@@ -55,7 +55,7 @@ final class ReportDefinitions {
     /** A figure with no value because the period has no data for it. */
     static Figure none(Metric metric) {
         return new Figure(metric, null, POINTS, Map.of(), null,
-                java.util.List.of(new org.credence.insights.Warning(org.credence.insights.Warning.Code.NO_DATA, "no data for both groups in the period")),
+                java.util.List.of(org.credence.insights.Warning.of(org.credence.analytics.AnalyticsWarning.NO_DATA_FOR_BOTH_GROUPS)),
                 false);
     }
 

@@ -34,20 +34,20 @@ public final class ReportRoutes {
         config.routes.get("/app/reports/board", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             Quarter quarter = quarter(ctx, clock);
-            ReportText t = ReportText.of(Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language")));
+            ReportText t = ReportText.of(Pages.language(ctx));
             ctx.html(ReportPage.render(reports.board(signedIn.user().tenantId(), quarter, today(clock)), t, signedIn, quarter.toString()));
         });
         config.routes.get("/app/reports/board.pdf", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             Quarter quarter = quarter(ctx, clock);
-            ReportText t = ReportText.of(Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language")));
+            ReportText t = ReportText.of(Pages.language(ctx));
             pdf(ctx, "board-" + quarter, ReportPdf.render(reports.board(signedIn.user().tenantId(), quarter, today(clock)), "board", t, today(clock)));
         });
         config.routes.get("/api/v1/reports/board", ctx -> {
             Caller caller = auth.requireTenant(ctx, "analytics");
             Quarter quarter = Quarter.parse(ctx.queryParam("quarter"));
             String format = format(ctx, "json", Set.of("json", "pdf"));
-            ReportText t = ReportText.of(Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language")));
+            ReportText t = ReportText.of(Pages.language(ctx));
             BoardReport report = reports.board(caller.tenantId(), quarter, today(clock));
             if (format.equals("pdf")) {
                 pdf(ctx, "board-" + quarter, ReportPdf.render(report, "board", t, today(clock)));
@@ -59,7 +59,7 @@ public final class ReportRoutes {
             Caller caller = auth.requireTenant(ctx, "analytics");
             IsoWeek week = IsoWeek.parse(ctx.queryParam("week"));
             String format = format(ctx, "pdf", Set.of("json", "pdf", "csv"));
-            ReportText t = ReportText.of(Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language")));
+            ReportText t = ReportText.of(Pages.language(ctx));
             BoardReport report = reports.weekly(caller.tenantId(), week, today(clock));
             switch (format) {
                 case "pdf" -> pdf(ctx, "weekly-" + week, ReportPdf.render(report, "weekly", t, today(clock)));

@@ -21,8 +21,11 @@ final class ReportText {
     private final Messages texts;
     private final Map<String, String> metricNames;
     private final Locale locale;
+    /** The insights library's formulas, caveats, input names and units in this language. */
+    private final org.credence.analytics.InsightsText words;
 
     private ReportText(String lang) {
+        this.words = org.credence.analytics.InsightsText.of(lang);
         this.lang = lang;
         this.texts = Messages.of("reports", lang);
         // the dashboard's names, then the operations page's (time to issue, claim lag, costs: the board's layer 1)
@@ -91,17 +94,17 @@ final class ReportText {
     String footnote(BoardReport.Footnote note) {
         Metric metric = note.metric();
         List<String> parts = new ArrayList<>();
-        parts.add(label(metric) + ": " + metric.formula().expression() + ".");
+        parts.add(label(metric) + ": " + words.formula(metric) + ".");
         List<String> measured = new ArrayList<>();
         Map<String, List<String>> assumed = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Input> e : note.figure().inputs().entrySet()) {
             Input input = e.getValue();
-            String name = e.getKey().replace('_', ' ');
+            String name = words.input(e.getKey());
             if (input.source() == org.credence.insights.InputSource.MEASURED) {
                 measured.add(name + " = " + number(input.value(), input.unit()));
             } else {
                 String value = number(input.value(), input.unit()) + (input.provenance() == null ? ""
-                        : " (" + input.provenance().setBy() + ": " + input.provenance().reason() + ")");
+                        : " (" + provenance(e.getKey(), input) + ")");
                 assumed.computeIfAbsent(value, v -> new ArrayList<>()).add(name);
             }
         }
@@ -110,13 +113,27 @@ final class ReportText {
         }
         assumed.forEach((value, names) -> parts.add(get("assumptions") + ": " + String.join(", ", names) + " = " + value));
         if (metric.caveat() != null) {
-            String caveat = Character.toUpperCase(metric.caveat().charAt(0)) + metric.caveat().substring(1);
+            String caveat = words.caveat(metric);
+            caveat = Character.toUpperCase(caveat.charAt(0)) + caveat.substring(1);
             parts.add(caveat.endsWith(".") ? caveat : caveat + ".");
         }
         if (note.figure().suppressed()) {
             parts.add(get("withheld.why"));
         }
         return String.join(" ", parts);
+    }
+
+    /** Who set an assumption and why; a Credence default's reason in this language (the library writes it in English). */
+    private String provenance(String name, Input input) {
+        org.credence.insights.Provenance provenance = input.provenance();
+        String which = org.credence.analytics.InsightsText.defaultAssumption(name);
+        if (lang.equals("en") || which == null || !org.credence.insights.Provenance.BUILT_IN_AUTHOR.equals(provenance.setBy())) {
+            return provenance.setBy() + ": " + provenance.reason();
+        }
+        Messages settings = Messages.of("settings", lang);
+        java.util.regex.Matcher currency = java.util.regex.Pattern.compile("\\b[A-Z]{3}\\b").matcher(input.unit());
+        return settings.text("assumptions.builtin") + ": "
+                + settings.format("assumptions.builtin." + which, Map.of("currency", currency.find() ? currency.group() : ""));
     }
 
     /** For a difference between two groups, the sentence its study design allows ("associated with", never "caused"); else "". */
@@ -189,6 +206,6 @@ final class ReportText {
     }
 
     private String unitName(String unit) {
-        return texts.table().getOrDefault("unit." + unit.replace(' ', '_'), unit);
+        return texts.table().getOrDefault("unit." + unit.replace(' ', '_'), words.unit(unit));
     }
 }

@@ -70,7 +70,8 @@ public final class IntegrationsPage {
         model.put("unmatched", courses.unmatched(tenant, UNMATCHED));
         String chosen = typed.getOrDefault("achievementId", "");
         List<Choice> choices = new ArrayList<>();
-        all.forEach(a -> choices.add(new Choice(Long.toString(a.id()), a.name(), Long.toString(a.id()).equals(chosen))));
+        // an archived achievement is not offered: a course cannot be mapped to it
+        all.stream().filter(a -> !a.isArchived()).forEach(a -> choices.add(new Choice(Long.toString(a.id()), a.name(), Long.toString(a.id()).equals(chosen))));
         model.put("achievements", choices);
         model.put("courseId", typed.getOrDefault("courseId", ""));
         String base = publicUrl.toString().replaceAll("/+$", "");

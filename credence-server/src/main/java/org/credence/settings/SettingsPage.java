@@ -29,13 +29,13 @@ final class SettingsPage {
 
     private SettingsPage() {}
 
-    /** {@code ?lang=}, else the form's {@code lang}, else Accept-Language. */
+    /** {@code ?lang=}, else the form's {@code lang}, else the language chosen earlier, else Accept-Language. */
     static String lang(Context ctx) {
         String query = ctx.queryParam("lang");
         if (query == null && isForm(ctx)) {
             query = ctx.formParam("lang");
         }
-        return Pages.language(query, ctx.header("Accept-Language"));
+        return Pages.language(ctx, query);
     }
 
     /** The model of a page at {@code path}: lang, t (texts), signedIn, bar, q (the language suffix of links), notice and message. */

@@ -25,7 +25,7 @@ final class SurveyFormRoutes {
         config.routes.get("/s/{token}", ctx -> show(ctx, surveys.open(ctx.pathParam("token")), null));
         config.routes.post("/s/{token}", ctx -> {
             if (sameOrigin.crossSite(ctx)) {
-                String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+                String lang = Pages.language(ctx);
                 Messages t = Messages.of("surveys", lang);
                 html(ctx, 403, notice(lang, t.text("crosssite.title"), t.text("crosssite.text")));
                 return;
@@ -93,7 +93,7 @@ final class SurveyFormRoutes {
         }
         String invitation = opened instanceof Surveys.Form f ? f.language()
                 : opened instanceof Surveys.Answered a ? a.language() : ((Surveys.Unusable) opened).language();
-        return invitation != null ? invitation : Pages.language(null, ctx.header("Accept-Language"));
+        return invitation != null ? invitation : Pages.language(ctx);
     }
 
     private static String notice(String lang, String title, String message) {

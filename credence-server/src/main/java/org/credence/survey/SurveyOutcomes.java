@@ -82,7 +82,7 @@ public final class SurveyOutcomes {
         BigDecimal value = mean.value() == null ? null : new BigDecimal(mean.value(), MathContext.DECIMAL64);
         Interval interval = mean.low() == null ? null : new Interval(mean.low(), mean.high(), 0.95, IntervalMethod.STUDENT_T_MEAN);
         List<org.credence.insights.Warning> warnings = value != null ? List.of()
-                : List.of(new org.credence.insights.Warning(org.credence.insights.Warning.Code.NO_DATA, "no satisfaction answer in the period"));
+                : List.of(org.credence.insights.Warning.of(org.credence.analytics.AnalyticsWarning.NO_SATISFACTION_ANSWER));
         return new Figure(SATISFACTION, value, "score", inputs, interval, warnings, false);
     }
 }

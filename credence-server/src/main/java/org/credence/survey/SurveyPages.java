@@ -39,7 +39,7 @@ public final class SurveyPages {
         config.routes.get("/app/surveys", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
             long tenant = signedIn.user().tenantId();
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             Messages t = Messages.of("surveys", lang);
             Map<Long, Survey> saved = surveys.list(tenant).stream().collect(Collectors.toMap(Survey::achievementId, s -> s));
             List<Line> lines = new ArrayList<>();
@@ -54,14 +54,14 @@ public final class SurveyPages {
         });
         config.routes.get("/app/surveys/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             long id = SurveyRoutes.id(ctx);
             ctx.html(detail(lang, signedIn, surveys, achievements, id, surveys.get(signedIn.user().tenantId(), id),
                     ctx.queryParam("saved") != null ? Messages.of("surveys", lang).text("page.saved") : null, null));
         });
         config.routes.post("/app/surveys/{id}", ctx -> {
             SignedIn signedIn = sessions.require(ctx, Permission.VIEW_ANALYTICS);
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             long id = SurveyRoutes.id(ctx);
             long tenant = signedIn.user().tenantId();
             Survey current = surveys.get(tenant, id);

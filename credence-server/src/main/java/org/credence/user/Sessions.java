@@ -80,7 +80,7 @@ public final class Sessions {
             checkSameOrigin(ctx);
             String sent = ctx.header(CSRF_HEADER) != null ? ctx.header(CSRF_HEADER) : formField(ctx);
             if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), found.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
-                throw refused(ctx, "this form is missing its CSRF token or it does not match the session; reload the page and try again");
+                throw refused(ctx, org.credence.domain.ErrorText.of("session.csrf_refused"));
             }
         }
         found.ifPresent(s -> ctx.attribute(ATTRIBUTE, s));
@@ -104,7 +104,7 @@ public final class Sessions {
     }
 
     /** A refusal a person can read: a page for a form sent by a browser, a problem for a script. */
-    private static RuntimeException refused(Context ctx, String detail) {
+    private static RuntimeException refused(Context ctx, org.credence.domain.ErrorText detail) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
             return PageResponse.page(403, "refused");
@@ -134,8 +134,8 @@ public final class Sessions {
     /** Refuses a state-changing request whose Origin (or else Referer) names another site. */
     void checkSameOrigin(Context ctx) {
         if (crossSite.test(ctx)) {
-            throw refused(ctx, "this request came from another site (" + Optional.ofNullable(ctx.header("Origin")).orElse(String.valueOf(ctx.header("Referer")))
-                    + "); it was refused");
+            throw refused(ctx, org.credence.domain.ErrorText.of("session.cross_site", "origin",
+                    Optional.ofNullable(ctx.header("Origin")).orElse(String.valueOf(ctx.header("Referer")))));
         }
     }
 

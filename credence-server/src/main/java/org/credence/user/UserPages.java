@@ -23,7 +23,7 @@ final class UserPages {
     }
 
     static String language(Context ctx) {
-        return Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        return Pages.language(ctx);
     }
 
     static String login(String lang, String slug, String email, String next, boolean wrong) {

@@ -25,10 +25,6 @@ public final class VerificationPage {
 
     private VerificationPage() {}
 
-    static String language(String query, String acceptLanguage) {
-        return Pages.language(query, acceptLanguage);
-    }
-
     /** @param renewedBy the number of the credential's renewal, when it was renewed (it is superseded, still valid) */
     static String render(ServerVerification.Verified verified, String issuerName, Optional<String> renewedBy, String lang) {
         Map<String, String> t = Messages.of("verification", lang).table();

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.credence.document.CertificatePdf;
+import org.credence.http.Pages;
 import org.credence.http.Problem;
 import org.credence.standards.verification.VerificationReport;
 import org.credence.tenant.Tenants;
@@ -23,7 +24,7 @@ public final class VerificationRoutes {
 
     public static void register(JavalinConfig config, ServerVerification verification, Tenants tenants, ServerEvents events) {
         config.routes.get("/verify/{number}", ctx -> {
-            String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             var verified = verification.byNumber(ctx.pathParam("number"));
             ctx.contentType("text/html; charset=utf-8");
             if (verified.isEmpty()) {
@@ -64,7 +65,7 @@ public final class VerificationRoutes {
         });
         // the same for people: a form for a number or a file, and the report as a page
         config.routes.get("/verify", ctx -> {
-            String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             String number = ctx.queryParam("number");
             if (number != null && !number.isBlank()) {
                 ctx.redirect("/verify/" + URLEncoder.encode(number.strip(), StandardCharsets.UTF_8).replace("+", "%20")
@@ -74,7 +75,7 @@ public final class VerificationRoutes {
             ctx.contentType("text/html; charset=utf-8").result(VerificationPage.form(lang, null));
         });
         config.routes.post("/verify", ctx -> {
-            String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             ctx.contentType("text/html; charset=utf-8");
             Uploaded uploaded;
             try {
@@ -95,7 +96,7 @@ public final class VerificationRoutes {
         // a file over the limit is refused before the route runs: the browser gets the form back, not JSON
         config.routes.error(413, "html", ctx -> {
             if (ctx.path().equals("/verify")) {
-                String lang = VerificationPage.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+                String lang = Pages.language(ctx);
                 ctx.contentType("text/html; charset=utf-8").result(VerificationPage.form(lang, "too_large"));
             }
         });

@@ -34,7 +34,7 @@ public final class WebhookRoutes {
     public static void register(JavalinConfig config, Webhooks webhooks, Auth auth, Sessions sessions) {
         config.routes.get(BASE + "/event-types", ctx -> {
             owner(ctx, auth, sessions);
-            Messages texts = Messages.of("webhooks", Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language")));
+            Messages texts = Messages.of("webhooks", Pages.language(ctx));
             ArrayNode items = Json.MAPPER.createArrayNode();
             Webhooks.EVENT_TYPES.forEach(type -> items.addObject().put("type", type).put("description", texts.text("event." + type)));
             ctx.json(Json.MAPPER.createObjectNode().set("items", items));

@@ -1,12 +1,15 @@
 package org.credence.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.ibm.icu.text.MessagePattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -94,6 +97,57 @@ class ErrorTextsTest {
         assertThat(FormMessage.of(passedOn, "nb").field()).isEqualTo("organisation.slug");
         var unkeyed = new DomainException.Malformed("a sentence in English only");
         assertThat(FormMessage.of(unkeyed, "nb").text()).isEqualTo("a sentence in English only");
+    }
+
+    @Test
+    void no_service_refuses_with_a_sentence_in_english_only() throws IOException {
+        // the refusal's sentence (the last argument) must be a key: a literal, a concatenation or a library's getMessage()
+        // would reach a Norwegian page in English
+        Pattern built = Pattern.compile("new (?:DomainException\\.)?(?:InvalidInput|Forbidden|Conflict|Malformed|NotFound|UnsupportedType|TooLarge)\\(");
+        List<String> english = new ArrayList<>();
+        for (Path file : SourceScan.javaFiles()) {
+            String source = Files.readString(file);
+            Matcher m = built.matcher(source);
+            while (m.find()) {
+                List<String> arguments = SourceScan.arguments(source, m.end());
+                String sentence = arguments.get(arguments.size() - 1).strip();
+                if (!sentence.contains("ErrorText") && (sentence.contains("\"") || sentence.contains("getMessage()"))) {
+                    english.add(file.getFileName() + ": " + sentence);
+                }
+            }
+        }
+        assertThat(english).as("refusals built from an English sentence; give each a key in errors_{en,nb}.properties").isEmpty();
+    }
+
+    @Test
+    void a_reason_quoted_from_a_library_is_a_technical_detail_of_a_norwegian_sentence() {
+        Map<String, String> nb = Messages.texts(ErrorText.AREA, "nb");
+        List<String> quoting = Messages.texts(ErrorText.AREA, "en").entrySet().stream()
+                .filter(e -> arguments(e.getValue()).contains("reason")).map(Map.Entry::getKey).toList();
+        assertThat(quoting).contains("bulk.csv_unreadable", "bulk.json_unreadable", "image.svg_unusable", "design.not_json", "webhook.url_invalid");
+        for (String key : quoting) {
+            String text = nb.get(key);
+            assertThat(text).as(key).endsWith("Teknisk detalj (på engelsk): «{reason}»");
+            // before the detail: what is wrong, in words (not just "cannot be read:")
+            String words = text.substring(0, text.indexOf("Teknisk detalj"));
+            assertThat(words.split("\\s+")).as(key).hasSizeGreaterThan(8);
+        }
+        // as a page shows it: a design that is not JSON, Jackson's sentence kept as the detail
+        var refused = assertThrows(org.credence.document.InvalidDesign.class, () -> org.credence.document.Designs.parse("m", "not json")).asInput("design");
+        String shown = FormMessage.of(refused, "nb").text();
+        assertThat(shown).startsWith("designet er ikke gyldig JSON: teksten bryter JSON-formatet").contains("Teknisk detalj (på engelsk): «Unrecognized token");
+        assertThat(refused.getMessage()).startsWith("the design is not JSON: Unrecognized token");
+    }
+
+    @Test
+    void the_csrf_and_idempotency_refusals_have_norwegian_sentences_in_words() {
+        assertThat(new ErrorText("session.csrf_refused", Map.of()).in("nb")).doesNotContain("CSRF").contains("last inn siden på nytt");
+        assertThat(new ErrorText("session.cross_site", Map.of("origin", "https://evil.example")).in("nb"))
+                .isEqualTo("forespørselen kom fra et annet nettsted (https://evil.example) og ble avvist");
+        var reused = new DomainException.InvalidInput("idempotencyKey", ErrorText.of("issue.idempotency_key_reused", "key", "issuance-job:7:12"));
+        assertThat(reused.getMessage()).isEqualTo("the Idempotency-Key 'issuance-job:7:12' was already used for a different request; "
+                + "send a new key for a new request, or the same body to get the first answer again");
+        assertThat(FormMessage.of(reused, "nb").text()).startsWith("nøkkelen som hindrer dobbel utstedelse («issuance-job:7:12», Idempotency-Key)");
     }
 
     private static Set<String> namedKeys() throws IOException {

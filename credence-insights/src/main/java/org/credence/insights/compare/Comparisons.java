@@ -161,7 +161,7 @@ public final class Comparisons {
         for (Group group : List.of(first, second)) {
             // the rule's messages name the numbers; the label says which group they are about
             RULE.forProportion(Count.of("successes", group.successes(), "people"), Count.of("n", group.n(), "people"))
-                    .forEach(w -> warnings.add(new Warning(w.code(), group.label() + ": " + w.message())));
+                    .forEach(w -> warnings.add(w.about(group.label())));
         }
         Wording wording = Sentences.main(design, first, second, Argument.of(Type.PERCENT, p1),
                 Argument.of(Type.PERCENT, p2), p1 - p2, interval, Type.POINTS, null);
@@ -197,8 +197,7 @@ public final class Comparisons {
         List<Warning> warnings = new ArrayList<>();
         for (Group group : List.of(first, second)) {
             if (group.n() < RULE.minimumDenominator()) {
-                warnings.add(new Warning(Warning.Code.SMALL_DENOMINATOR, group.label() + ": based on " + group.n()
-                        + " people, under " + RULE.minimumDenominator() + ": read as a rough indication"));
+                warnings.add(RULE.smallDenominator(group.n(), "people").about(group.label()));
             }
         }
         return warnings;

@@ -59,8 +59,7 @@ public final class Verifications {
     public Figure changeOnPreviousPeriod() {
         var metric = EngagementDefinitions.VERIFICATION_CHANGE;
         if (periods.size() < 2) {
-            return withoutValue(metric, CHANGE_UNIT, Warning.Code.TOO_FEW_PERIODS,
-                    "a change needs two periods, there are " + periods.size());
+            return withoutValue(metric, CHANGE_UNIT, Warning.of(Warning.Text.CHANGE_NEEDS_TWO_PERIODS, "periods", periods.size()));
         }
         PeriodCount previous = periods.get(periods.size() - 2);
         PeriodCount latest = periods.get(periods.size() - 1);
@@ -85,8 +84,7 @@ public final class Verifications {
         var metric = EngagementDefinitions.VERIFICATION_TREND;
         String unit = "verifications per period";
         if (periods.size() < 3) {
-            return withoutValue(metric, unit, Warning.Code.TOO_FEW_PERIODS,
-                    "a trend needs at least three periods, there are " + periods.size());
+            return withoutValue(metric, unit, Warning.of(Warning.Text.TREND_NEEDS_THREE_PERIODS, "periods", periods.size()));
         }
         double[] index = new double[periods.size()];
         double[] counts = new double[periods.size()];
@@ -114,7 +112,7 @@ public final class Verifications {
         return inputs;
     }
 
-    private Figure withoutValue(Metric metric, String unit, Warning.Code code, String message) {
-        return new Figure(metric, null, unit, periodInputs(), null, List.of(new Warning(code, message)), false);
+    private Figure withoutValue(Metric metric, String unit, Warning warning) {
+        return new Figure(metric, null, unit, periodInputs(), null, List.of(warning), false);
     }
 }

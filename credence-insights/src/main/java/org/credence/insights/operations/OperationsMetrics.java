@@ -41,8 +41,8 @@ public final class OperationsMetrics {
         }
         List<Warning> warnings = new ArrayList<>(sampleWarnings(measured));
         if (excluded != null && excluded.value() > 0) {
-            warnings.add(new Warning(Warning.Code.NOT_MEASURED, excluded.value() + " " + excluded.unit() + " left out: " + excluded.name()
-                    .replace('_', ' ')));
+            warnings.add(Warning.of(Warning.Text.LEFT_OUT, "count", excluded.value(), "unit", excluded.unit(),
+                    "name", excluded.name().replace('_', ' ')));
         }
         BigDecimal value = histogram.quantile(p).map(q -> duration(q.millis(), unit)).orElse(null);
         return new Figure(metric, value, unit, inputs, null, warnings, false);
@@ -63,8 +63,7 @@ public final class OperationsMetrics {
         List<Warning> warnings = new ArrayList<>();
         String unit = cost == null ? "currency" : cost.currency();
         if (cost == null) {
-            warnings.add(new Warning(Warning.Code.NOT_MEASURED, "the cost ledger has lines in several currencies for this period, or none: "
-                    + "enter the program's costs in one currency to see a cost per unit"));
+            warnings.add(Warning.of(Warning.Text.COSTS_NOT_IN_ONE_CURRENCY));
         } else {
             inputs.put("program_cost", new Input(cost.amount(), cost.currency(), org.credence.insights.InputSource.MEASURED, null));
         }
@@ -73,7 +72,7 @@ public final class OperationsMetrics {
         BigDecimal value = cost == null || denominator.value() == 0 ? null
                 : cost.amount().divide(BigDecimal.valueOf(denominator.value()), 2, RoundingMode.HALF_EVEN);
         if (value == null && warnings.isEmpty()) {
-            warnings.add(new Warning(Warning.Code.NO_DATA, "no " + denominator.unit() + " in the period"));
+            warnings.add(Warning.of(Warning.Text.NO_DATA_IN_PERIOD, "unit", denominator.unit()));
         }
         return new Figure(metric, value, unit, inputs, null, warnings, false);
     }
@@ -88,8 +87,7 @@ public final class OperationsMetrics {
                 .multiply(BigDecimal.valueOf(issued.value())).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_EVEN);
         List<Warning> warnings = new ArrayList<>();
         if (ManualProcessAssumptions.isDefault(assumptions.minutesPerCertificate()) || ManualProcessAssumptions.isDefault(assumptions.hourlyRate())) {
-            warnings.add(new Warning(Warning.Code.NOT_MEASURED, "uses Credence's default assumptions (10 minutes, 40 an hour) until you set "
-                    + "your own"));
+            warnings.add(Warning.of(Warning.Text.DEFAULT_MANUAL_PROCESS));
         }
         return new Figure(OperationsDefinitions.COST_AVOIDED, value, assumptions.currency().getCurrencyCode(), inputs, null, warnings, false);
     }
@@ -119,11 +117,10 @@ public final class OperationsMetrics {
     private static List<Warning> sampleWarnings(Count n) {
         long minimum = SmallSampleRule.DEFAULT.minimumDenominator();
         if (n.value() == 0) {
-            return List.of(new Warning(Warning.Code.NO_DATA, "no " + n.unit() + " in the period"));
+            return List.of(Warning.of(Warning.Text.NO_DATA_IN_PERIOD, "unit", n.unit()));
         }
         if (n.value() < minimum) {
-            return List.of(new Warning(Warning.Code.SMALL_DENOMINATOR, "based on " + n.value() + " " + n.unit() + ", under " + minimum
-                    + ": read as a rough indication"));
+            return List.of(SmallSampleRule.DEFAULT.smallDenominator(n.value(), n.unit()));
         }
         return List.of();
     }

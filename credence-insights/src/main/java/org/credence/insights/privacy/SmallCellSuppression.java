@@ -9,6 +9,7 @@ import org.credence.insights.Count;
 import org.credence.insights.Figure;
 import org.credence.insights.Figures;
 import org.credence.insights.Metric;
+import org.credence.insights.Warning;
 
 /**
  * Withholds counts of small groups so no individual can be singled out.
@@ -75,10 +76,10 @@ public record SmallCellSuppression(long threshold) {
                 Count.of(entry.getKey(), entry.getValue(), unit))));
         hidden.sort(Map.Entry.comparingByKey());
         hidden.forEach(entry -> cells.add(Figure.suppressed(group(metric, entry.getKey()), unit,
-                "withheld: fewer than " + threshold + ", or withheld so a small group cannot be worked out")));
+                Warning.of(Warning.Text.WITHHELD_SMALL_GROUP, "threshold", threshold))));
         Metric totalMetric = metric.forGroup("total", "total");
         Figure totalFigure = total > 0 && total < threshold
-                ? Figure.suppressed(totalMetric, unit, "withheld: the total is under " + threshold)
+                ? Figure.suppressed(totalMetric, unit, Warning.of(Warning.Text.WITHHELD_SMALL_TOTAL, "threshold", threshold))
                 : Figure.of(totalMetric, BigDecimal.valueOf(total), unit, Map.of());
         return new SuppressedTable(cells, totalFigure, hidden.size());
     }
@@ -103,13 +104,12 @@ public record SmallCellSuppression(long threshold) {
             }
             Map<String, org.credence.insights.Input> kept = new java.util.LinkedHashMap<>(figure.assumedInputs());
             List<org.credence.insights.Warning> warnings = new ArrayList<>(figure.warnings());
-            warnings.add(new org.credence.insights.Warning(org.credence.insights.Warning.Code.SUPPRESSED,
-                    "measured inputs withheld: at least one counts fewer than " + threshold));
+            warnings.add(Warning.of(Warning.Text.INPUTS_WITHHELD, "threshold", threshold));
             return new Figure(figure.metric(), figure.value(), figure.unit(), kept, figure.interval(), warnings, false);
         }
         boolean smallCount = figure.inputs().isEmpty() && figure.value() != null && small(figure.value());
         return smallInput || smallCount
-                ? Figure.suppressed(figure.metric(), figure.unit(), "withheld: it counts, or is computed from, fewer than " + threshold)
+                ? Figure.suppressed(figure.metric(), figure.unit(), Warning.of(Warning.Text.WITHHELD_SMALL_COUNT, "threshold", threshold))
                 : figure;
     }
 

@@ -147,7 +147,7 @@ public final class PhillipsRoi {
         inputs.put("fully_loaded_costs", new Input(result.costs(), currency, InputSource.MEASURED, null));
         inputs.put("monetised_benefits", Input.assumed(result.benefits(), currency, null));
         List<Warning> warnings = result.benefitCostRatio() == null
-                ? List.of(new Warning(Warning.Code.NO_DATA, "no costs in the ledger for this period: there is no ratio to show"))
+                ? List.of(Warning.of(Warning.Text.NO_COSTS_FOR_RATIO))
                 : List.of();
         Map<String, Input> shown = result.benefitCostRatio() == null ? Map.of() : inputs;
         if (!isolated) {

@@ -31,7 +31,6 @@ import org.credence.analytics.outcomes.OutcomeView.Section;
 import org.credence.http.Pages;
 import org.credence.i18n.Messages;
 import org.credence.insights.Figure;
-import org.credence.insights.Warning;
 import org.credence.insights.compare.Comparison;
 import org.credence.insights.compare.Group;
 import org.credence.insights.compare.Wording;
@@ -210,7 +209,7 @@ final class OutcomePage {
         String rate = figure.value() == null ? m.text("none")
                 : percent(figure.value().doubleValue()) + (figure.interval() != null
                         ? " (" + percent(figure.interval().low()) + "–" + percent(figure.interval().high()) + ")" : "");
-        List<String> warnings = figure.warnings().stream().map(Warning::message).toList();
+        List<String> warnings = figure.warnings().stream().map(org.credence.analytics.InsightsText.of(lang)::warning).toList();
         return List.of(label, count(n), warnings.isEmpty() ? rate : rate + " — " + m.text("caution") + ": " + String.join("; ", warnings));
     }
 

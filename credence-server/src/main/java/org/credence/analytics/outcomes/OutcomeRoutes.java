@@ -73,7 +73,7 @@ public final class OutcomeRoutes {
             long tenant = signedIn.user().tenantId();
             OutcomeQueries.Scope scope = scope(ctx, tenant, achievements, clock);
             var list = achievements.list(tenant);
-            String lang = Pages.language(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+            String lang = Pages.language(ctx);
             ctx.html(OutcomePage.render(lang, signedIn, scope, list, reports.completion(scope, list), reports.retention(scope),
                     reports.business(scope, list)));
         });
