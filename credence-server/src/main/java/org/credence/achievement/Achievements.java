@@ -186,7 +186,7 @@ public final class Achievements {
     }
 
     private Achievement setArchived(Caller caller, long id, boolean archive) {
-        return jdbi.inTransaction(h -> {
+        Achievement changed = jdbi.inTransaction(h -> {
             Achievement before = find(h, caller.tenantId(), id).orElseThrow(() -> notFound(id));
             if (before.isArchived() == archive) {
                 return before;
@@ -204,6 +204,9 @@ public final class Achievements {
                     archiveState(before), archiveState(after));
             return after;
         });
+        // an archived achievement is refused by the very next issuance of this process (its cache reads it again)
+        edits.incrementAndGet();
+        return changed;
     }
 
     private static JsonNode archiveState(Achievement a) {
