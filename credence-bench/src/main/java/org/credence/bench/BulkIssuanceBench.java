@@ -43,7 +43,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java -cp credence-bench/target/benchmarks.jar org.credence.bench.BulkIssuanceBench --jar credence-server/target/credence.jar
  *     [--rows 100000] [--baseline 3000] [--warmup 0] [--clients 8] [--variants clean,broken] [--heap 512m] [--mail smtp|outbox]
- *     [--drain-minutes 15] [--server-opts "-XX:StartFlightRecording=filename=server.jfr"]</pre>
+ *     [--drain-minutes 15] [--server-opts "-XX:StartFlightRecording=filename=server.jfr"] [--client plain|jdk]</pre>
+ *
+ * <p>The one-by-one clients are plain keep-alive HTTP/1.1 ({@link PlainHttpClient}) unless {@code --client jdk}; under the
+ * server's split the benchmark prints its own CPU per credential the same way (load clients, mail sink, the rest), since
+ * on two shared cores the load driver's CPU is taken from the server.
  */
 public final class BulkIssuanceBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +66,7 @@ public final class BulkIssuanceBench {
         boolean smtp = DashboardBench.option(args, "--mail", "smtp").equals("smtp");
         String serverOpts = DashboardBench.option(args, "--server-opts", "").strip();
         int drainMinutes = Integer.parseInt(DashboardBench.option(args, "--drain-minutes", "15"));
+        boolean plainClient = DashboardBench.option(args, "--client", "plain").equals("plain");
         Path data = Files.createTempDirectory("credence-bulk-bench");
         String admin = "crd_000000000001_" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         int port;
@@ -97,7 +102,7 @@ public final class BulkIssuanceBench {
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---|---|");
             Phase phase = new Phase(server.pid(), data.resolve("pg"), sink, drainMinutes);
             if (warmup > 0) {
-                oneByOne(base, key, "warm-up", achievement, warmup, clients, phase);
+                oneByOne(base, key, "warm-up", achievement, warmup, clients, plainClient, phase);
             }
             if (variants.contains("clean") && rows > 0) {
                 job(base, key, data, "clean", rows, 0, achievement, phase);
@@ -106,10 +111,12 @@ public final class BulkIssuanceBench {
                 job(base, key, data, "broken", rows, 20, achievement, phase);
             }
             if (baseline > 0) {
-                oneByOne(base, key, "one", achievement, baseline, clients, phase);
+                oneByOne(base, key, "one", achievement, baseline, clients, plainClient, phase);
             }
             System.out.printf("%nThe server's JVM CPU per credential (µs) by kind of thread, phase by phase, until the last answer:%n");
             phase.splits.forEach(line -> System.out.println("- " + line));
+            System.out.printf("%nThis benchmark's own JVM CPU per credential (µs) by kind of thread, phase by phase, until the last answer:%n");
+            phase.benchSplits.forEach(line -> System.out.println("- " + line));
         } finally {
             server.destroy();
             server.waitFor();
@@ -156,24 +163,49 @@ public final class BulkIssuanceBench {
                 brokenEvery == 0 ? "every row good" : "5 % broken rows", upload / 1e9, rows, good, seconds, good / seconds, phase.end(good));
     }
 
-    /** The API one credential per request, {@code clients} at a time, every request a new recipient; counted by 201s. */
-    private static void oneByOne(String base, String key, String prefix, long achievement, int count, int clients, Phase phase) throws Exception {
+    /**
+     * The API one credential per request, {@code clients} at a time, every request a new recipient; counted by 201s, with
+     * 200s (replays) counted apart and any other status failing the run. {@code plain}: each client thread keeps one
+     * HTTP/1.1 connection ({@link PlainHttpClient}); {@code jdk}: the JDK's {@code HttpClient}, as before.
+     */
+    private static void oneByOne(String base, String key, String prefix, long achievement, int count, int clients, boolean plain, Phase phase)
+            throws Exception {
         phase.begin();
         AtomicInteger next = new AtomicInteger();
         AtomicLong created = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong replayed = new AtomicLong();
+        AtomicInteger thread = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients, r -> new Thread(r, "bench-client-" + thread.incrementAndGet()));
+        URI uri = URI.create(base);
         long started = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < count) {
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/credentials"))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"achievementId\":" + achievement + ",\"recipient\":{\"name\":\"One " + i
-                                    + "\",\"email\":\"" + prefix + i + "@bench.example\"}}")).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 201) {
-                        created.incrementAndGet();
+                try (PlainHttpClient client = new PlainHttpClient(uri.getHost(), uri.getPort())) {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        String body = "{\"achievementId\":" + achievement + ",\"recipient\":{\"name\":\"One " + i + "\",\"email\":\""
+                                + prefix + i + "@bench.example\"}}";
+                        int status;
+                        String answer;
+                        if (plain) {
+                            PlainHttpClient.Answer a = client.send("POST", "/api/v1/credentials", "Bearer " + key, "application/json", body);
+                            status = a.status();
+                            answer = a.body();
+                        } else {
+                            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/credentials"))
+                                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            status = response.statusCode();
+                            answer = response.body();
+                        }
+                        if (status == 201) {
+                            created.incrementAndGet();
+                        } else if (status == 200) {
+                            replayed.incrementAndGet();
+                        } else {
+                            throw new IllegalStateException("POST /api/v1/credentials: " + status + " " + answer);
+                        }
                     }
                 }
                 return null;
@@ -182,11 +214,13 @@ public final class BulkIssuanceBench {
         for (Future<?> f : running) {
             f.get();
         }
-        pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("| %s, POST /api/v1/credentials, %d clients | %,d | %,d (201s) | %.1f s | **%,.0f** | %s |%n",
-                prefix.equals("one") ? "one by one" : prefix, clients, count, created.get(), seconds, created.get() / seconds,
-                phase.end(created.get()));
+        // the phase ends before the pool does: a client thread's CPU is read from /proc while the thread lives
+        String cost = phase.end(created.get());
+        pool.shutdown();
+        System.out.printf("| %s, POST /api/v1/credentials, %d clients (%s) | %,d | %,d (201s; %,d 200s) | %.1f s | **%,.0f** | %s |%n",
+                prefix.equals("one") ? "one by one" : prefix, clients, plain ? "plain HTTP/1.1" : "JDK HttpClient", count, created.get(),
+                replayed.get(), seconds, created.get() / seconds, cost);
     }
 
     /**
@@ -204,6 +238,10 @@ public final class BulkIssuanceBench {
         private long mailBefore;
         /** One line per phase: the server's CPU per credential by kind of thread, printed under the table. */
         final List<String> splits = new ArrayList<>();
+        /** One line per phase: this benchmark's own CPU per credential (its client threads, its mail sink, the rest). */
+        final List<String> benchSplits = new ArrayList<>();
+        private Map<String, Long> benchBefore;
+        private long[] pgBefore;
 
         Phase(long pid, Path pgData, MailSink sink, int drainMinutes) {
             this.drainMinutes = drainMinutes;
@@ -216,6 +254,8 @@ public final class BulkIssuanceBench {
             heap = HeapSampler.start(pid);
             cpu = serverTicks(pid, pgData);
             threadsBefore = threadTicks(pid);
+            benchBefore = threadTicks(ProcessHandle.current().pid());
+            pgBefore = pgCounters(pgData);
             mailBefore = sink == null ? 0 : sink.count();
         }
 
@@ -223,14 +263,11 @@ public final class BulkIssuanceBench {
         String end(long created) throws Exception {
             long[] after = serverTicks(pid, pgData);
             Map<String, Long> threadsAfter = threadTicks(pid);
-            StringBuilder split = new StringBuilder();
-            threadsAfter.forEach((kind, ticks) -> {
-                long spent = ticks - threadsBefore.getOrDefault(kind, 0L);
-                if (spent > 0) {
-                    split.append(split.length() == 0 ? "" : "; ").append(String.format("%s %,.0f", kind, spent * 1e4 / created));
-                }
-            });
-            splits.add(split.toString());
+            splits.add(split(threadsBefore, threadsAfter, created));
+            long[] pgAfter = pgCounters(pgData);
+            benchSplits.add(split(benchBefore, threadTicks(ProcessHandle.current().pid()), created)
+                    + String.format(" (PostgreSQL: %.2f transactions, %.1f rows written per credential)",
+                            (pgAfter[0] - pgBefore[0]) / (double) created, (pgAfter[1] - pgBefore[1]) / (double) created));
             long duringMail = sink == null ? 0 : sink.count() - mailBefore;
             String mail = "outbox";
             if (sink != null) {
@@ -250,6 +287,40 @@ public final class BulkIssuanceBench {
             double withMail = (drained[0] + drained[1] - cpu[0] - cpu[1]) / hz * 1e6 / created;
             return String.format("%,d MB | %,.0f (%,.0f + %,.0f); %,.0f with the rest of the mail | %s | %s", heap.stop() >> 20, jvm + pg, jvm, pg,
                     withMail, mail, uptime());
+        }
+
+        /**
+         * PostgreSQL's committed transactions (every statement run outside a transaction counts as one: a round trip's
+         * proxy) and rows written (inserted + updated + deleted) in the server's database, from {@code pg_stat_database}.
+         */
+        private static long[] pgCounters(Path pgData) {
+            try {
+                List<String> pid = Files.readAllLines(pgData.resolve("postmaster.pid"));
+                String password = Files.readString(pgData.resolveSibling("db.password")).strip();
+                try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres", "postgres", password);
+                     var rs = c.createStatement().executeQuery("SELECT pg_stat_clear_snapshot(), xact_commit, tup_inserted + tup_updated + tup_deleted"
+                             + " FROM pg_stat_database WHERE datname = 'postgres'")) {
+                    rs.next();
+                    // this connection's own transaction is one of those counted: negligible against thousands
+                    return new long[] {rs.getLong(2), rs.getLong(3)};
+                }
+            } catch (IOException | java.sql.SQLException | RuntimeException e) {
+                return new long[] {0, 0};
+            }
+        }
+
+        /** "kind µs; kind µs …" per credential, with the total first; ticks are 10 ms (USER_HZ 100). */
+        private static String split(Map<String, Long> before, Map<String, Long> after, long created) {
+            StringBuilder split = new StringBuilder();
+            long total = 0;
+            for (var kind : after.entrySet()) {
+                long spent = kind.getValue() - before.getOrDefault(kind.getKey(), 0L);
+                if (spent > 0) {
+                    total += spent;
+                    split.append("; ").append(String.format("%s %,.0f", kind.getKey(), spent * 1e4 / created));
+                }
+            }
+            return String.format("all %,.0f", total * 1e4 / created) + split;
         }
 
         /**
@@ -289,6 +360,12 @@ public final class BulkIssuanceBench {
                 return "GC";
             } else if (name.startsWith("analytics-fold")) {
                 return "analytics folder";
+            } else if (name.startsWith("bench-client")) {
+                return "load clients";
+            } else if (name.startsWith("smtp-sink")) {
+                return "mail sink";
+            } else if (name.startsWith("HttpClient")) {
+                return "JDK HttpClient's own threads";
             }
             return "other";
         }

@@ -36,6 +36,8 @@ public final class Achievements {
     private final Jdbi jdbi;
     private final AuditTrail audit;
     private final BiPredicate<Long, String> designExists;
+    /** Moves after every committed edit of an achievement in this process: caches of achievements read again. */
+    private final java.util.concurrent.atomic.AtomicLong edits = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param designExists whether a tenant may use a certificate design of that name (a built-in or its own)
@@ -53,7 +55,7 @@ public final class Achievements {
      */
     public Achievement create(Caller caller, AchievementDraft typed) {
         Checked draft = check(caller, typed);
-        return jdbi.inTransaction(h -> {
+        Achievement made = jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
                             INSERT INTO achievement (tenant_id, kind, name, description, criteria, details, design)
                             VALUES (:tenant, :kind, :name, :description, :criteria, CAST(:details AS JSONB), :design)
@@ -65,6 +67,13 @@ public final class Achievements {
             audit.record(h, caller.tenantId(), caller.actor(), "achievement.create", "achievement:" + id, null, snapshot(created));
             return created;
         });
+        edits.incrementAndGet();
+        return made;
+    }
+
+    /** A counter that moves after every edit of an achievement committed by this process (for caches: read again). */
+    public long edits() {
+        return edits.get();
     }
 
     /**
@@ -75,7 +84,7 @@ public final class Achievements {
      */
     public Achievement update(Caller caller, long id, AchievementDraft typed) {
         Checked draft = check(caller, typed);
-        return jdbi.inTransaction(h -> {
+        Achievement updated = jdbi.inTransaction(h -> {
             Achievement before = find(h, caller.tenantId(), id).orElseThrow(() -> notFound(id));
             h.createUpdate("""
                             UPDATE achievement
@@ -106,6 +115,8 @@ public final class Achievements {
             audit.record(h, caller.tenantId(), caller.actor(), "achievement.update", "achievement:" + id, snapshot(before), snapshot(after));
             return after;
         });
+        edits.incrementAndGet();
+        return updated;
     }
 
     public Achievement get(long tenantId, long id) {
@@ -175,7 +186,7 @@ public final class Achievements {
     }
 
     private Achievement setArchived(Caller caller, long id, boolean archive) {
-        return jdbi.inTransaction(h -> {
+        Achievement changed = jdbi.inTransaction(h -> {
             Achievement before = find(h, caller.tenantId(), id).orElseThrow(() -> notFound(id));
             if (before.isArchived() == archive) {
                 return before;
@@ -193,6 +204,9 @@ public final class Achievements {
                     archiveState(before), archiveState(after));
             return after;
         });
+        // an archived achievement is refused by the very next issuance of this process (its cache reads it again)
+        edits.incrementAndGet();
+        return changed;
     }
 
     private static JsonNode archiveState(Achievement a) {

@@ -62,6 +62,22 @@ public final class Issuance {
     private final SecureRandom random;
     private final TransparencyLog log;
     private final IssuanceListener listener;
+    /**
+     * The tenant and the achievements a batch names, read at most once a second ({@link #RECENT}) rather than once a batch:
+     * an achievement edited in this process reaches the next credential at once; one edited by another process on the same
+     * database, or a tenant's mail language changed, reaches credentials issued from a second later.
+     */
+    private final Recent<Long, Tenant> recentTenants;
+    private final Recent<AchievementKey, Achievement> recentAchievements;
+
+    /** How long a batch may use a tenant or achievement read by an earlier batch. */
+    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(1);
+
+    private record AchievementKey(long tenantId, long id) {}
+
+    private Achievement achievement(long tenantId, long id) {
+        return recentAchievements.get(new AchievementKey(tenantId, id), k -> achievements.get(k.tenantId(), k.id()));
+    }
 
     public Issuance(Jdbi jdbi, Tenants tenants, TenantKeys keys, Achievements achievements, StatusLists statusLists,
                     EddsaRdfc2022 suite, AuditTrail audit, TransparencyLog log, Clock clock, SecureRandom random, IssuanceListener listener) {
@@ -76,6 +92,8 @@ public final class Issuance {
         this.audit = audit;
         this.clock = clock;
         this.random = random;
+        this.recentTenants = new Recent<>(RECENT.toNanos(), System::nanoTime, () -> 0);
+        this.recentAchievements = new Recent<>(RECENT.toNanos(), System::nanoTime, achievements::edits);
     }
 
     /**
@@ -298,13 +316,13 @@ public final class Issuance {
             return new SignedBatch(caller, null, List.of(), List.of(), outcomes);
         }
         long tenantId = caller.tenantId();
-        Tenant tenant = tenants.byId(tenantId);
+        Tenant tenant = recentTenants.get(tenantId, tenants::byId);
         Map<Long, Achievement> known = new HashMap<>();
         List<Prepared> good = new ArrayList<>();
         for (int i = 0; i < arrivals.size(); i++) {
             try {
                 Arrival arrival = arrivals.get(i);
-                good.add(prepare(i, tenant, arrival.command(), arrival.at(), id -> known.computeIfAbsent(id, a -> achievements.get(tenantId, a))));
+                good.add(prepare(i, tenant, arrival.command(), arrival.at(), id -> known.computeIfAbsent(id, a -> achievement(tenantId, a))));
             } catch (DomainException e) {
                 outcomes[i] = new Outcome(null, e);
             }
