@@ -105,6 +105,35 @@ class OutcomeWarmingTest {
     }
 
     @Test
+    void a_recompute_waits_while_an_import_of_its_tenant_is_writing_and_runs_once_its_data_is_in() {
+        String busy = server.tenant("warm-h");
+        String importing = server.tenant("warm-i");
+        long importingId = server.tenantId("warm-i");
+        long completed;
+        long deferred;
+        // holding the employees table keeps the warmer inside another tenant's recompute, so this tenant's waits in the queue
+        try (Handle lock = server.credence.jdbi().open()) {
+            lock.begin();
+            lock.execute("LOCK TABLE hris_employee IN ACCESS EXCLUSIVE MODE");
+            importEnrolments(busy, "wf");
+            warmer().changed(importingId); // queued behind the busy tenant's recompute
+            warmer().pending(importingId); // then an import of the tenant starts writing
+            completed = warmer().completed();
+            deferred = warmer().deferred();
+            lock.rollback();
+        }
+        assertThat(warmer().awaitIdle(PATIENCE)).isTrue();
+        assertThat(warmer().deferred()).isEqualTo(deferred + 1);
+        assertThat(warmer().completed()).isEqualTo(completed + 1); // the busy tenant's only
+
+        warmer().changed(importingId); // the import's data is in
+        assertThat(warmer().awaitIdle(PATIENCE)).isTrue();
+        assertThat(warmer().completed()).isEqualTo(completed + 2);
+        assertThat(warmer().failed()).isZero();
+        assertThat(get("/api/v1/analytics/retention", importing).get("stale").asBoolean()).isFalse();
+    }
+
+    @Test
     void retention_answers_for_job_titles_with_spaces_and_the_warmer_does_not_fail_on_them() {
         // a job title as an HRIS exports it used to make an invalid metric id: the retention read failed with 500
         String key = server.tenant("warm-e");

@@ -51,6 +51,7 @@ public final class OutcomeWarmer implements AutoCloseable {
     private final Set<Long> pending = new HashSet<>();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
 
     public OutcomeWarmer(OutcomeReports reports, Achievements achievements, Clock clock) {
         this.reports = reports;
@@ -80,7 +81,10 @@ public final class OutcomeWarmer implements AutoCloseable {
     /**
      * Tells the warmer that {@code tenantId}'s outcome data changed and that {@link #changed} follows once it is ready to be read
      * well (an import's statistics job): until then, readers of the warmed answers get the previous ones marked stale rather than
-     * computing on planner statistics from before the load. Never blocks.
+     * computing on planner statistics from before the load. An import tells it as it starts, so the tenant's recomputes (each
+     * seconds of SQL at a million rows) wait until its data is in instead of competing with it for the database: a recompute
+     * queued meanwhile does not start, and one running stops at its next achievement; {@link #changed} queues the tenant again.
+     * Never blocks.
      */
     public synchronized void pending(long tenantId) {
         pending.add(tenantId);
@@ -90,6 +94,10 @@ public final class OutcomeWarmer implements AutoCloseable {
     private void recompute(long tenantId) {
         synchronized (this) {
             queued.remove(tenantId); // a change from now on queues another run, which reads it
+            if (pending.contains(tenantId)) {
+                deferred.incrementAndGet();
+                return; // an import is writing: changed() queues the tenant again once its data is in (readers meanwhile get stale answers)
+            }
         }
         try {
             Instant now = clock.instant();
@@ -99,6 +107,10 @@ public final class OutcomeWarmer implements AutoCloseable {
             for (Achievement achievement : list.subList(0, Math.min(list.size(), MAX_ACHIEVEMENTS))) {
                 if (Thread.currentThread().isInterrupted()) {
                     return; // closing
+                }
+                if (isPending(tenantId)) {
+                    deferred.incrementAndGet();
+                    return; // an import began: stop competing with it; changed() queues the rest again
                 }
                 reports.warm(List.of(OutcomeQueries.Scope.standard(tenantId, now, achievement.id())), list);
             }
@@ -134,6 +146,15 @@ public final class OutcomeWarmer implements AutoCloseable {
     /** Recomputes finished since start (for tests and health checks). */
     public long completed() {
         return completed.get();
+    }
+
+    /** Recomputes not started or stopped early because an import of the tenant was writing (each queued again after it). */
+    public long deferred() {
+        return deferred.get();
+    }
+
+    private synchronized boolean isPending(long tenantId) {
+        return pending.contains(tenantId);
     }
 
     /** Recomputes that failed since start (each logged). */
