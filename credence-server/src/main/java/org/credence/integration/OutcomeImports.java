@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import java.util.Optional;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
@@ -70,29 +71,33 @@ public final class OutcomeImports {
     private final Clock clock;
     private final LongConsumer changed;
     private final LongConsumer pending;
+    private final LongFunction<Runnable> writing;
     private final Jobs jobs;
     private final Map<OutcomeKind, String> upserts = new HashMap<>();
     private final Map<OutcomeKind, String> unchanged = new HashMap<>();
 
     public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock) {
-        this(jdbi, audit, clock, tenant -> {}, tenant -> {}, null);
+        this(jdbi, audit, clock, tenant -> {}, tenant -> {}, tenant -> () -> {}, null);
     }
 
     /**
      * @param changed told the tenant id once an import's data is ready to read (committed, and after a bulk import its planner
      *                statistics refreshed): the outcome figures recompute off the request
-     * @param pending told the tenant id as an import starts writing; {@code changed} follows once its data is ready (or it failed),
-     *                for a bulk import from the statistics job: meanwhile the figures do not recompute (they would compete with the
-     *                import for the database) and readers may be served the previous ones, marked stale
+     * @param pending told the tenant id when a bulk import committed and its statistics are being refreshed by a job, which
+     *                tells {@code changed} when done: readers meanwhile may be served the previous figures, marked stale
+     * @param writing told the tenant id as an import starts writing; the import runs what it returns when it ended (committed or
+     *                not): the figures' recomputes wait meanwhile rather than compete with the import for the database
      * @param jobs    where the statistics refresh of a bulk import is queued ({@link #ANALYZE_TASK}, register it with
      *                {@link #registerJobs}); null refreshes them before the import answers
      */
-    public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock, LongConsumer changed, LongConsumer pending, Jobs jobs) {
+    public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock, LongConsumer changed, LongConsumer pending, LongFunction<Runnable> writing,
+                          Jobs jobs) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;
         this.changed = changed;
         this.pending = pending;
+        this.writing = writing;
         this.jobs = jobs;
         for (OutcomeKind kind : OutcomeKind.values()) {
             upserts.put(kind, upsertSql(kind));
@@ -134,9 +139,17 @@ public final class OutcomeImports {
         OutcomeFile.Read read = OutcomeFile.read(request.kind(), request.body(), request.contentType(), achievements(tenantId));
         phases.mark("read");
         Instant started = clock.instant();
-        // the tenant's outcome recomputes wait until this import's data is in rather than compete with it for the database; every
-        // way out below tells changed (here on failure, after the commit, or the statistics job once it ran)
-        pending.accept(tenantId);
+        Runnable written = writing.apply(tenantId); // the tenant's recomputes wait until this import ended
+        try {
+            return write(tenantId, actor, request, source, read, started, phases);
+        } finally {
+            written.run();
+        }
+    }
+
+    private ImportSummary write(long tenantId, String actor, Request request, String source, OutcomeFile.Read read, Instant started,
+                                ImportPhases phases) {
+        boolean[] signalled = {false};
         long[] done;
         try {
             done = jdbi.inTransaction(h -> {
@@ -168,11 +181,18 @@ public final class OutcomeImports {
                 audit.record(h, tenantId, actor, "outcomes.import", "outcome_import:" + importId, null, after);
                 boolean queued = jobs != null && upserted >= ANALYZE_AFTER_ROWS
                         && Jobs.enqueue(h, ANALYZE_TASK, tenantId, request.kind().id() + "/" + importId, Instant.now()); // the scheduler's wall clock
+                if (queued) {
+                    // told before the commit, so the job (which may run the moment the import commits) always tells changed after it
+                    pending.accept(tenantId);
+                    signalled[0] = true;
+                }
                 phases.mark("finish");
                 return new long[] {importId, upserted, queued ? 1 : 0};
             });
         } catch (RuntimeException e) {
-            changed.accept(tenantId); // nothing committed: recompute (on unchanged data) rather than stay stale
+            if (signalled[0]) {
+                changed.accept(tenantId); // the commit failed after pending was told: recompute (on unchanged data) rather than stay stale
+            }
             throw e;
         }
         phases.mark("commit");

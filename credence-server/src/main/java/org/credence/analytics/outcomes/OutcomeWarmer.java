@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +51,10 @@ public final class OutcomeWarmer implements AutoCloseable {
     private final Set<Long> queued = new HashSet<>();
     /** Tenants whose new data waits for something (fresh planner statistics) before {@link #changed} is told (guarded by this). */
     private final Set<Long> pending = new HashSet<>();
+    /** Tenants with imports writing, and how many (guarded by this). */
+    private final Map<Long, Integer> writers = new HashMap<>();
+    /** Tenants whose recompute waits for their imports to end (guarded by this). */
+    private final Set<Long> waiting = new HashSet<>();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
@@ -81,23 +87,50 @@ public final class OutcomeWarmer implements AutoCloseable {
     /**
      * Tells the warmer that {@code tenantId}'s outcome data changed and that {@link #changed} follows once it is ready to be read
      * well (an import's statistics job): until then, readers of the warmed answers get the previous ones marked stale rather than
-     * computing on planner statistics from before the load. An import tells it as it starts, so the tenant's recomputes (each
-     * seconds of SQL at a million rows) wait until its data is in instead of competing with it for the database: a recompute
-     * queued meanwhile does not start, and one running stops at its next achievement; {@link #changed} queues the tenant again.
-     * Never blocks.
+     * computing on planner statistics from before the load. Never blocks.
      */
     public synchronized void pending(long tenantId) {
         pending.add(tenantId);
         reports.revalidating(tenantId, true);
     }
 
+    /**
+     * Tells the warmer that an import of {@code tenantId} starts writing; the import runs the answer once it ended (committed or
+     * not). Meanwhile the tenant's recomputes (seconds of SQL each at a million rows) wait rather than compete with the import for
+     * the database: one due does not start, one running stops at its next achievement, and either is queued again when the last
+     * import of the tenant ended (unless its statistics job is {@link #pending}: that tells {@link #changed} later). Never blocks.
+     */
+    public synchronized Runnable writing(long tenantId) {
+        writers.merge(tenantId, 1, Integer::sum);
+        return () -> written(tenantId);
+    }
+
+    private synchronized void written(long tenantId) {
+        if (writers.merge(tenantId, -1, Integer::sum) > 0) {
+            return;
+        }
+        writers.remove(tenantId);
+        if (waiting.remove(tenantId) && !pending.contains(tenantId)) {
+            changed(tenantId);
+        }
+    }
+
+    /** Whether an import of the tenant is writing; if so the recompute due is remembered for when it ended. */
+    private synchronized boolean waitForWriters(long tenantId) {
+        if (!writers.containsKey(tenantId)) {
+            return false;
+        }
+        waiting.add(tenantId);
+        deferred.incrementAndGet();
+        return true;
+    }
+
     private void recompute(long tenantId) {
         synchronized (this) {
             queued.remove(tenantId); // a change from now on queues another run, which reads it
-            if (pending.contains(tenantId)) {
-                deferred.incrementAndGet();
-                return; // an import is writing: changed() queues the tenant again once its data is in (readers meanwhile get stale answers)
-            }
+        }
+        if (waitForWriters(tenantId)) {
+            return; // readers meanwhile get the previous answers, marked stale
         }
         try {
             Instant now = clock.instant();
@@ -108,9 +141,8 @@ public final class OutcomeWarmer implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     return; // closing
                 }
-                if (isPending(tenantId)) {
-                    deferred.incrementAndGet();
-                    return; // an import began: stop competing with it; changed() queues the rest again
+                if (waitForWriters(tenantId)) {
+                    return; // an import began: stop competing with it; queued again when it ended
                 }
                 reports.warm(List.of(OutcomeQueries.Scope.standard(tenantId, now, achievement.id())), list);
             }
@@ -120,7 +152,7 @@ public final class OutcomeWarmer implements AutoCloseable {
             LOG.error("recomputing the outcome figures of tenant {} failed; its readers compute them on request", tenantId, e);
         } finally {
             synchronized (this) {
-                if (!queued.contains(tenantId) && !pending.contains(tenantId)) {
+                if (!queued.contains(tenantId) && !pending.contains(tenantId) && !waiting.contains(tenantId)) {
                     reports.revalidating(tenantId, false);
                 }
             }
@@ -148,13 +180,9 @@ public final class OutcomeWarmer implements AutoCloseable {
         return completed.get();
     }
 
-    /** Recomputes not started or stopped early because an import of the tenant was writing (each queued again after it). */
+    /** Recomputes not started or stopped early because an import of their tenant was writing (each queued again after it). */
     public long deferred() {
         return deferred.get();
-    }
-
-    private synchronized boolean isPending(long tenantId) {
-        return pending.contains(tenantId);
     }
 
     /** Recomputes that failed since start (each logged). */
