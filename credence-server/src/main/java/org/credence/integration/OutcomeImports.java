@@ -135,13 +135,14 @@ public final class OutcomeImports {
      */
     public ImportSummary run(long tenantId, String actor, Request request) {
         String source = source(request.source());
-        ImportPhases phases = new ImportPhases(LOG.isDebugEnabled());
-        OutcomeFile.Read read = OutcomeFile.read(request.kind(), request.body(), request.contentType(), achievements(tenantId));
-        phases.mark("read");
-        Instant started = clock.instant();
-        Runnable written = writing.apply(tenantId); // the tenant's recomputes wait until this import ended
+        // the tenant's recomputes wait until this import ended; from before the file is read, as a recompute started now would still be
+        // running when the rows are written
+        Runnable written = writing.apply(tenantId);
         try {
-            return write(tenantId, actor, request, source, read, started, phases);
+            ImportPhases phases = new ImportPhases(LOG.isDebugEnabled());
+            OutcomeFile.Read read = OutcomeFile.read(request.kind(), request.body(), request.contentType(), achievements(tenantId));
+            phases.mark("read");
+            return write(tenantId, actor, request, source, read, clock.instant(), phases);
         } finally {
             written.run();
         }
