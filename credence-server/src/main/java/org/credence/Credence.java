@@ -332,7 +332,8 @@ public final class Credence implements AutoCloseable {
                     SELECT DISTINCT tenant_id FROM outcome_import
                     UNION SELECT DISTINCT tenant_id FROM outcome_person
                     """).mapTo(Long.class).list()).forEach(outcomeWarmer::changed);
-            OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed, outcomeWarmer::pending, jobs);
+            OutcomeImports outcomeImports = new OutcomeImports(jdbi, audit, clock, outcomeWarmer::changed, outcomeWarmer::pending,
+                    outcomeWarmer::writing, jobs);
             outcomeImports.registerJobs(jobs); // a bulk import's ANALYZE runs after it answered
             RenewalModule renewal = RenewalModule.create(jdbi, issuance, achievements, mail, audit, credentialEvents, jobs,
                     outcomeWarmer::changed, publicUrl, clock, random);

@@ -246,6 +246,13 @@ class OutcomeImportsTest {
         assertThat(revenue.json().get("rows").get("upserted").asInt()).isEqualTo(2);
         assertThat(row("SELECT kind, achievement_id, quantity, amount::text AS amount FROM revenue_line WHERE tenant_id = ? AND source_id = 'r2'", tenant))
                 .containsEntry("kind", "renewal").containsEntry("achievement_id", achievement).containsEntry("quantity", 3).containsEntry("amount", "-45.50");
+        // no foreign keys check these two columns per row any more (V58): every row names an existing tenant and an import of that tenant
+        for (String table : List.of("lms_enrolment", "crm_account", "crm_contact", "crm_opportunity", "hris_employee", "revenue_line")) {
+            assertThat(count("SELECT count(*) FROM " + table + " x WHERE NOT EXISTS (SELECT 1 FROM tenant t WHERE t.id = x.tenant_id)"
+                    + " OR x.import_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outcome_import i WHERE i.id = x.import_id AND i.tenant_id = x.tenant_id)"))
+                    .as(table).isZero();
+        }
+        assertThat(count("SELECT count(*) FROM outcome_person p WHERE NOT EXISTS (SELECT 1 FROM tenant t WHERE t.id = p.tenant_id)")).isZero();
     }
 
     @Test

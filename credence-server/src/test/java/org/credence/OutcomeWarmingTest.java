@@ -105,6 +105,35 @@ class OutcomeWarmingTest {
     }
 
     @Test
+    void a_recompute_waits_while_an_import_of_its_tenant_is_writing_and_runs_once_it_ended() {
+        String busy = server.tenant("warm-h");
+        server.tenant("warm-i");
+        long importingId = server.tenantId("warm-i");
+        long completed;
+        long deferred;
+        Runnable ended;
+        // holding the employees table keeps the warmer inside another tenant's recompute, so this tenant's waits in the queue
+        try (Handle lock = server.credence.jdbi().open()) {
+            lock.begin();
+            lock.execute("LOCK TABLE hris_employee IN ACCESS EXCLUSIVE MODE");
+            importEnrolments(busy, "wh");
+            ended = warmer().writing(importingId); // an import of the tenant starts writing
+            warmer().changed(importingId); // and something else of it changed: a recompute is due, queued behind the busy tenant's
+            completed = warmer().completed();
+            deferred = warmer().deferred();
+            lock.rollback();
+        }
+        assertThat(warmer().awaitIdle(PATIENCE)).isTrue();
+        assertThat(warmer().deferred()).isEqualTo(deferred + 1);
+        assertThat(warmer().completed()).isEqualTo(completed + 1); // the busy tenant's only
+
+        ended.run(); // the import ended: the recompute that waited is queued again
+        assertThat(warmer().awaitIdle(PATIENCE)).isTrue();
+        assertThat(warmer().completed()).isEqualTo(completed + 2);
+        assertThat(warmer().failed()).isZero();
+    }
+
+    @Test
     void retention_answers_for_job_titles_with_spaces_and_the_warmer_does_not_fail_on_them() {
         // a job title as an HRIS exports it used to make an invalid metric id: the retention read failed with 500
         String key = server.tenant("warm-e");

@@ -34,11 +34,13 @@ import org.postgresql.PGConnection;
  * (what a plain implementation does) and by a bare {@code COPY} (no checks, no upsert: the floor).
  *
  * <pre>java -Xmx3g -cp credence-bench/target/benchmarks.jar org.credence.bench.ImportBench [--rows 200000] [--runs 3] [--recipients 2000]
- *     [--contacts-only] [--match-share 33]</pre>
+ *     [--contacts-only | --employees-only] [--match-share 33]</pre>
  *
  * <p>{@code --contacts-only} times the first import of {@code rows / 2} contacts {@code runs} times (each into emptied tables) and
  * prints the CPU time per row (this JVM and the embedded PostgreSQL): until the answer, and until the background work the import
- * queued (statistics, the outcome warmer) is done.
+ * queued (statistics, the outcome warmer) is done. {@code --employees-only} does the same with {@code rows / 2} HRIS employees.
+ * With {@code -Dorg.slf4j.simpleLogger.log.org.credence.integration.OutcomeImports=debug} the server logs each import's phases
+ * with their CPU (the importing thread's and its PostgreSQL backend's).
  *
  * <p>{@code --match-share P} makes P % of the contacts (spread evenly through the file) recipients' addresses, the k-th of them
  * recipient {@code k mod recipients}, and the others addresses no recipient has: the import then matches that share of its rows
@@ -56,6 +58,7 @@ public final class ImportBench {
         int recipients = Integer.parseInt(DashboardBench.option(args, "--recipients", "2000"));
         int contacts = rows / 2;
         boolean contactsOnly = Arrays.asList(args).contains("--contacts-only");
+        boolean employeesOnly = Arrays.asList(args).contains("--employees-only");
         double matchShare = Double.parseDouble(DashboardBench.option(args, "--match-share", "NaN"));
         if (!Double.isNaN(matchShare) && (matchShare < 0 || matchShare > 100)) {
             throw new IllegalArgumentException("--match-share is a percentage, 0 to 100");
@@ -75,9 +78,14 @@ public final class ImportBench {
                         "{\"name\":\"Bench\",\"kind\":\"certificate\",\"description\":\"d\",\"criteria\":\"c\"}").get("id").asLong();
                 long tenant = jdbi.withHandle(h -> h.createQuery("SELECT id FROM tenant WHERE slug = 'import-bench'").mapTo(Long.class).one());
                 issue(server, tenant, achievement, recipients);
+                if (employeesOnly) {
+                    firstImportRuns(server, jdbi, new ProcessCpu(data.resolve("pg")), http, base, key, tenant, "hris_employee",
+                            employees(contacts, recipients, Double.isNaN(matchShare) ? 0 : matchShare), contacts, runs);
+                    return;
+                }
                 byte[] contactCsv = Double.isNaN(matchShare) ? contacts(contacts) : contacts(contacts, recipients, matchShare);
                 if (contactsOnly) {
-                    contactRuns(server, jdbi, new ProcessCpu(data.resolve("pg")), http, base, key, tenant, contactCsv, contacts, runs);
+                    firstImportRuns(server, jdbi, new ProcessCpu(data.resolve("pg")), http, base, key, tenant, "crm_contact", contactCsv, contacts, runs);
                     return;
                 }
                 byte[] opportunityCsv = opportunities(rows, contacts, 0);
@@ -119,10 +127,10 @@ public final class ImportBench {
 
     private static String lastMatch = "";
 
-    /** {@code runs} first imports of the same contacts, the tables emptied before each: time, rows/s and CPU per row. */
-    private static void contactRuns(Credence server, Jdbi jdbi, ProcessCpu cpu, HttpClient http, String base, String key, long tenant, byte[] csv,
-                                    int contacts, int runs) throws Exception {
-        System.out.printf("%,d contacts (%,d bytes of CSV), first import, %d runs; load average at start %.2f%n%n", contacts, csv.length, runs,
+    /** {@code runs} first imports of the same file of {@code kind}, its table and the persons emptied before each: time, rows/s and CPU per row. */
+    private static void firstImportRuns(Credence server, Jdbi jdbi, ProcessCpu cpu, HttpClient http, String base, String key, long tenant,
+                                        String kind, byte[] csv, int contacts, int runs) throws Exception {
+        System.out.printf("%,d rows of %s (%,d bytes of CSV), first import, %d runs; load average at start %.2f%n%n", contacts, kind, csv.length, runs,
                 ProcessCpu.load());
         System.out.println("| run | time to answer | rows/s | CPU to answer, per row | of which JVM | CPU incl. background work, per row | background after answer | load (1 min) |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -130,15 +138,16 @@ public final class ImportBench {
         double[] cpuPerRow = new double[runs];
         for (int run = 0; run < runs; run++) {
             jdbi.useHandle(h -> {
-                h.createUpdate("DELETE FROM crm_contact WHERE tenant_id = :t").bind("t", tenant).execute();
+                // the kind is one of two constants above, never input
+                h.createUpdate("DELETE FROM " + kind + " WHERE tenant_id = :t").bind("t", tenant).execute();
                 h.createUpdate("DELETE FROM outcome_person WHERE tenant_id = :t").bind("t", tenant).execute();
-                h.execute("VACUUM ANALYZE crm_contact, outcome_person");
+                h.execute("VACUUM ANALYZE " + kind + ", outcome_person");
             });
             double load = ProcessCpu.load();
             long cpuStart = cpu.nanos();
             long jvmStart = ProcessCpu.jvmNanos();
             long start = System.nanoTime();
-            timeImport(http, base, key, "crm_contact", "sf", csv, contacts, 1, false, null);
+            timeImport(http, base, key, kind, "sf", csv, contacts, 1, false, null);
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpuAnswer = cpu.nanos() - cpuStart;
             long jvmAnswer = ProcessCpu.jvmNanos() - jvmStart;
@@ -209,6 +218,20 @@ public final class ImportBench {
                 csv.append('x').append(i);
             }
             csv.append("@bench.example,a").append(i % 5000).append(",web,2025-0").append(1 + i % 9).append("-1").append(i % 9).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** HRIS employees shaped as {@link #contacts(int, int, double)}: {@code share} % of them recipients' addresses. */
+    static byte[] employees(int employees, int recipients, double share) {
+        StringBuilder csv = new StringBuilder("id,email,role,hired_on,productive_on,terminated_on\n");
+        long matched = 0;
+        for (int i = 0; i < employees; i++) {
+            boolean recipient = recipients > 0 && (long) Math.floor((i + 1) * share / 100) > (long) Math.floor(i * share / 100);
+            csv.append('h').append(i).append(',').append(recipient ? "p" + matched++ % recipients : "y" + i).append("@bench.example,")
+                    .append(i % 3 == 0 ? "sales" : "support").append(",2024-0").append(1 + i % 9).append("-1").append(i % 9).append(',')
+                    .append(i % 2 == 0 ? "2024-1" + i % 3 + "-1" + i % 9 : "").append(',').append(i % 7 == 0 ? "2025-0" + (1 + i % 9) + "-2" + i % 9 : "")
+                    .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

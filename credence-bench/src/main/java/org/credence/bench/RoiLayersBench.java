@@ -37,10 +37,14 @@ import org.jdbi.v3.core.Jdbi;
  * request (this JVM plus PostgreSQL), which moves less with the other work on a shared machine than latency does.
  *
  * <pre>java -Xmx3g -cp credence-bench/target/benchmarks.jar org.credence.bench.RoiLayersBench --data DIR \
- *     [--runs 40] [--contacts 250000] [--opportunities 500000] [--employees 250000] [--enrolments 400000] [--end 2026-11-01] [--reimport]</pre>
+ *     [--runs 40] [--contacts 250000] [--opportunities 500000] [--employees 250000] [--enrolments 400000] [--end 2026-11-01]
+ *     [--reimport | --first-imports] [--imports-only]</pre>
  *
  * The imports run once per data directory: a second run measures the same data again, and with {@code --reimport} imports the
- * same files again first (every row read, checked and matched, none rewritten).
+ * same files again first (every row read, checked and matched, none rewritten). {@code --first-imports} first deletes what
+ * earlier runs imported (the benchmark source's rows, and the persons no other row names), tells the outcome warmer the tenant
+ * changed (as the program metadata a first run enters does), and imports the files again as first imports, persons created.
+ * {@code --imports-only} stops after the imports. Run it on a copy of the data directory: it changes the data.
  */
 public final class RoiLayersBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +65,8 @@ public final class RoiLayersBench {
         int employees = Integer.parseInt(DashboardBench.option(args, "--employees", "250000"));
         int enrolments = Integer.parseInt(DashboardBench.option(args, "--enrolments", "400000"));
         boolean reimport = Arrays.asList(args).contains("--reimport");
+        boolean firstImports = Arrays.asList(args).contains("--first-imports");
+        boolean importsOnly = Arrays.asList(args).contains("--imports-only");
         try (EmbeddedPostgres postgres = DashboardApiBench.embedded(data)) {
             String url = DashboardApiBench.url(postgres, data);
             Jdbi jdbi = Jdbi.create(url);
@@ -90,9 +96,21 @@ public final class RoiLayersBench {
                 if (!imported) {
                     program(api, jdbi, tenant, achievements, end);
                 }
-                if (!imported || reimport) {
+                if (imported && firstImports) {
+                    forgetImports(jdbi, tenant);
+                    server.outcomeWarmer().changed(tenant); // a first run's program metadata starts a recompute as the imports begin
+                }
+                if (!imported || reimport || firstImports) {
                     // again: the same files, so nothing is rewritten (the re-import path: read, check, match, compare, drop unchanged)
                     imports(api, cpu, new OutcomeCsv(recipients, end), achievements, jdbi, tenant, contacts, opportunities, employees, enrolments);
+                }
+                if (importsOnly) {
+                    long waited = System.nanoTime();
+                    server.jobs().awaitIdle(Duration.ofMinutes(10));
+                    server.outcomeWarmer().awaitIdle(Duration.ofMinutes(30));
+                    System.out.printf("%nBackground work after the imports (statistics jobs, outcome recompute): %.1f s; load at the end %.2f%n",
+                            (System.nanoTime() - waited) / 1e9, ProcessCpu.load());
+                    return;
                 }
                 long started = System.nanoTime();
                 server.outcomeWarmer().changed(tenant);
@@ -158,6 +176,28 @@ public final class RoiLayersBench {
         api.send("POST", "/api/v1/analytics/benefits", "application/json", """
                 {"name": "fewer support tickets", "annualAmount": 120000, "currency": "EUR", "isolation": "participant_estimate",
                  "attribution": 0.4, "confidence": 0.75, "reason": "benchmark: a survey of 40 team leads"}""".getBytes(StandardCharsets.UTF_8), 201);
+    }
+
+    /** Deletes the benchmark source's imported rows and the persons no remaining row names: the next imports are first imports. */
+    private static void forgetImports(Jdbi jdbi, long tenant) {
+        long started = System.nanoTime();
+        int persons = jdbi.inTransaction(h -> {
+            for (String table : List.of("crm_opportunity", "crm_contact", "hris_employee", "lms_enrolment")) {
+                // the table names are the constants above, never input
+                h.createUpdate("DELETE FROM " + table + " WHERE tenant_id = :t AND source = :s").bind("t", tenant).bind("s", IMPORT_SOURCE).execute();
+            }
+            return h.createUpdate("""
+                            DELETE FROM outcome_person p WHERE p.tenant_id = :t
+                              AND NOT EXISTS (SELECT 1 FROM crm_contact x WHERE x.tenant_id = :t AND x.person_id = p.id)
+                              AND NOT EXISTS (SELECT 1 FROM hris_employee x WHERE x.tenant_id = :t AND x.person_id = p.id)
+                              AND NOT EXISTS (SELECT 1 FROM lms_enrolment x WHERE x.tenant_id = :t AND x.person_id = p.id)
+                              AND NOT EXISTS (SELECT 1 FROM revenue_line x WHERE x.tenant_id = :t AND x.person_id = p.id)
+                              AND NOT EXISTS (SELECT 1 FROM outcome_person_earning x WHERE x.tenant_id = :t AND x.person_id = p.id)""")
+                    .bind("t", tenant).execute();
+        });
+        jdbi.useHandle(h -> h.execute("VACUUM ANALYZE crm_opportunity, crm_contact, hris_employee, lms_enrolment, outcome_person"));
+        System.out.printf("%nForgot the earlier imports (source '%s', %,d persons) in %.1f s: the imports below are first imports.%n", IMPORT_SOURCE, persons,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** The outcome files through {@code POST /api/v1/outcomes/imports}, timed: rows per second and the match rate of each. */

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import java.util.Optional;
 import java.util.Set;
 import org.credence.audit.AuditTrail;
@@ -70,12 +71,13 @@ public final class OutcomeImports {
     private final Clock clock;
     private final LongConsumer changed;
     private final LongConsumer pending;
+    private final LongFunction<Runnable> writing;
     private final Jobs jobs;
     private final Map<OutcomeKind, String> upserts = new HashMap<>();
     private final Map<OutcomeKind, String> unchanged = new HashMap<>();
 
     public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock) {
-        this(jdbi, audit, clock, tenant -> {}, tenant -> {}, null);
+        this(jdbi, audit, clock, tenant -> {}, tenant -> {}, tenant -> () -> {}, null);
     }
 
     /**
@@ -83,15 +85,19 @@ public final class OutcomeImports {
      *                statistics refreshed): the outcome figures recompute off the request
      * @param pending told the tenant id when a bulk import committed and its statistics are being refreshed by a job, which
      *                tells {@code changed} when done: readers meanwhile may be served the previous figures, marked stale
+     * @param writing told the tenant id as an import starts writing; the import runs what it returns when it ended (committed or
+     *                not): the figures' recomputes wait meanwhile rather than compete with the import for the database
      * @param jobs    where the statistics refresh of a bulk import is queued ({@link #ANALYZE_TASK}, register it with
      *                {@link #registerJobs}); null refreshes them before the import answers
      */
-    public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock, LongConsumer changed, LongConsumer pending, Jobs jobs) {
+    public OutcomeImports(Jdbi jdbi, AuditTrail audit, Clock clock, LongConsumer changed, LongConsumer pending, LongFunction<Runnable> writing,
+                          Jobs jobs) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;
         this.changed = changed;
         this.pending = pending;
+        this.writing = writing;
         this.jobs = jobs;
         for (OutcomeKind kind : OutcomeKind.values()) {
             upserts.put(kind, upsertSql(kind));
@@ -129,15 +135,26 @@ public final class OutcomeImports {
      */
     public ImportSummary run(long tenantId, String actor, Request request) {
         String source = source(request.source());
-        long t0 = System.nanoTime();
-        OutcomeFile.Read read = OutcomeFile.read(request.kind(), request.body(), request.contentType(), achievements(tenantId));
-        long[] phase = new long[6]; // nanoTime after: read, persons, stage+write, match, commit, statistics
-        phase[0] = System.nanoTime();
-        Instant started = clock.instant();
+        // the tenant's recomputes wait until this import ended; from before the file is read, as a recompute started now would still be
+        // running when the rows are written
+        Runnable written = writing.apply(tenantId);
+        try {
+            ImportPhases phases = new ImportPhases(LOG.isDebugEnabled());
+            OutcomeFile.Read read = OutcomeFile.read(request.kind(), request.body(), request.contentType(), achievements(tenantId));
+            phases.mark("read");
+            return write(tenantId, actor, request, source, read, clock.instant(), phases);
+        } finally {
+            written.run();
+        }
+    }
+
+    private ImportSummary write(long tenantId, String actor, Request request, String source, OutcomeFile.Read read, Instant started,
+                                ImportPhases phases) {
         boolean[] signalled = {false};
         long[] done;
         try {
             done = jdbi.inTransaction(h -> {
+                phases.backend(h);
                 h.createQuery("SELECT pg_advisory_xact_lock(CAST(:tenant AS INTEGER), hashtext('outcome-import'))::text")
                         .bind("tenant", tenantId).mapTo(String.class).one();
                 long importId = h.createQuery("""
@@ -146,13 +163,12 @@ public final class OutcomeImports {
                         .bind("tenant", tenantId).bind("kind", request.kind().id()).bind("source", source).bind("format", read.format().id())
                         .bind("actor", actor).bind("started", Timestamp.from(started)).bind("simulated", request.simulated())
                         .mapTo(Long.class).one();
-                Persons persons = request.kind().namesPerson() ? resolve(h, tenantId, read.rows(), request.simulated()) : Persons.NONE;
-                phase[1] = System.nanoTime();
-                int upserted = upsert(h, tenantId, source, importId, request, read.rows(), persons);
-                phase[2] = System.nanoTime();
+                phases.mark("begin");
+                Persons persons = request.kind().namesPerson() ? resolve(h, tenantId, read.rows(), request.simulated(), phases) : Persons.NONE;
+                int upserted = upsert(h, tenantId, source, importId, request, read.rows(), persons, phases);
                 int[] match = request.kind() == OutcomeKind.CRM_OPPORTUNITY ? matchThroughContacts(h, tenantId, source, read.rows())
                         : match(h, tenantId, read.rows(), persons);
-                phase[3] = System.nanoTime();
+                phases.mark("match");
                 ArrayNode errors = errorsJson(read);
                 h.createUpdate("""
                                 UPDATE outcome_import SET finished_at = :finished, rows_total = :total, rows_upserted = :upserted, rows_failed = :failed,
@@ -171,6 +187,7 @@ public final class OutcomeImports {
                     pending.accept(tenantId);
                     signalled[0] = true;
                 }
+                phases.mark("finish");
                 return new long[] {importId, upserted, queued ? 1 : 0};
             });
         } catch (RuntimeException e) {
@@ -179,20 +196,21 @@ public final class OutcomeImports {
             }
             throw e;
         }
-        phase[4] = System.nanoTime();
+        phases.mark("commit");
         if (done[2] == 1) {
-            // the job refreshes the statistics, then recomputes the figures; until then readers get the previous ones, marked stale
+            // the job refreshes the statistics, then tells changed; until then readers get the previous answers, marked stale
             jobs.wake();
-        } else if (done[1] >= ANALYZE_AFTER_ROWS) {
-            analyze(request.kind());
+        } else {
+            try {
+                if (done[1] >= ANALYZE_AFTER_ROWS) {
+                    analyze(request.kind());
+                }
+            } finally {
+                changed.accept(tenantId);
+            }
         }
-        phase[5] = System.nanoTime();
-        LOG.info("outcome import {} of tenant {}: {} rows; read {} ms, persons {} ms, stage and write {} ms, match {} ms, commit {} ms, statistics {} ms",
-                request.kind().id(), tenantId, read.total(), (phase[0] - t0) / 1_000_000, (phase[1] - phase[0]) / 1_000_000,
-                (phase[2] - phase[1]) / 1_000_000, (phase[3] - phase[2]) / 1_000_000, (phase[4] - phase[3]) / 1_000_000, (phase[5] - phase[4]) / 1_000_000);
-        if (done[2] == 0) {
-            changed.accept(tenantId);
-        }
+        phases.mark("statistics");
+        LOG.info("outcome import {} of tenant {}: {} rows; {}", request.kind().id(), tenantId, read.total(), phases);
         return get(tenantId, done[0]).orElseThrow();
     }
 
@@ -243,8 +261,7 @@ public final class OutcomeImports {
         }
     }
 
-    private static Persons resolve(Handle h, long tenantId, List<OutcomeFile.Row> rows, boolean simulated) {
-        long rs0 = System.nanoTime();
+    private static Persons resolve(Handle h, long tenantId, List<OutcomeFile.Row> rows, boolean simulated, ImportPhases phases) {
         Set<String> hashes = new HashSet<>();
         Set<String> externalOnly = new HashSet<>();
         Map<String, String> pairByHash = new LinkedHashMap<>();   // a person's first external id in this file
@@ -271,7 +288,7 @@ public final class OutcomeImports {
                     .bind("tenant", tenantId).bindArray("hashes", String.class, List.copyOf(pairByHash.keySet()))
                     .bindArray("externals", String.class, List.copyOf(pairByHash.values())).execute();
         }
-        long r0 = System.nanoTime();
+        phases.mark("persons: pairs");
         Map<String, Long> created = new HashMap<>();
         if (!hashes.isEmpty()) {
             // the new persons come back with their ids: a first import reads none of them again
@@ -307,7 +324,7 @@ public final class OutcomeImports {
                             ON CONFLICT (tenant_id, external_id) DO NOTHING""")
                     .bind("tenant", tenantId).bind("simulated", simulated).bindArray("externals", String.class, List.copyOf(externalOnly)).execute();
         }
-        long r1 = System.nanoTime();
+        phases.mark("persons: insert");
         Map<String, Long> byHash = new HashMap<>();
         Map<String, Long> byExternal = new HashMap<>();
         Map<Long, String[]> keys = new HashMap<>();
@@ -341,13 +358,12 @@ public final class OutcomeImports {
                     keys.put(id, new String[] {hash, ext});
                     return id;
                 }).list();
-        LOG.debug("outcome import persons: sets {} ms, insert {} ms, read back {} ms", (r0 - rs0) / 1_000_000, (r1 - r0) / 1_000_000,
-                (System.nanoTime() - r1) / 1_000_000);
+        phases.mark("persons: read back");
         return new Persons(byHash, byExternal, keys);
     }
 
-    private int upsert(Handle h, long tenantId, String source, long importId, Request request, List<OutcomeFile.Row> rows, Persons persons) {
-        long begun = System.nanoTime();
+    private int upsert(Handle h, long tenantId, String source, long importId, Request request, List<OutcomeFile.Row> rows, Persons persons,
+                       ImportPhases phases) {
         OutcomeKind kind = request.kind();
         int width = kind.storedColumns().size();
         // the first file of a source: nothing to compare or update, so its rows are copied straight into the table (no stage, no
@@ -376,7 +392,7 @@ public final class OutcomeImports {
                         }
                         return record;
                     });
-            LOG.debug("outcome import of a new source: {} rows copied in {} ms", rows.size(), (System.nanoTime() - begun) / 1_000_000);
+            phases.mark("copy into the table");
             return rows.size();
         }
         List<String> columns = new ArrayList<>();
@@ -394,17 +410,16 @@ public final class OutcomeImports {
             System.arraycopy(row.values(), 0, record, 2, width);
             return record;
         });
-        long copied = System.nanoTime();
+        phases.mark("stage");
         h.execute("ANALYZE outcome_stage");
         // unchanged rows leave the stage first, in their own statement: as a NOT EXISTS inside the INSERT, a plan that rescans the
         // target would also read every row the INSERT has just added (quadratic on a first import)
-        long analyzed = System.nanoTime();
+        phases.mark("analyze the stage");
         h.createUpdate(unchanged.get(kind)).bind("tenant", tenantId).bind("source", source).execute();
-        long deleted = System.nanoTime();
+        phases.mark("drop unchanged");
         int written = h.createUpdate(upserts.get(kind)).bind("tenant", tenantId).bind("source", source).bind("import", importId)
                 .bind("simulated", request.simulated()).execute();
-        LOG.debug("outcome import stage: copy {} ms, analyze {} ms, unchanged {} ms, upsert {} ms", (copied - begun) / 1_000_000,
-                (analyzed - copied) / 1_000_000, (deleted - analyzed) / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
+        phases.mark("upsert");
         return written;
     }
 

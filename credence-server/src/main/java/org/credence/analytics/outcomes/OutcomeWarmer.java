@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,8 +51,13 @@ public final class OutcomeWarmer implements AutoCloseable {
     private final Set<Long> queued = new HashSet<>();
     /** Tenants whose new data waits for something (fresh planner statistics) before {@link #changed} is told (guarded by this). */
     private final Set<Long> pending = new HashSet<>();
+    /** Tenants with imports writing, and how many (guarded by this). */
+    private final Map<Long, Integer> writers = new HashMap<>();
+    /** Tenants whose recompute waits for their imports to end (guarded by this). */
+    private final Set<Long> waiting = new HashSet<>();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
 
     public OutcomeWarmer(OutcomeReports reports, Achievements achievements, Clock clock) {
         this.reports = reports;
@@ -87,9 +94,43 @@ public final class OutcomeWarmer implements AutoCloseable {
         reports.revalidating(tenantId, true);
     }
 
+    /**
+     * Tells the warmer that an import of {@code tenantId} starts writing; the import runs the answer once it ended (committed or
+     * not). Meanwhile the tenant's recomputes (seconds of SQL each at a million rows) wait rather than compete with the import for
+     * the database: one due does not start, one running stops at its next achievement, and either is queued again when the last
+     * import of the tenant ended (unless its statistics job is {@link #pending}: that tells {@link #changed} later). Never blocks.
+     */
+    public synchronized Runnable writing(long tenantId) {
+        writers.merge(tenantId, 1, Integer::sum);
+        return () -> written(tenantId);
+    }
+
+    private synchronized void written(long tenantId) {
+        if (writers.merge(tenantId, -1, Integer::sum) > 0) {
+            return;
+        }
+        writers.remove(tenantId);
+        if (waiting.remove(tenantId) && !pending.contains(tenantId)) {
+            changed(tenantId);
+        }
+    }
+
+    /** Whether an import of the tenant is writing; if so the recompute due is remembered for when it ended. */
+    private synchronized boolean waitForWriters(long tenantId) {
+        if (!writers.containsKey(tenantId)) {
+            return false;
+        }
+        waiting.add(tenantId);
+        deferred.incrementAndGet();
+        return true;
+    }
+
     private void recompute(long tenantId) {
         synchronized (this) {
             queued.remove(tenantId); // a change from now on queues another run, which reads it
+        }
+        if (waitForWriters(tenantId)) {
+            return; // readers meanwhile get the previous answers, marked stale
         }
         try {
             Instant now = clock.instant();
@@ -100,6 +141,9 @@ public final class OutcomeWarmer implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     return; // closing
                 }
+                if (waitForWriters(tenantId)) {
+                    return; // an import began: stop competing with it; queued again when it ended
+                }
                 reports.warm(List.of(OutcomeQueries.Scope.standard(tenantId, now, achievement.id())), list);
             }
             completed.incrementAndGet();
@@ -108,7 +152,7 @@ public final class OutcomeWarmer implements AutoCloseable {
             LOG.error("recomputing the outcome figures of tenant {} failed; its readers compute them on request", tenantId, e);
         } finally {
             synchronized (this) {
-                if (!queued.contains(tenantId) && !pending.contains(tenantId)) {
+                if (!queued.contains(tenantId) && !pending.contains(tenantId) && !waiting.contains(tenantId)) {
                     reports.revalidating(tenantId, false);
                 }
             }
@@ -134,6 +178,11 @@ public final class OutcomeWarmer implements AutoCloseable {
     /** Recomputes finished since start (for tests and health checks). */
     public long completed() {
         return completed.get();
+    }
+
+    /** Recomputes not started or stopped early because an import of their tenant was writing (each queued again after it). */
+    public long deferred() {
+        return deferred.get();
     }
 
     /** Recomputes that failed since start (each logged). */
