@@ -318,6 +318,7 @@ public final class Credence implements AutoCloseable {
             CredentialListing listing = new CredentialListing(jdbi, clock);
             IssuanceJobs issuanceJobs = new IssuanceJobs(jdbi, issuance, jobs, credentialEvents, audit,
                     BulkSettings.fromEnvironment(System.getenv()).attachingPdfs(settings.mail().attachCertificates()), clock);
+            mail.paceWith(issuanceJobs::mailPaceNow);
             // uploads wait in the data directory: a CSV staged on the page survives a restart until it expires
             org.credence.bulk.Spool spool = new org.credence.bulk.Spool(settings.dataDirectory());
             org.credence.bulk.StagedUploads stagedUploads = new org.credence.bulk.StagedUploads(jdbi, issuanceJobs, spool, clock, random);

@@ -95,6 +95,19 @@ public final class IssuanceJobs {
         return settings;
     }
 
+    /**
+     * The mail rate while a job of any tenant runs on this database ({@link BulkSettings#mailPerSecond}), else 0 (no limit): the
+     * mail worker asks once per batch, so a job's mail goes out at a steady rate behind it and at full speed once it is done.
+     */
+    public int mailPaceNow() {
+        if (settings.mailPerSecond() == 0) {
+            return 0;
+        }
+        boolean running = jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM issuance_job WHERE state = 'running')")
+                .mapTo(Boolean.class).one());
+        return running ? settings.mailPerSecond() : 0;
+    }
+
     /** Reads the upload and says what a run would do; nothing is stored or issued. */
     public Preview preview(long tenantId, Upload upload) {
         Map<String, Long> achievements = OutcomeImports.achievementKeys(jdbi, tenantId);

@@ -205,6 +205,14 @@ public final class Delivery implements IssuanceListener {
         this.pathways = pathways;
     }
 
+    /**
+     * Has the mail worker send at most {@code mailsPerSecondNow} mails a second while it answers more than 0 (a bulk job runs:
+     * {@code IssuanceJobs#mailPaceNow}); call before the server starts.
+     */
+    public void paceWith(java.util.function.IntSupplier mailsPerSecondNow) {
+        worker.paceWith(mailsPerSecondNow);
+    }
+
     /** Plugs in the reports module, which renders report mails when they are sent. */
     public void renderReportsWith(ReportMail reports) {
         composer.renderReportsWith(reports);
