@@ -47,6 +47,11 @@ class ServeProcessTest {
     }
 
     private static void stopMidRequest(Process server, int port, Path log) throws Exception {
+        // the server answers /health as soon as it listens, a moment before the start-up lines are printed
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(log).contains("/api/docs") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(Files.readString(log)).as("start-up names the pages to open")
                 .contains("http://localhost:" + port + "/login", "http://localhost:" + port + "/verify", "http://localhost:" + port + "/api/docs");
 
