@@ -383,7 +383,7 @@ public final class Credence implements AutoCloseable {
                     config -> CertificateRoutes.register(config, certificates, designs, designChanges, auth, events),
                     config -> org.credence.program.PreviewRoutes.register(config, previews, users.sessions()),
                     config -> org.credence.program.AchievementPages.register(config,
-                            new org.credence.program.AchievementPages.Services(achievements, designs, renewal.settings(), achievementImages), users.sessions()),
+                            new org.credence.program.AchievementPages.Services(achievements, designs, renewal.settings(), achievementImages, auditReader), users.sessions()),
                     config -> org.credence.program.DesignerPages.register(config,
                             new org.credence.program.DesignerPages.Services(designs, designChanges, previews), users.sessions()),
                     config -> DeliveryRoutes.register(config, mail, auth, events, forgetCached, (credential, name) -> Optional.ofNullable(switch (name) {

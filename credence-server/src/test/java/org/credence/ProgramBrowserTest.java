@@ -45,6 +45,31 @@ class ProgramBrowserTest {
     }
 
     @Test
+    void an_owner_retires_an_achievement_and_brings_it_back_on_a_phone_and_a_desktop() {
+        long achievement = server.achievement(key);
+        String page = server.base() + "/app/achievements/" + achievement;
+        // signed out first: the other tests of the class may have left a session in the browser
+        browser.phone().open(server.base() + "/login").driver().manage().deleteAllCookies();
+        browser.signIn(server.base(), "fjord", "owner@fjord.example", PASSWORD).open(page);
+        browser.assertAccessible("/app/achievements/{id} before archiving");
+        browser.assertFitsWidth("/app/achievements/{id} on a phone");
+        // the confirmation box is required: the browser keeps the form until it is ticked
+        browser.driver().findElement(By.cssSelector("form[action$='/archive'] input[name=confirm]")).click();
+        browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector("form[action$='/archive'] button")));
+        assertThat(browser.driver().findElement(By.id("archived")).getText()).contains("owner@fjord.example");
+        assertThat(browser.driver().findElements(By.cssSelector("a[href^='/app/issue?achievement=']"))).as("no issue link").isEmpty();
+        browser.assertAccessible("/app/achievements/{id} archived");
+        browser.assertFitsWidth("/app/achievements/{id} archived, on a phone");
+        browser.screenshot("achievement-archived-phone");
+
+        browser.desktop().open(page);
+        browser.screenshot("achievement-archived-desktop");
+        browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector("form[action$='/unarchive'] button")));
+        assertThat(browser.driver().findElements(By.id("archived"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("a[href^='/app/issue?achievement=']"))).isNotEmpty();
+    }
+
+    @Test
     void an_owner_designs_a_certificate_and_creates_an_achievement_with_it_watching_the_preview() throws Exception {
         browser.desktop().signIn(server.base(), "fjord", "owner@fjord.example", PASSWORD).open(server.base() + "/app/designs?design=classic");
         browser.assertAccessible("/app/designs");

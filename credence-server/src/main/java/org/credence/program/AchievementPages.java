@@ -47,7 +47,9 @@ public final class AchievementPages {
             "alignments.targetFramework", "alignments", "fee.amount", "fee", "fee.currency", "fee");
 
     /** What the page works with. */
-    public record Services(Achievements achievements, Designs designs, RenewalSettings renewals, AchievementImages images) {}
+    /** @param actors names who archived an achievement ({@code user:<id>} as a person, as the audit page does) */
+    public record Services(Achievements achievements, Designs designs, RenewalSettings renewals, AchievementImages images,
+                           org.credence.audit.AuditReader actors) {}
 
     /** One skill row of the form (blank in a spare row). */
     public record Skill(int index, String name, String url, String framework) {}
@@ -364,7 +366,8 @@ public final class AchievementPages {
         preview.put("lang", lang);
         String archived = id == null ? "" : services.achievements().get(signedIn.user().tenantId(), id).archived()
                 .map(a -> Messages.of("achievements_app", lang).format("archived.banner",
-                        Map.of("date", a.at().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(), "by", a.by())))
+                        Map.of("date", a.at().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                                "by", services.actors().actorNames(signedIn.user().tenantId(), List.of(a.by())).getOrDefault(a.by(), a.by()))))
                 .orElse("");
         return new Form(id, values, skills, kinds, designs, ProgramPages.messages(message, t, lang, GROUPS), ProgramPages.query(preview),
                 editable, notice, archived);
