@@ -103,6 +103,52 @@ class BadInputTest {
         assertThat(server.send("GET", "/health", null, null).status()).isEqualTo(200);
     }
 
+    /**
+     * A refused body of a few MB is read to its end before the 413, so the connection survives: closing it with unread
+     * bytes made TCP reset it, and the reset could overtake the answer (seen as "header parser received no bytes").
+     */
+    @Test
+    void an_oversize_body_is_answered_on_a_connection_that_stays_usable() throws Exception {
+        byte[] huge = new byte[3 * 1024 * 1024];
+        Arrays.fill(huge, (byte) ' ');
+        huge[0] = '{';
+        huge[huge.length - 1] = '}';
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            out.write(("POST /api/v1/credentials HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + huge.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(huge);
+            out.flush();
+            String refused = readResponse(in);
+            assertThat(refused).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("limited to 2 MB")
+                    .doesNotContainIgnoringCase("Connection: close");
+            out.write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length body, head and body as text. */
+    private static String readResponse(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        int length = 0;
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
     @Test
     void script_in_any_text_is_stored_as_text_and_escaped_where_shown() {
         var issued = issue("{\"achievementId\": " + achievement + ", \"recipient\": {\"name\": \"<script>alert(1)</script> Ola\", \"email\": \"ola@example.org\"}}");

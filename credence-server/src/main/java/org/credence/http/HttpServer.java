@@ -15,6 +15,8 @@ public final class HttpServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
     /** How long stopping waits for requests in flight to finish. */
     public static final long DRAIN_MILLIS = 10_000;
+    /** Refused bodies up to this declared size are read to the end before the 413, so the client sees the answer. */
+    static final long DRAINED_REFUSAL_BYTES = 8L * 1024 * 1024;
     private final Javalin app;
 
     public HttpServer(List<Consumer<JavalinConfig>> routes) {
@@ -54,6 +56,7 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
             config.routes.error(413, "*", ctx -> {
+                drainRefusedBody(ctx);
                 // a route's own 413 (images are limited to 1 MB) already says what the limit is; only the server's limit needs words
                 if (!String.valueOf(ctx.res().getContentType()).startsWith("application/problem+json")) {
                     problem(ctx, 413, "Payload too large", "request bodies are limited to 2 MB", null);
@@ -64,6 +67,24 @@ public final class HttpServer implements AutoCloseable {
             config.routes.after(SecurityHeaders::apply);
             routes.forEach(r -> r.accept(config));
         });
+    }
+
+    /**
+     * Reads and drops the rest of a refused body of a declared length up to {@link #DRAINED_REFUSAL_BYTES}. Closing a
+     * connection with unread bytes makes TCP reset it, and the reset can overtake the 413: the client (a browser
+     * uploading a 3 MB file to verify) then sees a cut connection instead of the answer. Larger or unannounced bodies
+     * are not read: the connection closes, as before.
+     */
+    static void drainRefusedBody(io.javalin.http.Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared <= 0 || declared > DRAINED_REFUSAL_BYTES) {
+            return;
+        }
+        try {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException | IllegalStateException gone) {
+            // the client gave up or the body was already taken: nothing left to drain
+        }
     }
 
     /** Answers with an RFC 9457 problem: for exception handlers outside this package that cannot throw a {@link Problem}. */
