@@ -249,7 +249,8 @@ public final class AnalyticsFolder implements AutoCloseable {
                 SELECT tenant_id, %s, achievement_id, metric, bucket, CASE WHEN metric = 'recipient_hll' THEN max(delta) ELSE sum(delta) END
                   FROM expanded GROUP BY 1, 2, 3, 4, 5 HAVING metric = 'recipient_hll' OR sum(delta) <> 0 ORDER BY 1, 4, 3, 2, 5
                 ON CONFLICT (tenant_id, metric, achievement_id, day, bucket) DO UPDATE
-                   SET count = CASE WHEN o.metric = 'recipient_hll' THEN greatest(o.count, EXCLUDED.count) ELSE o.count + EXCLUDED.count END""";
+                   SET count = CASE WHEN o.metric = 'recipient_hll' THEN greatest(o.count, EXCLUDED.count) ELSE o.count + EXCLUDED.count END
+                 WHERE o.metric <> 'recipient_hll' OR EXCLUDED.count > o.count""";
         return h.createUpdate("""
                         WITH moved AS (DELETE FROM operations_pending WHERE tenant_id = :tenant RETURNING *),
                              expanded AS (SELECT tenant_id, day, achievement_id, metric, bucket, delta FROM moved

@@ -83,6 +83,51 @@ class AnalyticsFoldTest {
         }
     }
 
+    @Test
+    void recipient_sketch_registers_equal_a_recount_from_the_credentials_and_a_known_recipient_appends_nothing() {
+        long tenant = db.tenant("hll-fold");
+        long first = db.achievement(tenant);
+        long second = db.achievement(tenant);
+        long third = db.achievement(tenant);
+        // 600 credentials over 10 days and three achievements, to 250 recipients; folded in three rounds, so later rounds meet
+        // registers the earlier ones raised
+        for (int round = 0; round < 3; round++) {
+            issue(tenant, List.of(first, second, third), round * 200, 200);
+            folder.foldPending(tenant);
+        }
+        for (String rollup : List.of("operations_daily", "operations_weekly", "operations_monthly")) {
+            String day = switch (rollup) {
+                case "operations_daily" -> "d";
+                case "operations_weekly" -> "CAST(date_trunc('week', d) AS DATE)";
+                default -> "CAST(date_trunc('month', d) AS DATE)";
+            };
+            String recount = """
+                    SELECT %1$s AS day, a AS achievement_id, h & 511 AS bucket, max(operations_hll_rank(h)) AS count
+                      FROM (SELECT (issued_at AT TIME ZONE 'UTC')::date AS d, x.a, hashtextextended(recipient_email_hash, 0) AS h
+                              FROM credential, LATERAL (VALUES (achievement_id), (0)) AS x(a) WHERE tenant_id = %2$d) AS c
+                     GROUP BY 1, 2, 3""".formatted(day, tenant);
+            String folded = "SELECT day, achievement_id, bucket, count FROM " + rollup + " WHERE metric = 'recipient_hll' AND tenant_id = " + tenant;
+            assertThat(db.count("SELECT count(*) FROM ((" + recount + ") EXCEPT (" + folded + ")) AS missing")).as(rollup + " missing").isZero();
+            assertThat(db.count("SELECT count(*) FROM ((" + folded + ") EXCEPT (" + recount + ")) AS extra")).as(rollup + " extra").isZero();
+        }
+        // the same 600 again (the first ones superseded): every rank is already in its day's register, so nothing is appended
+        db.jdbi.useHandle(h -> h.execute("UPDATE credential SET superseded_by = id WHERE tenant_id = ?", tenant));
+        issue(tenant, List.of(first, second, third), 0, 600);
+        assertThat(db.count("SELECT count(*) FROM operations_pending WHERE metric = 'recipient_hll' AND tenant_id = " + tenant)).isZero();
+    }
+
+    /** Credentials {@code from} to {@code from + n - 1}: recipient i mod 250, day i mod 10, achievement i mod 3. */
+    private void issue(long tenant, List<Long> achievements, int from, int n) {
+        db.jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO credential (id, tenant_id, achievement_id, number, recipient_name, recipient_email_hash, recipient_email,
+                                                document, document_text, status_list_id, status_index, issued_at, tracking_allowed)
+                        SELECT gen_random_uuid(), :tenant, (CAST(:achievements AS BIGINT[]))[1 + i % 3], 'HLL-' || :tenant || '-' || gen_random_uuid(),
+                               'R', 'recipient-' || (i % 250), 'r@example.org', '{}', '{}', 0, 0, CAST(:start AS TIMESTAMPTZ) + (i % 10) * interval '1 day', true
+                          FROM generate_series(:from, :to) AS i""")
+                .bind("tenant", tenant).bind("achievements", achievements.toArray(Long[]::new)).bind("from", from).bind("to", from + n - 1)
+                .bind("start", java.sql.Timestamp.from(NOW)).execute());
+    }
+
     private long pendingOperations(long tenant) {
         return db.count("SELECT count(*) FROM operations_pending WHERE tenant_id = " + tenant);
     }
