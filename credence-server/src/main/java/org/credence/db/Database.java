@@ -78,6 +78,9 @@ public final class Database implements AutoCloseable {
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .setServerConfig("max_connections", "50")
+                // a table's statistics from its first minutes: plans cached while it was empty chose scans of all of it, and
+                // PostgreSQL's default minute between autovacuum rounds left them so while it grew (issue 14: 6.9 ms a lookup)
+                .setServerConfig("autovacuum_naptime", "5s")
                 .setConnectConfig("password", password);
         if (created) {
             // initdb's options follow zonky's own "-A trust": the later --auth wins, so no moment runs without a password
