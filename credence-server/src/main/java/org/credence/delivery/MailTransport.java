@@ -66,6 +66,7 @@ interface MailTransport {
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(content.text(), "UTF-8");
+        text.setHeader("Content-Transfer-Encoding", transferEncoding(content.text()));
         alternative.addBodyPart(text);
         alternative.addBodyPart(htmlWithImages(content, look));
         if (attachments.isEmpty()) {
@@ -86,10 +87,32 @@ interface MailTransport {
         return message;
     }
 
+    /**
+     * The encoding Jakarta Mail would choose for a text part, decided from the characters: 7bit for ASCII in lines of at
+     * most 998, else quoted-printable. Left to Jakarta Mail, each part's bytes went one by one through a scanner, about
+     * 5 % of the server's CPU while issuing one by one (issue 14).
+     */
+    static String transferEncoding(String text) {
+        int line = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == 0 || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                return "quoted-printable";
+            }
+            line = c == '\n' ? 0 : line + 1;
+            if (line > 998) {
+                return "quoted-printable";
+            }
+        }
+        return "7bit";
+    }
+
     /** The HTML part, and beside it in a multipart/related each image it shows by Content-ID. */
     private static MimeBodyPart htmlWithImages(MailContent content, MailLook look) throws MessagingException {
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(content.html(look), "UTF-8", "html");
+        String markup = content.html(look);
+        html.setText(markup, "UTF-8", "html");
+        html.setHeader("Content-Transfer-Encoding", transferEncoding(markup));
         List<MailLook.Image> images = java.util.stream.Stream.of(look.logo(), look.badge()).flatMap(java.util.Optional::stream).toList();
         if (images.isEmpty()) {
             return html;
