@@ -65,6 +65,22 @@ public final class AuditTrail {
             return;
         }
         handle.execute("SELECT pg_advisory_xact_lock(?)", AuditChain.lockKey(tenantId));
+        recordAllLocked(handle, tenantId, actor, action, subjects, afters);
+    }
+
+    /** The transaction-scoped advisory lock of the tenant's chain, for a caller that takes it with others in one statement. */
+    public static long lockKey(long tenantId) {
+        return AuditChain.lockKey(tenantId);
+    }
+
+    /**
+     * {@link #recordAll} for a caller in a transaction that already holds {@link #lockKey} of the tenant, taken in an
+     * earlier statement (the chain's last hash must be read by a later one, whose snapshot sees the previous holder's).
+     */
+    public void recordAllLocked(Handle handle, long tenantId, String actor, String action, List<String> subjects, List<? extends JsonNode> afters) {
+        if (subjects.isEmpty()) {
+            return;
+        }
         // as in record: the chain's last hash read after the lock, PostgreSQL's text of each value, ids drawn under the lock
         // (in the order given), the transaction's time; one statement
         List<AuditChain.Entry> entries = new ArrayList<>(subjects.size());

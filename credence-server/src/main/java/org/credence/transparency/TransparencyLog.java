@@ -51,7 +51,7 @@ public final class TransparencyLog {
     /** Appends an entry inside the caller's transaction; leaves of one tenant are numbered without gaps. */
     public long append(Handle h, long tenantId, UUID credentialId, ObjectNode entry) {
         // one appender per tenant at a time, so indexes stay dense
-        h.execute("SELECT pg_advisory_xact_lock(?)", 0x7c3d_0000_0000_0000L + tenantId);
+        h.execute("SELECT pg_advisory_xact_lock(?)", lockKey(tenantId));
         long index = h.createQuery("SELECT coalesce(max(idx) + 1, 0) FROM transparency_leaf WHERE tenant_id = :tenant")
                 .bind("tenant", tenantId).mapTo(Long.class).one();
         byte[] data = entry.toString().getBytes(StandardCharsets.UTF_8);
@@ -72,6 +72,23 @@ public final class TransparencyLog {
         if (entries.isEmpty()) {
             return;
         }
+        h.execute("SELECT pg_advisory_xact_lock(?)", lockKey(tenantId));
+        appendAllLocked(h, tenantId, credentialIds, entries);
+    }
+
+    /** The transaction-scoped advisory lock that makes one appender per tenant at a time, so indexes stay dense. */
+    public static long lockKey(long tenantId) {
+        return 0x7c3d_0000_0000_0000L + tenantId;
+    }
+
+    /**
+     * {@link #appendAll} for a caller that already holds {@link #lockKey} of the tenant, taken in an earlier statement of
+     * its transaction (this statement's snapshot must see every leaf the previous holder committed).
+     */
+    public void appendAllLocked(Handle h, long tenantId, List<UUID> credentialIds, List<ObjectNode> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         List<String> texts = new java.util.ArrayList<>(entries.size());
         List<String> hashes = new java.util.ArrayList<>(entries.size());
         for (ObjectNode entry : entries) {
@@ -79,7 +96,6 @@ public final class TransparencyLog {
             texts.add(text);
             hashes.add(java.util.HexFormat.of().formatHex(MerkleTree.leafHash(text.getBytes(StandardCharsets.UTF_8))));
         }
-        h.execute("SELECT pg_advisory_xact_lock(?)", 0x7c3d_0000_0000_0000L + tenantId);
         // the next index is read in a statement after the lock's: its snapshot sees every leaf the previous holder committed
         h.createUpdate("""
                         INSERT INTO transparency_leaf (tenant_id, idx, leaf_hash, entry, credential_id)
