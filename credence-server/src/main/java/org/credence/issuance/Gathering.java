@@ -11,7 +11,8 @@ import java.util.function.BiFunction;
  * Group commit for single requests: items submitted at the same time under one key are run together as one batch,
  * by the submitting threads themselves. A thread whose item waits becomes a runner when fewer than
  * {@code maxRunning} batches of its key run, and takes up to {@code maxBatch} waiting items (its own or others'),
- * oldest first. Alone, an item runs at once as a batch of one: gathering adds no wait, only company.
+ * oldest first. Alone, an item runs at once as a batch of one: gathering adds no wait, only company. A runner that
+ * starts while another batch of its key runs may linger a moment for more company (see the constructor).
  *
  * @param <K> what items must share to run together (a caller: one tenant, one actor)
  * @param <I> an item
@@ -20,12 +21,23 @@ import java.util.function.BiFunction;
 final class Gathering<K, I, O> {
     private final int maxBatch;
     private final int maxRunning;
+    private final long lingerNanos;
     private final BiFunction<K, List<I>, List<O>> run;
     private final Map<K, Group<I, O>> groups = new ConcurrentHashMap<>();
 
     Gathering(int maxBatch, int maxRunning, BiFunction<K, List<I>, List<O>> run) {
+        this(maxBatch, maxRunning, 0, run);
+    }
+
+    /**
+     * @param lingerNanos how long a runner that starts while another batch of its key runs waits for more items before
+     *                    it runs: under load the requests of a batch arrive staggered, and a batch's statements, locks and
+     *                    commit are paid once however many it holds. A runner alone never waits.
+     */
+    Gathering(int maxBatch, int maxRunning, long lingerNanos, BiFunction<K, List<I>, List<O>> run) {
         this.maxBatch = maxBatch;
         this.maxRunning = maxRunning;
+        this.lingerNanos = lingerNanos;
         this.run = run;
     }
 
@@ -54,6 +66,7 @@ final class Gathering<K, I, O> {
         }
         while (true) {
             List<Waiting<I, O>> batch = new ArrayList<>();
+            boolean company;
             synchronized (group) {
                 while (!mine.done && (group.running >= maxRunning || group.waiting.isEmpty())) {
                     try {
@@ -68,8 +81,17 @@ final class Gathering<K, I, O> {
                     break;
                 }
                 group.running++;
+                company = group.running > 1;
                 while (batch.size() < maxBatch && !group.waiting.isEmpty()) {
                     batch.add(group.waiting.poll());
+                }
+            }
+            if (company && lingerNanos > 0 && batch.size() < maxBatch) {
+                java.util.concurrent.locks.LockSupport.parkNanos(lingerNanos);
+                synchronized (group) {
+                    while (batch.size() < maxBatch && !group.waiting.isEmpty()) {
+                        batch.add(group.waiting.poll());
+                    }
                 }
             }
             List<O> outcomes = null;

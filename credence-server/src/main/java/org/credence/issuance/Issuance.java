@@ -271,8 +271,14 @@ public final class Issuance {
     /** What a command came to: the credential, or the {@link DomainException} (or {@link Idempotency.KeyReused}) it met. */
     private record Outcome(Issued issued, RuntimeException error) {}
 
+    /**
+     * How long a batch that starts beside a running one waits for more requests: at 8 clients the requests of a batch
+     * arrive staggered, and a batch of 2.5 paid its statements and commit for few (issue 14, docs/benchmarks.md).
+     */
+    private static final long LINGER_NANOS = java.util.concurrent.TimeUnit.MICROSECONDS.toNanos(500);
+
     /** Concurrent single requests, 64 at most to a batch, two batches of a caller at a time: one signs while the other commits. */
-    private final Gathering<Caller, Arrival, Outcome> together = new Gathering<>(64, 2, this::runGathered);
+    private final Gathering<Caller, Arrival, Outcome> together = new Gathering<>(64, 2, LINGER_NANOS, this::runGathered);
 
     /**
      * A batch of single requests that fails as a whole (the database refused a statement, say) wrote nothing, so each of

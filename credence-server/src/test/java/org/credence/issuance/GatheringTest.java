@@ -70,6 +70,47 @@ class GatheringTest {
     }
 
     @Test
+    void a_runner_that_starts_beside_a_running_batch_lingers_for_the_items_that_arrive_meanwhile() throws Exception {
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        CountDownLatch firstBatchMayEnd = new CountDownLatch(1);
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(64, 2, TimeUnit.MILLISECONDS.toNanos(300), (key, items) -> {
+            batches.add(items);
+            if (items.contains(0)) {
+                await(firstBatchMayEnd); // a batch that keeps running: the next runner has company
+            }
+            return items;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<Integer> first = pool.submit(() -> gathering.submit("a", 0));
+            while (batches.isEmpty()) {
+                Thread.onSpinWait();
+            }
+            Future<Integer> second = pool.submit(() -> gathering.submit("a", 1));
+            Thread.sleep(50); // item 1's runner lingers; items 2 and 3 arrive within its linger
+            Future<Integer> third = pool.submit(() -> gathering.submit("a", 2));
+            Future<Integer> fourth = pool.submit(() -> gathering.submit("a", 3));
+            assertThat(List.of(second.get(30, TimeUnit.SECONDS), third.get(30, TimeUnit.SECONDS), fourth.get(30, TimeUnit.SECONDS)))
+                    .containsExactly(1, 2, 3);
+            firstBatchMayEnd.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(batches).containsExactly(List.of(0), List.of(1, 2, 3));
+    }
+
+    @Test
+    void a_runner_alone_never_lingers() {
+        // a linger of ten minutes: were it waited alone, this would not finish
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(64, 2, TimeUnit.MINUTES.toNanos(10), (key, items) -> items);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            assertThat(gathering.submit("a", 9)).isEqualTo(9);
+            assertThat(gathering.submit("a", 10)).isEqualTo(10);
+        });
+    }
+
+    @Test
     void a_batch_that_fails_fails_its_own_items_and_the_next_batch_still_runs() {
         Gathering<String, Integer, Integer> gathering = new Gathering<>(64, 2, (key, items) -> {
             if (items.contains(13)) {
