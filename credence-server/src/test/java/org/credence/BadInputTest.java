@@ -121,32 +121,13 @@ class BadInputTest {
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + huge.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(huge);
             out.flush();
-            String refused = readResponse(in);
+            String refused = ServerHarness.readResponse(in);
             assertThat(refused).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("limited to 2 MB")
                     .doesNotContainIgnoringCase("Connection: close");
             out.write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(readResponse(in)).startsWith("HTTP/1.1 200");
+            assertThat(ServerHarness.readResponse(in)).startsWith("HTTP/1.1 200");
         }
-    }
-
-    /** One HTTP/1.1 response with a Content-Length body, head and body as text. */
-    private static String readResponse(java.io.InputStream in) throws java.io.IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new java.io.EOFException("connection closed after: " + head);
-            }
-            head.append((char) b);
-        }
-        int length = 0;
-        for (String line : head.toString().split("\r\n")) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     @Test

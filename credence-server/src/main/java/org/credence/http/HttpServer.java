@@ -75,7 +75,7 @@ public final class HttpServer implements AutoCloseable {
      * uploading a 3 MB file to verify) then sees a cut connection instead of the answer. Larger or unannounced bodies
      * are not read: the connection closes, as before.
      */
-    static void drainRefusedBody(io.javalin.http.Context ctx) {
+    public static void drainRefusedBody(io.javalin.http.Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared <= 0 || declared > DRAINED_REFUSAL_BYTES) {
             return;

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.credence.document.CertificatePdf;
+import org.credence.http.HttpServer;
 import org.credence.http.Pages;
 import org.credence.http.Problem;
 import org.credence.standards.verification.VerificationReport;
@@ -129,6 +130,12 @@ public final class VerificationRoutes {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         if (!type.startsWith("multipart/form-data")) {
             return ctx.bodyAsBytes();
+        }
+        if (ctx.req().getContentLengthLong() > HttpServer.MAX_BODY_BYTES) {
+            // refused on its declared length before the form is parsed, and read to its end so the answer arrives: a parse
+            // that stops at the limit leaves bytes unread, and the connection's reset could overtake the 413
+            HttpServer.drainRefusedBody(ctx);
+            throw Problem.tooLarge("request bodies are limited to 2 MB");
         }
         UploadedFile file;
         try {
