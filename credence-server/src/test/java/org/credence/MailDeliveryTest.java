@@ -65,12 +65,38 @@ class MailDeliveryTest {
     }
 
     static GreenMail startSmtp(int port) {
+        awaitFree(port);
         // restarted by several tests; 2 s (the default) is too little on a busy two-core machine
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         setup.setServerStartupTimeout(15_000);
         GreenMail mail = new GreenMail(setup);
         mail.start();
         return mail;
+    }
+
+    /**
+     * Waits (at most 10 s) until the port can be bound again. A test that stands a refusing server in for GreenMail hands
+     * the port back; its last connection can keep the port a moment longer, and GreenMail, which binds once and then
+     * waits its whole start-up timeout, failed the rest of the class with "Address already in use".
+     */
+    static void awaitFree(int port) {
+        for (int attempt = 0; ; attempt++) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return;
+            } catch (java.io.IOException busy) {
+                if (attempt >= 100) {
+                    throw new IllegalStateException("port " + port + " stayed busy for 10 s", busy);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     @AfterAll
