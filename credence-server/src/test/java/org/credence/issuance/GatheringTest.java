@@ -70,10 +70,11 @@ class GatheringTest {
     }
 
     @Test
-    void a_runner_that_starts_beside_a_running_batch_lingers_for_the_items_that_arrive_meanwhile() throws Exception {
+    void a_runner_that_starts_beside_a_running_batch_lingers_until_its_batch_is_full() throws Exception {
         List<List<Integer>> batches = new CopyOnWriteArrayList<>();
         CountDownLatch firstBatchMayEnd = new CountDownLatch(1);
-        Gathering<String, Integer, Integer> gathering = new Gathering<>(64, 2, TimeUnit.MILLISECONDS.toNanos(300), (key, items) -> {
+        // a linger of ten minutes and batches of 3: the second batch runs as soon as its third item arrives, not later
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(3, 2, TimeUnit.MINUTES.toNanos(10), (key, items) -> {
             batches.add(items);
             if (items.contains(0)) {
                 await(firstBatchMayEnd); // a batch that keeps running: the next runner has company
@@ -86,18 +87,22 @@ class GatheringTest {
             while (batches.isEmpty()) {
                 Thread.onSpinWait();
             }
-            Future<Integer> second = pool.submit(() -> gathering.submit("a", 1));
-            Thread.sleep(50); // item 1's runner lingers; items 2 and 3 arrive within its linger
-            Future<Integer> third = pool.submit(() -> gathering.submit("a", 2));
-            Future<Integer> fourth = pool.submit(() -> gathering.submit("a", 3));
-            assertThat(List.of(second.get(30, TimeUnit.SECONDS), third.get(30, TimeUnit.SECONDS), fourth.get(30, TimeUnit.SECONDS)))
-                    .containsExactly(1, 2, 3);
+            List<Future<Integer>> lingering = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                int item = i;
+                lingering.add(pool.submit(() -> gathering.submit("a", item)));
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(lingering.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i + 1);
+            }
             firstBatchMayEnd.countDown();
             assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
         } finally {
             pool.shutdownNow();
         }
-        assertThat(batches).containsExactly(List.of(0), List.of(1, 2, 3));
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(0)).containsExactly(0);
+        assertThat(batches.get(1)).containsExactlyInAnyOrder(1, 2, 3);
     }
 
     @Test
