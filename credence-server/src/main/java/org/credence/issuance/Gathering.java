@@ -63,10 +63,10 @@ final class Gathering<K, I, O> {
         Waiting<I, O> mine = new Waiting<>(item);
         synchronized (group) {
             group.waiting.add(mine);
-            group.notifyAll(); // a lingering runner takes it at once
         }
         while (true) {
             List<Waiting<I, O>> batch = new ArrayList<>();
+            boolean company;
             synchronized (group) {
                 while (!mine.done && (group.running >= maxRunning || group.waiting.isEmpty())) {
                     try {
@@ -81,21 +81,16 @@ final class Gathering<K, I, O> {
                     break;
                 }
                 group.running++;
-                // beside a running batch, wait for company until the linger ends or the batch is full; alone, run at once
-                long lingerEnds = group.running > 1 ? System.nanoTime() + lingerNanos : System.nanoTime();
-                while (true) {
+                company = group.running > 1;
+                while (batch.size() < maxBatch && !group.waiting.isEmpty()) {
+                    batch.add(group.waiting.poll());
+                }
+            }
+            if (company && lingerNanos > 0 && batch.size() < maxBatch) {
+                java.util.concurrent.locks.LockSupport.parkNanos(lingerNanos);
+                synchronized (group) {
                     while (batch.size() < maxBatch && !group.waiting.isEmpty()) {
                         batch.add(group.waiting.poll());
-                    }
-                    long left = lingerEnds - System.nanoTime();
-                    if (batch.size() >= maxBatch || left <= 0) {
-                        break;
-                    }
-                    try {
-                        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(group, left);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break; // run what was gathered; the items are waited for by their own threads
                     }
                 }
             }

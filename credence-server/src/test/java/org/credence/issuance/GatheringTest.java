@@ -70,11 +70,12 @@ class GatheringTest {
     }
 
     @Test
-    void a_runner_that_starts_beside_a_running_batch_lingers_until_its_batch_is_full() throws Exception {
+    void a_runner_that_starts_beside_a_running_batch_lingers_for_the_items_that_arrive_meanwhile() throws Exception {
         List<List<Integer>> batches = new CopyOnWriteArrayList<>();
         CountDownLatch firstBatchMayEnd = new CountDownLatch(1);
-        // a linger of ten minutes and batches of 3: the second batch runs as soon as its third item arrives, not later
-        Gathering<String, Integer, Integer> gathering = new Gathering<>(3, 2, TimeUnit.MINUTES.toNanos(10), (key, items) -> {
+        // a linger of a second: the three items below are submitted within microseconds of each other, so whichever
+        // becomes the runner finds the others arrived before its linger ends, even on a busy machine
+        Gathering<String, Integer, Integer> gathering = new Gathering<>(64, 2, TimeUnit.SECONDS.toNanos(1), (key, items) -> {
             batches.add(items);
             if (items.contains(0)) {
                 await(firstBatchMayEnd); // a batch that keeps running: the next runner has company
